@@ -1,0 +1,146 @@
+# natrisk - build, test and install.
+#
+#   make run        deps, build, the main job on examples/nrb-2012.yaml
+#   make check      deps, build, every test (unit, CLI, bad input, golden,
+#                   SVG), then the same under ASan and UBSan
+#   make sanitize   the tests under ASan and UBSan only
+#   make fuzz       libFuzzer on the assessment and method loaders
+#   make bench      the benchmarks in bench/
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+CC ?= cc
+FUZZ_SECONDS ?= 60
+
+PKGS := libfyaml jansson cairo
+TEST_PKGS := cmocka libxml-2.0
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wno-unused-parameter
+OPT ?= -O2 -g
+SAN ?=
+CPPFLAGS += -Iinclude -Isrc -DNATRISK_DATADIR='"$(PREFIX)/share/natrisk"'
+CFLAGS ?=
+CFLAGS += -std=gnu17 $(OPT) $(WARN) $(WERROR) $(SAN) \
+          $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+LIB_SRC := $(wildcard src/core/*.c src/io/*.c src/render/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+METHOD_FILES := $(wildcard methods/*.yaml)
+GEN_SRC := $(BUILD)/gen/embedded_methods.c
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_methods.o
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HELPER_SRC := $(wildcard tests/tools/*.c)
+HELPER_BIN := $(HELPER_SRC:tests/tools/%.c=$(BUILD)/tests/%)
+LIB := $(BUILD)/libnatrisk.a
+BIN := $(BUILD)/natrisk
+
+.PHONY: all deps run check test sanitize fuzz bench install clean serve
+
+all: $(BIN)
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu17 -O1 -Wall -Wextra $< -o $@
+
+$(GEN_SRC): $(BUILD)/tools/embed $(METHOD_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed embedded_methods $@ $(METHOD_FILES)
+
+$(BUILD)/gen/embedded_methods.o: $(GEN_SRC)
+	$(CC) $(CPPFLAGS) -Isrc/io $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(CLI_OBJ) $(LIB) $(LDLIBS) -o $@
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(LIB) $(TEST_LIBS) \
+		$(LDLIBS) -o $@
+
+$(BUILD)/tests/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(LIB) $(TEST_LIBS) \
+		$(LDLIBS) -o $@
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	$(BIN) assess examples/nrb-2012.yaml
+	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.svg
+	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.png
+	$(BIN) report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out
+	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png and out/report.html"
+
+# The tests proper, on an already built tree (BUILD selects which).
+test: $(BIN) $(UNIT_BIN) $(HELPER_BIN)
+	@tests/run-all $(BUILD)
+
+check: deps
+	@$(MAKE) --no-print-directory test WERROR=-Werror
+	@$(MAKE) --no-print-directory sanitize
+
+sanitize:
+	@$(MAKE) --no-print-directory test BUILD=build-san WERROR=-Werror \
+		OPT="-O1 -g" \
+		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" \
+		SAN="-fsanitize=fuzzer-no-link,address,undefined" $(FUZZ_TARGETS:%=build-fuzz/fuzz/%)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/corpus/$$t; \
+		echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
+		build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-timeout=10 -rss_limit_mb=1024 fuzz/corpus/$$t fuzz/seeds/$$t || exit 1; \
+	done
+
+build-fuzz/fuzz/%: fuzz/%.c build-fuzz/libnatrisk.a
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) -std=gnu17 -O1 -g -fsanitize=fuzzer,address,undefined \
+		$< build-fuzz/libnatrisk.a $(LDLIBS) -o $@
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_pipeline
+	@bench/run $(BUILD)
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
+install: $(BIN) $(LIB)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+		$(DESTDIR)$(PREFIX)/include/natrisk \
+		$(DESTDIR)$(PREFIX)/share/natrisk/methods \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/natrisk
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libnatrisk.a
+	install -m 644 include/natrisk/*.h $(DESTDIR)$(PREFIX)/include/natrisk/
+	install -m 644 $(METHOD_FILES) $(DESTDIR)$(PREFIX)/share/natrisk/methods/
+	install -m 644 docs/natrisk.1 $(DESTDIR)$(PREFIX)/share/man/man1/natrisk.1
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define NATRISK_VERSION "\(.*\)"/\1/p' include/natrisk/common.h)|g' \
+		natrisk.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/natrisk.pc
+
+clean:
+	rm -rf build build-san build-fuzz out
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,124 @@
+/*
+ * method.h - a risk assessment method: vital interests, criteria, classes,
+ * thresholds, likelihood scales and weight profiles.
+ *
+ * A method is data (a YAML file, see docs/method-format.md); this header
+ * gives read access to a loaded method. The plain structs below are
+ * read-only views owned by the method.
+ */
+#ifndef NATRISK_METHOD_H
+#define NATRISK_METHOD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common.h"
+#include "diag.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct natrisk_method natrisk_method;
+
+typedef struct natrisk_interest {
+	const char *id;
+	natrisk_text name;
+} natrisk_interest;
+
+typedef struct natrisk_criterion {
+	const char *id;
+	size_t interest;        /* index into the method's interests */
+	natrisk_text name;
+	natrisk_text unit;      /* quantitative criteria only */
+	bool quantitative;      /* has thresholds */
+	double thresholds[4];   /* lower limits of B, C, D, E */
+	const char *source;     /* note on the thresholds */
+	natrisk_text levels[NATRISK_CLASS_COUNT]; /* class descriptions */
+	const char *levels_source;
+} natrisk_criterion;
+
+typedef struct natrisk_profile {
+	const char *id;
+	natrisk_text title;
+	const char *description;
+	const char *source;
+	double *raw;            /* relative weights as written, per criterion */
+	double raw_sum;
+	double *weights;        /* normalised: sum 1 */
+} natrisk_profile;
+
+/*
+ * Loads a method. REF is a bundled id (nrb-2008 ...) or a path; relative
+ * paths are taken from BASE_DIR (NULL: the working directory). Problems in
+ * the method file go to DIAG. Returns 0, NATRISK_ENOTFOUND, NATRISK_EIO or
+ * NATRISK_EINVALID.
+ */
+int natrisk_method_load(natrisk_method **out, const char *ref,
+                        const char *base_dir, natrisk_diag *diag);
+/*
+ * The text of the method file REF resolves to (see natrisk_method_load),
+ * and where it came from: a path or "(bundled)/ID.yaml". Free both.
+ */
+int natrisk_method_read_source(const char *ref, const char *base_dir,
+                               char **data, size_t *len, char **origin);
+/* Parses a method file held in memory; NAME is used in diagnostics. */
+int natrisk_method_load_buffer(natrisk_method **out, const char *name,
+                               const char *buf, size_t len,
+                               natrisk_diag *diag);
+void natrisk_method_free(natrisk_method *method);
+
+/* The ids of the methods bundled with natrisk, NULL-terminated. */
+const char *const *natrisk_method_bundled_ids(void);
+
+const char *natrisk_method_id(const natrisk_method *method);
+const natrisk_text *natrisk_method_title(const natrisk_method *method);
+/* Where it was loaded from: a path, or "(bundled)/ID.yaml". */
+const char *natrisk_method_origin(const natrisk_method *method);
+
+size_t natrisk_method_interest_count(const natrisk_method *method);
+const natrisk_interest *natrisk_method_interest(const natrisk_method *method,
+                                                size_t i);
+size_t natrisk_method_criterion_count(const natrisk_method *method);
+const natrisk_criterion *natrisk_method_criterion(const natrisk_method *method,
+                                                  size_t i);
+/* Index of a criterion by id, or -1. */
+long natrisk_method_find_criterion(const natrisk_method *method,
+                                   const char *id, size_t len);
+
+size_t natrisk_method_profile_count(const natrisk_method *method);
+const natrisk_profile *natrisk_method_profile(const natrisk_method *method,
+                                              size_t i);
+size_t natrisk_method_default_profile(const natrisk_method *method);
+/* Index of a weight profile by id, or -1. */
+long natrisk_method_find_profile(const natrisk_method *method, const char *id);
+
+const natrisk_text *natrisk_method_impact_label(const natrisk_method *method,
+                                                int cls);
+const natrisk_text *natrisk_method_likelihood_label(
+	const natrisk_method *method, int cls);
+
+/* The class base (3) and the value of each class: X, A..E. */
+double natrisk_method_base(const natrisk_method *method);
+double natrisk_method_class_value(const natrisk_method *method, int cls,
+                                  bool high);
+
+/*
+ * The class of a quantity on a quantitative criterion (A..E), and the
+ * quantity's place on the class-position scale: k + the log fraction of
+ * the way through class k's band, in [k, k+1).
+ */
+int natrisk_method_quantity_class(const natrisk_method *method,
+                                  size_t criterion, double quantity);
+double natrisk_method_quantity_position(const natrisk_method *method,
+                                        size_t criterion, double quantity);
+/* The same for a hazard's probability within the horizon (likelihood). */
+int natrisk_method_probability_class(const natrisk_method *method,
+                                     double probability);
+double natrisk_method_probability_position(const natrisk_method *method,
+                                           double probability);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,58 @@
+/*
+ * results.h - the engine's verdict on an assessment under one weight
+ * profile: impact totals and positions for LL, EV and UL, subtotals per
+ * vital interest, likelihood positions and the risk ranking.
+ *
+ * Exactly method.md section 4 and the "assess" contract of formats.md.
+ */
+#ifndef NATRISK_RESULTS_H
+#define NATRISK_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "assessment.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct natrisk_results natrisk_results;
+
+typedef struct natrisk_impact_level {
+	double total;     /* weighted sum of class values */
+	double position;  /* log_base(total), A = 0; NaN when total is 0 */
+	int cls;          /* class whose band [k, k+1) holds position (A for
+	                     positions below 0); X when total is 0 */
+	bool on_class_value; /* total equals a class value exactly */
+} natrisk_impact_level;
+
+typedef struct natrisk_scenario_result {
+	double likelihood_position[NATRISK_POINT_COUNT];
+	natrisk_impact_level impact[NATRISK_POINT_COUNT];
+	const double *interests; /* EV contribution per vital interest */
+	double risk;             /* likelihood + impact EV positions */
+	int rank;                /* 1 = highest risk; ties share a rank */
+} natrisk_scenario_result;
+
+/* Assesses A under weight profile PROFILE (an index of its method). */
+int natrisk_results_new(natrisk_results **out, const natrisk_assessment *a,
+                        size_t profile);
+void natrisk_results_free(natrisk_results *results);
+
+const natrisk_assessment *natrisk_results_assessment(const natrisk_results *r);
+size_t natrisk_results_profile(const natrisk_results *r);
+size_t natrisk_results_count(const natrisk_results *r);
+/* Result of scenario I, in the order of the file. */
+const natrisk_scenario_result *natrisk_results_get(const natrisk_results *r,
+                                                   size_t i);
+/* Scenario indices ordered by rank (ties in file order). */
+const size_t *natrisk_results_order(const natrisk_results *r);
+
+/* "C-D", or "C" when the level sits on a class value or at E; "X". */
+void natrisk_impact_range(const natrisk_impact_level *level, char out[4]);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

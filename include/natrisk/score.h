@@ -1,0 +1,45 @@
+/*
+ * score.h - one score: a class with LL, EV and UL.
+ *
+ * Impact and likelihood scores share this shape. A grade is one of the
+ * three points: a class A..E (or X), optionally "+" (the upper range of the
+ * class), or a quantity that the method's thresholds turned into a class.
+ */
+#ifndef NATRISK_SCORE_H
+#define NATRISK_SCORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct natrisk_grade {
+	signed char cls;    /* NATRISK_CLASS_X or A..E (0..4) */
+	bool high;          /* written with "+" */
+	bool has_quantity;  /* given as a quantity or a probability */
+	double quantity;    /* the number given, when has_quantity */
+	double position;    /* place on the class-position scale, A = 0:
+	                       k, k + high offset, or the quantity's place;
+	                       -1 for X. Orders LL <= EV <= UL. */
+} natrisk_grade;
+
+typedef struct natrisk_score {
+	natrisk_grade point[NATRISK_POINT_COUNT]; /* LL, EV, UL */
+	bool given;         /* false: the criterion was not listed (X) */
+	const char *why;    /* the analyst's rationale, or NULL */
+	int line, column;   /* where the score is written */
+} natrisk_score;
+
+/* "A".."E", or "X". */
+const char *natrisk_class_letter(int cls);
+/* Parses "X", "A".."E" with an optional "+"; returns 0 or -1. */
+int natrisk_class_parse(const char *text, size_t len, int *cls, bool *high);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

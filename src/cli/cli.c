@@ -1,0 +1,118 @@
+/*
+ * cli.c - the helpers of cli.h.
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <natrisk/method.h>
+
+#include "../io/file.h"
+
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "natrisk %s: ", cmd->name);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\nTry 'natrisk %s --help'.\n", cmd->name);
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
+int cli_help(const cli_command *cmd)
+{
+	fputs(cmd->usage, stdout);
+	return 0;
+}
+
+int cli_load(const char *path, natrisk_assessment **out)
+{
+	natrisk_diag *diag = natrisk_diag_new();
+	if (!diag) {
+		fprintf(stderr, "natrisk: out of memory\n");
+		return EXIT_INVALID;
+	}
+	int rc = natrisk_assessment_load(out, path, diag);
+	natrisk_diag_sort(diag);
+	natrisk_diag_print(diag, stderr);
+	if (rc != 0 && natrisk_diag_error_count(diag) == 0)
+		fprintf(stderr, "%s:1:1: error: %s\n", path,
+		        natrisk_error_last());
+	natrisk_diag_free(diag);
+	return rc == 0 ? 0 : EXIT_INVALID;
+}
+
+bool cli_parse_lang(const char *text, natrisk_lang *out)
+{
+	if (strcmp(text, "en") == 0)
+		*out = NATRISK_LANG_EN;
+	else if (strcmp(text, "nl") == 0)
+		*out = NATRISK_LANG_NL;
+	else
+		return false;
+	return true;
+}
+
+int cli_profile(const cli_command *cmd, const natrisk_assessment *a,
+                const char *name, size_t *out)
+{
+	const natrisk_method *m = natrisk_assessment_method(a);
+	if (!name) {
+		*out = natrisk_method_default_profile(m);
+		return 0;
+	}
+	long index = natrisk_method_find_profile(m, name);
+	if (index >= 0) {
+		*out = (size_t)index;
+		return 0;
+	}
+	fprintf(stderr, "natrisk %s: method %s has no weight profile '%s'; "
+	        "it has:", cmd->name, natrisk_method_id(m), name);
+	for (size_t i = 0; i < natrisk_method_profile_count(m); i++)
+		fprintf(stderr, " %s", natrisk_method_profile(m, i)->id);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int cli_output_open(cli_output *out)
+{
+	out->data = NULL;
+	out->len = 0;
+	out->stream = open_memstream(&out->data, &out->len);
+	if (!out->stream) {
+		fprintf(stderr, "natrisk: out of memory\n");
+		return EXIT_INVALID;
+	}
+	return 0;
+}
+
+void cli_output_discard(cli_output *out)
+{
+	if (out->stream)
+		fclose(out->stream);
+	free(out->data);
+	out->stream = NULL;
+	out->data = NULL;
+}
+
+int cli_output_commit(cli_output *out, const char *path)
+{
+	bool failed = fclose(out->stream) != 0;
+	out->stream = NULL;
+	if (!failed && (!path || strcmp(path, "-") == 0)) {
+		failed = fwrite(out->data, 1, out->len, stdout) != out->len ||
+		         fflush(stdout) != 0;
+		if (failed)
+			fprintf(stderr, "natrisk: cannot write to standard "
+			        "output\n");
+	} else if (!failed && file_write_atomic(path, out->data, out->len)) {
+		fprintf(stderr, "natrisk: %s\n", natrisk_error_last());
+		failed = true;
+	}
+	free(out->data);
+	out->data = NULL;
+	return failed ? EXIT_INVALID : 0;
+}

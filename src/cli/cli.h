@@ -1,0 +1,59 @@
+/*
+ * cli.h - what every subcommand of the natrisk CLI shares: the command
+ * table entry, exit statuses, usage errors, loading an assessment with its
+ * diagnostics printed, and output that is written only when a command
+ * succeeds.
+ */
+#ifndef NATRISK_CLI_H
+#define NATRISK_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <natrisk/assessment.h>
+
+enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_command {
+	const char *name;
+	const char *summary;
+	const char *usage; /* full --help text */
+	int (*run)(const struct cli_command *cmd, int argc, char **argv);
+} cli_command;
+
+extern const cli_command cmd_check, cmd_assess, cmd_diagram, cmd_report,
+	cmd_methods, cmd_method;
+
+/* Prints "natrisk CMD: MESSAGE" and a pointer to --help; returns 2. */
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Prints the command's --help text to stdout; returns 0. */
+int cli_help(const cli_command *cmd);
+
+/* Loads PATH, printing every diagnostic to stderr. Returns 0 when loaded,
+ * else the exit status (1). */
+int cli_load(const char *path, natrisk_assessment **out);
+
+/* Parses --lang; returns false on an unknown language. */
+bool cli_parse_lang(const char *text, natrisk_lang *out);
+/* Resolves --weights (NULL: the method's default). Returns 0 or 2. */
+int cli_profile(const cli_command *cmd, const natrisk_assessment *a,
+                const char *name, size_t *out);
+
+/*
+ * Output collected in memory, so that nothing is written when a command
+ * fails halfway: cli_output_open() then write to ->stream, then
+ * cli_output_commit() to stdout (path NULL or "-") or to a file, atomically.
+ */
+typedef struct cli_output {
+	FILE *stream;
+	char *data;
+	size_t len;
+} cli_output;
+
+int cli_output_open(cli_output *out);
+/* Returns 0, or 1 after printing why the output could not be written. */
+int cli_output_commit(cli_output *out, const char *path);
+void cli_output_discard(cli_output *out);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * cmd_check.c - "natrisk check FILE...": validate only. Prints every error
+ * and warning; nothing on stdout.
+ */
+#include <getopt.h>
+
+#include "cli.h"
+
+static int run_check(const cli_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (opt == 'h')
+			return cli_help(cmd);
+		return cli_usage_error(cmd, "unknown option");
+	}
+	if (optind >= argc)
+		return cli_usage_error(cmd, "no file given");
+	int status = 0;
+	for (int i = optind; i < argc; i++) {
+		natrisk_assessment *a;
+		if (cli_load(argv[i], &a) != 0)
+			status = EXIT_INVALID;
+		else
+			natrisk_assessment_free(a);
+	}
+	return status;
+}
+
+const cli_command cmd_check = {
+	"check", "validate assessment files",
+	"usage: natrisk check FILE...\n\n"
+	"Validates assessment files without assessing them. Every error and\n"
+	"warning is printed to stderr as FILE:LINE:COL: error: MESSAGE.\n\n"
+	"Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.\n",
+	run_check,
+};

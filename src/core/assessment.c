@@ -1,0 +1,81 @@
+/*
+ * assessment.c - read access to a loaded assessment. The loader lives in
+ * src/io/assessment_load.c.
+ */
+#include <string.h>
+
+#include "model.h"
+
+void natrisk_assessment_free(natrisk_assessment *a)
+{
+	if (!a)
+		return;
+	natrisk_method_free(a->method);
+	arena copy = a->arena;
+	arena_release(&copy);
+}
+
+const char *natrisk_assessment_title(const natrisk_assessment *a)
+{
+	return a->title;
+}
+
+const char *natrisk_assessment_edition(const natrisk_assessment *a)
+{
+	return a->edition;
+}
+
+const natrisk_method *natrisk_assessment_method(const natrisk_assessment *a)
+{
+	return a->method;
+}
+
+const char *natrisk_assessment_method_ref(const natrisk_assessment *a)
+{
+	return a->method_ref;
+}
+
+size_t natrisk_assessment_theme_count(const natrisk_assessment *a)
+{
+	return a->theme_count;
+}
+
+const natrisk_theme *natrisk_assessment_theme(const natrisk_assessment *a,
+                                              size_t i)
+{
+	return i < a->theme_count ? &a->themes[i] : NULL;
+}
+
+size_t natrisk_assessment_scenario_count(const natrisk_assessment *a)
+{
+	return a->scenario_count;
+}
+
+const natrisk_scenario *natrisk_assessment_scenario(
+	const natrisk_assessment *a, size_t i)
+{
+	return i < a->scenario_count ? &a->scenarios[i] : NULL;
+}
+
+long natrisk_assessment_find_scenario(const natrisk_assessment *a,
+                                      const char *id)
+{
+	for (size_t i = 0; i < a->scenario_count; i++)
+		if (strcmp(a->scenarios[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+const char *natrisk_kind_name(natrisk_kind kind)
+{
+	return kind == NATRISK_THREAT ? "threat" : "hazard";
+}
+
+const char *natrisk_classification_name(natrisk_classification c)
+{
+	switch (c) {
+	case NATRISK_RESTRICTED: return "restricted";
+	case NATRISK_CONFIDENTIAL: return "confidential";
+	default: return "public";
+	}
+}

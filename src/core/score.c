@@ -1,0 +1,35 @@
+/*
+ * score.c - class letters: the A..E/X vocabulary shared by every score.
+ */
+#include <natrisk/score.h>
+
+#include <stddef.h>
+
+const char *natrisk_class_letter(int cls)
+{
+	static const char *const letters[] = { "A", "B", "C", "D", "E" };
+	if (cls >= NATRISK_CLASS_A && cls <= NATRISK_CLASS_E)
+		return letters[cls];
+	return "X";
+}
+
+int natrisk_class_parse(const char *text, size_t len, int *cls, bool *high)
+{
+	if (len == 0 || len > 2)
+		return -1;
+	char letter = text[0];
+	bool plus = len == 2;
+	if (plus && text[1] != '+')
+		return -1;
+	if (letter == 'X') {
+		if (plus)
+			return -1; /* "not applicable" has no upper range */
+		*cls = NATRISK_CLASS_X;
+	} else if (letter >= 'A' && letter <= 'E') {
+		*cls = letter - 'A';
+	} else {
+		return -1;
+	}
+	*high = plus;
+	return 0;
+}

@@ -1,0 +1,369 @@
+/*
+ * assessment_load.c - reads an assessment file (formats.md) into a
+ * natrisk_assessment: the top level, the themes and the scenarios, each
+ * checked, every problem reported with its place. The scores themselves are
+ * read by score_load.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+#include "assessment_loader.h"
+#include "file.h"
+
+static const char *keep(aloader *l, const char *text)
+{
+	return text ? arena_strdup(&l->a->arena, text) : NULL;
+}
+
+static const char *keep_text(aloader *l, const ynode *node, const char *what)
+{
+	if (!node)
+		return NULL;
+	const char *text = ytext(l->doc, node, what);
+	if (!text)
+		l->ok = false;
+	return keep(l, text);
+}
+
+static void load_themes(aloader *l, const ynode *node)
+{
+	static const char *const keys[] = { "*id", "*title", NULL };
+	if (!yexpect(l->doc, node, YNODE_SEQ, "themes")) {
+		l->ok = false;
+		return;
+	}
+	natrisk_assessment *a = l->a;
+	a->themes = arena_array(&a->arena, node->count + 1, sizeof *a->themes);
+	const ynode **ids = calloc(node->count + 1, sizeof *ids);
+	if (!a->themes || !ids) {
+		free(ids);
+		l->ok = false;
+		return;
+	}
+	for (size_t i = 0; i < node->count; i++) {
+		const ynode *item = node->items[i];
+		if (!ycheck_map(l->doc, item, keys, "a theme")) {
+			l->ok = false;
+			continue;
+		}
+		natrisk_theme *theme = &a->themes[a->theme_count];
+		ids[i] = ymap_get(item, "id");
+		theme->id = keep(l, yid(l->doc, ids[i], "theme id"));
+		theme->title = keep_text(l, ymap_get(item, "title"), "title");
+		if (theme->id && theme->title)
+			a->theme_count++;
+		else
+			l->ok = false;
+	}
+	if (!ycheck_unique(l->doc, ids, node->count, "theme id"))
+		l->ok = false;
+	free(ids);
+}
+
+static long find_theme(const natrisk_assessment *a, const char *id)
+{
+	for (size_t i = 0; i < a->theme_count; i++)
+		if (strcmp(a->themes[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+static void load_scenario_theme(aloader *l, const ynode *node,
+                                natrisk_scenario *s)
+{
+	s->theme = -1;
+	if (!node)
+		return;
+	const char *id = yid(l->doc, node, "theme");
+	if (!id) {
+		l->ok = false;
+		return;
+	}
+	s->theme = find_theme(l->a, id);
+	if (s->theme < 0) {
+		if (l->a->theme_count)
+			yerror(l->doc, node, "unknown theme '%s'; the themes "
+			       "list does not name it", id);
+		else
+			yerror(l->doc, node, "unknown theme '%s'; declare it "
+			       "under 'themes'", id);
+		l->ok = false;
+	}
+}
+
+static void load_kind(aloader *l, const ynode *node, natrisk_scenario *s)
+{
+	const char *text = ytext(l->doc, node, "kind");
+	if (text && strcmp(text, "hazard") == 0)
+		s->kind = NATRISK_HAZARD;
+	else if (text && strcmp(text, "threat") == 0)
+		s->kind = NATRISK_THREAT;
+	else {
+		if (text)
+			yerror(l->doc, node, "kind must be 'hazard' "
+			       "(non-malicious) or 'threat' (malicious), not "
+			       "'%s'", text);
+		l->ok = false;
+	}
+}
+
+static void load_classification(aloader *l, const ynode *node,
+                                natrisk_scenario *s)
+{
+	static const char *const names[] = { "public", "restricted",
+		                             "confidential" };
+	s->classification = NATRISK_PUBLIC;
+	if (!node)
+		return;
+	const char *text = ytext(l->doc, node, "classification");
+	for (int i = 0; text && i < 3; i++)
+		if (strcmp(text, names[i]) == 0) {
+			s->classification = (natrisk_classification)i;
+			return;
+		}
+	if (text)
+		yerror(l->doc, node, "classification must be public, "
+		       "restricted or confidential, not '%s'", text);
+	l->ok = false;
+}
+
+static void load_sources(aloader *l, const ynode *node, natrisk_scenario *s)
+{
+	if (!node)
+		return;
+	if (!yexpect(l->doc, node, YNODE_SEQ, "sources")) {
+		l->ok = false;
+		return;
+	}
+	s->sources = arena_array(&l->a->arena, node->count + 1,
+	                         sizeof *s->sources);
+	for (size_t i = 0; s->sources && i < node->count; i++) {
+		const char *text = keep_text(l, node->items[i], "a source");
+		if (text)
+			s->sources[s->source_count++] = text;
+	}
+}
+
+static void load_impact(aloader *l, const ynode *node, natrisk_scenario *s)
+{
+	const natrisk_method *m = l->m;
+	if (!yexpect(l->doc, node, YNODE_MAP, "impact")) {
+		l->ok = false;
+		return;
+	}
+	if (!m)
+		return; /* without the method the criteria cannot be checked */
+	s->impact = arena_array(&l->a->arena, m->criterion_count,
+	                        sizeof *s->impact);
+	if (!s->impact) {
+		l->ok = false;
+		return;
+	}
+	for (size_t c = 0; c < m->criterion_count; c++)
+		score_not_applicable(&s->impact[c]);
+	for (size_t i = 0; i < node->count; i++) {
+		const ynode *key = node->items[2 * i];
+		const ynode *value = node->items[2 * i + 1];
+		long c = natrisk_method_find_criterion(m, key->text, key->len);
+		if (c < 0) {
+			yerror(l->doc, key, "unknown criterion '%s' in method "
+			       "%s", key->text, m->id);
+			l->ok = false;
+			continue;
+		}
+		load_impact_score(l, value, (size_t)c, &s->impact[c]);
+	}
+}
+
+static void warn_suspicious(aloader *l, const ynode *node,
+                            const natrisk_scenario *s)
+{
+	if (!s->impact || !l->m)
+		return;
+	bool all_x = true;
+	for (size_t c = 0; c < l->m->criterion_count; c++)
+		if (s->impact[c].point[NATRISK_UL].cls != NATRISK_CLASS_X)
+			all_x = false;
+	if (all_x)
+		ywarning(l->doc, node, "scenario '%s' scores X on every "
+		         "criterion: its impact is nil", s->id ? s->id : "");
+}
+
+static void load_scenario(aloader *l, const ynode *item, natrisk_scenario *s)
+{
+	s->id = keep(l, yid(l->doc, ymap_get(item, "id"), "scenario id"));
+	s->title = keep_text(l, ymap_get(item, "title"), "title");
+	if (!s->id || !s->title)
+		l->ok = false;
+	load_scenario_theme(l, ymap_get(item, "theme"), s);
+	load_kind(l, ymap_get(item, "kind"), s);
+	s->description = keep_text(l, ymap_get(item, "description"),
+	                           "description");
+	load_classification(l, ymap_get(item, "classification"), s);
+	const ynode *is_new = ymap_get(item, "new");
+	if (is_new && !ybool(l->doc, is_new, "new", &s->is_new))
+		l->ok = false;
+	load_sources(l, ymap_get(item, "sources"), s);
+	load_likelihood_score(l, ymap_get(item, "likelihood"), s->kind,
+	                      &s->likelihood);
+	load_impact(l, ymap_get(item, "impact"), s);
+	warn_suspicious(l, item, s);
+}
+
+static void load_scenarios(aloader *l, const ynode *node)
+{
+	static const char *const keys[] = {
+		"*id", "*title", "theme", "*kind", "description",
+		"classification", "new", "sources", "*likelihood", "*impact",
+		NULL
+	};
+	natrisk_assessment *a = l->a;
+	if (!yexpect(l->doc, node, YNODE_SEQ, "scenarios") || !node->count) {
+		if (node->kind == YNODE_SEQ)
+			yerror(l->doc, node, "the assessment has no scenarios");
+		l->ok = false;
+		return;
+	}
+	a->scenarios = arena_array(&a->arena, node->count,
+	                           sizeof *a->scenarios);
+	const ynode **ids = calloc(node->count, sizeof *ids);
+	if (!a->scenarios || !ids) {
+		free(ids);
+		l->ok = false;
+		return;
+	}
+	for (size_t i = 0; i < node->count; i++) {
+		const ynode *item = node->items[i];
+		if (!ycheck_map(l->doc, item, keys, "a scenario")) {
+			l->ok = false;
+			if (item->kind != YNODE_MAP)
+				continue;
+		}
+		if (!ymap_get(item, "likelihood") || !ymap_get(item, "impact") ||
+		    !ymap_get(item, "kind"))
+			continue; /* already reported as missing */
+		natrisk_scenario *s = &a->scenarios[a->scenario_count++];
+		s->line = item->line;
+		s->column = item->column;
+		ids[i] = ymap_get(item, "id");
+		load_scenario(l, item, s);
+	}
+	if (!ycheck_unique(l->doc, ids, node->count, "scenario id"))
+		l->ok = false;
+	free(ids);
+}
+
+static void warn_unused_themes(aloader *l, const ynode *themes)
+{
+	const natrisk_assessment *a = l->a;
+	for (size_t t = 0; t < a->theme_count; t++) {
+		bool used = false;
+		for (size_t s = 0; s < a->scenario_count && !used; s++)
+			used = a->scenarios[s].theme == (long)t;
+		if (!used)
+			ywarning(l->doc, themes, "theme '%s' is not used by any "
+			         "scenario", a->themes[t].id);
+	}
+}
+
+static void load_method(aloader *l, const ynode *node)
+{
+	const char *ref = ytext(l->doc, node, "method");
+	if (!ref) {
+		l->ok = false;
+		return;
+	}
+	l->a->method_ref = keep(l, ref);
+	char *dir = path_dirname(l->doc->name);
+	int rc = natrisk_method_load(&l->a->method, ref, dir, l->doc->diag);
+	free(dir);
+	if (rc != 0) {
+		if (rc != NATRISK_EINVALID)
+			yerror(l->doc, node, "%s", natrisk_error_last());
+		else
+			yerror(l->doc, node, "method '%s' is invalid (see the "
+			       "errors in the method file)", ref);
+		l->ok = false;
+	}
+	l->m = l->a->method;
+}
+
+static void load_top(aloader *l, const ynode *root)
+{
+	static const char *const keys[] = { "*natrisk", "*title", "edition",
+		                            "*method", "themes", "*scenarios",
+		                            NULL };
+	if (!ycheck_map(l->doc, root, keys, "the assessment")) {
+		l->ok = false;
+		if (root->kind != YNODE_MAP)
+			return;
+	}
+	const ynode *format = ymap_get(root, "natrisk");
+	double version = 0;
+	if (format && ynumber(l->doc, format, "natrisk", &version) &&
+	    version != 1)
+		yerror(l->doc, format, "unsupported format version %s; this "
+		       "natrisk reads version 1", format->text);
+	if (format && version != 1)
+		l->ok = false;
+	l->a->title = keep_text(l, ymap_get(root, "title"), "title");
+	l->a->edition = keep_text(l, ymap_get(root, "edition"), "edition");
+	if (ymap_get(root, "method"))
+		load_method(l, ymap_get(root, "method"));
+	const ynode *themes = ymap_get(root, "themes");
+	if (themes)
+		load_themes(l, themes);
+	if (ymap_get(root, "scenarios"))
+		load_scenarios(l, ymap_get(root, "scenarios"));
+	if (themes && l->ok)
+		warn_unused_themes(l, themes);
+}
+
+int natrisk_assessment_load_buffer(natrisk_assessment **out, const char *name,
+                                   const char *buf, size_t len,
+                                   natrisk_diag *diag)
+{
+	*out = NULL;
+	ydoc doc;
+	if (ydoc_parse(&doc, name, buf, len, diag) != 0) {
+		ydoc_release(&doc);
+		return error_set(NATRISK_EINVALID, "%s: invalid assessment",
+		                 name);
+	}
+	arena storage;
+	arena_init(&storage);
+	natrisk_assessment *a = arena_alloc(&storage, sizeof *a);
+	if (!a) {
+		ydoc_release(&doc);
+		arena_release(&storage);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
+	a->arena = storage;
+	aloader l = { .doc = &doc, .a = a, .ok = true };
+	size_t errors_before = natrisk_diag_error_count(diag);
+	a->path = keep(&l, name);
+	load_top(&l, doc.root);
+	ydoc_release(&doc);
+	if (!l.ok || natrisk_diag_error_count(diag) > errors_before) {
+		natrisk_assessment_free(a);
+		return error_set(NATRISK_EINVALID, "%s: invalid assessment",
+		                 name);
+	}
+	*out = a;
+	return NATRISK_OK;
+}
+
+int natrisk_assessment_load(natrisk_assessment **out, const char *path,
+                            natrisk_diag *diag)
+{
+	*out = NULL;
+	char *data;
+	size_t len;
+	int rc = file_read(path, &data, &len);
+	if (rc != 0)
+		return rc;
+	rc = natrisk_assessment_load_buffer(out, path, data, len, diag);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,178 @@
+/*
+ * method_load.c - reads a method file (docs/method-format.md) into a
+ * natrisk_method, checking every key, and finds methods by id.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+#include "../core/model.h"
+#include "method_loader.h"
+
+static void load_impact_classes(loader *l, const ynode *node)
+{
+	static const char *const keys[] = { "*base", "*x_value", "*high_offset",
+		                            "*source", "*labels", NULL };
+	natrisk_method *m = l->m;
+	if (!ycheck_map(l->doc, node, keys, "impact_classes")) {
+		l->ok = false;
+		return;
+	}
+	positive_number(l, ymap_get(node, "base"), "base", &m->base);
+	if (m->base <= 1 && m->base > 0) {
+		yerror(l->doc, ymap_get(node, "base"), "base must exceed 1");
+		l->ok = false;
+	}
+	if (!ynumber(l->doc, ymap_get(node, "x_value"), "x_value",
+	             &m->x_value) || m->x_value < 0) {
+		if (m->x_value < 0)
+			yerror(l->doc, ymap_get(node, "x_value"),
+			       "x_value may not be negative");
+		l->ok = false;
+	}
+	const ynode *offset = ymap_get(node, "high_offset");
+	if (!ynumber(l->doc, offset, "high_offset", &m->high_offset) ||
+	    m->high_offset < 0 || m->high_offset >= 1) {
+		if (offset->kind == YNODE_SCALAR)
+			yerror(l->doc, offset, "high_offset must lie in [0, 1)");
+		l->ok = false;
+	}
+	m->impact_source = keep_text_of(l, ymap_get(node, "source"), "source");
+	load_class_texts(l, ymap_get(node, "labels"), "labels", true,
+	                 m->impact_labels);
+}
+
+static void load_likelihood(loader *l, const ynode *node)
+{
+	static const char *const keys[] = { "*factor", "*labels", "*hazard",
+		                            "*threat", NULL };
+	static const char *const hazard_keys[] = { "*thresholds", "*source",
+		                                   NULL };
+	static const char *const threat_keys[] = { "*levels", "*source", NULL };
+	natrisk_method *m = l->m;
+	if (!ycheck_map(l->doc, node, keys, "likelihood_classes")) {
+		l->ok = false;
+		return;
+	}
+	positive_number(l, ymap_get(node, "factor"), "factor",
+	                &m->likelihood_factor);
+	load_class_texts(l, ymap_get(node, "labels"), "labels", true,
+	                 m->likelihood_labels);
+	const ynode *hazard = ymap_get(node, "hazard");
+	if (ycheck_map(l->doc, hazard, hazard_keys, "hazard")) {
+		load_ladder(l, ymap_get(hazard, "thresholds"), "thresholds",
+		            m->hazard_thresholds);
+		if (m->hazard_thresholds[3] > 1) {
+			yerror(l->doc, ymap_get(hazard, "thresholds"),
+			       "hazard thresholds are probabilities: at most 1");
+			l->ok = false;
+		}
+		m->hazard_source =
+			keep_text_of(l, ymap_get(hazard, "source"), "source");
+	} else {
+		l->ok = false;
+	}
+	const ynode *threat = ymap_get(node, "threat");
+	if (ycheck_map(l->doc, threat, threat_keys, "threat")) {
+		load_class_texts(l, ymap_get(threat, "levels"), "levels", true,
+		                 m->threat_levels);
+		m->threat_source =
+			keep_text_of(l, ymap_get(threat, "source"), "source");
+	} else {
+		l->ok = false;
+	}
+}
+
+static void load_sources(loader *l, const ynode *node)
+{
+	if (!node)
+		return;
+	if (!yexpect(l->doc, node, YNODE_SEQ, "sources")) {
+		l->ok = false;
+		return;
+	}
+	l->m->sources = arena_array(&l->m->arena, node->count + 1,
+	                            sizeof *l->m->sources);
+	for (size_t i = 0; l->m->sources && i < node->count; i++)
+		l->m->sources[l->m->source_count++] =
+			keep_text_of(l, node->items[i], "a source");
+}
+
+static void load_top(loader *l, const ynode *root)
+{
+	static const char *const keys[] = {
+		"*natrisk-method", "*id", "*title", "description", "sources",
+		"*horizon_years", "*impact_classes", "*likelihood_classes",
+		"*interests", "*criteria", "*weights", NULL
+	};
+	natrisk_method *m = l->m;
+	if (!ycheck_map(l->doc, root, keys, "the method")) {
+		l->ok = false;
+		if (root->kind != YNODE_MAP)
+			return;
+	}
+	const ynode *format = ymap_get(root, "natrisk-method");
+	double version = 0;
+	if (format && (!ynumber(l->doc, format, "natrisk-method", &version) ||
+	               version != 1)) {
+		if (version != 0 && version != 1)
+			yerror(l->doc, format, "unsupported method format %s; "
+			       "this natrisk reads format 1", format->text);
+		l->ok = false;
+	}
+	const ynode *id = ymap_get(root, "id");
+	if (id && !(m->id = keep(l, yid(l->doc, id, "the method id"))))
+		l->ok = false;
+	if (ymap_get(root, "title"))
+		load_text(l, ymap_get(root, "title"), "title", &m->title);
+	m->description = keep_text_of(l, ymap_get(root, "description"),
+	                              "description");
+	load_sources(l, ymap_get(root, "sources"));
+	positive_number(l, ymap_get(root, "horizon_years"), "horizon_years",
+	                &m->horizon_years);
+	if (ymap_get(root, "impact_classes"))
+		load_impact_classes(l, ymap_get(root, "impact_classes"));
+	if (ymap_get(root, "likelihood_classes"))
+		load_likelihood(l, ymap_get(root, "likelihood_classes"));
+	const ynode *interests = ymap_get(root, "interests");
+	if (interests)
+		load_interests(l, interests);
+	const ynode *criteria = ymap_get(root, "criteria");
+	if (criteria && m->interests)
+		load_criteria(l, criteria);
+	const ynode *weights = ymap_get(root, "weights");
+	if (weights && m->criteria)
+		load_weights(l, weights);
+}
+
+int natrisk_method_load_buffer(natrisk_method **out, const char *name,
+                               const char *buf, size_t len,
+                               natrisk_diag *diag)
+{
+	*out = NULL;
+	ydoc doc;
+	if (ydoc_parse(&doc, name, buf, len, diag) != 0) {
+		ydoc_release(&doc);
+		return error_set(NATRISK_EINVALID, "%s: invalid method", name);
+	}
+	arena storage;
+	arena_init(&storage);
+	natrisk_method *m = arena_alloc(&storage, sizeof *m);
+	if (!m) {
+		ydoc_release(&doc);
+		arena_release(&storage);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
+	m->arena = storage;
+	loader l = { .doc = &doc, .m = m, .ok = true };
+	m->origin = keep(&l, name);
+	load_top(&l, doc.root);
+	ydoc_release(&doc);
+	if (!l.ok || !m->criteria || !m->profiles) {
+		natrisk_method_free(m);
+		return error_set(NATRISK_EINVALID, "%s: invalid method", name);
+	}
+	method_derive(m);
+	*out = m;
+	return NATRISK_OK;
+}

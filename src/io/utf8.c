@@ -1,0 +1,73 @@
+/*
+ * utf8.c - the byte-level check that runs before any YAML parsing, so that
+ * bad input is reported at its exact line and column rather than as a
+ * parser failure somewhere later.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ytree.h"
+
+/* Length of the UTF-8 sequence at P (1..4), or 0 when it is malformed:
+ * overlong forms, surrogates and code points past U+10FFFF included. */
+static size_t utf8_sequence(const unsigned char *p, size_t left)
+{
+	unsigned char c = p[0];
+	if (c < 0x80)
+		return 1;
+	size_t len;
+	uint32_t cp, min;
+	if ((c & 0xE0) == 0xC0)
+		len = 2, cp = c & 0x1F, min = 0x80;
+	else if ((c & 0xF0) == 0xE0)
+		len = 3, cp = c & 0x0F, min = 0x800;
+	else if ((c & 0xF8) == 0xF0)
+		len = 4, cp = c & 0x07, min = 0x10000;
+	else
+		return 0;
+	if (len > left)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+int utf8_check(const char *name, const char *buf, size_t len,
+               natrisk_diag *diag)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	int line = 1, column = 1;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = p[i];
+		size_t n = utf8_sequence(p + i, len - i);
+		if (n == 0) {
+			natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, line,
+			                 column, "invalid UTF-8 (byte 0x%02X)", c);
+			return -1;
+		}
+		if (n == 1 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, line,
+			                 column, "control character 0x%02X is not "
+			                 "allowed", c);
+			return -1;
+		}
+		if (c == 0x7F) {
+			natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, line,
+			                 column, "control character 0x7F is not "
+			                 "allowed");
+			return -1;
+		}
+		bool crlf = c == '\r' && i + 1 < len && p[i + 1] == '\n';
+		if (c == '\n' || (c == '\r' && !crlf))
+			line++, column = 1;
+		else if (!crlf)
+			column++;
+		i += n;
+	}
+	return 0;
+}

@@ -1,0 +1,369 @@
+/*
+ * ytree.c - builds the located YAML tree of ytree.h from libfyaml events.
+ */
+#include "ytree.h"
+
+#include <libfyaml.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct frame {
+	ynode *node;
+	ynode **items;
+	size_t count, capacity;
+};
+
+struct builder {
+	ydoc *doc;
+	struct frame *stack;
+	size_t depth, capacity;
+	int documents;
+	bool failed;
+};
+
+static void yreport(ydoc *doc, natrisk_severity severity, const ynode *node,
+                    const char *fmt, va_list ap)
+{
+	char message[1024];
+	vsnprintf(message, sizeof message, fmt, ap);
+	natrisk_diag_add(doc->diag, severity, doc->name, node ? node->line : 1,
+	                 node ? node->column : 1, "%s", message);
+}
+
+void yerror(ydoc *doc, const ynode *node, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	yreport(doc, NATRISK_SEVERITY_ERROR, node, fmt, ap);
+	va_end(ap);
+}
+
+void ywarning(ydoc *doc, const ynode *node, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	yreport(doc, NATRISK_SEVERITY_WARNING, node, fmt, ap);
+	va_end(ap);
+}
+
+static ynode *new_node(struct builder *b, ynode_kind kind,
+                       struct fy_event *event)
+{
+	ynode *node = arena_alloc(&b->doc->arena, sizeof *node);
+	if (!node)
+		return NULL;
+	const struct fy_mark *mark = fy_event_start_mark(event);
+	node->kind = kind;
+	node->line = mark ? mark->line + 1 : 1;
+	node->column = mark ? mark->column + 1 : 1;
+	return node;
+}
+
+static bool frame_push_item(struct frame *frame, ynode *node)
+{
+	if (frame->count == frame->capacity) {
+		size_t capacity = frame->capacity ? frame->capacity * 2 : 8;
+		ynode **items = realloc(frame->items, capacity * sizeof *items);
+		if (!items)
+			return false;
+		frame->items = items;
+		frame->capacity = capacity;
+	}
+	frame->items[frame->count++] = node;
+	return true;
+}
+
+static bool attach(struct builder *b, ynode *node)
+{
+	if (b->depth == 0) {
+		b->doc->root = node;
+		return true;
+	}
+	return frame_push_item(&b->stack[b->depth - 1], node);
+}
+
+static bool open_collection(struct builder *b, ynode *node)
+{
+	if (b->depth == b->capacity) {
+		size_t capacity = b->capacity ? b->capacity * 2 : 16;
+		struct frame *stack = realloc(b->stack, capacity * sizeof *stack);
+		if (!stack)
+			return false;
+		b->stack = stack;
+		b->capacity = capacity;
+	}
+	b->stack[b->depth++] = (struct frame){ .node = node };
+	return true;
+}
+
+struct node_ref {
+	const ynode *node;
+	size_t index;
+};
+
+static int by_text(const void *pa, const void *pb)
+{
+	const struct node_ref *a = pa, *b = pb;
+	int order = strcmp(a->node->text, b->node->text);
+	if (order)
+		return order;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+bool ycheck_unique(ydoc *doc, const ynode *const *nodes, size_t n,
+                   const char *what)
+{
+	struct node_ref *refs = malloc((n + 1) * sizeof *refs);
+	if (!refs)
+		return false;
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (nodes[i] && nodes[i]->kind == YNODE_SCALAR)
+			refs[count++] = (struct node_ref){ nodes[i], i };
+	qsort(refs, count, sizeof *refs, by_text);
+	bool unique = true;
+	size_t first = 0; /* sorted by text, then by place in the file */
+	for (size_t i = 1; i < count; i++) {
+		const ynode *again = refs[i].node;
+		if (strcmp(refs[first].node->text, again->text) != 0) {
+			first = i;
+			continue;
+		}
+		yerror(doc, again, "duplicate %s '%s' (first at line %d)", what,
+		       again->text, refs[first].node->line);
+		unique = false;
+	}
+	free(refs);
+	return unique;
+}
+
+static void check_map_keys(ydoc *doc, const ynode *map)
+{
+	const ynode **keys = malloc((map->count + 1) * sizeof *keys);
+	if (!keys)
+		return;
+	for (size_t i = 0; i < map->count; i++) {
+		keys[i] = map->items[2 * i];
+		if (keys[i]->kind != YNODE_SCALAR)
+			yerror(doc, keys[i], "a key must be text, not a %s",
+			       ykind_name(keys[i]));
+	}
+	ycheck_unique(doc, keys, map->count, "key");
+	free(keys);
+}
+
+static bool close_collection(struct builder *b)
+{
+	struct frame frame = b->stack[--b->depth];
+	ynode *node = frame.node;
+	bool ok = true;
+	if (node->kind == YNODE_MAP && frame.count % 2 != 0)
+		ok = false; /* cannot happen with a well-formed event stream */
+	node->count = node->kind == YNODE_MAP ? frame.count / 2 : frame.count;
+	node->items = arena_array(&b->doc->arena, frame.count + 1,
+	                          sizeof *node->items);
+	if (!node->items)
+		ok = false;
+	else if (frame.count)
+		memcpy(node->items, frame.items, frame.count * sizeof *frame.items);
+	free(frame.items);
+	if (ok && node->kind == YNODE_MAP)
+		check_map_keys(b->doc, node);
+	return ok && attach(b, node);
+}
+
+static void refuse_anchor(struct builder *b, struct fy_token *anchor,
+                          const ynode *node)
+{
+	if (!anchor)
+		return;
+	yerror(b->doc, node, "YAML anchors (&) are not supported; "
+	       "write the value out");
+	b->failed = true;
+}
+
+static ynode *scalar_node(struct builder *b, struct fy_event *event)
+{
+	ynode *node = new_node(b, YNODE_SCALAR, event);
+	if (!node)
+		return NULL;
+	size_t len = 0;
+	const char *text = fy_token_get_text(event->scalar.value, &len);
+	node->text = arena_strndup(&b->doc->arena, text ? text : "", len);
+	node->len = len;
+	enum fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
+	node->plain = style == FYSS_PLAIN;
+	/* libfyaml marks a quoted scalar after its opening quote. */
+	if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) &&
+	    node->column > 1)
+		node->column--;
+	if (!node->text)
+		return NULL;
+	if (memchr(node->text, '\0', len))
+		yerror(b->doc, node, "text may not contain a NUL character");
+	refuse_anchor(b, event->scalar.anchor, node);
+	return node;
+}
+
+/* Returns false to stop: out of memory or a structural refusal. */
+static bool handle_event(struct builder *b, struct fy_event *event)
+{
+	ynode *node;
+	switch (event->type) {
+	case FYET_DOCUMENT_START:
+		if (++b->documents > 1) {
+			node = new_node(b, YNODE_SCALAR, event);
+			yerror(b->doc, node, "a file holds one YAML document; "
+			       "found a second");
+			b->failed = true;
+			return false;
+		}
+		return true;
+	case FYET_MAPPING_START:
+	case FYET_SEQUENCE_START:
+		node = new_node(b, event->type == FYET_MAPPING_START ? YNODE_MAP
+		                                                     : YNODE_SEQ,
+		                event);
+		if (!node)
+			return false;
+		refuse_anchor(b, event->type == FYET_MAPPING_START
+		                         ? event->mapping_start.anchor
+		                         : event->sequence_start.anchor,
+		              node);
+		return open_collection(b, node);
+	case FYET_MAPPING_END:
+	case FYET_SEQUENCE_END:
+		return b->depth > 0 && close_collection(b);
+	case FYET_SCALAR:
+		node = scalar_node(b, event);
+		return node && attach(b, node);
+	case FYET_ALIAS:
+		node = new_node(b, YNODE_SCALAR, event);
+		if (!node)
+			return false;
+		yerror(b->doc, node, "YAML aliases (*) are not supported; "
+		       "write the value out");
+		b->failed = true;
+		node->text = "";
+		return attach(b, node);
+	default:
+		return true;
+	}
+}
+
+static void report_parser_errors(ydoc *doc, struct fy_diag *fydiag)
+{
+	void *iter = NULL;
+	struct fy_diag_error *err;
+	bool any = false;
+	while ((err = fy_diag_errors_iterate(fydiag, &iter)) != NULL) {
+		natrisk_diag_add(doc->diag, NATRISK_SEVERITY_ERROR, doc->name,
+		                 err->line, err->column, "invalid YAML: %s",
+		                 err->msg ? err->msg : "syntax error");
+		any = true;
+	}
+	if (!any)
+		natrisk_diag_add(doc->diag, NATRISK_SEVERITY_ERROR, doc->name,
+		                 1, 1, "invalid YAML");
+}
+
+static void quiet_output(struct fy_diag *diag, void *user, const char *buf,
+                         size_t len)
+{
+	(void)diag, (void)user, (void)buf, (void)len;
+}
+
+static int run_parser(struct builder *b, const char *buf, size_t len)
+{
+	struct fy_diag_cfg diag_cfg;
+	fy_diag_cfg_default(&diag_cfg);
+	diag_cfg.fp = NULL;
+	diag_cfg.output_fn = quiet_output;
+	struct fy_diag *fydiag = fy_diag_create(&diag_cfg);
+	if (!fydiag)
+		return -1;
+	fy_diag_set_collect_errors(fydiag, true);
+	struct fy_parse_cfg cfg = {
+		.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2,
+		.diag = fydiag,
+	};
+	struct fy_parser *parser = fy_parser_create(&cfg);
+	int result = -1;
+	if (parser && fy_parser_set_string(parser, buf, len) == 0) {
+		struct fy_event *event;
+		bool go_on = true;
+		while (go_on && (event = fy_parser_parse(parser)) != NULL) {
+			go_on = handle_event(b, event);
+			fy_parser_event_free(parser, event);
+		}
+		if (fy_parser_get_stream_error(parser))
+			report_parser_errors(b->doc, fydiag);
+		else if (go_on && b->depth == 0)
+			result = 0;
+	}
+	fy_parser_destroy(parser);
+	fy_diag_destroy(fydiag);
+	return result;
+}
+
+int ydoc_parse(ydoc *doc, const char *name, const char *buf, size_t len,
+               natrisk_diag *diag)
+{
+	arena_init(&doc->arena);
+	doc->name = name;
+	doc->root = NULL;
+	doc->diag = diag;
+	if (utf8_check(name, buf, len, diag) != 0)
+		return -1;
+	struct builder b = { .doc = doc };
+	int result = run_parser(&b, buf, len);
+	while (b.depth > 0)
+		free(b.stack[--b.depth].items);
+	free(b.stack);
+	if (result != 0 || b.failed)
+		return -1;
+	if (!doc->root || yis_null(doc->root)) {
+		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, 1, 1,
+		                 "the file is empty");
+		return -1;
+	}
+	return 0;
+}
+
+void ydoc_release(ydoc *doc)
+{
+	arena_release(&doc->arena);
+	doc->root = NULL;
+}
+
+ynode *ymap_get(const ynode *map, const char *key)
+{
+	if (!map || map->kind != YNODE_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->count; i++) {
+		const ynode *k = map->items[2 * i];
+		if (k->kind == YNODE_SCALAR && strcmp(k->text, key) == 0)
+			return map->items[2 * i + 1];
+	}
+	return NULL;
+}
+
+bool yis_null(const ynode *node)
+{
+	if (!node || node->kind != YNODE_SCALAR || !node->plain)
+		return false;
+	return node->len == 0 || strcmp(node->text, "null") == 0 ||
+	       strcmp(node->text, "Null") == 0 ||
+	       strcmp(node->text, "NULL") == 0 || strcmp(node->text, "~") == 0;
+}
+
+const char *ykind_name(const ynode *node)
+{
+	switch (node->kind) {
+	case YNODE_MAP: return "mapping";
+	case YNODE_SEQ: return "list";
+	default: return yis_null(node) ? "null" : "scalar";
+	}
+}

@@ -1,0 +1,73 @@
+/*
+ * ytree.h - a YAML document as a small tree in which every node knows its
+ * line and column.
+ *
+ * libfyaml's document API does not expose the position of mappings and
+ * sequences, and every diagnostic natrisk prints needs one, so the loaders
+ * build this tree from libfyaml's event stream instead. The tree is plain
+ * data owned by an arena. Anchors and aliases are refused: they would let a
+ * small file expand into a huge model.
+ */
+#ifndef NATRISK_YTREE_H
+#define NATRISK_YTREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <natrisk/diag.h>
+
+#include "../core/arena.h"
+
+typedef enum { YNODE_SCALAR, YNODE_MAP, YNODE_SEQ } ynode_kind;
+
+typedef struct ynode {
+	ynode_kind kind;
+	int line, column;      /* 1-based */
+	bool plain;            /* an unquoted scalar (typed by YAML 1.2 core) */
+	const char *text;      /* scalar content, NUL-terminated */
+	size_t len;
+	size_t count;          /* map: pairs; seq: items */
+	struct ynode **items;  /* seq: items; map: key 2i, value 2i+1 */
+} ynode;
+
+typedef struct ydoc {
+	arena arena;
+	const char *name;
+	ynode *root;
+	natrisk_diag *diag;
+} ydoc;
+
+/*
+ * Parses BUF (checked first for bad bytes and bad UTF-8) into DOC. Returns
+ * 0, or -1 after adding located errors to DIAG. DOC must be released with
+ * ydoc_release() in both cases. An empty document is an error.
+ */
+int ydoc_parse(ydoc *doc, const char *name, const char *buf, size_t len,
+               natrisk_diag *diag);
+void ydoc_release(ydoc *doc);
+
+/*
+ * Checks that BUF is UTF-8 without NUL or control characters other than
+ * tab, line feed and carriage return. On failure reports where and returns
+ * -1.
+ */
+int utf8_check(const char *name, const char *buf, size_t len,
+               natrisk_diag *diag);
+
+/* Reports an error or a warning at NODE. */
+void yerror(ydoc *doc, const ynode *node, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void ywarning(ydoc *doc, const ynode *node, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Reports every repeated text among the scalar NODES (NULLs skipped) as
+ * "duplicate WHAT"; returns whether all were unique. */
+bool ycheck_unique(ydoc *doc, const ynode *const *nodes, size_t n,
+                   const char *what);
+
+/* The value for KEY in a map, or NULL. */
+ynode *ymap_get(const ynode *map, const char *key);
+bool yis_null(const ynode *node);
+const char *ykind_name(const ynode *node);
+
+#endif
