@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include <natrisk/assessment.h>
+#include <natrisk/results.h>
 
 enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -39,6 +40,14 @@ bool cli_parse_lang(const char *text, natrisk_lang *out);
 /* Resolves --weights (NULL: the method's default). Returns 0 or 2. */
 int cli_profile(const cli_command *cmd, const natrisk_assessment *a,
                 const char *name, size_t *out);
+
+/*
+ * --compare: loads the previous edition and assesses it under the profile
+ * of the same id as CURRENT (else its method's default). Returns 0 or 1;
+ * free both outputs.
+ */
+int cli_load_previous(const char *path, const natrisk_results *current,
+                      natrisk_assessment **a, natrisk_results **r);
 
 /*
  * Output collected in memory, so that nothing is written when a command

@@ -1,0 +1,46 @@
+/*
+ * diagram.h - the risk diagram: likelihood (a factor ten per class) against
+ * impact (logarithmic, a factor three per class), with background bands from
+ * green to red, each scenario a labelled point with LL-UL whiskers, a
+ * colour per theme, a mark on new scenarios and, when a previous edition
+ * is given, arrows from where each scenario stood.
+ *
+ * The diagram is built once as a scene (a list of shapes) and then written
+ * as SVG by our own writer, or as PNG or PDF by cairo, from the same scene.
+ */
+#ifndef NATRISK_DIAGRAM_H
+#define NATRISK_DIAGRAM_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "results.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct natrisk_scene natrisk_scene;
+
+typedef struct natrisk_diagram_options {
+	natrisk_lang lang;
+	/* Results of the previous edition (same profile), or NULL. */
+	const natrisk_results *previous;
+} natrisk_diagram_options;
+
+int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
+                          const natrisk_diagram_options *options);
+void natrisk_scene_free(natrisk_scene *scene);
+
+/* SVG. INLINE leaves out the XML declaration, for embedding in HTML. */
+int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
+                            FILE *out);
+/* PNG at SCALE pixels per scene unit, and PDF, through cairo. */
+int natrisk_scene_write_png(const natrisk_scene *scene, double scale,
+                            FILE *out);
+int natrisk_scene_write_pdf(const natrisk_scene *scene, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,234 @@
+/*
+ * diagram.c - the frame of the risk diagram (method.md section 5): title,
+ * background bands from green to red, class grid, axes with the class
+ * names, and the legend. The scenarios themselves are drawn by
+ * diagram_points.c.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diagram_layout.h"
+
+static const rgba ink = { 0x22, 0x22, 0x22, 255 };
+static const rgba muted = { 0x55, 0x55, 0x55, 255 };
+
+double diagram_x(double position)
+{
+	double p = isfinite(position) ? fmin(fmax(position, 0), 5) : 0;
+	return PLOT_LEFT + p / 5 * PLOT_WIDTH;
+}
+
+double diagram_y(double position)
+{
+	double p = isfinite(position) ? fmin(fmax(position, 0), 5) : 0;
+	return PLOT_TOP + PLOT_HEIGHT - p / 5 * PLOT_HEIGHT;
+}
+
+rgba theme_colour(long theme)
+{
+	/* Okabe-Ito: distinguishable with the common colour-vision
+	 * deficiencies, and dark enough on the pale background. */
+	static const uint32_t palette[] = { 0x0072B2, 0xD55E00, 0x009E73,
+		                            0xCC79A7, 0xE69F00, 0x56B4E9,
+		                            0x8C564B, 0x000000 };
+	if (theme < 0)
+		return rgb(0x777777);
+	return rgb(palette[theme % 8]);
+}
+
+const char *diagram_word(const diagram *d, const char *en, const char *nl)
+{
+	return d->options->lang == NATRISK_LANG_NL ? nl : en;
+}
+
+static rgba mix(rgba a, rgba b, double t)
+{
+	return (rgba){ (uint8_t)lround(a.r + (b.r - a.r) * t),
+		       (uint8_t)lround(a.g + (b.g - a.g) * t),
+		       (uint8_t)lround(a.b + (b.b - a.b) * t), 255 };
+}
+
+/* Risk grows with likelihood + impact class: green, yellow, red. */
+static rgba band_colour(int likelihood, int impact)
+{
+	double t = (likelihood + impact) / 8.0;
+	rgba green = rgb(0xD7EDD3), yellow = rgb(0xFBF0C0), red = rgb(0xF4BDB3);
+	return t < 0.5 ? mix(green, yellow, t * 2) : mix(yellow, red, t * 2 - 1);
+}
+
+static void draw_background(diagram *d)
+{
+	double cell_w = PLOT_WIDTH / 5.0, cell_h = PLOT_HEIGHT / 5.0;
+	for (int l = 0; l < 5; l++)
+		for (int i = 0; i < 5; i++) {
+			shape *s = scene_rect(d->scene, PLOT_LEFT + l * cell_w,
+			                      PLOT_TOP + (4 - i) * cell_h, cell_w,
+			                      cell_h, band_colour(l, i),
+			                      rgb(0xFFFFFF), 1);
+			if (s)
+				s->role = "band";
+		}
+	shape *frame = scene_rect(d->scene, PLOT_LEFT, PLOT_TOP, PLOT_WIDTH,
+	                          PLOT_HEIGHT, RGBA_NONE, rgb(0x888888), 1);
+	if (frame)
+		frame->role = "frame";
+}
+
+static void axis_text(diagram *d, double x, double y, double size,
+                      text_anchor anchor, bool bold, const char *text)
+{
+	shape *s = scene_textf(d->scene, x, y, size, anchor, ink, text);
+	if (s) {
+		s->bold = bold;
+		s->role = "axis";
+	}
+}
+
+static void draw_axes(diagram *d)
+{
+	const natrisk_method *m = d->assessment->method;
+	natrisk_lang lang = d->options->lang;
+	char text[160];
+	for (int k = 0; k < 5; k++) {
+		double x = diagram_x(k + 0.5), y = diagram_y(k + 0.5);
+		axis_text(d, x, PLOT_TOP + PLOT_HEIGHT + 18, 13, ANCHOR_MIDDLE,
+		          true, natrisk_class_letter(k));
+		axis_text(d, x, PLOT_TOP + PLOT_HEIGHT + 32, 10, ANCHOR_MIDDLE,
+		          false,
+		          natrisk_text_get(&m->likelihood_labels[k], lang));
+		snprintf(text, sizeof text, "%s", natrisk_class_letter(k));
+		axis_text(d, PLOT_LEFT - 8, y - 2, 13, ANCHOR_END, true, text);
+		axis_text(d, PLOT_LEFT - 8, y + 12, 10, ANCHOR_END, false,
+		          natrisk_text_get(&m->impact_labels[k], lang));
+	}
+	snprintf(text, sizeof text, "%s (%s %g %s)",
+	         diagram_word(d, "Likelihood", "Waarschijnlijkheid"),
+	         diagram_word(d, "a factor", "factor"), m->likelihood_factor,
+	         diagram_word(d, "per class", "per klasse"));
+	axis_text(d, PLOT_LEFT + PLOT_WIDTH / 2.0, PLOT_TOP + PLOT_HEIGHT + 54,
+	          12, ANCHOR_MIDDLE, true, text);
+	snprintf(text, sizeof text, "%s (%s %g %s)", "Impact",
+	         diagram_word(d, "a factor", "factor"), m->base,
+	         diagram_word(d, "per class", "per klasse"));
+	shape *s = scene_textf(d->scene, 24, PLOT_TOP + PLOT_HEIGHT / 2.0, 12,
+	                       ANCHOR_MIDDLE, ink, text);
+	if (s) {
+		s->bold = true;
+		s->vertical = true;
+		s->role = "axis";
+	}
+}
+
+static void draw_title(diagram *d)
+{
+	const natrisk_method *m = d->assessment->method;
+	const natrisk_profile *profile =
+		&m->profiles[natrisk_results_profile(d->results)];
+	shape *s = scene_textf(d->scene, PLOT_LEFT, 28, 16, ANCHOR_START, ink,
+	                       d->assessment->title);
+	if (s) {
+		s->bold = true;
+		s->role = "title";
+	}
+	char text[200];
+	snprintf(text, sizeof text, "%s %s, %s %s",
+	         diagram_word(d, "method", "methode"), m->id,
+	         diagram_word(d, "weights", "gewichten"), profile->id);
+	s = scene_textf(d->scene, PLOT_LEFT, 46, 11, ANCHOR_START, muted, text);
+	if (s)
+		s->role = "title";
+}
+
+static double legend_entry(diagram *d, double y, const char *text)
+{
+	shape *s = scene_textf(d->scene, LEGEND_LEFT + 22, y + 4, 11,
+	                       ANCHOR_START, ink, text);
+	if (s)
+		s->role = "legend";
+	return y + 20;
+}
+
+static double legend_themes(diagram *d, double y)
+{
+	const natrisk_assessment *a = d->assessment;
+	bool unthemed = false;
+	for (size_t i = 0; i < a->scenario_count; i++)
+		unthemed |= a->scenarios[i].theme < 0;
+	for (long t = unthemed ? -1 : 0; t < (long)a->theme_count; t++) {
+		scene_circle(d->scene, LEGEND_LEFT + 8, y, POINT_RADIUS,
+		             theme_colour(t), ink, 1);
+		y = legend_entry(d, y, t < 0 ? diagram_word(d, "no theme",
+		                                            "geen thema")
+		                             : a->themes[t].title);
+	}
+	return y + 8;
+}
+
+static void draw_legend(diagram *d)
+{
+	double y = PLOT_TOP + 8;
+	shape *s = scene_textf(d->scene, LEGEND_LEFT, y, 12, ANCHOR_START, ink,
+	                       diagram_word(d, "Themes", "Thema's"));
+	if (s) {
+		s->bold = true;
+		s->role = "legend";
+	}
+	y = legend_themes(d, y + 20);
+	scene_circle(d->scene, LEGEND_LEFT + 8, y, NEW_RING_RADIUS, RGBA_NONE,
+	             ink, 1.5);
+	y = legend_entry(d, y, diagram_word(d, "new in this edition",
+	                                    "nieuw in deze editie"));
+	scene_line(d->scene, LEGEND_LEFT, y, LEGEND_LEFT + 16, y, muted, 1.3);
+	y = legend_entry(d, y, diagram_word(d, "lower to upper limit",
+	                                    "onder- tot bovengrens"));
+	if (d->options->previous) {
+		scene_line(d->scene, LEGEND_LEFT, y, LEGEND_LEFT + 16, y,
+		           rgb(0x666666), 1.2);
+		y = legend_entry(d, y, diagram_word(d, "from previous edition",
+		                                    "vanaf vorige editie"));
+	}
+	if (d->unlabelled) {
+		char text[120];
+		snprintf(text, sizeof text, "%zu %s", d->unlabelled,
+		         diagram_word(d, "points without a label (crowded)",
+		                      "punten zonder label (te vol)"));
+		legend_entry(d, y + 8, text);
+	}
+}
+
+int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
+                          const natrisk_diagram_options *options)
+{
+	static const natrisk_diagram_options defaults = { NATRISK_LANG_EN,
+		                                          NULL };
+	*out = NULL;
+	diagram d = {
+		.scene = scene_new(DIAGRAM_WIDTH, DIAGRAM_HEIGHT),
+		.metrics = text_metrics_new(),
+		.results = r,
+		.assessment = natrisk_results_assessment(r),
+		.options = options ? options : &defaults,
+	};
+	if (!d.scene || !d.metrics) {
+		natrisk_scene_free(d.scene);
+		text_metrics_free(d.metrics);
+		return NATRISK_ENOMEM;
+	}
+	d.scene->title = scene_text(d.scene, d.assessment->title);
+	d.scene->description = scene_text(d.scene, diagram_word(&d,
+		"Risk diagram: likelihood against impact of every scenario",
+		"Risicodiagram: waarschijnlijkheid tegen impact per scenario"));
+	draw_title(&d);
+	draw_background(&d);
+	draw_axes(&d);
+	int rc = diagram_draw_scenarios(&d);
+	draw_legend(&d);
+	text_metrics_free(d.metrics);
+	if (rc != 0) {
+		natrisk_scene_free(d.scene);
+		return rc;
+	}
+	*out = d.scene;
+	return NATRISK_OK;
+}

@@ -1,0 +1,62 @@
+/*
+ * diagram_layout.h - the geometry and the fixed texts of the risk diagram,
+ * shared by diagram.c (frame: background, axes, legend) and
+ * diagram_points.c (scenarios: whiskers, arrows, points, labels).
+ */
+#ifndef NATRISK_DIAGRAM_LAYOUT_H
+#define NATRISK_DIAGRAM_LAYOUT_H
+
+#include "../core/model.h"
+#include "scene.h"
+#include "text_metrics.h"
+
+enum {
+	DIAGRAM_WIDTH = 980,
+	DIAGRAM_HEIGHT = 700,
+	PLOT_LEFT = 124,
+	PLOT_TOP = 64,
+	PLOT_WIDTH = 580,
+	PLOT_HEIGHT = 540,
+	LEGEND_LEFT = PLOT_LEFT + PLOT_WIDTH + 24,
+};
+
+#define LABEL_SIZE 11.0
+#define POINT_RADIUS 6.0
+#define NEW_RING_RADIUS 9.5
+
+typedef struct diagram {
+	natrisk_scene *scene;
+	text_metrics *metrics;
+	const natrisk_results *results;
+	const natrisk_assessment *assessment;
+	const natrisk_diagram_options *options;
+	size_t unlabelled;          /* labels that found no free place */
+} diagram;
+
+/* Where a scenario is drawn. */
+typedef struct spot {
+	size_t scenario;
+	double x, y;
+	double radius;   /* what a label must keep clear of */
+	size_t group;    /* first spot of its group of coincident spots */
+	size_t members;  /* for a group's first spot: how many share it */
+} spot;
+
+/* Labels for the spots (in rank order), placed clear of every point. */
+int diagram_label_spots(diagram *d, spot *spots, size_t n);
+
+/* Scene x of a likelihood position and y of an impact position (A = 0),
+ * clamped to the plot. */
+double diagram_x(double position);
+double diagram_y(double position);
+
+/* The colour of a theme (index, or -1 for none). */
+rgba theme_colour(long theme);
+
+/* Fixed texts in the diagram's language. */
+const char *diagram_word(const diagram *d, const char *en, const char *nl);
+
+/* Whiskers, arrows, points and labels of every scenario. */
+int diagram_draw_scenarios(diagram *d);
+
+#endif

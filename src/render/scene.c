@@ -1,0 +1,80 @@
+/*
+ * scene.c - building a scene: see scene.h.
+ */
+#include "scene.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+natrisk_scene *scene_new(double width, double height)
+{
+	natrisk_scene *scene = calloc(1, sizeof *scene);
+	if (!scene)
+		return NULL;
+	arena_init(&scene->arena);
+	scene->width = width;
+	scene->height = height;
+	return scene;
+}
+
+void natrisk_scene_free(natrisk_scene *scene)
+{
+	if (!scene)
+		return;
+	arena_release(&scene->arena);
+	free(scene->shapes);
+	free(scene);
+}
+
+shape *scene_add(natrisk_scene *scene, const shape *s)
+{
+	if (scene->count == scene->capacity) {
+		size_t capacity = scene->capacity ? scene->capacity * 2 : 256;
+		shape *shapes = realloc(scene->shapes, capacity * sizeof *shapes);
+		if (!shapes)
+			return NULL;
+		scene->shapes = shapes;
+		scene->capacity = capacity;
+	}
+	scene->shapes[scene->count] = *s;
+	return &scene->shapes[scene->count++];
+}
+
+const char *scene_text(natrisk_scene *scene, const char *text)
+{
+	return arena_strdup(&scene->arena, text ? text : "");
+}
+
+shape *scene_rect(natrisk_scene *s, double x, double y, double w, double h,
+                  rgba fill, rgba stroke, double stroke_width)
+{
+	return scene_add(s, &(shape){ .kind = SHAPE_RECT, .x = x, .y = y,
+	                              .w = w, .h = h, .fill = fill,
+	                              .stroke = stroke,
+	                              .stroke_width = stroke_width });
+}
+
+shape *scene_line(natrisk_scene *s, double x, double y, double x2, double y2,
+                  rgba stroke, double width)
+{
+	return scene_add(s, &(shape){ .kind = SHAPE_LINE, .x = x, .y = y,
+	                              .x2 = x2, .y2 = y2, .stroke = stroke,
+	                              .stroke_width = width });
+}
+
+shape *scene_circle(natrisk_scene *s, double x, double y, double r, rgba fill,
+                    rgba stroke, double stroke_width)
+{
+	return scene_add(s, &(shape){ .kind = SHAPE_CIRCLE, .x = x, .y = y,
+	                              .r = r, .fill = fill, .stroke = stroke,
+	                              .stroke_width = stroke_width });
+}
+
+shape *scene_textf(natrisk_scene *s, double x, double y, double size,
+                   text_anchor anchor, rgba fill, const char *text)
+{
+	return scene_add(s, &(shape){ .kind = SHAPE_TEXT, .x = x, .y = y,
+	                              .font_size = size, .anchor = anchor,
+	                              .fill = fill,
+	                              .text = scene_text(s, text) });
+}
