@@ -1,14 +1,18 @@
 /*
- * arena.c - see arena.h. Blocks grow geometrically; a request larger than
- * the default block gets a block of its own.
+ * arena.c - see arena.h. Blocks have one fixed size, small enough for
+ * malloc to serve from (and return to) its heap: a loader that runs again
+ * and again, as in the server, then reuses warm memory instead of paying
+ * a page fault for every fresh page of a large mmap'ed block. A request
+ * larger than a quarter block gets a block of its own.
  */
 #include "arena.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { ARENA_BLOCK = 16384, ARENA_ALIGN = 16 };
+enum { ARENA_BLOCK = 32768 - 64, ARENA_ALIGN = 8 };
 
 struct arena_block {
 	struct arena_block *next;
@@ -29,23 +33,34 @@ void arena_release(arena *a)
 	a->head = NULL;
 }
 
-static struct arena_block *arena_grow(arena *a, size_t need)
+static struct arena_block *block_new(size_t size)
 {
-	size_t size = ARENA_BLOCK;
-	if (a->head && a->head->size < (SIZE_MAX / 4))
-		size = a->head->size * 2 > size ? a->head->size * 2 : size;
-	if (size < need)
-		size = need;
 	if (size > SIZE_MAX - sizeof(struct arena_block))
 		return NULL;
 	struct arena_block *block = malloc(sizeof *block + size);
+	if (block) {
+		block->used = 0;
+		block->size = size;
+	}
+	return block;
+}
+
+/* A large request: its own block, full from the start, linked behind the
+ * current block so that small requests keep filling that one. */
+static void *alloc_own_block(arena *a, size_t size)
+{
+	struct arena_block *block = block_new(size);
 	if (!block)
 		return NULL;
-	block->used = 0;
-	block->size = size;
-	block->next = a->head;
-	a->head = block;
-	return block;
+	block->used = size;
+	if (a->head) {
+		block->next = a->head->next;
+		a->head->next = block;
+	} else {
+		block->next = NULL;
+		a->head = block;
+	}
+	return block->data;
 }
 
 void *arena_alloc(arena *a, size_t size)
@@ -55,14 +70,23 @@ void *arena_alloc(arena *a, size_t size)
 	size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (rounded == 0)
 		rounded = ARENA_ALIGN;
-	struct arena_block *block = a->head;
-	if (!block || block->size - block->used < rounded)
-		block = arena_grow(a, rounded);
-	if (!block)
-		return NULL;
-	void *p = block->data + block->used;
-	block->used += rounded;
-	memset(p, 0, rounded);
+	void *p;
+	if (rounded > ARENA_BLOCK / 4) {
+		p = alloc_own_block(a, rounded);
+	} else {
+		struct arena_block *block = a->head;
+		if (!block || block->size - block->used < rounded) {
+			block = block_new(ARENA_BLOCK - sizeof *block);
+			if (!block)
+				return NULL;
+			block->next = a->head;
+			a->head = block;
+		}
+		p = block->data + block->used;
+		block->used += rounded;
+	}
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 

@@ -72,8 +72,8 @@ void load_ladder(loader *l, const ynode *node, const char *what,
 	if (!yexpect(l->doc, node, YNODE_SEQ, what) || node->count != 4) {
 		if (node->kind == YNODE_SEQ)
 			yerror(l->doc, node, "%s must list 4 lower limits (of "
-			       "classes B, C, D and E), not %zu", what,
-			       node->count);
+			       "classes B, C, D and E), not %u", what,
+			       (unsigned)node->count);
 		l->ok = false;
 		return;
 	}

@@ -42,8 +42,18 @@ int utf8_check(const char *name, const char *buf, size_t len,
 {
 	const unsigned char *p = (const unsigned char *)buf;
 	int line = 1, column = 1;
-	for (size_t i = 0; i < len;) {
+	size_t i = 0;
+	/* A byte order mark is invisible in an editor, and the YAML parser
+	 * does not count it either: columns start after it. */
+	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		i = 3;
+	while (i < len) {
 		unsigned char c = p[i];
+		if (c >= 0x20 && c < 0x7F) { /* the common case: printable ASCII */
+			column++;
+			i++;
+			continue;
+		}
 		size_t n = utf8_sequence(p + i, len - i);
 		if (n == 0) {
 			natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, line,

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <natrisk/diag.h>
 
@@ -20,14 +21,15 @@
 
 typedef enum { YNODE_SCALAR, YNODE_MAP, YNODE_SEQ } ynode_kind;
 
+/* Kept small: a large file has a hundred thousand of these. */
 typedef struct ynode {
-	ynode_kind kind;
-	int line, column;      /* 1-based */
-	bool plain;            /* an unquoted scalar (typed by YAML 1.2 core) */
 	const char *text;      /* scalar content, NUL-terminated */
-	size_t len;
-	size_t count;          /* map: pairs; seq: items */
 	struct ynode **items;  /* seq: items; map: key 2i, value 2i+1 */
+	uint32_t len;          /* of text (inputs are at most 64 MB) */
+	uint32_t count;        /* map: pairs; seq: items */
+	int line, column;      /* 1-based */
+	unsigned char kind;    /* ynode_kind */
+	bool plain;            /* an unquoted scalar (typed by YAML 1.2 core) */
 } ynode;
 
 typedef struct ydoc {

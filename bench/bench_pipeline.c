@@ -1,0 +1,168 @@
+/*
+ * bench_pipeline.c - the issue-2 benchmark: a generated 1,000-scenario
+ * assessment (25 regions x 40 scenarios), timed through load + assess +
+ * diagram (SVG) + report (HTML), in memory so that the disk is not
+ * measured. Prints the median of RUNS runs per stage and the ratio of the
+ * total to the 100 ms target.
+ *
+ *   bench_pipeline [RUNS] [OUT.yaml]   (OUT: also write the generated file)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <natrisk/assessment.h>
+#include <natrisk/diagram.h>
+#include <natrisk/report.h>
+#include <natrisk/results.h>
+
+enum { REGIONS = 25, PER_REGION = 40, STAGES = 5 };
+
+static const char *const stage_names[STAGES] = { "load", "assess",
+	"diagram", "report", "total" };
+
+static unsigned long long rng_state = 0x9E3779B97F4A7C15ull;
+
+static unsigned next_random(unsigned n)
+{
+	/* xorshift64*: reproducible input, no libc rand() differences */
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return (unsigned)((rng_state * 0x2545F4914F6CDD1Dull) >> 33) % n;
+}
+
+static void score(FILE *out, const char *criterion)
+{
+	static const char classes[] = "ABCDE";
+	int ev = (int)next_random(5);
+	int ll = ev > 0 ? ev - (int)next_random(2) : ev;
+	int ul = ev < 4 ? ev + (int)next_random(2) : ev;
+	fprintf(out, "      \"%s\": { ev: %c, ll: %c, ul: %c, why: \"Scored "
+	        "from the regional profile.\" }\n", criterion, classes[ev],
+	        classes[ll], classes[ul]);
+}
+
+static char *generate(size_t *len)
+{
+	static const char *const criteria[] = { "1.1", "1.2", "2.1", "2.2",
+		"2.3", "3.1", "4.1", "5.1", "5.2", "5.3" };
+	char *text;
+	FILE *out = open_memstream(&text, len);
+	fprintf(out, "natrisk: 1\ntitle: Regional risk profiles 2026\n"
+	        "edition: 2026\nmethod: nrb-2008\nthemes:\n");
+	for (int r = 0; r < REGIONS; r++)
+		fprintf(out, "  - id: region-%02d\n    title: Region %d\n", r + 1,
+		        r + 1);
+	fprintf(out, "scenarios:\n");
+	for (int r = 0; r < REGIONS; r++)
+		for (int s = 0; s < PER_REGION; s++) {
+			fprintf(out, "  - id: r%02d-s%02d\n    title: Region %d "
+			        "scenario %d\n    theme: region-%02d\n    kind: "
+			        "%s\n    description: A generated scenario.\n"
+			        "    likelihood: { ev: %c, ll: A, ul: E }\n"
+			        "    impact:\n", r + 1, s + 1, r + 1, s + 1, r + 1,
+			        s % 3 ? "hazard" : "threat",
+			        "ABCDE"[next_random(5)]);
+			for (int c = 0; c < 10; c++)
+				if (next_random(4))
+					score(out, criteria[c]);
+		}
+	fclose(out);
+	return text;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* One run; fills seconds[stage]. Output goes to a memory stream. */
+static int run_once(const char *text, size_t len, double seconds[STAGES])
+{
+	char *sink = NULL;
+	size_t sink_len = 0;
+	FILE *out = open_memstream(&sink, &sink_len);
+	natrisk_diag *diag = natrisk_diag_new();
+	natrisk_assessment *a = NULL;
+	natrisk_results *r = NULL;
+	natrisk_scene *scene = NULL;
+	double t0 = now();
+	int rc = natrisk_assessment_load_buffer(&a, "bench.yaml", text, len,
+	                                        diag);
+	double t1 = now();
+	if (rc == 0)
+		rc = natrisk_results_new(&r, a, 0);
+	double t2 = now();
+	if (rc == 0)
+		rc = natrisk_diagram_scene(&scene, r, NULL);
+	if (rc == 0)
+		rc = natrisk_scene_write_svg(scene, false, out);
+	double t3 = now();
+	natrisk_report_options options = { NATRISK_LANG_EN, NULL };
+	if (rc == 0)
+		rc = natrisk_report_write(r, &options, out);
+	double t4 = now();
+	double stamps[] = { t0, t1, t2, t3, t4 };
+	for (int s = 0; s < 4; s++)
+		seconds[s] = stamps[s + 1] - stamps[s];
+	seconds[4] = t4 - t0;
+	if (rc != 0)
+		natrisk_diag_print(diag, stderr);
+	natrisk_scene_free(scene);
+	natrisk_results_free(r);
+	natrisk_assessment_free(a);
+	natrisk_diag_free(diag);
+	fclose(out);
+	free(sink);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	int runs = argc > 1 ? atoi(argv[1]) : 15;
+	if (runs < 1)
+		runs = 1;
+	size_t len;
+	char *text = generate(&len);
+	if (argc > 2) {
+		FILE *f = fopen(argv[2], "w");
+		if (f) {
+			fwrite(text, 1, len, f);
+			fclose(f);
+		}
+	}
+	double *samples = calloc((size_t)runs * STAGES, sizeof *samples);
+	for (int i = 0; i < runs; i++)
+		if (run_once(text, len, samples + i * STAGES) != 0) {
+			fprintf(stderr, "bench_pipeline: the run failed\n");
+			return 1;
+		}
+	printf("pipeline: %d scenarios (%d regions x %d), %zu kB of YAML, "
+	       "median of %d runs\n", REGIONS * PER_REGION, REGIONS,
+	       PER_REGION, len / 1024, runs);
+	double medians[STAGES];
+	double *column = calloc((size_t)runs, sizeof *column);
+	for (int s = 0; s < STAGES; s++) {
+		for (int i = 0; i < runs; i++)
+			column[i] = samples[i * STAGES + s];
+		qsort(column, (size_t)runs, sizeof *column, by_value);
+		medians[s] = column[runs / 2];
+		printf("  %-8s %8.2f ms\n", stage_names[s], medians[s] * 1e3);
+	}
+	printf("  target   %8.2f ms  (total/target = %.2f)\n", 100.0,
+	       medians[4] * 1e3 / 100.0);
+	free(column);
+	free(samples);
+	free(text);
+	return 0;
+}
