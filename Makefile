@@ -111,7 +111,8 @@ fuzz: deps
 		mkdir -p fuzz/corpus/$$t; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
 		build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-			-timeout=10 -rss_limit_mb=1024 fuzz/corpus/$$t fuzz/seeds/$$t || exit 1; \
+			-timeout=10 -rss_limit_mb=1024 -dict=fuzz/dict.txt \
+			fuzz/corpus/$$t fuzz/seeds/$$t || exit 1; \
 	done
 
 build-fuzz/fuzz/%: fuzz/%.c build-fuzz/libnatrisk.a

@@ -14,6 +14,7 @@
 
 #include <natrisk/assessment.h>
 #include <natrisk/diagram.h>
+#include <natrisk/membuf.h>
 #include <natrisk/report.h>
 #include <natrisk/results.h>
 
@@ -89,9 +90,8 @@ static int by_value(const void *a, const void *b)
 /* One run; fills seconds[stage]. Output goes to a memory stream. */
 static int run_once(const char *text, size_t len, double seconds[STAGES])
 {
-	char *sink = NULL;
-	size_t sink_len = 0;
-	FILE *out = open_memstream(&sink, &sink_len);
+	natrisk_membuf sink = { 0 };
+	FILE *out = natrisk_membuf_open(&sink);
 	natrisk_diag *diag = natrisk_diag_new();
 	natrisk_assessment *a = NULL;
 	natrisk_results *r = NULL;
@@ -122,8 +122,8 @@ static int run_once(const char *text, size_t len, double seconds[STAGES])
 	natrisk_results_free(r);
 	natrisk_assessment_free(a);
 	natrisk_diag_free(diag);
-	fclose(out);
-	free(sink);
+	natrisk_membuf_close(&sink, out);
+	free(sink.data);
 	return rc;
 }
 

@@ -24,7 +24,10 @@ typedef struct natrisk_grade {
 	double quantity;    /* the number given, when has_quantity */
 	double position;    /* place on the class-position scale, A = 0:
 	                       k, k + high offset, or the quantity's place;
-	                       -1 for X. Orders LL <= EV <= UL. */
+	                       -1 for X (for a likelihood: its axis position,
+	                       see formats.md). LL <= EV <= UL is checked on
+	                       classes ("+" above plain), and on the numbers
+	                       when both grades are quantities. */
 } natrisk_grade;
 
 typedef struct natrisk_score {

@@ -102,9 +102,8 @@ int cli_load_previous(const char *path, const natrisk_results *current,
 
 int cli_output_open(cli_output *out)
 {
-	out->data = NULL;
-	out->len = 0;
-	out->stream = open_memstream(&out->data, &out->len);
+	memset(out, 0, sizeof *out);
+	out->stream = natrisk_membuf_open(&out->buffer);
 	if (!out->stream) {
 		fprintf(stderr, "natrisk: out of memory\n");
 		return EXIT_INVALID;
@@ -115,27 +114,30 @@ int cli_output_open(cli_output *out)
 void cli_output_discard(cli_output *out)
 {
 	if (out->stream)
-		fclose(out->stream);
-	free(out->data);
-	out->stream = NULL;
-	out->data = NULL;
+		natrisk_membuf_close(&out->buffer, out->stream);
+	free(out->buffer.data);
+	memset(out, 0, sizeof *out);
 }
 
 int cli_output_commit(cli_output *out, const char *path)
 {
-	bool failed = fclose(out->stream) != 0;
+	bool failed = natrisk_membuf_close(&out->buffer, out->stream) != 0;
 	out->stream = NULL;
-	if (!failed && (!path || strcmp(path, "-") == 0)) {
-		failed = fwrite(out->data, 1, out->len, stdout) != out->len ||
+	const char *data = out->buffer.data;
+	size_t len = out->buffer.len;
+	if (failed) {
+		fprintf(stderr, "natrisk: out of memory\n");
+	} else if (!path || strcmp(path, "-") == 0) {
+		failed = fwrite(data, 1, len, stdout) != len ||
 		         fflush(stdout) != 0;
 		if (failed)
 			fprintf(stderr, "natrisk: cannot write to standard "
 			        "output\n");
-	} else if (!failed && file_write_atomic(path, out->data, out->len)) {
+	} else if (file_write_atomic(path, data, len)) {
 		fprintf(stderr, "natrisk: %s\n", natrisk_error_last());
 		failed = true;
 	}
-	free(out->data);
-	out->data = NULL;
+	free(out->buffer.data);
+	memset(out, 0, sizeof *out);
 	return failed ? EXIT_INVALID : 0;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include <natrisk/assessment.h>
+#include <natrisk/membuf.h>
 #include <natrisk/results.h>
 
 enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
@@ -56,8 +57,7 @@ int cli_load_previous(const char *path, const natrisk_results *current,
  */
 typedef struct cli_output {
 	FILE *stream;
-	char *data;
-	size_t len;
+	natrisk_membuf buffer;
 } cli_output;
 
 int cli_output_open(cli_output *out);

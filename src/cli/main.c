@@ -10,7 +10,7 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {
-	&cmd_check, &cmd_assess, &cmd_diagram, &cmd_methods,
+	&cmd_check, &cmd_assess, &cmd_report, &cmd_diagram, &cmd_methods,
 	&cmd_method, NULL,
 };
 

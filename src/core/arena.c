@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ARENA_BLOCK = 32768 - 64, ARENA_ALIGN = 8 };
+enum { ARENA_BLOCK = 32768 - 64, ARENA_ALIGN = 16 };
 
 struct arena_block {
 	struct arena_block *next;

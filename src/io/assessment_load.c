@@ -165,6 +165,11 @@ static void load_impact(aloader *l, const ynode *node, natrisk_scenario *s)
 	for (size_t i = 0; i < node->count; i++) {
 		const ynode *key = node->items[2 * i];
 		const ynode *value = node->items[2 * i + 1];
+		if (key->kind != YNODE_SCALAR) {
+			l->ok = false; /* reported by the parser as "a key must be
+			                  text"; it has no text to look up */
+			continue;
+		}
 		long c = natrisk_method_find_criterion(m, key->text, key->len);
 		if (c < 0) {
 			yerror(l->doc, key, "unknown criterion '%s' in method "
@@ -192,7 +197,10 @@ static void warn_suspicious(aloader *l, const ynode *node,
 
 static void load_scenario(aloader *l, const ynode *item, natrisk_scenario *s)
 {
-	s->id = keep(l, yid(l->doc, ymap_get(item, "id"), "scenario id"));
+	bool ok_before = l->ok;
+	l->ok = true;
+	const ynode *id = ymap_get(item, "id"); /* if missing, reported */
+	s->id = id ? keep(l, yid(l->doc, id, "scenario id")) : NULL;
 	s->title = keep_text(l, ymap_get(item, "title"), "title");
 	if (!s->id || !s->title)
 		l->ok = false;
@@ -208,7 +216,11 @@ static void load_scenario(aloader *l, const ynode *item, natrisk_scenario *s)
 	load_likelihood_score(l, ymap_get(item, "likelihood"), s->kind,
 	                      &s->likelihood);
 	load_impact(l, ymap_get(item, "impact"), s);
-	warn_suspicious(l, item, s);
+	/* A score that was rejected counts as X, so the warning would blame
+	 * the scenario for the error already reported. */
+	if (l->ok)
+		warn_suspicious(l, item, s);
+	l->ok = l->ok && ok_before;
 }
 
 static void load_scenarios(aloader *l, const ynode *node)
@@ -300,12 +312,7 @@ static void load_top(aloader *l, const ynode *root)
 			return;
 	}
 	const ynode *format = ymap_get(root, "natrisk");
-	double version = 0;
-	if (format && ynumber(l->doc, format, "natrisk", &version) &&
-	    version != 1)
-		yerror(l->doc, format, "unsupported format version %s; this "
-		       "natrisk reads version 1", format->text);
-	if (format && version != 1)
+	if (format && !yversion(l->doc, format, "natrisk", "format version"))
 		l->ok = false;
 	l->a->title = keep_text(l, ymap_get(root, "title"), "title");
 	l->a->edition = keep_text(l, ymap_get(root, "edition"), "edition");
@@ -326,6 +333,9 @@ int natrisk_assessment_load_buffer(natrisk_assessment **out, const char *name,
 {
 	*out = NULL;
 	ydoc doc;
+	/* Counted before parsing: a duplicate key is reported while the tree
+	 * is built, yet the tree is still loaded to find more problems. */
+	size_t errors_before = natrisk_diag_error_count(diag);
 	if (ydoc_parse(&doc, name, buf, len, diag) != 0) {
 		ydoc_release(&doc);
 		return error_set(NATRISK_EINVALID, "%s: invalid assessment",
@@ -341,7 +351,6 @@ int natrisk_assessment_load_buffer(natrisk_assessment **out, const char *name,
 	}
 	a->arena = storage;
 	aloader l = { .doc = &doc, .a = a, .ok = true };
-	size_t errors_before = natrisk_diag_error_count(diag);
 	a->path = keep(&l, name);
 	load_top(&l, doc.root);
 	ydoc_release(&doc);

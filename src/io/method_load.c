@@ -31,9 +31,9 @@ static void load_impact_classes(loader *l, const ynode *node)
 		l->ok = false;
 	}
 	const ynode *offset = ymap_get(node, "high_offset");
-	if (!ynumber(l->doc, offset, "high_offset", &m->high_offset) ||
-	    m->high_offset < 0 || m->high_offset >= 1) {
-		if (offset->kind == YNODE_SCALAR)
+	bool number = ynumber(l->doc, offset, "high_offset", &m->high_offset);
+	if (!number || m->high_offset < 0 || m->high_offset >= 1) {
+		if (number) /* else ynumber has said what is wrong */
 			yerror(l->doc, offset, "high_offset must lie in [0, 1)");
 		l->ok = false;
 	}
@@ -112,14 +112,9 @@ static void load_top(loader *l, const ynode *root)
 			return;
 	}
 	const ynode *format = ymap_get(root, "natrisk-method");
-	double version = 0;
-	if (format && (!ynumber(l->doc, format, "natrisk-method", &version) ||
-	               version != 1)) {
-		if (version != 0 && version != 1)
-			yerror(l->doc, format, "unsupported method format %s; "
-			       "this natrisk reads format 1", format->text);
+	if (format && !yversion(l->doc, format, "natrisk-method",
+	                        "method format"))
 		l->ok = false;
-	}
 	const ynode *id = ymap_get(root, "id");
 	if (id && !(m->id = keep(l, yid(l->doc, id, "the method id"))))
 		l->ok = false;
@@ -151,6 +146,9 @@ int natrisk_method_load_buffer(natrisk_method **out, const char *name,
 {
 	*out = NULL;
 	ydoc doc;
+	/* As for assessments: the parse may report a duplicate key and still
+	 * give a tree, so errors are counted from here. */
+	size_t errors_before = natrisk_diag_error_count(diag);
 	if (ydoc_parse(&doc, name, buf, len, diag) != 0) {
 		ydoc_release(&doc);
 		return error_set(NATRISK_EINVALID, "%s: invalid method", name);
@@ -168,7 +166,8 @@ int natrisk_method_load_buffer(natrisk_method **out, const char *name,
 	m->origin = keep(&l, name);
 	load_top(&l, doc.root);
 	ydoc_release(&doc);
-	if (!l.ok || !m->criteria || !m->profiles) {
+	if (!l.ok || !m->criteria || !m->profiles ||
+	    natrisk_diag_error_count(diag) > errors_before) {
 		natrisk_method_free(m);
 		return error_set(NATRISK_EINVALID, "%s: invalid method", name);
 	}

@@ -161,15 +161,19 @@ static void load_profile_weights(loader *l, const ynode *node,
 	for (size_t i = 0; i < node->count; i++) {
 		const ynode *key = node->items[2 * i];
 		const ynode *value = node->items[2 * i + 1];
+		if (key->kind != YNODE_SCALAR) {
+			l->ok = false; /* reported by the parser; no text */
+			continue;
+		}
 		long c = natrisk_method_find_criterion(m, key->text, key->len);
 		if (c < 0) {
 			yerror(l->doc, key, "unknown criterion '%s'", key->text);
 			l->ok = false;
 			continue;
 		}
-		double w;
+		double w = 0; /* ynumber leaves it alone when it fails */
 		if (!ynumber(l->doc, value, "a weight", &w) || w < 0) {
-			if (value->kind == YNODE_SCALAR && w < 0)
+			if (w < 0)
 				yerror(l->doc, value, "a weight may not be "
 				       "negative");
 			l->ok = false;
@@ -211,7 +215,7 @@ static void load_profile(loader *l, const ynode *item, natrisk_profile *p)
 	double sum = 0;
 	for (size_t c = 0; c < m->criterion_count; c++)
 		sum += p->raw[c];
-	if (!(sum > 0) && l->ok) {
+	if (!(sum > 0)) {
 		yerror(l->doc, item, "profile '%s' gives every criterion "
 		       "weight 0", p->id ? p->id : "");
 		l->ok = false;

@@ -50,9 +50,9 @@ static bool read_class(aloader *l, const ynode *node, const score_target *t,
 		       "{ %s: %s }", t->label,
 		       t->criterion < 0 ? "probability" : "value", node->text);
 	else if (node->kind == YNODE_SCALAR)
-		yerror(l->doc, node, "%s: '%s' is not a class: expected X or "
-		       "A to E, optionally followed by '+'", t->label,
-		       node->text);
+		yerror(l->doc, node, "%s: '%s' is not a class: expected %sA "
+		       "to E, optionally followed by '+'", t->label,
+		       node->text, t->criterion < 0 ? "" : "X or ");
 	else
 		yerror(l->doc, node, "%s: expected a class (A to E) or a "
 		       "mapping, not a %s", t->label, ykind_name(node));
@@ -148,6 +148,8 @@ static void grade_text(const natrisk_grade *g, char *out, size_t size)
 		         g->high ? "+" : "");
 }
 
+/* NODE is the score mapping; the error points at the bound that is out
+ * of order (LL above EV, or UL below EV), since EV is the anchor. */
 static bool check_order(aloader *l, const ynode *node, const score_target *t,
                         const natrisk_score *s)
 {
@@ -158,9 +160,10 @@ static bool check_order(aloader *l, const ynode *node, const score_target *t,
 		char low[32], high[32];
 		grade_text(&s->point[p], low, sizeof low);
 		grade_text(&s->point[p + 1], high, sizeof high);
-		yerror(l->doc, node, "%s: %s (%s) is above %s (%s); LL <= EV "
-		       "<= UL must hold", t->label, names[p], low, names[p + 1],
-		       high);
+		const ynode *at = ymap_get(node, p == 0 ? "ll" : "ul");
+		yerror(l->doc, at ? at : node, "%s: %s (%s) is above %s (%s); "
+		       "LL <= EV <= UL must hold", t->label, names[p], low,
+		       names[p + 1], high);
 		return false;
 	}
 	return true;

@@ -58,6 +58,22 @@ static bool key_known(const char *text, const char *const *keys)
 	return false;
 }
 
+/* Whether an unknown key of NODE was taken for KEY (a "did you mean"
+ * already names it, so "lacks the required key" would repeat it). */
+static bool misspelt(const ynode *node, const char *const *keys,
+                     const char *key)
+{
+	for (size_t i = 0; i < node->count; i++) {
+		const ynode *k = node->items[2 * i];
+		if (k->kind != YNODE_SCALAR || key_known(k->text, keys))
+			continue;
+		const char *hint = closest_key(k->text, keys);
+		if (hint && strcmp(hint, key) == 0)
+			return true;
+	}
+	return false;
+}
+
 bool ycheck_map(ydoc *doc, const ynode *node, const char *const *keys,
                 const char *what)
 {
@@ -78,7 +94,8 @@ bool ycheck_map(ydoc *doc, const ynode *node, const char *const *keys,
 		ok = false;
 	}
 	for (size_t i = 0; keys[i]; i++) {
-		if (keys[i][0] != '*' || ymap_get(node, keys[i] + 1))
+		if (keys[i][0] != '*' || ymap_get(node, keys[i] + 1) ||
+		    misspelt(node, keys, keys[i] + 1))
 			continue;
 		yerror(doc, node, "%s lacks the required key '%s'", what,
 		       keys[i] + 1);
@@ -194,6 +211,24 @@ bool ybool(ydoc *doc, const ynode *node, const char *what, bool *out)
 			return true;
 		}
 	}
-	yerror(doc, node, "%s must be true or false", what);
+	if (node->kind == YNODE_SCALAR)
+		yerror(doc, node, "%s must be true or false, not '%s'", what,
+		       node->text);
+	else
+		yerror(doc, node, "%s must be true or false, not a %s", what,
+		       ykind_name(node));
+	return false;
+}
+
+bool yversion(ydoc *doc, const ynode *node, const char *key,
+              const char *what)
+{
+	double version;
+	if (!ynumber(doc, node, key, &version))
+		return false;
+	if (version == 1)
+		return true;
+	yerror(doc, node, "unsupported %s %s; this natrisk reads %s 1", what,
+	       node->text, what);
 	return false;
 }

@@ -29,6 +29,11 @@ bool ybool(ydoc *doc, const ynode *node, const char *what, bool *out);
 /* Whether a plain scalar reads as a YAML number (no error). */
 bool yis_number(const ynode *node, double *out);
 
+/* The format version under KEY, which must be 1 ("unsupported WHAT 2;
+ * this natrisk reads WHAT 1" otherwise). */
+bool yversion(ydoc *doc, const ynode *node, const char *key,
+              const char *what);
+
 /* A mapping or list of the expected kind, else an error. */
 bool yexpect(ydoc *doc, const ynode *node, ynode_kind kind, const char *what);
 

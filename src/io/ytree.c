@@ -13,6 +13,7 @@ struct frame {
 	ynode *node;
 	ynode **items;
 	size_t count, capacity;
+	bool flow; /* opened by '[' or '{' */
 };
 
 struct builder {
@@ -48,6 +49,24 @@ void ywarning(ydoc *doc, const ynode *node, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * An empty value ("title:" with nothing after it) has no mark in libfyaml.
+ * Place it at its key, or else at the list that holds it, so that "must be
+ * text, not a null" points at the line the analyst has to fix.
+ */
+static void place_unmarked(struct builder *b, ynode *node)
+{
+	node->line = node->column = 1;
+	if (b->depth == 0)
+		return;
+	const struct frame *frame = &b->stack[b->depth - 1];
+	const ynode *at = frame->node;
+	if (at->kind == YNODE_MAP && frame->count % 2 == 1)
+		at = frame->items[frame->count - 1];
+	node->line = at->line;
+	node->column = at->column;
+}
+
 static ynode *new_node(struct builder *b, ynode_kind kind,
                        struct fy_event *event)
 {
@@ -56,8 +75,12 @@ static ynode *new_node(struct builder *b, ynode_kind kind,
 		return NULL;
 	const struct fy_mark *mark = fy_event_start_mark(event);
 	node->kind = kind;
-	node->line = mark ? mark->line + 1 : 1;
-	node->column = mark ? mark->column + 1 : 1;
+	if (mark) {
+		node->line = mark->line + 1;
+		node->column = mark->column + 1;
+	} else {
+		place_unmarked(b, node);
+	}
 	return node;
 }
 
@@ -84,7 +107,7 @@ static bool attach(struct builder *b, ynode *node)
 	return frame_push_item(&b->stack[b->depth - 1], node);
 }
 
-static bool open_collection(struct builder *b, ynode *node)
+static bool open_collection(struct builder *b, ynode *node, bool flow)
 {
 	if (b->depth == b->capacity) {
 		size_t capacity = b->capacity ? b->capacity * 2 : 16;
@@ -94,7 +117,7 @@ static bool open_collection(struct builder *b, ynode *node)
 		b->stack = stack;
 		b->capacity = capacity;
 	}
-	b->stack[b->depth++] = (struct frame){ .node = node };
+	b->stack[b->depth++] = (struct frame){ .node = node, .flow = flow };
 	return true;
 }
 
@@ -174,14 +197,38 @@ static bool close_collection(struct builder *b)
 	return ok && attach(b, node);
 }
 
+/* libfyaml marks an anchor or alias after its '&' or '*'; the analyst
+ * looks for the sigil. */
+static ynode sigil_place(const struct fy_token *token, const ynode *node)
+{
+	ynode at = *node;
+	const struct fy_mark *mark = fy_token_start_mark((struct fy_token *)token);
+	if (mark) {
+		at.line = mark->line + 1;
+		at.column = mark->column > 0 ? mark->column : 1;
+	}
+	return at;
+}
+
 static void refuse_anchor(struct builder *b, struct fy_token *anchor,
                           const ynode *node)
 {
 	if (!anchor)
 		return;
-	yerror(b->doc, node, "YAML anchors (&) are not supported; "
+	ynode at = sigil_place(anchor, node);
+	yerror(b->doc, &at, "YAML anchors (&) are not supported; "
 	       "write the value out");
 	b->failed = true;
+}
+
+static bool is_flow_start(struct fy_event *event)
+{
+	enum fy_token_type type = fy_token_get_type(
+		event->type == FYET_MAPPING_START
+			? event->mapping_start.mapping_start
+			: event->sequence_start.sequence_start);
+	return type == FYTT_FLOW_MAPPING_START ||
+	       type == FYTT_FLOW_SEQUENCE_START;
 }
 
 static ynode *scalar_node(struct builder *b, struct fy_event *event)
@@ -204,6 +251,19 @@ static ynode *scalar_node(struct builder *b, struct fy_event *event)
 	if (memchr(node->text, '\0', len))
 		yerror(b->doc, node, "text may not contain a NUL character");
 	refuse_anchor(b, event->scalar.anchor, node);
+	return node;
+}
+
+static ynode *alias_node(struct builder *b, struct fy_event *event)
+{
+	ynode *node = new_node(b, YNODE_SCALAR, event);
+	if (!node)
+		return NULL;
+	ynode at = sigil_place(event->alias.anchor, node);
+	yerror(b->doc, &at, "YAML aliases (*) are not supported; "
+	       "write the value out");
+	b->failed = true;
+	node->text = "";
 	return node;
 }
 
@@ -232,7 +292,7 @@ static bool handle_event(struct builder *b, struct fy_event *event)
 		                         ? event->mapping_start.anchor
 		                         : event->sequence_start.anchor,
 		              node);
-		return open_collection(b, node);
+		return open_collection(b, node, is_flow_start(event));
 	case FYET_MAPPING_END:
 	case FYET_SEQUENCE_END:
 		return b->depth > 0 && close_collection(b);
@@ -240,33 +300,78 @@ static bool handle_event(struct builder *b, struct fy_event *event)
 		node = scalar_node(b, event);
 		return node && attach(b, node);
 	case FYET_ALIAS:
-		node = new_node(b, YNODE_SCALAR, event);
-		if (!node)
-			return false;
-		yerror(b->doc, node, "YAML aliases (*) are not supported; "
-		       "write the value out");
-		b->failed = true;
-		node->text = "";
-		return attach(b, node);
+		node = alias_node(b, event);
+		return node && attach(b, node);
 	default:
 		return true;
 	}
 }
 
-static void report_parser_errors(ydoc *doc, struct fy_diag *fydiag)
+/*
+ * libfyaml reports "invalid tab used as indentation" one column past the
+ * tab. Returns the column of the first tab in the indentation of LINE, or
+ * 0 when there is none.
+ */
+static int indentation_tab(const char *buf, size_t len, int line)
+{
+	size_t i = 0;
+	for (int l = 1; l < line && i < len; i++)
+		if (buf[i] == '\n')
+			l++;
+	for (int column = 1; i < len && (buf[i] == ' ' || buf[i] == '\t');
+	     i++, column++)
+		if (buf[i] == '\t')
+			return column;
+	return 0;
+}
+
+/*
+ * A parser error inside a flow collection opened on an earlier line is
+ * almost always a missing ']' or '}'; libfyaml notices it only where the
+ * next key or the end of the file appears, so the error is reported at the
+ * opening bracket, with the place the parser stopped.
+ */
+static bool report_in_flow(struct builder *b, const struct fy_diag_error *err)
+{
+	const struct frame *open = NULL;
+	for (size_t i = b->depth; i > 0 && !open; i--)
+		if (b->stack[i - 1].flow)
+			open = &b->stack[i - 1];
+	if (!open || open->node->line >= err->line)
+		return false;
+	natrisk_diag_add(b->doc->diag, NATRISK_SEVERITY_ERROR, b->doc->name,
+	                 open->node->line, open->node->column,
+	                 "invalid YAML: this '%c' is not closed before line %d, "
+	                 "column %d (%s)",
+	                 open->node->kind == YNODE_MAP ? '{' : '[', err->line,
+	                 err->column, err->msg ? err->msg : "syntax error");
+	return true;
+}
+
+static void report_parser_errors(struct builder *b, struct fy_diag *fydiag,
+                                 const char *buf, size_t len)
 {
 	void *iter = NULL;
 	struct fy_diag_error *err;
 	bool any = false;
 	while ((err = fy_diag_errors_iterate(fydiag, &iter)) != NULL) {
-		natrisk_diag_add(doc->diag, NATRISK_SEVERITY_ERROR, doc->name,
-		                 err->line, err->column, "invalid YAML: %s",
-		                 err->msg ? err->msg : "syntax error");
 		any = true;
+		if (report_in_flow(b, err))
+			continue;
+		int column = err->column;
+		int tab = err->msg && strstr(err->msg, "tab")
+		                  ? indentation_tab(buf, len, err->line)
+		                  : 0;
+		if (tab > 0 && tab < column)
+			column = tab;
+		natrisk_diag_add(b->doc->diag, NATRISK_SEVERITY_ERROR,
+		                 b->doc->name, err->line, column,
+		                 "invalid YAML: %s",
+		                 err->msg ? err->msg : "syntax error");
 	}
 	if (!any)
-		natrisk_diag_add(doc->diag, NATRISK_SEVERITY_ERROR, doc->name,
-		                 1, 1, "invalid YAML");
+		natrisk_diag_add(b->doc->diag, NATRISK_SEVERITY_ERROR,
+		                 b->doc->name, 1, 1, "invalid YAML");
 }
 
 static void quiet_output(struct fy_diag *diag, void *user, const char *buf,
@@ -299,7 +404,7 @@ static int run_parser(struct builder *b, const char *buf, size_t len)
 			fy_parser_event_free(parser, event);
 		}
 		if (fy_parser_get_stream_error(parser))
-			report_parser_errors(b->doc, fydiag);
+			report_parser_errors(b, fydiag, buf, len);
 		else if (go_on && b->depth == 0)
 			result = 0;
 	}

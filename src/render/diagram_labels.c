@@ -37,6 +37,8 @@ static void short_title(const char *title, char *out, size_t size)
 static const char *group_ids(diagram *d, const spot *spots, size_t n,
                              size_t leader)
 {
+	if (spots[leader].members == 1)
+		return d->assessment->scenarios[spots[leader].scenario].id;
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++)
 		if (spots[i].group == leader)

@@ -7,21 +7,37 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "scene.h"
 #include "text_metrics.h"
 
 static void xml_escape(FILE *out, const char *text)
 {
-	for (const char *p = text ? text : ""; *p; p++) {
+	const char *p = text ? text : "";
+	for (;;) {
+		size_t plain = strcspn(p, "&<>\"'");
+		fwrite(p, 1, plain, out);
+		p += plain;
 		switch (*p) {
 		case '&': fputs("&amp;", out); break;
 		case '<': fputs("&lt;", out); break;
 		case '>': fputs("&gt;", out); break;
 		case '"': fputs("&quot;", out); break;
 		case '\'': fputs("&#39;", out); break;
-		default: fputc(*p, out);
+		default: return;
 		}
+		p++;
 	}
+}
+
+/* name="value" with two decimals: most of an SVG is such numbers. */
+static void number(FILE *out, const char *name, double value)
+{
+	fputc(' ', out);
+	fputs(name, out);
+	fputs("=\"", out);
+	fmt_put_fixed(out, value, 2);
+	fputc('"', out);
 }
 
 static void paint(FILE *out, const char *attribute, rgba c)
@@ -30,9 +46,16 @@ static void paint(FILE *out, const char *attribute, rgba c)
 		fprintf(out, " %s=\"none\"", attribute);
 		return;
 	}
-	fprintf(out, " %s=\"#%02x%02x%02x\"", attribute, c.r, c.g, c.b);
+	static const char hex[] = "0123456789abcdef";
+	char colour[8] = { '#', hex[c.r >> 4], hex[c.r & 15], hex[c.g >> 4],
+		           hex[c.g & 15], hex[c.b >> 4], hex[c.b & 15], '"' };
+	fputc(' ', out);
+	fputs(attribute, out);
+	fputs("=\"", out);
+	fwrite(colour, 1, sizeof colour, out);
 	if (c.a != 255)
-		fprintf(out, " %s-opacity=\"%.3g\"", attribute, c.a / 255.0);
+		fprintf(out, " %s-opacity=\"%s\"", attribute,
+		        fmt_short((char[40]){ 0 }, c.a / 255.0));
 }
 
 static void meaning(FILE *out, const shape *s)
@@ -50,14 +73,18 @@ static void stroke(FILE *out, const shape *s)
 {
 	paint(out, "stroke", s->stroke);
 	if (s->stroke.a && s->stroke_width != 1)
-		fprintf(out, " stroke-width=\"%.3g\"", s->stroke_width);
+		fprintf(out, " stroke-width=\"%s\"",
+		        fmt_short((char[40]){ 0 }, s->stroke_width));
 }
 
 static void write_text(FILE *out, const shape *s)
 {
 	static const char *const anchors[] = { "start", "middle", "end" };
-	fprintf(out, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.3g\"", s->x,
-	        s->y, s->font_size);
+	fputs("<text", out);
+	number(out, "x", s->x);
+	number(out, "y", s->y);
+	fprintf(out, " font-size=\"%s\"",
+	        fmt_short((char[40]){ 0 }, s->font_size));
 	if (s->anchor != ANCHOR_START)
 		fprintf(out, " text-anchor=\"%s\"", anchors[s->anchor]);
 	if (s->bold)
@@ -75,27 +102,39 @@ static void write_shape(FILE *out, const shape *s)
 {
 	switch (s->kind) {
 	case SHAPE_RECT:
-		fprintf(out, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
-		        "height=\"%.2f\"", s->x, s->y, s->w, s->h);
+		fputs("<rect", out);
+		number(out, "x", s->x);
+		number(out, "y", s->y);
+		number(out, "width", s->w);
+		number(out, "height", s->h);
 		paint(out, "fill", s->fill);
 		stroke(out, s);
 		break;
 	case SHAPE_LINE:
-		fprintf(out, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" "
-		        "y2=\"%.2f\"", s->x, s->y, s->x2, s->y2);
+		fputs("<line", out);
+		number(out, "x1", s->x);
+		number(out, "y1", s->y);
+		number(out, "x2", s->x2);
+		number(out, "y2", s->y2);
 		stroke(out, s);
 		break;
 	case SHAPE_CIRCLE:
-		fprintf(out, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\"", s->x,
-		        s->y, s->r);
+		fputs("<circle", out);
+		number(out, "cx", s->x);
+		number(out, "cy", s->y);
+		number(out, "r", s->r);
 		paint(out, "fill", s->fill);
 		stroke(out, s);
 		break;
 	case SHAPE_POLYGON:
 		fputs("<polygon points=\"", out);
-		for (int i = 0; i < s->point_count; i++)
-			fprintf(out, "%s%.2f,%.2f", i ? " " : "", s->points[2 * i],
-			        s->points[2 * i + 1]);
+		for (int i = 0; i < s->point_count; i++) {
+			if (i)
+				fputc(' ', out);
+			fmt_put_fixed(out, s->points[2 * i], 2);
+			fputc(',', out);
+			fmt_put_fixed(out, s->points[2 * i + 1], 2);
+		}
 		fputc('"', out);
 		paint(out, "fill", s->fill);
 		stroke(out, s);

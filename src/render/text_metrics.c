@@ -1,6 +1,10 @@
 /*
  * text_metrics.c - see text_metrics.h. A 1x1 image surface is enough for
- * cairo to answer questions about text.
+ * cairo to answer questions about text. Metrics are unhinted, as in a
+ * browser drawing the SVG. The toy text API neither kerns nor shapes, so a
+ * printable-ASCII string is as wide as the sum of its characters' advances:
+ * those are measured once per font and size, and only other text goes
+ * through cairo each time.
  */
 #include "text_metrics.h"
 
@@ -12,6 +16,7 @@ struct text_metrics {
 	cairo_t *cr;
 	double size;
 	bool bold;
+	double advances[128]; /* of the current font; valid from ' ' to '~' */
 };
 
 text_metrics *text_metrics_new(void)
@@ -21,6 +26,11 @@ text_metrics *text_metrics_new(void)
 		return NULL;
 	tm->surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	tm->cr = cairo_create(tm->surface);
+	cairo_font_options_t *options = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+	cairo_set_font_options(tm->cr, options);
+	cairo_font_options_destroy(options);
 	if (cairo_status(tm->cr) != CAIRO_STATUS_SUCCESS) {
 		text_metrics_free(tm);
 		return NULL;
@@ -50,14 +60,28 @@ static void use_font(text_metrics *tm, double size, bool bold)
 	cairo_set_font_size(tm->cr, size);
 	tm->size = size;
 	tm->bold = bold;
+	char glyph[2] = { 0, 0 };
+	for (int c = ' '; c <= '~'; c++) {
+		glyph[0] = (char)c;
+		cairo_text_extents_t extents;
+		cairo_text_extents(tm->cr, glyph, &extents);
+		tm->advances[c] = extents.x_advance;
+	}
 }
 
 double text_width(text_metrics *tm, const char *text, double size, bool bold)
 {
 	use_font(tm, size, bold);
-	cairo_text_extents_t extents;
-	cairo_text_extents(tm->cr, text, &extents);
-	return extents.x_advance;
+	double width = 0;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p < ' ' || *p > '~') {
+			cairo_text_extents_t extents;
+			cairo_text_extents(tm->cr, text, &extents);
+			return extents.x_advance;
+		}
+		width += tm->advances[*p];
+	}
+	return width;
 }
 
 void text_extent(text_metrics *tm, double size, double *ascent,

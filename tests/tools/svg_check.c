@@ -195,6 +195,11 @@ int main(int argc, char **argv)
 	}
 	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	measure = cairo_create(surface);
+	/* Unhinted, as a browser lays out the SVG. */
+	cairo_font_options_t *options = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+	cairo_set_font_options(measure, options);
+	cairo_font_options_destroy(options);
 	visit(xmlDocGetRootElement(doc));
 	bool allow = argc > 2 && strcmp(argv[2], "--allow-unlabelled") == 0;
 	int first_id = allow ? 3 : 2;

@@ -1,0 +1,171 @@
+/*
+ * cmd_report.c - "natrisk report FILE -o DIR": the findings report, one
+ * self-contained HTML file (DIR/report.html) with the risk diagram, the
+ * ranked summary, a section per scenario and the comparisons.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <natrisk/report.h>
+
+#include "cli.h"
+
+typedef struct report_options {
+	natrisk_lang lang;
+	const char *weights;
+	const char *compare;
+	const char *dir;
+} report_options;
+
+static int parse_options(const cli_command *cmd, int argc, char **argv,
+                         report_options *o)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "compare", required_argument, NULL, 'c' },
+		{ "weights", required_argument, NULL, 'w' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "o:c:w:l:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'o': o->dir = optarg; break;
+		case 'c': o->compare = optarg; break;
+		case 'w': o->weights = optarg; break;
+		case 'l':
+			if (!cli_parse_lang(optarg, &o->lang))
+				return cli_usage_error(cmd, "unknown language "
+				                       "'%s' (en, nl)", optarg);
+			break;
+		case 'h': return -1;
+		default: return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(cmd, "expected one assessment file");
+	if (!o->dir || !*o->dir)
+		return cli_usage_error(cmd, "-o DIR is required");
+	return 0;
+}
+
+/*
+ * Makes DIR if it is missing (one level). *MADE tells whether we made it,
+ * so that a failed write can take it away again. Returns 0 or 1.
+ */
+static int ensure_dir(const char *dir, bool *made)
+{
+	struct stat st;
+	*made = false;
+	if (mkdir(dir, 0777) == 0) {
+		*made = true;
+		return 0;
+	}
+	if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	if (errno == EEXIST)
+		fprintf(stderr, "natrisk report: %s exists and is not a "
+		        "directory\n", dir);
+	else
+		fprintf(stderr, "natrisk report: cannot create directory %s: "
+		        "%s\n", dir, strerror(errno));
+	return EXIT_INVALID;
+}
+
+/* Writes the collected report to DIR/report.html. */
+static int commit(cli_output *out, const char *dir)
+{
+	bool made;
+	if (ensure_dir(dir, &made) != 0) {
+		cli_output_discard(out);
+		return EXIT_INVALID;
+	}
+	size_t len = strlen(dir) + sizeof "/report.html";
+	char *path = malloc(len);
+	if (!path) {
+		fprintf(stderr, "natrisk: out of memory\n");
+		cli_output_discard(out);
+		return EXIT_INVALID;
+	}
+	snprintf(path, len, "%s/report.html", dir);
+	int status = cli_output_commit(out, path);
+	if (status != 0 && made)
+		rmdir(dir);
+	free(path);
+	return status;
+}
+
+static int write_report(const natrisk_results *r, const report_options *o,
+                        const natrisk_results *previous)
+{
+	cli_output out;
+	if (cli_output_open(&out) != 0)
+		return EXIT_INVALID;
+	natrisk_report_options options = { o->lang, previous };
+	if (natrisk_report_write(r, &options, out.stream) != 0) {
+		fprintf(stderr, "natrisk report: %s\n", natrisk_error_last());
+		cli_output_discard(&out);
+		return EXIT_INVALID;
+	}
+	return commit(&out, o->dir);
+}
+
+static int run_report(const cli_command *cmd, int argc, char **argv)
+{
+	report_options o = { .lang = NATRISK_LANG_EN };
+	int status = parse_options(cmd, argc, argv, &o);
+	if (status < 0)
+		return cli_help(cmd);
+	if (status)
+		return status;
+	natrisk_assessment *a, *pa = NULL;
+	if ((status = cli_load(argv[optind], &a)) != 0)
+		return status;
+	size_t profile;
+	natrisk_results *r = NULL, *pr = NULL;
+	if ((status = cli_profile(cmd, a, o.weights, &profile)) != 0)
+		goto done;
+	if (natrisk_results_new(&r, a, profile) != 0) {
+		fprintf(stderr, "natrisk report: %s\n", natrisk_error_last());
+		status = EXIT_INVALID;
+		goto done;
+	}
+	if (o.compare &&
+	    (status = cli_load_previous(o.compare, r, &pa, &pr)) != 0)
+		goto done;
+	status = write_report(r, &o, pr);
+done:
+	natrisk_results_free(pr);
+	natrisk_assessment_free(pa);
+	natrisk_results_free(r);
+	natrisk_assessment_free(a);
+	return status;
+}
+
+const cli_command cmd_report = {
+	"report", "write the findings report as one self-contained HTML file",
+	"usage: natrisk report FILE -o DIR [--compare PREVIOUS] "
+	"[--weights PROFILE]\n"
+	"                          [--lang en|nl]\n\n"
+	"Writes DIR/report.html: one HTML file with no external resources,\n"
+	"printable, holding the risk diagram, the ranked summary, a section per\n"
+	"scenario (every score with its LL, EV, UL and rationale, and a bar\n"
+	"chart per vital interest), the ranking under every weight profile of\n"
+	"the method and, with --compare, the movements since that edition.\n"
+	"DIR is created when missing. Nothing is written when anything fails.\n\n"
+	"  -o, --output DIR      directory to write report.html in (required)\n"
+	"  -c, --compare FILE    the previous edition, for the movements and\n"
+	"                        the arrows in the risk diagram\n"
+	"  -w, --weights PROFILE a weight profile of the method (default: the\n"
+	"                        method's default, usually 'equal')\n"
+	"  -l, --lang LANG       language of the report: en or nl\n"
+	"  -h, --help            this text\n\n"
+	"Exit status: 0 success, 1 invalid input, 2 usage error.\n",
+	run_report,
+};

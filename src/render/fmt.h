@@ -1,0 +1,26 @@
+/*
+ * fmt.h - fixed-point number formatting for the writers (SVG, HTML), which
+ * print tens of thousands of numbers per diagram and report. The same
+ * digits as printf's "%.*f", an order of magnitude faster.
+ */
+#ifndef NATRISK_FMT_H
+#define NATRISK_FMT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Writes VALUE with DECIMALS (0..6) decimals into BUF (at least 32 bytes)
+ * and returns the length. */
+size_t fmt_fixed(char *buf, double value, int decimals);
+/* The same into BUF, returned, for use as a "%s" argument:
+ *   fprintf(out, "x=\"%s\"", fmt_str((char[32]){ 0 }, x, 2)); */
+const char *fmt_str(char *buf, double value, int decimals);
+/* Up to three decimals, trailing zeros dropped ("1.5", "11", "0.8"), for
+ * sizes and opacities. */
+const char *fmt_short(char *buf, double value);
+#define FMT(value, decimals) fmt_str((char[40]){ 0 }, (value), (decimals))
+
+/* The same, to a stream. */
+void fmt_put_fixed(FILE *out, double value, int decimals);
+
+#endif

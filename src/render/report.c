@@ -1,0 +1,361 @@
+/*
+ * report.c - the findings report as one self-contained HTML5 file: the
+ * document and its CSS, the title block, the risk diagram (inline SVG from
+ * the diagram scene) and the ranked summary table. The scenario sections
+ * and the comparisons live in report_sections.c and report_compare.c.
+ *
+ * Nothing in the file refers outside it (no scripts, fonts, images or
+ * style sheets), and it holds no timestamp, so that the same input always
+ * gives the same bytes.
+ */
+#include <math.h>
+#include <string.h>
+
+#include <natrisk/diagram.h>
+
+#include "../core/error.h"
+#include "report_parts.h"
+
+/* Screen first, then print: colours kept, a page per scenario. */
+static const char css[] =
+	":root{--ink:#1b1b1b;--muted:#555;--rule:#c9ced6;--head:#e3e9f0;"
+	"--band:#f3f5f8;--accent:#0b4f8a;--mark:#fde4bf}\n"
+	"*{box-sizing:border-box}\n"
+	"body{margin:0;color:var(--ink);background:#fff;"
+	"font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,"
+	"\"DejaVu Sans\",Arial,sans-serif}\n"
+	"main{max-width:64rem;margin:0 auto;padding:1.5rem}\n"
+	"h1{font-size:2rem;line-height:1.2;margin:.5rem 0 1rem}\n"
+	"h2{font-size:1.45rem;margin:2.5rem 0 .75rem;padding-bottom:.2rem;"
+	"border-bottom:2px solid var(--accent)}\n"
+	"h3{font-size:1.2rem;margin:2rem 0 .5rem}\n"
+	"h4{font-size:1rem;margin:1.25rem 0 .4rem}\n"
+	"a{color:var(--accent)}\n"
+	"dl.meta{display:grid;grid-template-columns:max-content 1fr;"
+	"gap:.15rem 1rem;margin:.5rem 0}\n"
+	"dl.meta dt{font-weight:600}dl.meta dd{margin:0}\n"
+	"p.note,.muted{color:var(--muted);font-size:.9rem}\n"
+	"nav ul{margin:.25rem 0;padding-left:1.25rem}\n"
+	"table{border-collapse:collapse;width:100%;margin:.75rem 0 1.25rem;"
+	"font-size:.9rem}\n"
+	"caption{text-align:left;font-weight:600;padding:.25rem 0}\n"
+	"th,td{border:1px solid var(--rule);padding:.3rem .5rem;"
+	"text-align:left;vertical-align:top}\n"
+	"thead th{background:var(--head)}\n"
+	"tbody th[scope=rowgroup]{background:var(--band)}\n"
+	".num{text-align:right;font-variant-numeric:tabular-nums;"
+	"white-space:nowrap}\n"
+	".grade{white-space:nowrap}\n"
+	".badge{display:inline-block;padding:0 .4rem;border-radius:.3rem;"
+	"background:var(--accent);color:#fff;font-size:.8rem;"
+	"font-weight:600}\n"
+	"td.differs{background:var(--mark);font-weight:700}\n"
+	"th.chosen{border-bottom:3px solid var(--accent)}\n"
+	".up{color:#a1000b}.down{color:#0b6b2e}\n"
+	"figure{margin:1rem 0}\n"
+	"figcaption{color:var(--muted);font-size:.9rem}\n"
+	"svg{max-width:100%;height:auto}\n"
+	"svg.chart text{font-size:13px;fill:#1b1b1b}\n"
+	"@media print{\n"
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+	"body{font-size:10pt}main{max-width:none;padding:0}\n"
+	"nav{display:none}a{color:inherit;text-decoration:none}\n"
+	"#scenarios,#profiles,#movements,section.scenario{"
+	"break-before:page;page-break-before:always}\n"
+	"#scenarios>section.scenario:first-of-type{"
+	"break-before:auto;page-break-before:auto}\n"
+	"h2,h3,h4{break-after:avoid;page-break-after:avoid}\n"
+	"figure,tr{break-inside:avoid;page-break-inside:avoid}\n"
+	"thead{display:table-header-group}\n"
+	"}\n";
+
+void report_grade_letter(const natrisk_grade *g, char out[4])
+{
+	snprintf(out, 4, "%s%s", natrisk_class_letter(g->cls),
+	         g->high && !g->has_quantity ? "+" : "");
+}
+
+void report_likelihood_cell(const report *rp, const natrisk_score *s)
+{
+	char ev[4], ll[4], ul[4];
+	report_grade_letter(&s->point[NATRISK_EV], ev);
+	report_grade_letter(&s->point[NATRISK_LL], ll);
+	report_grade_letter(&s->point[NATRISK_UL], ul);
+	fprintf(rp->out, "<span class=\"grade\" title=\"");
+	html_ltext(rp->out, natrisk_method_likelihood_label(
+		rp->m, s->point[NATRISK_EV].cls), rp->lang);
+	fprintf(rp->out, "\">%s</span>", ev);
+	if (strcmp(ll, ul) != 0)
+		fprintf(rp->out, " <span class=\"grade muted\">(%s" NDASH "%s)"
+		        "</span>", ll, ul);
+}
+
+void report_scenario_href(const report *rp, const natrisk_scenario *s)
+{
+	fputs("#scenario-", rp->out);
+	html_text(rp->out, s->id);
+}
+
+const char *report_kind_name(const report *rp, natrisk_kind kind)
+{
+	return kind == NATRISK_THREAT ? TR(rp, "threat", "dreiging")
+	                              : TR(rp, "hazard", "gevaar");
+}
+
+double report_interest_value(const report *rp, const natrisk_scenario *s,
+                             size_t k, int point)
+{
+	double sum = 0.0;
+	for (size_t c = 0; c < rp->m->criterion_count; c++) {
+		if (rp->m->criteria[c].interest != k)
+			continue;
+		const natrisk_grade *g = &s->impact[c].point[point];
+		/* A quantity's class counts at its plain class value. */
+		sum += rp->profile->raw[c] *
+		       natrisk_method_class_value(rp->m, g->cls,
+		                                  g->high && !g->has_quantity);
+	}
+	return sum / rp->profile->raw_sum;
+}
+
+/* Bars of all scenarios share one scale, so charts compare. */
+static double chart_max(const report *rp)
+{
+	double max = 0.0;
+	for (size_t i = 0; i < rp->a->scenario_count; i++)
+		for (size_t k = 0; k < rp->m->interest_count; k++) {
+			const natrisk_scenario *s = &rp->a->scenarios[i];
+			double v = report_interest_value(rp, s, k, NATRISK_UL);
+			if (v > max)
+				max = v;
+		}
+	return max;
+}
+
+static void write_head(const report *rp)
+{
+	FILE *out = rp->out;
+	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+	        "<meta charset=\"utf-8\">\n"
+	        "<meta name=\"viewport\" content=\"width=device-width, "
+	        "initial-scale=1\">\n"
+	        "<meta name=\"generator\" content=\"natrisk %s\">\n<title>",
+	        TR(rp, "en", "nl"), NATRISK_VERSION);
+	html_text(out, rp->a->title);
+	/* "Assessment 2012 — 2012" says the edition twice. */
+	if (rp->a->edition && !strstr(rp->a->title, rp->a->edition)) {
+		fputs(" " MDASH " ", out);
+		html_text(out, rp->a->edition);
+	}
+	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+	        "<main>\n", css);
+}
+
+static void write_meta_row(const report *rp, const char *term,
+                           const char *id, const natrisk_text *title)
+{
+	fprintf(rp->out, "<dt>%s</dt><dd>", term);
+	if (id) {
+		fputs("<code>", rp->out);
+		html_text(rp->out, id);
+		fputs("</code>", rp->out);
+	}
+	if (title && *natrisk_text_get(title, rp->lang)) {
+		fputs(id ? " " MDASH " " : "", rp->out);
+		html_ltext(rp->out, title, rp->lang);
+	}
+	fputs("</dd>\n", rp->out);
+}
+
+static void write_title(const report *rp)
+{
+	FILE *out = rp->out;
+	fputs("<header>\n<h1>", out);
+	html_text(out, rp->a->title);
+	fputs("</h1>\n<dl class=\"meta\">\n", out);
+	if (rp->a->edition) {
+		natrisk_text edition = { rp->a->edition, NULL };
+		write_meta_row(rp, TR(rp, "Edition", "Editie"), NULL, &edition);
+	}
+	write_meta_row(rp, TR(rp, "Method", "Methode"), rp->m->id,
+	               &rp->m->title);
+	write_meta_row(rp, TR(rp, "Weight profile", "Gewichtenset"),
+	               rp->profile->id, &rp->profile->title);
+	fprintf(out, "<dt>%s</dt><dd>%zu</dd>\n</dl>\n",
+	        TR(rp, "Scenarios", "Scenario's"), rp->a->scenario_count);
+	fprintf(out, "<p class=\"note\">%s natrisk %s.</p>\n</header>\n",
+	        TR(rp, "Generated by", "Gemaakt met"), NATRISK_VERSION);
+}
+
+static void write_nav(const report *rp)
+{
+	FILE *out = rp->out;
+	fprintf(out, "<nav aria-label=\"%s\">\n<ul>\n",
+	        TR(rp, "Contents", "Inhoud"));
+	fprintf(out, "<li><a href=\"#diagram\">%s</a></li>\n"
+	        "<li><a href=\"#summary\">%s</a></li>\n"
+	        "<li><a href=\"#scenarios\">%s</a></li>\n"
+	        "<li><a href=\"#profiles\">%s</a></li>\n",
+	        TR(rp, "Risk diagram", "Risicodiagram"),
+	        TR(rp, "Ranked summary", "Overzicht naar risico"),
+	        TR(rp, "Scenarios", "Scenario's"),
+	        TR(rp, "Ranking under each weight profile",
+	           "Rangorde per gewichtenset"));
+	if (rp->previous)
+		fprintf(out, "<li><a href=\"#movements\">%s</a></li>\n",
+		        TR(rp, "Movements since the previous edition",
+		           "Verschuivingen sinds de vorige editie"));
+	fputs("</ul>\n</nav>\n", out);
+}
+
+static int write_diagram(const report *rp)
+{
+	FILE *out = rp->out;
+	natrisk_scene *scene = NULL;
+	natrisk_diagram_options options = { rp->lang, rp->previous };
+	int rc = natrisk_diagram_scene(&scene, rp->r, &options);
+	if (rc != 0)
+		return rc;
+	fprintf(out, "<section id=\"diagram\" aria-labelledby=\"diagram-h\">\n"
+	        "<h2 id=\"diagram-h\">%s</h2>\n"
+	        "<figure id=\"risk-diagram\" class=\"risk-diagram\">\n"
+	        "<div role=\"img\" aria-label=\"%s\">\n",
+	        TR(rp, "Risk diagram", "Risicodiagram"),
+	        TR(rp, "Risk diagram: every scenario placed by likelihood "
+	           "and total impact; the ranked summary below gives the "
+	           "same data as a table.",
+	           "Risicodiagram: elk scenario geplaatst naar "
+	           "waarschijnlijkheid en totale impact; het overzicht "
+	           "hieronder geeft dezelfde gegevens als tabel."));
+	rc = natrisk_scene_write_svg(scene, true, out);
+	natrisk_scene_free(scene);
+	if (rc != 0)
+		return rc;
+	fprintf(out, "\n</div>\n<figcaption>%s</figcaption>\n</figure>\n"
+	        "</section>\n",
+	        rp->previous
+	        ? TR(rp, "Likelihood (horizontal, a factor ten per class) "
+	             "against total impact (vertical, logarithmic, a factor "
+	             "three per class), with LL" NDASH "UL ranges. Arrows "
+	             "start where a scenario stood in the previous edition.",
+	             "Waarschijnlijkheid (horizontaal, een factor tien per "
+	             "klasse) tegen totale impact (verticaal, logaritmisch, "
+	             "een factor drie per klasse), met bandbreedtes. Pijlen "
+	             "beginnen waar een scenario in de vorige editie stond.")
+	        : TR(rp, "Likelihood (horizontal, a factor ten per class) "
+	             "against total impact (vertical, logarithmic, a factor "
+	             "three per class), with LL" NDASH "UL ranges.",
+	             "Waarschijnlijkheid (horizontaal, een factor tien per "
+	             "klasse) tegen totale impact (verticaal, logaritmisch, "
+	             "een factor drie per klasse), met bandbreedtes."));
+	return NATRISK_OK;
+}
+
+static void write_summary_head(const report *rp)
+{
+	fprintf(rp->out,
+	        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
+	        "<h2 id=\"summary-h\">%s</h2>\n<table>\n<caption>%s</caption>\n"
+	        "<thead>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	        "<th scope=\"col\">%s</th></tr>\n</thead>\n<tbody>\n",
+	        TR(rp, "Ranked summary", "Overzicht naar risico"),
+	        TR(rp, "Scenarios ranked by risk (likelihood and impact "
+	           "positions added)", "Scenario's gerangschikt naar risico "
+	           "(posities van waarschijnlijkheid en impact opgeteld)"),
+	        TR(rp, "Rank", "Rang"), "Scenario", TR(rp, "Theme", "Thema"),
+	        TR(rp, "Kind", "Soort"),
+	        TR(rp, "Likelihood (LL" NDASH "UL)",
+	           "Waarschijnlijkheid (OG" NDASH "BG)"),
+	        TR(rp, "Impact total EV", "Totale impact VW"),
+	        TR(rp, "LL", "OG"), TR(rp, "UL", "BG"),
+	        TR(rp, "Impact class", "Impactklasse"),
+	        TR(rp, "Risk", "Risico"),
+	        TR(rp, "New", "Nieuw"));
+}
+
+static void write_summary_row(const report *rp, size_t i)
+{
+	FILE *out = rp->out;
+	const natrisk_scenario *s = &rp->a->scenarios[i];
+	const natrisk_scenario_result *res = natrisk_results_get(rp->r, i);
+	fprintf(out, "<tr><td class=\"num\">%d</td><th scope=\"row\">"
+	        "<a href=\"", res->rank);
+	report_scenario_href(rp, s);
+	fputs("\">", out);
+	html_text(out, s->title);
+	fputs("</a></th><td>", out);
+	if (s->theme >= 0)
+		html_text(out, rp->a->themes[s->theme].title);
+	else
+		fputs(MDASH, out);
+	fprintf(out, "</td><td>%s</td><td>", report_kind_name(rp, s->kind));
+	report_likelihood_cell(rp, &s->likelihood);
+	static const int points[] = { NATRISK_EV, NATRISK_LL, NATRISK_UL };
+	for (int p = 0; p < 3; p++) {
+		fputs("</td><td class=\"num\">", out);
+		html_decimal(out, res->impact[points[p]].total, 2, rp->lang);
+	}
+	char range[4];
+	natrisk_impact_range(&res->impact[NATRISK_EV], range);
+	fprintf(out, "</td><td class=\"grade\">%s</td><td class=\"num\">",
+	        range);
+	html_decimal(out, res->risk, 2, rp->lang);
+	fprintf(out, "</td><td>%s</td></tr>\n", s->is_new
+	        ? TR(rp, "<span class=\"badge\">new</span>",
+	             "<span class=\"badge\">nieuw</span>") : "");
+}
+
+static void write_summary(const report *rp)
+{
+	write_summary_head(rp);
+	const size_t *order = natrisk_results_order(rp->r);
+	for (size_t k = 0; k < natrisk_results_count(rp->r); k++)
+		write_summary_row(rp, order[k]);
+	fprintf(rp->out, "</tbody>\n</table>\n<p class=\"note\">%s</p>\n"
+	        "</section>\n",
+	        TR(rp, "Impact totals are weighted sums of class values "
+	           "(A = 1, each class three times the one below); the class "
+	           "range names the classes between which the EV total lies.",
+	           "Totale impact is een gewogen som van klassewaarden "
+	           "(A = 1, elke klasse drie keer de vorige); het "
+	           "klassebereik noemt de klassen waartussen de verwachte "
+	           "waarde ligt."));
+}
+
+int natrisk_report_write(const natrisk_results *r,
+                         const natrisk_report_options *options, FILE *out)
+{
+	if (!r || !out)
+		return error_set(NATRISK_ERROR, "report: no results or output");
+	const natrisk_assessment *a = natrisk_results_assessment(r);
+	report rp = {
+		.out = out,
+		.lang = options ? options->lang : NATRISK_LANG_EN,
+		.r = r,
+		.a = a,
+		.m = a->method,
+		.profile = &a->method->profiles[natrisk_results_profile(r)],
+		.previous = options ? options->previous : NULL,
+	};
+	rp.chart_max = chart_max(&rp);
+	write_head(&rp);
+	write_title(&rp);
+	write_nav(&rp);
+	int rc = write_diagram(&rp);
+	if (rc != 0)
+		return rc;
+	write_summary(&rp);
+	if ((rc = report_scenarios(&rp)) != 0 ||
+	    (rc = report_profiles(&rp)) != 0)
+		return rc;
+	if (rp.previous)
+		report_movements(&rp);
+	fputs("</main>\n</body>\n</html>\n", out);
+	if (ferror(out))
+		return error_set(NATRISK_EIO, "cannot write the report");
+	return NATRISK_OK;
+}

@@ -1,0 +1,55 @@
+/*
+ * report_parts.h - what the files of the HTML report share: the state of
+ * one report being written and the writers of its parts.
+ *
+ *   report.c          the document, head and CSS, title, diagram, summary
+ *   report_sections.c one section per scenario, with its bar chart
+ *   report_compare.c  the ranking per weight profile and the movements
+ */
+#ifndef NATRISK_REPORT_PARTS_H
+#define NATRISK_REPORT_PARTS_H
+
+#include <stdio.h>
+
+#include <natrisk/report.h>
+
+#include "../core/model.h"
+#include "html.h"
+
+typedef struct report {
+	FILE *out;
+	natrisk_lang lang;
+	const natrisk_results *r;
+	const natrisk_assessment *a;
+	const natrisk_method *m;
+	const natrisk_profile *profile;
+	const natrisk_results *previous; /* or NULL */
+	double chart_max; /* largest interest contribution of any bar chart */
+} report;
+
+/* The fixed text of the report's language. */
+#define TR(rp, en, nl) html_tr((rp)->lang, (en), (nl))
+
+/* "C", "C+" or "X": a grade's class as written. */
+void report_grade_letter(const natrisk_grade *g, char out[4]);
+/* "C (D+–E)": a likelihood's EV class, with LL..UL when they differ. */
+void report_likelihood_cell(const report *rp, const natrisk_score *s);
+/* The anchor of a scenario's section. */
+void report_scenario_href(const report *rp, const natrisk_scenario *s);
+/* Name of a kind or classification in the report's language. */
+const char *report_kind_name(const report *rp, natrisk_kind kind);
+
+/*
+ * Contribution of vital interest K to scenario S's total at POINT (LL, EV
+ * or UL) under the report's profile: the sum over the interest's criteria
+ * of raw weight times class value, over the sum of the raw weights.
+ */
+double report_interest_value(const report *rp, const natrisk_scenario *s,
+                             size_t k, int point);
+
+/* Each returns 0 or a NATRISK_E* code. */
+int report_scenarios(const report *rp);
+int report_profiles(const report *rp);
+void report_movements(const report *rp);
+
+#endif
