@@ -92,7 +92,7 @@ run: deps
 
 # The tests proper, on an already built tree (BUILD selects which).
 test: $(BIN) $(UNIT_BIN) $(HELPER_BIN)
-	@tests/run-all $(BUILD)
+	@NATRISK_SAN="$(SAN)" tests/run-all $(BUILD)
 
 check: deps
 	@$(MAKE) --no-print-directory test WERROR=-Werror
