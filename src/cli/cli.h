@@ -50,6 +50,39 @@ int cli_profile(const cli_command *cmd, const natrisk_assessment *a,
 int cli_load_previous(const char *path, const natrisk_results *current,
                       natrisk_assessment **a, natrisk_results **r);
 
+/* The options of the commands on one assessment file, as given. */
+typedef struct cli_args {
+	const char *file;     /* the one positional argument */
+	const char *output;   /* -o, --output */
+	const char *compare;  /* -c, --compare */
+	const char *weights;  /* -w, --weights */
+	const char *format;   /* -f, --format */
+	const char *scale;    /* -s, --scale */
+	natrisk_lang lang;    /* -l, --lang (checked) */
+} cli_args;
+
+/*
+ * Parses ARGV for the options whose short letters are in ACCEPT (--help is
+ * always accepted) and exactly one file. Returns 0, -1 for --help, or 2
+ * after a usage message.
+ */
+int cli_parse_args(const cli_command *cmd, int argc, char **argv,
+                   const char *accept, cli_args *args);
+
+/* An assessment, its results under the chosen profile, and the previous
+ * edition's when --compare was given. */
+typedef struct cli_run {
+	natrisk_assessment *assessment;
+	natrisk_results *results;
+	natrisk_assessment *previous_assessment;
+	natrisk_results *previous;  /* NULL without --compare */
+} cli_run;
+
+/* Loads and assesses ARGS->file (and --compare). Returns 0, 1 or 2;
+ * on failure everything is freed already. */
+int cli_run_open(const cli_command *cmd, const cli_args *args, cli_run *run);
+void cli_run_close(cli_run *run);
+
 /*
  * Output collected in memory, so that nothing is written when a command
  * fails halfway: cli_output_open() then write to ->stream, then

@@ -2,7 +2,6 @@
  * cmd_diagram.c - "natrisk diagram FILE -o OUT.svg|png|pdf": the risk
  * diagram, from one scene written as SVG (our writer) or PNG/PDF (cairo).
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,14 +10,6 @@
 #include "cli.h"
 
 typedef enum { OUT_SVG, OUT_PNG, OUT_PDF } out_format;
-
-typedef struct diagram_args {
-	const char *output, *compare, *weights;
-	natrisk_lang lang;
-	out_format format;
-	bool format_given;
-	double scale;
-} diagram_args;
 
 static bool parse_format(const char *text, out_format *out)
 {
@@ -31,125 +22,91 @@ static bool parse_format(const char *text, out_format *out)
 	return false;
 }
 
-/* The format from the output's extension, unless --format said. */
-static int settle_format(const cli_command *cmd, diagram_args *o)
+/* --format, else the extension of -o, else SVG (to stdout). */
+static int choose_format(const cli_command *cmd, const cli_args *args,
+                         out_format *format)
 {
-	if (o->format_given || !o->output || strcmp(o->output, "-") == 0)
+	*format = OUT_SVG;
+	if (args->format) {
+		if (parse_format(args->format, format))
+			return 0;
+		return cli_usage_error(cmd, "unknown format '%s' (svg, png, "
+		                       "pdf)", args->format);
+	}
+	if (!args->output || strcmp(args->output, "-") == 0)
 		return 0;
-	const char *dot = strrchr(o->output, '.');
-	if (dot && parse_format(dot + 1, &o->format))
+	const char *dot = strrchr(args->output, '.');
+	if (dot && parse_format(dot + 1, format))
 		return 0;
 	return cli_usage_error(cmd, "cannot tell the format of '%s': name it "
 	                       ".svg, .png or .pdf, or give --format",
-	                       o->output);
+	                       args->output);
 }
 
-static int parse_args(const cli_command *cmd, int argc, char **argv,
-                      diagram_args *o)
+static int choose_scale(const cli_command *cmd, const cli_args *args,
+                        double *scale)
 {
-	static const struct option options[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "compare", required_argument, NULL, 'c' },
-		{ "weights", required_argument, NULL, 'w' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "scale", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt;
+	*scale = 2;
+	if (!args->scale)
+		return 0;
 	char *end;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:c:w:l:f:s:h", options,
-	                          NULL)) != -1) {
-		switch (opt) {
-		case 'o': o->output = optarg; break;
-		case 'c': o->compare = optarg; break;
-		case 'w': o->weights = optarg; break;
-		case 'l':
-			if (!cli_parse_lang(optarg, &o->lang))
-				return cli_usage_error(cmd, "unknown language "
-				                       "'%s' (en, nl)", optarg);
-			break;
-		case 'f':
-			if (!parse_format(optarg, &o->format))
-				return cli_usage_error(cmd, "unknown format '%s' "
-				                       "(svg, png, pdf)", optarg);
-			o->format_given = true;
-			break;
-		case 's':
-			o->scale = strtod(optarg, &end);
-			if (*end || !(o->scale >= 0.25 && o->scale <= 8))
-				return cli_usage_error(cmd, "--scale takes a "
-				                       "number from 0.25 to 8");
-			break;
-		case 'h': return -1;
-		default: return cli_usage_error(cmd, "unknown option");
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(cmd, "expected one assessment file");
-	return settle_format(cmd, o);
+	*scale = strtod(args->scale, &end);
+	if (*end || end == args->scale || !(*scale >= 0.25 && *scale <= 8))
+		return cli_usage_error(cmd, "--scale takes a number from 0.25 "
+		                       "to 8");
+	return 0;
 }
 
-static int write_scene(const natrisk_scene *scene, const diagram_args *o,
-                       FILE *out)
+static int write_scene(const natrisk_scene *scene, out_format format,
+                       double scale, FILE *out)
 {
-	switch (o->format) {
-	case OUT_PNG: return natrisk_scene_write_png(scene, o->scale, out);
+	switch (format) {
+	case OUT_PNG: return natrisk_scene_write_png(scene, scale, out);
 	case OUT_PDF: return natrisk_scene_write_pdf(scene, out);
 	default: return natrisk_scene_write_svg(scene, false, out);
 	}
 }
 
-static int draw(const diagram_args *o, const natrisk_results *r,
-                const natrisk_results *previous)
+static int draw(const cli_run *run, const cli_args *args, out_format format,
+                double scale)
 {
-	natrisk_diagram_options options = { o->lang, previous };
+	natrisk_diagram_options options = { args->lang, run->previous };
 	natrisk_scene *scene;
 	cli_output out;
 	int status = cli_output_open(&out);
 	if (status)
 		return status;
-	if (natrisk_diagram_scene(&scene, r, &options) != 0) {
+	if (natrisk_diagram_scene(&scene, run->results, &options) != 0) {
 		cli_output_discard(&out);
 		fprintf(stderr, "natrisk diagram: out of memory\n");
 		return EXIT_INVALID;
 	}
-	status = write_scene(scene, o, out.stream);
+	status = write_scene(scene, format, scale, out.stream);
 	natrisk_scene_free(scene);
 	if (status != 0) {
 		cli_output_discard(&out);
 		fprintf(stderr, "natrisk diagram: cannot render the diagram\n");
 		return EXIT_INVALID;
 	}
-	return cli_output_commit(&out, o->output);
+	return cli_output_commit(&out, args->output);
 }
 
 static int run_diagram(const cli_command *cmd, int argc, char **argv)
 {
-	diagram_args o = { .scale = 2 };
-	int status = parse_args(cmd, argc, argv, &o);
-	if (status < 0)
-		return cli_help(cmd);
+	cli_args args;
+	int status = cli_parse_args(cmd, argc, argv, "ocwlfs", &args);
 	if (status)
+		return status < 0 ? cli_help(cmd) : status;
+	out_format format;
+	double scale;
+	if ((status = choose_format(cmd, &args, &format)) != 0 ||
+	    (status = choose_scale(cmd, &args, &scale)) != 0)
 		return status;
-	natrisk_assessment *a = NULL, *then = NULL;
-	natrisk_results *r = NULL, *previous = NULL;
-	size_t profile;
-	if ((status = cli_load(argv[optind], &a)) == 0 &&
-	    (status = cli_profile(cmd, a, o.weights, &profile)) == 0) {
-		if (natrisk_results_new(&r, a, profile) != 0)
-			status = EXIT_INVALID;
-		else if (o.compare)
-			status = cli_load_previous(o.compare, r, &then, &previous);
-		if (status == 0)
-			status = draw(&o, r, previous);
-	}
-	natrisk_results_free(previous);
-	natrisk_assessment_free(then);
-	natrisk_results_free(r);
-	natrisk_assessment_free(a);
+	cli_run run;
+	if ((status = cli_run_open(cmd, &args, &run)) != 0)
+		return status;
+	status = draw(&run, &args, format, scale);
+	cli_run_close(&run);
 	return status;
 }
 

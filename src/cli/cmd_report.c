@@ -4,7 +4,6 @@
  * ranked summary, a section per scenario and the comparisons.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,47 +12,6 @@
 #include <natrisk/report.h>
 
 #include "cli.h"
-
-typedef struct report_options {
-	natrisk_lang lang;
-	const char *weights;
-	const char *compare;
-	const char *dir;
-} report_options;
-
-static int parse_options(const cli_command *cmd, int argc, char **argv,
-                         report_options *o)
-{
-	static const struct option options[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "compare", required_argument, NULL, 'c' },
-		{ "weights", required_argument, NULL, 'w' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:c:w:l:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'o': o->dir = optarg; break;
-		case 'c': o->compare = optarg; break;
-		case 'w': o->weights = optarg; break;
-		case 'l':
-			if (!cli_parse_lang(optarg, &o->lang))
-				return cli_usage_error(cmd, "unknown language "
-				                       "'%s' (en, nl)", optarg);
-			break;
-		case 'h': return -1;
-		default: return cli_usage_error(cmd, "unknown option");
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(cmd, "expected one assessment file");
-	if (!o->dir || !*o->dir)
-		return cli_usage_error(cmd, "-o DIR is required");
-	return 0;
-}
 
 /*
  * Makes DIR if it is missing (one level). *MADE tells whether we made it,
@@ -101,50 +59,33 @@ static int commit(cli_output *out, const char *dir)
 	return status;
 }
 
-static int write_report(const natrisk_results *r, const report_options *o,
-                        const natrisk_results *previous)
+static int write_report(const cli_run *run, const cli_args *args)
 {
 	cli_output out;
 	if (cli_output_open(&out) != 0)
 		return EXIT_INVALID;
-	natrisk_report_options options = { o->lang, previous };
-	if (natrisk_report_write(r, &options, out.stream) != 0) {
+	natrisk_report_options options = { args->lang, run->previous };
+	if (natrisk_report_write(run->results, &options, out.stream) != 0) {
 		fprintf(stderr, "natrisk report: %s\n", natrisk_error_last());
 		cli_output_discard(&out);
 		return EXIT_INVALID;
 	}
-	return commit(&out, o->dir);
+	return commit(&out, args->output);
 }
 
 static int run_report(const cli_command *cmd, int argc, char **argv)
 {
-	report_options o = { .lang = NATRISK_LANG_EN };
-	int status = parse_options(cmd, argc, argv, &o);
-	if (status < 0)
-		return cli_help(cmd);
+	cli_args args;
+	int status = cli_parse_args(cmd, argc, argv, "ocwl", &args);
 	if (status)
+		return status < 0 ? cli_help(cmd) : status;
+	if (!args.output || !*args.output)
+		return cli_usage_error(cmd, "-o DIR is required");
+	cli_run run;
+	if ((status = cli_run_open(cmd, &args, &run)) != 0)
 		return status;
-	natrisk_assessment *a, *pa = NULL;
-	if ((status = cli_load(argv[optind], &a)) != 0)
-		return status;
-	size_t profile;
-	natrisk_results *r = NULL, *pr = NULL;
-	if ((status = cli_profile(cmd, a, o.weights, &profile)) != 0)
-		goto done;
-	if (natrisk_results_new(&r, a, profile) != 0) {
-		fprintf(stderr, "natrisk report: %s\n", natrisk_error_last());
-		status = EXIT_INVALID;
-		goto done;
-	}
-	if (o.compare &&
-	    (status = cli_load_previous(o.compare, r, &pa, &pr)) != 0)
-		goto done;
-	status = write_report(r, &o, pr);
-done:
-	natrisk_results_free(pr);
-	natrisk_assessment_free(pa);
-	natrisk_results_free(r);
-	natrisk_assessment_free(a);
+	status = write_report(&run, &args);
+	cli_run_close(&run);
 	return status;
 }
 

@@ -113,3 +113,27 @@ char *arena_strdup(arena *a, const char *text)
 {
 	return text ? arena_strndup(a, text, strlen(text)) : NULL;
 }
+
+void *arena_owned_new(size_t size)
+{
+	arena storage;
+	arena_init(&storage);
+	arena *owner = arena_alloc(&storage, size < sizeof storage
+	                                             ? sizeof storage
+	                                             : size);
+	if (!owner) {
+		arena_release(&storage);
+		return NULL;
+	}
+	*owner = storage;
+	return owner;
+}
+
+void arena_owned_free(void *owner)
+{
+	if (!owner)
+		return;
+	/* Copy the arena out first: it lives in memory it is about to free. */
+	arena storage = *(arena *)owner;
+	arena_release(&storage);
+}

@@ -23,4 +23,12 @@ void *arena_array(arena *a, size_t count, size_t size);
 char *arena_strndup(arena *a, const char *text, size_t len);
 char *arena_strdup(arena *a, const char *text);
 
+/*
+ * A zeroed object of SIZE bytes whose FIRST MEMBER is the arena that owns
+ * it and everything allocated from that arena later: a loaded model that
+ * is freed all at once with arena_owned_free(). NULL when out of memory.
+ */
+void *arena_owned_new(size_t size);
+void arena_owned_free(void *owner);
+
 #endif

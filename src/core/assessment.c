@@ -11,8 +11,7 @@ void natrisk_assessment_free(natrisk_assessment *a)
 	if (!a)
 		return;
 	natrisk_method_free(a->method);
-	arena copy = a->arena;
-	arena_release(&copy);
+	arena_owned_free(a);
 }
 
 const char *natrisk_assessment_title(const natrisk_assessment *a)

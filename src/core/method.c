@@ -33,10 +33,7 @@ void method_derive(natrisk_method *m)
 
 void natrisk_method_free(natrisk_method *method)
 {
-	if (!method)
-		return;
-	arena a = method->arena;
-	arena_release(&a);
+	arena_owned_free(method);
 }
 
 const char *natrisk_method_id(const natrisk_method *m) { return m->id; }

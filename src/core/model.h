@@ -13,7 +13,7 @@
 #include "arena.h"
 
 struct natrisk_method {
-	arena arena;
+	arena arena; /* first: it owns the method (arena_owned_new) */
 	const char *id;
 	const char *origin;
 	natrisk_text title;
@@ -49,7 +49,7 @@ struct natrisk_method {
 };
 
 struct natrisk_assessment {
-	arena arena;
+	arena arena; /* first: it owns the assessment */
 	const char *path;
 	int format;
 	const char *title;

@@ -18,12 +18,7 @@ static const char *keep(aloader *l, const char *text)
 
 static const char *keep_text(aloader *l, const ynode *node, const char *what)
 {
-	if (!node)
-		return NULL;
-	const char *text = ytext(l->doc, node, what);
-	if (!text)
-		l->ok = false;
-	return keep(l, text);
+	return ykeep_text(l->doc, &l->a->arena, node, what, &l->ok);
 }
 
 static void load_themes(aloader *l, const ynode *node)
@@ -341,15 +336,11 @@ int natrisk_assessment_load_buffer(natrisk_assessment **out, const char *name,
 		return error_set(NATRISK_EINVALID, "%s: invalid assessment",
 		                 name);
 	}
-	arena storage;
-	arena_init(&storage);
-	natrisk_assessment *a = arena_alloc(&storage, sizeof *a);
+	natrisk_assessment *a = arena_owned_new(sizeof *a);
 	if (!a) {
 		ydoc_release(&doc);
-		arena_release(&storage);
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
-	a->arena = storage;
 	aloader l = { .doc = &doc, .a = a, .ok = true };
 	a->path = keep(&l, name);
 	load_top(&l, doc.root);

@@ -3,21 +3,14 @@
  */
 #include "method_loader.h"
 
-
 const char *keep(loader *l, const char *text)
 {
 	return text ? arena_strdup(&l->m->arena, text) : NULL;
 }
 
-const char *keep_text_of(loader *l, const ynode *node,
-                                const char *what)
+const char *keep_text_of(loader *l, const ynode *node, const char *what)
 {
-	if (!node)
-		return NULL;
-	const char *text = ytext(l->doc, node, what);
-	if (!text)
-		l->ok = false;
-	return keep(l, text);
+	return ykeep_text(l->doc, &l->m->arena, node, what, &l->ok);
 }
 
 void load_text(loader *l, const ynode *node, const char *what,

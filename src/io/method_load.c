@@ -153,15 +153,11 @@ int natrisk_method_load_buffer(natrisk_method **out, const char *name,
 		ydoc_release(&doc);
 		return error_set(NATRISK_EINVALID, "%s: invalid method", name);
 	}
-	arena storage;
-	arena_init(&storage);
-	natrisk_method *m = arena_alloc(&storage, sizeof *m);
+	natrisk_method *m = arena_owned_new(sizeof *m);
 	if (!m) {
 		ydoc_release(&doc);
-		arena_release(&storage);
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
-	m->arena = storage;
 	loader l = { .doc = &doc, .m = m, .ok = true };
 	m->origin = keep(&l, name);
 	load_top(&l, doc.root);

@@ -232,3 +232,16 @@ bool yversion(ydoc *doc, const ynode *node, const char *key,
 	       node->text, what);
 	return false;
 }
+
+const char *ykeep_text(ydoc *doc, arena *into, const ynode *node,
+                       const char *what, bool *ok)
+{
+	if (!node)
+		return NULL;
+	const char *text = ytext(doc, node, what);
+	if (!text) {
+		*ok = false;
+		return NULL;
+	}
+	return arena_strdup(into, text);
+}

@@ -21,6 +21,10 @@ bool ycheck_map(ydoc *doc, const ynode *node, const char *const *keys,
 
 /* The text of a non-null scalar, or NULL after an error naming WHAT. */
 const char *ytext(ydoc *doc, const ynode *node, const char *what);
+/* The text of NODE copied into INTO (NULL for a NULL node); a node that
+ * is not text is reported and clears *OK. */
+const char *ykeep_text(ydoc *doc, arena *into, const ynode *node,
+                       const char *what, bool *ok);
 /* An id: [a-z0-9-]+, starting with a letter or digit. */
 const char *yid(ydoc *doc, const ynode *node, const char *what);
 /* A finite number written as a plain YAML 1.2 int or float. */

@@ -21,6 +21,7 @@ struct builder {
 	struct frame *stack;
 	size_t depth, capacity;
 	int documents;
+	bool second_unmarked; /* a second document began without '---' */
 	bool failed;
 };
 
@@ -199,10 +200,10 @@ static bool close_collection(struct builder *b)
 
 /* libfyaml marks an anchor or alias after its '&' or '*'; the analyst
  * looks for the sigil. */
-static ynode sigil_place(const struct fy_token *token, const ynode *node)
+static ynode sigil_place(struct fy_token *token, const ynode *node)
 {
 	ynode at = *node;
-	const struct fy_mark *mark = fy_token_start_mark((struct fy_token *)token);
+	const struct fy_mark *mark = fy_token_start_mark(token);
 	if (mark) {
 		at.line = mark->line + 1;
 		at.column = mark->column > 0 ? mark->column : 1;
@@ -267,19 +268,35 @@ static ynode *alias_node(struct builder *b, struct fy_event *event)
 	return node;
 }
 
+/*
+ * A second document is refused where it starts: at its '---', or, after
+ * a '...' without one, at its first node (the document start then has no
+ * mark). Returns false to stop.
+ */
+static bool refuse_document(struct builder *b, struct fy_event *event)
+{
+	if (!fy_event_start_mark(event)) {
+		b->second_unmarked = true;
+		return true;
+	}
+	ynode *node = new_node(b, YNODE_SCALAR, event);
+	if (node)
+		yerror(b->doc, node, "a file holds one YAML document; found a "
+		       "second");
+	b->failed = true;
+	return false;
+}
+
 /* Returns false to stop: out of memory or a structural refusal. */
 static bool handle_event(struct builder *b, struct fy_event *event)
 {
 	ynode *node;
+	if (b->second_unmarked && fy_event_start_mark(event))
+		return refuse_document(b, event);
 	switch (event->type) {
 	case FYET_DOCUMENT_START:
-		if (++b->documents > 1) {
-			node = new_node(b, YNODE_SCALAR, event);
-			yerror(b->doc, node, "a file holds one YAML document; "
-			       "found a second");
-			b->failed = true;
-			return false;
-		}
+		if (++b->documents > 1)
+			return refuse_document(b, event);
 		return true;
 	case FYET_MAPPING_START:
 	case FYET_SEQUENCE_START:

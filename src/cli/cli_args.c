@@ -1,0 +1,120 @@
+/*
+ * cli_args.c - what the commands on one assessment file share: their
+ * options (-o, --compare, --weights, --lang, --format, --scale), parsed in
+ * one place so that they mean the same everywhere, and the sequence load,
+ * assess under the chosen profile, load and assess the previous edition.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct option all_options[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "compare", required_argument, NULL, 'c' },
+	{ "weights", required_argument, NULL, 'w' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "scale", required_argument, NULL, 's' },
+	{ "help", no_argument, NULL, 'h' },
+};
+
+enum { OPTION_COUNT = sizeof all_options / sizeof *all_options };
+
+/* The getopt tables for the options in ACCEPT (short letters). */
+static void option_tables(const char *accept, struct option *longs,
+                          char *shorts)
+{
+	size_t n = 0, k = 0;
+	shorts[k++] = ':'; /* report a missing argument as ':' */
+	for (size_t i = 0; i < OPTION_COUNT; i++) {
+		int letter = all_options[i].val;
+		if (letter != 'h' && !strchr(accept, letter))
+			continue;
+		longs[n++] = all_options[i];
+		shorts[k++] = (char)letter;
+		if (all_options[i].has_arg)
+			shorts[k++] = ':';
+	}
+	longs[n] = (struct option){ NULL, 0, NULL, 0 };
+	shorts[k] = '\0';
+}
+
+static int take_option(const cli_command *cmd, int letter, cli_args *args)
+{
+	switch (letter) {
+	case 'o': args->output = optarg; break;
+	case 'c': args->compare = optarg; break;
+	case 'w': args->weights = optarg; break;
+	case 'f': args->format = optarg; break;
+	case 's': args->scale = optarg; break;
+	case 'l':
+		if (!cli_parse_lang(optarg, &args->lang))
+			return cli_usage_error(cmd, "unknown language '%s' "
+			                       "(en, nl)", optarg);
+		break;
+	}
+	return 0;
+}
+
+int cli_parse_args(const cli_command *cmd, int argc, char **argv,
+                   const char *accept, cli_args *args)
+{
+	struct option longs[OPTION_COUNT + 1];
+	char shorts[2 * OPTION_COUNT + 2];
+	option_tables(accept, longs, shorts);
+	memset(args, 0, sizeof *args);
+	args->lang = NATRISK_LANG_EN;
+	opterr = 0; /* our own messages, naming the command */
+	optind = 1;
+	int letter;
+	while ((letter = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		if (letter == 'h')
+			return -1;
+		if (letter == ':')
+			return cli_usage_error(cmd, "%s needs a value",
+			                       argv[optind - 1]);
+		if (letter == '?')
+			return cli_usage_error(cmd, "unknown option '%s'",
+			                       argv[optind - 1]);
+		int status = take_option(cmd, letter, args);
+		if (status)
+			return status;
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(cmd, "expected one assessment file");
+	args->file = argv[optind];
+	return 0;
+}
+
+int cli_run_open(const cli_command *cmd, const cli_args *args, cli_run *run)
+{
+	memset(run, 0, sizeof *run);
+	int status = cli_load(args->file, &run->assessment);
+	size_t profile;
+	if (status == 0)
+		status = cli_profile(cmd, run->assessment, args->weights,
+		                     &profile);
+	if (status == 0 &&
+	    natrisk_results_new(&run->results, run->assessment, profile) != 0) {
+		fprintf(stderr, "natrisk %s: %s\n", cmd->name,
+		        natrisk_error_last());
+		status = EXIT_INVALID;
+	}
+	if (status == 0 && args->compare)
+		status = cli_load_previous(args->compare, run->results,
+		                           &run->previous_assessment,
+		                           &run->previous);
+	if (status != 0)
+		cli_run_close(run);
+	return status;
+}
+
+void cli_run_close(cli_run *run)
+{
+	natrisk_results_free(run->previous);
+	natrisk_assessment_free(run->previous_assessment);
+	natrisk_results_free(run->results);
+	natrisk_assessment_free(run->assessment);
+	memset(run, 0, sizeof *run);
+}
