@@ -28,11 +28,9 @@ expect_status 0
 expect_stdout_matches '^natrisk [0-9]+\.[0-9]+\.[0-9]+$'
 
 t "the man page is valid roff with the commands"
-if command -v man >/dev/null 2>&1; then
-	run man -l "$root/share/man/man1/natrisk.1"
-	expect_status 0
-	expect_stdout_contains "natrisk diagram"
-fi
+run man -l "$root/share/man/man1/natrisk.1"
+expect_status 0
+expect_stdout_contains "natrisk diagram"
 
 t "pkg-config describes the installed library"
 run env PKG_CONFIG_PATH="$root/lib/pkgconfig" pkg-config --cflags --libs natrisk
