@@ -17,7 +17,7 @@ FUZZ_SECONDS ?= 60
 PKGS := libfyaml jansson cairo
 TEST_PKGS := cmocka libxml-2.0
 
-WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-psabi \
         -Wno-unused-parameter
 OPT ?= -O2 -g
 SAN ?=
@@ -52,6 +52,9 @@ deps:
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# The SMAA kernel is the one place where vectorisation matters.
+$(BUILD)/src/core/smaa_kernel.o: CFLAGS += -O3 -fno-math-errno -fno-trapping-math
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)

@@ -1,0 +1,135 @@
+/*
+ * smaa.h - stochastic multicriteria acceptability analysis (SMAA-2,
+ * Lahdelma & Salminen 2001; method.md section 7).
+ *
+ * Per iteration: draw a weight vector and every measurement, value every
+ * alternative by the weighted sum, rank (rank = 1 + the number of
+ * alternatives with a strictly greater value). Out come the rank
+ * acceptability indices, the central weight vectors, the confidence
+ * factors and, on an assessment, the probabilities of each impact class
+ * and risk-diagram cell, the pairwise index, the rank entropy and the rank
+ * acceptability of the risk ranking.
+ *
+ * Two sources of samples:
+ *   - an assessment: measurements drawn triangular between LL, EV and UL on
+ *     the class-position scale and mapped through the class values;
+ *     weights from a natrisk_smaa_weights description;
+ *   - given samples (natrisk_smaa_samples): every measurement and weight of
+ *     every iteration supplied, so that results can be compared exactly
+ *     with other implementations.
+ * Results are deterministic: the same seed gives the same result whatever
+ * the number of threads.
+ */
+#ifndef NATRISK_SMAA_H
+#define NATRISK_SMAA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "assessment.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct natrisk_smaa natrisk_smaa;
+
+/* How weights are drawn. All criteria of the method take part. */
+typedef struct natrisk_smaa_weights {
+	/* Dirichlet around MEAN (normalised weights, one per criterion) with
+	 * concentration K: alpha_c = K * mean_c. NULL: uniform on the
+	 * simplex. */
+	const double *mean;
+	double concentration;
+	/* Ordinal constraints: pairs (greater[k], lesser[k]) of criterion
+	 * indices, w[greater] >= w[lesser]. */
+	const size_t *greater, *lesser;
+	size_t order_count;
+	/* Intervals per criterion: LOWER[c] <= w[c] <= UPPER[c]; NULL for
+	 * none. */
+	const double *lower, *upper;
+} natrisk_smaa_weights;
+
+/* What to compute beyond rank acceptabilities (always computed). */
+enum {
+	NATRISK_SMAA_CENTRAL = 1 << 0,     /* central weights */
+	NATRISK_SMAA_CONFIDENCE = 1 << 1,  /* confidence factors (2nd pass) */
+	NATRISK_SMAA_CLASSES = 1 << 2,     /* impact class probabilities */
+	NATRISK_SMAA_CELLS = 1 << 3,       /* risk-diagram cell probabilities */
+	NATRISK_SMAA_PAIRWISE = 1 << 4,    /* P(i more severe than j) */
+	NATRISK_SMAA_RISK = 1 << 5,        /* rank acceptability of risk */
+	NATRISK_SMAA_ALL = (1 << 6) - 1,
+};
+
+typedef struct natrisk_smaa_options {
+	uint64_t iterations;
+	uint64_t seed;
+	int threads;                  /* 0: one per processor */
+	natrisk_smaa_weights weights;
+	unsigned outputs;             /* NATRISK_SMAA_* bits */
+	/* Called now and then from the calling thread with the iterations
+	 * done so far (both passes counted), or NULL. */
+	void (*progress)(void *user, uint64_t done, uint64_t total);
+	void *progress_user;
+} natrisk_smaa_options;
+
+/*
+ * SMAA on an assessment: the alternatives are its scenarios, the value
+ * the total impact. Returns 0, NATRISK_EINVALID (options that cannot be
+ * met, e.g. weight constraints nothing satisfies; see natrisk_error_last)
+ * or NATRISK_ENOMEM.
+ */
+int natrisk_smaa_assessment(natrisk_smaa **out, const natrisk_assessment *a,
+                            const natrisk_smaa_options *options);
+
+/* Given samples: M[(k * m + i) * n + c] is the partial value of
+ * alternative i on criterion c in iteration k; W[k * n + c] the weight. */
+typedef struct natrisk_smaa_samples {
+	size_t iterations, alternatives, criteria;
+	const char *const *alternative_names;
+	const char *const *criterion_names;
+	const double *measurements;
+	const double *weights;
+} natrisk_smaa_samples;
+
+int natrisk_smaa_given(natrisk_smaa **out, const natrisk_smaa_samples *s,
+                       unsigned outputs);
+
+void natrisk_smaa_free(natrisk_smaa *smaa);
+
+uint64_t natrisk_smaa_iterations(const natrisk_smaa *s);
+size_t natrisk_smaa_alternatives(const natrisk_smaa *s);
+size_t natrisk_smaa_criteria(const natrisk_smaa *s);
+const char *natrisk_smaa_alternative_name(const natrisk_smaa *s, size_t i);
+const char *natrisk_smaa_criterion_name(const natrisk_smaa *s, size_t c);
+unsigned natrisk_smaa_outputs(const natrisk_smaa *s);
+
+/* b(i, r): share of iterations in which i had rank r + 1. */
+double natrisk_smaa_rank_acceptability(const natrisk_smaa *s, size_t i,
+                                       size_t r);
+/* Central weight of criterion c for i; false when i never ranked first. */
+bool natrisk_smaa_central_weight(const natrisk_smaa *s, size_t i, size_t c,
+                                 double *out);
+/* Confidence factor; false when i has no central weights. */
+bool natrisk_smaa_confidence(const natrisk_smaa *s, size_t i, double *out);
+/* Shannon entropy of i's rank distribution, in bits. */
+double natrisk_smaa_rank_entropy(const natrisk_smaa *s, size_t i);
+/* P(impact class k), k = X (-1) or A..E (0..4); assessments only. */
+double natrisk_smaa_class_probability(const natrisk_smaa *s, size_t i,
+                                      int k);
+/* P(likelihood class l and impact class k), A..E each; assessments only.
+ * A total of 0 (X) counts in impact class A. */
+double natrisk_smaa_cell_probability(const natrisk_smaa *s, size_t i, int l,
+                                     int k);
+/* P(value of i > value of j). */
+double natrisk_smaa_pairwise(const natrisk_smaa *s, size_t i, size_t j);
+/* Rank acceptability of the risk ranking (likelihood and impact positions
+ * added); assessments only. */
+double natrisk_smaa_risk_acceptability(const natrisk_smaa *s, size_t i,
+                                       size_t r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,405 @@
+/*
+ * smaa.c - SMAA on an assessment: builds the problem (a triangular
+ * distribution per scenario and criterion, and per likelihood), runs the
+ * main pass and the confidence pass over chunks of iterations on a pool of
+ * threads, and gathers the counts.
+ *
+ * Determinism: every random number is addressed by (seed, iteration,
+ * stream, index) through Philox, chunks cover fixed ranges of iterations,
+ * counts are integers, and central-weight sums are added across chunks in
+ * 128-bit fixed point, so the result does not depend on which thread ran
+ * which chunk, or on how many threads there were.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "model.h"
+#include "smaa_kernel.h"
+
+double smaa_position_value(const smaa_problem *p, double position)
+{
+	if (position < 0)
+		return p->x_value + (1 - p->x_value) * (position + 1);
+	return exp2(position * p->log2_base);
+}
+
+void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
+                       double mode, double hi, int for_impact)
+{
+	/* LL <= EV <= UL holds on classes; positions of quantities may still
+	 * cross a "+" in the same class, so order them here */
+	double a = fmin(lo, fmin(mode, hi)), c = fmax(lo, fmax(mode, hi));
+	double b = fmin(fmax(mode, a), c);
+	t->lo = a;
+	t->mode = b;
+	t->hi = c;
+	t->degenerate = a == c;
+	t->split = t->degenerate ? 0.5 : (b - a) / (c - a);
+	t->to_left = t->split > 0 ? 1 / t->split : 0;
+	t->to_right = t->split < 1 ? 1 / (1 - t->split) : 0;
+	t->constant = for_impact ? smaa_position_value(p, a) : a;
+}
+
+static void impact_triangle(const natrisk_method *m, const smaa_problem *p,
+                            const natrisk_score *score, smaa_triangle *t)
+{
+	const natrisk_grade *g = score->point;
+	smaa_triangle_set(t, p, g[NATRISK_LL].position, g[NATRISK_EV].position,
+	                  g[NATRISK_UL].position, 1);
+	/* A plain class is worth exactly its class value. */
+	if (t->degenerate && !g[NATRISK_EV].has_quantity)
+		t->constant = natrisk_method_class_value(m, g[NATRISK_EV].cls,
+		                                         g[NATRISK_EV].high);
+}
+
+typedef struct smaa_run {
+	smaa_problem problem;
+	smaa_block *blocks;           /* the confidence pass's plan */
+	size_t block_count;
+	smaa_triangle *cells, *likelihood;
+	const natrisk_smaa_options *options;
+	natrisk_smaa *result;
+	int pass;                     /* 1 main, 2 confidence */
+	uint64_t chunks;
+	atomic_uint_fast64_t next_chunk;
+	atomic_uint_fast64_t done;
+	atomic_int failed;
+	uint64_t total_work;
+} smaa_run;
+
+typedef struct smaa_thread {
+	smaa_run *run;
+	smaa_worker worker;
+	arena arena;
+	int calls_progress;
+} smaa_thread;
+
+static void run_chunk(smaa_thread *t, uint64_t chunk)
+{
+	smaa_run *run = t->run;
+	uint64_t first = chunk * SMAA_CHUNK;
+	uint64_t end = first + SMAA_CHUNK;
+	if (end > run->options->iterations)
+		end = run->options->iterations;
+	smaa_chunk_begin(&t->worker, chunk);
+	for (uint64_t k = first; k < end; k += SMAA_BATCH) {
+		size_t valid = end - k < SMAA_BATCH ? (size_t)(end - k)
+		                                    : SMAA_BATCH;
+		if (run->pass == 2) {
+			smaa_confidence_batch(&t->worker, valid, run->blocks,
+			                      run->block_count);
+		} else if (smaa_batch(&t->worker, k, valid) != 0) {
+			atomic_store(&run->failed, 1);
+			return;
+		}
+	}
+	if (run->pass == 1)
+		smaa_chunk_done(&t->worker);
+	uint64_t done = atomic_fetch_add(&run->done, end - first) + end - first;
+	if (t->calls_progress && run->options->progress)
+		run->options->progress(run->options->progress_user, done,
+		                       run->total_work);
+}
+
+static void *thread_main(void *arg)
+{
+	smaa_thread *t = arg;
+	smaa_run *run = t->run;
+	for (;;) {
+		uint64_t chunk = atomic_fetch_add(&run->next_chunk, 1);
+		if (chunk >= run->chunks || atomic_load(&run->failed))
+			break;
+		run_chunk(t, chunk);
+	}
+	return NULL;
+}
+
+static int thread_count(const natrisk_smaa_options *o, uint64_t chunks)
+{
+	long n = o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	if (n > 256)
+		n = 256;
+	if ((uint64_t)n > chunks)
+		n = chunks ? (long)chunks : 1;
+	return (int)n;
+}
+
+/* Runs one pass on the threads; the calling thread is one of them. */
+static int run_pass(smaa_run *run, smaa_thread *threads, int count)
+{
+	atomic_store(&run->next_chunk, 0);
+	pthread_t ids[256];
+	int started = 0;
+	for (int k = 1; k < count; k++) {
+		if (pthread_create(&ids[k], NULL, thread_main, &threads[k]) != 0)
+			break;
+		started = k;
+	}
+	thread_main(&threads[0]);
+	for (int k = 1; k <= started; k++)
+		pthread_join(ids[k], NULL);
+	return atomic_load(&run->failed) ? -1 : 0;
+}
+
+static void add_counts(uint64_t *into, const uint64_t *from, size_t n)
+{
+	for (size_t k = 0; from && k < n; k++)
+		into[k] += from[k];
+}
+
+/* Sums the workers' counts into the result; central weights as means. */
+static void gather_main(smaa_run *run, smaa_thread *threads, int count)
+{
+	natrisk_smaa *s = run->result;
+	size_t m = s->m, n = s->n;
+	for (int t = 0; t < count; t++) {
+		const smaa_worker *w = &threads[t].worker;
+		add_counts(s->rank_counts, w->rank_counts, m * m);
+		add_counts(s->first_counts, w->first_counts, m);
+		add_counts(s->class_counts, w->class_counts, m * 6);
+		add_counts(s->cell_counts, w->cell_counts, m * 25);
+		add_counts(s->pair_counts, w->pair_counts, m * m);
+		add_counts(s->risk_counts, w->risk_counts, m * m);
+	}
+	for (size_t i = 0; i < m; i++) {
+		s->has_central[i] = s->first_counts[i] > 0;
+		for (size_t c = 0; c < n && s->has_central[i]; c++) {
+			__int128 total = 0;
+			for (int t = 0; t < count; t++)
+				total += threads[t].worker.central_fixed[i * n + c];
+			s->central[i * n + c] = (double)total * 0x1p-64 /
+			                        (double)s->first_counts[i];
+		}
+	}
+}
+
+static void gather_confidence(smaa_run *run, smaa_thread *threads, int count)
+{
+	for (int t = 0; t < count; t++)
+		add_counts(run->result->confidence_counts,
+		           threads[t].worker.confidence_counts, run->result->m);
+}
+
+/* Weighted by W, the least I can be worth and the most J can. */
+static void value_bounds(const smaa_problem *p, const double *w, size_t i,
+                         size_t j, double *least, double *most)
+{
+	*least = *most = 0;
+	for (size_t c = 0; c < p->n; c++) {
+		const smaa_triangle *low = &p->cells[i * p->n + c];
+		const smaa_triangle *high = &p->cells[j * p->n + c];
+		*least += w[c] * (low->degenerate ? low->constant
+		                                  : smaa_position_value(p, low->lo));
+		*most += w[c] * (high->degenerate ? high->constant
+		                                  : smaa_position_value(p, high->hi));
+	}
+}
+
+/* Whether J could ever be worth more than owner I under I's weights. */
+static bool could_beat(const smaa_problem *p, const double *w, size_t i,
+                       size_t j)
+{
+	double least, most;
+	value_bounds(p, w, i, j, &least, &most);
+	return most > least * (1 - 1e-12); /* a margin for rounding */
+}
+
+static bool in_block(const smaa_block *k, size_t j)
+{
+	for (size_t q = 0; q < k->count; q++)
+		if (k->owners[q] == j)
+			return true;
+	return false;
+}
+
+static int plan_block(smaa_run *run, smaa_block *k, arena *a)
+{
+	const smaa_problem *p = &run->problem;
+	const double *central = run->result->central;
+	k->coef = arena_array(a, p->n * SMAA_OWNERS, sizeof *k->coef);
+	k->coef_single = arena_array(a, p->n * SMAA_OWNERS,
+	                             sizeof *k->coef_single);
+	k->rivals = arena_array(a, p->m, sizeof *k->rivals);
+	if (!k->coef || !k->coef_single || !k->rivals)
+		return NATRISK_ENOMEM;
+	for (size_t c = 0; c < p->n; c++)
+		for (size_t q = 0; q < k->count; q++) {
+			double weight = central[k->owners[q] * p->n + c];
+			k->coef[c * SMAA_OWNERS + q] = weight;
+			k->coef_single[c * SMAA_OWNERS + q] = (float)weight;
+		}
+	for (size_t j = 0; j < p->m; j++) {
+		bool rival = in_block(k, j);
+		for (size_t q = 0; q < k->count && !rival; q++)
+			rival = could_beat(p, central + k->owners[q] * p->n,
+			                   k->owners[q], j);
+		if (rival)
+			k->rivals[k->rival_count++] = j;
+	}
+	return 0;
+}
+
+/* Groups the alternatives with central weights into blocks. */
+static int plan_confidence(smaa_run *run, arena *a)
+{
+	const natrisk_smaa *s = run->result;
+	run->blocks = arena_array(a, s->m / SMAA_OWNERS + 1,
+	                          sizeof *run->blocks);
+	if (!run->blocks)
+		return NATRISK_ENOMEM;
+	run->block_count = 0;
+	smaa_block *k = &run->blocks[0];
+	for (size_t i = 0; i < s->m; i++) {
+		if (!s->has_central[i])
+			continue;
+		k->owners[k->count++] = i;
+		if (k->count == SMAA_OWNERS) {
+			if (plan_block(run, k, a))
+				return NATRISK_ENOMEM;
+			k = &run->blocks[++run->block_count];
+		}
+	}
+	if (k->count > 0) {
+		if (plan_block(run, k, a))
+			return NATRISK_ENOMEM;
+		run->block_count++;
+	}
+	return 0;
+}
+
+static int setup_threads(smaa_run *run, smaa_thread *threads, int count)
+{
+	for (int t = 0; t < count; t++) {
+		threads[t].run = run;
+		threads[t].calls_progress = t == 0;
+		arena_init(&threads[t].arena);
+		if (smaa_worker_init(&threads[t].worker, &run->problem,
+		                     run->options->outputs, &threads[t].arena))
+			return NATRISK_ENOMEM;
+	}
+	return 0;
+}
+
+static int analyse(smaa_run *run)
+{
+	const natrisk_smaa_options *o = run->options;
+	run->chunks = (o->iterations + SMAA_CHUNK - 1) / SMAA_CHUNK;
+	int count = thread_count(o, run->chunks);
+	smaa_thread *threads = calloc((size_t)count, sizeof *threads);
+	if (!threads)
+		return NATRISK_ENOMEM;
+	bool confidence = o->outputs & NATRISK_SMAA_CONFIDENCE;
+	run->total_work = o->iterations * (confidence ? 2 : 1);
+	int rc = setup_threads(run, threads, count);
+	if (rc == 0) {
+		run->pass = 1;
+		if (run_pass(run, threads, count) != 0)
+			rc = error_set(NATRISK_EINVALID, "the weight constraints "
+			               "left no room in some iteration");
+	}
+	if (rc == 0) {
+		gather_main(run, threads, count);
+		if (confidence)
+			rc = plan_confidence(run, &threads[0].arena);
+		if (rc == 0 && confidence) {
+			run->pass = 2;
+			run_pass(run, threads, count);
+			gather_confidence(run, threads, count);
+		}
+	}
+	for (int t = 0; t < count; t++)
+		arena_release(&threads[t].arena);
+	free(threads);
+	return rc;
+}
+
+/* The scenarios' distributions, and the constants of the method. */
+static int build_problem(smaa_run *run, const natrisk_assessment *a,
+                         arena *into)
+{
+	const natrisk_method *m = a->method;
+	smaa_problem *p = &run->problem;
+	p->m = a->scenario_count;
+	p->n = m->criterion_count;
+	p->log2_base = log2(m->base);
+	p->likelihood_log2_base = log2(m->base);
+	p->x_value = m->x_value;
+	memcpy(p->class_values, m->class_values, sizeof p->class_values);
+	p->weights = run->options->weights;
+	uint64_t seed = run->options->seed;
+	p->key[0] = (uint32_t)seed;
+	p->key[1] = (uint32_t)(seed >> 32);
+	run->cells = arena_array(into, p->m * p->n + 1, sizeof *run->cells);
+	run->likelihood = arena_array(into, p->m + 1, sizeof *run->likelihood);
+	if (!run->cells || !run->likelihood)
+		return NATRISK_ENOMEM;
+	for (size_t i = 0; i < p->m; i++) {
+		const natrisk_scenario *s = &a->scenarios[i];
+		for (size_t c = 0; c < p->n; c++)
+			impact_triangle(m, p, &s->impact[c],
+			                &run->cells[i * p->n + c]);
+		const natrisk_grade *g = s->likelihood.point;
+		smaa_triangle_set(&run->likelihood[i], p, g[NATRISK_LL].position,
+		                  g[NATRISK_EV].position, g[NATRISK_UL].position,
+		                  0);
+	}
+	p->cells = run->cells;
+	p->likelihood = run->likelihood;
+	return smaa_weights_prepare(p, into);
+}
+
+static int name_result(natrisk_smaa *s, const natrisk_assessment *a)
+{
+	for (size_t i = 0; i < s->m; i++)
+		s->alternative_names[i] = arena_strdup(&s->arena,
+		                                       a->scenarios[i].id);
+	for (size_t c = 0; c < s->n; c++)
+		s->criterion_names[c] = arena_strdup(&s->arena,
+		                                     a->method->criteria[c].id);
+	for (size_t i = 0; i < s->m; i++)
+		if (!s->alternative_names[i])
+			return NATRISK_ENOMEM;
+	for (size_t c = 0; c < s->n; c++)
+		if (!s->criterion_names[c])
+			return NATRISK_ENOMEM;
+	return 0;
+}
+
+int natrisk_smaa_assessment(natrisk_smaa **out, const natrisk_assessment *a,
+                            const natrisk_smaa_options *options)
+{
+	*out = NULL;
+	if (options->iterations == 0)
+		return error_set(NATRISK_EINVALID, "at least one iteration");
+	smaa_run run;
+	memset(&run, 0, sizeof run);
+	run.options = options;
+	arena scratch;
+	arena_init(&scratch);
+	int rc = build_problem(&run, a, &scratch);
+	if (rc == 0) {
+		run.result = smaa_result_new(a->scenario_count,
+		                             a->method->criterion_count,
+		                             options->outputs);
+		rc = run.result ? name_result(run.result, a) : NATRISK_ENOMEM;
+	}
+	if (rc == 0) {
+		run.result->iterations = options->iterations;
+		run.result->from_assessment = 1;
+		rc = analyse(&run);
+	}
+	arena_release(&scratch);
+	if (rc != 0) {
+		natrisk_smaa_free(run.result);
+		return rc == NATRISK_ENOMEM ? error_set(rc, "out of memory") : rc;
+	}
+	*out = run.result;
+	return NATRISK_OK;
+}

@@ -1,0 +1,75 @@
+/*
+ * smaa_kernel.h - the arithmetic of one batch of SMAA_BATCH iterations,
+ * laid out lane by lane (one lane per iteration) so that the compiler
+ * vectorises it: random bits, triangular draws mapped to values, weighted
+ * sums, ranks by pairwise comparison, and the accumulators of one worker.
+ */
+#ifndef NATRISK_SMAA_KERNEL_H
+#define NATRISK_SMAA_KERNEL_H
+
+#include "smaa_model.h"
+
+/* Alternatives valued together in the confidence pass. */
+#define SMAA_OWNERS 6
+
+/*
+ * A block of the confidence pass: up to SMAA_OWNERS alternatives with
+ * central weights (COEF[c * SMAA_OWNERS + q] is owner q's weight of
+ * criterion c), and the alternatives that could ever beat one of them
+ * under those weights, owners included. The others cannot change whether
+ * an owner ranks first, and are skipped.
+ */
+typedef struct smaa_block {
+	size_t owners[SMAA_OWNERS];
+	size_t count;
+	double *coef;
+	float *coef_single;   /* the same in single precision */
+	size_t *rivals;
+	size_t rival_count;
+} smaa_block;
+
+typedef struct smaa_lanes {
+	uint64_t s[4][SMAA_LANES]; /* xoshiro256++ state, lane by lane */
+} smaa_lanes;
+
+void smaa_lanes_seed(smaa_lanes *l, const uint32_t key[2], uint64_t chunk,
+                     uint32_t stream);
+
+typedef struct smaa_worker {
+	const smaa_problem *p;
+	unsigned outputs;
+	smaa_lanes weight_lanes, measurement_lanes, likelihood_lanes;
+	/* scratch, SMAA_BATCH lanes per row */
+	double *weights;        /* n rows */
+	double *weight_scratch; /* (n + 2) rows + 2n */
+	uint32_t *bits;         /* m * n rows */
+	double *draws;          /* m * n rows (confidence pass) */
+	float *draws_single;    /* the same in single precision */
+	double *values;         /* m rows */
+	double *cell;           /* one row: the values of one cell */
+	int64_t *greater;       /* m rows: how many are strictly greater */
+	double *likelihood;     /* m rows */
+	double *risk;           /* m rows */
+	/* accumulators */
+	uint64_t *rank_counts, *first_counts, *confidence_counts;
+	uint64_t *class_counts, *cell_counts, *pair_counts, *risk_counts;
+	double *central_chunk;   /* m * n: sums within the current chunk */
+	__int128 *central_fixed; /* m * n: chunk sums, fixed point 2^-64 */
+} smaa_worker;
+
+int smaa_worker_init(smaa_worker *w, const smaa_problem *p,
+                     unsigned outputs, arena *a);
+/* The main pass over iterations [first, first + valid), valid <=
+ * SMAA_BATCH. Returns 0, or -1 when no weights met the constraints. */
+int smaa_batch(smaa_worker *w, uint64_t first, size_t valid);
+/* Seeds the chunk's random streams; call before its first batch, in
+ * either pass. */
+void smaa_chunk_begin(smaa_worker *w, uint64_t chunk);
+/* Adds the chunk's central-weight sums to the fixed-point totals. */
+void smaa_chunk_done(smaa_worker *w);
+/* The confidence pass: the same measurement draws, valued with each
+ * owner's central weights. */
+void smaa_confidence_batch(smaa_worker *w, size_t valid,
+                           const smaa_block *blocks, size_t block_count);
+
+#endif

@@ -1,0 +1,95 @@
+/*
+ * smaa_model.h - the stochastic analysis inside the library: the problem
+ * as the kernels see it (one triangular distribution per alternative and
+ * criterion, the likelihoods, the weight description) and the result's
+ * layout. Shared by smaa.c (driver, threads, result), smaa_kernel.c (the
+ * per-batch arithmetic), smaa_weights.c (weight draws) and smaa_given.c
+ * (given samples).
+ */
+#ifndef NATRISK_SMAA_MODEL_H
+#define NATRISK_SMAA_MODEL_H
+
+#include <natrisk/smaa.h>
+
+#include "arena.h"
+
+/* Iterations processed side by side, one per SIMD lane group. */
+#define SMAA_BATCH 32
+/* Generator lanes: 64-bit words in one AVX-512 register. */
+#define SMAA_LANES 8
+/* Iterations per chunk: the unit of work handed to a thread. */
+#define SMAA_CHUNK 4096
+
+/* Random streams: the third counter word says what a number is for. */
+enum { STREAM_WEIGHTS = 0, STREAM_MEASUREMENTS = 1, STREAM_LIKELIHOOD = 2 };
+
+/*
+ * A triangular distribution on the class-position scale, mapped to values:
+ * value(p) = base^p for p >= 0; below 0 (towards X at -1) the value falls
+ * linearly from 1 (A) to the method's X value.
+ */
+typedef struct smaa_triangle {
+	double lo, mode, hi;
+	double split;        /* CDF at the mode: (mode - lo) / (hi - lo) */
+	double to_left;      /* 1 / split (0 when there is no left part) */
+	double to_right;     /* 1 / (1 - split) (0 when no right part) */
+	double constant;     /* the exact value when lo == hi */
+	int degenerate;
+} smaa_triangle;
+
+typedef struct smaa_problem {
+	size_t m, n;                 /* alternatives, criteria */
+	const smaa_triangle *cells;  /* m * n, alternative-major */
+	const smaa_triangle *likelihood; /* m, or NULL (given samples) */
+	double log2_base;            /* impact values: 2^(p * log2_base) */
+	double x_value;
+	double class_values[5];      /* A..E: impact class boundaries */
+	double likelihood_log2_base; /* risk = T * 2^(L * this) */
+	natrisk_smaa_weights weights;
+	int weights_plain;           /* uniform simplex, no constraints */
+	size_t *chain_members;       /* ordinal chains, see smaa_weights.c */
+	size_t *chain_starts;        /* chain k: members[starts[k]..starts[k+1]) */
+	size_t chain_count;
+	int needs_rejection;         /* constraints need rejection sampling */
+	uint32_t key[2];             /* the seed */
+} smaa_problem;
+
+struct natrisk_smaa {
+	arena arena;                 /* first: owns the result */
+	uint64_t iterations;
+	size_t m, n;
+	unsigned outputs;
+	int from_assessment;
+	const char **alternative_names;
+	const char **criterion_names;
+	uint64_t *rank_counts;       /* m * m: [i * m + r] */
+	double *central;             /* m * n: means */
+	int *has_central;            /* m */
+	uint64_t *first_counts;      /* m: iterations ranked first */
+	uint64_t *confidence_counts; /* m */
+	uint64_t *class_counts;      /* m * 6: X, A..E */
+	uint64_t *cell_counts;       /* m * 25: [l * 5 + k] */
+	uint64_t *pair_counts;       /* m * m: [i * m + j] = #(v_i > v_j) */
+	uint64_t *risk_counts;       /* m * m */
+};
+
+/* Allocates a result with every array the outputs need, zeroed. */
+natrisk_smaa *smaa_result_new(size_t m, size_t n, unsigned outputs);
+
+/* Value of a position on the impact scale. */
+double smaa_position_value(const smaa_problem *p, double position);
+/* Sets up a triangle from three positions (lo <= mode <= hi). */
+void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
+                       double mode, double hi, int for_impact);
+
+/* Weight draws for SMAA_BATCH iterations starting at FIRST: W[c * BATCH +
+ * b]. Uniform weights use BITS, (n - 1) rows of random words; constrained
+ * ones draw from per-iteration Philox streams. Returns 0, or -1 when
+ * rejection sampling gives up. */
+int smaa_draw_weights(const smaa_problem *p, uint64_t first,
+                      const uint32_t *bits, double *w, double *scratch);
+/* Prepares the ordinal chains and decides the sampling path. Returns 0
+ * or NATRISK_EINVALID with a message (constraints nothing satisfies). */
+int smaa_weights_prepare(smaa_problem *p, arena *a);
+
+#endif
