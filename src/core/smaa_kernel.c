@@ -291,6 +291,28 @@ static HOT void draw_likelihoods(smaa_worker *w, uint64_t first)
 	}
 }
 
+static size_t cloud_bin(double position)
+{
+	const double bins = NATRISK_SMAA_CLOUD_BINS;
+	double at = floor(position * bins / 5);
+	return at < 0 ? 0 : at >= bins ? (size_t)bins - 1 : (size_t)at;
+}
+
+/* Where each scenario falls in the diagram: likelihood position against
+ * the impact position log_base(total). */
+static void count_cloud(smaa_worker *w, size_t valid)
+{
+	const smaa_problem *p = w->p;
+	const size_t bins = NATRISK_SMAA_CLOUD_BINS;
+	for (size_t i = 0; i < p->m; i++)
+		for (size_t b = 0; b < valid; b++) {
+			double total = w->values[i * B + b];
+			double impact = total > 0 ? log2(total) / p->log2_base : 0;
+			size_t l = cloud_bin(w->likelihood[i * B + b]);
+			w->cloud_counts[(i * bins + l) * bins + cloud_bin(impact)]++;
+		}
+}
+
 int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 {
 	const smaa_problem *p = w->p;
@@ -313,8 +335,11 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 	count_greater(m, w->values, w->greater, w->pair_counts, valid);
 	count_ranks(m, w->greater, w->rank_counts, valid);
 	count_first(w, valid);
-	if (p->likelihood && (w->cell_counts || w->risk_counts))
+	if (p->likelihood && (w->cell_counts || w->risk_counts ||
+	                      w->cloud_counts))
 		draw_likelihoods(w, first);
+	if (w->cloud_counts)
+		count_cloud(w, valid);
 	if (w->class_counts || w->cell_counts)
 		count_classes(w, valid);
 	if (w->risk_counts) {
@@ -471,8 +496,13 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 		w->pair_counts = arena_array(a, m * m, sizeof(uint64_t));
 	if (p->likelihood && (outputs & NATRISK_SMAA_CLASSES))
 		w->class_counts = arena_array(a, m * 6, sizeof(uint64_t));
-	if (p->likelihood && (outputs & (NATRISK_SMAA_CELLS | NATRISK_SMAA_RISK)))
+	if (p->likelihood && (outputs & (NATRISK_SMAA_CELLS | NATRISK_SMAA_RISK |
+	                                 NATRISK_SMAA_CLOUD)))
 		w->likelihood = arena_array(a, m * B, sizeof(double));
+	if (p->likelihood && (outputs & NATRISK_SMAA_CLOUD))
+		w->cloud_counts = arena_array(a, m * NATRISK_SMAA_CLOUD_BINS *
+		                                 NATRISK_SMAA_CLOUD_BINS,
+		                              sizeof(uint64_t));
 	if (p->likelihood && (outputs & NATRISK_SMAA_CELLS))
 		w->cell_counts = arena_array(a, m * 25, sizeof(uint64_t));
 	if (p->likelihood && (outputs & NATRISK_SMAA_RISK)) {
@@ -485,5 +515,18 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	         w->central_chunk && w->central_fixed;
 	if (outputs & NATRISK_SMAA_CONFIDENCE)
 		ok = ok && w->draws && w->draws_single && w->confidence_counts;
+	if (outputs & NATRISK_SMAA_PAIRWISE)
+		ok = ok && w->pair_counts;
+	if (p->likelihood) {
+		unsigned wants = outputs;
+		ok = ok && (!(wants & NATRISK_SMAA_CLASSES) || w->class_counts);
+		ok = ok && (!(wants & NATRISK_SMAA_CELLS) || w->cell_counts);
+		ok = ok && (!(wants & NATRISK_SMAA_RISK) ||
+		            (w->risk && w->risk_counts));
+		ok = ok && (!(wants & NATRISK_SMAA_CLOUD) || w->cloud_counts);
+		ok = ok && (!(wants & (NATRISK_SMAA_CELLS | NATRISK_SMAA_RISK |
+		                       NATRISK_SMAA_CLOUD)) ||
+		            w->likelihood);
+	}
 	return ok ? 0 : -1;
 }

@@ -53,6 +53,7 @@ typedef struct smaa_worker {
 	/* accumulators */
 	uint64_t *rank_counts, *first_counts, *confidence_counts;
 	uint64_t *class_counts, *cell_counts, *pair_counts, *risk_counts;
+	uint64_t *cloud_counts;
 	double *central_chunk;   /* m * n: sums within the current chunk */
 	__int128 *central_fixed; /* m * n: chunk sums, fixed point 2^-64 */
 } smaa_worker;

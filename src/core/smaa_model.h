@@ -71,6 +71,7 @@ struct natrisk_smaa {
 	uint64_t *cell_counts;       /* m * 25: [l * 5 + k] */
 	uint64_t *pair_counts;       /* m * m: [i * m + j] = #(v_i > v_j) */
 	uint64_t *risk_counts;       /* m * m */
+	uint64_t *cloud_counts;      /* m * BINS * BINS, or NULL */
 };
 
 /* Allocates a result with every array the outputs need, zeroed. */

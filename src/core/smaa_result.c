@@ -27,6 +27,14 @@ natrisk_smaa *smaa_result_new(size_t m, size_t n, unsigned outputs)
 	s->cell_counts = arena_array(a, m * 25 + 1, sizeof(uint64_t));
 	s->pair_counts = arena_array(a, m * m + 1, sizeof(uint64_t));
 	s->risk_counts = arena_array(a, m * m + 1, sizeof(uint64_t));
+	size_t bins = NATRISK_SMAA_CLOUD_BINS * NATRISK_SMAA_CLOUD_BINS;
+	if (outputs & NATRISK_SMAA_CLOUD) {
+		s->cloud_counts = arena_array(a, m * bins + 1, sizeof(uint64_t));
+		if (!s->cloud_counts) {
+			arena_owned_free(s);
+			return NULL;
+		}
+	}
 	if (!s->alternative_names || !s->criterion_names || !s->rank_counts ||
 	    !s->central || !s->has_central || !s->first_counts ||
 	    !s->confidence_counts || !s->class_counts || !s->cell_counts ||
@@ -113,6 +121,15 @@ double natrisk_smaa_cell_probability(const natrisk_smaa *s, size_t i, int l,
 	    !s->from_assessment)
 		return 0;
 	return share(s, s->cell_counts[i * 25 + (size_t)(l * 5 + k)]);
+}
+
+double natrisk_smaa_cloud(const natrisk_smaa *s, size_t i, size_t l,
+                          size_t k)
+{
+	const size_t bins = NATRISK_SMAA_CLOUD_BINS;
+	if (!s->cloud_counts || i >= s->m || l >= bins || k >= bins)
+		return 0;
+	return share(s, s->cloud_counts[(i * bins + l) * bins + k]);
 }
 
 double natrisk_smaa_pairwise(const natrisk_smaa *s, size_t i, size_t j)
