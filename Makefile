@@ -124,7 +124,8 @@ build-fuzz/fuzz/%: fuzz/%.c build-fuzz/libnatrisk.a
 		$< build-fuzz/libnatrisk.a $(LDLIBS) -o $@
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_pipeline
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_pipeline \
+		$(BUILD)/bench/bench_smaa
 	@bench/run $(BUILD)
 
 $(BUILD)/bench/%: bench/%.c $(LIB)

@@ -165,8 +165,10 @@ static void gather_main(smaa_run *run, smaa_thread *threads, int count)
 		add_counts(s->first_counts, w->first_counts, m);
 		add_counts(s->class_counts, w->class_counts, m * 6);
 		add_counts(s->cell_counts, w->cell_counts, m * 25);
-		add_counts(s->pair_counts, w->pair_counts, m * m);
-		add_counts(s->risk_counts, w->risk_counts, m * m);
+		if (s->outputs & NATRISK_SMAA_PAIRWISE)
+			add_counts(s->pair_counts, w->pair_counts, m * m);
+		if (s->outputs & NATRISK_SMAA_RISK)
+			add_counts(s->risk_counts, w->risk_counts, m * m);
 		if (s->cloud_counts)
 			add_counts(s->cloud_counts, w->cloud_counts,
 			           m * NATRISK_SMAA_CLOUD_BINS *

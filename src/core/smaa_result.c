@@ -25,8 +25,12 @@ natrisk_smaa *smaa_result_new(size_t m, size_t n, unsigned outputs)
 	s->confidence_counts = arena_array(a, m + 1, sizeof(uint64_t));
 	s->class_counts = arena_array(a, m * 6 + 1, sizeof(uint64_t));
 	s->cell_counts = arena_array(a, m * 25 + 1, sizeof(uint64_t));
-	s->pair_counts = arena_array(a, m * m + 1, sizeof(uint64_t));
-	s->risk_counts = arena_array(a, m * m + 1, sizeof(uint64_t));
+	/* the m x m tables only when asked for: at a thousand scenarios
+	 * each is 8 MB */
+	size_t pairs = outputs & NATRISK_SMAA_PAIRWISE ? m * m : 0;
+	size_t risks = outputs & NATRISK_SMAA_RISK ? m * m : 0;
+	s->pair_counts = arena_array(a, pairs + 1, sizeof(uint64_t));
+	s->risk_counts = arena_array(a, risks + 1, sizeof(uint64_t));
 	size_t bins = NATRISK_SMAA_CLOUD_BINS * NATRISK_SMAA_CLOUD_BINS;
 	if (outputs & NATRISK_SMAA_CLOUD) {
 		s->cloud_counts = arena_array(a, m * bins + 1, sizeof(uint64_t));
@@ -134,13 +138,16 @@ double natrisk_smaa_cloud(const natrisk_smaa *s, size_t i, size_t l,
 
 double natrisk_smaa_pairwise(const natrisk_smaa *s, size_t i, size_t j)
 {
-	return i < s->m && j < s->m ? share(s, s->pair_counts[i * s->m + j])
-	                            : 0;
+	if (!(s->outputs & NATRISK_SMAA_PAIRWISE) || i >= s->m || j >= s->m)
+		return 0;
+	return share(s, s->pair_counts[i * s->m + j]);
 }
 
 double natrisk_smaa_risk_acceptability(const natrisk_smaa *s, size_t i,
                                        size_t r)
 {
-	return i < s->m && r < s->m ? share(s, s->risk_counts[i * s->m + r])
-	                            : 0;
+	if (!(s->outputs & NATRISK_SMAA_RISK) || !s->from_assessment ||
+	    i >= s->m || r >= s->m)
+		return 0;
+	return share(s, s->risk_counts[i * s->m + r]);
 }
