@@ -160,9 +160,10 @@ static void load_impact(aloader *l, const ynode *node, natrisk_scenario *s)
 	for (size_t i = 0; i < node->count; i++) {
 		const ynode *key = node->items[2 * i];
 		const ynode *value = node->items[2 * i + 1];
+		/* "a key must be text" was reported by the parser; there is
+		 * no text to look up. */
 		if (key->kind != YNODE_SCALAR) {
-			l->ok = false; /* reported by the parser as "a key must be
-			                  text"; it has no text to look up */
+			l->ok = false;
 			continue;
 		}
 		long c = natrisk_method_find_criterion(m, key->text, key->len);

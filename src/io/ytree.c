@@ -358,8 +358,8 @@ static bool report_in_flow(struct builder *b, const struct fy_diag_error *err)
 		return false;
 	natrisk_diag_add(b->doc->diag, NATRISK_SEVERITY_ERROR, b->doc->name,
 	                 open->node->line, open->node->column,
-	                 "invalid YAML: this '%c' is not closed before line %d, "
-	                 "column %d (%s)",
+	                 "invalid YAML: this '%c' is not closed before "
+	                 "line %d, column %d (%s)",
 	                 open->node->kind == YNODE_MAP ? '{' : '[', err->line,
 	                 err->column, err->msg ? err->msg : "syntax error");
 	return true;
