@@ -3,7 +3,9 @@
  * impact (logarithmic, a factor three per class), with background bands from
  * green to red, each scenario a labelled point with LL-UL whiskers, a
  * colour per theme, a mark on new scenarios and, when a previous edition
- * is given, arrows from where each scenario stood.
+ * is given, arrows from where each scenario stood. With a stochastic
+ * analysis (smaa.h, NATRISK_SMAA_CLOUD) each scenario's cloud of draws is
+ * shaded beneath its point: the bins holding 50 % and 90 % of its draws.
  *
  * The diagram is built once as a scene (a list of shapes) and then written
  * as SVG by our own writer, or as PNG or PDF by cairo, from the same scene.
@@ -21,11 +23,15 @@ extern "C" {
 #endif
 
 typedef struct natrisk_scene natrisk_scene;
+typedef struct natrisk_smaa natrisk_smaa; /* smaa.h */
 
 typedef struct natrisk_diagram_options {
 	natrisk_lang lang;
 	/* Results of the previous edition (same profile), or NULL. */
 	const natrisk_results *previous;
+	/* SMAA of the same assessment with NATRISK_SMAA_CLOUD: each
+	 * scenario's cloud of draws. */
+	const natrisk_smaa *uncertainty; /* or NULL */
 } natrisk_diagram_options;
 
 int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,

@@ -1,11 +1,17 @@
 /*
  * cmd_diagram.c - "natrisk diagram FILE -o OUT.svg|png|pdf": the risk
  * diagram, from one scene written as SVG (our writer) or PNG/PDF (cairo).
+ * With --uncertainty, a stochastic analysis (smaa.h) first gives each
+ * scenario's cloud of draws, shaded beneath its point.
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <natrisk/diagram.h>
+#include <natrisk/method.h>
+#include <natrisk/smaa.h>
 
 #include "cli.h"
 
@@ -57,6 +63,79 @@ static int choose_scale(const cli_command *cmd, const cli_args *args,
 	return 0;
 }
 
+/* A whole number in decimal digits only: no sign, no space, no overflow. */
+static bool parse_count(const char *text, uint64_t *out)
+{
+	if (*text < '0' || *text > '9')
+		return false;
+	char *end;
+	errno = 0;
+	unsigned long long value = strtoull(text, &end, 10);
+	if (*end || errno)
+		return false;
+	*out = value;
+	return true;
+}
+
+/* --iterations and --seed, which only --uncertainty uses. */
+static int choose_draws(const cli_command *cmd, const cli_args *args,
+                        uint64_t *iterations, uint64_t *seed)
+{
+	*iterations = 10000;
+	*seed = 1;
+	if (!args->uncertainty && (args->iterations || args->seed))
+		return cli_usage_error(cmd, "--iterations and --seed go with "
+		                       "--uncertainty");
+	if (args->iterations &&
+	    (!parse_count(args->iterations, iterations) || *iterations < 1 ||
+	     *iterations > 1000000000))
+		return cli_usage_error(cmd, "--iterations takes a whole number "
+		                       "from 1 to 1000000000");
+	if (args->seed && !parse_count(args->seed, seed))
+		return cli_usage_error(cmd, "--seed takes a whole number from 0 "
+		                       "to 18446744073709551615");
+	return 0;
+}
+
+static bool all_equal(const double *w, size_t n)
+{
+	for (size_t c = 1; c < n; c++)
+		if (w[c] != w[0])
+			return false;
+	return true;
+}
+
+/*
+ * The draws behind --uncertainty. The weights vary around the profile the
+ * points are drawn with, so that each cloud surrounds its point: uniform
+ * on the simplex around equal weights, else Dirichlet with concentration
+ * n around the profile (which is the uniform one when the weights are
+ * equal).
+ */
+static int run_uncertainty(const cli_run *run, uint64_t iterations,
+                           uint64_t seed, natrisk_smaa **out)
+{
+	const natrisk_method *m = natrisk_assessment_method(run->assessment);
+	const natrisk_profile *profile =
+		natrisk_method_profile(m, natrisk_results_profile(run->results));
+	size_t n = natrisk_method_criterion_count(m);
+	natrisk_smaa_options options = {
+		.iterations = iterations,
+		.seed = seed,
+		.threads = 0,
+		.outputs = NATRISK_SMAA_CLOUD,
+	};
+	if (!all_equal(profile->weights, n)) {
+		options.weights.mean = profile->weights;
+		options.weights.concentration = (double)n;
+	}
+	if (natrisk_smaa_assessment(out, run->assessment, &options) != 0) {
+		fprintf(stderr, "natrisk diagram: %s\n", natrisk_error_last());
+		return EXIT_INVALID;
+	}
+	return 0;
+}
+
 static int write_scene(const natrisk_scene *scene, out_format format,
                        double scale, FILE *out)
 {
@@ -68,9 +147,13 @@ static int write_scene(const natrisk_scene *scene, out_format format,
 }
 
 static int draw(const cli_run *run, const cli_args *args, out_format format,
-                double scale)
+                double scale, const natrisk_smaa *uncertainty)
 {
-	natrisk_diagram_options options = { args->lang, run->previous };
+	natrisk_diagram_options options = {
+		.lang = args->lang,
+		.previous = run->previous,
+		.uncertainty = uncertainty,
+	};
 	natrisk_scene *scene;
 	cli_output out;
 	int status = cli_output_open(&out);
@@ -94,18 +177,25 @@ static int draw(const cli_run *run, const cli_args *args, out_format format,
 static int run_diagram(const cli_command *cmd, int argc, char **argv)
 {
 	cli_args args;
-	int status = cli_parse_args(cmd, argc, argv, "ocwlfs", &args);
+	int status = cli_parse_args(cmd, argc, argv, "ocwlfsunS", &args);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	out_format format;
 	double scale;
+	uint64_t iterations, seed;
 	if ((status = choose_format(cmd, &args, &format)) != 0 ||
-	    (status = choose_scale(cmd, &args, &scale)) != 0)
+	    (status = choose_scale(cmd, &args, &scale)) != 0 ||
+	    (status = choose_draws(cmd, &args, &iterations, &seed)) != 0)
 		return status;
 	cli_run run;
 	if ((status = cli_run_open(cmd, &args, &run)) != 0)
 		return status;
-	status = draw(&run, &args, format, scale);
+	natrisk_smaa *uncertainty = NULL;
+	if (args.uncertainty)
+		status = run_uncertainty(&run, iterations, seed, &uncertainty);
+	if (status == 0)
+		status = draw(&run, &args, format, scale, uncertainty);
+	natrisk_smaa_free(uncertainty);
 	cli_run_close(&run);
 	return status;
 }
@@ -114,7 +204,8 @@ const cli_command cmd_diagram = {
 	"diagram", "draw the risk diagram as SVG, PNG or PDF",
 	"usage: natrisk diagram FILE -o OUT.svg|OUT.png|OUT.pdf\n"
 	"                        [--compare PREVIOUS.yaml] [--weights PROFILE]\n"
-	"                        [--lang en|nl] [--format svg|png|pdf] [--scale S]\n\n"
+	"                        [--lang en|nl] [--format svg|png|pdf] [--scale S]\n"
+	"                        [--uncertainty [--iterations N] [--seed S]]\n\n"
 	"Draws every scenario in the risk diagram: likelihood (a factor ten per\n"
 	"class) against impact (a factor three per class), with LL-UL whiskers,\n"
 	"a colour per theme and a ring around scenarios new in this edition.\n"
@@ -127,6 +218,14 @@ const cli_command cmd_diagram = {
 	"  -l, --lang LANG         class names in en (default) or nl\n"
 	"  -f, --format FORMAT     svg, png or pdf, whatever the extension\n"
 	"  -s, --scale S           PNG pixels per unit (default 2)\n"
+	"  -u, --uncertainty       shade beneath each point where the draws of a\n"
+	"                          stochastic analysis (SMAA: scores between LL\n"
+	"                          and UL, weights around the profile) put the\n"
+	"                          scenario: the smallest areas holding 50 % and\n"
+	"                          90 % of its draws\n"
+	"  -n, --iterations N      draws for --uncertainty (default 10000)\n"
+	"  -S, --seed S            seed for --uncertainty (default 1); the same\n"
+	"                          seed gives the same picture\n"
 	"  -h, --help              this text\n\n"
 	"Exit status: 0 success, 1 invalid input, 2 usage error.\n",
 	run_diagram,

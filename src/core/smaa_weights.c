@@ -10,7 +10,9 @@
  * Ordinal constraints that form disjoint chains (a > b > c, d > e) are met
  * exactly without rejection: a uniform draw is folded into the ordered
  * region by sorting the chain's weights, which maps each of the k! orders
- * onto the one wanted with the same volume. Other orders, intervals and the
+ * onto the one wanted with the same volume (true of uniform weights, whose
+ * density does not change when coordinates are exchanged; a Dirichlet
+ * around a profile goes through rejection instead). Other orders, intervals and the
  * Dirichlet draws around a profile go through a per-iteration stream and
  * rejection sampling.
  */
@@ -291,7 +293,9 @@ int smaa_weights_prepare(smaa_problem *p, arena *a)
 		int chains = chains_from_pairs(p, a);
 		if (chains < 0)
 			return NATRISK_ENOMEM;
-		if (!chains) {
+		/* Folding is conditioning only for an exchangeable draw:
+		 * uniform weights, not a Dirichlet around a profile. */
+		if (!chains || spec->mean) {
 			p->chain_count = 0;
 			p->needs_rejection = 1;
 		}

@@ -2,11 +2,13 @@
  * diagram.c - the frame of the risk diagram (method.md section 5): title,
  * background bands from green to red, class grid, axes with the class
  * names, and the legend. The scenarios themselves are drawn by
- * diagram_points.c.
+ * diagram_points.c, their clouds of draws by diagram_cloud.c.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <natrisk/smaa.h>
 
 #include "diagram_layout.h"
 
@@ -57,7 +59,8 @@ static rgba band_colour(int likelihood, int impact)
 	return t < 0.5 ? mix(green, yellow, t * 2) : mix(yellow, red, t * 2 - 1);
 }
 
-static void draw_background(diagram *d)
+/* The bands, then the clouds of draws over them, then the frame. */
+static int draw_background(diagram *d)
 {
 	double cell_w = PLOT_WIDTH / 5.0, cell_h = PLOT_HEIGHT / 5.0;
 	for (int l = 0; l < 5; l++)
@@ -69,10 +72,12 @@ static void draw_background(diagram *d)
 			if (s)
 				s->role = "band";
 		}
+	int rc = diagram_draw_clouds(d);
 	shape *frame = scene_rect(d->scene, PLOT_LEFT, PLOT_TOP, PLOT_WIDTH,
 	                          PLOT_HEIGHT, RGBA_NONE, rgb(0x888888), 1);
 	if (frame)
 		frame->role = "frame";
+	return rc;
 }
 
 static void axis_text(diagram *d, double x, double y, double size,
@@ -165,6 +170,22 @@ static double legend_themes(diagram *d, double y)
 	return y + 8;
 }
 
+/* The two contour levels of the clouds, in a neutral grey. */
+static double legend_cloud(diagram *d, double y)
+{
+	rgba inner = rgb(0x555555), outer = inner;
+	inner.a = 89;
+	outer.a = 38;
+	rgba edge = inner;
+	edge.a = 150;
+	scene_rect(d->scene, LEGEND_LEFT, y - 6, 8, 12, inner, edge, 1);
+	scene_rect(d->scene, LEGEND_LEFT + 8, y - 6, 8, 12, outer, RGBA_NONE,
+	           0);
+	return legend_entry(d, y, diagram_word(d, "50 % / 90 % of the draws",
+	                                       "50 % / 90 % van de "
+	                                       "trekkingen"));
+}
+
 static void draw_legend(diagram *d)
 {
 	double y = PLOT_TOP + 8;
@@ -182,6 +203,9 @@ static void draw_legend(diagram *d)
 	scene_line(d->scene, LEGEND_LEFT, y, LEGEND_LEFT + 16, y, muted, 1.3);
 	y = legend_entry(d, y, diagram_word(d, "lower to upper limit",
 	                                    "onder- tot bovengrens"));
+	if (d->options->uncertainty &&
+	    (natrisk_smaa_outputs(d->options->uncertainty) & NATRISK_SMAA_CLOUD))
+		y = legend_cloud(d, y);
 	if (d->options->previous) {
 		scene_line(d->scene, LEGEND_LEFT, y, LEGEND_LEFT + 16, y,
 		           rgb(0x666666), 1.2);
@@ -200,8 +224,9 @@ static void draw_legend(diagram *d)
 int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
                           const natrisk_diagram_options *options)
 {
-	static const natrisk_diagram_options defaults = { NATRISK_LANG_EN,
-		                                          NULL };
+	static const natrisk_diagram_options defaults = {
+		.lang = NATRISK_LANG_EN,
+	};
 	*out = NULL;
 	diagram d = {
 		.scene = scene_new(DIAGRAM_WIDTH, DIAGRAM_HEIGHT),
@@ -220,9 +245,10 @@ int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
 		"Risk diagram: likelihood against impact of every scenario",
 		"Risicodiagram: waarschijnlijkheid tegen impact per scenario"));
 	draw_title(&d);
-	draw_background(&d);
+	int rc = draw_background(&d);
 	draw_axes(&d);
-	int rc = diagram_draw_scenarios(&d);
+	if (rc == 0)
+		rc = diagram_draw_scenarios(&d);
 	draw_legend(&d);
 	text_metrics_free(d.metrics);
 	if (rc != 0) {

@@ -1,7 +1,8 @@
 /*
  * diagram_layout.h - the geometry and the fixed texts of the risk diagram,
  * shared by diagram.c (frame: background, axes, legend) and
- * diagram_points.c (scenarios: whiskers, arrows, points, labels).
+ * diagram_points.c (scenarios: whiskers, arrows, points, labels) and
+ * diagram_cloud.c (the uncertainty beneath them).
  */
 #ifndef NATRISK_DIAGRAM_LAYOUT_H
 #define NATRISK_DIAGRAM_LAYOUT_H
@@ -55,6 +56,10 @@ rgba theme_colour(long theme);
 
 /* Fixed texts in the diagram's language. */
 const char *diagram_word(const diagram *d, const char *en, const char *nl);
+
+/* Each scenario's cloud of draws (options->uncertainty), beneath the
+ * points; diagram_cloud.c. Returns 0 or NATRISK_ENOMEM. */
+int diagram_draw_clouds(diagram *d);
 
 /* Whiskers, arrows, points and labels of every scenario. */
 int diagram_draw_scenarios(diagram *d);

@@ -1,8 +1,9 @@
 /*
  * report.c - the findings report as one self-contained HTML5 file: the
  * document and its CSS, the title block, the risk diagram (inline SVG from
- * the diagram scene) and the ranked summary table. The scenario sections
- * and the comparisons live in report_sections.c and report_compare.c.
+ * the diagram scene) and the ranked summary table. The scenario sections,
+ * the comparisons and the robustness section live in report_sections.c,
+ * report_compare.c and report_robustness.c.
  *
  * Nothing in the file refers outside it (no scripts, fonts, images or
  * style sheets), and it holds no timestamp, so that the same input always
@@ -60,7 +61,7 @@ static const char css[] =
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
 	"body{font-size:10pt}main{max-width:none;padding:0}\n"
 	"nav{display:none}a{color:inherit;text-decoration:none}\n"
-	"#scenarios,#profiles,#movements,section.scenario{"
+	"#scenarios,#profiles,#robustness,#movements,section.scenario{"
 	"break-before:page;page-break-before:always}\n"
 	"#scenarios>section.scenario:first-of-type{"
 	"break-before:auto;page-break-before:auto}\n"
@@ -195,12 +196,15 @@ static void write_nav(const report *rp)
 	fprintf(out, "<li><a href=\"#diagram\">%s</a></li>\n"
 	        "<li><a href=\"#summary\">%s</a></li>\n"
 	        "<li><a href=\"#scenarios\">%s</a></li>\n"
-	        "<li><a href=\"#profiles\">%s</a></li>\n",
+	        "<li><a href=\"#profiles\">%s</a></li>\n"
+	        "<li><a href=\"#robustness\">%s</a></li>\n",
 	        TR(rp, "Risk diagram", "Risicodiagram"),
 	        TR(rp, "Ranked summary", "Overzicht naar risico"),
 	        TR(rp, "Scenarios", "Scenario's"),
 	        TR(rp, "Ranking under each weight profile",
-	           "Rangorde per gewichtenset"));
+	           "Rangorde per gewichtenset"),
+	        TR(rp, "Robustness of the risk picture",
+	           "Robuustheid van het risicobeeld"));
 	if (rp->previous)
 		fprintf(out, "<li><a href=\"#movements\">%s</a></li>\n",
 		        TR(rp, "Movements since the previous edition",
@@ -212,7 +216,8 @@ static int write_diagram(const report *rp)
 {
 	FILE *out = rp->out;
 	natrisk_scene *scene = NULL;
-	natrisk_diagram_options options = { rp->lang, rp->previous };
+	natrisk_diagram_options options = { .lang = rp->lang,
+	                                    .previous = rp->previous };
 	int rc = natrisk_diagram_scene(&scene, rp->r, &options);
 	if (rc != 0)
 		return rc;
@@ -350,7 +355,8 @@ int natrisk_report_write(const natrisk_results *r,
 		return rc;
 	write_summary(&rp);
 	if ((rc = report_scenarios(&rp)) != 0 ||
-	    (rc = report_profiles(&rp)) != 0)
+	    (rc = report_profiles(&rp)) != 0 ||
+	    (rc = report_robustness(&rp)) != 0)
 		return rc;
 	if (rp.previous)
 		report_movements(&rp);

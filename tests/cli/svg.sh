@@ -2,7 +2,8 @@
 # svg.sh - the risk diagram as SVG, checked with tests/tools/svg_check
 # (libxml2 + cairo measurements): a point and a label per scenario, no
 # label overlapping a label or a point, axis labels present. Also PNG and
-# PDF signatures, and that the checker itself catches overlaps.
+# PDF signatures, and that the checker itself catches overlaps. Then the
+# clouds of --uncertainty and the rank acceptability chart.
 set -u
 cd "$NATRISK_ROOT" || exit 1
 check="$NATRISK_BUILD/tests/svg_check"
@@ -84,6 +85,138 @@ printf 'natrisk: 1\n' >"$tmp/bad.yaml"
 "$NATRISK" diagram "$tmp/bad.yaml" -o "$tmp/bad.svg" 2>/dev/null
 [ $? -eq 1 ] || fail "invalid input not exit 1"
 [ -e "$tmp/bad.svg" ] && fail "wrote a diagram for invalid input"
+
+# --uncertainty: each scenario's cloud of SMAA draws beneath the points.
+# Labels still clear of each other and the points; cloud rects
+# (class="cloud") for every scenario; a seed gives one picture.
+ids=$(ids_of examples/nrb-2012.yaml)
+for seed in 1 2; do
+	"$NATRISK" diagram examples/nrb-2012.yaml --uncertainty --seed "$seed" \
+		-o "$tmp/cloud-$seed.svg" || fail "diagram --uncertainty --seed $seed"
+	# shellcheck disable=SC2086
+	"$check" "$tmp/cloud-$seed.svg" $ids >/dev/null || {
+		"$check" "$tmp/cloud-$seed.svg" $ids; fail "svg_check --uncertainty seed $seed"; }
+	for id in $ids; do
+		grep -q "<rect [^>]*class=\"cloud\" data-scenario=\"$id\"" "$tmp/cloud-$seed.svg" ||
+			fail "no cloud for $id (seed $seed)"
+	done
+done
+"$NATRISK" diagram examples/nrb-2012.yaml --uncertainty -o "$tmp/cloud-again.svg" ||
+	fail "diagram --uncertainty (default seed)"
+cmp -s "$tmp/cloud-1.svg" "$tmp/cloud-again.svg" || fail "the same seed gave another picture"
+cmp -s "$tmp/cloud-1.svg" "$tmp/cloud-2.svg" && fail "two seeds gave the same picture"
+grep -q '>50 % / 90 % of the draws<' "$tmp/cloud-1.svg" || fail "no legend for the clouds"
+grep -q 'class="cloud"' "$out" && fail "clouds without --uncertainty"
+python3 - "$tmp/cloud-1.svg" <<'PY' || fail "clouds not beneath the points, or outside the plot"
+import sys, xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+order = [e for e in ET.parse(sys.argv[1]).getroot()]
+kinds = [(e.tag, e.get("class")) for e in order]
+last_cloud = max(i for i, k in enumerate(kinds) if k[1] == "cloud")
+first_point = min(i for i, k in enumerate(kinds) if k[1] in ("point", "label"))
+assert last_cloud < first_point, "cloud drawn over a point"
+frame = next(e for e in order if e.get("class") == "frame")
+fx, fy = float(frame.get("x")), float(frame.get("y"))
+fw, fh = float(frame.get("width")), float(frame.get("height"))
+for e in order:
+    if e.tag == ns + "rect" and e.get("class") == "cloud":
+        x, y, w, h = (float(e.get(a)) for a in ("x", "y", "width", "height"))
+        assert w > 0 and h > 0 and x >= fx - 0.01 and y >= fy - 0.01
+        assert x + w <= fx + fw + 0.01 and y + h <= fy + fh + 0.01, "cloud leaves the plot"
+        assert 0 < float(e.get("fill-opacity")) < 0.5, "cloud not translucent"
+PY
+"$NATRISK" diagram examples/nrb-2012.yaml --uncertainty --iterations 500 --lang nl \
+	-o "$tmp/cloud-nl.svg" || fail "diagram --uncertainty --iterations --lang nl"
+grep -q '>50 % / 90 % van de trekkingen<' "$tmp/cloud-nl.svg" || fail "no Dutch legend for the clouds"
+"$NATRISK" diagram examples/nrb-2012.yaml --uncertainty -o "$tmp/cloud.png" || fail "png --uncertainty"
+head -c 8 "$tmp/cloud.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || fail "--uncertainty: not a PNG"
+# shellcheck disable=SC2046
+"$NATRISK" diagram "$tmp/crowded.yaml" --uncertainty --iterations 2000 -o "$tmp/crowded-cloud.svg" &&
+	"$check" "$tmp/crowded-cloud.svg" --allow-unlabelled $(ids_of "$tmp/crowded.yaml") >/dev/null ||
+	fail "crowded diagram --uncertainty"
+for bad in "--iterations 100" "--uncertainty --iterations 0" "--uncertainty --iterations x" \
+	"--uncertainty --seed -1" "--uncertainty --seed 99999999999999999999"; do
+	# shellcheck disable=SC2086
+	"$NATRISK" diagram examples/nrb-2012.yaml $bad -o "$tmp/bad-draws.svg" 2>/dev/null
+	[ $? -eq 2 ] || fail "diagram $bad not a usage error"
+	[ -e "$tmp/bad-draws.svg" ] && fail "diagram $bad wrote a file"
+done
+
+# The rank acceptability chart (smaa_chart.h), drawn by a small program on
+# the library: one bar per scenario whose segments fill it, bars in order
+# of expected rank, no text over another (svg_check --chart).
+chart="$NATRISK_BUILD/tests/smaa_chart_check"
+check_chart() { # FILE.svg IDS...: the structure of a chart
+	python3 - "$@" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+path, ids = sys.argv[1], sys.argv[2:]
+ns = "{http://www.w3.org/2000/svg}"
+root = ET.parse(path).getroot()
+num = lambda e, a: float(e.get(a))
+bars = [e for e in root.iter(ns + "rect") if e.get("class") == "bar"]
+names = [b.get("data-scenario") for b in bars]
+problems = []
+if sorted(names) != sorted(ids):
+    problems.append(f"bars {sorted(names)} != scenarios {sorted(ids)}")
+expected = []
+for bar in sorted(bars, key=lambda b: num(b, "y")):
+    sid = bar.get("data-scenario")
+    segs = [e for e in root.iter(ns + "rect")
+            if e.get("class") == "segment" and e.get("data-scenario") == sid]
+    segs.sort(key=lambda e: num(e, "x"))
+    total = sum(num(e, "width") for e in segs)
+    if abs(total - num(bar, "width")) > 0.5:
+        problems.append(f"{sid}: segments {total:.2f} wide, bar {num(bar, 'width'):.2f}")
+    if segs and abs(num(segs[0], "x") - num(bar, "x")) > 0.01:
+        problems.append(f"{sid}: first segment not at the start of the bar")
+    e = 0
+    for seg in segs:
+        rank = int(re.search(r"rank (\d+)", seg.find(ns + "title").text).group(1))
+        e += rank * num(seg, "width") / num(bar, "width")
+    expected.append((sid, e))
+    labels = [t for t in root.iter(ns + "text")
+              if t.get("class") == "label" and t.get("data-scenario") == sid]
+    if len(labels) != 1:
+        problems.append(f"{sid}: {len(labels)} name labels")
+for (a, ea), (b, eb) in zip(expected, expected[1:]):
+    if ea > eb + 0.01:
+        problems.append(f"{a} (expected rank {ea:.3f}) above {b} ({eb:.3f})")
+for p in problems:
+    print("chart:", path + ":", p)
+sys.exit(1 if problems else 0)
+PY
+}
+"$chart" examples/nrb-2012.yaml "$tmp/chart.svg" || fail "smaa_chart_check"
+"$check" --chart "$tmp/chart.svg" >/dev/null || { "$check" --chart "$tmp/chart.svg"; fail "chart texts overlap"; }
+# shellcheck disable=SC2086
+check_chart "$tmp/chart.svg" $ids || fail "chart structure"
+[ "$(grep -c 'class="confidence"' "$tmp/chart.svg")" -eq 7 ] || fail "chart: a confidence factor per bar"
+grep -q 'class="share"' "$tmp/chart.svg" || fail "chart: no share labels"
+"$chart" examples/nrb-2012.yaml "$tmp/chart-nl.svg" --lang nl --no-confidence || fail "smaa_chart_check nl"
+"$check" --chart "$tmp/chart-nl.svg" >/dev/null || fail "Dutch chart texts overlap"
+grep -q '>aandeel van de trekkingen<' "$tmp/chart-nl.svg" || fail "chart: Dutch axis title missing"
+grep -q 'class="confidence"' "$tmp/chart-nl.svg" && fail "chart: confidence factors not computed, yet shown"
+# 60 scenarios (the crowded assessment): still one bar each, nothing overlapping
+"$chart" "$tmp/crowded.yaml" "$tmp/chart-crowded.svg" || fail "smaa_chart_check crowded"
+"$check" --chart "$tmp/chart-crowded.svg" >/dev/null || fail "crowded chart texts overlap"
+# shellcheck disable=SC2046
+check_chart "$tmp/chart-crowded.svg" $(ids_of "$tmp/crowded.yaml") || fail "crowded chart structure"
+"$chart" examples/nrb-2012.yaml "$tmp/chart.png" || fail "chart png"
+head -c 8 "$tmp/chart.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || fail "chart: not a PNG"
+# and the chart checker sees overlapping texts and stray shares
+cat >"$tmp/bad-chart.svg" <<'SVG'
+<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100">
+<rect x="10" y="10" width="50" height="20" class="segment" data-scenario="a"/>
+<text x="20" y="50" font-size="11" class="label">First text here</text>
+<text x="40" y="52" font-size="11" class="label">Second</text>
+<text x="100" y="24" font-size="10" class="share" data-scenario="a">12 %</text>
+</svg>
+SVG
+if "$check" --chart "$tmp/bad-chart.svg" >"$tmp/self-chart" 2>&1; then
+	fail "svg_check --chart accepted overlapping texts"
+fi
+grep -q "overlap" "$tmp/self-chart" || fail "svg_check --chart did not name the overlap"
+grep -q "not inside a segment" "$tmp/self-chart" || fail "svg_check --chart missed a stray share"
 
 [ "$failed" -eq 0 ] && echo "svg.sh: all passed"
 [ "$failed" -eq 0 ]

@@ -10,6 +10,14 @@
  *   - the axis labels A..E appear on both axes.
  *
  *   svg_check FILE.svg [--allow-unlabelled] ID...
+ *
+ * With --chart, for any other picture (the rank acceptability chart):
+ *   - no text's box (anchor and weight taken into account) overlaps
+ *     another text's box, and every text lies inside the picture;
+ *   - every class="share" text lies inside a class="segment" rect of the
+ *     same data-scenario.
+ *
+ *   svg_check --chart FILE.svg
  * Exit 0 when all hold; otherwise prints each failure and exits 1.
  */
 #include <cairo.h>
@@ -36,6 +44,9 @@ typedef struct circle {
 } circle;
 
 static label labels[4096];
+static label texts[8192];   /* --chart: every text */
+static label segments[8192]; /* --chart: segment rects, by scenario */
+static size_t text_count, segment_count;
 static circle circles[8192];
 static size_t label_count, circle_count;
 static rect frame;
@@ -181,25 +192,159 @@ static void check_ids(char **ids, int n, bool allow_unlabelled)
 	}
 }
 
-int main(int argc, char **argv)
+/* The box of any text: its anchor moves it, bold widens it. */
+static rect any_text_box(xmlNode *node, const char *content)
 {
-	if (argc < 2) {
-		fprintf(stderr, "usage: svg_check FILE.svg [--allow-unlabelled] "
-		        "ID...\n");
-		return 2;
+	char *weight = text_prop(node, "font-weight");
+	char *anchor = text_prop(node, "text-anchor");
+	cairo_select_font_face(measure, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+	                       strcmp(weight, "bold") == 0
+	                               ? CAIRO_FONT_WEIGHT_BOLD
+	                               : CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(measure, number(node, "font-size"));
+	cairo_text_extents_t te;
+	cairo_font_extents_t fe;
+	cairo_text_extents(measure, content, &te);
+	cairo_font_extents(measure, &fe);
+	double x = number(node, "x"), y = number(node, "y");
+	double w = te.x_advance;
+	if (strcmp(anchor, "middle") == 0)
+		x -= w / 2;
+	else if (strcmp(anchor, "end") == 0)
+		x -= w;
+	free(weight);
+	free(anchor);
+	return (rect){ x, y - fe.ascent, x + w, y + fe.descent };
+}
+
+static void visit_chart(xmlNode *node)
+{
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)node->name;
+		if (strcmp(name, "text") == 0 && text_count < 8192) {
+			xmlChar *content = xmlNodeGetContent(node);
+			label *t = &texts[text_count++];
+			t->text = strdup((const char *)content);
+			t->ids = text_prop(node, "class");
+			t->box = any_text_box(node, t->text);
+			xmlFree(content);
+			if (xmlHasProp(node, (const xmlChar *)"transform"))
+				text_count--, free(t->text), free(t->ids);
+		} else if (strcmp(name, "rect") == 0 &&
+		           has_class(node, "segment") && segment_count < 8192) {
+			label *g = &segments[segment_count++];
+			double x = number(node, "x"), y = number(node, "y");
+			g->box = (rect){ x, y, x + number(node, "width"),
+				         y + number(node, "height") };
+			g->ids = text_prop(node, "data-scenario");
+			g->text = NULL;
+		}
+		visit_chart(node->children);
 	}
-	xmlDoc *doc = xmlReadFile(argv[1], NULL, XML_PARSE_NONET);
-	if (!doc) {
-		printf("svg_check: %s is not well-formed XML\n", argv[1]);
-		return 1;
+}
+
+static bool inside(const rect *in, const rect *out, double slack)
+{
+	return in->x0 >= out->x0 - slack && in->x1 <= out->x1 + slack &&
+	       in->y0 >= out->y0 - slack && in->y1 <= out->y1 + slack;
+}
+
+/* A share label must sit in a segment of its own bar. */
+static void check_share(xmlNode *node, const rect *box)
+{
+	char *id = text_prop(node, "data-scenario");
+	bool found = false;
+	for (size_t j = 0; j < segment_count && !found; j++)
+		found = strcmp(segments[j].ids, id) == 0 &&
+		        inside(box, &segments[j].box, 0.5);
+	if (!found)
+		fail("a share of '%s' is not inside a segment of its bar%s",
+		     id, "");
+	free(id);
+}
+
+static void visit_shares(xmlNode *node)
+{
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)node->name, "text") == 0 &&
+		    has_class(node, "share")) {
+			xmlChar *content = xmlNodeGetContent(node);
+			rect box = any_text_box(node, (const char *)content);
+			check_share(node, &box);
+			xmlFree(content);
+		}
+		visit_shares(node->children);
 	}
+}
+
+static int check_chart(xmlDoc *doc, const char *path)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+	rect page = { 0, 0, number(root, "width"), number(root, "height") };
+	visit_chart(root);
+	visit_shares(root);
+	for (size_t i = 0; i < text_count; i++) {
+		if (!inside(&texts[i].box, &page, 0))
+			fail("text '%s' leaves the picture%s", texts[i].text,
+			     "");
+		for (size_t j = i + 1; j < text_count; j++)
+			if (overlap(&texts[i].box, &texts[j].box))
+				fail("texts '%s' and '%s' overlap",
+				     texts[i].text, texts[j].text);
+	}
+	if (failures == 0)
+		printf("svg_check: %s: %zu texts, %zu segments, no overlaps\n",
+		       path, text_count, segment_count);
+	for (size_t i = 0; i < text_count; i++)
+		free(texts[i].text), free(texts[i].ids);
+	for (size_t i = 0; i < segment_count; i++)
+		free(segments[i].ids);
+	return failures ? 1 : 0;
+}
+
+static xmlDoc *open_svg(const char *path)
+{
+	xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	if (!doc)
+		printf("svg_check: %s is not well-formed XML\n", path);
 	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	measure = cairo_create(surface);
+	cairo_surface_destroy(surface); /* the context keeps it */
 	/* Unhinted, as a browser lays out the SVG. */
 	cairo_font_options_t *options = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
 	cairo_set_font_options(measure, options);
 	cairo_font_options_destroy(options);
+	return doc;
+}
+
+static int chart_mode(const char *path)
+{
+	xmlDoc *doc = open_svg(path);
+	int rc = doc ? check_chart(doc, path) : 1;
+	xmlFreeDoc(doc);
+	cairo_destroy(measure);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "--chart") == 0)
+		return chart_mode(argv[2]);
+	if (argc < 2) {
+		fprintf(stderr, "usage: svg_check FILE.svg [--allow-unlabelled] "
+		        "ID...\n       svg_check --chart FILE.svg\n");
+		return 2;
+	}
+	xmlDoc *doc = open_svg(argv[1]);
+	if (!doc) {
+		cairo_destroy(measure);
+		return 1;
+	}
 	visit(xmlDocGetRootElement(doc));
 	bool allow = argc > 2 && strcmp(argv[2], "--allow-unlabelled") == 0;
 	int first_id = allow ? 3 : 2;
@@ -210,7 +355,6 @@ int main(int argc, char **argv)
 	check_layout();
 	check_ids(argv + first_id, argc - first_id, allow);
 	cairo_destroy(measure);
-	cairo_surface_destroy(surface);
 	xmlFreeDoc(doc);
 	for (size_t i = 0; i < label_count; i++)
 		free(labels[i].text), free(labels[i].ids);
