@@ -145,6 +145,10 @@ static int run_pass(smaa_run *run, smaa_thread *threads, int count)
 	thread_main(&threads[0]);
 	for (int k = 1; k <= started; k++)
 		pthread_join(ids[k], NULL);
+	/* The calling thread may have run none of the last chunks. */
+	if (run->options->progress)
+		run->options->progress(run->options->progress_user,
+		                       atomic_load(&run->done), run->total_work);
 	return atomic_load(&run->failed) ? -1 : 0;
 }
 

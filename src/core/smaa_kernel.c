@@ -285,13 +285,17 @@ static void count_first(smaa_worker *w, size_t valid)
 		}
 }
 
-/* Impact class of a total: X (0), then A..E (1..5). */
+/* Impact class of a total: X (0), then A..E (1..5). A total within
+ * rounding of a class value belongs to that class: weights that are not
+ * dyadic fractions (a Dirichlet draw) sum to 1 only within an ulp, and a
+ * scenario scoring C everywhere must still be worth C. */
 static int total_class(const smaa_problem *p, double total)
 {
 	if (!(total > 0))
 		return 0;
+	const double rounding = 1 - 0x1p-40;
 	int k = 0;
-	while (k < 4 && total >= p->class_values[k + 1])
+	while (k < 4 && total >= p->class_values[k + 1] * rounding)
 		k++;
 	return k + 1;
 }

@@ -244,6 +244,56 @@ static int chains_from_pairs(smaa_problem *p, arena *a)
 	return members == (size_t)spec->order_count + count ? 1 : 0;
 }
 
+/* Intervals with either side missing default to [0, 1]. */
+static int complete_intervals(smaa_problem *p, arena *a)
+{
+	natrisk_smaa_weights *spec = &p->weights;
+	double *lower = arena_array(a, p->n, sizeof *lower);
+	double *upper = arena_array(a, p->n, sizeof *upper);
+	if (!lower || !upper)
+		return NATRISK_ENOMEM;
+	for (size_t c = 0; c < p->n; c++) {
+		lower[c] = spec->lower ? spec->lower[c] : 0;
+		upper[c] = spec->upper ? spec->upper[c] : 1;
+	}
+	spec->lower = lower;
+	spec->upper = upper;
+	return 0;
+}
+
+static int check_dirichlet(const smaa_problem *p)
+{
+	const natrisk_smaa_weights *spec = &p->weights;
+	double sum = 0;
+	for (size_t c = 0; c < p->n; c++) {
+		if (!(spec->mean[c] >= 0))
+			return error_set(NATRISK_EINVALID, "the mean weight of "
+			                 "criterion %zu is not a number >= 0",
+			                 c + 1);
+		sum += spec->mean[c];
+	}
+	if (!(sum > 0) || !(spec->concentration > 0) ||
+	    !isfinite(spec->concentration))
+		return error_set(NATRISK_EINVALID, "a Dirichlet needs mean "
+		                 "weights summing above 0 and a concentration "
+		                 "above 0");
+	return 0;
+}
+
+static int check_order_pairs(const smaa_problem *p)
+{
+	const natrisk_smaa_weights *spec = &p->weights;
+	for (size_t k = 0; k < spec->order_count; k++)
+		if (spec->greater[k] >= p->n || spec->lesser[k] >= p->n)
+			return error_set(NATRISK_EINVALID, "ordinal constraint "
+			                 "%zu names criterion %zu of %zu", k + 1,
+			                 spec->greater[k] >= p->n
+			                         ? spec->greater[k] + 1
+			                         : spec->lesser[k] + 1,
+			                 p->n);
+	return 0;
+}
+
 static int check_intervals(const smaa_problem *p)
 {
 	const natrisk_smaa_weights *spec = &p->weights;
@@ -283,12 +333,15 @@ int smaa_weights_prepare(smaa_problem *p, arena *a)
 {
 	const natrisk_smaa_weights *spec = &p->weights;
 	p->chain_count = 0;
-	p->needs_rejection = spec->lower != NULL;
-	if (spec->lower) {
-		int rc = check_intervals(p);
-		if (rc)
-			return rc;
-	}
+	p->needs_rejection = spec->lower || spec->upper;
+	int rc = check_order_pairs(p);
+	if (rc == 0 && spec->mean)
+		rc = check_dirichlet(p);
+	if (rc == 0 && p->needs_rejection &&
+	    (rc = complete_intervals(p, a)) == 0)
+		rc = check_intervals(p);
+	if (rc)
+		return rc;
 	if (spec->order_count) {
 		int chains = chains_from_pairs(p, a);
 		if (chains < 0)

@@ -1,0 +1,366 @@
+/*
+ * test_smaa_kernel.c - the random numbers and the arithmetic of one batch
+ * of the stochastic analysis (src/core/philox.h, smaa_kernel.c), against
+ * published vectors and closed forms:
+ *
+ *  - Philox4x32-10: the known-answer vectors of Random123 (kat_vectors);
+ *  - the worker's random words: the vectorised xoshiro256++ gives the same
+ *    words as the scalar reference algorithm (Blackman & Vigna), written
+ *    out here from the paper;
+ *  - values of positions: base^position for positions >= 0 (the kernel's
+ *    exp2 polynomial), linear from X to A below 0;
+ *  - triangular draws on the position scale: the CDF
+ *    F(x) = (x - lo)^2 / ((hi - lo)(mode - lo))       for x <= mode,
+ *         = 1 - (hi - x)^2 / ((hi - lo)(hi - mode))   for x >= mode,
+ *    mean (lo + mode + hi) / 3, variance (a^2 + b^2 + c^2 - ab - ac - bc)
+ *    / 18.
+ *
+ * The batch runs through smaa_batch on a problem of one criterion, whose
+ * weight is exactly 1, so each alternative's value is its cell's draw.
+ */
+#include "smaa_support.h"
+
+enum { N = 20000 };
+
+/* Random123 kat_vectors, "philox 4 32 10". */
+static void test_philox_known_answers(void **state)
+{
+	(void)state;
+	static const struct {
+		uint32_t counter[4], key[2], out[4];
+	} kat[] = {
+		{ { 0, 0, 0, 0 }, { 0, 0 },
+		  { 0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8 } },
+		{ { 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff },
+		  { 0xffffffff, 0xffffffff },
+		  { 0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd } },
+		{ { 0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344 },
+		  { 0xa4093822, 0x299f31d0 },
+		  { 0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1 } },
+	};
+	for (size_t k = 0; k < sizeof kat / sizeof *kat; k++) {
+		uint32_t out[4];
+		philox4x32(kat[k].counter, kat[k].key, out);
+		for (int j = 0; j < 4; j++)
+			assert_int_equal(out[j], kat[k].out[j]);
+	}
+}
+
+/* philox_unit maps 32 bits to (bits + 1/2) / 2^32: never 0 or 1. */
+static void test_philox_unit(void **state)
+{
+	(void)state;
+	assert_exact(philox_unit(0), 0x1p-33);
+	assert_exact(philox_unit(0xffffffffu), 1 - 0x1p-33);
+	assert_exact(philox_unit(0x80000000u), 0.5 + 0x1p-33);
+}
+
+/* xoshiro256++ as published (Blackman & Vigna, prng.di.unimi.it):
+ * result = rotl(s0 + s3, 23) + s0, then the state update. */
+static uint64_t rotl64(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static uint64_t xoshiro_next(uint64_t s[4])
+{
+	uint64_t result = rotl64(s[0] + s[3], 23) + s[0];
+	uint64_t t = s[1] << 17;
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = rotl64(s[3], 45);
+	return result;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * With two criteria the first weight of each iteration is one uniform,
+ * philox_unit of one random word. A batch of 32 iterations draws a row of
+ * 32 words per criterion (n rows, of which the simplex uses n - 1): two
+ * steps of the eight lanes' generators per row, each 64-bit output giving
+ * its low and its high half. Whatever lane the kernel puts each word in,
+ * the 32 weights of batch j are the units of the words of the first two of
+ * its four steps (4j and 4j + 1) of the scalar generators seeded as
+ * smaa_lanes_seed seeds them (chunk 0, the weight stream).
+ */
+static void test_lanes_match_scalar_xoshiro(void **state)
+{
+	(void)state;
+	st_kernel k;
+	const uint64_t seed = 0x0123456789abcdefull;
+	assert_int_equal(st_kernel_init(&k, 1, 2, 3, 0, NULL, seed), 0);
+	smaa_lanes lanes;
+	smaa_lanes_seed(&lanes, k.p.key, 0, STREAM_WEIGHTS);
+	uint64_t s[SMAA_LANES][4];
+	for (int lane = 0; lane < SMAA_LANES; lane++)
+		for (int j = 0; j < 4; j++)
+			s[lane][j] = lanes.s[j][lane];
+	for (uint64_t batch = 0; batch < 3; batch++) {
+		double expected[SMAA_BATCH], actual[SMAA_BATCH];
+		size_t count = 0;
+		for (int step = 0; step < 4; step++)
+			for (int lane = 0; lane < SMAA_LANES; lane++) {
+				uint64_t word = xoshiro_next(s[lane]);
+				if (step >= 2)
+					continue; /* the unused second row */
+				expected[count++] = philox_unit((uint32_t)word);
+				expected[count++] =
+					philox_unit((uint32_t)(word >> 32));
+			}
+		assert_int_equal(count, SMAA_BATCH);
+		st_kernel_batch(&k, batch * SMAA_BATCH);
+		memcpy(actual, k.w.weights, sizeof actual);
+		qsort(expected, SMAA_BATCH, sizeof *expected, compare_doubles);
+		qsort(actual, SMAA_BATCH, sizeof *actual, compare_doubles);
+		for (size_t b = 0; b < SMAA_BATCH; b++)
+			assert_exact(actual[b], expected[b]);
+	}
+	st_kernel_free(&k);
+}
+
+/*
+ * Values of positions through the kernel. Each alternative's only cell is
+ * a triangle (p, p, p + 2^-46): every draw lies within 2^-46 of p, whose
+ * value base^p then moves by at most 2^-46 ln(10) < 4e-14 relative. The
+ * expected values: base^k exact for whole k, base^k * sqrt(base) for
+ * k + 1/2, pow() elsewhere; below 0 the value is linear from X (X_VALUE at
+ * -1) to A (1 at 0): x + (1 - x)(p + 1).
+ */
+static void check_values(double base, double x_value)
+{
+	static const double positions[] = {
+		0,    0.5,  1,     1.5,   2,   2.5,     3,    3.5, 4,
+		4.5,  0.1,  0.999, 1.37,  2.2, 2.71828, 3.14159, 4.99,
+		-1,   -0.5, -0.25, -0.999,
+	};
+	const size_t m = sizeof positions / sizeof *positions;
+	st_kernel k;
+	assert_int_equal(st_kernel_init(&k, m, 1, base, x_value, NULL, 3), 0);
+	double expected[sizeof positions / sizeof *positions];
+	for (size_t i = 0; i < m; i++) {
+		double p = positions[i];
+		st_cell(&k, i, 0, p, p, p + 0x1p-46);
+		double whole = floor(p), power = 1;
+		for (int j = 0; j < (int)whole; j++)
+			power *= base;
+		if (p < 0)
+			expected[i] = x_value + (1 - x_value) * (p + 1);
+		else if (p == whole)
+			expected[i] = power;
+		else if (p - whole == 0.5)
+			expected[i] = power * sqrt(base);
+		else
+			expected[i] = pow(base, p);
+	}
+	for (uint64_t first = 0; first < 4 * SMAA_BATCH; first += SMAA_BATCH) {
+		st_kernel_batch(&k, first);
+		for (size_t i = 0; i < m; i++)
+			for (size_t b = 0; b < SMAA_BATCH; b++) {
+				double v = k.w.values[i * SMAA_BATCH + b];
+				double tol = positions[i] < 0
+				                     ? 1e-13
+				                     : 1e-13 * expected[i];
+				if (fabs(v - expected[i]) > tol)
+					print_error("position %g\n", positions[i]);
+				assert_near(v, expected[i], tol);
+			}
+	}
+	st_kernel_free(&k);
+}
+
+static void test_values_base3(void **state)
+{
+	(void)state;
+	check_values(3, 0);
+	check_values(3, 0.25);
+}
+
+static void test_values_base10(void **state)
+{
+	(void)state;
+	check_values(10, 0);
+}
+
+/* smaa_position_value (the exact path for constants and bounds). */
+static void test_position_value(void **state)
+{
+	(void)state;
+	st_kernel k;
+	assert_int_equal(st_kernel_init(&k, 1, 1, 3, 0.25, NULL, 1), 0);
+	assert_near(smaa_position_value(&k.p, 0), 1, 1e-15);
+	assert_near(smaa_position_value(&k.p, 2), 9, 9e-15);
+	assert_near(smaa_position_value(&k.p, 2.5), 9 * sqrt(3), 2e-14);
+	assert_near(smaa_position_value(&k.p, 4), 81, 81e-15);
+	/* linear below A: 0.25 + 0.75 (p + 1) */
+	assert_exact(smaa_position_value(&k.p, -1), 0.25);
+	assert_exact(smaa_position_value(&k.p, -0.5), 0.625);
+	st_kernel_free(&k);
+}
+
+/* smaa_triangle_set: split = (mode - lo) / (hi - lo), its reciprocals,
+ * and a degenerate triangle's constant. */
+static void test_triangle_set(void **state)
+{
+	(void)state;
+	st_kernel k;
+	assert_int_equal(st_kernel_init(&k, 1, 1, 3, 0, NULL, 1), 0);
+	smaa_triangle t;
+	smaa_triangle_set(&t, &k.p, 1, 2, 4, 1);
+	assert_int_equal(t.degenerate, 0);
+	assert_near(t.split, 1.0 / 3, 1e-16);
+	assert_near(t.to_left, 3, 1e-15);
+	assert_near(t.to_right, 1.5, 1e-15);
+	smaa_triangle_set(&t, &k.p, 0, 0, 2, 1);
+	assert_exact(t.split, 0);
+	assert_exact(t.to_left, 0);
+	assert_exact(t.to_right, 1);
+	smaa_triangle_set(&t, &k.p, 2, 4, 4, 1);
+	assert_exact(t.split, 1);
+	assert_exact(t.to_left, 1);
+	assert_exact(t.to_right, 0);
+	smaa_triangle_set(&t, &k.p, 3, 3, 3, 1);
+	assert_int_equal(t.degenerate, 1);
+	assert_near(t.constant, 27, 27e-15);
+	smaa_triangle_set(&t, &k.p, 3.5, 3.5, 3.5, 0); /* a likelihood */
+	assert_exact(t.constant, 3.5);
+	st_kernel_free(&k);
+}
+
+static double triangle_cdf(double lo, double mode, double hi, double x)
+{
+	if (x <= lo)
+		return 0;
+	if (x >= hi)
+		return 1;
+	if (x <= mode)
+		return (x - lo) * (x - lo) / ((hi - lo) * (mode - lo));
+	return 1 - (hi - x) * (hi - x) / ((hi - lo) * (hi - mode));
+}
+
+/*
+ * Triangular draws through the kernel, one alternative per triangle, the
+ * position read back from the value (log_3 v at or above 1, the linear map
+ * inverted below it, X worth 1/4). Checked: every draw within [lo, hi];
+ * the CDF at three points (binomial, 4 sigma); the mean position (4 sigma
+ * of sqrt(variance / N)). Triangles: a general one (1, 2, 4) = B, C, E;
+ * one across A, from X (-1, 0, 1), taking both value branches; a falling
+ * one (0, 0, 2) and a rising one (2, 4, 4), the two ends of the mixture;
+ * a wide one from X to D (-1, -1, 3).
+ */
+static void test_triangle_draws(void **state)
+{
+	(void)state;
+	static const struct {
+		double lo, mode, hi, at[3];
+	} t[] = {
+		{ 1, 2, 4, { 1.5, 2, 3 } },
+		{ -1, 0, 1, { -0.5, 0, 0.5 } },
+		{ 0, 0, 2, { 0.25, 0.5, 1 } },
+		{ 2, 4, 4, { 3, 3.5, 3.9 } },
+		{ -1, -1, 3, { -0.5, 0, 2 } },
+	};
+	const size_t m = sizeof t / sizeof *t;
+	const double x_value = 0.25;
+	st_kernel k;
+	assert_int_equal(st_kernel_init(&k, m, 1, 3, x_value, NULL,
+	                                 st_seed(51)),
+	                 0);
+	for (size_t i = 0; i < m; i++)
+		st_cell(&k, i, 0, t[i].lo, t[i].mode, t[i].hi);
+	size_t below[sizeof t / sizeof *t][3] = { { 0 } };
+	st_moments pos[sizeof t / sizeof *t];
+	memset(pos, 0, sizeof pos);
+	for (uint64_t first = 0; first < N; first += SMAA_BATCH) {
+		st_kernel_batch(&k, first);
+		for (size_t i = 0; i < m; i++)
+			for (size_t b = 0; b < SMAA_BATCH; b++) {
+				double v = k.w.values[i * SMAA_BATCH + b];
+				double p = v >= 1 ? log(v) / log(3)
+				                  : (v - x_value) / (1 - x_value) -
+				                            1;
+				assert_true(p >= t[i].lo - 1e-12);
+				assert_true(p <= t[i].hi + 1e-12);
+				st_add(&pos[i], p);
+				for (int j = 0; j < 3; j++)
+					below[i][j] += p < t[i].at[j];
+			}
+	}
+	for (size_t i = 0; i < m; i++) {
+		double a = t[i].lo, b = t[i].mode, c = t[i].hi;
+		double mean = (a + b + c) / 3;
+		double var = (a * a + b * b + c * c - a * b - a * c - b * c) /
+		             18;
+		assert_within_4sigma(st_mean(&pos[i]), mean, sqrt(var / N));
+		for (int j = 0; j < 3; j++) {
+			double f = triangle_cdf(a, b, c, t[i].at[j]);
+			assert_share((double)below[i][j] / N, f, N);
+		}
+	}
+	st_kernel_free(&k);
+}
+
+/* The expected CDF values of test_triangle_draws, by hand, so that the
+ * helper itself is checked: (1,2,4) at 1.5: 0.25/3; at 2: 1/3; at 3:
+ * 1 - 1/6. (-1,0,1) at -0.5: 0.25/2. (0,0,2) at 0.5: 1 - 2.25/4.
+ * (2,4,4) at 3: 1/4. (-1,-1,3) at 0: 1 - 9/16. */
+static void test_triangle_cdf_by_hand(void **state)
+{
+	(void)state;
+	assert_near(triangle_cdf(1, 2, 4, 1.5), 1.0 / 12, 1e-15);
+	assert_near(triangle_cdf(1, 2, 4, 2), 1.0 / 3, 1e-15);
+	assert_near(triangle_cdf(1, 2, 4, 3), 5.0 / 6, 1e-15);
+	assert_near(triangle_cdf(-1, 0, 1, -0.5), 0.125, 1e-15);
+	assert_near(triangle_cdf(0, 0, 2, 0.5), 0.4375, 1e-15);
+	assert_near(triangle_cdf(2, 4, 4, 3), 0.25, 1e-15);
+	assert_near(triangle_cdf(-1, -1, 3, 0), 0.4375, 1e-15);
+}
+
+/* Two problems with the same seed give the same words and values; the
+ * alternatives' streams differ from one another. */
+static void test_batch_repeatable(void **state)
+{
+	(void)state;
+	st_kernel a, b;
+	assert_int_equal(st_kernel_init(&a, 2, 3, 3, 0, NULL, 8), 0);
+	assert_int_equal(st_kernel_init(&b, 2, 3, 3, 0, NULL, 8), 0);
+	for (size_t i = 0; i < 2; i++)
+		for (size_t c = 0; c < 3; c++) {
+			st_cell(&a, i, c, 1, 2, 3);
+			st_cell(&b, i, c, 1, 2, 3);
+		}
+	st_kernel_batch(&a, 0);
+	st_kernel_batch(&b, 0);
+	assert_memory_equal(a.w.values, b.w.values,
+	                    2 * SMAA_BATCH * sizeof(double));
+	assert_memory_equal(a.w.weights, b.w.weights,
+	                    3 * SMAA_BATCH * sizeof(double));
+	assert_memory_not_equal(a.w.values, a.w.values + SMAA_BATCH,
+	                        SMAA_BATCH * sizeof(double));
+	st_kernel_free(&a);
+	st_kernel_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_philox_known_answers),
+		cmocka_unit_test(test_philox_unit),
+		cmocka_unit_test(test_lanes_match_scalar_xoshiro),
+		cmocka_unit_test(test_values_base3),
+		cmocka_unit_test(test_values_base10),
+		cmocka_unit_test(test_position_value),
+		cmocka_unit_test(test_triangle_set),
+		cmocka_unit_test(test_triangle_cdf_by_hand),
+		cmocka_unit_test(test_triangle_draws),
+		cmocka_unit_test(test_batch_repeatable),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
