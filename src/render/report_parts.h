@@ -5,6 +5,8 @@
  *   report.c          the document, head and CSS, title, diagram, summary
  *   report_sections.c one section per scenario, with its bar chart
  *   report_compare.c  the ranking per weight profile and the movements
+ *   report_robustness.c the rankings per aggregation method, their
+ *                     agreement, and the stochastic acceptabilities
  */
 #ifndef NATRISK_REPORT_PARTS_H
 #define NATRISK_REPORT_PARTS_H
@@ -50,6 +52,7 @@ double report_interest_value(const report *rp, const natrisk_scenario *s,
 /* Each returns 0 or a NATRISK_E* code. */
 int report_scenarios(const report *rp);
 int report_profiles(const report *rp);
+int report_robustness(const report *rp);
 void report_movements(const report *rp);
 
 #endif

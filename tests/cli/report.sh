@@ -157,8 +157,14 @@ def check_svgs(doc, scenarios):
     diagram = [s for s in top if figure and inside(s, figure[0])]
     if len(diagram) != 1:
         fail(f"{len(diagram)} risk diagrams, expected 1")
-    charts = [s for s in top if "chart" in s["attrs"].get("class", "")]
-    if len(charts) != len(scenarios) or len(top) != 1 + len(scenarios):
+    robustness = find(doc, "section", id="robustness")
+    acceptability = [s for s in top if robustness and inside(s, robustness[0])]
+    if len(acceptability) != 1:
+        fail(f"{len(acceptability)} acceptability charts, expected 1")
+    charts = [s for s in top if "chart" in s["attrs"].get("class", "")
+              and s not in acceptability]
+    if len(charts) != len(scenarios) or \
+            len(top) != 2 + len(scenarios):
         fail(f"{len(top)} svgs and {len(charts)} charts for "
              f"{len(scenarios)} scenarios")
     for s in top:
