@@ -25,6 +25,8 @@ typedef struct cli_command {
 
 extern const cli_command cmd_check, cmd_assess, cmd_diagram, cmd_report,
 	cmd_methods, cmd_method;
+extern const cli_command cmd_robustness;
+extern const cli_command cmd_smaa;
 
 /* Prints "natrisk CMD: MESSAGE" and a pointer to --help; returns 2. */
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
@@ -59,6 +61,9 @@ typedef struct cli_args {
 	const char *format;   /* -f, --format */
 	const char *scale;    /* -s, --scale */
 	natrisk_lang lang;    /* -l, --lang (checked) */
+	bool uncertainty;     /* -u, --uncertainty */
+	const char *iterations; /* -n, --iterations */
+	const char *seed;     /* -S, --seed */
 } cli_args;
 
 /*

@@ -1,7 +1,8 @@
 /*
  * cli_args.c - what the commands on one assessment file share: their
- * options (-o, --compare, --weights, --lang, --format, --scale), parsed in
- * one place so that they mean the same everywhere, and the sequence load,
+ * options (-o, --compare, --weights, --lang, --format, --scale,
+ * --uncertainty, --iterations, --seed ...), parsed in one place so that
+ * they mean the same everywhere, and the sequence load,
  * assess under the chosen profile, load and assess the previous edition.
  */
 #include <getopt.h>
@@ -16,6 +17,9 @@ static const struct option all_options[] = {
 	{ "lang", required_argument, NULL, 'l' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "scale", required_argument, NULL, 's' },
+	{ "uncertainty", no_argument, NULL, 'u' },
+	{ "iterations", required_argument, NULL, 'n' },
+	{ "seed", required_argument, NULL, 'S' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -48,6 +52,9 @@ static int take_option(const cli_command *cmd, int letter, cli_args *args)
 	case 'w': args->weights = optarg; break;
 	case 'f': args->format = optarg; break;
 	case 's': args->scale = optarg; break;
+	case 'u': args->uncertainty = true; break;
+	case 'n': args->iterations = optarg; break;
+	case 'S': args->seed = optarg; break;
 	case 'l':
 		if (!cli_parse_lang(optarg, &args->lang))
 			return cli_usage_error(cmd, "unknown language '%s' "
