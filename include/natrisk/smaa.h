@@ -59,8 +59,13 @@ enum {
 	NATRISK_SMAA_CELLS = 1 << 3,       /* risk-diagram cell probabilities */
 	NATRISK_SMAA_PAIRWISE = 1 << 4,    /* P(i more severe than j) */
 	NATRISK_SMAA_RISK = 1 << 5,        /* rank acceptability of risk */
-	NATRISK_SMAA_ALL = (1 << 6) - 1,
+	NATRISK_SMAA_CLOUD = 1 << 6,       /* where each scenario falls in the
+	                                      risk diagram, finely binned */
+	NATRISK_SMAA_ALL = (1 << 7) - 1,
 };
+
+/* Bins per axis of the cloud: the diagram's [0, 5) on both axes. */
+#define NATRISK_SMAA_CLOUD_BINS 40
 
 typedef struct natrisk_smaa_options {
 	uint64_t iterations;
@@ -122,6 +127,11 @@ double natrisk_smaa_class_probability(const natrisk_smaa *s, size_t i,
  * A total of 0 (X) counts in impact class A. */
 double natrisk_smaa_cell_probability(const natrisk_smaa *s, size_t i, int l,
                                      int k);
+/* P(likelihood position in bin l and impact position in bin k), bins of
+ * width 5 / NATRISK_SMAA_CLOUD_BINS from 0; positions outside [0, 5) fall
+ * in the first or last bin, a total of 0 in impact bin 0. */
+double natrisk_smaa_cloud(const natrisk_smaa *s, size_t i, size_t l,
+                          size_t k);
 /* P(value of i > value of j). */
 double natrisk_smaa_pairwise(const natrisk_smaa *s, size_t i, size_t j);
 /* Rank acceptability of the risk ranking (likelihood and impact positions
