@@ -11,7 +11,7 @@
 
 static const cli_command *const commands[] = {
 	&cmd_check, &cmd_assess, &cmd_report, &cmd_diagram, &cmd_methods,
-	&cmd_method, NULL,
+	&cmd_method, &cmd_robustness, &cmd_smaa, NULL,
 };
 
 static void print_overview(FILE *out)
