@@ -38,6 +38,11 @@ int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
                           const natrisk_diagram_options *options);
 void natrisk_scene_free(natrisk_scene *scene);
 
+/* The prefix of the ids the SVG gives its title and description
+ * ("natrisk" unless set): pictures inlined in one HTML page need their
+ * own. PREFIX is copied; [a-z0-9-]+. */
+int natrisk_scene_set_id(natrisk_scene *scene, const char *prefix);
+
 /* SVG. INLINE leaves out the XML declaration, for embedding in HTML. */
 int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
                             FILE *out);

@@ -8,6 +8,8 @@
 #ifndef NATRISK_REPORT_H
 #define NATRISK_REPORT_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "results.h"
@@ -20,7 +22,23 @@ typedef struct natrisk_report_options {
 	natrisk_lang lang;
 	/* Results of the previous edition (same profile), or NULL. */
 	const natrisk_results *previous;
+	/* The stochastic part of the robustness section (SMAA-2): its
+	 * iterations (0: NATRISK_REPORT_SMAA_DRAWS draws' worth, between
+	 * 1,000 and 10,000 iterations) and seed; WITHOUT_SMAA leaves it
+	 * out. */
+	uint64_t smaa_iterations;
+	uint64_t smaa_seed;
+	bool without_smaa;
 } natrisk_report_options;
+
+/* The default budget of measurement draws (iterations x scenarios x
+ * criteria) of the report's stochastic part: it keeps a report of a
+ * thousand scenarios quick while a national assessment gets 10,000
+ * iterations. */
+#define NATRISK_REPORT_SMAA_DRAWS 10000000.0
+
+/* The iterations a report on A runs when asked for 0. */
+uint64_t natrisk_report_smaa_iterations(const natrisk_assessment *a);
 
 int natrisk_report_write(const natrisk_results *r,
                          const natrisk_report_options *options, FILE *out);

@@ -39,6 +39,10 @@ typedef struct natrisk_score {
 
 /* "A".."E", or "X". */
 const char *natrisk_class_letter(int cls);
+/* The class of a grade as written: "C", "C+" or "X" (a quantity shows
+ * its class). */
+void natrisk_grade_letters(const natrisk_grade *g, char out[3]);
+
 /* Parses "X", "A".."E" with an optional "+"; returns 0 or -1. */
 int natrisk_class_parse(const char *text, size_t len, int *cls, bool *high);
 

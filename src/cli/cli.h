@@ -8,6 +8,7 @@
 #define NATRISK_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <natrisk/assessment.h>
@@ -87,6 +88,19 @@ typedef struct cli_run {
  * on failure everything is freed already. */
 int cli_run_open(const cli_command *cmd, const cli_args *args, cli_run *run);
 void cli_run_close(cli_run *run);
+
+/* The most iterations a command accepts: an accidental 1e19 would
+ * otherwise run for ever. */
+#define CLI_MAX_ITERATIONS 1000000000000u
+
+/* Digits, optionally "e" and digits (1e6): a whole number up to MAX. */
+bool cli_parse_whole(const char *text, uint64_t max, uint64_t *out);
+/* --iterations (1 to 1e12, or 0 when ZERO_ALLOWED) and --seed (0 to
+ * 2^63 - 1, so that it fits a JSON integer); 0, or 2 after a usage
+ * message naming the option. */
+int cli_parse_iterations(const cli_command *cmd, const char *text,
+                         bool zero_allowed, uint64_t *out);
+int cli_parse_seed(const cli_command *cmd, const char *text, uint64_t *out);
 
 /*
  * Output collected in memory, so that nothing is written when a command

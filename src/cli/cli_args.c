@@ -6,6 +6,7 @@
  * assess under the chosen profile, load and assess the previous edition.
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "cli.h"
@@ -124,4 +125,53 @@ void cli_run_close(cli_run *run)
 	natrisk_results_free(run->results);
 	natrisk_assessment_free(run->assessment);
 	memset(run, 0, sizeof *run);
+}
+
+/* Digits, optionally "e" and digits (1e6): a whole number up to MAX. */
+bool cli_parse_whole(const char *text, uint64_t max, uint64_t *out)
+{
+	uint64_t value = 0;
+	const char *p = text;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		unsigned digit = (unsigned)(*p - '0');
+		if (value > (max - digit) / 10)
+			return false;
+		value = value * 10 + digit;
+	}
+	if (p == text)
+		return false;
+	if (*p == 'e' || *p == 'E') {
+		const char *start = ++p;
+		unsigned exponent = 0;
+		for (; *p >= '0' && *p <= '9' && exponent < 100; p++)
+			exponent = exponent * 10 + (unsigned)(*p - '0');
+		if (p == start)
+			return false;
+		for (; exponent > 0 && value > 0; exponent--) {
+			if (value > max / 10)
+				return false;
+			value *= 10;
+		}
+	}
+	*out = value;
+	return *p == '\0';
+}
+
+int cli_parse_iterations(const cli_command *cmd, const char *text,
+                         bool zero_allowed, uint64_t *out)
+{
+	if (cli_parse_whole(text, CLI_MAX_ITERATIONS, out) &&
+	    (*out > 0 || zero_allowed))
+		return 0;
+	return cli_usage_error(cmd, "--iterations takes a whole number from "
+	                       "%d to 1e12, not '%s'", zero_allowed ? 0 : 1,
+	                       text);
+}
+
+int cli_parse_seed(const cli_command *cmd, const char *text, uint64_t *out)
+{
+	if (cli_parse_whole(text, INT64_MAX, out))
+		return 0;
+	return cli_usage_error(cmd, "--seed takes a whole number from 0 to "
+	                       "2^63 - 1, not '%s'", text);
 }

@@ -63,20 +63,6 @@ static int choose_scale(const cli_command *cmd, const cli_args *args,
 	return 0;
 }
 
-/* A whole number in decimal digits only: no sign, no space, no overflow. */
-static bool parse_count(const char *text, uint64_t *out)
-{
-	if (*text < '0' || *text > '9')
-		return false;
-	char *end;
-	errno = 0;
-	unsigned long long value = strtoull(text, &end, 10);
-	if (*end || errno)
-		return false;
-	*out = value;
-	return true;
-}
-
 /* --iterations and --seed, which only --uncertainty uses. */
 static int choose_draws(const cli_command *cmd, const cli_args *args,
                         uint64_t *iterations, uint64_t *seed)
@@ -86,15 +72,13 @@ static int choose_draws(const cli_command *cmd, const cli_args *args,
 	if (!args->uncertainty && (args->iterations || args->seed))
 		return cli_usage_error(cmd, "--iterations and --seed go with "
 		                       "--uncertainty");
-	if (args->iterations &&
-	    (!parse_count(args->iterations, iterations) || *iterations < 1 ||
-	     *iterations > 1000000000))
-		return cli_usage_error(cmd, "--iterations takes a whole number "
-		                       "from 1 to 1000000000");
-	if (args->seed && !parse_count(args->seed, seed))
-		return cli_usage_error(cmd, "--seed takes a whole number from 0 "
-		                       "to 18446744073709551615");
-	return 0;
+	int status = 0;
+	if (args->iterations)
+		status = cli_parse_iterations(cmd, args->iterations, false,
+		                              iterations);
+	if (status == 0 && args->seed)
+		status = cli_parse_seed(cmd, args->seed, seed);
+	return status;
 }
 
 static bool all_equal(const double *w, size_t n)

@@ -59,13 +59,13 @@ static int commit(cli_output *out, const char *dir)
 	return status;
 }
 
-static int write_report(const cli_run *run, const cli_args *args)
+static int write_report(const cli_run *run, const cli_args *args,
+                        const natrisk_report_options *options)
 {
 	cli_output out;
 	if (cli_output_open(&out) != 0)
 		return EXIT_INVALID;
-	natrisk_report_options options = { args->lang, run->previous };
-	if (natrisk_report_write(run->results, &options, out.stream) != 0) {
+	if (natrisk_report_write(run->results, options, out.stream) != 0) {
 		fprintf(stderr, "natrisk report: %s\n", natrisk_error_last());
 		cli_output_discard(&out);
 		return EXIT_INVALID;
@@ -76,15 +76,25 @@ static int write_report(const cli_run *run, const cli_args *args)
 static int run_report(const cli_command *cmd, int argc, char **argv)
 {
 	cli_args args;
-	int status = cli_parse_args(cmd, argc, argv, "ocwl", &args);
+	int status = cli_parse_args(cmd, argc, argv, "ocwlnS", &args);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	if (!args.output || !*args.output)
 		return cli_usage_error(cmd, "-o DIR is required");
+	natrisk_report_options options = { .lang = args.lang };
+	if (args.iterations &&
+	    (status = cli_parse_iterations(cmd, args.iterations, true,
+	                                   &options.smaa_iterations)) != 0)
+		return status;
+	options.without_smaa = args.iterations && options.smaa_iterations == 0;
+	if (args.seed &&
+	    (status = cli_parse_seed(cmd, args.seed, &options.smaa_seed)) != 0)
+		return status;
 	cli_run run;
 	if ((status = cli_run_open(cmd, &args, &run)) != 0)
 		return status;
-	status = write_report(&run, &args);
+	options.previous = run.previous;
+	status = write_report(&run, &args, &options);
 	cli_run_close(&run);
 	return status;
 }
@@ -93,19 +103,25 @@ const cli_command cmd_report = {
 	"report", "write the findings report as one self-contained HTML file",
 	"usage: natrisk report FILE -o DIR [--compare PREVIOUS] "
 	"[--weights PROFILE]\n"
-	"                          [--lang en|nl]\n\n"
+	"                          [--lang en|nl] [--iterations N] [--seed S]\n\n"
 	"Writes DIR/report.html: one HTML file with no external resources,\n"
 	"printable, holding the risk diagram, the ranked summary, a section per\n"
 	"scenario (every score with its LL, EV, UL and rationale, and a bar\n"
 	"chart per vital interest), the ranking under every weight profile of\n"
-	"the method and, with --compare, the movements since that edition.\n"
-	"DIR is created when missing. Nothing is written when anything fails.\n\n"
+	"the method, the robustness of the ranking (other methods and a\n"
+	"stochastic acceptability analysis) and, with --compare, the movements\n"
+	"since that edition. DIR is created when missing. Nothing is written\n"
+	"when anything fails.\n\n"
 	"  -o, --output DIR      directory to write report.html in (required)\n"
 	"  -c, --compare FILE    the previous edition, for the movements and\n"
 	"                        the arrows in the risk diagram\n"
 	"  -w, --weights PROFILE a weight profile of the method (default: the\n"
 	"                        method's default, usually 'equal')\n"
 	"  -l, --lang LANG       language of the report: en or nl\n"
+	"  -n, --iterations N    iterations of the stochastic analysis\n"
+	"                        (default: 10,000, fewer for very large\n"
+	"                        assessments; 0 leaves it out)\n"
+	"  -S, --seed S          its seed (default 1)\n"
 	"  -h, --help            this text\n\n"
 	"Exit status: 0 success, 1 invalid input, 2 usage error.\n",
 	run_report,

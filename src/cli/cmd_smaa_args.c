@@ -15,7 +15,6 @@
 #include "cmd_smaa.h"
 
 /* Days of work on a large machine: a typo, not a wish. */
-#define MAX_ITERATIONS 1000000000000u
 
 enum {
 	OPT_AROUND = 256, OPT_CONCENTRATION, OPT_ORDER, OPT_INTERVAL,
@@ -48,35 +47,6 @@ typedef struct seen {
 	bool outputs;
 } seen;
 
-/* Digits, optionally "e" and digits (1e6): a whole number up to MAX. */
-static bool parse_whole(const char *text, uint64_t max, uint64_t *out)
-{
-	uint64_t value = 0;
-	const char *p = text;
-	for (; *p >= '0' && *p <= '9'; p++) {
-		unsigned digit = (unsigned)(*p - '0');
-		if (value > (max - digit) / 10)
-			return false;
-		value = value * 10 + digit;
-	}
-	if (p == text)
-		return false;
-	if (*p == 'e' || *p == 'E') {
-		const char *start = ++p;
-		unsigned exponent = 0;
-		for (; *p >= '0' && *p <= '9' && exponent < 100; p++)
-			exponent = exponent * 10 + (unsigned)(*p - '0');
-		if (p == start)
-			return false;
-		for (; exponent > 0 && value > 0; exponent--) {
-			if (value > max / 10)
-				return false;
-			value *= 10;
-		}
-	}
-	*out = value;
-	return *p == '\0';
-}
 
 static bool parse_real(const char *text, double *out)
 {
@@ -211,20 +181,12 @@ static int take_sampling_option(const cli_command *cmd, int letter,
 	uint64_t value;
 	switch (letter) {
 	case 'n':
-		if (!parse_whole(optarg, MAX_ITERATIONS, &args->iterations) ||
-		    args->iterations == 0)
-			return cli_usage_error(cmd, "--iterations takes a whole "
-			                       "number from 1 to 1e12, not '%s'",
-			                       optarg);
-		return 0;
+		return cli_parse_iterations(cmd, optarg, false,
+		                            &args->iterations);
 	case 's':
-		if (!parse_whole(optarg, INT64_MAX, &args->seed))
-			return cli_usage_error(cmd, "--seed takes a whole number "
-			                       "from 0 to 2^63 - 1, not '%s'",
-			                       optarg);
-		return 0;
+		return cli_parse_seed(cmd, optarg, &args->seed);
 	case 't':
-		if (!parse_whole(optarg, 256, &value))
+		if (!cli_parse_whole(optarg, 256, &value))
 			return cli_usage_error(cmd, "--threads takes a whole "
 			                       "number from 0 (one per processor) "
 			                       "to 256, not '%s'", optarg);

@@ -17,18 +17,55 @@
 #include "aggregate.h"
 #include "error.h"
 
-void natrisk_rank_scores(const double *scores, size_t n, double tolerance,
-                         int *ranks)
+static int by_score_descending(const void *pa, const void *pb)
 {
-	/* Quadratic, but n is a few dozen scenarios, and counting keeps the
-	 * competition rule obvious. */
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return (a < b) - (a > b);
+}
+
+/* In SORTED (descending), how many exceed LIMIT. */
+static size_t count_above(const double *sorted, size_t n, double limit)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sorted[mid] > limit)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The same by counting: what the ranks are, and the fallback without
+ * memory for a sorted copy. */
+static void rank_by_counting(const double *scores, size_t n,
+                             double tolerance, int *ranks)
+{
 	for (size_t i = 0; i < n; i++) {
 		int greater = 0;
 		for (size_t j = 0; j < n; j++)
-			if (scores[j] > scores[i] + tolerance)
-				greater++;
+			greater += scores[j] > scores[i] + tolerance;
 		ranks[i] = 1 + greater;
 	}
+}
+
+void natrisk_rank_scores(const double *scores, size_t n, double tolerance,
+                         int *ranks)
+{
+	/* 1 + the number of scores above s_i + tolerance, found by binary
+	 * search in a sorted copy: a thousand scenarios under nine methods
+	 * would otherwise cost millions of comparisons. */
+	double *sorted = malloc((n + 1) * sizeof *sorted);
+	if (!sorted) {
+		rank_by_counting(scores, n, tolerance, ranks);
+		return;
+	}
+	memcpy(sorted, scores, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, by_score_descending);
+	for (size_t i = 0; i < n; i++)
+		ranks[i] = 1 + (int)count_above(sorted, n, scores[i] + tolerance);
+	free(sorted);
 }
 
 /* -1, 0 or 1 as scenario i has fewer, as many or more medals than j,
@@ -114,39 +151,114 @@ static void pair_dominance(const natrisk_evamix_problem *p,
 	}
 }
 
-static double abs_sum(const double *v, size_t count)
+/* The weight of the ordinal and of the cardinal criteria. */
+static void weight_split(const natrisk_evamix_problem *p, double *ordinal,
+                         double *cardinal)
 {
-	double sum = 0.0;
-	for (size_t k = 0; k < count; k++)
-		sum += fabs(v[k]);
-	return sum;
-}
-
-/* m_ij from alpha and a, standardised and weighted; s_i from m. */
-static void appraise(const natrisk_evamix_problem *p, const double *alpha,
-                     const double *card, double *m, double *scores)
-{
-	size_t n = p->alternatives;
-	double w_ordinal = 0.0, w_cardinal = 0.0;
+	*ordinal = *cardinal = 0.0;
 	for (size_t c = 0; c < p->criteria; c++) {
 		if (p->cardinal[c])
-			w_cardinal += p->weights[c];
+			*cardinal += p->weights[c];
 		else
-			w_ordinal += p->weights[c];
+			*ordinal += p->weights[c];
 	}
-	double sum_alpha = abs_sum(alpha, n * n), sum_card = abs_sum(card, n * n);
-	for (size_t i = 0; i < n; i++) {
-		scores[i] = 0.0;
-		for (size_t j = 0; j < n; j++) {
-			double v = 0.0;
-			if (sum_alpha > 0)
-				v += w_ordinal * alpha[i * n + j] / sum_alpha;
-			if (sum_card > 0)
-				v += w_cardinal * card[i * n + j] / sum_card;
-			m[i * n + j] = v;
-			scores[i] += v; /* m_ii is 0 */
+}
+
+/* The problem laid out for the pair loop: the ordinal values criterion
+ * by criterion (so that one alternative is compared with all the others
+ * in a vector loop), their weights, and each alternative's cardinal score
+ * P_i = sum of w_c e_ic / range_c, so that a_ij = P_i - P_j. */
+typedef struct evamix_layout {
+	size_t ordinal_count;
+	double *ordinal;        /* ordinal_count * n */
+	double *ordinal_weight; /* ordinal_count */
+	double *cardinal_score; /* n */
+	double *alpha;          /* n: one row of alpha, scratch */
+} evamix_layout;
+
+static void layout_free(evamix_layout *l)
+{
+	free(l->ordinal), free(l->ordinal_weight), free(l->cardinal_score);
+	free(l->alpha);
+}
+
+static int layout(const natrisk_evamix_problem *p, const double *range,
+                  evamix_layout *l)
+{
+	size_t n = p->alternatives, k = 0;
+	for (size_t c = 0; c < p->criteria; c++)
+		l->ordinal_count += !p->cardinal[c];
+	l->ordinal = calloc(n * l->ordinal_count + 1, sizeof *l->ordinal);
+	l->ordinal_weight = calloc(l->ordinal_count + 1,
+	                           sizeof *l->ordinal_weight);
+	l->cardinal_score = calloc(n + 1, sizeof *l->cardinal_score);
+	l->alpha = calloc(n + 1, sizeof *l->alpha);
+	if (!l->ordinal || !l->ordinal_weight || !l->cardinal_score ||
+	    !l->alpha)
+		return -1;
+	for (size_t c = 0; c < p->criteria; c++) {
+		if (!p->cardinal[c]) {
+			l->ordinal_weight[k] = p->weights[c];
+			for (size_t i = 0; i < n; i++)
+				l->ordinal[k * n + i] =
+					p->values[i * p->criteria + c];
+			k++;
+		} else if (range[c] > 0) { /* else it tells no one apart */
+			for (size_t i = 0; i < n; i++)
+				l->cardinal_score[i] += p->weights[c] *
+				                        p->values[i * p->criteria + c] /
+				                        range[c];
 		}
 	}
+	return 0;
+}
+
+/*
+ * alpha and a are antisymmetric (alpha_ji = -alpha_ij), so each unordered
+ * pair is visited once: its terms go to both rows, and twice its absolute
+ * value to the sums over all ordered pairs. No n x n matrix is needed for
+ * the scores, which matters at a thousand scenarios.
+ */
+static void row_sums(const evamix_layout *l, size_t n, double *row_alpha,
+                     double *row_card, double *sum_alpha, double *sum_card)
+{
+	size_t k = l->ordinal_count;
+	double *alpha = l->alpha;
+	*sum_alpha = *sum_card = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i + 1; j < n; j++)
+			alpha[j] = 0;
+		for (size_t c = 0; c < k; c++) {
+			const double *e = l->ordinal + c * n;
+			double w = l->ordinal_weight[c], mine = e[i];
+			for (size_t j = i + 1; j < n; j++)
+				alpha[j] += w * ((mine > e[j]) - (mine < e[j]));
+		}
+		double total = 0, absolute = 0;
+		for (size_t j = i + 1; j < n; j++) {
+			double card = l->cardinal_score[i] - l->cardinal_score[j];
+			total += alpha[j];
+			absolute += fabs(alpha[j]);
+			row_alpha[j] -= alpha[j];
+			row_card[i] += card;
+			row_card[j] -= card;
+			*sum_card += 2 * fabs(card);
+		}
+		row_alpha[i] += total;
+		*sum_alpha += 2 * absolute;
+	}
+}
+
+/* m_ij: alpha and a standardised by their sums and weighted. */
+static double standardised(double w_ordinal, double alpha, double sum_alpha,
+                           double w_cardinal, double card, double sum_card)
+{
+	double v = 0.0;
+	if (sum_alpha > 0)
+		v += w_ordinal * alpha / sum_alpha;
+	if (sum_card > 0)
+		v += w_cardinal * card / sum_card;
+	return v;
 }
 
 int natrisk_evamix(const natrisk_evamix_problem *p, double *scores,
@@ -154,28 +266,36 @@ int natrisk_evamix(const natrisk_evamix_problem *p, double *scores,
 {
 	size_t n = p->alternatives;
 	double *range = calloc(p->criteria + 1, sizeof *range);
-	double *alpha = calloc(n * n + 1, sizeof *alpha);
-	double *card = calloc(n * n + 1, sizeof *card);
-	double *m = dominance ? dominance : calloc(n * n + 1, sizeof *m);
-	int rc = NATRISK_OK;
-	if (!range || !alpha || !card || !m) {
-		rc = error_set(NATRISK_ENOMEM, "out of memory");
-	} else {
+	double *row_alpha = calloc(n + 1, sizeof *row_alpha);
+	double *row_card = calloc(n + 1, sizeof *row_card);
+	evamix_layout l = { 0 };
+	if (range)
 		for (size_t c = 0; c < p->criteria; c++)
 			range[c] = criterion_range(p, c);
-		/* The diagonal stays 0 (calloc): no scenario dominates itself. */
-		for (size_t i = 0; i < n; i++)
-			for (size_t j = 0; j < n; j++)
-				if (i != j)
-					pair_dominance(p, range, i, j,
-					               &alpha[i * n + j],
-					               &card[i * n + j]);
-		appraise(p, alpha, card, m, scores);
+	if (!range || !row_alpha || !row_card || layout(p, range, &l) != 0) {
+		free(range), free(row_alpha), free(row_card);
+		layout_free(&l);
+		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
-	free(range), free(alpha), free(card);
-	if (m != dominance)
-		free(m);
-	return rc;
+	double w_ordinal, w_cardinal, sum_alpha, sum_card;
+	weight_split(p, &w_ordinal, &w_cardinal);
+	row_sums(&l, n, row_alpha, row_card, &sum_alpha, &sum_card);
+	layout_free(&l);
+	/* s_i = sum_j m_ij, and m is linear in alpha and a */
+	for (size_t i = 0; i < n; i++)
+		scores[i] = standardised(w_ordinal, row_alpha[i], sum_alpha,
+		                         w_cardinal, row_card[i], sum_card);
+	for (size_t i = 0; dominance && i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			double alpha = 0, card = 0;
+			if (i != j)
+				pair_dominance(p, range, i, j, &alpha, &card);
+			dominance[i * n + j] = standardised(w_ordinal, alpha,
+			                                    sum_alpha, w_cardinal,
+			                                    card, sum_card);
+		}
+	free(range), free(row_alpha), free(row_card);
+	return NATRISK_OK;
 }
 
 bool natrisk_evamix_cardinal(const natrisk_assessment *a, size_t c)
@@ -228,30 +348,106 @@ int natrisk_evamix_assessment(const natrisk_assessment *a, size_t profile,
 	return rc;
 }
 
-static int compare_ints(int a, int b)
+/* Pairs among groups of equal values in a sorted run: sum of t(t-1)/2. */
+static double tied_pairs(const int *sorted, size_t n)
 {
-	return (a > b) - (a < b);
+	double pairs = 0, run = 1;
+	for (size_t k = 1; k <= n; k++) {
+		if (k < n && sorted[k] == sorted[k - 1]) {
+			run++;
+			continue;
+		}
+		pairs += run * (run - 1) / 2;
+		run = 1;
+	}
+	return pairs;
 }
 
+typedef struct rank_pair {
+	int x, y;
+} rank_pair;
+
+static int by_x_then_y(const void *pa, const void *pb)
+{
+	const rank_pair *a = pa, *b = pb;
+	if (a->x != b->x)
+		return (a->x > b->x) - (a->x < b->x);
+	return (a->y > b->y) - (a->y < b->y);
+}
+
+/* Sorts Y[0..n) by merging, returning the number of strict inversions:
+ * the discordant pairs once the pairs are in (x, y) order. */
+static double merge_count(int *y, int *scratch, size_t n)
+{
+	if (n < 2)
+		return 0;
+	size_t half = n / 2;
+	double swaps = merge_count(y, scratch, half) +
+	               merge_count(y + half, scratch, n - half);
+	size_t i = 0, j = half, k = 0;
+	while (i < half && j < n) {
+		if (y[j] < y[i]) {
+			swaps += (double)(half - i); /* y[j] is below all left */
+			scratch[k++] = y[j++];
+		} else {
+			scratch[k++] = y[i++];
+		}
+	}
+	while (i < half)
+		scratch[k++] = y[i++];
+	while (j < n)
+		scratch[k++] = y[j++];
+	memcpy(y, scratch, n * sizeof *y);
+	return swaps;
+}
+
+/*
+ * Knight's O(n log n) algorithm (Knight 1966, "A computer method for
+ * calculating Kendall's tau with ungrouped data", JASA 61:436-439): sort
+ * by x then y; pairs tied in x, and in both, come from the runs; the
+ * discordant pairs are the inversions left in y; pairs tied in y from y
+ * sorted. A thousand scenarios under nine rankings would otherwise cost
+ * tens of millions of comparisons.
+ */
 double natrisk_kendall_tau_b(const int *x, const int *y, size_t n)
 {
-	double concordant = 0, discordant = 0, tied_x = 0, tied_y = 0;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = i + 1; j < n; j++) {
-			int dx = compare_ints(x[i], x[j]);
-			int dy = compare_ints(y[i], y[j]);
-			tied_x += dx == 0;
-			tied_y += dy == 0;
-			if (dx * dy > 0)
-				concordant++;
-			else if (dx * dy < 0)
-				discordant++;
+	rank_pair *pairs = malloc((n + 1) * sizeof *pairs);
+	int *ys = malloc((n + 1) * sizeof *ys);
+	int *scratch = malloc((n + 1) * sizeof *scratch);
+	double tau = NAN;
+	if (pairs && ys && scratch) {
+		for (size_t k = 0; k < n; k++)
+			pairs[k] = (rank_pair){ x[k], y[k] };
+		qsort(pairs, n, sizeof *pairs, by_x_then_y);
+		double tied_x = 0, tied_both = 0, run_x = 1, run_both = 1;
+		for (size_t k = 1; k <= n; k++) {
+			bool same_x = k < n && pairs[k].x == pairs[k - 1].x;
+			bool same = same_x && pairs[k].y == pairs[k - 1].y;
+			if (!same_x) {
+				tied_x += run_x * (run_x - 1) / 2;
+				run_x = 0;
+			}
+			if (!same) {
+				tied_both += run_both * (run_both - 1) / 2;
+				run_both = 0;
+			}
+			run_x++, run_both++;
 		}
-	double pairs = (double)n * ((double)n - 1) / 2;
-	double denominator = sqrt((pairs - tied_x) * (pairs - tied_y));
-	if (!(denominator > 0))
-		return NAN;
-	return (concordant - discordant) / denominator;
+		for (size_t k = 0; k < n; k++)
+			ys[k] = pairs[k].y;
+		double discordant = merge_count(ys, scratch, n);
+		double tied_y = tied_pairs(ys, n);
+		double all = (double)n * ((double)n - 1) / 2;
+		/* concordant - discordant = all - tied_x - tied_y + tied_both
+		 * - 2 * discordant */
+		double difference = all - tied_x - tied_y + tied_both -
+		                     2 * discordant;
+		double denominator = sqrt((all - tied_x) * (all - tied_y));
+		if (denominator > 0)
+			tau = difference / denominator;
+	}
+	free(pairs), free(ys), free(scratch);
+	return tau;
 }
 
 size_t natrisk_rank_dependent(const int *const *rankings, size_t k, size_t n,

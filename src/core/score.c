@@ -13,6 +13,13 @@ const char *natrisk_class_letter(int cls)
 	return "X";
 }
 
+void natrisk_grade_letters(const natrisk_grade *g, char out[3])
+{
+	out[0] = natrisk_class_letter(g->cls)[0];
+	out[1] = g->high && !g->has_quantity ? '+' : '\0';
+	out[2] = '\0';
+}
+
 int natrisk_class_parse(const char *text, size_t len, int *cls, bool *high)
 {
 	if (len == 0 || len > 2)

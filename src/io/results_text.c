@@ -21,18 +21,12 @@ int natrisk_format_parse(const char *name, natrisk_format *out)
 	return -1;
 }
 
-static void grade_text(const natrisk_grade *g, char out[4])
-{
-	snprintf(out, 4, "%s%s", natrisk_class_letter(g->cls),
-	         g->high ? "+" : "");
-}
-
 /* "D", or "C..D+" when LL and UL differ from each other. */
 static void likelihood_span(const natrisk_score *s, char *out, size_t size)
 {
 	char ll[4], ul[4];
-	grade_text(&s->point[NATRISK_LL], ll);
-	grade_text(&s->point[NATRISK_UL], ul);
+	natrisk_grade_letters(&s->point[NATRISK_LL], ll);
+	natrisk_grade_letters(&s->point[NATRISK_UL], ul);
 	if (strcmp(ll, ul) == 0)
 		snprintf(out, size, "%s", ll);
 	else
@@ -44,7 +38,7 @@ static void write_table_row(FILE *out, const natrisk_assessment *a, size_t i,
 {
 	const natrisk_scenario *s = &a->scenarios[i];
 	char ev[4], span[12], range[4];
-	grade_text(&s->likelihood.point[NATRISK_EV], ev);
+	natrisk_grade_letters(&s->likelihood.point[NATRISK_EV], ev);
 	likelihood_span(&s->likelihood, span, sizeof span);
 	natrisk_impact_range(&r->impact[NATRISK_EV], range);
 	int id_width = (int)strlen(s->id) > 22 ? 21 : 22;
@@ -130,7 +124,7 @@ static void write_csv_row(FILE *out, const natrisk_assessment *a, size_t i,
 	        s->is_new ? "true" : "false");
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
 		char grade[4];
-		grade_text(&s->likelihood.point[p], grade);
+		natrisk_grade_letters(&s->likelihood.point[p], grade);
 		fprintf(out, ",%s", grade);
 	}
 	csv_number(out, r->likelihood_position[NATRISK_EV]);

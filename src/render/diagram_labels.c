@@ -12,6 +12,8 @@
 #include "diagram_layout.h"
 #include "labels.h"
 
+enum { MAX_TITLES = 200 };
+
 /* A label fits a diagram: cut long titles at a word boundary. */
 static void short_title(const char *title, char *out, size_t size)
 {
@@ -131,11 +133,19 @@ int diagram_label_spots(diagram *d, spot *spots, size_t n)
 			return NATRISK_ENOMEM;
 		}
 	}
+	size_t titled = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (spots[i].group != i)
 			continue;
-		if (!place_one(d, placer, spots, n, i, false) &&
-		    !place_one(d, placer, spots, n, i, true))
+		/* A plot holds at most a few hundred titles: past that, the
+		 * lower risks go straight to their rank number instead of
+		 * searching a full plot for room that is not there. */
+		bool brief = titled >= MAX_TITLES;
+		if (!brief && place_one(d, placer, spots, n, i, false)) {
+			titled++;
+			continue;
+		}
+		if (!place_one(d, placer, spots, n, i, true))
 			d->unlabelled += spots[i].members;
 	}
 	label_placer_free(placer);

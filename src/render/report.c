@@ -10,6 +10,7 @@
  * gives the same bytes.
  */
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <natrisk/diagram.h>
@@ -70,18 +71,12 @@ static const char css[] =
 	"thead{display:table-header-group}\n"
 	"}\n";
 
-void report_grade_letter(const natrisk_grade *g, char out[4])
-{
-	snprintf(out, 4, "%s%s", natrisk_class_letter(g->cls),
-	         g->high && !g->has_quantity ? "+" : "");
-}
-
 void report_likelihood_cell(const report *rp, const natrisk_score *s)
 {
 	char ev[4], ll[4], ul[4];
-	report_grade_letter(&s->point[NATRISK_EV], ev);
-	report_grade_letter(&s->point[NATRISK_LL], ll);
-	report_grade_letter(&s->point[NATRISK_UL], ul);
+	natrisk_grade_letters(&s->point[NATRISK_EV], ev);
+	natrisk_grade_letters(&s->point[NATRISK_LL], ll);
+	natrisk_grade_letters(&s->point[NATRISK_UL], ul);
 	fprintf(rp->out, "<span class=\"grade\" title=\"");
 	html_ltext(rp->out, natrisk_method_likelihood_label(
 		rp->m, s->point[NATRISK_EV].cls), rp->lang);
@@ -331,6 +326,27 @@ static void write_summary(const report *rp)
 	           "waarde ligt."));
 }
 
+typedef struct robustness_job {
+	const report *rp;
+	pthread_t thread;
+	report_robustness_data data;
+	int rc;
+} robustness_job;
+
+static void *compute_robustness(void *arg)
+{
+	robustness_job *job = arg;
+	job->rc = report_robustness_compute(job->rp, &job->data);
+	return NULL;
+}
+
+uint64_t natrisk_report_smaa_iterations(const natrisk_assessment *a)
+{
+	double cells = (double)a->scenario_count * a->method->criterion_count;
+	double fit = NATRISK_REPORT_SMAA_DRAWS / (cells > 0 ? cells : 1);
+	return fit > 10000 ? 10000 : fit < 1000 ? 1000 : (uint64_t)fit;
+}
+
 int natrisk_report_write(const natrisk_results *r,
                          const natrisk_report_options *options, FILE *out)
 {
@@ -345,18 +361,39 @@ int natrisk_report_write(const natrisk_results *r,
 		.m = a->method,
 		.profile = &a->method->profiles[natrisk_results_profile(r)],
 		.previous = options ? options->previous : NULL,
+		.smaa_seed = options && options->smaa_seed ? options->smaa_seed
+		                                           : 1,
 	};
+	if (!options || !options->without_smaa)
+		rp.smaa_iterations = options && options->smaa_iterations
+		                             ? options->smaa_iterations
+		                             : natrisk_report_smaa_iterations(a);
 	rp.chart_max = chart_max(&rp);
+	/* The robustness section computes much and writes little: it runs
+	 * on another core while the other sections are written. */
+	robustness_job job = { .rp = &rp };
+	bool started = pthread_create(&job.thread, NULL, compute_robustness,
+	                              &job) == 0;
+	if (!started)
+		compute_robustness(&job);
 	write_head(&rp);
 	write_title(&rp);
 	write_nav(&rp);
 	int rc = write_diagram(&rp);
+	if (rc == 0) {
+		write_summary(&rp);
+		rc = report_scenarios(&rp);
+	}
+	if (rc == 0)
+		rc = report_profiles(&rp);
+	if (started)
+		pthread_join(job.thread, NULL);
+	if (rc == 0)
+		rc = job.rc;
+	if (rc == 0)
+		rc = report_robustness(&rp, &job.data);
+	report_robustness_release(&job.data);
 	if (rc != 0)
-		return rc;
-	write_summary(&rp);
-	if ((rc = report_scenarios(&rp)) != 0 ||
-	    (rc = report_profiles(&rp)) != 0 ||
-	    (rc = report_robustness(&rp)) != 0)
 		return rc;
 	if (rp.previous)
 		report_movements(&rp);

@@ -26,14 +26,14 @@ typedef struct report {
 	const natrisk_method *m;
 	const natrisk_profile *profile;
 	const natrisk_results *previous; /* or NULL */
+	uint64_t smaa_iterations;        /* 0: no stochastic part */
+	uint64_t smaa_seed;
 	double chart_max; /* largest interest contribution of any bar chart */
 } report;
 
 /* The fixed text of the report's language. */
 #define TR(rp, en, nl) html_tr((rp)->lang, (en), (nl))
 
-/* "C", "C+" or "X": a grade's class as written. */
-void report_grade_letter(const natrisk_grade *g, char out[4]);
 /* "C (D+–E)": a likelihood's EV class, with LL..UL when they differ. */
 void report_likelihood_cell(const report *rp, const natrisk_score *s);
 /* The anchor of a scenario's section. */
@@ -52,7 +52,17 @@ double report_interest_value(const report *rp, const natrisk_scenario *s,
 /* Each returns 0 or a NATRISK_E* code. */
 int report_scenarios(const report *rp);
 int report_profiles(const report *rp);
-int report_robustness(const report *rp);
+/* What the robustness section shows, computed apart from writing so that
+ * it can run beside the other sections (report.c): the rankings per
+ * method and, unless left out, the stochastic analysis. */
+typedef struct report_robustness_data {
+	struct natrisk_robustness *rankings;
+	struct natrisk_smaa *smaa; /* or NULL */
+} report_robustness_data;
+
+int report_robustness_compute(const report *rp, report_robustness_data *d);
+void report_robustness_release(report_robustness_data *d);
+int report_robustness(const report *rp, const report_robustness_data *d);
 void report_movements(const report *rp);
 
 #endif

@@ -25,7 +25,6 @@
 #include "report_parts.h"
 
 /* Fixed, and named in the report, so that anyone can reproduce it. */
-enum { SMAA_ITERATIONS = 10000, SMAA_SEED = 1 };
 
 static void scenario_cell(const report *rp, const natrisk_scenario *s)
 {
@@ -270,13 +269,14 @@ static void write_smaa_intro(const report *rp)
 	           "betrouwbaarheidsfactor het aandeel waarin het het "
 	           "ernstigst is met de gewichten die het het meest "
 	           "begunstigen (zijn centrale gewichten)."));
-	html_quantity(out, SMAA_ITERATIONS, rp->lang);
-	fprintf(out, " %s %d; %s <code>natrisk smaa FILE --iterations %d "
-	        "--seed %d</code>.</p>\n",
+	html_quantity(out, (double)rp->smaa_iterations, rp->lang);
+	fprintf(out, " %s %llu; %s <code>natrisk smaa FILE --iterations %llu "
+	        "--seed %llu</code>.</p>\n",
 	        TR(rp, "iterations, seed", "iteraties, startwaarde (seed)"),
-	        SMAA_SEED, TR(rp, "the same numbers come from",
-	                      "dezelfde getallen geeft"),
-	        SMAA_ITERATIONS, SMAA_SEED);
+	        (unsigned long long)rp->smaa_seed,
+	        TR(rp, "the same numbers come from", "dezelfde getallen geeft"),
+	        (unsigned long long)rp->smaa_iterations,
+	        (unsigned long long)rp->smaa_seed);
 }
 
 static void write_smaa_table(const report *rp, const natrisk_smaa *s,
@@ -306,39 +306,18 @@ static void write_smaa_table(const report *rp, const natrisk_smaa *s,
 	           "centrale gewichten."));
 }
 
-/* Writes TEXT, renaming the fixed ids the SVG writer gives its title and
- * description: the risk diagram already uses them, and ids are unique. */
-static void write_renamed(FILE *out, const char *text)
-{
-	static const char *const from[] = {
-		"\"natrisk-title natrisk-desc\"", "id=\"natrisk-title\"",
-		"id=\"natrisk-desc\"",
-	};
-	static const char *const to[] = {
-		"\"smaa-chart-title smaa-chart-desc\"", "id=\"smaa-chart-title\"",
-		"id=\"smaa-chart-desc\"",
-	};
-	while (*text) {
-		size_t k = 0;
-		while (k < 3 && strncmp(text, from[k], strlen(from[k])) != 0)
-			k++;
-		if (k < 3) {
-			fputs(to[k], out);
-			text += strlen(from[k]);
-		} else {
-			fputc(*text++, out);
-		}
-	}
-}
-
 static int write_smaa_chart(const report *rp, const natrisk_smaa *s)
 {
 	natrisk_scene *scene = NULL;
 	int rc = natrisk_smaa_chart_scene(&scene, s, rp->lang,
 	                                  TR(rp, "Rank acceptability",
 	                                     "Aanvaardbaarheid per rang"));
-	if (rc != 0)
+	if (rc == 0)
+		rc = natrisk_scene_set_id(scene, "smaa-chart");
+	if (rc != 0) {
+		natrisk_scene_free(scene);
 		return rc;
+	}
 	natrisk_membuf svg = { 0 };
 	FILE *stream = natrisk_membuf_open(&svg);
 	if (stream)
@@ -349,7 +328,7 @@ static int write_smaa_chart(const report *rp, const natrisk_smaa *s)
 		return error_set(NATRISK_ENOMEM, "cannot draw the SMAA chart");
 	}
 	fputs("<figure id=\"smaa-chart\" class=\"smaa-chart\">\n", rp->out);
-	write_renamed(rp->out, svg.data);
+	fputs(svg.data, rp->out);
 	free(svg.data);
 	fprintf(rp->out, "<figcaption>%s</figcaption>\n</figure>\n",
 	        TR(rp, "Share of iterations in which each scenario takes "
@@ -361,37 +340,47 @@ static int write_smaa_chart(const report *rp, const natrisk_smaa *s)
 	return NATRISK_OK;
 }
 
-static int write_smaa(const report *rp, const natrisk_robustness *r)
+static int write_smaa(const report *rp, const natrisk_robustness *r,
+                      const natrisk_smaa *s)
 {
+	write_smaa_intro(rp);
+	write_smaa_table(rp, s, r);
+	return write_smaa_chart(rp, s);
+}
+
+int report_robustness_compute(const report *rp, report_robustness_data *d)
+{
+	d->rankings = NULL;
+	d->smaa = NULL;
+	int rc = natrisk_robustness_new(&d->rankings, rp->a);
+	if (rc != 0 || !rp->smaa_iterations)
+		return rc;
 	natrisk_smaa_options options = {
-		.iterations = SMAA_ITERATIONS,
-		.seed = SMAA_SEED,
+		.iterations = rp->smaa_iterations,
+		.seed = rp->smaa_seed,
 		.threads = 0,
 		.outputs = NATRISK_SMAA_CENTRAL | NATRISK_SMAA_CONFIDENCE,
 	};
-	natrisk_smaa *s = NULL;
-	int rc = natrisk_smaa_assessment(&s, rp->a, &options);
-	if (rc != 0)
-		return rc;
-	write_smaa_intro(rp);
-	write_smaa_table(rp, s, r);
-	rc = write_smaa_chart(rp, s);
-	natrisk_smaa_free(s);
-	return rc;
+	return natrisk_smaa_assessment(&d->smaa, rp->a, &options);
 }
 
-int report_robustness(const report *rp)
+void report_robustness_release(report_robustness_data *d)
 {
-	natrisk_robustness *r;
-	int rc = natrisk_robustness_new(&r, rp->a);
-	if (rc != 0)
-		return rc;
+	natrisk_robustness_free(d->rankings);
+	natrisk_smaa_free(d->smaa);
+	d->rankings = NULL;
+	d->smaa = NULL;
+}
+
+int report_robustness(const report *rp, const report_robustness_data *d)
+{
+	int rc = NATRISK_OK;
 	write_intro(rp);
-	write_rankings(rp, r);
-	write_tau(rp, r);
-	write_dependent(rp, r);
-	rc = write_smaa(rp, r);
+	write_rankings(rp, d->rankings);
+	write_tau(rp, d->rankings);
+	write_dependent(rp, d->rankings);
+	if (d->smaa)
+		rc = write_smaa(rp, d->rankings, d->smaa);
 	fputs("</section>\n", rp->out);
-	natrisk_robustness_free(r);
 	return rc;
 }

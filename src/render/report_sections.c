@@ -146,7 +146,7 @@ static void write_likelihood(const report *rp, const natrisk_scenario *s)
 	        TR(rp, "Class", "Klasse"));
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
 		char letter[4];
-		report_grade_letter(&score->point[p], letter);
+		natrisk_grade_letters(&score->point[p], letter);
 		fprintf(out, "<td class=\"grade\">%s " MDASH " ", letter);
 		html_ltext(out, natrisk_method_likelihood_label(
 			rp->m, score->point[p].cls), rp->lang);
@@ -177,7 +177,7 @@ static void write_grade_cell(const report *rp, const natrisk_criterion *c,
 		fprintf(out, " \xE2\x86\x92 %s", natrisk_class_letter(g->cls));
 	} else {
 		char letter[4];
-		report_grade_letter(g, letter);
+		natrisk_grade_letters(g, letter);
 		fputs(letter, out);
 	}
 	fputs("</td>", out);

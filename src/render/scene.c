@@ -78,3 +78,13 @@ shape *scene_textf(natrisk_scene *s, double x, double y, double size,
 	                              .fill = fill,
 	                              .text = scene_text(s, text) });
 }
+
+int natrisk_scene_set_id(natrisk_scene *scene, const char *prefix)
+{
+	for (const char *p = prefix; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-'))
+			return NATRISK_EINVALID;
+	scene->id = scene_text(scene, prefix);
+	return scene->id ? NATRISK_OK : NATRISK_ENOMEM;
+}

@@ -54,6 +54,7 @@ struct natrisk_scene {
 	double width, height;
 	const char *title;
 	const char *description;
+	const char *id;        /* prefix of the SVG's ids, or NULL */
 	shape *shapes;
 	size_t count, capacity;
 };

@@ -29,6 +29,10 @@ enum { MARGIN = 24, BAR_WIDTH = 520, NAME_GAP = 8, CONFIDENCE_GAP = 10 };
 #define LEGEND_SIZE 11.0
 #define MAX_NAME_WIDTH 240.0
 #define MIN_LABELLED_SHARE 0.08
+/* A chart of a thousand bars of a thousand segments helps nobody: show
+ * the most severe alternatives, and ranks in at most ten groups. */
+#define MAX_BARS 40
+#define MAX_SEGMENTS 12
 
 static const rgba ink = { 0x22, 0x22, 0x22, 255 };
 static const rgba muted = { 0x55, 0x55, 0x55, 255 };
@@ -44,6 +48,8 @@ typedef struct chart {
 	const natrisk_smaa *smaa;
 	natrisk_lang lang;
 	size_t m;
+	size_t shown;           /* bars drawn: the most severe */
+	size_t group;           /* ranks per segment */
 	ranked *order;          /* most severe first */
 	bool confidence;        /* confidence factors were computed */
 	double name_width;      /* the column of names */
@@ -172,8 +178,9 @@ static int order_alternatives(chart *c)
 static void plan(chart *c)
 {
 	c->name_width = 0;
-	for (size_t i = 0; i < c->m; i++) {
-		const char *name = natrisk_smaa_alternative_name(c->smaa, i);
+	for (size_t k = 0; k < c->shown; k++) {
+		const char *name = natrisk_smaa_alternative_name(
+			c->smaa, c->order[k].index);
 		c->name_width = fmax(c->name_width,
 		                     text_width(c->metrics, name, NAME_SIZE,
 		                                false));
@@ -185,8 +192,8 @@ static void plan(chart *c)
 		c->confidence_right += CONFIDENCE_GAP +
 		                       ceil(text_width(c->metrics, "0.00",
 		                                       NAME_SIZE, false));
-	c->row = c->m <= 12 ? 30 : c->m <= 25 ? 24 : 20;
-	c->bar_height = c->m <= 12 ? 22 : c->row - 6;
+	c->row = c->shown <= 12 ? 30 : c->shown <= 25 ? 24 : 20;
+	c->bar_height = c->shown <= 12 ? 22 : c->row - 6;
 	c->top = c->confidence ? 104 : 88;
 }
 
@@ -204,6 +211,14 @@ static double draw_title(chart *c, const char *title)
 	         "rank; most severe first",
 	         "Aandeel van %s trekkingen waarin elk alternatief elke rang "
 	         "heeft; ernstigste eerst"), count);
+	if (c->shown < c->m) {
+		char all[40];
+		thousands(c, (unsigned long long)c->m, all, sizeof all);
+		size_t used = strlen(line);
+		snprintf(line + used, sizeof line - used, word(c,
+		         " (the %zu most severe of %s)",
+		         " (de %zu ernstigste van %s)"), c->shown, all);
+	}
 	text(c, MARGIN, 46, 11, ANCHOR_START, muted, "title", line);
 	return MARGIN + fmax(text_width(c->metrics, title, 16, true),
 	                     text_width(c->metrics, line, 11, false));
@@ -290,28 +305,37 @@ static void draw_separator(chart *c, double x, double y)
 		s->role = "separator";
 }
 
-/* The segments of one bar, each the share of one rank. Edges come from
- * the running total, so that the segments fill the bar exactly. */
+/* The segments of one bar, each the share of one rank, or of a group of
+ * ranks when there are many. Edges come from the running total, so that
+ * the segments fill the bar exactly. */
 static void draw_segments(chart *c, size_t i, const char *name, double y)
 {
 	double before = 0, previous_width = 0;
 	char tip[200];
-	for (size_t r = 0; r < c->m; r++) {
-		double share = natrisk_smaa_rank_acceptability(c->smaa, i, r);
+	for (size_t r = 0; r < c->m; r += c->group) {
+		size_t last = r + c->group < c->m ? r + c->group : c->m;
+		double share = 0;
+		for (size_t k = r; k < last; k++)
+			share += natrisk_smaa_rank_acceptability(c->smaa, i, k);
 		if (!(share > 0))
 			continue;
 		double x0 = c->bar_left + BAR_WIDTH * before;
 		before += share;
 		double x1 = c->bar_left + BAR_WIDTH * fmin(before, 1);
-		rgba fill = rank_colour(c, r);
+		rgba fill = rank_colour(c, (r + last - 1) / 2);
 		shape *s = scene_rect(c->scene, x0, y - c->bar_height / 2,
 		                      x1 - x0, c->bar_height, fill, RGBA_NONE, 0);
 		if (!s)
 			continue;
 		s->role = "segment";
 		s->scenario = name;
-		snprintf(tip, sizeof tip, "%s: %s %zu, %.1f %%", name,
-		         word(c, "rank", "rang"), r + 1, share * 100);
+		if (c->group == 1)
+			snprintf(tip, sizeof tip, "%s: %s %zu, %.1f %%", name,
+			         word(c, "rank", "rang"), r + 1, share * 100);
+		else
+			snprintf(tip, sizeof tip, "%s: %s %zu-%zu, %.1f %%", name,
+			         word(c, "ranks", "rangen"), r + 1, last,
+			         share * 100);
 		s->tooltip = scene_text(c->scene, tip);
 		if (c->m <= 12 && previous_width >= 3 && x1 - x0 >= 3)
 			draw_separator(c, x0, y);
@@ -423,8 +447,10 @@ int natrisk_smaa_chart_scene(natrisk_scene **out, const natrisk_smaa *s,
 		chart_free(&c);
 		return NATRISK_ENOMEM;
 	}
+	c.shown = c.m < MAX_BARS ? c.m : MAX_BARS;
+	c.group = c.m <= MAX_SEGMENTS ? 1 : (c.m + 9) / 10;
 	plan(&c);
-	double axis_y = c.top + c.row * (double)c.m + 4;
+	double axis_y = c.top + c.row * (double)c.shown + 4;
 	c.scene = scene_new(0, axis_y + 34 + MARGIN - 4);
 	if (!c.scene) {
 		chart_free(&c);
@@ -442,7 +468,7 @@ int natrisk_smaa_chart_scene(natrisk_scene **out, const natrisk_smaa *s,
 	double legend_right = draw_legend(&c);
 	if (c.confidence)
 		draw_confidence_header(&c);
-	for (size_t k = 0; k < c.m; k++)
+	for (size_t k = 0; k < c.shown; k++)
 		draw_bar(&c, k);
 	draw_axis(&c, axis_y);
 	c.scene->width = chart_width(&c, title_right, legend_right);

@@ -163,15 +163,16 @@ int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
 {
 	if (!inline_svg)
 		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
+	const char *id = scene->id ? scene->id : "natrisk";
 	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	        "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-	        "role=\"img\" aria-labelledby=\"natrisk-title "
-	        "natrisk-desc\" font-family=\"%s\">\n",
-	        scene->width, scene->height, scene->width, scene->height,
-	        DIAGRAM_FONT_CSS);
-	fputs("<title id=\"natrisk-title\">", out);
+	        "role=\"img\" aria-labelledby=\"%s-title %s-desc\" "
+	        "font-family=\"%s\">\n",
+	        scene->width, scene->height, scene->width, scene->height, id,
+	        id, DIAGRAM_FONT_CSS);
+	fprintf(out, "<title id=\"%s-title\">", id);
 	xml_escape(out, scene->title);
-	fputs("</title>\n<desc id=\"natrisk-desc\">", out);
+	fprintf(out, "</title>\n<desc id=\"%s-desc\">", id);
 	xml_escape(out, scene->description);
 	fputs("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
 	      out);
