@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include <natrisk/assessment.h>
 #include <natrisk/diagram.h>
 #include <natrisk/membuf.h>
@@ -77,19 +78,6 @@ static char *generate(size_t *len)
 	return text;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* One run; fills seconds[stage]. Output goes to a memory stream. */
 static int run_once(const char *text, size_t len, double seconds[STAGES])
 {
@@ -99,27 +87,27 @@ static int run_once(const char *text, size_t len, double seconds[STAGES])
 	natrisk_assessment *a = NULL;
 	natrisk_results *r = NULL;
 	natrisk_scene *scene = NULL;
-	double t0 = now();
+	double t0 = bench_now();
 	int rc = natrisk_assessment_load_buffer(&a, "bench.yaml", text, len,
 	                                        diag);
-	double t1 = now();
+	double t1 = bench_now();
 	if (rc == 0)
 		rc = natrisk_results_new(&r, a, 0);
-	double t2 = now();
+	double t2 = bench_now();
 	if (rc == 0)
 		rc = natrisk_diagram_scene(&scene, r, NULL);
 	if (rc == 0)
 		rc = natrisk_scene_write_svg(scene, false, out);
-	double t3 = now();
+	double t3 = bench_now();
 	natrisk_report_options options = { .lang = NATRISK_LANG_EN,
 		                           .without_smaa = true };
 	if (rc == 0)
 		rc = natrisk_report_write(r, &options, out);
-	double t4 = now();
+	double t4 = bench_now();
 	options.without_smaa = false; /* as the CLI does by default */
 	if (rc == 0)
 		rc = natrisk_report_write(r, &options, out);
-	double t5 = now();
+	double t5 = bench_now();
 	double stamps[] = { t0, t1, t2, t3, t4 };
 	for (int s = 0; s < 4; s++)
 		seconds[s] = stamps[s + 1] - stamps[s];
@@ -164,8 +152,7 @@ int main(int argc, char **argv)
 	for (int s = 0; s < STAGES; s++) {
 		for (int i = 0; i < runs; i++)
 			column[i] = samples[i * STAGES + s];
-		qsort(column, (size_t)runs, sizeof *column, by_value);
-		medians[s] = column[runs / 2];
+		medians[s] = bench_median(column, (size_t)runs);
 		printf("  %-16s %8.2f ms\n", stage_names[s], medians[s] * 1e3);
 		if (s == 4)
 			printf("  %-16s %8.2f ms  (total/target = %.2f)\n",

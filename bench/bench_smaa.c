@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include <natrisk/smaa.h>
 
 static unsigned long long state = 0x853C49E6748FEA9Bull;
@@ -49,19 +50,6 @@ static char *generate(int scenarios, size_t *len)
 	return text;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 int main(int argc, char **argv)
 {
 	if (argc < 4) {
@@ -88,21 +76,21 @@ int main(int argc, char **argv)
 	double *seconds = calloc((size_t)runs, sizeof *seconds);
 	for (int r = 0; r < runs; r++) {
 		natrisk_smaa *s;
-		double t = now();
+		double t = bench_now();
 		if (natrisk_smaa_assessment(&s, a, &options) != 0) {
 			fprintf(stderr, "bench_smaa: %s\n", natrisk_error_last());
 			return 1;
 		}
-		seconds[r] = now() - t;
+		seconds[r] = bench_now() - t;
 		natrisk_smaa_free(s);
 	}
-	qsort(seconds, (size_t)runs, sizeof *seconds, by_value);
+	double median = bench_median(seconds, (size_t)runs);
 	struct rusage usage;
 	getrusage(RUSAGE_SELF, &usage);
 	printf("natrisk scenarios=%d criteria=10 iterations=%llu threads=%d "
 	       "median=%.3fs per_iteration=%.3fus peak_rss=%.1fMB\n",
 	       scenarios, (unsigned long long)iterations, threads,
-	       seconds[runs / 2], seconds[runs / 2] / (double)iterations * 1e6,
+	       median, median / (double)iterations * 1e6,
 	       usage.ru_maxrss / 1024.0);
 	free(seconds);
 	natrisk_assessment_free(a);

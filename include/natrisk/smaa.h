@@ -113,6 +113,13 @@ unsigned natrisk_smaa_outputs(const natrisk_smaa *s);
 /* b(i, r): share of iterations in which i had rank r + 1. */
 double natrisk_smaa_rank_acceptability(const natrisk_smaa *s, size_t i,
                                        size_t r);
+/* Expected rank of i: the sum of (r + 1) * b(i, r). */
+double natrisk_smaa_expected_rank(const natrisk_smaa *s, size_t i);
+/* The rank (0-based) i takes most often; the better one on a tie. */
+size_t natrisk_smaa_most_likely_rank(const natrisk_smaa *s, size_t i);
+/* The alternatives by expected rank, most severe first (ties in input
+ * order), into ORDER (room for every alternative). 0 or NATRISK_ENOMEM. */
+int natrisk_smaa_order(const natrisk_smaa *s, size_t *order);
 /* Central weight of criterion c for i; false when i never ranked first. */
 bool natrisk_smaa_central_weight(const natrisk_smaa *s, size_t i, size_t c,
                                  double *out);

@@ -14,6 +14,7 @@
 #include <natrisk/ordinal.h>
 #include <natrisk/output.h>
 
+#include "../io/csv_write.h"
 #include "cli.h"
 
 enum { WIDTH = 80, RANK_LABEL = 24, RANK_CELL = 4, TAU_LABEL = 20,
@@ -282,21 +283,6 @@ static int write_json(FILE *out, const natrisk_robustness *r)
 	return rc == 0 ? 0 : -1;
 }
 
-static void csv_field(FILE *out, const char *text)
-{
-	if (!strpbrk(text, ",\"\r\n")) {
-		fputs(text, out);
-		return;
-	}
-	fputc('"', out);
-	for (const char *p = text; *p; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
 /* One row per scenario, in weighted-sum order: its rank under every
  * ranking, its best and worst rank, and whether it depends on the
  * method. */
@@ -307,15 +293,15 @@ static void write_csv(FILE *out, const natrisk_robustness *r)
 	fputs("id,title", out);
 	for (size_t l = 0; l < k; l++) {
 		fputc(',', out);
-		csv_field(out, natrisk_robustness_ranking(r, l)->id);
+		csv_field(out, "", natrisk_robustness_ranking(r, l)->id);
 	}
 	fputs(",best,worst,method_dependent\r\n", out);
 	const size_t *order = natrisk_robustness_order(r);
 	for (size_t o = 0; o < natrisk_assessment_scenario_count(a); o++) {
 		const natrisk_scenario *s = natrisk_assessment_scenario(a, order[o]);
-		csv_field(out, s->id);
+		csv_field(out, "", s->id);
 		fputc(',', out);
-		csv_field(out, s->title);
+		csv_field(out, "", s->title);
 		for (size_t l = 0; l < k; l++)
 			fprintf(out, ",%d",
 			        natrisk_robustness_ranking(r, l)->ranks[order[o]]);

@@ -11,7 +11,7 @@ double grade_value(const natrisk_method *m, const natrisk_grade *g)
 	return natrisk_method_class_value(m, g->cls, g->high && !g->has_quantity);
 }
 
-static void sort_ascending(double *terms, size_t n)
+void sort_ascending(double *terms, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
 		double value = terms[i];

@@ -11,6 +11,9 @@
 /* The value of one impact grade: base^(k [+ high offset]), X -> x_value. */
 double grade_value(const natrisk_method *method, const natrisk_grade *grade);
 
+/* Insertion sort: the arrays here are a few dozen terms long. */
+void sort_ascending(double *terms, size_t n);
+
 /*
  * Sum of N non-negative terms, compensated (Neumaier) after sorting, so that
  * the same multiset of terms always gives the same, nearly exact sum. The

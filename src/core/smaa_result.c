@@ -3,6 +3,7 @@
  * integers (exact, whatever the number of threads) and read out as shares.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "smaa_model.h"
@@ -79,6 +80,51 @@ double natrisk_smaa_rank_acceptability(const natrisk_smaa *s, size_t i,
 {
 	return i < s->m && r < s->m ? share(s, s->rank_counts[i * s->m + r])
 	                            : 0;
+}
+
+double natrisk_smaa_expected_rank(const natrisk_smaa *s, size_t i)
+{
+	double expected = 0;
+	for (size_t r = 0; i < s->m && r < s->m; r++)
+		expected += (double)(r + 1) * natrisk_smaa_rank_acceptability(s, i, r);
+	return expected;
+}
+
+size_t natrisk_smaa_most_likely_rank(const natrisk_smaa *s, size_t i)
+{
+	size_t best = 0;
+	for (size_t r = 1; i < s->m && r < s->m; r++)
+		if (s->rank_counts[i * s->m + r] > s->rank_counts[i * s->m + best])
+			best = r;
+	return best;
+}
+
+typedef struct expected_entry {
+	double expected;
+	size_t index;
+} expected_entry;
+
+static int by_expected(const void *pa, const void *pb)
+{
+	const expected_entry *a = pa, *b = pb;
+	if (a->expected != b->expected)
+		return a->expected < b->expected ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+int natrisk_smaa_order(const natrisk_smaa *s, size_t *order)
+{
+	expected_entry *entries = malloc((s->m + 1) * sizeof *entries);
+	if (!entries)
+		return NATRISK_ENOMEM;
+	for (size_t i = 0; i < s->m; i++)
+		entries[i] = (expected_entry){ natrisk_smaa_expected_rank(s, i),
+			                       i };
+	qsort(entries, s->m, sizeof *entries, by_expected);
+	for (size_t i = 0; i < s->m; i++)
+		order[i] = entries[i].index;
+	free(entries);
+	return NATRISK_OK;
 }
 
 bool natrisk_smaa_central_weight(const natrisk_smaa *s, size_t i, size_t c,

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "error.h"
 #include "philox.h"
 #include "simd.h"
@@ -54,19 +55,6 @@ static double stream_unit(unit_stream *s)
 		s->used = 0;
 	}
 	return philox_unit(s->words[s->used++]);
-}
-
-static void sort_ascending(double *v, size_t n)
-{
-	for (size_t i = 1; i < n; i++) {
-		double x = v[i];
-		size_t j = i;
-		while (j > 0 && v[j - 1] > x) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = x;
-	}
 }
 
 static void simplex_scalar(unit_stream *s, size_t n, double *w,

@@ -9,6 +9,7 @@
 #include <natrisk/output.h>
 
 #include "../core/model.h"
+#include "csv_write.h"
 
 int natrisk_format_parse(const char *name, natrisk_format *out)
 {
@@ -71,31 +72,6 @@ static void write_table(const natrisk_results *r, natrisk_lang lang,
 		write_table_row(out, a, order[k], natrisk_results_get(r, order[k]));
 }
 
-static void csv_field(FILE *out, const char *text)
-{
-	if (!text)
-		return;
-	if (!strpbrk(text, ",\"\r\n")) {
-		fputs(text, out);
-		return;
-	}
-	fputc('"', out);
-	for (const char *p = text; *p; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
-static void csv_number(FILE *out, double value)
-{
-	if (isfinite(value))
-		fprintf(out, ",%.17g", value);
-	else
-		fputc(',', out);
-}
-
 static void write_csv_header(FILE *out, const natrisk_method *m)
 {
 	fputs("rank,id,title,theme,kind,new,likelihood_ll,likelihood_ev,"
@@ -103,8 +79,8 @@ static void write_csv_header(FILE *out, const natrisk_method *m)
 	      "impact_ev_total,impact_ul_total,impact_ev_position,"
 	      "impact_class,impact_range,risk", out);
 	for (size_t k = 0; k < m->interest_count; k++) {
-		fputs(",interest_", out);
-		csv_field(out, m->interests[k].id);
+		fputc(',', out);
+		csv_field(out, "interest_", m->interests[k].id);
 	}
 	fputs("\r\n", out);
 }
@@ -114,12 +90,12 @@ static void write_csv_row(FILE *out, const natrisk_assessment *a, size_t i,
 {
 	const natrisk_scenario *s = &a->scenarios[i];
 	fprintf(out, "%d,", r->rank);
-	csv_field(out, s->id);
+	csv_field(out, "", s->id);
 	fputc(',', out);
-	csv_field(out, s->title);
+	csv_field(out, "", s->title);
 	fputc(',', out);
 	if (s->theme >= 0)
-		csv_field(out, a->themes[s->theme].id);
+		csv_field(out, "", a->themes[s->theme].id);
 	fprintf(out, ",%s,%s", natrisk_kind_name(s->kind),
 	        s->is_new ? "true" : "false");
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {

@@ -14,6 +14,8 @@
 
 #include <natrisk/smaa_output.h>
 
+#include "csv_write.h"
+
 static const char *const class_keys[] = { "X", "A", "B", "C", "D", "E" };
 
 /* An m x m table of F(s, i, j). */
@@ -163,50 +165,22 @@ char *natrisk_smaa_json(const natrisk_smaa *s,
 
 /* ------------------------------------------------------------- table */
 
-typedef struct table_row {
-	size_t index;
-	double expected; /* expected rank */
-} table_row;
-
-static int by_expected_rank(const void *a, const void *b)
-{
-	const table_row *x = a, *y = b;
-	if (x->expected != y->expected)
-		return x->expected < y->expected ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
 /* The alternatives by expected rank, best first; free it. */
-static table_row *table_order(const natrisk_smaa *s)
+static size_t *table_order(const natrisk_smaa *s)
 {
-	size_t m = natrisk_smaa_alternatives(s);
-	table_row *rows = malloc((m + 1) * sizeof *rows);
-	for (size_t i = 0; rows && i < m; i++) {
-		rows[i].index = i;
-		rows[i].expected = 0;
-		for (size_t r = 0; r < m; r++)
-			rows[i].expected += (double)(r + 1) *
-			        natrisk_smaa_rank_acceptability(s, i, r);
+	size_t *order = malloc((natrisk_smaa_alternatives(s) + 1) *
+	                       sizeof *order);
+	if (order && natrisk_smaa_order(s, order) != 0) {
+		free(order);
+		return NULL;
 	}
-	if (rows)
-		qsort(rows, m, sizeof *rows, by_expected_rank);
-	return rows;
-}
-
-static size_t most_likely_rank(const natrisk_smaa *s, size_t i)
-{
-	size_t best = 0;
-	for (size_t r = 1; r < natrisk_smaa_alternatives(s); r++)
-		if (natrisk_smaa_rank_acceptability(s, i, r) >
-		    natrisk_smaa_rank_acceptability(s, i, best))
-			best = r;
-	return best;
+	return order;
 }
 
 static void table_line(FILE *out, const natrisk_smaa *s, size_t place,
-                       const table_row *row)
+                       size_t i)
 {
-	size_t i = row->index, r = most_likely_rank(s, i);
+	size_t r = natrisk_smaa_most_likely_rank(s, i);
 	char confidence[16] = "-";
 	double cf;
 	if (natrisk_smaa_confidence(s, i, &cf))
@@ -214,7 +188,8 @@ static void table_line(FILE *out, const natrisk_smaa *s, size_t place,
 	fprintf(out, "%3zu  %-22.22s %5zu %7.3f %8.3f %6.2f %10s %8.2f\n",
 	        place, natrisk_smaa_alternative_name(s, i), r + 1,
 	        natrisk_smaa_rank_acceptability(s, i, r),
-	        natrisk_smaa_rank_acceptability(s, i, 0), row->expected,
+	        natrisk_smaa_rank_acceptability(s, i, 0),
+	        natrisk_smaa_expected_rank(s, i),
 	        confidence, natrisk_smaa_rank_entropy(s, i));
 }
 
@@ -222,7 +197,7 @@ enum { PAIRWISE_SHOWN = 8 };
 
 /* The top left of the pairwise matrix, in table order. */
 static void pairwise_lines(FILE *out, const natrisk_smaa *s,
-                           const table_row *rows)
+                           const size_t *rows)
 {
 	size_t m = natrisk_smaa_alternatives(s);
 	size_t shown = m < PAIRWISE_SHOWN ? m : PAIRWISE_SHOWN;
@@ -234,13 +209,13 @@ static void pairwise_lines(FILE *out, const natrisk_smaa *s,
 	fputc('\n', out);
 	for (size_t a = 0; a < shown; a++) {
 		fprintf(out, "%3zu  %-16.16s", a + 1,
-		        natrisk_smaa_alternative_name(s, rows[a].index));
+		        natrisk_smaa_alternative_name(s, rows[a]));
 		for (size_t b = 0; b < shown; b++) {
 			if (a == b)
 				fprintf(out, " %6s", "-");
 			else
 				fprintf(out, " %6.3f", natrisk_smaa_pairwise(
-					s, rows[a].index, rows[b].index));
+					s, rows[a], rows[b]));
 		}
 		fputc('\n', out);
 	}
@@ -249,7 +224,7 @@ static void pairwise_lines(FILE *out, const natrisk_smaa *s,
 static int write_table(const natrisk_smaa *s,
                        const natrisk_smaa_write_options *o, FILE *out)
 {
-	table_row *rows = table_order(s);
+	size_t *rows = table_order(s);
 	if (!rows)
 		return NATRISK_ENOMEM;
 	size_t m = natrisk_smaa_alternatives(s);
@@ -270,7 +245,7 @@ static int write_table(const natrisk_smaa *s,
 	        "Alternative", "rank", "share", "share", "rank", "factor",
 	        "(bits)");
 	for (size_t k = 0; k < m; k++)
-		table_line(out, s, k + 1, &rows[k]);
+		table_line(out, s, k + 1, rows[k]);
 	if (natrisk_smaa_outputs(s) & NATRISK_SMAA_PAIRWISE)
 		pairwise_lines(out, s, rows);
 	free(rows);
@@ -279,24 +254,6 @@ static int write_table(const natrisk_smaa *s,
 
 /* --------------------------------------------------------------- CSV */
 
-/* PREFIX and TEXT as one field, quoted when they need it (RFC 4180). */
-static void csv_text(FILE *out, const char *prefix, const char *text)
-{
-	if (!strpbrk(prefix, ",\"\r\n") && !strpbrk(text, ",\"\r\n")) {
-		fprintf(out, "%s%s", prefix, text);
-		return;
-	}
-	fputc('"', out);
-	for (const char *part = prefix; part; part = part == prefix ? text
-	                                                            : NULL)
-		for (const char *p = part; *p; p++) {
-			if (*p == '"')
-				fputc('"', out);
-			fputc(*p, out);
-		}
-	fputc('"', out);
-}
-
 static void csv_header(FILE *out, const natrisk_smaa *s)
 {
 	fputs("alternative", out);
@@ -304,14 +261,14 @@ static void csv_header(FILE *out, const natrisk_smaa *s)
 		fprintf(out, ",rank_%zu", r + 1);
 	for (size_t c = 0; c < natrisk_smaa_criteria(s); c++) {
 		fputc(',', out);
-		csv_text(out, "central_", natrisk_smaa_criterion_name(s, c));
+		csv_field(out, "central_", natrisk_smaa_criterion_name(s, c));
 	}
 	fputs(",confidence,entropy\r\n", out);
 }
 
 static void csv_row(FILE *out, const natrisk_smaa *s, size_t i)
 {
-	csv_text(out, "", natrisk_smaa_alternative_name(s, i));
+	csv_field(out, "", natrisk_smaa_alternative_name(s, i));
 	for (size_t r = 0; r < natrisk_smaa_alternatives(s); r++)
 		fprintf(out, ",%.17g", natrisk_smaa_rank_acceptability(s, i, r));
 	for (size_t c = 0; c < natrisk_smaa_criteria(s); c++) {

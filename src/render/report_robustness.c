@@ -207,17 +207,6 @@ static void write_dependent(const report *rp, const natrisk_robustness *r)
 	fputs("</ul>\n", out);
 }
 
-/* The most likely rank (0-based), the better one on a tie. */
-static size_t likeliest_rank(const natrisk_smaa *s, size_t i)
-{
-	size_t best = 0;
-	for (size_t r = 1; r < natrisk_smaa_alternatives(s); r++)
-		if (natrisk_smaa_rank_acceptability(s, i, r) >
-		    natrisk_smaa_rank_acceptability(s, i, best))
-			best = r;
-	return best;
-}
-
 static void percent(const report *rp, double share)
 {
 	html_decimal(rp->out, 100.0 * share, 1, rp->lang);
@@ -231,7 +220,7 @@ static void write_smaa_row(const report *rp, const natrisk_smaa *s, size_t i)
 	scenario_cell(rp, &rp->a->scenarios[i]);
 	fputs("<td class=\"num\">", out);
 	percent(rp, natrisk_smaa_rank_acceptability(s, i, 0));
-	size_t r = likeliest_rank(s, i);
+	size_t r = natrisk_smaa_most_likely_rank(s, i);
 	fprintf(out, "</td><td class=\"num\">%zu <span class=\"muted\">(", r + 1);
 	percent(rp, natrisk_smaa_rank_acceptability(s, i, r));
 	fputs(")</span></td><td class=\"num\">", out);

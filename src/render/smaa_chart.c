@@ -149,27 +149,19 @@ static void thousands(const chart *c, unsigned long long n, char *out,
 	out[k] = '\0';
 }
 
-static int by_expected(const void *pa, const void *pb)
-{
-	const ranked *a = pa, *b = pb;
-	if (a->expected != b->expected)
-		return a->expected < b->expected ? -1 : 1;
-	return a->index < b->index ? -1 : a->index > b->index;
-}
-
 static int order_alternatives(chart *c)
 {
+	size_t *order = calloc(c->m + 1, sizeof *order);
 	c->order = calloc(c->m + 1, sizeof *c->order);
-	if (!c->order)
+	if (!order || !c->order || natrisk_smaa_order(c->smaa, order) != 0) {
+		free(order);
 		return NATRISK_ENOMEM;
-	for (size_t i = 0; i < c->m; i++) {
-		double e = 0;
-		for (size_t r = 0; r < c->m; r++)
-			e += (double)(r + 1) *
-			     natrisk_smaa_rank_acceptability(c->smaa, i, r);
-		c->order[i] = (ranked){ e, i };
 	}
-	qsort(c->order, c->m, sizeof *c->order, by_expected);
+	for (size_t k = 0; k < c->m; k++)
+		c->order[k] = (ranked){
+			natrisk_smaa_expected_rank(c->smaa, order[k]), order[k]
+		};
+	free(order);
 	return NATRISK_OK;
 }
 
