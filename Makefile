@@ -113,6 +113,7 @@ fuzz: deps
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p fuzz/corpus/$$t; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
+		LSAN_OPTIONS=suppressions=tests/lsan.supp \
 		build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 			-timeout=10 -rss_limit_mb=1024 -dict=fuzz/dict.txt \
 			fuzz/corpus/$$t fuzz/seeds/$$t || exit 1; \
