@@ -219,48 +219,6 @@ static HOT void count_greater(size_t m, const double *v, int64_t *greater,
 	}
 }
 
-/* Above this many alternatives, sorting beats comparing every pair. */
-#define PAIRWISE_RANKING_LIMIT 64
-
-static int by_value_descending(const void *pa, const void *pb)
-{
-	const double *a = pa, *b = pb;
-	return (*a < *b) - (*a > *b);
-}
-
-/* The same counts as count_greater for many alternatives: lane by lane,
- * sort (value, index) pairs; an alternative's count of strictly greater
- * values is the place of the first value equal to its own. */
-static void rank_by_sorting(size_t m, const double *v, int64_t *greater,
-                            double *pairs_scratch)
-{
-	for (size_t b = 0; b < B; b++) {
-		for (size_t i = 0; i < m; i++) {
-			pairs_scratch[2 * i] = v[i * B + b];
-			pairs_scratch[2 * i + 1] = (double)i;
-		}
-		qsort(pairs_scratch, m, 2 * sizeof(double), by_value_descending);
-		size_t first_equal = 0;
-		for (size_t k = 0; k < m; k++) {
-			if (k > 0 && pairs_scratch[2 * k] != pairs_scratch[2 * (k - 1)])
-				first_equal = k;
-			size_t i = (size_t)pairs_scratch[2 * k + 1];
-			greater[i * B + b] = (int64_t)first_equal;
-		}
-	}
-}
-
-static void rank_alternatives(smaa_worker *w, const double *v,
-                              uint64_t *pairs, size_t valid)
-{
-	size_t m = w->p->m;
-	if (m <= PAIRWISE_RANKING_LIMIT || pairs) {
-		count_greater(m, v, w->greater, pairs, valid);
-		return;
-	}
-	rank_by_sorting(m, v, w->greater, w->sort_scratch);
-}
-
 static void count_ranks(size_t m, const int64_t *greater, uint64_t *counts,
                         size_t valid)
 {
@@ -379,7 +337,7 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 			         w->bits + 2 * (i * n + c) * B, w->weights + c * B, v,
 			         w->cell);
 	}
-	rank_alternatives(w, w->values, w->pair_counts, valid);
+	count_greater(m, w->values, w->greater, w->pair_counts, valid);
 	count_ranks(m, w->greater, w->rank_counts, valid);
 	count_first(w, valid);
 	if (p->likelihood && (w->cell_counts || w->risk_counts ||
@@ -390,7 +348,7 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 	if (w->class_counts || w->cell_counts)
 		count_classes(w, valid);
 	if (w->risk_counts) {
-		rank_alternatives(w, w->risk, NULL, valid);
+		count_greater(m, w->risk, w->greater, NULL, valid);
 		count_ranks(m, w->greater, w->risk_counts, valid);
 	}
 	return 0;
@@ -530,7 +488,6 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	w->values = arena_array(a, m * B, sizeof(double));
 	w->cell = arena_array(a, B, sizeof(double));
 	w->greater = arena_array(a, m * B, sizeof(int64_t));
-	w->sort_scratch = arena_array(a, 2 * m, sizeof(double));
 	w->rank_counts = arena_array(a, m * m, sizeof(uint64_t));
 	w->first_counts = arena_array(a, m, sizeof(uint64_t));
 	w->central_chunk = arena_array(a, m * n, sizeof(double));
@@ -558,7 +515,7 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 		w->risk_counts = arena_array(a, m * m, sizeof(uint64_t));
 	}
 	int ok = w->weights && w->weight_scratch && w->bits && w->values &&
-	         w->cell && w->sort_scratch &&
+	         w->cell &&
 	         w->greater && w->rank_counts && w->first_counts &&
 	         w->central_chunk && w->central_fixed;
 	if (outputs & NATRISK_SMAA_CONFIDENCE)

@@ -48,7 +48,6 @@ typedef struct smaa_worker {
 	double *values;         /* m rows */
 	double *cell;           /* one row: the values of one cell */
 	int64_t *greater;       /* m rows: how many are strictly greater */
-	double *sort_scratch;   /* 2m: (value, index) pairs for sorting */
 	double *likelihood;     /* m rows */
 	double *risk;           /* m rows */
 	/* accumulators */
