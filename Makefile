@@ -14,7 +14,7 @@ BUILD ?= build
 CC ?= cc
 FUZZ_SECONDS ?= 60
 
-PKGS := libfyaml jansson cairo
+PKGS := libfyaml jansson cairo sqlite3 libsodium libmicrohttpd
 TEST_PKGS := cmocka libxml-2.0
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-psabi \
@@ -29,7 +29,7 @@ LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
-LIB_SRC := $(wildcard src/core/*.c src/io/*.c src/render/*.c)
+LIB_SRC := $(wildcard src/core/*.c src/io/*.c src/render/*.c src/store/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 METHOD_FILES := $(wildcard methods/*.yaml)
 GEN_SRC := $(BUILD)/gen/embedded_methods.c

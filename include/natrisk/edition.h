@@ -1,0 +1,57 @@
+/*
+ * edition.h - editions in the store (store.h): an assessment imported into
+ * the collaborative store, its status (draft, scoring, consolidation,
+ * published; a published edition is immutable), its scenarios, the
+ * analysts' scores with their history and the chair's consolidated scores.
+ *
+ * The edition's own scores are the consolidated ones: the export is the
+ * assessment file of formats.md with those scores, limited to what a
+ * clearance may see, and everything the server computes (results,
+ * diagram, report) is computed by the engine from that export, so that it
+ * is exactly what the CLI computes from the same file.
+ */
+#ifndef NATRISK_EDITION_H
+#define NATRISK_EDITION_H
+
+#include "store.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct natrisk_edition_info {
+	int64_t id;
+	char title[256];
+	char edition[64];
+	char method[128];
+	natrisk_status status;
+	int64_t version; /* grows with every change to the edition */
+} natrisk_edition_info;
+
+/* Imports a loaded assessment (its method by id: a bundled method or one
+ * on the method path) as a new draft edition; its scores become the
+ * consolidated scores. */
+int natrisk_store_import(natrisk_store *s, const natrisk_assessment *a,
+                         const char *actor, int64_t *id);
+/* The editions, newest first; free *LIST. */
+int natrisk_store_editions(natrisk_store *s, natrisk_edition_info **list,
+                           size_t *count);
+int natrisk_store_edition(natrisk_store *s, int64_t id,
+                          natrisk_edition_info *out);
+/*
+ * The edition as an assessment file: the scenarios at or below CLEARANCE,
+ * in their order, with the consolidated scores. Export and import are
+ * exact inverses: importing an export and exporting it again gives the
+ * same bytes. Free *YAML.
+ */
+int natrisk_store_export(natrisk_store *s, int64_t id,
+                         natrisk_classification clearance, char **yaml,
+                         size_t *len);
+/* Moves an edition to STATUS; a published edition moves no more. */
+int natrisk_store_set_status(natrisk_store *s, int64_t id,
+                             natrisk_status status, const char *actor);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,221 @@
+/*
+ * db.c - see db.h: the connection pool, the migrations and transactions.
+ */
+#include "db.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/error.h"
+#include "migrations.h"
+
+int db_error(sqlite3 *db, const char *what)
+{
+	int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+	int rc = (code & 0xff) == SQLITE_CONSTRAINT ? NATRISK_ECONFLICT
+	                                              : NATRISK_EIO;
+	return error_set(rc, "%s: %s", what,
+	                 db ? sqlite3_errmsg(db) : "no database");
+}
+
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		db_error(db, "prepare");
+		return NULL;
+	}
+	return stmt;
+}
+
+int db_exec(sqlite3 *db, const char *sql)
+{
+	char *message = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &message) == SQLITE_OK)
+		return 0;
+	int rc = error_set(NATRISK_EIO, "%s", message ? message : "sqlite");
+	sqlite3_free(message);
+	return rc;
+}
+
+void db_now(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm utc;
+	gmtime_r(&now, &utc);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+/* Each connection: foreign keys on, WAL, and durable commits. A busy
+ * timeout lets writers queue behind each other instead of failing. */
+static sqlite3 *connect(const char *path)
+{
+	sqlite3 *db = NULL;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	            SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		error_set(NATRISK_EIO, "%s: %s", path,
+		          db ? sqlite3_errmsg(db) : "cannot open");
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 10000);
+	if (db_exec(db, "PRAGMA foreign_keys = ON; "
+	                "PRAGMA journal_mode = WAL; "
+	                "PRAGMA synchronous = FULL;") != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+sqlite3 *db_take(natrisk_store *s)
+{
+	pthread_mutex_lock(&s->lock);
+	while (s->idle_count == 0 && s->open_count >= DB_POOL)
+		pthread_cond_wait(&s->freed, &s->lock);
+	sqlite3 *db = NULL;
+	if (s->idle_count > 0) {
+		db = s->idle[--s->idle_count];
+	} else {
+		s->open_count++;
+		pthread_mutex_unlock(&s->lock);
+		db = connect(s->path);
+		pthread_mutex_lock(&s->lock);
+		if (!db)
+			s->open_count--;
+	}
+	pthread_mutex_unlock(&s->lock);
+	return db;
+}
+
+void db_give(natrisk_store *s, sqlite3 *db)
+{
+	if (!db)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->idle[s->idle_count++] = db;
+	pthread_cond_signal(&s->freed);
+	pthread_mutex_unlock(&s->lock);
+}
+
+static int in_transaction(natrisk_store *s, const char *begin,
+                          int (*work)(sqlite3 *db, void *ctx), void *ctx)
+{
+	sqlite3 *db = db_take(s);
+	if (!db)
+		return NATRISK_EIO;
+	int rc = db_exec(db, begin);
+	if (rc == 0) {
+		rc = work(db, ctx);
+		if (rc == 0)
+			rc = db_exec(db, "COMMIT");
+		if (rc != 0) {
+			/* keep the work's message, not the rollback's */
+			char message[512];
+			snprintf(message, sizeof message, "%s",
+			         natrisk_error_last());
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			error_set(rc, "%s", message);
+		}
+	}
+	db_give(s, db);
+	return rc;
+}
+
+int db_write(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
+             void *ctx)
+{
+	return in_transaction(s, "BEGIN IMMEDIATE", work, ctx);
+}
+
+int db_read(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
+            void *ctx)
+{
+	return in_transaction(s, "BEGIN", work, ctx);
+}
+
+static int migrate(sqlite3 *db, void *ctx)
+{
+	int *version = ctx;
+	sqlite3_stmt *stmt = db_prepare(db, "PRAGMA user_version");
+	if (!stmt)
+		return NATRISK_EIO;
+	int current = sqlite3_step(stmt) == SQLITE_ROW
+	                      ? sqlite3_column_int(stmt, 0)
+	                      : 0;
+	sqlite3_finalize(stmt);
+	for (int v = current; v < migration_count; v++) {
+		int rc = db_exec(db, migrations[v]);
+		if (rc != 0)
+			return rc;
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
+		         v + 1);
+		if ((rc = db_exec(db, pragma)) != 0)
+			return rc;
+	}
+	if (current > migration_count)
+		return error_set(NATRISK_EINVALID, "the database has schema "
+		                 "version %d; this natrisk knows up to %d",
+		                 current, migration_count);
+	*version = current > migration_count ? current : migration_count;
+	return 0;
+}
+
+int natrisk_store_open(natrisk_store **out, const char *path)
+{
+	*out = NULL;
+	natrisk_store *s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->freed, NULL);
+	int rc = db_write(s, migrate, &s->version);
+	if (rc != 0) {
+		natrisk_store_close(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void natrisk_store_close(natrisk_store *s)
+{
+	if (!s)
+		return;
+	for (int k = 0; k < s->idle_count; k++)
+		sqlite3_close(s->idle[k]);
+	pthread_mutex_destroy(&s->lock);
+	pthread_cond_destroy(&s->freed);
+	free(s->path);
+	free(s);
+}
+
+int natrisk_store_schema_version(natrisk_store *s) { return s->version; }
+
+static int backup_to(sqlite3 *db, void *ctx)
+{
+	const char *path = ctx;
+	sqlite3 *target = NULL;
+	if (sqlite3_open(path, &target) != SQLITE_OK) {
+		int rc = db_error(target, path);
+		sqlite3_close(target);
+		return rc;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(target, "main", db, "main");
+	int rc = 0;
+	if (!b || sqlite3_backup_step(b, -1) != SQLITE_DONE)
+		rc = db_error(target, "backup");
+	sqlite3_backup_finish(b);
+	sqlite3_close(target);
+	return rc;
+}
+
+int natrisk_store_backup(natrisk_store *s, const char *path)
+{
+	return db_read(s, backup_to, (void *)path);
+}

@@ -1,0 +1,58 @@
+/*
+ * db.h - the SQLite side of the store, shared by its files: a pool of
+ * connections (one per concurrent caller, made on demand), migrations,
+ * transactions, and small helpers for statements. Every write runs inside
+ * db_write(), which opens an IMMEDIATE transaction, runs the work and
+ * commits, or rolls back on any error, so that a write is all or nothing
+ * and is on disk (synchronous=FULL) before the caller answers anybody.
+ */
+#ifndef NATRISK_STORE_DB_H
+#define NATRISK_STORE_DB_H
+
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include <natrisk/store.h>
+
+enum { DB_POOL = 16 };
+
+struct natrisk_store {
+	char *path;
+	pthread_mutex_t lock;
+	pthread_cond_t freed;
+	sqlite3 *idle[DB_POOL];
+	int idle_count, open_count;
+	int version;
+};
+
+/* A connection for the caller's exclusive use; give it back. NULL on
+ * failure (the error is set). */
+sqlite3 *db_take(natrisk_store *s);
+void db_give(natrisk_store *s, sqlite3 *db);
+
+/* Runs WORK(db, ctx) in an IMMEDIATE transaction: commit when it returns
+ * 0, roll back otherwise, and return its code. */
+int db_write(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
+             void *ctx);
+/* Runs WORK(db, ctx) with a connection, in a read transaction so that it
+ * sees one consistent state. */
+int db_read(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
+            void *ctx);
+
+/* Prepares SQL; NULL after setting the error. */
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
+/* An SQLite failure as a natrisk error code with a message. */
+int db_error(sqlite3 *db, const char *what);
+/* Executes a statement without results; 0 or an error code. */
+int db_exec(sqlite3 *db, const char *sql);
+
+/* Appends to the audit log in the caller's transaction: who, what, on
+ * which object, and the value before and after (JSON text or NULL). */
+int audit_append(sqlite3 *db, const char *actor, const char *action,
+                 const char *object, const char *before, const char *after);
+
+/* The current time as ISO 8601 UTC text ("2026-11-28T01:02:03Z"). */
+void db_now(char out[21]);
+
+#endif

@@ -1,0 +1,186 @@
+/*
+ * editions.c - importing an assessment as an edition, listing editions,
+ * changing their status, and exporting one as an assessment file
+ * (edition.h). The export is written as YAML blocks whose values are JSON
+ * (jansson does the quoting; JSON is YAML 1.2), so that every string comes
+ * back exactly as it went in.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <natrisk/edition.h>
+#include <natrisk/membuf.h>
+
+#include "../core/error.h"
+#include "../core/model.h"
+#include "db.h"
+#include "score_json.h"
+
+static bool is_method_path(const char *ref)
+{
+	size_t n = strlen(ref);
+	return strchr(ref, '/') ||
+	       (n > 5 && strcmp(ref + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(ref + n - 4, ".yml") == 0);
+}
+
+/* Binds JSON text made from J (stolen) to parameter K. */
+static void bind_json(sqlite3_stmt *stmt, int k, json_t *j)
+{
+	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER |
+	                                       JSON_REAL_PRECISION(17) |
+	                                       JSON_ENCODE_ANY)
+	               : NULL;
+	json_decref(j);
+	if (text)
+		sqlite3_bind_text(stmt, k, text, -1, free);
+	else
+		sqlite3_bind_null(stmt, k);
+}
+
+static json_t *themes_json(const natrisk_assessment *a)
+{
+	json_t *themes = json_array();
+	for (size_t t = 0; themes && t < a->theme_count; t++)
+		json_array_append_new(themes,
+		                      json_pack("{s:s,s:s}", "id",
+		                                a->themes[t].id, "title",
+		                                a->themes[t].title));
+	return themes;
+}
+
+static json_t *sources_json(const natrisk_scenario *s)
+{
+	json_t *sources = json_array();
+	for (size_t k = 0; sources && k < s->source_count; k++)
+		json_array_append_new(sources, json_string(s->sources[k]));
+	return sources;
+}
+
+typedef struct import_job {
+	const natrisk_assessment *a;
+	const char *actor;
+	int64_t id;
+} import_job;
+
+static int insert_edition(sqlite3 *db, import_job *job)
+{
+	const natrisk_assessment *a = job->a;
+	char at[21];
+	db_now(at);
+	sqlite3_stmt *stmt = db_prepare(db,
+		"INSERT INTO assessments (title, edition, method, themes, "
+		"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_text(stmt, 1, a->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, a->edition, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, a->method_ref, -1, SQLITE_STATIC);
+	bind_json(stmt, 4, themes_json(a));
+	sqlite3_bind_text(stmt, 5, job->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, at, -1, SQLITE_STATIC);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE)
+		return db_error(db, "import");
+	job->id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+static int insert_scores(sqlite3 *db, const natrisk_assessment *a,
+                         const natrisk_scenario *s, int64_t scenario_id,
+                         const char *actor)
+{
+	char at[21];
+	db_now(at);
+	sqlite3_stmt *stmt = db_prepare(db,
+		"INSERT INTO scores (scenario_id, criterion, consolidated, "
+		"author, score, created_at) VALUES (?, ?, 1, ?, ?, ?)");
+	if (!stmt)
+		return NATRISK_EIO;
+	int rc = 0;
+	for (size_t c = 0; rc == 0 && c < a->method->criterion_count; c++) {
+		if (!s->impact[c].given)
+			continue;
+		sqlite3_reset(stmt);
+		sqlite3_bind_int64(stmt, 1, scenario_id);
+		sqlite3_bind_text(stmt, 2, a->method->criteria[c].id, -1,
+		                  SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, actor, -1, SQLITE_STATIC);
+		bind_json(stmt, 4, score_to_json(&s->impact[c], 0));
+		sqlite3_bind_text(stmt, 5, at, -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			rc = db_error(db, "import scores");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int insert_scenario(sqlite3 *db, const import_job *job, size_t i)
+{
+	const natrisk_assessment *a = job->a;
+	const natrisk_scenario *s = &a->scenarios[i];
+	sqlite3_stmt *stmt = db_prepare(db,
+		"INSERT INTO scenarios (assessment_id, position, key, title, "
+		"theme, kind, description, classification, is_new, sources, "
+		"likelihood) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, job->id);
+	sqlite3_bind_int64(stmt, 2, (int64_t)i);
+	sqlite3_bind_text(stmt, 3, s->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, s->title, -1, SQLITE_STATIC);
+	if (s->theme >= 0)
+		sqlite3_bind_text(stmt, 5, a->themes[s->theme].id, -1,
+		                  SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, natrisk_kind_name(s->kind), -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, s->description, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 8, natrisk_classification_name(
+		                           s->classification), -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 9, s->is_new);
+	bind_json(stmt, 10, sources_json(s));
+	bind_json(stmt, 11, score_to_json(&s->likelihood, 1));
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE)
+		return db_error(db, "import scenario");
+	return insert_scores(db, a, s, sqlite3_last_insert_rowid(db),
+	                     job->actor);
+}
+
+static int import_work(sqlite3 *db, void *ctx)
+{
+	import_job *job = ctx;
+	int rc = insert_edition(db, job);
+	for (size_t i = 0; rc == 0 && i < job->a->scenario_count; i++)
+		rc = insert_scenario(db, job, i);
+	if (rc != 0)
+		return rc;
+	char object[48], after[400];
+	snprintf(object, sizeof object, "edition:%lld", (long long)job->id);
+	json_t *summary = json_pack("{s:s,s:I}", "title", job->a->title,
+	                            "scenarios",
+	                            (json_int_t)job->a->scenario_count);
+	char *text = summary ? json_dumps(summary, JSON_COMPACT) : NULL;
+	snprintf(after, sizeof after, "%s", text ? text : "{}");
+	free(text);
+	json_decref(summary);
+	return audit_append(db, job->actor, "edition.import", object, NULL,
+	                    after);
+}
+
+int natrisk_store_import(natrisk_store *s, const natrisk_assessment *a,
+                         const char *actor, int64_t *id)
+{
+	if (is_method_path(a->method_ref))
+		return error_set(NATRISK_EINVALID, "the store keeps editions "
+		                 "whose method is named by its id (such as "
+		                 "nrb-2008), not by a path");
+	import_job job = { a, actor, 0 };
+	int rc = db_write(s, import_work, &job);
+	*id = rc == 0 ? job.id : 0;
+	return rc;
+}
+

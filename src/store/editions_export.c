@@ -1,0 +1,228 @@
+/*
+ * editions_export.c - an edition as an assessment file (formats.md): the
+ * scenarios a clearance may see, in their order, with the consolidated
+ * scores. Written as YAML blocks whose scalars and small values are JSON,
+ * quoted by jansson: JSON is YAML 1.2, so every string reads back exactly.
+ * Themes that only hidden scenarios use are left out too: a theme title
+ * may itself say what a confidential scenario is about.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <natrisk/edition.h>
+#include <natrisk/membuf.h>
+
+#include "../core/error.h"
+#include "db.h"
+#include "score_json.h"
+
+static void put_json(FILE *out, json_t *value)
+{
+	char *text = json_dumps(value, JSON_COMPACT | JSON_PRESERVE_ORDER |
+	                                       JSON_REAL_PRECISION(17) |
+	                                       JSON_ENCODE_ANY);
+	fputs(text ? text : "null", out);
+	free(text);
+}
+
+static void put_text(FILE *out, const char *text)
+{
+	json_t *value = json_string(text);
+	put_json(out, value);
+	json_decref(value);
+}
+
+/* A stored JSON column, shortened to the file's short form for scores. */
+static void put_stored(FILE *out, const unsigned char *text, bool score)
+{
+	json_t *value = json_loads((const char *)text, JSON_DECODE_ANY, NULL);
+	json_t *shown = value && score ? score_shortest(value)
+	                               : json_incref(value);
+	put_json(out, shown);
+	json_decref(shown);
+	json_decref(value);
+}
+
+static const char *column(sqlite3_stmt *stmt, int k)
+{
+	return (const char *)sqlite3_column_text(stmt, k);
+}
+
+typedef struct export_job {
+	int64_t id;
+	natrisk_classification clearance;
+	FILE *out;
+} export_job;
+
+/* The level of a classification name, for comparison with a clearance. */
+static int level(const char *name)
+{
+	natrisk_classification c = NATRISK_CONFIDENTIAL;
+	natrisk_classification_parse(name, &c);
+	return (int)c;
+}
+
+static int write_header(sqlite3 *db, export_job *job, char **themes)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT title, edition, method, "
+	                                    "themes FROM assessments WHERE id = ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, job->id);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return error_set(NATRISK_ENOTFOUND, "no edition %lld",
+		                 (long long)job->id);
+	}
+	fputs("natrisk: 1\ntitle: ", job->out);
+	put_text(job->out, column(stmt, 0));
+	if (column(stmt, 1)) {
+		fputs("\nedition: ", job->out);
+		put_text(job->out, column(stmt, 1));
+	}
+	fputs("\nmethod: ", job->out);
+	put_text(job->out, column(stmt, 2));
+	fputc('\n', job->out);
+	*themes = strdup(column(stmt, 3));
+	sqlite3_finalize(stmt);
+	return *themes ? 0 : error_set(NATRISK_ENOMEM, "out of memory");
+}
+
+/* Whether theme ID may be shown: used by a visible scenario, or by none. */
+static bool theme_visible(sqlite3 *db, const export_job *job, const char *id)
+{
+	sqlite3_stmt *stmt = db_prepare(db,
+		"SELECT classification FROM scenarios WHERE assessment_id = ? "
+		"AND theme = ?");
+	if (!stmt)
+		return false;
+	sqlite3_bind_int64(stmt, 1, job->id);
+	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+	bool used = false, seen = false;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		used = true;
+		seen |= level(column(stmt, 0)) <= (int)job->clearance;
+	}
+	sqlite3_finalize(stmt);
+	return seen || !used;
+}
+
+static void write_themes(sqlite3 *db, export_job *job, const char *themes)
+{
+	json_t *list = json_loads(themes, 0, NULL);
+	size_t k;
+	json_t *theme;
+	bool any = false;
+	json_array_foreach(list, k, theme) {
+		const char *id = json_string_value(json_object_get(theme, "id"));
+		if (!id || !theme_visible(db, job, id))
+			continue;
+		fputs(any ? "" : "themes:\n", job->out);
+		any = true;
+		fputs("  - id: ", job->out);
+		put_text(job->out, id);
+		fputs("\n    title: ", job->out);
+		put_json(job->out, json_object_get(theme, "title"));
+		fputc('\n', job->out);
+	}
+	json_decref(list);
+}
+
+static int write_impact(sqlite3 *db, export_job *job, int64_t scenario)
+{
+	sqlite3_stmt *stmt = db_prepare(db,
+		"SELECT criterion, score FROM scores WHERE id IN "
+		"(SELECT MAX(id) FROM scores WHERE scenario_id = ? AND "
+		"consolidated = 1 GROUP BY criterion) AND score IS NOT NULL "
+		"ORDER BY criterion");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, scenario);
+	bool any = false;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		fputs("\n      ", job->out);
+		any = true;
+		put_text(job->out, column(stmt, 0));
+		fputs(": ", job->out);
+		put_stored(job->out, sqlite3_column_text(stmt, 1), true);
+	}
+	fputs(any ? "\n" : " {}\n", job->out);
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+static int write_scenario(sqlite3 *db, export_job *job, sqlite3_stmt *row)
+{
+	FILE *out = job->out;
+	fputs("  - id: ", out);
+	put_text(out, column(row, 1));
+	fputs("\n    title: ", out);
+	put_text(out, column(row, 2));
+	if (column(row, 3)) {
+		fputs("\n    theme: ", out);
+		put_text(out, column(row, 3));
+	}
+	fprintf(out, "\n    kind: %s", column(row, 4));
+	if (column(row, 5)) {
+		fputs("\n    description: ", out);
+		put_text(out, column(row, 5));
+	}
+	if (strcmp(column(row, 6), "public") != 0)
+		fprintf(out, "\n    classification: %s", column(row, 6));
+	if (sqlite3_column_int(row, 7))
+		fputs("\n    new: true", out);
+	if (strcmp(column(row, 8), "[]") != 0) {
+		fputs("\n    sources: ", out);
+		put_stored(out, sqlite3_column_text(row, 8), false);
+	}
+	fputs("\n    likelihood: ", out);
+	put_stored(out, sqlite3_column_text(row, 9), true);
+	fputs("\n    impact:", out);
+	return write_impact(db, job, sqlite3_column_int64(row, 0));
+}
+
+static int export_work(sqlite3 *db, void *ctx)
+{
+	export_job *job = ctx;
+	char *themes = NULL;
+	int rc = write_header(db, job, &themes);
+	if (rc != 0)
+		return rc;
+	write_themes(db, job, themes);
+	free(themes);
+	sqlite3_stmt *stmt = db_prepare(db,
+		"SELECT id, key, title, theme, kind, description, "
+		"classification, is_new, sources, likelihood FROM scenarios "
+		"WHERE assessment_id = ? ORDER BY position");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, job->id);
+	fputs("scenarios:\n", job->out);
+	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW)
+		if (level(column(stmt, 6)) <= (int)job->clearance)
+			rc = write_scenario(db, job, stmt);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int natrisk_store_export(natrisk_store *s, int64_t id,
+                         natrisk_classification clearance, char **yaml,
+                         size_t *len)
+{
+	natrisk_membuf buffer = { 0 };
+	export_job job = { id, clearance, natrisk_membuf_open(&buffer) };
+	*yaml = NULL;
+	*len = 0;
+	if (!job.out)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	int rc = db_read(s, export_work, &job);
+	if (natrisk_membuf_close(&buffer, job.out) != 0 && rc == 0)
+		rc = error_set(NATRISK_ENOMEM, "out of memory");
+	if (rc != 0) {
+		free(buffer.data);
+		return rc;
+	}
+	*yaml = buffer.data;
+	*len = buffer.len;
+	return 0;
+}

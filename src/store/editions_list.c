@@ -1,0 +1,150 @@
+/*
+ * editions_list.c - reading editions (the list, one edition) and moving
+ * one through its statuses: draft, scoring, consolidation, published.
+ * Publishing is final.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <natrisk/edition.h>
+
+#include "../core/error.h"
+#include "db.h"
+
+static void read_info(sqlite3_stmt *stmt, natrisk_edition_info *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(stmt, 0);
+	const char *edition = (const char *)sqlite3_column_text(stmt, 2);
+	snprintf(e->title, sizeof e->title, "%s",
+	         (const char *)sqlite3_column_text(stmt, 1));
+	snprintf(e->edition, sizeof e->edition, "%s", edition ? edition : "");
+	snprintf(e->method, sizeof e->method, "%s",
+	         (const char *)sqlite3_column_text(stmt, 3));
+	natrisk_status_parse((const char *)sqlite3_column_text(stmt, 4),
+	                     &e->status);
+	e->version = sqlite3_column_int64(stmt, 5);
+}
+
+#define INFO_COLUMNS "id, title, edition, method, status, version"
+
+typedef struct list_job {
+	natrisk_edition_info *list;
+	size_t count;
+} list_job;
+
+static int list_work(sqlite3 *db, void *ctx)
+{
+	list_job *job = ctx;
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT " INFO_COLUMNS
+	                                    " FROM assessments ORDER BY id DESC");
+	if (!stmt)
+		return NATRISK_EIO;
+	size_t capacity = 0;
+	int rc = 0;
+	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+		if (job->count == capacity) {
+			capacity = capacity ? capacity * 2 : 8;
+			natrisk_edition_info *bigger =
+				realloc(job->list, capacity * sizeof *bigger);
+			if (!bigger) {
+				rc = error_set(NATRISK_ENOMEM, "out of memory");
+				break;
+			}
+			job->list = bigger;
+		}
+		read_info(stmt, &job->list[job->count++]);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int natrisk_store_editions(natrisk_store *s, natrisk_edition_info **list,
+                           size_t *count)
+{
+	list_job job = { NULL, 0 };
+	int rc = db_read(s, list_work, &job);
+	if (rc != 0) {
+		free(job.list);
+		job.list = NULL;
+		job.count = 0;
+	}
+	*list = job.list;
+	*count = job.count;
+	return rc;
+}
+
+typedef struct get_job {
+	int64_t id;
+	natrisk_edition_info *info;
+} get_job;
+
+static int get_work(sqlite3 *db, void *ctx)
+{
+	get_job *job = ctx;
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT " INFO_COLUMNS
+	                                    " FROM assessments WHERE id = ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, job->id);
+	int found = sqlite3_step(stmt) == SQLITE_ROW;
+	if (found)
+		read_info(stmt, job->info);
+	sqlite3_finalize(stmt);
+	return found ? 0 : error_set(NATRISK_ENOTFOUND, "no edition %lld",
+	                             (long long)job->id);
+}
+
+int natrisk_store_edition(natrisk_store *s, int64_t id,
+                          natrisk_edition_info *out)
+{
+	get_job job = { id, out };
+	return db_read(s, get_work, &job);
+}
+
+typedef struct status_job {
+	int64_t id;
+	natrisk_status status;
+	const char *actor;
+} status_job;
+
+static int status_work(sqlite3 *db, void *ctx)
+{
+	status_job *job = ctx;
+	natrisk_edition_info info;
+	get_job get = { job->id, &info };
+	int rc = get_work(db, &get);
+	if (rc != 0)
+		return rc;
+	if (info.status == NATRISK_STATUS_PUBLISHED)
+		return error_set(NATRISK_EIMMUTABLE, "edition %lld is "
+		                 "published and cannot change",
+		                 (long long)job->id);
+	sqlite3_stmt *stmt = db_prepare(db,
+		"UPDATE assessments SET status = ?, version = version + 1 "
+		"WHERE id = ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_text(stmt, 1, natrisk_status_name(job->status), -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, job->id);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE)
+		return db_error(db, "status");
+	char object[48], before[64], after[64];
+	snprintf(object, sizeof object, "edition:%lld", (long long)job->id);
+	snprintf(before, sizeof before, "{\"status\": \"%s\"}",
+	         natrisk_status_name(info.status));
+	snprintf(after, sizeof after, "{\"status\": \"%s\"}",
+	         natrisk_status_name(job->status));
+	return audit_append(db, job->actor, "edition.status", object, before,
+	                    after);
+}
+
+int natrisk_store_set_status(natrisk_store *s, int64_t id,
+                             natrisk_status status, const char *actor)
+{
+	status_job job = { id, status, actor };
+	return db_write(s, status_work, &job);
+}

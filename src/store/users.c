@@ -1,0 +1,312 @@
+/*
+ * users.c - users and their passwords (argon2id through libsodium's
+ * crypto_pwhash_str), roles and clearances, and the names the store and
+ * the API use for them.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+#include "db.h"
+
+static const char *const role_names[] = { "viewer", "analyst", "chair",
+	                                  "admin" };
+static const char *const status_names[] = { "draft", "scoring",
+	                                    "consolidation", "published" };
+static const char *const clearance_names[] = { "public", "restricted",
+	                                       "confidential" };
+
+static int parse_name(const char *text, const char *const *names, int count)
+{
+	for (int k = 0; text && k < count; k++)
+		if (strcmp(text, names[k]) == 0)
+			return k;
+	return -1;
+}
+
+const char *natrisk_role_name(natrisk_role role)
+{
+	return role >= 0 && role <= NATRISK_ROLE_ADMIN ? role_names[role]
+	                                                : "viewer";
+}
+
+int natrisk_role_parse(const char *text, natrisk_role *out)
+{
+	int k = parse_name(text, role_names, 4);
+	if (k < 0)
+		return -1;
+	*out = (natrisk_role)k;
+	return 0;
+}
+
+int natrisk_classification_parse(const char *text, natrisk_classification *out)
+{
+	int k = parse_name(text, clearance_names, 3);
+	if (k < 0)
+		return -1;
+	*out = (natrisk_classification)k;
+	return 0;
+}
+
+const char *natrisk_status_name(natrisk_status status)
+{
+	return status >= 0 && status <= NATRISK_STATUS_PUBLISHED
+	               ? status_names[status]
+	               : "draft";
+}
+
+int natrisk_status_parse(const char *text, natrisk_status *out)
+{
+	int k = parse_name(text, status_names, 4);
+	if (k < 0)
+		return -1;
+	*out = (natrisk_status)k;
+	return 0;
+}
+
+/* User names: 1 to 64 of a-z, 0-9, '.', '_' and '-'. */
+static bool valid_name(const char *name)
+{
+	size_t len = strlen(name);
+	if (len == 0 || len > 64)
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '.' || *p == '_' || *p == '-'))
+			return false;
+	return true;
+}
+
+typedef struct add_job {
+	const char *name, *actor, *hash;
+	natrisk_role role;
+	natrisk_classification clearance;
+} add_job;
+
+static int add_user(sqlite3 *db, void *ctx)
+{
+	add_job *job = ctx;
+	char at[21];
+	db_now(at);
+	sqlite3_stmt *stmt = db_prepare(db,
+		"INSERT INTO users (name, role, clearance, password_hash, "
+		"created_at) VALUES (?, ?, ?, ?, ?)");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_text(stmt, 1, job->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, natrisk_role_name(job->role), -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, natrisk_classification_name(job->clearance),
+	                  -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, job->hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, at, -1, SQLITE_STATIC);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step == SQLITE_CONSTRAINT)
+		return error_set(NATRISK_ECONFLICT, "user '%s' exists already",
+		                 job->name);
+	if (step != SQLITE_DONE)
+		return db_error(db, "add user");
+	char after[256];
+	snprintf(after, sizeof after, "{\"role\": \"%s\", \"clearance\": "
+	         "\"%s\"}", natrisk_role_name(job->role),
+	         natrisk_classification_name(job->clearance));
+	char object[96];
+	snprintf(object, sizeof object, "user:%s", job->name);
+	return audit_append(db, job->actor, "user.add", object, NULL, after);
+}
+
+int natrisk_store_user_add(natrisk_store *s, const char *name,
+                           natrisk_role role,
+                           natrisk_classification clearance,
+                           const char *password, const char *actor)
+{
+	if (!valid_name(name))
+		return error_set(NATRISK_EINVALID, "a user name is 1 to 64 of "
+		                 "a-z, 0-9, '.', '_' and '-'");
+	if (strlen(password) < 8)
+		return error_set(NATRISK_EINVALID, "a password needs at least 8 "
+		                 "characters");
+	char hash[crypto_pwhash_STRBYTES];
+	if (sodium_init() < 0 ||
+	    crypto_pwhash_str(hash, password, strlen(password),
+	                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return error_set(NATRISK_ENOMEM, "cannot hash the password");
+	add_job job = { name, actor, hash, role, clearance };
+	return db_write(s, add_user, &job);
+}
+
+typedef struct disable_job {
+	const char *name, *actor;
+} disable_job;
+
+static int disable_user(sqlite3 *db, void *ctx)
+{
+	disable_job *job = ctx;
+	sqlite3_stmt *stmt = db_prepare(db,
+		"UPDATE users SET disabled = 1 WHERE name = ? AND disabled = 0");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_text(stmt, 1, job->name, -1, SQLITE_STATIC);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE)
+		return db_error(db, "disable user");
+	if (sqlite3_changes(db) == 0)
+		return error_set(NATRISK_ENOTFOUND, "no enabled user '%s'",
+		                 job->name);
+	/* a disabled user's sessions end now */
+	stmt = db_prepare(db, "DELETE FROM sessions WHERE user_id = "
+	                      "(SELECT id FROM users WHERE name = ?)");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_text(stmt, 1, job->name, -1, SQLITE_STATIC);
+	step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE)
+		return db_error(db, "end sessions");
+	char object[96];
+	snprintf(object, sizeof object, "user:%s", job->name);
+	return audit_append(db, job->actor, "user.disable", object,
+	                    "{\"disabled\": false}", "{\"disabled\": true}");
+}
+
+int natrisk_store_user_disable(natrisk_store *s, const char *name,
+                               const char *actor)
+{
+	disable_job job = { name, actor };
+	return db_write(s, disable_user, &job);
+}
+
+/* A user from a row of (id, name, role, clearance, disabled). */
+static void read_user(sqlite3_stmt *stmt, natrisk_user *u)
+{
+	memset(u, 0, sizeof *u);
+	u->id = sqlite3_column_int64(stmt, 0);
+	snprintf(u->name, sizeof u->name, "%s",
+	         (const char *)sqlite3_column_text(stmt, 1));
+	natrisk_role_parse((const char *)sqlite3_column_text(stmt, 2),
+	                   &u->role);
+	natrisk_classification_parse(
+		(const char *)sqlite3_column_text(stmt, 3), &u->clearance);
+	u->disabled = sqlite3_column_int(stmt, 4) != 0;
+}
+
+typedef struct list_job {
+	natrisk_user *users;
+	size_t count;
+} list_job;
+
+static int list_users(sqlite3 *db, void *ctx)
+{
+	list_job *job = ctx;
+	sqlite3_stmt *stmt = db_prepare(db,
+		"SELECT id, name, role, clearance, disabled FROM users "
+		"ORDER BY name");
+	if (!stmt)
+		return NATRISK_EIO;
+	size_t capacity = 0;
+	int rc = 0;
+	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+		if (job->count == capacity) {
+			capacity = capacity ? capacity * 2 : 16;
+			natrisk_user *bigger = realloc(job->users,
+			                               capacity * sizeof *bigger);
+			if (!bigger) {
+				rc = error_set(NATRISK_ENOMEM, "out of memory");
+				break;
+			}
+			job->users = bigger;
+		}
+		read_user(stmt, &job->users[job->count++]);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int natrisk_store_user_list(natrisk_store *s, natrisk_user **users,
+                            size_t *count)
+{
+	list_job job = { NULL, 0 };
+	int rc = db_read(s, list_users, &job);
+	if (rc != 0) {
+		free(job.users);
+		job.users = NULL;
+		job.count = 0;
+	}
+	*users = job.users;
+	*count = job.count;
+	return rc;
+}
+
+typedef struct get_job {
+	const char *name;
+	natrisk_user *user;
+	char hash[crypto_pwhash_STRBYTES];
+} get_job;
+
+static int get_user(sqlite3 *db, void *ctx)
+{
+	get_job *job = ctx;
+	sqlite3_stmt *stmt = db_prepare(db,
+		"SELECT id, name, role, clearance, disabled, password_hash "
+		"FROM users WHERE name = ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_text(stmt, 1, job->name, -1, SQLITE_STATIC);
+	int rc = NATRISK_ENOTFOUND;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		read_user(stmt, job->user);
+		snprintf(job->hash, sizeof job->hash, "%s",
+		         (const char *)sqlite3_column_text(stmt, 5));
+		rc = 0;
+	}
+	sqlite3_finalize(stmt);
+	return rc == 0 ? 0 : error_set(rc, "no user '%s'", job->name);
+}
+
+int natrisk_store_user_get(natrisk_store *s, const char *name,
+                           natrisk_user *out)
+{
+	get_job job = { .name = name, .user = out };
+	return db_read(s, get_user, &job);
+}
+
+/* An argon2id hash to check against for unknown users, so that the time
+ * taken does not tell whether a name exists: made once, of a password
+ * nobody knows. */
+static char decoy[crypto_pwhash_STRBYTES];
+static pthread_once_t decoy_once = PTHREAD_ONCE_INIT;
+
+static void make_decoy(void)
+{
+	char password[33];
+	unsigned char bytes[16];
+	randombytes_buf(bytes, sizeof bytes);
+	sodium_bin2hex(password, sizeof password, bytes, sizeof bytes);
+	if (crypto_pwhash_str(decoy, password, strlen(password),
+	                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		decoy[0] = '\0';
+}
+
+int natrisk_store_login(natrisk_store *s, const char *name,
+                        const char *password, natrisk_user *out)
+{
+	get_job job = { .name = name, .user = out };
+	if (sodium_init() < 0)
+		return error_set(NATRISK_ERROR, "libsodium cannot start");
+	pthread_once(&decoy_once, make_decoy);
+	int rc = db_read(s, get_user, &job);
+	const char *hash = rc == 0 ? job.hash : decoy;
+	bool match = crypto_pwhash_str_verify(hash, password,
+	                                      strlen(password)) == 0;
+	if (rc == NATRISK_EIO)
+		return rc;
+	if (rc != 0 || !match || out->disabled)
+		return error_set(NATRISK_EDENIED, "wrong user name or password");
+	return 0;
+}
