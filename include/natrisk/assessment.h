@@ -62,6 +62,18 @@ int natrisk_assessment_load(natrisk_assessment **out, const char *path,
 int natrisk_assessment_load_buffer(natrisk_assessment **out, const char *name,
                                    const char *buf, size_t len,
                                    natrisk_diag *diag);
+/* How an assessment may be loaded. */
+typedef struct natrisk_load_options {
+	/* Refuse a method named by a path: a server must not read files
+	 * that an uploaded assessment names. */
+	bool method_ids_only;
+} natrisk_load_options;
+
+int natrisk_assessment_load_options(natrisk_assessment **out,
+                                    const char *name, const char *buf,
+                                    size_t len,
+                                    const natrisk_load_options *options,
+                                    natrisk_diag *diag);
 void natrisk_assessment_free(natrisk_assessment *assessment);
 
 const char *natrisk_assessment_title(const natrisk_assessment *a);

@@ -42,14 +42,23 @@ int natrisk_store_edition(natrisk_store *s, int64_t id,
  * The edition as an assessment file: the scenarios at or below CLEARANCE,
  * in their order, with the consolidated scores. Export and import are
  * exact inverses: importing an export and exporting it again gives the
- * same bytes. Free *YAML.
+ * same bytes. *SHOWN (when not NULL) is the number of scenarios written:
+ * 0 makes a file that is not a valid assessment. Free *YAML.
  */
 int natrisk_store_export(natrisk_store *s, int64_t id,
                          natrisk_classification clearance, char **yaml,
-                         size_t *len);
+                         size_t *len, size_t *shown);
 /* Moves an edition to STATUS; a published edition moves no more. */
 int natrisk_store_set_status(natrisk_store *s, int64_t id,
                              natrisk_status status, const char *actor);
+
+/* What authorization needs to know of a scenario: its classification,
+ * and whether ANALYST (may be NULL) is assigned to it. NATRISK_ENOTFOUND
+ * when the edition or the scenario does not exist. */
+int natrisk_store_scenario_access(natrisk_store *s, int64_t edition,
+                                  const char *scenario, const char *analyst,
+                                  natrisk_classification *classification,
+                                  bool *assigned);
 
 #ifdef __cplusplus
 }

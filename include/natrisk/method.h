@@ -62,6 +62,10 @@ int natrisk_method_load(natrisk_method **out, const char *ref,
  */
 int natrisk_method_read_source(const char *ref, const char *base_dir,
                                char **data, size_t *len, char **origin);
+/* Whether a method reference names a file (contains '/', or ends in
+ * .yaml or .yml) rather than a method id. */
+bool natrisk_method_ref_is_path(const char *ref);
+
 /* Parses a method file held in memory; NAME is used in diagnostics. */
 int natrisk_method_load_buffer(natrisk_method **out, const char *name,
                                const char *buf, size_t len,

@@ -118,7 +118,7 @@ static int run_export(const cli_command *cmd, int argc, char **argv)
 		return status;
 	char *yaml;
 	size_t len;
-	if (natrisk_store_export(s, id, clearance, &yaml, &len) != 0)
+	if (natrisk_store_export(s, id, clearance, &yaml, &len, NULL) != 0)
 		return fail(cmd, s);
 	natrisk_store_close(s);
 	cli_output out;

@@ -283,6 +283,12 @@ static void load_method(aloader *l, const ynode *node)
 		return;
 	}
 	l->a->method_ref = keep(l, ref);
+	if (l->options->method_ids_only && natrisk_method_ref_is_path(ref)) {
+		yerror(l->doc, node, "name the method by its id (such as "
+		       "nrb-2008) here, not by a path");
+		l->ok = false;
+		return;
+	}
 	char *dir = path_dirname(l->doc->name);
 	int rc = natrisk_method_load(&l->a->method, ref, dir, l->doc->diag);
 	free(dir);
@@ -327,6 +333,17 @@ int natrisk_assessment_load_buffer(natrisk_assessment **out, const char *name,
                                    const char *buf, size_t len,
                                    natrisk_diag *diag)
 {
+	static const natrisk_load_options defaults = { false };
+	return natrisk_assessment_load_options(out, name, buf, len, &defaults,
+	                                       diag);
+}
+
+int natrisk_assessment_load_options(natrisk_assessment **out,
+                                    const char *name, const char *buf,
+                                    size_t len,
+                                    const natrisk_load_options *options,
+                                    natrisk_diag *diag)
+{
 	*out = NULL;
 	ydoc doc;
 	/* Counted before parsing: a duplicate key is reported while the tree
@@ -342,7 +359,7 @@ int natrisk_assessment_load_buffer(natrisk_assessment **out, const char *name,
 		ydoc_release(&doc);
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
-	aloader l = { .doc = &doc, .a = a, .ok = true };
+	aloader l = { .doc = &doc, .a = a, .options = options, .ok = true };
 	a->path = keep(&l, name);
 	load_top(&l, doc.root);
 	ydoc_release(&doc);

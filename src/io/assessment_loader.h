@@ -13,6 +13,7 @@ typedef struct aloader {
 	ydoc *doc;
 	natrisk_assessment *a;
 	const natrisk_method *m; /* NULL when the method failed to load */
+	const natrisk_load_options *options;
 	bool ok;
 } aloader;
 

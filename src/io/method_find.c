@@ -25,7 +25,7 @@ static bool ends_with(const char *text, const char *suffix)
 	return n >= m && strcmp(text + n - m, suffix) == 0;
 }
 
-static bool is_path(const char *ref)
+bool natrisk_method_ref_is_path(const char *ref)
 {
 	return strchr(ref, '/') || ends_with(ref, ".yaml") ||
 	       ends_with(ref, ".yml");
@@ -105,7 +105,7 @@ static int find_method(method_source *src, const char *ref,
 {
 	src->path = NULL;
 	src->embedded = NULL;
-	if (is_path(ref)) {
+	if (natrisk_method_ref_is_path(ref)) {
 		if (ref[0] == '/' || !base_dir || !*base_dir)
 			src->path = strdup(ref);
 		else

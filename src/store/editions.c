@@ -16,14 +16,6 @@
 #include "db.h"
 #include "score_json.h"
 
-static bool is_method_path(const char *ref)
-{
-	size_t n = strlen(ref);
-	return strchr(ref, '/') ||
-	       (n > 5 && strcmp(ref + n - 5, ".yaml") == 0) ||
-	       (n > 4 && strcmp(ref + n - 4, ".yml") == 0);
-}
-
 /* Binds JSON text made from J (stolen) to parameter K. */
 static void bind_json(sqlite3_stmt *stmt, int k, json_t *j)
 {
@@ -174,7 +166,7 @@ static int import_work(sqlite3 *db, void *ctx)
 int natrisk_store_import(natrisk_store *s, const natrisk_assessment *a,
                          const char *actor, int64_t *id)
 {
-	if (is_method_path(a->method_ref))
+	if (natrisk_method_ref_is_path(a->method_ref))
 		return error_set(NATRISK_EINVALID, "the store keeps editions "
 		                 "whose method is named by its id (such as "
 		                 "nrb-2008), not by a path");

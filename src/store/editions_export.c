@@ -52,6 +52,7 @@ typedef struct export_job {
 	int64_t id;
 	natrisk_classification clearance;
 	FILE *out;
+	size_t shown;
 } export_job;
 
 /* The level of a classification name, for comparison with a clearance. */
@@ -199,18 +200,20 @@ static int export_work(sqlite3 *db, void *ctx)
 	sqlite3_bind_int64(stmt, 1, job->id);
 	fputs("scenarios:\n", job->out);
 	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW)
-		if (level(column(stmt, 6)) <= (int)job->clearance)
+		if (level(column(stmt, 6)) <= (int)job->clearance) {
 			rc = write_scenario(db, job, stmt);
+			job->shown++;
+		}
 	sqlite3_finalize(stmt);
 	return rc;
 }
 
 int natrisk_store_export(natrisk_store *s, int64_t id,
                          natrisk_classification clearance, char **yaml,
-                         size_t *len)
+                         size_t *len, size_t *shown)
 {
 	natrisk_membuf buffer = { 0 };
-	export_job job = { id, clearance, natrisk_membuf_open(&buffer) };
+	export_job job = { id, clearance, natrisk_membuf_open(&buffer), 0 };
 	*yaml = NULL;
 	*len = 0;
 	if (!job.out)
@@ -224,5 +227,7 @@ int natrisk_store_export(natrisk_store *s, int64_t id,
 	}
 	*yaml = buffer.data;
 	*len = buffer.len;
+	if (shown)
+		*shown = job.shown;
 	return 0;
 }

@@ -148,3 +148,47 @@ int natrisk_store_set_status(natrisk_store *s, int64_t id,
 	status_job job = { id, status, actor };
 	return db_write(s, status_work, &job);
 }
+
+typedef struct access_job {
+	int64_t edition;
+	const char *scenario, *analyst;
+	natrisk_classification classification;
+	bool assigned;
+} access_job;
+
+static int access_work(sqlite3 *db, void *ctx)
+{
+	access_job *job = ctx;
+	sqlite3_stmt *stmt = db_prepare(db,
+		"SELECT s.classification, EXISTS (SELECT 1 FROM assignments a "
+		"WHERE a.scenario_id = s.id AND a.analyst = ?) FROM scenarios s "
+		"WHERE s.assessment_id = ? AND s.key = ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_text(stmt, 1, job->analyst ? job->analyst : "", -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, job->edition);
+	sqlite3_bind_text(stmt, 3, job->scenario, -1, SQLITE_STATIC);
+	int found = sqlite3_step(stmt) == SQLITE_ROW;
+	if (found) {
+		natrisk_classification_parse(
+			(const char *)sqlite3_column_text(stmt, 0),
+			&job->classification);
+		job->assigned = sqlite3_column_int(stmt, 1) != 0;
+	}
+	sqlite3_finalize(stmt);
+	return found ? 0 : error_set(NATRISK_ENOTFOUND, "no such scenario");
+}
+
+int natrisk_store_scenario_access(natrisk_store *s, int64_t edition,
+                                  const char *scenario, const char *analyst,
+                                  natrisk_classification *classification,
+                                  bool *assigned)
+{
+	access_job job = { edition, scenario, analyst, NATRISK_CONFIDENTIAL,
+		           false };
+	int rc = db_read(s, access_work, &job);
+	*classification = job.classification;
+	*assigned = job.assigned;
+	return rc;
+}

@@ -1,0 +1,101 @@
+/*
+ * authz.c - see authz.h. The order of the checks is itself policy: a
+ * missing session comes first (401), then the object's existence as the
+ * user may know it (404), then the role (403). A user without the role
+ * learns nothing of objects they could not see anyway.
+ */
+#include "authz.h"
+
+#include <string.h>
+
+bool authz_may_see(natrisk_classification clearance,
+                   natrisk_classification classification)
+{
+	return classification <= clearance;
+}
+
+static bool is_chair(const request *q)
+{
+	return q->user.role == NATRISK_ROLE_CHAIR ||
+	       q->user.role == NATRISK_ROLE_ADMIN;
+}
+
+static int edition_exists(request *q, reply *r)
+{
+	natrisk_edition_info info;
+	if (q->edition_id > 0 &&
+	    natrisk_store_edition(q->srv->store, q->edition_id, &info) == 0)
+		return 0;
+	reply_error(r, 404, "no such edition");
+	return -1;
+}
+
+/* The scenario as the user may know it: 404 when it does not exist or is
+ * above their clearance, with the same message either way. */
+static int scenario_visible(request *q, reply *r, bool *assigned)
+{
+	natrisk_classification classification;
+	int rc = natrisk_store_scenario_access(q->srv->store, q->edition_id,
+	                                       q->scenario, q->user.name,
+	                                       &classification, assigned);
+	if (rc == 0 && authz_may_see(q->user.clearance, classification))
+		return 0;
+	if (rc != 0 && rc != NATRISK_ENOTFOUND) {
+		reply_failure(r, rc);
+		return -1;
+	}
+	reply_error(r, 404, "no such scenario");
+	return -1;
+}
+
+static int forbid(reply *r)
+{
+	reply_error(r, 403, "your role does not allow this");
+	return -1;
+}
+
+int authz_check(request *q, access needed, reply *r)
+{
+	bool assigned = false;
+	if (needed == ACCESS_ANYONE)
+		return 0;
+	if (!q->signed_in) {
+		reply_error(r, 401, "sign in first");
+		return -1;
+	}
+	switch (needed) {
+	case ACCESS_SIGNED_IN:
+		return 0;
+	case ACCESS_READ_EDITION:
+		return edition_exists(q, r);
+	case ACCESS_READ_SCENARIO:
+		return edition_exists(q, r) ? -1
+		                            : scenario_visible(q, r, &assigned);
+	case ACCESS_CREATE_EDITION:
+		return is_chair(q) ? 0 : forbid(r);
+	case ACCESS_MANAGE_EDITION:
+	case ACCESS_SEE_SPREAD:
+		if (edition_exists(q, r))
+			return -1;
+		return is_chair(q) ? 0 : forbid(r);
+	case ACCESS_MANAGE_SCENARIO:
+		if (edition_exists(q, r) || scenario_visible(q, r, &assigned))
+			return -1;
+		return is_chair(q) ? 0 : forbid(r);
+	case ACCESS_SCORE:
+		if (edition_exists(q, r) || scenario_visible(q, r, &assigned))
+			return -1;
+		if (q->user.role != NATRISK_ROLE_ANALYST)
+			return forbid(r);
+		if (!assigned) {
+			reply_error(r, 403, "you are not assigned to this "
+			            "scenario");
+			return -1;
+		}
+		return 0;
+	case ACCESS_MANAGE_USERS:
+		return q->user.role == NATRISK_ROLE_ADMIN ? 0 : forbid(r);
+	default:
+		return forbid(r);
+	}
+}

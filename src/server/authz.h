@@ -1,0 +1,33 @@
+/*
+ * authz.h - who may do what: the server's one authorization policy. Every
+ * route names the access it needs; authz_check() decides, before any
+ * handler runs, and answers 401 (no session), 403 (not allowed) or 404
+ * (no such edition or scenario - and a scenario above the user's clearance
+ * is no such scenario, so that nothing tells it exists).
+ */
+#ifndef NATRISK_AUTHZ_H
+#define NATRISK_AUTHZ_H
+
+#include "server.h"
+
+typedef enum access {
+	ACCESS_ANYONE,          /* no session needed */
+	ACCESS_SIGNED_IN,       /* any user with a session */
+	ACCESS_READ_EDITION,    /* any user; the edition exists */
+	ACCESS_READ_SCENARIO,   /* any user; the scenario is visible */
+	ACCESS_CREATE_EDITION,  /* chair or admin */
+	ACCESS_MANAGE_EDITION,  /* chair or admin; the edition exists */
+	ACCESS_MANAGE_SCENARIO, /* chair or admin; the scenario is visible */
+	ACCESS_SCORE,           /* an analyst assigned to the scenario */
+	ACCESS_SEE_SPREAD,      /* chair or admin; the edition exists */
+	ACCESS_MANAGE_USERS,    /* admin */
+} access;
+
+/* 0 when Q may proceed; otherwise R holds the refusal and the status. */
+int authz_check(request *q, access needed, reply *r);
+
+/* Whether a user of CLEARANCE may see something so classified. */
+bool authz_may_see(natrisk_classification clearance,
+                   natrisk_classification classification);
+
+#endif

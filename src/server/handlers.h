@@ -1,0 +1,38 @@
+/*
+ * handlers.h - the route handlers, by resource. Each runs after routing
+ * and authorization (router.c, authz.c) with the path parameters parsed
+ * into the request; each fills the reply and returns 0.
+ */
+#ifndef NATRISK_HANDLERS_H
+#define NATRISK_HANDLERS_H
+
+#include "server.h"
+
+/* session.c */
+int h_login(request *q, reply *r);
+int h_logout(request *q, reply *r);
+int h_whoami(request *q, reply *r);
+
+/* api_editions.c */
+int h_editions_list(request *q, reply *r);
+int h_edition_create(request *q, reply *r);
+int h_edition_get(request *q, reply *r);
+int h_edition_status(request *q, reply *r);
+int h_edition_export(request *q, reply *r);
+
+/* api_results.c */
+int h_results(request *q, reply *r);
+int h_diagram(request *q, reply *r);
+int h_report(request *q, reply *r);
+
+/* api_users.c */
+int h_users_list(request *q, reply *r);
+int h_user_create(request *q, reply *r);
+int h_user_disable(request *q, reply *r);
+
+/* web.c */
+int h_openapi(request *q, reply *r);
+/* A file of the web UI, or 0 with nothing done when there is none. */
+bool web_file(const request *q, reply *r);
+
+#endif

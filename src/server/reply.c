@@ -1,0 +1,98 @@
+/*
+ * reply.c - building answers: JSON bodies, error bodies, raw bytes, and
+ * the mapping from natrisk error codes to HTTP statuses.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+#include "server.h"
+
+int reply_take(reply *r, unsigned status, const char *content_type,
+               char *body, size_t len)
+{
+	free(r->body);
+	r->status = status;
+	r->content_type = content_type;
+	r->body = body;
+	r->len = len;
+	return 0;
+}
+
+int reply_bytes(reply *r, unsigned status, const char *content_type,
+                const char *body, size_t len)
+{
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return reply_take(r, 500, "application/json",
+		                  strdup("{\"error\": \"out of memory\"}"), 26);
+	memcpy(copy, body, len);
+	copy[len] = '\0';
+	return reply_take(r, status, content_type, copy, len);
+}
+
+int reply_json(reply *r, unsigned status, json_t *body)
+{
+	char *text = body ? json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER |
+	                                             JSON_REAL_PRECISION(17) |
+	                                             JSON_ENCODE_ANY)
+	                  : NULL;
+	json_decref(body);
+	if (!text)
+		return reply_bytes(r, 500, "application/json",
+		                   "{\"error\": \"out of memory\"}", 26);
+	return reply_take(r, status, "application/json", text, strlen(text));
+}
+
+int reply_error(reply *r, unsigned status, const char *fmt, ...)
+{
+	char message[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	return reply_json(r, status, json_pack("{s:s}", "error", message));
+}
+
+unsigned status_for(int code)
+{
+	switch (code) {
+	case NATRISK_ENOTFOUND: return 404;
+	case NATRISK_EINVALID: return 422;
+	case NATRISK_EDENIED: return 403;
+	case NATRISK_ECONFLICT: return 409;
+	case NATRISK_EIMMUTABLE: return 409;
+	default: return 500;
+	}
+}
+
+int reply_failure(reply *r, int code)
+{
+	unsigned status = status_for(code);
+	if (status == 500) /* the details are for the log, not the client */
+		return reply_error(r, 500, "the server could not do that");
+	return reply_error(r, status, "%s", natrisk_error_last());
+}
+
+json_t *request_json(const request *q, reply *r)
+{
+	json_error_t error;
+	json_t *body = q->body_len
+	                       ? json_loadb(q->body, q->body_len,
+	                                    JSON_REJECT_DUPLICATES, &error)
+	                       : NULL;
+	if (!body) {
+		reply_error(r, 400, "the body must be JSON%s%s",
+		            q->body_len ? ": " : "",
+		            q->body_len ? error.text : "");
+		return NULL;
+	}
+	if (!json_is_object(body)) {
+		json_decref(body);
+		reply_error(r, 400, "the body must be a JSON object");
+		return NULL;
+	}
+	return body;
+}

@@ -1,0 +1,176 @@
+/*
+ * router.c - from method and path to handler: the route table (the API's
+ * contract, also described in web/openapi.json, which a test holds to this
+ * table), path parameters, the session cookie, the CSRF check for every
+ * state-changing request, and the authorization check.
+ */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "authz.h"
+#include "handlers.h"
+#include "sessions.h"
+
+typedef struct route {
+	const char *method;
+	const char *pattern;
+	access needed;
+	handler run;
+} route;
+
+static const route routes[] = {
+	{ "POST", "/api/session", ACCESS_ANYONE, h_login },
+	{ "DELETE", "/api/session", ACCESS_SIGNED_IN, h_logout },
+	{ "GET", "/api/session", ACCESS_SIGNED_IN, h_whoami },
+	{ "GET", "/api/openapi.json", ACCESS_ANYONE, h_openapi },
+	{ "GET", "/api/assessments", ACCESS_SIGNED_IN, h_editions_list },
+	{ "POST", "/api/assessments", ACCESS_CREATE_EDITION, h_edition_create },
+	{ "GET", "/api/assessments/{id}", ACCESS_READ_EDITION, h_edition_get },
+	{ "PUT", "/api/assessments/{id}/status", ACCESS_MANAGE_EDITION,
+	  h_edition_status },
+	{ "GET", "/api/assessments/{id}/export", ACCESS_READ_EDITION,
+	  h_edition_export },
+	{ "GET", "/api/assessments/{id}/results", ACCESS_READ_EDITION,
+	  h_results },
+	{ "GET", "/api/assessments/{id}/diagram.svg", ACCESS_READ_EDITION,
+	  h_diagram },
+	{ "GET", "/api/assessments/{id}/report.html", ACCESS_READ_EDITION,
+	  h_report },
+	{ "GET", "/api/users", ACCESS_MANAGE_USERS, h_users_list },
+	{ "POST", "/api/users", ACCESS_MANAGE_USERS, h_user_create },
+	{ "PUT", "/api/users/{name}/disabled", ACCESS_MANAGE_USERS,
+	  h_user_disable },
+};
+
+enum { ROUTE_COUNT = sizeof routes / sizeof *routes };
+
+const char *const *route_list(void)
+{
+	static char texts[ROUTE_COUNT][96];
+	static const char *list[ROUTE_COUNT + 1];
+	for (size_t k = 0; k < ROUTE_COUNT; k++) {
+		snprintf(texts[k], sizeof texts[k], "%s %s", routes[k].method,
+		         routes[k].pattern);
+		list[k] = texts[k];
+	}
+	list[ROUTE_COUNT] = NULL;
+	return list;
+}
+
+/* The next segment of PATH after *AT: its start and length. */
+static bool next_segment(const char **at, const char **start, size_t *len)
+{
+	const char *p = *at;
+	if (*p != '/')
+		return false;
+	p++;
+	*start = p;
+	while (*p && *p != '/' && *p != '?')
+		p++;
+	*len = (size_t)(p - *start);
+	*at = p;
+	return true;
+}
+
+static bool take_id(const char *text, size_t len, int64_t *out)
+{
+	if (len == 0 || len > 15)
+		return false;
+	int64_t value = 0;
+	for (size_t k = 0; k < len; k++) {
+		if (text[k] < '0' || text[k] > '9')
+			return false;
+		value = value * 10 + (text[k] - '0');
+	}
+	*out = value;
+	return value > 0;
+}
+
+static bool take_text(const char *text, size_t len, char *out, size_t size)
+{
+	if (len == 0 || len >= size)
+		return false;
+	for (size_t k = 0; k < len; k++) {
+		char c = text[k];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '.' || c == '_'))
+			return false;
+	}
+	memcpy(out, text, len);
+	out[len] = '\0';
+	return true;
+}
+
+/* Whether URL fits PATTERN; parameters go into Q. */
+static bool matches(const char *pattern, const char *url, request *q)
+{
+	const char *p = pattern, *u = url;
+	const char *ps, *us;
+	size_t pl, ul;
+	while (next_segment(&p, &ps, &pl)) {
+		if (!next_segment(&u, &us, &ul))
+			return false;
+		if (pl == 4 && memcmp(ps, "{id}", 4) == 0) {
+			if (!take_id(us, ul, &q->edition_id))
+				return false;
+		} else if (pl == 10 && memcmp(ps, "{scenario}", 10) == 0) {
+			if (!take_text(us, ul, q->scenario, sizeof q->scenario))
+				return false;
+		} else if (pl == 11 && memcmp(ps, "{criterion}", 11) == 0) {
+			if (!take_text(us, ul, q->criterion,
+			               sizeof q->criterion))
+				return false;
+		} else if (pl == 6 && memcmp(ps, "{name}", 6) == 0) {
+			if (!take_text(us, ul, q->name, sizeof q->name))
+				return false;
+		} else if (pl != ul || memcmp(ps, us, pl) != 0) {
+			return false;
+		}
+	}
+	return *u == '\0' || *u == '?';
+}
+
+static bool changes_state(const char *method)
+{
+	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+}
+
+static int check_csrf(const request *q, reply *r)
+{
+	const char *sent = MHD_lookup_connection_value(
+		q->connection, MHD_HEADER_KIND, "X-CSRF-Token");
+	if (sent && strlen(sent) == strlen(q->csrf) &&
+	    sodium_memcmp(sent, q->csrf, strlen(q->csrf)) == 0)
+		return 0;
+	reply_error(r, 403, "missing or wrong X-CSRF-Token header");
+	return -1;
+}
+
+int route_request(request *q, reply *r)
+{
+	const route *found = NULL;
+	bool path_known = false;
+	for (size_t k = 0; k < ROUTE_COUNT && !found; k++) {
+		if (!matches(routes[k].pattern, q->url, q))
+			continue;
+		path_known = true;
+		if (strcmp(routes[k].method, q->method) == 0)
+			found = &routes[k];
+	}
+	if (!found) {
+		if (path_known)
+			return reply_error(r, 405, "method %s not allowed here",
+			                   q->method);
+		if (strcmp(q->method, "GET") == 0 && web_file(q, r))
+			return 0;
+		return reply_error(r, 404, "no such resource");
+	}
+	sessions_attach(q);
+	if (found->needed != ACCESS_ANYONE && q->signed_in &&
+	    changes_state(q->method) && check_csrf(q, r) != 0)
+		return 0;
+	if (authz_check(q, found->needed, r) != 0)
+		return 0;
+	return found->run(q, r);
+}

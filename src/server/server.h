@@ -1,0 +1,93 @@
+/*
+ * server.h - the collaborative server (natrisk serve): libmicrohttpd on a
+ * thread pool in front of the store. This header is the server's inside:
+ * the request and its answer as the handlers see them, and the shared
+ * state (store, caches, login throttle).
+ *
+ * A request goes: read the body (bounded: 413 past the limit) -> find the
+ * route (404/405) -> find the session (cookie) -> authz_check(), the one
+ * place where who may do what is decided (401/403/404) -> the handler.
+ * Every answer that is not a success is a JSON {"error": ...}.
+ */
+#ifndef NATRISK_SERVER_H
+#define NATRISK_SERVER_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdbool.h>
+
+#include <natrisk/edition.h>
+#include <natrisk/store.h>
+
+#define SERVER_MAX_BODY (8u * 1024u * 1024u)
+#define SESSION_COOKIE "natrisk_session"
+#define SESSION_LIFETIME (12 * 3600)
+
+typedef struct results_cache results_cache;
+typedef struct login_throttle login_throttle;
+typedef struct session_cache session_cache;
+
+typedef struct server {
+	natrisk_store *store;
+	struct MHD_Daemon *daemon;
+	bool tls;
+	results_cache *results;
+	login_throttle *throttle;
+	session_cache *sessions;
+} server;
+
+typedef struct request {
+	server *srv;
+	struct MHD_Connection *connection;
+	const char *method;
+	const char *url;
+	const char *body;
+	size_t body_len;
+	char client[64];          /* the peer's address, for throttling */
+	/* the session, when there is one */
+	bool signed_in;
+	natrisk_user user;
+	char token[NATRISK_TOKEN_TEXT];
+	char csrf[NATRISK_TOKEN_TEXT];
+	/* path parameters: {id}, {scenario}, {criterion}, {name} */
+	int64_t edition_id;
+	char scenario[65];
+	char criterion[33];
+	char name[65];
+} request;
+
+typedef struct reply {
+	unsigned status;
+	char *body;               /* malloc'd, or NULL */
+	size_t len;
+	const char *content_type;
+	char *cookie;             /* a Set-Cookie value, or NULL */
+} reply;
+
+/* Replies. Each fills R and returns 0 so that handlers can "return". */
+int reply_json(reply *r, unsigned status, json_t *body); /* steals body */
+int reply_error(reply *r, unsigned status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* BODY is copied. */
+int reply_bytes(reply *r, unsigned status, const char *content_type,
+                const char *body, size_t len);
+/* BODY (malloc'd) is taken over. */
+int reply_take(reply *r, unsigned status, const char *content_type,
+               char *body, size_t len);
+/* The HTTP status for a store or engine error code. */
+unsigned status_for(int code);
+/* Replies with the status for CODE and natrisk_error_last(). */
+int reply_failure(reply *r, int code);
+
+/* The request body as JSON, or NULL after a 400 reply. */
+json_t *request_json(const request *q, reply *r);
+
+typedef int (*handler)(request *q, reply *r);
+
+/* The dispatch: routes, sessions, authorization. */
+int route_request(request *q, reply *r);
+/* Every route as "METHOD path", for the OpenAPI check; NULL-terminated. */
+const char *const *route_list(void);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * sessions.c - see sessions.h. Failed sign-ins are throttled per client
+ * address and per user name: from the fifth failure within a quarter of
+ * an hour each further attempt waits twice as long as the one before (up
+ * to fifteen minutes), answered 429 without checking the password.
+ */
+#include <pthread.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/error.h"
+#include "handlers.h"
+#include "sessions.h"
+
+enum { CACHE_SLOTS = 1024, CACHE_SECONDS = 5 };
+enum { THROTTLE_SLOTS = 4096, FREE_FAILURES = 4, WINDOW = 900, MAX_WAIT = 900 };
+
+typedef struct cached_session {
+	char token[NATRISK_TOKEN_TEXT];
+	natrisk_user user;
+	char csrf[NATRISK_TOKEN_TEXT];
+	time_t until;
+} cached_session;
+
+struct session_cache {
+	pthread_mutex_t lock;
+	cached_session slots[CACHE_SLOTS];
+};
+
+typedef struct attempt {
+	char key[96];
+	int failures;
+	time_t first, blocked_until;
+} attempt;
+
+struct login_throttle {
+	pthread_mutex_t lock;
+	attempt slots[THROTTLE_SLOTS];
+};
+
+session_cache *session_cache_new(void)
+{
+	session_cache *c = calloc(1, sizeof *c);
+	if (c)
+		pthread_mutex_init(&c->lock, NULL);
+	return c;
+}
+
+void session_cache_free(session_cache *c)
+{
+	if (!c)
+		return;
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+}
+
+void session_cache_clear(session_cache *c)
+{
+	pthread_mutex_lock(&c->lock);
+	memset(c->slots, 0, sizeof c->slots);
+	pthread_mutex_unlock(&c->lock);
+}
+
+login_throttle *login_throttle_new(void)
+{
+	login_throttle *t = calloc(1, sizeof *t);
+	if (t)
+		pthread_mutex_init(&t->lock, NULL);
+	return t;
+}
+
+void login_throttle_free(login_throttle *t)
+{
+	if (!t)
+		return;
+	pthread_mutex_destroy(&t->lock);
+	free(t);
+}
+
+static size_t slot_of(const char *text, size_t slots)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (const char *p = text; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	return (size_t)(h % slots);
+}
+
+static bool cache_get(session_cache *c, const char *token, request *q)
+{
+	bool hit = false;
+	pthread_mutex_lock(&c->lock);
+	cached_session *e = &c->slots[slot_of(token, CACHE_SLOTS)];
+	if (e->until >= time(NULL) && strcmp(e->token, token) == 0) {
+		q->user = e->user;
+		memcpy(q->csrf, e->csrf, sizeof q->csrf);
+		hit = true;
+	}
+	pthread_mutex_unlock(&c->lock);
+	return hit;
+}
+
+static void cache_put(session_cache *c, const request *q)
+{
+	pthread_mutex_lock(&c->lock);
+	cached_session *e = &c->slots[slot_of(q->token, CACHE_SLOTS)];
+	memcpy(e->token, q->token, sizeof e->token);
+	e->user = q->user;
+	memcpy(e->csrf, q->csrf, sizeof e->csrf);
+	e->until = time(NULL) + CACHE_SECONDS;
+	pthread_mutex_unlock(&c->lock);
+}
+
+static void cache_drop(session_cache *c, const char *token)
+{
+	pthread_mutex_lock(&c->lock);
+	cached_session *e = &c->slots[slot_of(token, CACHE_SLOTS)];
+	if (strcmp(e->token, token) == 0)
+		memset(e, 0, sizeof *e);
+	pthread_mutex_unlock(&c->lock);
+}
+
+void sessions_attach(request *q)
+{
+	const char *token = MHD_lookup_connection_value(
+		q->connection, MHD_COOKIE_KIND, SESSION_COOKIE);
+	q->signed_in = false;
+	if (!token || strlen(token) != NATRISK_TOKEN_TEXT - 1)
+		return;
+	memcpy(q->token, token, NATRISK_TOKEN_TEXT);
+	if (cache_get(q->srv->sessions, token, q)) {
+		q->signed_in = true;
+		return;
+	}
+	if (natrisk_store_session_find(q->srv->store, token, &q->user,
+	                               q->csrf) == 0) {
+		q->signed_in = true;
+		cache_put(q->srv->sessions, q);
+	}
+}
+
+/* Seconds to wait before KEY may try again, or 0. */
+static long throttle_wait(login_throttle *t, const char *key)
+{
+	time_t now = time(NULL);
+	pthread_mutex_lock(&t->lock);
+	attempt *a = &t->slots[slot_of(key, THROTTLE_SLOTS)];
+	long wait = strcmp(a->key, key) == 0 && a->blocked_until > now
+	                    ? (long)(a->blocked_until - now)
+	                    : 0;
+	pthread_mutex_unlock(&t->lock);
+	return wait;
+}
+
+static void throttle_record(login_throttle *t, const char *key, bool failed)
+{
+	time_t now = time(NULL);
+	pthread_mutex_lock(&t->lock);
+	attempt *a = &t->slots[slot_of(key, THROTTLE_SLOTS)];
+	if (strcmp(a->key, key) != 0 || now - a->first > WINDOW || !failed) {
+		memset(a, 0, sizeof *a);
+		snprintf(a->key, sizeof a->key, "%s", key);
+		a->first = now;
+	}
+	if (failed && ++a->failures > FREE_FAILURES) {
+		int shift = a->failures - FREE_FAILURES;
+		long wait = shift > 10 ? MAX_WAIT : 1L << shift;
+		a->blocked_until = now + (wait > MAX_WAIT ? MAX_WAIT : wait);
+	}
+	pthread_mutex_unlock(&t->lock);
+}
+
+static int sign_in(request *q, reply *r, const char *name,
+                   const char *password)
+{
+	char by_name[96], by_client[96];
+	snprintf(by_name, sizeof by_name, "user:%s", name);
+	snprintf(by_client, sizeof by_client, "addr:%s", q->client);
+	login_throttle *t = q->srv->throttle;
+	long wait = throttle_wait(t, by_name);
+	long client_wait = throttle_wait(t, by_client);
+	if (client_wait > wait)
+		wait = client_wait;
+	if (wait > 0)
+		return reply_error(r, 429, "too many failed sign-ins; try "
+		                   "again in %ld s", wait);
+	natrisk_user user;
+	int rc = natrisk_store_login(q->srv->store, name, password, &user);
+	throttle_record(t, by_name, rc != 0);
+	throttle_record(t, by_client, rc != 0);
+	if (rc == NATRISK_EDENIED)
+		return reply_error(r, 401, "wrong user name or password");
+	if (rc != 0)
+		return reply_failure(r, rc);
+	char token[NATRISK_TOKEN_TEXT], csrf[NATRISK_TOKEN_TEXT];
+	if ((rc = natrisk_store_session_new(q->srv->store, user.id,
+	                                    SESSION_LIFETIME, token, csrf)))
+		return reply_failure(r, rc);
+	char cookie[256];
+	snprintf(cookie, sizeof cookie, SESSION_COOKIE "=%s; Path=/; "
+	         "HttpOnly; SameSite=Strict; Max-Age=%d%s", token,
+	         SESSION_LIFETIME, q->srv->tls ? "; Secure" : "");
+	r->cookie = strdup(cookie);
+	return reply_json(r, 200, json_pack("{s:s,s:s,s:s,s:s}", "csrf", csrf,
+	                                    "user", user.name, "role",
+	                                    natrisk_role_name(user.role),
+	                                    "clearance",
+	                                    natrisk_classification_name(
+		                                    user.clearance)));
+}
+
+int h_login(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	if (!body)
+		return 0;
+	const char *name = json_string_value(json_object_get(body, "username"));
+	const char *password =
+		json_string_value(json_object_get(body, "password"));
+	int rc = name && password && json_object_size(body) == 2
+	                 ? sign_in(q, r, name, password)
+	                 : reply_error(r, 400, "expected {\"username\": ..., "
+	                               "\"password\": ...}");
+	json_decref(body);
+	return rc;
+}
+
+int h_logout(request *q, reply *r)
+{
+	cache_drop(q->srv->sessions, q->token);
+	int rc = natrisk_store_session_delete(q->srv->store, q->token);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	char cookie[160];
+	snprintf(cookie, sizeof cookie, SESSION_COOKIE "=; Path=/; HttpOnly; "
+	         "SameSite=Strict; Max-Age=0%s", q->srv->tls ? "; Secure" : "");
+	r->cookie = strdup(cookie);
+	return reply_json(r, 200, json_pack("{s:b}", "signed_out", 1));
+}
+
+int h_whoami(request *q, reply *r)
+{
+	return reply_json(r, 200, json_pack("{s:s,s:s,s:s,s:s}", "user",
+	                                    q->user.name, "role",
+	                                    natrisk_role_name(q->user.role),
+	                                    "clearance",
+	                                    natrisk_classification_name(
+		                                    q->user.clearance),
+	                                    "csrf", q->csrf));
+}

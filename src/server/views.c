@@ -1,0 +1,211 @@
+/*
+ * views.c - see views.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <natrisk/diagram.h>
+#include <natrisk/membuf.h>
+#include <natrisk/output.h>
+#include <natrisk/report.h>
+
+#include "../core/error.h"
+#include "views.h"
+
+enum { CACHE_SLOTS = 256 };
+
+typedef struct cached_view {
+	int64_t id, version;
+	natrisk_classification clearance;
+	view_kind kind;
+	char profile[65];
+	char *body;
+	size_t len;
+	bool used;
+} cached_view;
+
+struct results_cache {
+	pthread_mutex_t lock;
+	cached_view slots[CACHE_SLOTS];
+};
+
+results_cache *results_cache_new(void)
+{
+	results_cache *c = calloc(1, sizeof *c);
+	if (c)
+		pthread_mutex_init(&c->lock, NULL);
+	return c;
+}
+
+void results_cache_free(results_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t k = 0; k < CACHE_SLOTS; k++)
+		free(c->slots[k].body);
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+}
+
+static size_t slot_of(const cached_view *key)
+{
+	uint64_t h = (uint64_t)key->id * 0x9E3779B97F4A7C15ull;
+	h ^= (uint64_t)key->clearance * 31 + (uint64_t)key->kind * 7;
+	for (const char *p = key->profile; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	return (size_t)(h % CACHE_SLOTS);
+}
+
+static bool same_key(const cached_view *a, const cached_view *b)
+{
+	return a->used && a->id == b->id && a->version == b->version &&
+	       a->clearance == b->clearance && a->kind == b->kind &&
+	       strcmp(a->profile, b->profile) == 0;
+}
+
+/* A copy of the cached body, or NULL. */
+static char *cache_get(results_cache *c, const cached_view *key, size_t *len)
+{
+	char *copy = NULL;
+	pthread_mutex_lock(&c->lock);
+	const cached_view *e = &c->slots[slot_of(key)];
+	if (same_key(e, key) && (copy = malloc(e->len + 1))) {
+		memcpy(copy, e->body, e->len + 1);
+		*len = e->len;
+	}
+	pthread_mutex_unlock(&c->lock);
+	return copy;
+}
+
+static void cache_put(results_cache *c, const cached_view *key,
+                      const char *body, size_t len)
+{
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return;
+	memcpy(copy, body, len);
+	copy[len] = '\0';
+	pthread_mutex_lock(&c->lock);
+	cached_view *e = &c->slots[slot_of(key)];
+	free(e->body);
+	*e = *key;
+	e->body = copy;
+	e->len = len;
+	e->used = true;
+	pthread_mutex_unlock(&c->lock);
+}
+
+int view_assessment(server *srv, int64_t id,
+                    natrisk_classification clearance,
+                    natrisk_assessment **out)
+{
+	*out = NULL;
+	char *yaml;
+	size_t len, shown;
+	int rc = natrisk_store_export(srv->store, id, clearance, &yaml, &len,
+	                              &shown);
+	if (rc != 0)
+		return rc;
+	/* Nothing the clearance may see: the empty view, no assessment. */
+	if (shown > 0) {
+		natrisk_diag *diag = natrisk_diag_new();
+		static const natrisk_load_options options = { true };
+		rc = natrisk_assessment_load_options(out, "edition.yaml", yaml,
+		                                     len, &options, diag);
+		natrisk_diag_free(diag);
+	}
+	free(yaml);
+	return rc;
+}
+
+/* The edition's view rendered as KIND under PROFILE (NULL: the default). */
+static int render(natrisk_assessment *a, view_kind kind, const char *profile,
+                  natrisk_lang lang, FILE *out)
+{
+	const natrisk_method *m = natrisk_assessment_method(a);
+	long index = profile ? natrisk_method_find_profile(m, profile)
+	                     : (long)natrisk_method_default_profile(m);
+	if (index < 0)
+		return error_set(NATRISK_ENOTFOUND, "no weight profile '%s'",
+		                 profile);
+	natrisk_results *r;
+	int rc = natrisk_results_new(&r, a, (size_t)index);
+	if (rc != 0)
+		return rc;
+	if (kind == VIEW_RESULTS) {
+		rc = natrisk_results_write(r, NATRISK_FORMAT_JSON, lang, out);
+	} else if (kind == VIEW_DIAGRAM) {
+		natrisk_diagram_options options = { .lang = lang };
+		natrisk_scene *scene;
+		rc = natrisk_diagram_scene(&scene, r, &options);
+		if (rc == 0)
+			rc = natrisk_scene_write_svg(scene, false, out);
+		natrisk_scene_free(scene);
+	} else {
+		natrisk_report_options options = { .lang = lang };
+		rc = natrisk_report_write(r, &options, out);
+	}
+	natrisk_results_free(r);
+	return rc;
+}
+
+static const char *const content_types[VIEW_KINDS] = {
+	"application/json", "image/svg+xml", "text/html; charset=utf-8",
+};
+
+static int reply_empty(request *q, reply *r, view_kind kind)
+{
+	if (kind != VIEW_RESULTS)
+		return reply_error(r, 404, "the edition has no scenario you "
+		                   "may see");
+	natrisk_edition_info info;
+	int rc = natrisk_store_edition(q->srv->store, q->edition_id, &info);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	return reply_json(r, 200, json_pack("{s:s,s:s,s:s,s:[]}", "title",
+	                                    info.title, "edition",
+	                                    info.edition, "method",
+	                                    info.method, "scenarios"));
+}
+
+int view_reply(request *q, reply *r, view_kind kind)
+{
+	const char *profile = MHD_lookup_connection_value(
+		q->connection, MHD_GET_ARGUMENT_KIND, "weights");
+	const char *lang_text = MHD_lookup_connection_value(
+		q->connection, MHD_GET_ARGUMENT_KIND, "lang");
+	natrisk_lang lang = lang_text && strcmp(lang_text, "nl") == 0
+	                            ? NATRISK_LANG_NL
+	                            : NATRISK_LANG_EN;
+	natrisk_edition_info info;
+	int rc = natrisk_store_edition(q->srv->store, q->edition_id, &info);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	cached_view key = { .id = q->edition_id, .version = info.version,
+		            .clearance = q->user.clearance, .kind = kind };
+	snprintf(key.profile, sizeof key.profile, "%s/%s",
+	         profile ? profile : "", lang == NATRISK_LANG_NL ? "nl" : "en");
+	size_t len;
+	char *body = cache_get(q->srv->results, &key, &len);
+	if (body)
+		return reply_take(r, 200, content_types[kind], body, len);
+	natrisk_assessment *a;
+	if ((rc = view_assessment(q->srv, q->edition_id, q->user.clearance,
+	                          &a)) != 0)
+		return reply_failure(r, rc);
+	if (!a)
+		return reply_empty(q, r, kind);
+	natrisk_membuf buffer = { 0 };
+	FILE *out = natrisk_membuf_open(&buffer);
+	rc = out ? render(a, kind, profile, lang, out) : NATRISK_ENOMEM;
+	natrisk_assessment_free(a);
+	if (out && natrisk_membuf_close(&buffer, out) != 0 && rc == 0)
+		rc = NATRISK_ENOMEM;
+	if (rc != 0) {
+		free(buffer.data);
+		return reply_failure(r, rc);
+	}
+	cache_put(q->srv->results, &key, buffer.data, buffer.len);
+	return reply_take(r, 200, content_types[kind], buffer.data,
+	                  buffer.len);
+}
