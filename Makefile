@@ -31,10 +31,13 @@ TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
 LIB_SRC := $(wildcard src/core/*.c src/io/*.c src/render/*.c src/store/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
+SERVER_SRC := $(wildcard src/server/*.c)
+WEB_FILES := $(wildcard web/*)
 METHOD_FILES := $(wildcard methods/*.yaml)
 GEN_SRC := $(BUILD)/gen/embedded_methods.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_methods.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+SERVER_OBJ := $(SERVER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_web.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HELPER_SRC := $(wildcard tests/tools/*.c)
@@ -67,12 +70,20 @@ $(GEN_SRC): $(BUILD)/tools/embed $(METHOD_FILES)
 $(BUILD)/gen/embedded_methods.o: $(GEN_SRC)
 	$(CC) $(CPPFLAGS) -Isrc/io $(CFLAGS) -c $< -o $@
 
+# The web UI is embedded too: the server is one file to deploy.
+$(BUILD)/gen/embedded_web.c: $(BUILD)/tools/embed $(WEB_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed embedded_web $@ $(WEB_FILES)
+
+$(BUILD)/gen/embedded_web.o: $(BUILD)/gen/embedded_web.c
+	$(CC) $(CPPFLAGS) -Isrc/io $(CFLAGS) -c $< -o $@
+
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(CLI_OBJ) $(LIB) $(LDLIBS) -o $@
+$(BIN): $(CLI_OBJ) $(SERVER_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(CLI_OBJ) $(SERVER_OBJ) $(LIB) $(LDLIBS) -o $@
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(dir $@)

@@ -72,6 +72,11 @@ int natrisk_method_load_buffer(natrisk_method **out, const char *name,
                                natrisk_diag *diag);
 void natrisk_method_free(natrisk_method *method);
 
+/* The method as a JSON document (criteria with their class
+ * descriptions, units and thresholds; likelihood scales; weight
+ * profiles), or NULL when out of memory. Free it. */
+char *natrisk_method_json(const natrisk_method *method);
+
 /* The ids of the methods bundled with natrisk, NULL-terminated. */
 const char *const *natrisk_method_bundled_ids(void);
 

@@ -29,7 +29,7 @@ extern const cli_command cmd_check, cmd_assess, cmd_diagram, cmd_report,
 extern const cli_command cmd_robustness;
 extern const cli_command cmd_smaa;
 extern const cli_command cmd_user, cmd_import, cmd_export, cmd_backup,
-	cmd_audit;
+	cmd_audit, cmd_serve;
 
 /* Prints "natrisk CMD: MESSAGE" and a pointer to --help; returns 2. */
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)

@@ -12,7 +12,7 @@
 static const cli_command *const commands[] = {
 	&cmd_check, &cmd_assess, &cmd_report, &cmd_diagram, &cmd_methods,
 	&cmd_method, &cmd_robustness, &cmd_smaa, &cmd_import, &cmd_export,
-	&cmd_user, &cmd_backup, &cmd_audit, NULL,
+	&cmd_user, &cmd_backup, &cmd_audit, &cmd_serve, NULL,
 };
 
 static void print_overview(FILE *out)

@@ -14,5 +14,6 @@ struct embedded_file {
 };
 
 extern const struct embedded_file embedded_methods[];
+extern const struct embedded_file embedded_web[];
 
 #endif

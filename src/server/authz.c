@@ -54,7 +54,7 @@ static int forbid(reply *r)
 	return -1;
 }
 
-int authz_check(request *q, access needed, reply *r)
+int authz_check(request *q, access_need needed, reply *r)
 {
 	bool assigned = false;
 	if (needed == ACCESS_ANYONE)
@@ -82,6 +82,12 @@ int authz_check(request *q, access needed, reply *r)
 		if (edition_exists(q, r) || scenario_visible(q, r, &assigned))
 			return -1;
 		return is_chair(q) ? 0 : forbid(r);
+	case ACCESS_READ_SCORES:
+		if (edition_exists(q, r) || scenario_visible(q, r, &assigned))
+			return -1;
+		return is_chair(q) || q->user.role == NATRISK_ROLE_ANALYST
+		               ? 0
+		               : forbid(r);
 	case ACCESS_SCORE:
 		if (edition_exists(q, r) || scenario_visible(q, r, &assigned))
 			return -1;

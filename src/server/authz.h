@@ -18,13 +18,15 @@ typedef enum access {
 	ACCESS_CREATE_EDITION,  /* chair or admin */
 	ACCESS_MANAGE_EDITION,  /* chair or admin; the edition exists */
 	ACCESS_MANAGE_SCENARIO, /* chair or admin; the scenario is visible */
+	ACCESS_READ_SCORES,     /* an analyst (their own) or a chair or admin;
+	                           the scenario is visible */
 	ACCESS_SCORE,           /* an analyst assigned to the scenario */
 	ACCESS_SEE_SPREAD,      /* chair or admin; the edition exists */
 	ACCESS_MANAGE_USERS,    /* admin */
-} access;
+} access_need;
 
 /* 0 when Q may proceed; otherwise R holds the refusal and the status. */
-int authz_check(request *q, access needed, reply *r);
+int authz_check(request *q, access_need needed, reply *r);
 
 /* Whether a user of CLEARANCE may see something so classified. */
 bool authz_may_see(natrisk_classification clearance,

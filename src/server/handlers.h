@@ -8,7 +8,7 @@
 
 #include "server.h"
 
-/* session.c */
+/* sessions.c */
 int h_login(request *q, reply *r);
 int h_logout(request *q, reply *r);
 int h_whoami(request *q, reply *r);
@@ -20,10 +20,23 @@ int h_edition_get(request *q, reply *r);
 int h_edition_status(request *q, reply *r);
 int h_edition_export(request *q, reply *r);
 
-/* api_results.c */
 int h_results(request *q, reply *r);
 int h_diagram(request *q, reply *r);
 int h_report(request *q, reply *r);
+
+/* api_scenarios.c */
+int h_scenarios_list(request *q, reply *r);
+int h_scenario_get(request *q, reply *r);
+int h_scenario_add(request *q, reply *r);
+int h_scenario_edit(request *q, reply *r);
+int h_scenario_assign(request *q, reply *r);
+int h_score_put(request *q, reply *r);
+int h_consolidated_put(request *q, reply *r);
+int h_scores_get(request *q, reply *r);
+int h_spread(request *q, reply *r);
+
+/* api_methods.c */
+int h_method(request *q, reply *r);
 
 /* api_users.c */
 int h_users_list(request *q, reply *r);

@@ -96,3 +96,37 @@ json_t *request_json(const request *q, reply *r)
 	}
 	return body;
 }
+
+int reply_invalid(reply *r, int code, const natrisk_diag *diag)
+{
+	if (code != NATRISK_EINVALID || natrisk_diag_error_count(diag) == 0)
+		return reply_failure(r, code);
+	json_t *errors = json_array();
+	for (size_t k = 0; k < natrisk_diag_count(diag); k++) {
+		const natrisk_diagnostic *d = natrisk_diag_get(diag, k);
+		if (d->severity == NATRISK_SEVERITY_ERROR)
+			json_array_append_new(errors, json_pack(
+				"{s:i,s:i,s:s}", "line", d->line, "column",
+				d->column, "message", d->message));
+	}
+	const char *first = json_string_value(json_object_get(
+		json_array_get(errors, 0), "message"));
+	return reply_json(r, 422, json_pack("{s:s,s:o}", "error",
+	                                    first ? first : "invalid",
+	                                    "errors", errors));
+}
+
+json_t *request_json_any(const request *q, reply *r)
+{
+	json_error_t error;
+	json_t *body = q->body_len ? json_loadb(q->body, q->body_len,
+	                                        JSON_REJECT_DUPLICATES |
+	                                                JSON_DECODE_ANY,
+	                                        &error)
+	                           : NULL;
+	if (!body)
+		reply_error(r, 400, "the body must be JSON%s%s",
+		            q->body_len ? ": " : "",
+		            q->body_len ? error.text : "");
+	return body;
+}

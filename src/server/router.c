@@ -15,7 +15,7 @@
 typedef struct route {
 	const char *method;
 	const char *pattern;
-	access needed;
+	access_need needed;
 	handler run;
 } route;
 
@@ -37,6 +37,25 @@ static const route routes[] = {
 	  h_diagram },
 	{ "GET", "/api/assessments/{id}/report.html", ACCESS_READ_EDITION,
 	  h_report },
+	{ "GET", "/api/assessments/{id}/spread", ACCESS_SEE_SPREAD, h_spread },
+	{ "GET", "/api/assessments/{id}/scenarios", ACCESS_READ_EDITION,
+	  h_scenarios_list },
+	{ "POST", "/api/assessments/{id}/scenarios", ACCESS_MANAGE_EDITION,
+	  h_scenario_add },
+	{ "GET", "/api/assessments/{id}/scenarios/{scenario}",
+	  ACCESS_READ_SCENARIO, h_scenario_get },
+	{ "PATCH", "/api/assessments/{id}/scenarios/{scenario}",
+	  ACCESS_MANAGE_SCENARIO, h_scenario_edit },
+	{ "PUT", "/api/assessments/{id}/scenarios/{scenario}/assigned",
+	  ACCESS_MANAGE_SCENARIO, h_scenario_assign },
+	{ "GET", "/api/assessments/{id}/scenarios/{scenario}/scores",
+	  ACCESS_READ_SCORES, h_scores_get },
+	{ "PUT", "/api/assessments/{id}/scenarios/{scenario}/scores/{criterion}",
+	  ACCESS_SCORE, h_score_put },
+	{ "PUT",
+	  "/api/assessments/{id}/scenarios/{scenario}/consolidated/{criterion}",
+	  ACCESS_MANAGE_SCENARIO, h_consolidated_put },
+	{ "GET", "/api/methods/{name}", ACCESS_SIGNED_IN, h_method },
 	{ "GET", "/api/users", ACCESS_MANAGE_USERS, h_users_list },
 	{ "POST", "/api/users", ACCESS_MANAGE_USERS, h_user_create },
 	{ "PUT", "/api/users/{name}/disabled", ACCESS_MANAGE_USERS,

@@ -80,8 +80,14 @@ unsigned status_for(int code);
 /* Replies with the status for CODE and natrisk_error_last(). */
 int reply_failure(reply *r, int code);
 
-/* The request body as JSON, or NULL after a 400 reply. */
+/* 422 {"error", "errors": [{line, column, message}]} for the errors in
+ * DIAG when CODE is NATRISK_EINVALID; otherwise reply_failure(). */
+int reply_invalid(reply *r, int code, const natrisk_diag *diag);
+
+/* The request body as a JSON object, or NULL after a 400 reply. */
 json_t *request_json(const request *q, reply *r);
+/* The request body as any JSON value, or NULL after a 400 reply. */
+json_t *request_json_any(const request *q, reply *r);
 
 typedef int (*handler)(request *q, reply *r);
 

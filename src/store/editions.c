@@ -14,10 +14,10 @@
 #include "../core/error.h"
 #include "../core/model.h"
 #include "db.h"
+#include "edition_rows.h"
 #include "score_json.h"
 
-/* Binds JSON text made from J (stolen) to parameter K. */
-static void bind_json(sqlite3_stmt *stmt, int k, json_t *j)
+void bind_json(sqlite3_stmt *stmt, int k, json_t *j)
 {
 	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER |
 	                                       JSON_REAL_PRECISION(17) |
@@ -41,7 +41,7 @@ static json_t *themes_json(const natrisk_assessment *a)
 	return themes;
 }
 
-static json_t *sources_json(const natrisk_scenario *s)
+json_t *sources_json(const natrisk_scenario *s)
 {
 	json_t *sources = json_array();
 	for (size_t k = 0; sources && k < s->source_count; k++)
@@ -83,34 +83,45 @@ static int insert_scores(sqlite3 *db, const natrisk_assessment *a,
                          const natrisk_scenario *s, int64_t scenario_id,
                          const char *actor)
 {
+	int rc = 0;
+	for (size_t c = 0; rc == 0 && c < a->method->criterion_count; c++)
+		if (s->impact[c].given)
+			rc = insert_score(db, scenario_id, a->method->criteria[c].id,
+			                  true, actor, &s->impact[c]);
+	return rc;
+}
+
+int insert_score(sqlite3 *db, int64_t scenario_id, const char *criterion,
+                 bool consolidated, const char *author,
+                 const natrisk_score *score)
+{
 	char at[21];
 	db_now(at);
 	sqlite3_stmt *stmt = db_prepare(db,
 		"INSERT INTO scores (scenario_id, criterion, consolidated, "
-		"author, score, created_at) VALUES (?, ?, 1, ?, ?, ?)");
+		"author, score, ev_class, created_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?)");
 	if (!stmt)
 		return NATRISK_EIO;
-	int rc = 0;
-	for (size_t c = 0; rc == 0 && c < a->method->criterion_count; c++) {
-		if (!s->impact[c].given)
-			continue;
-		sqlite3_reset(stmt);
-		sqlite3_bind_int64(stmt, 1, scenario_id);
-		sqlite3_bind_text(stmt, 2, a->method->criteria[c].id, -1,
-		                  SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 3, actor, -1, SQLITE_STATIC);
-		bind_json(stmt, 4, score_to_json(&s->impact[c], 0));
-		sqlite3_bind_text(stmt, 5, at, -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
-			rc = db_error(db, "import scores");
+	sqlite3_bind_int64(stmt, 1, scenario_id);
+	sqlite3_bind_text(stmt, 2, criterion, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, consolidated);
+	sqlite3_bind_text(stmt, 4, author, -1, SQLITE_STATIC);
+	if (score) {
+		bind_json(stmt, 5, score_to_json(score, strcmp(criterion,
+		                                   "likelihood") == 0));
+		sqlite3_bind_int(stmt, 6, score->point[NATRISK_EV].cls);
 	}
+	sqlite3_bind_text(stmt, 7, at, -1, SQLITE_STATIC);
+	int step = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
-	return rc;
+	return step == SQLITE_DONE ? 0 : db_error(db, "score");
 }
 
-static int insert_scenario(sqlite3 *db, const import_job *job, size_t i)
+int insert_scenario(sqlite3 *db, int64_t edition,
+                    const natrisk_assessment *a, size_t i, int64_t position,
+                    const char *actor)
 {
-	const natrisk_assessment *a = job->a;
 	const natrisk_scenario *s = &a->scenarios[i];
 	sqlite3_stmt *stmt = db_prepare(db,
 		"INSERT INTO scenarios (assessment_id, position, key, title, "
@@ -118,8 +129,8 @@ static int insert_scenario(sqlite3 *db, const import_job *job, size_t i)
 		"likelihood) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!stmt)
 		return NATRISK_EIO;
-	sqlite3_bind_int64(stmt, 1, job->id);
-	sqlite3_bind_int64(stmt, 2, (int64_t)i);
+	sqlite3_bind_int64(stmt, 1, edition);
+	sqlite3_bind_int64(stmt, 2, position);
 	sqlite3_bind_text(stmt, 3, s->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, s->title, -1, SQLITE_STATIC);
 	if (s->theme >= 0)
@@ -138,8 +149,7 @@ static int insert_scenario(sqlite3 *db, const import_job *job, size_t i)
 	sqlite3_finalize(stmt);
 	if (step != SQLITE_DONE)
 		return db_error(db, "import scenario");
-	return insert_scores(db, a, s, sqlite3_last_insert_rowid(db),
-	                     job->actor);
+	return insert_scores(db, a, s, sqlite3_last_insert_rowid(db), actor);
 }
 
 static int import_work(sqlite3 *db, void *ctx)
@@ -147,7 +157,8 @@ static int import_work(sqlite3 *db, void *ctx)
 	import_job *job = ctx;
 	int rc = insert_edition(db, job);
 	for (size_t i = 0; rc == 0 && i < job->a->scenario_count; i++)
-		rc = insert_scenario(db, job, i);
+		rc = insert_scenario(db, job->id, job->a, i, (int64_t)i,
+		                     job->actor);
 	if (rc != 0)
 		return rc;
 	char object[48], after[400];

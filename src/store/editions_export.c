@@ -14,6 +14,7 @@
 
 #include "../core/error.h"
 #include "db.h"
+#include "edition_rows.h"
 #include "score_json.h"
 
 static void put_json(FILE *out, json_t *value)
@@ -55,14 +56,6 @@ typedef struct export_job {
 	size_t shown;
 } export_job;
 
-/* The level of a classification name, for comparison with a clearance. */
-static int level(const char *name)
-{
-	natrisk_classification c = NATRISK_CONFIDENTIAL;
-	natrisk_classification_parse(name, &c);
-	return (int)c;
-}
-
 static int write_header(sqlite3 *db, export_job *job, char **themes)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT title, edition, method, "
@@ -102,7 +95,7 @@ static bool theme_visible(sqlite3 *db, const export_job *job, const char *id)
 	bool used = false, seen = false;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		used = true;
-		seen |= level(column(stmt, 0)) <= (int)job->clearance;
+		seen |= classification_level(column(stmt, 0)) <= (int)job->clearance;
 	}
 	sqlite3_finalize(stmt);
 	return seen || !used;
@@ -200,7 +193,7 @@ static int export_work(sqlite3 *db, void *ctx)
 	sqlite3_bind_int64(stmt, 1, job->id);
 	fputs("scenarios:\n", job->out);
 	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW)
-		if (level(column(stmt, 6)) <= (int)job->clearance) {
+		if (classification_level(column(stmt, 6)) <= (int)job->clearance) {
 			rc = write_scenario(db, job, stmt);
 			job->shown++;
 		}

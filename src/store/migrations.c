@@ -82,6 +82,10 @@ const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/* 2: the expected value's class of each score, for the spread
+	 * between analysts (X is -1); NULL for scores written before */
+	"ALTER TABLE scores ADD COLUMN ev_class INTEGER;"
+	"CREATE INDEX assignments_analyst ON assignments (analyst);",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

@@ -1,0 +1,166 @@
+/*
+ * api_scenarios.c - the work on an edition's scenarios: reading, adding
+ * and editing them, assigning analysts, the analysts' own scores and the
+ * chair's consolidated ones, and the spread between analysts. The store
+ * checks every scenario and score with the assessment loader; a rejected
+ * one comes back as 422 with the loader's messages.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <natrisk/scoring.h>
+
+#include "handlers.h"
+
+/* Replies with stored JSON text (taken), or the failure. */
+static int reply_stored(reply *r, int rc, char *json)
+{
+	if (rc != 0)
+		return reply_failure(r, rc);
+	return reply_take(r, 200, "application/json", json, strlen(json));
+}
+
+int h_scenarios_list(request *q, reply *r)
+{
+	char *json;
+	int rc = natrisk_store_scenarios(q->srv->store, q->edition_id,
+	                                 q->user.clearance, &json);
+	return reply_stored(r, rc, json);
+}
+
+int h_scenario_get(request *q, reply *r)
+{
+	char *json;
+	int rc = natrisk_store_scenario(q->srv->store, q->edition_id,
+	                                q->scenario, &json);
+	return reply_stored(r, rc, json);
+}
+
+/* Checks that the body is JSON (400 otherwise) of the wanted shape. */
+static bool body_is_json(request *q, reply *r, bool object)
+{
+	json_t *body = object ? request_json(q, r) : request_json_any(q, r);
+	json_decref(body);
+	return body != NULL;
+}
+
+/* The answer to a write: 422 with the diagnostics, or the scenario. */
+static int after_write(request *q, reply *r, int rc, natrisk_diag *diag,
+                       unsigned status)
+{
+	if (rc != 0)
+		reply_invalid(r, rc, diag);
+	natrisk_diag_free(diag);
+	if (rc != 0)
+		return 0;
+	h_scenario_get(q, r);
+	if (r->status == 200)
+		r->status = status;
+	return 0;
+}
+
+int h_scenario_add(request *q, reply *r)
+{
+	if (!body_is_json(q, r, true))
+		return 0;
+	/* the scenario's id, for the answer */
+	json_t *body = json_loadb(q->body, q->body_len, 0, NULL);
+	const char *id = json_string_value(json_object_get(body, "id"));
+	snprintf(q->scenario, sizeof q->scenario, "%s", id ? id : "");
+	json_decref(body);
+	natrisk_diag *diag = natrisk_diag_new();
+	int rc = natrisk_store_scenario_add(q->srv->store, q->edition_id,
+	                                    q->body, q->body_len, q->user.name,
+	                                    diag);
+	return after_write(q, r, rc, diag, 201);
+}
+
+int h_scenario_edit(request *q, reply *r)
+{
+	if (!body_is_json(q, r, true))
+		return 0;
+	natrisk_diag *diag = natrisk_diag_new();
+	int rc = natrisk_store_scenario_edit(q->srv->store, q->edition_id,
+	                                     q->scenario, q->body, q->body_len,
+	                                     q->user.name, diag);
+	return after_write(q, r, rc, diag, 200);
+}
+
+/* The names of {"analysts": [...]}, or NULL after a 400 reply. */
+static const char **analyst_names(json_t *body, size_t *count, reply *r)
+{
+	json_t *list = json_object_get(body, "analysts");
+	const char **names = NULL;
+	if (json_is_array(list) && json_object_size(body) == 1 &&
+	    json_array_size(list) <= 1000)
+		names = calloc(json_array_size(list) + 1, sizeof *names);
+	for (size_t k = 0; names && k < json_array_size(list); k++)
+		if (!(names[k] = json_string_value(json_array_get(list, k)))) {
+			free(names);
+			names = NULL;
+		}
+	if (!names)
+		reply_error(r, 400, "expected {\"analysts\": [names]}");
+	*count = json_array_size(list);
+	return names;
+}
+
+int h_scenario_assign(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	size_t count;
+	const char **names = body ? analyst_names(body, &count, r) : NULL;
+	if (names) {
+		int rc = natrisk_store_assign(q->srv->store, q->edition_id,
+		                              q->scenario, names, count,
+		                              q->user.name);
+		if (rc != 0)
+			reply_failure(r, rc);
+		else
+			h_scenario_get(q, r);
+	}
+	free(names);
+	json_decref(body);
+	return 0;
+}
+
+static int put_score(request *q, reply *r, bool consolidated)
+{
+	if (!body_is_json(q, r, false))
+		return 0;
+	natrisk_diag *diag = natrisk_diag_new();
+	int rc = natrisk_store_score(q->srv->store, q->edition_id, q->scenario,
+	                             q->criterion, consolidated, q->body,
+	                             q->body_len, q->user.name, diag);
+	if (rc != 0 || consolidated)
+		return after_write(q, r, rc, diag, 200);
+	natrisk_diag_free(diag);
+	return h_scores_get(q, r);
+}
+
+int h_score_put(request *q, reply *r)
+{
+	return put_score(q, r, false);
+}
+
+int h_consolidated_put(request *q, reply *r)
+{
+	return put_score(q, r, true);
+}
+
+int h_scores_get(request *q, reply *r)
+{
+	bool own = q->user.role == NATRISK_ROLE_ANALYST;
+	char *json;
+	int rc = natrisk_store_scores(q->srv->store, q->edition_id, q->scenario,
+	                              own ? q->user.name : NULL, &json);
+	return reply_stored(r, rc, json);
+}
+
+int h_spread(request *q, reply *r)
+{
+	char *json;
+	int rc = natrisk_store_spread(q->srv->store, q->edition_id,
+	                              q->user.clearance, &json);
+	return reply_stored(r, rc, json);
+}

@@ -1,0 +1,89 @@
+/*
+ * api_users.c - the admin's users: list, add, disable. A change to users
+ * empties the session cache, so that a disabled user is out at once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "sessions.h"
+
+static json_t *user_json(const natrisk_user *u)
+{
+	return json_pack("{s:s,s:s,s:s,s:b}", "name", u->name, "role",
+	                 natrisk_role_name(u->role), "clearance",
+	                 natrisk_classification_name(u->clearance), "disabled",
+	                 u->disabled);
+}
+
+int h_users_list(request *q, reply *r)
+{
+	natrisk_user *users;
+	size_t count;
+	int rc = natrisk_store_user_list(q->srv->store, &users, &count);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	json_t *out = json_array();
+	for (size_t k = 0; k < count; k++)
+		json_array_append_new(out, user_json(&users[k]));
+	free(users);
+	return reply_json(r, 200, out);
+}
+
+int h_user_create(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	if (!body)
+		return 0;
+	const char *name = json_string_value(json_object_get(body, "name"));
+	const char *role_text = json_string_value(json_object_get(body, "role"));
+	const char *clearance_text =
+		json_string_value(json_object_get(body, "clearance"));
+	const char *password =
+		json_string_value(json_object_get(body, "password"));
+	natrisk_role role;
+	natrisk_classification clearance = NATRISK_PUBLIC;
+	size_t expected = 3 + (json_object_get(body, "clearance") != NULL);
+	if (!name || !role_text || !password ||
+	    json_object_size(body) != expected ||
+	    natrisk_role_parse(role_text, &role) != 0 ||
+	    (json_object_get(body, "clearance") &&
+	     (!clearance_text ||
+	      natrisk_classification_parse(clearance_text, &clearance) != 0))) {
+		json_decref(body);
+		return reply_error(r, 400, "expected {\"name\", \"role\": admin|"
+		                   "chair|analyst|viewer, \"clearance\": public|"
+		                   "restricted|confidential, \"password\"}");
+	}
+	int rc = natrisk_store_user_add(q->srv->store, name, role, clearance,
+	                                password, q->user.name);
+	natrisk_user user;
+	if (rc == 0)
+		rc = natrisk_store_user_get(q->srv->store, name, &user);
+	json_decref(body);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	return reply_json(r, 201, user_json(&user));
+}
+
+int h_user_disable(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	if (!body)
+		return 0;
+	bool valid = json_object_size(body) == 1 &&
+	             json_is_true(json_object_get(body, "disabled"));
+	json_decref(body);
+	if (!valid)
+		return reply_error(r, 400, "expected {\"disabled\": true}; a "
+		                   "disabled user stays disabled");
+	int rc = natrisk_store_user_disable(q->srv->store, q->name,
+	                                    q->user.name);
+	session_cache_clear(q->srv->sessions);
+	natrisk_user user;
+	if (rc == 0)
+		rc = natrisk_store_user_get(q->srv->store, q->name, &user);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	return reply_json(r, 200, user_json(&user));
+}

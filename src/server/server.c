@@ -1,0 +1,311 @@
+/*
+ * server.c - natrisk serve: libmicrohttpd in front of the router. MHD runs
+ * a pool of threads, each with its own epoll loop; a request's body is
+ * gathered (up to SERVER_MAX_BODY: 413 beyond) before the router sees it.
+ * Every answer carries the security headers, and no answer is cached by
+ * the browser: a result may be above the next user's clearance.
+ */
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "../core/error.h"
+#include "../io/file.h"
+#include "server_api.h"
+#include "server.h"
+#include "sessions.h"
+#include "views.h"
+
+enum { CONNECTION_TIMEOUT = 30, CONNECTION_LIMIT = 2048 };
+
+/* The upload of one request, while it arrives. */
+typedef struct upload {
+	char *data;
+	size_t len, capacity;
+	bool too_large;
+} upload;
+
+static bool declared_too_large(struct MHD_Connection *connection)
+{
+	const char *length = MHD_lookup_connection_value(
+		connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	return length && strtoull(length, NULL, 10) > SERVER_MAX_BODY;
+}
+
+static void take_chunk(upload *u, const char *data, size_t size)
+{
+	if (u->too_large || u->len + size > SERVER_MAX_BODY) {
+		u->too_large = true;
+		return;
+	}
+	if (u->len + size + 1 > u->capacity) {
+		size_t capacity = u->capacity ? u->capacity : 4096;
+		while (capacity < u->len + size + 1)
+			capacity *= 2;
+		char *bigger = realloc(u->data, capacity);
+		if (!bigger) {
+			u->too_large = true;
+			return;
+		}
+		u->data = bigger;
+		u->capacity = capacity;
+	}
+	memcpy(u->data + u->len, data, size);
+	u->len += size;
+	u->data[u->len] = '\0';
+}
+
+/* What a page may load. The web UI loads only its own files; the report
+ * is a document of its own with inline styles and pictures; everything
+ * else loads nothing. */
+static const char *policy_for(const char *url)
+{
+	if (strncmp(url, "/api/", 5) != 0)
+		return "default-src 'self'; img-src 'self' data:; "
+		       "frame-ancestors 'none'; base-uri 'none'; "
+		       "form-action 'self'";
+	size_t len = strlen(url);
+	if (len > 12 && strcmp(url + len - 12, "/report.html") == 0)
+		return "default-src 'none'; style-src 'unsafe-inline'; "
+		       "img-src data:; frame-ancestors 'none'";
+	return "default-src 'none'; frame-ancestors 'none'";
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *connection,
+                                  reply *r, const char *url)
+{
+	struct MHD_Response *response = MHD_create_response_from_buffer(
+		r->len, r->body ? r->body : (void *)"", r->body
+		                                          ? MHD_RESPMEM_MUST_FREE
+		                                          : MHD_RESPMEM_PERSISTENT);
+	r->body = NULL;
+	if (!response)
+		return MHD_NO;
+	MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE,
+	                        r->content_type ? r->content_type
+	                                        : "application/json");
+	MHD_add_response_header(response, "Content-Security-Policy",
+	                        policy_for(url));
+	MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(response, "X-Frame-Options", "DENY");
+	MHD_add_response_header(response, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL,
+	                        "no-store");
+	if (r->cookie)
+		MHD_add_response_header(response, MHD_HTTP_HEADER_SET_COOKIE,
+		                        r->cookie);
+	enum MHD_Result ok = MHD_queue_response(connection, r->status,
+	                                        response);
+	MHD_destroy_response(response);
+	return ok;
+}
+
+static void client_address(struct MHD_Connection *connection, char *out,
+                           size_t size)
+{
+	const union MHD_ConnectionInfo *info = MHD_get_connection_info(
+		connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(out, size, "unknown");
+	if (!info || !info->client_addr)
+		return;
+	const struct sockaddr *sa = info->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
+		          out, (socklen_t)size);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6,
+		          &((const struct sockaddr_in6 *)sa)->sin6_addr, out,
+		          (socklen_t)size);
+}
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *connection,
+                              const char *url, const char *method,
+                              const char *version, const char *upload_data,
+                              size_t *upload_data_size, void **context)
+{
+	server *srv = cls;
+	upload *u = *context;
+	if (!u) {
+		if (!(u = calloc(1, sizeof *u)))
+			return MHD_NO;
+		*context = u;
+		u->too_large = declared_too_large(connection);
+		if (!u->too_large)
+			return MHD_YES;
+	} else if (*upload_data_size) {
+		take_chunk(u, upload_data, *upload_data_size);
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	reply r = { 0 };
+	if (u->too_large) {
+		reply_error(&r, 413, "the request body is larger than %u bytes",
+		            SERVER_MAX_BODY);
+	} else {
+		request q = { .srv = srv, .connection = connection,
+			      .method = method, .url = url,
+			      .body = u->data ? u->data : "",
+			      .body_len = u->len };
+		client_address(connection, q.client, sizeof q.client);
+		route_request(&q, &r);
+	}
+	enum MHD_Result ok = send_reply(connection, &r, url);
+	free(r.body);
+	free(r.cookie);
+	return ok;
+}
+
+static void completed(void *cls, struct MHD_Connection *connection,
+                      void **context, enum MHD_RequestTerminationCode code)
+{
+	upload *u = *context;
+	if (u)
+		free(u->data);
+	free(u);
+	*context = NULL;
+}
+
+/* HOST:PORT ([V6]:PORT) as a socket address. */
+static int resolve(const char *listen, struct sockaddr_storage *out,
+                   socklen_t *len)
+{
+	const char *colon = strrchr(listen, ':');
+	if (!colon || colon == listen || !colon[1])
+		return error_set(NATRISK_EINVALID, "--listen takes HOST:PORT, "
+		                 "not '%s'", listen);
+	char host[256];
+	size_t host_len = (size_t)(colon - listen);
+	if (listen[0] == '[' && colon[-1] == ']') {
+		listen++;
+		host_len -= 2;
+	}
+	if (host_len >= sizeof host)
+		return error_set(NATRISK_EINVALID, "host name too long");
+	memcpy(host, listen, host_len);
+	host[host_len] = '\0';
+	struct addrinfo hints = { .ai_family = AF_UNSPEC,
+		                  .ai_socktype = SOCK_STREAM,
+		                  .ai_flags = AI_PASSIVE | AI_NUMERICSERV };
+	struct addrinfo *found;
+	int rc = getaddrinfo(host, colon + 1, &hints, &found);
+	if (rc != 0)
+		return error_set(NATRISK_EINVALID, "cannot listen on '%s': %s",
+		                 listen, gai_strerror(rc));
+	memcpy(out, found->ai_addr, found->ai_addrlen);
+	*len = found->ai_addrlen;
+	freeaddrinfo(found);
+	return 0;
+}
+
+static unsigned default_threads(void)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned threads = cpus > 0 ? (unsigned)cpus * 2 : 4;
+	return threads < 4 ? 4 : threads > 64 ? 64 : threads;
+}
+
+typedef struct tls_files {
+	char *cert, *key;
+} tls_files;
+
+static int read_tls(const server_options *o, tls_files *tls)
+{
+	size_t len;
+	if (!o->tls_cert && !o->tls_key)
+		return 0;
+	if (!o->tls_cert || !o->tls_key)
+		return error_set(NATRISK_EINVALID, "--tls-cert and --tls-key go "
+		                 "together");
+	if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+		return error_set(NATRISK_EINVALID, "this libmicrohttpd has no "
+		                 "TLS");
+	int rc = file_read(o->tls_cert, &tls->cert, &len);
+	if (rc == 0)
+		rc = file_read(o->tls_key, &tls->key, &len);
+	return rc;
+}
+
+static int start_daemon(server *srv, const server_options *o)
+{
+	struct sockaddr_storage address;
+	socklen_t address_len;
+	tls_files tls = { 0 };
+	int rc = resolve(o->listen, &address, &address_len);
+	if (rc == 0)
+		rc = read_tls(o, &tls);
+	if (rc != 0) {
+		free(tls.cert);
+		free(tls.key);
+		return rc;
+	}
+	srv->tls = tls.cert != NULL;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	                 MHD_USE_ERROR_LOG | (srv->tls ? MHD_USE_TLS : 0);
+	unsigned threads = o->threads ? o->threads : default_threads();
+	struct MHD_OptionItem tls_options[] = {
+		{ srv->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0,
+		  tls.cert },
+		{ MHD_OPTION_HTTPS_MEM_KEY, 0, tls.key },
+		{ MHD_OPTION_END, 0, NULL },
+	};
+	srv->daemon = MHD_start_daemon(
+		flags, 0, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR,
+		(struct sockaddr *)&address, MHD_OPTION_THREAD_POOL_SIZE,
+		threads, MHD_OPTION_CONNECTION_TIMEOUT,
+		(unsigned)CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_LIMIT,
+		(unsigned)CONNECTION_LIMIT, MHD_OPTION_NOTIFY_COMPLETED,
+		completed, NULL, MHD_OPTION_ARRAY, tls_options,
+		MHD_OPTION_END);
+	free(tls.cert);
+	free(tls.key);
+	if (!srv->daemon)
+		return error_set(NATRISK_EIO, "cannot listen on %s (in use, or "
+		                 "a bad certificate or key)", o->listen);
+	return 0;
+}
+
+unsigned server_port(const server *srv)
+{
+	const union MHD_DaemonInfo *info =
+		MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	return info ? info->port : 0;
+}
+
+int server_start(server **out, const server_options *o)
+{
+	*out = NULL;
+	server *srv = calloc(1, sizeof *srv);
+	if (!srv)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	int rc = natrisk_store_open(&srv->store, o->db);
+	srv->results = results_cache_new();
+	srv->throttle = login_throttle_new();
+	srv->sessions = session_cache_new();
+	if (rc == 0 && (!srv->results || !srv->throttle || !srv->sessions))
+		rc = error_set(NATRISK_ENOMEM, "out of memory");
+	if (rc == 0)
+		rc = start_daemon(srv, o);
+	if (rc != 0) {
+		server_stop(srv);
+		return rc;
+	}
+	*out = srv;
+	return 0;
+}
+
+void server_stop(server *srv)
+{
+	if (!srv)
+		return;
+	if (srv->daemon)
+		MHD_stop_daemon(srv->daemon);
+	natrisk_store_close(srv->store);
+	results_cache_free(srv->results);
+	login_throttle_free(srv->throttle);
+	session_cache_free(srv->sessions);
+	free(srv);
+}

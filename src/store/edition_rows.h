@@ -1,0 +1,76 @@
+/*
+ * edition_rows.h - writing an edition's rows, shared by the import
+ * (editions.c) and the work on an edition (scenarios.c, scores.c), and the
+ * rules every such write follows: the edition's status allows it, and the
+ * edition's version goes up so that cached results are not served again.
+ */
+#ifndef NATRISK_STORE_EDITION_ROWS_H
+#define NATRISK_STORE_EDITION_ROWS_H
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include <natrisk/scoring.h>
+
+/* Binds JSON text made from J (stolen; NULL binds NULL) to parameter K. */
+void bind_json(sqlite3_stmt *stmt, int k, json_t *j);
+json_t *sources_json(const natrisk_scenario *s);
+
+/* Inserts scenario I of A into EDITION at POSITION, with its scores as
+ * the consolidated ones. */
+int insert_scenario(sqlite3 *db, int64_t edition,
+                    const natrisk_assessment *a, size_t i, int64_t position,
+                    const char *actor);
+/* Inserts a score (NULL: dropped) into the history. */
+int insert_score(sqlite3 *db, int64_t scenario_id, const char *criterion,
+                 bool consolidated, const char *author,
+                 const natrisk_score *score);
+
+/* The statuses a change is allowed in. */
+enum {
+	WHILE_DRAFT = 1 << NATRISK_STATUS_DRAFT,
+	WHILE_SCORING = 1 << NATRISK_STATUS_SCORING,
+	WHILE_CONSOLIDATION = 1 << NATRISK_STATUS_CONSOLIDATION,
+	UNTIL_PUBLISHED = WHILE_DRAFT | WHILE_SCORING | WHILE_CONSOLIDATION,
+};
+/* 0 when edition ID exists and its status is in ALLOWED; else
+ * NATRISK_ENOTFOUND, NATRISK_EIMMUTABLE or NATRISK_ECONFLICT naming WHAT
+ * ("analysts score") and when it is allowed. Its method id goes to
+ * METHOD (may be NULL). */
+int edition_require(sqlite3 *db, int64_t id, unsigned allowed,
+                    const char *what, char method[128]);
+/* Raises the edition's version: every write ends with this. */
+int edition_bump(sqlite3 *db, int64_t id);
+
+/* A scenario row as writes need it. */
+typedef struct scenario_row {
+	int64_t id;
+	char kind[8];
+	natrisk_classification classification;
+	char *likelihood; /* the stored JSON; free it */
+} scenario_row;
+int scenario_find(sqlite3 *db, int64_t edition, const char *key,
+                  scenario_row *out);
+
+/* Loads HEAD BODY TAIL (JSON text; HEAD holds no line break) as an
+ * assessment of edition ID's method and themes, with the diagnostics'
+ * lines counted from BODY's first. */
+int validate_text(sqlite3 *db, int64_t id, const char *head,
+                  const char *body, size_t len, const char *tail,
+                  natrisk_diag *diag, natrisk_assessment **out);
+
+/* The descriptive fields of a scenario row, from column FIRST on:
+ * key, title, theme, kind, description, classification, is_new, sources
+ * (FIELD_COLUMNS), as a JSON object in the file's names. */
+#define FIELD_COLUMNS "key, title, theme, kind, description, " \
+                      "classification, is_new, sources"
+json_t *scenario_fields(sqlite3_stmt *row, int first);
+
+/* The level of a stored classification name (unknown: the highest). */
+int classification_level(const char *name);
+
+/* "edition:N/scenario:KEY[/CRITERION]" for the audit log. */
+void object_name(char *out, size_t size, int64_t edition,
+                 const char *scenario, const char *criterion);
+
+#endif

@@ -1,0 +1,183 @@
+/*
+ * edition_rules.c - see edition_rows.h: the checks every write to an
+ * edition makes, and the validation of what a request brings in by the
+ * assessment loader itself, so that the store accepts exactly what a file
+ * may hold.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <natrisk/membuf.h>
+
+#include "../core/error.h"
+#include "db.h"
+#include "edition_rows.h"
+
+static const char *allowed_text(unsigned allowed)
+{
+	switch (allowed) {
+	case WHILE_SCORING: return "while it is in scoring";
+	case WHILE_DRAFT | WHILE_CONSOLIDATION:
+		return "while it is in draft or consolidation";
+	default: return "until it is published";
+	}
+}
+
+int edition_require(sqlite3 *db, int64_t id, unsigned allowed,
+                    const char *what, char method[128])
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT status, method FROM "
+	                                    "assessments WHERE id = ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, id);
+	natrisk_status status = NATRISK_STATUS_DRAFT;
+	bool found = sqlite3_step(stmt) == SQLITE_ROW;
+	if (found) {
+		natrisk_status_parse((const char *)sqlite3_column_text(stmt, 0),
+		                     &status);
+		if (method)
+			snprintf(method, 128, "%s",
+			         (const char *)sqlite3_column_text(stmt, 1));
+	}
+	sqlite3_finalize(stmt);
+	if (!found)
+		return error_set(NATRISK_ENOTFOUND, "no edition %lld",
+		                 (long long)id);
+	if (allowed & (1u << status))
+		return 0;
+	if (status == NATRISK_STATUS_PUBLISHED)
+		return error_set(NATRISK_EIMMUTABLE, "edition %lld is published "
+		                 "and cannot change", (long long)id);
+	return error_set(NATRISK_ECONFLICT, "edition %lld is in %s: %s only "
+	                 "%s", (long long)id, natrisk_status_name(status), what,
+	                 allowed_text(allowed));
+}
+
+int edition_bump(sqlite3 *db, int64_t id)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "UPDATE assessments SET version "
+	                                    "= version + 1 WHERE id = ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, id);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return step == SQLITE_DONE ? 0 : db_error(db, "version");
+}
+
+int scenario_find(sqlite3 *db, int64_t edition, const char *key,
+                  scenario_row *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *stmt = db_prepare(db,
+		"SELECT id, kind, classification, likelihood FROM scenarios "
+		"WHERE assessment_id = ? AND key = ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, edition);
+	sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(stmt) == SQLITE_ROW;
+	if (found) {
+		out->id = sqlite3_column_int64(stmt, 0);
+		snprintf(out->kind, sizeof out->kind, "%s",
+		         (const char *)sqlite3_column_text(stmt, 1));
+		natrisk_classification_parse(
+			(const char *)sqlite3_column_text(stmt, 2),
+			&out->classification);
+		out->likelihood =
+			strdup((const char *)sqlite3_column_text(stmt, 3));
+	}
+	sqlite3_finalize(stmt);
+	if (!found)
+		return error_set(NATRISK_ENOTFOUND, "no such scenario");
+	return out->likelihood ? 0 : error_set(NATRISK_ENOMEM, "out of memory");
+}
+
+/* The assessment's head: everything but the scenarios, as JSON text. */
+static char *head_text(sqlite3 *db, int64_t id)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT method, themes FROM "
+	                                    "assessments WHERE id = ?");
+	if (!stmt)
+		return NULL;
+	sqlite3_bind_int64(stmt, 1, id);
+	char *text = NULL;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		json_t *themes = json_loads((const char *)sqlite3_column_text(
+			                            stmt, 1), 0, NULL);
+		json_t *head = json_pack(
+			"{s:i,s:s,s:s,s:o}", "natrisk", 1, "title", "edition",
+			"method", (const char *)sqlite3_column_text(stmt, 0),
+			"themes", themes ? themes : json_array());
+		text = head ? json_dumps(head, JSON_COMPACT) : NULL;
+		json_decref(head);
+	}
+	sqlite3_finalize(stmt);
+	return text;
+}
+
+/* DIAG's diagnostics into OUT, LINES earlier, errors only: the warnings
+ * of a one-scenario file (unused themes) say nothing about the request. */
+static void move_diagnostics(const natrisk_diag *diag, natrisk_diag *out,
+                             int lines)
+{
+	for (size_t k = 0; out && k < natrisk_diag_count(diag); k++) {
+		const natrisk_diagnostic *d = natrisk_diag_get(diag, k);
+		if (d->severity != NATRISK_SEVERITY_ERROR)
+			continue;
+		int line = d->line > lines ? d->line - lines : 1;
+		natrisk_diag_add(out, d->severity, "request", line,
+		                 d->line > lines ? d->column : 1, "%s",
+		                 d->message);
+	}
+}
+
+int validate_text(sqlite3 *db, int64_t id, const char *head,
+                  const char *body, size_t len, const char *tail,
+                  natrisk_diag *diag, natrisk_assessment **out)
+{
+	*out = NULL;
+	char *edition_head = head_text(db, id);
+	if (!edition_head)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	/* the edition's head without its closing brace, then the rest */
+	edition_head[strlen(edition_head) - 1] = '\0';
+	natrisk_membuf buffer = { 0 };
+	FILE *text = natrisk_membuf_open(&buffer);
+	if (!text) {
+		free(edition_head);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
+	fprintf(text, "%s,\"scenarios\":[%s\n", edition_head, head);
+	fwrite(body, 1, len, text);
+	fprintf(text, "\n%s]}", tail);
+	free(edition_head);
+	if (natrisk_membuf_close(&buffer, text) != 0)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	natrisk_diag *found = natrisk_diag_new();
+	static const natrisk_load_options options = { true };
+	int rc = natrisk_assessment_load_options(out, "request", buffer.data,
+	                                         buffer.len, &options, found);
+	move_diagnostics(found, diag, 1);
+	natrisk_diag_free(found);
+	free(buffer.data);
+	if (rc == NATRISK_EINVALID)
+		error_set(rc, "the request holds errors");
+	return rc;
+}
+
+void object_name(char *out, size_t size, int64_t edition,
+                 const char *scenario, const char *criterion)
+{
+	snprintf(out, size, "edition:%lld/scenario:%s%s%s",
+	         (long long)edition, scenario, criterion ? "/" : "",
+	         criterion ? criterion : "");
+}
+
+int classification_level(const char *name)
+{
+	natrisk_classification c = NATRISK_CONFIDENTIAL;
+	natrisk_classification_parse(name, &c);
+	return (int)c;
+}
