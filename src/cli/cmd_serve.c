@@ -21,6 +21,7 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 		{ "tls-cert", required_argument, NULL, 'c' },
 		{ "tls-key", required_argument, NULL, 'k' },
 		{ "threads", required_argument, NULL, 't' },
+		{ "timeout", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -28,7 +29,7 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 	char *end;
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":d:l:c:k:t:h", options,
+	while ((opt = getopt_long(argc, argv, ":d:l:c:k:t:T:h", options,
 	                          NULL)) != -1) {
 		switch (opt) {
 		case 'd': o->db = optarg; break;
@@ -40,6 +41,12 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 			if (*end || o->threads < 1 || o->threads > 256)
 				return cli_usage_error(cmd, "--threads takes 1 "
 				                       "to 256");
+			break;
+		case 'T':
+			o->timeout = (unsigned)strtoul(optarg, &end, 10);
+			if (*end || o->timeout < 1 || o->timeout > 3600)
+				return cli_usage_error(cmd, "--timeout takes 1 "
+				                       "to 3600 seconds");
 			break;
 		case 'h': return -1;
 		case ':':
@@ -91,7 +98,7 @@ const cli_command cmd_serve = {
 	"serve", "run the collaborative server (JSON API and web UI)",
 	"usage: natrisk serve --db FILE [--listen HOST:PORT] [--tls-cert PEM "
 	"--tls-key PEM]\n"
-	"                     [--threads N]\n"
+	"                     [--threads N] [--timeout SECONDS]\n"
 	"\n"
 	"Serves the store FILE (created and migrated as needed) to the\n"
 	"analysts' network: the JSON API under /api (described at\n"
@@ -104,6 +111,8 @@ const cli_command cmd_serve = {
 	"  -k, --tls-key PEM      and this private key\n"
 	"  -t, --threads N        worker threads (default: two per processor,\n"
 	"                         at least four)\n"
+	"  -T, --timeout SECONDS  close a connection idle this long, such as\n"
+	"                         a client that sends too slowly (default 30)\n"
 	"  -h, --help             this text\n"
 	"\n"
 	"Users come from 'natrisk user add'; editions from 'natrisk import' or\n"

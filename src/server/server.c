@@ -256,7 +256,8 @@ static int start_daemon(server *srv, const server_options *o)
 		flags, 0, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR,
 		(struct sockaddr *)&address, MHD_OPTION_THREAD_POOL_SIZE,
 		threads, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned)CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_LIMIT,
+		o->timeout ? o->timeout : (unsigned)CONNECTION_TIMEOUT,
+		MHD_OPTION_CONNECTION_LIMIT,
 		(unsigned)CONNECTION_LIMIT, MHD_OPTION_NOTIFY_COMPLETED,
 		completed, NULL, MHD_OPTION_ARRAY, tls_options,
 		MHD_OPTION_END);

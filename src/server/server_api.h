@@ -13,6 +13,8 @@ typedef struct server_options {
 	const char *tls_cert;   /* PEM files, or NULL for plain HTTP */
 	const char *tls_key;
 	unsigned threads;       /* 0: two per processor, at least four */
+	unsigned timeout;       /* idle seconds before a connection is
+	                           closed; 0: 30 */
 } server_options;
 
 typedef struct server server;
