@@ -1,6 +1,8 @@
 # natrisk - build, test and install.
 #
 #   make run        deps, build, the main job on examples/nrb-2012.yaml
+#   make serve      deps, build, the server on 127.0.0.1:8080 with the
+#                   example editions and a demo account
 #   make check      deps, build, every test (unit, CLI, bad input, golden,
 #                   SVG), then the same under ASan and UBSan
 #   make sanitize   the tests under ASan and UBSan only
@@ -103,6 +105,12 @@ run: deps
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.png
 	$(BIN) report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out
 	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png and out/report.html"
+
+# The server on 127.0.0.1:8080 with the example editions and a demo
+# account whose password is printed once (scripts/serve-demo).
+serve: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/serve-demo $(BIN) $(BUILD)/demo.db
 
 # The tests proper, on an already built tree (BUILD selects which).
 test: $(BIN) $(UNIT_BIN) $(HELPER_BIN)
