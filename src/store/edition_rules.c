@@ -133,11 +133,28 @@ static void move_diagnostics(const natrisk_diag *diag, natrisk_diag *out,
 	}
 }
 
+/* Whether BODY is one JSON value: then it cannot close the text around
+ * it and add to it (a second scenario, say). */
+static bool one_json_value(const char *body, size_t len, natrisk_diag *diag)
+{
+	json_error_t error;
+	json_t *value = json_loadb(body, len, JSON_DECODE_ANY, &error);
+	json_decref(value);
+	if (!value)
+		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, "request",
+		                 error.line > 0 ? error.line : 1,
+		                 error.column > 0 ? error.column : 1,
+		                 "not JSON: %s", error.text);
+	return value != NULL;
+}
+
 int validate_text(sqlite3 *db, int64_t id, const char *head,
                   const char *body, size_t len, const char *tail,
                   natrisk_diag *diag, natrisk_assessment **out)
 {
 	*out = NULL;
+	if (!one_json_value(body, len, diag))
+		return error_set(NATRISK_EINVALID, "the request holds errors");
 	char *edition_head = head_text(db, id);
 	if (!edition_head)
 		return error_set(NATRISK_ENOMEM, "out of memory");

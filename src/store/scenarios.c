@@ -34,6 +34,11 @@ static int next_position(sqlite3 *db, int64_t edition, int64_t *position)
 	return step == SQLITE_ROW ? 0 : db_error(db, "position");
 }
 
+static char *dump(const json_t *j)
+{
+	return json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+}
+
 static int add_work(sqlite3 *db, void *ctx)
 {
 	scenario_job *job = ctx;
@@ -60,9 +65,15 @@ static int add_work(sqlite3 *db, void *ctx)
 		                     job->actor);
 	char object[160];
 	object_name(object, sizeof object, job->edition, key, NULL);
+	/* the body as JSON text of its own: it need not end in a NUL */
+	json_t *body = json_loadb(job->json, job->len, JSON_DECODE_ANY, NULL);
+	char *after = body ? dump(body) : NULL;
+	json_decref(body);
 	if (rc == 0)
-		rc = audit_append(db, job->actor, "scenario.add", object, NULL,
-		                  job->json);
+		rc = after ? audit_append(db, job->actor, "scenario.add", object,
+		                          NULL, after)
+		           : error_set(NATRISK_ENOMEM, "out of memory");
+	free(after);
 	natrisk_assessment_free(a);
 	return rc == 0 ? edition_bump(db, job->edition) : rc;
 }
@@ -192,11 +203,6 @@ static int update_fields(sqlite3 *db, int64_t id, const natrisk_assessment *a)
 	int step = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	return step == SQLITE_DONE ? 0 : db_error(db, "edit scenario");
-}
-
-static char *dump(const json_t *j)
-{
-	return json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 }
 
 /* Validates AFTER (with the scenario's likelihood) and writes it. */

@@ -1,0 +1,230 @@
+// app.js - the shell: who is signed in, the header (navigation, language,
+// sign-out), and the router over the URL's fragment (#/editions/3).
+
+import * as api from './api.js';
+import { h, replace, announce, alertMessage, errorText } from './dom.js';
+import { t, initLang, lang, setLang } from './i18n.js';
+import { renderLogin } from './page-login.js';
+import { renderEditions } from './page-editions.js';
+import { renderEdition } from './page-edition.js';
+import { renderScenario } from './page-scenario.js';
+import { renderSpread } from './page-spread.js';
+import { renderUsers } from './page-users.js';
+
+const state = {
+	session: null,     // {user, role, clearance}
+	cleanup: null,     // the current page's teardown (timers)
+	renderCount: 0
+};
+
+const ROUTES = [
+	{ re: /^\/?$/, page: renderEditions },
+	{ re: /^\/editions\/?$/, page: renderEditions },
+	{ re: /^\/editions\/(\d+)\/?$/, page: renderEdition, keys: ['edition'] },
+	{ re: /^\/editions\/(\d+)\/spread\/?$/, page: renderSpread, keys: ['edition'] },
+	{ re: /^\/editions\/(\d+)\/scenarios\/([a-z0-9][a-z0-9._-]*)\/?$/, page: renderScenario,
+	  keys: ['edition', 'scenario'] },
+	{ re: /^\/users\/?$/, page: renderUsers }
+];
+
+function path() {
+	const hash = window.location.hash || '';
+	return hash.startsWith('#') ? hash.slice(1) : hash;
+}
+
+export function navigate(to) {
+	if (window.location.hash === '#' + to)
+		render({ focus: true });
+	else
+		window.location.hash = to;
+}
+
+export function session() {
+	return state.session;
+}
+
+export function isChair() {
+	return !!state.session && (state.session.role === 'chair' || state.session.role === 'admin');
+}
+
+function renderHeader() {
+	document.getElementById('skip-link').textContent = t('skip');
+	document.getElementById('lang-label').textContent = t('lang.label');
+	document.getElementById('lang-select').value = lang();
+	const nav = document.getElementById('site-nav');
+	nav.setAttribute('aria-label', t('nav.label'));
+	const items = [];
+	if (state.session) {
+		items.push(h('li', null, h('a', { href: '#/' }, t('nav.editions'))));
+		if (state.session.role === 'admin')
+			items.push(h('li', null, h('a', { href: '#/users' }, t('nav.users'))));
+	}
+	replace(nav, items.length ? h('ul', null, items) : null);
+	const box = document.getElementById('session-box');
+	if (!state.session) {
+		replace(box);
+		return;
+	}
+	const s = state.session;
+	replace(box,
+		h('span', { class: 'who', id: 'who' }, t('session.as', {
+			user: s.user, role: t('role.' + s.role), clearance: t('class.' + s.clearance)
+		})),
+		h('button', { type: 'button', id: 'logout', class: 'secondary', onclick: logout },
+			t('session.out')));
+}
+
+async function logout() {
+	try {
+		await api.del('/api/session', { quiet: true });
+	} catch {
+		/* signed out either way */
+	}
+	state.session = null;
+	api.setCsrf('');
+	announce(t('session.signedOut'));
+	navigate('/login');
+}
+
+export function signedIn(data) {
+	state.session = { user: data.user, role: data.role, clearance: data.clearance };
+	api.setCsrf(data.csrf);
+}
+
+function notFound(main) {
+	document.title = t('notfound.title') + ' – natrisk';
+	replace(main,
+		h('h1', { tabindex: '-1' }, t('notfound.title')),
+		h('p', { class: 'not-found' }, t('notfound.text')),
+		h('p', null, h('a', { href: '#/' }, t('notfound.back'))));
+}
+
+// Shown by a page when the API says 404 for what it shows.
+export function showNotFound() {
+	notFound(document.getElementById('main'));
+}
+
+function showError(main, error) {
+	if (error.status === 404)
+		return notFound(main);
+	replace(main,
+		h('h1', { tabindex: '-1' }, t('error.title')),
+		h('p', { class: 'error' }, errorText(error)));
+}
+
+async function render(options = {}) {
+	const main = document.getElementById('main');
+	const count = ++state.renderCount;
+	if (state.cleanup) {
+		try {
+			state.cleanup();
+		} catch {
+			/* nothing to keep */
+		}
+		state.cleanup = null;
+	}
+	alertMessage('');
+	renderHeader();
+	const route = path();
+	if (!state.session) {
+		if (route !== '/login') {
+			window.sessionStorage.setItem('natrisk.after', route);
+			window.location.replace('#/login');
+			return;
+		}
+	}
+	const ctx = {
+		main,
+		params: {},
+		session: state.session,
+		alive: () => count === state.renderCount,
+		onCleanup: fn => { if (count === state.renderCount) state.cleanup = fn; },
+		navigate,
+		signedIn,
+		afterLogin,
+		isChair,
+		notFound: () => notFound(main)
+	};
+	let page = null;
+	if (route === '/login') {
+		if (state.session) {
+			window.location.replace('#/');
+			return;
+		}
+		page = renderLogin;
+	} else {
+		for (const r of ROUTES) {
+			const m = route.match(r.re);
+			if (m) {
+				page = r.page;
+				(r.keys || []).forEach((key, k) => { ctx.params[key] = decodeURIComponent(m[k + 1]); });
+				break;
+			}
+		}
+	}
+	if (!page) {
+		notFound(main);
+	} else {
+		replace(main, h('p', { class: 'loading' }, t('loading')));
+		main.setAttribute('aria-busy', 'true');
+		try {
+			await page(ctx);
+		} catch (error) {
+			if (!ctx.alive())
+				return;
+			if (error instanceof api.ApiError && error.status === 401)
+				return;
+			showError(main, error);
+			if (!(error instanceof api.ApiError))
+				console.warn(error);
+		}
+		main.removeAttribute('aria-busy');
+	}
+	if (!ctx.alive())
+		return;
+	const heading = main.querySelector('h1');
+	if (heading) {
+		heading.setAttribute('tabindex', '-1');
+		document.title = heading.textContent + ' – natrisk';
+		if (options.focus)
+			heading.focus();
+	}
+}
+
+async function start() {
+	initLang();
+	api.whenUnauthorized(() => {
+		if (!state.session)
+			return;
+		state.session = null;
+		alertMessage(t('session.expired'));
+		window.location.hash = '#/login';
+	});
+	// The skip link moves focus to the main content; it must not change
+	// the fragment, which is the route.
+	document.getElementById('skip-link').addEventListener('click', e => {
+		e.preventDefault();
+		document.getElementById('main').focus();
+	});
+	document.getElementById('lang-select').addEventListener('change', e => {
+		setLang(e.target.value);
+		render({ focus: false });
+	});
+	try {
+		const who = await api.get('/api/session', { quiet: true });
+		signedIn(who);
+	} catch {
+		state.session = null;
+	}
+	window.addEventListener('hashchange', () => render({ focus: true }));
+	await render({ focus: false });
+	document.body.dataset.ready = 'true';
+}
+
+export function afterLogin() {
+	const after = window.sessionStorage.getItem('natrisk.after');
+	window.sessionStorage.removeItem('natrisk.after');
+	navigate(after && after !== '/login' ? after : '/');
+}
+
+start();
