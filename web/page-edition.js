@@ -82,7 +82,8 @@ export async function renderEdition(ctx) {
 			return;
 		}
 		svg.setAttribute('class', 'risk-diagram');
-		svg.setAttribute('focusable', 'false');
+		// a group, not an image: its points are links
+		svg.setAttribute('role', 'group');
 		// every point opens its scenario, by mouse or keyboard
 		for (const point of svg.querySelectorAll('circle.point')) {
 			const sid = point.getAttribute('data-scenario');

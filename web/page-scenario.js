@@ -131,7 +131,7 @@ function consolidatedTable(method, scenario) {
 			h('caption', { class: 'visually-hidden' }, t('consol.readonly')),
 			h('thead', null, h('tr', null,
 				h('th', { scope: 'col' }, t('col.criterion')),
-				h('th', { scope: 'col' }, 'EV (LL–UL)'),
+				h('th', { scope: 'col' }, t('col.score')),
 				h('th', { scope: 'col' }, t('form.why')))),
 			h('tbody', null, criteria.map(c => {
 				const id = c ? c.id : LIKELIHOOD;
@@ -197,7 +197,7 @@ function consolidation(ctx, { base, method, scenario, edition, scores }) {
 			h('caption', null, t('consol.analysts')),
 			h('thead', null, h('tr', null,
 				h('th', { scope: 'col' }, t('col.name')),
-				h('th', { scope: 'col' }, 'EV (LL–UL)'),
+				h('th', { scope: 'col' }, t('col.score')),
 				h('th', { scope: 'col' }, t('form.why')),
 				h('th', { scope: 'col' }, t('col.action')))),
 			h('tbody', null, rows.map(([name, crits]) => h('tr', { 'data-analyst': name },

@@ -18,6 +18,14 @@ export async function renderSpread(ctx) {
 	if (!ctx.alive())
 		return;
 	const titles = new Map(edition.scenarios.map(s => [s.id, s.title]));
+	// the edition's order of scenarios; the likelihood first, then the
+	// method's order of criteria
+	const scenarioOrder = new Map(edition.scenarios.map((s, k) => [s.id, k]));
+	const criterionOrder = new Map(['likelihood', ...method.criteria.map(c => c.id)].map((c, k) => [c, k]));
+	const position = (map, key) => map.has(key) ? map.get(key) : map.size;
+	spread.sort((a, b) =>
+		position(scenarioOrder, a.scenario) - position(scenarioOrder, b.scenario) ||
+		position(criterionOrder, a.criterion) - position(criterionOrder, b.criterion));
 	const flaggedCount = spread.filter(r => r.flagged).length;
 	const only = h('input', { id: 'spread-only-flagged', type: 'checkbox', name: 'only-flagged' });
 	const rows = spread.map(r => h('tr', {

@@ -80,7 +80,9 @@ export function scoreText(score, criterion, method) {
 	const ev = partText(parsed.parts.ev, criterion, method);
 	const ll = partText(parsed.parts.ll, criterion, method);
 	const ul = partText(parsed.parts.ul, criterion, method);
-	return ll === ev && ul === ev ? ev : ev + ' (' + ll + '–' + ul + ')';
+	if (ll === ev && ul === ev)
+		return ev === 'X' ? t('form.na') : ev;
+	return ev + ' (' + ll + '–' + ul + ')';
 }
 
 export function criterionName(method, criterionId) {

@@ -30,6 +30,7 @@ import http.client
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -156,6 +157,40 @@ http {
         self.log.close()
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def busy_seconds():
+    """CPU time the whole machine spent busy so far."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    # user, nice, system: what processes are charged with (irq and
+    # softirq time, loopback TCP among it, is charged to nobody)
+    return sum(fields[:3]) / TICK
+
+
+def process_seconds(pids):
+    """CPU time of PIDS and their children so far."""
+    total = 0.0
+    wanted = set(pids)
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) in wanted or int(fields[1]) in wanted:
+            total += (int(fields[11]) + int(fields[12])) / TICK
+    return total
+
+
+def children_seconds():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
 
 
@@ -164,10 +199,18 @@ def latency_ms(text):
     return float(m.group(1)) * UNITS[m.group(2)]
 
 
-def wrk(url, cookie, threads, connections, duration):
+def wrk(url, cookie, threads, connections, duration, pids=()):
+    """Runs wrk; also measures the CPU that neither wrk nor the server
+    (PIDS) used meanwhile: other load that makes the numbers noisy."""
+    busy, ours, waited = busy_seconds(), process_seconds(pids), \
+        children_seconds()
+    started = time.monotonic()
     args = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%s" % duration,
             "--latency", "-H", "Cookie: " + cookie, url]
     p = subprocess.run(args, capture_output=True, text=True)
+    elapsed = time.monotonic() - started
+    other = (busy_seconds() - busy) - (process_seconds(pids) - ours) - \
+        (children_seconds() - waited)
     text = p.stdout
     if p.returncode != 0 or "Requests/sec" not in text:
         raise SystemExit("bench: %s failed: %s%s" % (" ".join(args), text,
@@ -175,7 +218,8 @@ def wrk(url, cookie, threads, connections, duration):
     r = {"rps": float(re.search(r"Requests/sec:\s+([0-9.]+)", text)
                       .group(1)),
          "requests": int(re.search(r"(\d+) requests in", text).group(1)),
-         "non2xx": 0, "socket": 0, "socket_detail": ""}
+         "non2xx": 0, "socket": 0, "socket_detail": "",
+         "other": max(0.0, other / elapsed / os.cpu_count() * 100)}
     for pct in ("50", "99"):
         m = re.search(r"^\s+%s%%\s+(\S+)" % pct, text, re.M)
         r["p" + pct] = latency_ms(m.group(1))
@@ -192,8 +236,9 @@ def wrk(url, cookie, threads, connections, duration):
 
 
 def show(label, r):
-    line = "  %-30s %9.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d" % (
-        label, r["rps"], r["p50"], r["p99"], r["errors"])
+    line = "  %-22s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d  " \
+        "other load %3.0f%%" % (label, r["rps"], r["p50"], r["p99"],
+                                r["errors"], r["other"])
     if r["errors"]:
         line += " (non-2xx %d; %s)" % (r["non2xx"], r["socket_detail"] or
                                        "no socket errors")
@@ -204,6 +249,7 @@ def median(runs):
     return {"rps": statistics.median(r["rps"] for r in runs),
             "p50": statistics.median(r["p50"] for r in runs),
             "p99": statistics.median(r["p99"] for r in runs),
+            "other": statistics.median(r["other"] for r in runs),
             "errors": max(r["errors"] for r in runs),
             "non2xx": max(r["non2xx"] for r in runs),
             "socket": max(r["socket"] for r in runs),
@@ -306,12 +352,12 @@ def main():
                 ours, theirs = [], []
                 for k in range(runs):
                     r = wrk("http://127.0.0.1:%d%s" % (server.port, path),
-                            cookie, t, 64, duration)
+                            cookie, t, 64, duration, [server.proc.pid])
                     show("%s -t%d run %d" % ("natrisk", t, k + 1), r)
                     ours.append(r)
                     if threads == server_threads[0]:
                         r = wrk("http://127.0.0.1:%d%s" % (nginx.port, path),
-                                cookie, t, 64, duration)
+                                cookie, t, 64, duration, [nginx.proc.pid])
                         show("nginx -t%d run %d" % (t, k + 1), r)
                         theirs.append(r)
                 m = median(ours)
@@ -323,7 +369,8 @@ def main():
                                     m["rps"] / n["rps"]))
             if soak not in ("0", "") and threads == server_threads[0]:
                 r = wrk("http://127.0.0.1:%d%s" % (server.port, path),
-                        cookie, 2, 256, soak)
+                        cookie, 2, 256, soak, [server.proc.pid])
+                show("soak -c256 -d%s" % soak, r)
                 summary.append(("soak: natrisk -c256 -d%s" % soak, r))
             rc = server.stop()
             servers.remove(server)
@@ -336,9 +383,10 @@ def main():
             if isinstance(m, float):
                 print("  %-38s %.2f" % (label, m))
                 continue
-            line = "  %-38s %9.0f req/s  p50 %6.2f ms  p99 %7.2f ms  " \
-                   "errors %d" % (label, m["rps"], m["p50"], m["p99"],
-                                  m["errors"])
+            line = "  %-38s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  " \
+                   "errors %d  other load %.0f%%" % (
+                       label, m["rps"], m["p50"], m["p99"], m["errors"],
+                       m["other"])
             if m["errors"]:
                 line += " (non-2xx %d; %s)" % (m["non2xx"],
                                                m["socket_detail"] or
@@ -352,6 +400,9 @@ def main():
                 line += "  [%s]" % ("no errors" if m["errors"] == 0 else
                                     "ERRORS")
             print(line)
+        print("(other load: the share of the machine's CPU used by neither "
+              "wrk nor the server measured; above ~10% the numbers are "
+              "noisy)")
     finally:
         for s in servers:
             s.stop()

@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/e2e/run.sh - the web UI end to end: a fresh store with a chair
-# (confidential clearance), two analysts and a viewer (public), the 2012
-# example edition, a server on a free port, and tests/e2e/e2e.mjs driving
-# headless Chromium through playwright-core. Exits non-zero on any failure,
+# (confidential clearance), two analysts, a viewer and an admin (public),
+# the 2012 example edition, a server on a free port, and tests/e2e/e2e.mjs
+# driving headless Chromium through playwright-core. Exits non-zero on any failure,
 # including a server that does not stop cleanly on SIGTERM.
 #
 # Environment: NATRISK (the binary; default build/natrisk of this tree),
@@ -52,8 +52,9 @@ E2E_CHAIR=chair E2E_CHAIR_PW=chair-pass-1
 E2E_ANALYST=ann E2E_ANALYST_PW=analyst-pass-1
 E2E_ANALYST2=bob E2E_ANALYST2_PW=analyst-pass-2
 E2E_VIEWER=vera E2E_VIEWER_PW=viewer-pass-1
+E2E_ADMIN=root E2E_ADMIN_PW=admin-pass-1
 export E2E_CHAIR E2E_CHAIR_PW E2E_ANALYST E2E_ANALYST_PW E2E_ANALYST2 \
-	E2E_ANALYST2_PW E2E_VIEWER E2E_VIEWER_PW
+	E2E_ANALYST2_PW E2E_VIEWER E2E_VIEWER_PW E2E_ADMIN E2E_ADMIN_PW
 
 add_user() { # NAME ROLE CLEARANCE PASSWORD
 	printf '%s\n' "$4" | "$natrisk" user add "$1" --role "$2" \
@@ -64,6 +65,7 @@ add_user "$E2E_CHAIR" chair confidential "$E2E_CHAIR_PW"
 add_user "$E2E_ANALYST" analyst public "$E2E_ANALYST_PW"
 add_user "$E2E_ANALYST2" analyst public "$E2E_ANALYST2_PW"
 add_user "$E2E_VIEWER" viewer public "$E2E_VIEWER_PW"
+add_user "$E2E_ADMIN" admin public "$E2E_ADMIN_PW"
 
 example=$root/examples/nrb-2012.yaml
 # The tests need a public scenario and one above the analysts' clearance;
@@ -90,7 +92,7 @@ if [ -z "$url" ]; then
 	fail "the server did not start"
 fi
 
-E2E_ARTIFACTS=$tmp CHROMIUM=$chromium node "$here/e2e.mjs" "$url"
+E2E_ARTIFACTS=$tmp E2E_ROOT=$root CHROMIUM=$chromium node "$here/e2e.mjs" "$url"
 status=$?
 
 kill -TERM "$server_pid"

@@ -207,6 +207,31 @@ class Client:
         finally:
             conn.close()
 
+    def session_headers(self, method="POST"):
+        """The Cookie and X-CSRF-Token lines of this client, as bytes."""
+        lines = b""
+        if self.cookie:
+            lines += b"Cookie: natrisk_session=" + self.cookie.encode() + b"\r\n"
+        if self.csrf and method not in ("GET", "HEAD"):
+            lines += b"X-CSRF-Token: " + self.csrf.encode() + b"\r\n"
+        return lines
+
+    def raw(self, method, path, body=b"", headers=b"", content_type=b"application/json",
+            length=None, timeout=60):
+        """A request written by hand (any bytes in the path, a declared
+        length that is not the body's), sent with the session, through
+        raw_request(): the answer is read even when the server stops
+        reading early. Returns (Response or None, bytes)."""
+        method = method.encode() if isinstance(method, str) else method
+        path = path.encode() if isinstance(path, str) else path
+        head = method + b" " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        head += self.session_headers(method.decode("latin-1"))
+        if body or length is not None:
+            head += b"Content-Type: " + content_type + b"\r\n"
+            head += b"Content-Length: %d\r\n" % (len(body) if length is None else length)
+        head += headers + b"Connection: close\r\n\r\n"
+        return raw_request(self.server.port, head + body, timeout=timeout, source=self.source)
+
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
 
@@ -338,6 +363,21 @@ class Server:
         return c
 
 
+def router_routes():
+    """(METHOD, pattern, ACCESS_NEED) of every entry of routes[] in
+    src/server/router.c, in order (adjacent string literals joined)."""
+    with open(os.path.join(ROOT, "src", "server", "router.c"), encoding="utf-8") as f:
+        text = f.read()
+    m = re.search(r"\broutes\[\]\s*=\s*\{(.*?)\n\};", text, re.S)
+    if not m:
+        raise RuntimeError("no routes[] initialiser in router.c")
+    found = []
+    for e in re.finditer(r'\{\s*"([A-Z]+)"\s*,\s*((?:"[^"]*"\s*)+),\s*(\w+)\s*,\s*(\w+)\s*\}',
+                         m.group(1)):
+        found.append((e.group(1), "".join(re.findall(r'"([^"]*)"', e.group(2))), e.group(3)))
+    return found
+
+
 class Suite:
     """Assertions that count, report and go on; tests run in order."""
 
@@ -356,6 +396,10 @@ class Suite:
     def fail(self, message):
         self.failures += 1
         print("FAIL %s: %s: %s" % (self.name, self.current, message), flush=True)
+
+    def note(self, message):
+        """A finding worth reading that is not a failure (a design limit)."""
+        print("NOTE %s: %s: %s" % (self.name, self.current, message), flush=True)
 
     def check(self, condition, message):
         self.assertions += 1
@@ -446,5 +490,5 @@ def filtered_fixture(text, hide):
         if m and m.group(1) not in used:
             unused.add(m.group(1))
     for theme in unused:
-        head = re.sub(r"(?m)^  - id: %s\n    title: [^\n]*\n" % re.escape(theme), "", head)
+        head = re.sub(r"(?m)^  - id: %s\n    title: [^\n]*(\n|\Z)" % re.escape(theme), "", head)
     return head + sep + "".join(kept)

@@ -220,7 +220,7 @@ def editions_list():
 
 
 def scenario_ids_of(text):
-    return re.findall(r"(?m)^  - id: (\S+)", text.partition("\nscenarios:\n")[2])
+    return re.findall(r'(?m)^  - id: "?([a-z0-9-]+)"?$', text.partition("\nscenarios:\n")[2])
 
 
 @t.test
@@ -646,7 +646,6 @@ def scenario_edit():
                        ({"classification": "secret"}, "an unknown classification"),
                        ({"kind": "volcano"}, "an unknown kind"),
                        ({"new": "yes"}, "new as a string"),
-                       ({"title": 5}, "a number title"),
                        ({"sources": "one"}, "sources as a string")):
         t.status(chair.patch(path, body), 422, "PATCH %s" % what)
     for body, what in (("[1]", "an array"), ("nope", "not JSON"), ('"title"', "a string")):
@@ -720,10 +719,10 @@ AT = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
 def analyst_scoring():
     a1, chair = clients["ana-1"], clients["chair"]
     path = E("work", "/scenarios/pub-flood/scores/")
-    t.status(a1.put(path + "5.1", "B"), 409, "an analyst scores in draft")
+    t.status(a1.put(path + "5.1", '"B"'), 409, "an analyst scores in draft")
     results_before = clients["admin"].get(E("work", "/results")).json()
     t.status(chair.put(E("work", "/status"), {"status": "scoring"}), 200, "to scoring")
-    r = a1.put(path + "5.1", "B")
+    r = a1.put(path + "5.1", '"B"')
     t.status(r, 200, "an analyst scores")
     entry = score_of(r.json(), "ana-1", "5.1")
     t.eq(list(r.json()["analysts"]), ["ana-1"], "the answer holds the analyst's own scores")
@@ -738,7 +737,7 @@ def analyst_scoring():
          "the new score")
     t.eq([h.get("score") for h in entry.get("history", [])], [{"ev": "B", "ll": "B", "ul": "B"}],
          "the earlier score in the history")
-    a1.put(path + "5.1", "C")
+    a1.put(path + "5.1", '"C"')
     entry = score_of(a1.get(E("work", "/scenarios/pub-flood/scores")).json(), "ana-1", "5.1")
     t.eq([h["score"]["ev"] for h in (entry or {}).get("history", [])], ["C", "B"],
          "history newest first")
@@ -756,13 +755,13 @@ def analyst_scoring():
                        ("5", "a number"), ("[]", "an array")):
         t.status(a1.put(path + "5.2", body), 422, "score %s" % what)
     t.status(a1.put(path + "5.2", "nope"), 400, "a score that is not JSON")
-    t.status(a1.put(path + "9.9", "C"), 404, "a criterion the method does not have")
+    t.status(a1.put(path + "9.9", '"C"'), 404, "a criterion the method does not have")
     t.status(a1.put(path + "likelihood", "null"), 422, "a likelihood cannot be dropped")
-    t.status(clients["ana-p"].put(path + "5.1", "C"), 403, "an analyst not assigned")
-    t.status(chair.put(path + "5.1", "C"), 403, "a chair's own score")
-    t.status(clients["admin"].put(path + "5.1", "C"), 403, "an admin's own score")
-    t.status(clients["viewer-c"].put(path + "5.1", "C"), 403, "a viewer's score")
-    t.status(a1.put(E("work", "/scenarios/no-such/scores/5.1"), "C"), 404, "no scenario")
+    t.status(clients["ana-p"].put(path + "5.1", '"C"'), 403, "an analyst not assigned")
+    t.status(chair.put(path + "5.1", '"C"'), 403, "a chair's own score")
+    t.status(clients["admin"].put(path + "5.1", '"C"'), 403, "an admin's own score")
+    t.status(clients["viewer-c"].put(path + "5.1", '"C"'), 403, "a viewer's score")
+    t.status(a1.put(E("work", "/scenarios/no-such/scores/5.1"), '"C"'), 404, "no scenario")
     # who sees which scores
     r = clients["ana-2"].get(E("work", "/scenarios/pub-flood/scores"))
     t.status(r, 200, "another analyst reads")
@@ -773,7 +772,7 @@ def analyst_scoring():
          ["2.1", "5.1", "likelihood"], "the chair sees ana-1's scores")
     t.status(clients["viewer-c"].get(E("work", "/scenarios/pub-flood/scores")), 403,
              "a viewer reads scores")
-    t.status(chair.put(E("work", "/scenarios/pub-flood/consolidated/5.1"), "D"), 409,
+    t.status(chair.put(E("work", "/scenarios/pub-flood/consolidated/5.1"), '"D"'), 409,
              "consolidated scores do not change in scoring")
     t.eq(clients["admin"].get(E("work", "/results")).json(), results_before,
          "analysts' own scores do not change the results")
@@ -788,7 +787,7 @@ def spread():
         t.status(a1.put(base + crit, '"%s"' % one), 200, "ana-1 scores %s" % crit)
         t.status(a2.put(base + crit, {"ev": two, "why": "ana-2"}), 200,
                  "ana-2 scores %s" % crit)
-    t.status(a1.put(E("work", "/scenarios/conf-nightjar/scores/5.1"), "C"), 200,
+    t.status(a1.put(E("work", "/scenarios/conf-nightjar/scores/5.1"), '"C"'), 200,
              "ana-1 scores a confidential scenario")
     r = chair.get(E("work", "/spread"))
     t.status(r, 200, "the spread")
@@ -832,18 +831,18 @@ def consolidation():
                                          "why": "consolidated"}, "the answer shows it")
     t.status(chair.put(E("cons", "/status"), {"status": "consolidation"}), 200,
              "to consolidation")
-    r = chair.put(base + "likelihood", "D")
+    r = chair.put(base + "likelihood", '"D"')
     t.status(r, 200, "a consolidated likelihood")
     t.eq(r.json()["likelihood"], {"ev": "D", "ll": "D", "ul": "D"}, "the likelihood")
     r = chair.put(base + "2.1", "null")
     t.status(r, 200, "drop a consolidated score")
     t.check("2.1" not in r.json()["impact"], "2.1 is gone: %r" % r.json()["impact"])
     t.status(chair.put(base + "likelihood", "null"), 422, "drop the likelihood")
-    t.status(chair.put(base + "9.9", "C"), 404, "an unknown criterion")
+    t.status(chair.put(base + "9.9", '"C"'), 404, "an unknown criterion")
     t.status(chair.put(base + "5.2", {"ev": "B", "ul": "A"}), 422, "UL below EV")
-    t.status(clients["ana-1"].put(E("cons", "/scenarios/pub-flood/consolidated/5.1"), "C"),
+    t.status(clients["ana-1"].put(E("cons", "/scenarios/pub-flood/consolidated/5.1"), '"C"'),
              403, "an analyst consolidates")
-    t.status(clients["viewer-c"].put(base + "5.1", "C"), 403, "a viewer consolidates")
+    t.status(clients["viewer-c"].put(base + "5.1", '"C"'), 403, "a viewer consolidates")
     # the edition now is the fixture with those three changes
     text = FIXTURE.replace('likelihood: { ev: C, ll: B, ul: D, why: "once in a few centuries" }',
                            "likelihood: D") \
@@ -861,9 +860,9 @@ def consolidation():
          run_cli("export", new, "--db", other)[1],
          "export = the export of that file imported elsewhere")
     t.status(chair.put(E("cons", "/status"), {"status": "scoring"}), 200, "to scoring")
-    t.status(chair.put(base + "5.1", "C"), 409, "no consolidation in scoring")
+    t.status(chair.put(base + "5.1", '"C"'), 409, "no consolidation in scoring")
     t.status(chair.put(E("cons", "/status"), {"status": "draft"}), 200, "back to draft")
-    t.status(chair.put(base + "5.1", "C"), 200, "consolidation in draft again")
+    t.status(chair.put(base + "5.1", '"C"'), 200, "consolidation in draft again")
 
 
 @t.test
@@ -884,11 +883,11 @@ def publication():
              "edit in a published edition")
     t.status(chair.put(E("pub", "/scenarios/pub-flood/assigned"), {"analysts": []}), 409,
              "assign in a published edition")
-    t.status(chair.put(E("pub", "/scenarios/pub-flood/consolidated/5.1"), "C"), 409,
+    t.status(chair.put(E("pub", "/scenarios/pub-flood/consolidated/5.1"), '"C"'), 409,
              "consolidate in a published edition")
     t.status(chair.put(E("pub", "/scenarios/pub-flood/consolidated/2.1"), "null"), 409,
              "drop a score in a published edition")
-    t.status(clients["ana-1"].put(E("pub", "/scenarios/pub-flood/scores/5.1"), "C"), 409,
+    t.status(clients["ana-1"].put(E("pub", "/scenarios/pub-flood/scores/5.1"), '"C"'), 409,
              "an analyst scores a published edition")
     t.eq(admin.get(E("pub", "/export")).body, before, "the published edition is unchanged")
     t.eq(admin.get(E("pub")).json()["version"], version, "its version is unchanged")

@@ -32,6 +32,7 @@ NATRISK_ROOT (the tree), NATRISK_SAN (non-empty under the sanitizers: only
 the time limits grow), NATRISK_TEST_SEED (replays the random choices; the
 moment of each kill still varies).
 """
+import collections
 import http.client
 import json
 import os
@@ -376,27 +377,28 @@ def verify_imports(port, chair, importers, base_id, tmp, cycle):
                                       timeout=REQUEST_TIMEOUT)
     listed = get_json(conn, "/api/assessments", chair, "chair")
     if listed is None:
-        return 0
+        return 0, 0
     by_id = {e["id"]: e for e in listed}
     sent = {}
     for c in importers:
         for a in c.attempts:
             sent[a["title"]] = a
     titles = [e["title"] for e in listed if e["id"] != base_id]
-    for t in set(titles):
-        if titles.count(t) > 1:
-            problem("edition %r listed %d times" % (t, titles.count(t)))
+    for t, n in collections.Counter(titles).items():
+        if n > 1:
+            problem("edition %r listed %d times" % (t, n))
+    committed_unacked = 0
     for t in titles:
         if t not in sent:
             problem("edition %r listed but never sent" % t)
-    lost = 0
+        elif not sent[t]["acked"]:
+            committed_unacked += 1
     checked = 0
     for c in importers:
         acked = [a for a in c.attempts if a["acked"] and a.get("id")]
         for a in acked:
             e = by_id.get(a["id"])
             if e is None or e["title"] != a["title"]:
-                lost += 1
                 problem("cycle %d: acknowledged import %r (id %s, sent in "
                         "generation %d) is %s after the restart" % (
                             cycle, a["title"], a["id"], a["generation"],
@@ -438,7 +440,7 @@ def verify_imports(port, chair, importers, base_id, tmp, cycle):
                 problem("GET /results of %r differs from natrisk assess of "
                         "the upload" % a["title"])
     conn.close()
-    return checked
+    return checked, committed_unacked
 
 
 def stored_scores(entry):
@@ -653,7 +655,7 @@ def main():
             if audit.returncode != 0:
                 problem("cycle %d: natrisk audit verify exited %d: %s%s" % (
                     cycle, audit.returncode, audit.stdout, audit.stderr))
-            imports_checked = verify_imports(server.port, chair_cookie,
+            imports_checked, imports_unacked = verify_imports(server.port, chair_cookie,
                                              importers, base_id, tmp, cycle)
             scores_checked, committed = verify_scores(
                 server.port, analysts, base_id, keys, cycle)
@@ -662,10 +664,12 @@ def main():
             tried_now = sum(1 for c in clients for a in c.attempts
                             if a["generation"] == cycle)
             stats.append("cycle %d: %d writes, %d acknowledged, %d in flight "
-                         "at the kill; %d imports and %d stored scores "
-                         "checked (%d stored without an answer)" % (
+                         "at the kill; so far %d imports and %d stored scores "
+                         "checked; stored without an answer: %d imports, "
+                         "%d scores" % (
                              cycle, tried_now, acked_now, in_flight,
-                             imports_checked, scores_checked, committed))
+                             imports_checked, scores_checked,
+                             imports_unacked, committed))
         if in_flight_total == 0:
             problem("no request was in flight at any kill")
         shared.stop()
