@@ -49,6 +49,10 @@ int natrisk_store_scenario_edit(natrisk_store *s, int64_t edition,
  * {id, title, theme, kind, classification, new, assigned: [names]}. */
 int natrisk_store_scenarios(natrisk_store *s, int64_t edition,
                             natrisk_classification clearance, char **json);
+/* The themes CLEARANCE may see, as a JSON array of {id, title}: those a
+ * visible scenario uses, or none does. */
+int natrisk_store_themes(natrisk_store *s, int64_t edition,
+                         natrisk_classification clearance, char **json);
 /* One scenario as the file writes it (with its consolidated scores) plus
  * "assigned": a JSON object. No clearance check: the caller's. */
 int natrisk_store_scenario(natrisk_store *s, int64_t edition,

@@ -40,10 +40,16 @@ static json_t *limits_json(const double limits[4])
 static json_t *criterion_json(const natrisk_method *m, size_t c)
 {
 	const natrisk_criterion *k = &m->criteria[c];
-	json_t *o = json_pack("{s:s,s:s,s:o,s:o}", "id", k->id, "interest",
+	json_t *o = json_pack("{s:s,s:s,s:o}", "id", k->id, "interest",
 	                      m->interests[k->interest].id, "name",
-	                      text_json(&k->name), "levels",
-	                      texts_json(k->levels));
+	                      text_json(&k->name));
+	/* class descriptions, where the method gives them (a criterion with
+	 * thresholds may have none) */
+	bool described = false;
+	for (int cls = 0; cls < NATRISK_CLASS_COUNT; cls++)
+		described |= k->levels[cls].en || k->levels[cls].nl;
+	if (described)
+		json_object_set_new(o, "levels", texts_json(k->levels));
 	if (k->quantitative) {
 		json_object_set_new(o, "unit", text_json(&k->unit));
 		json_object_set_new(o, "thresholds", limits_json(k->thresholds));

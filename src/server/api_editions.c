@@ -79,16 +79,24 @@ static int set_stored(json_t *object, const char *key, char *text)
 int h_edition_get(request *q, reply *r)
 {
 	natrisk_edition_info info;
-	char *scenarios;
+	char *scenarios = NULL, *themes = NULL;
 	int rc = natrisk_store_edition(q->srv->store, q->edition_id, &info);
+	if (rc == 0)
+		rc = natrisk_store_themes(q->srv->store, q->edition_id,
+		                          q->user.clearance, &themes);
 	if (rc == 0)
 		rc = natrisk_store_scenarios(q->srv->store, q->edition_id,
 		                             q->user.clearance, &scenarios);
-	if (rc != 0)
+	if (rc != 0) {
+		free(themes);
 		return reply_failure(r, rc);
+	}
 	json_t *out = info_json(&info);
 	json_object_set_new(out, "version", json_integer(info.version));
-	if (set_stored(out, "scenarios", scenarios) != 0) {
+	/* both, always: each frees its text */
+	int failed = set_stored(out, "themes", themes);
+	failed |= set_stored(out, "scenarios", scenarios);
+	if (failed) {
 		json_decref(out);
 		return reply_failure(r, NATRISK_ENOMEM);
 	}

@@ -30,6 +30,23 @@ int h_users_list(request *q, reply *r)
 	return reply_json(r, 200, out);
 }
 
+int h_analysts_list(request *q, reply *r)
+{
+	natrisk_user *users;
+	size_t count;
+	int rc = natrisk_store_user_list(q->srv->store, &users, &count);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	json_t *out = json_array();
+	for (size_t k = 0; k < count; k++)
+		if (users[k].role == NATRISK_ROLE_ANALYST && !users[k].disabled)
+			json_array_append_new(out, json_pack(
+				"{s:s,s:s}", "name", users[k].name, "clearance",
+				natrisk_classification_name(users[k].clearance)));
+	free(users);
+	return reply_json(r, 200, out);
+}
+
 int h_user_create(request *q, reply *r)
 {
 	json_t *body = request_json(q, r);

@@ -40,6 +40,8 @@ int h_method(request *q, reply *r);
 
 /* api_users.c */
 int h_users_list(request *q, reply *r);
+/* The enabled analysts and their clearances, for a chair's assignments. */
+int h_analysts_list(request *q, reply *r);
 int h_user_create(request *q, reply *r);
 int h_user_disable(request *q, reply *r);
 

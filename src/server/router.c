@@ -56,6 +56,7 @@ static const route routes[] = {
 	  "/api/assessments/{id}/scenarios/{scenario}/consolidated/{criterion}",
 	  ACCESS_MANAGE_SCENARIO, h_consolidated_put },
 	{ "GET", "/api/methods/{name}", ACCESS_SIGNED_IN, h_method },
+	{ "GET", "/api/analysts", ACCESS_CREATE_EDITION, h_analysts_list },
 	{ "GET", "/api/users", ACCESS_MANAGE_USERS, h_users_list },
 	{ "POST", "/api/users", ACCESS_MANAGE_USERS, h_user_create },
 	{ "PUT", "/api/users/{name}/disabled", ACCESS_MANAGE_USERS,
@@ -170,18 +171,20 @@ int route_request(request *q, reply *r)
 {
 	const route *found = NULL;
 	bool path_known = false;
+	/* HEAD is GET without the body, which libmicrohttpd leaves out */
+	const char *method = strcmp(q->method, "HEAD") == 0 ? "GET" : q->method;
 	for (size_t k = 0; k < ROUTE_COUNT && !found; k++) {
 		if (!matches(routes[k].pattern, q->url, q))
 			continue;
 		path_known = true;
-		if (strcmp(routes[k].method, q->method) == 0)
+		if (strcmp(routes[k].method, method) == 0)
 			found = &routes[k];
 	}
 	if (!found) {
 		if (path_known)
 			return reply_error(r, 405, "method %s not allowed here",
 			                   q->method);
-		if (strcmp(q->method, "GET") == 0 && web_file(q, r))
+		if (strcmp(method, "GET") == 0 && web_file(q, r))
 			return 0;
 		return reply_error(r, 404, "no such resource");
 	}

@@ -66,6 +66,12 @@ int validate_text(sqlite3 *db, int64_t id, const char *head,
                       "classification, is_new, sources"
 json_t *scenario_fields(sqlite3_stmt *row, int first);
 
+/* The edition's themes ({id, title}) that CLEARANCE may see: those used
+ * by a visible scenario, or by none. A theme only hidden scenarios use is
+ * hidden with them: its title may say what they are about. */
+json_t *visible_themes(sqlite3 *db, int64_t edition,
+                       natrisk_classification clearance);
+
 /* The level of a stored classification name (unknown: the highest). */
 int classification_level(const char *name);
 

@@ -56,10 +56,10 @@ typedef struct export_job {
 	size_t shown;
 } export_job;
 
-static int write_header(sqlite3 *db, export_job *job, char **themes)
+static int write_header(sqlite3 *db, export_job *job)
 {
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT title, edition, method, "
-	                                    "themes FROM assessments WHERE id = ?");
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT title, edition, method "
+	                                    "FROM assessments WHERE id = ?");
 	if (!stmt)
 		return NATRISK_EIO;
 	sqlite3_bind_int64(stmt, 1, job->id);
@@ -77,44 +77,19 @@ static int write_header(sqlite3 *db, export_job *job, char **themes)
 	fputs("\nmethod: ", job->out);
 	put_text(job->out, column(stmt, 2));
 	fputc('\n', job->out);
-	*themes = strdup(column(stmt, 3));
 	sqlite3_finalize(stmt);
-	return *themes ? 0 : error_set(NATRISK_ENOMEM, "out of memory");
+	return 0;
 }
 
-/* Whether theme ID may be shown: used by a visible scenario, or by none. */
-static bool theme_visible(sqlite3 *db, const export_job *job, const char *id)
+static void write_themes(sqlite3 *db, export_job *job)
 {
-	sqlite3_stmt *stmt = db_prepare(db,
-		"SELECT classification FROM scenarios WHERE assessment_id = ? "
-		"AND theme = ?");
-	if (!stmt)
-		return false;
-	sqlite3_bind_int64(stmt, 1, job->id);
-	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-	bool used = false, seen = false;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		used = true;
-		seen |= classification_level(column(stmt, 0)) <= (int)job->clearance;
-	}
-	sqlite3_finalize(stmt);
-	return seen || !used;
-}
-
-static void write_themes(sqlite3 *db, export_job *job, const char *themes)
-{
-	json_t *list = json_loads(themes, 0, NULL);
+	json_t *list = visible_themes(db, job->id, job->clearance);
 	size_t k;
 	json_t *theme;
-	bool any = false;
 	json_array_foreach(list, k, theme) {
-		const char *id = json_string_value(json_object_get(theme, "id"));
-		if (!id || !theme_visible(db, job, id))
-			continue;
-		fputs(any ? "" : "themes:\n", job->out);
-		any = true;
+		fputs(k ? "" : "themes:\n", job->out);
 		fputs("  - id: ", job->out);
-		put_text(job->out, id);
+		put_json(job->out, json_object_get(theme, "id"));
 		fputs("\n    title: ", job->out);
 		put_json(job->out, json_object_get(theme, "title"));
 		fputc('\n', job->out);
@@ -178,12 +153,10 @@ static int write_scenario(sqlite3 *db, export_job *job, sqlite3_stmt *row)
 static int export_work(sqlite3 *db, void *ctx)
 {
 	export_job *job = ctx;
-	char *themes = NULL;
-	int rc = write_header(db, job, &themes);
+	int rc = write_header(db, job);
 	if (rc != 0)
 		return rc;
-	write_themes(db, job, themes);
-	free(themes);
+	write_themes(db, job);
 	sqlite3_stmt *stmt = db_prepare(db,
 		"SELECT id, key, title, theme, kind, description, "
 		"classification, is_new, sources, likelihood FROM scenarios "

@@ -76,6 +76,24 @@ int natrisk_store_scenarios(natrisk_store *s, int64_t edition,
 	return rc == 0 ? finish(job.out, json) : rc;
 }
 
+static int themes_work(sqlite3 *db, void *ctx)
+{
+	read_job *job = ctx;
+	int rc = edition_require(db, job->edition, ~0u, "", NULL);
+	if (rc == 0)
+		job->out = visible_themes(db, job->edition, job->clearance);
+	return rc;
+}
+
+int natrisk_store_themes(natrisk_store *s, int64_t edition,
+                         natrisk_classification clearance, char **json)
+{
+	read_job job = { edition, NULL, clearance, NULL };
+	*json = NULL;
+	int rc = db_read(s, themes_work, &job);
+	return rc == 0 ? finish(job.out, json) : rc;
+}
+
 static json_t *consolidated_impact(sqlite3 *db, int64_t scenario_id)
 {
 	json_t *impact = json_object();

@@ -48,7 +48,8 @@ static int spread_work(sqlite3 *db, void *ctx)
 		"c.scenario_id WHERE s.assessment_id = ? AND c.id IN (SELECT "
 		"MAX(id) FROM scores WHERE consolidated = 0 GROUP BY "
 		"scenario_id, criterion, author) AND c.score IS NOT NULL "
-		"ORDER BY s.position, c.criterion, c.author");
+		"ORDER BY s.position, c.criterion <> 'likelihood', "
+		"c.criterion, c.author");
 	if (rc != 0 || !stmt)
 		return rc ? rc : NATRISK_EIO;
 	sqlite3_bind_int64(stmt, 1, job->edition);
