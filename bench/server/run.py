@@ -24,6 +24,10 @@ Environment:
                           -t1 leaves more of the 2 cores to the server)
   BENCH_SERVER_THREADS="" natrisk serve --threads settings to compare
                           (empty: its default only), e.g. "2 4 8"
+  BENCH_MAX_OTHER=10      a run during which other processes used more
+  BENCH_RETRIES=1         than this % of the CPU is repeated, up to this
+                          many times (the quietest run counts): the
+                          "other load" column says how disturbed it was
   NATRISK_METHOD_PATH     the method files (default: methods/ of the tree)
 """
 import http.client
@@ -235,6 +239,25 @@ def wrk(url, cookie, threads, connections, duration, pids=()):
     return r
 
 
+def url(port, path):
+    return "http://127.0.0.1:%d%s" % (port, path)
+
+
+def quiet_wrk(*args):
+    """wrk, run again (up to BENCH_RETRIES times) while other load above
+    BENCH_MAX_OTHER % disturbed it; the quietest run counts."""
+    retries = int(env("BENCH_RETRIES", "1"))
+    limit = float(env("BENCH_MAX_OTHER", "10"))
+    best = wrk(*args)
+    while best["other"] > limit and retries > 0:
+        retries -= 1
+        time.sleep(1)
+        r = wrk(*args)
+        if r["other"] < best["other"]:
+            best = r
+    return best
+
+
 def show(label, r):
     line = "  %-22s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d  " \
         "other load %3.0f%%" % (label, r["rps"], r["p50"], r["p99"],
@@ -351,13 +374,13 @@ def main():
             for t in wrk_threads:
                 ours, theirs = [], []
                 for k in range(runs):
-                    r = wrk("http://127.0.0.1:%d%s" % (server.port, path),
-                            cookie, t, 64, duration, [server.proc.pid])
+                    r = quiet_wrk(url(server.port, path), cookie, t, 64,
+                                  duration, [server.proc.pid])
                     show("%s -t%d run %d" % ("natrisk", t, k + 1), r)
                     ours.append(r)
                     if threads == server_threads[0]:
-                        r = wrk("http://127.0.0.1:%d%s" % (nginx.port, path),
-                                cookie, t, 64, duration, [nginx.proc.pid])
+                        r = quiet_wrk(url(nginx.port, path), cookie, t,
+                                      64, duration, [nginx.proc.pid])
                         show("nginx -t%d run %d" % (t, k + 1), r)
                         theirs.append(r)
                 m = median(ours)
@@ -368,8 +391,8 @@ def main():
                     summary.append(("ratio natrisk/nginx, wrk -t%d" % t,
                                     m["rps"] / n["rps"]))
             if soak not in ("0", "") and threads == server_threads[0]:
-                r = wrk("http://127.0.0.1:%d%s" % (server.port, path),
-                        cookie, 2, 256, soak, [server.proc.pid])
+                r = quiet_wrk(url(server.port, path), cookie, 2, 256, soak,
+                              [server.proc.pid])
                 show("soak -c256 -d%s" % soak, r)
                 summary.append(("soak: natrisk -c256 -d%s" % soak, r))
             rc = server.stop()

@@ -51,10 +51,10 @@ def environment():
     return env
 
 
-def run_cli(*args, input=None, check=True):
+def run_cli(*args, input=None, check=True, timeout=300):
     """Runs natrisk ARGS; returns (exit status, stdout bytes, stderr text)."""
     p = subprocess.run([NATRISK, *args], input=input, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, env=environment(), timeout=300 * SLOW)
+                       stderr=subprocess.PIPE, env=environment(), timeout=timeout * SLOW)
     err = p.stderr.decode("utf-8", "replace")
     if check and p.returncode != 0:
         raise RuntimeError("natrisk %s exited %d: %s" % (" ".join(args), p.returncode, err))
@@ -158,9 +158,10 @@ class Client:
     token of its sign-in, and sends the token with every state-changing
     request (unless told not to)."""
 
-    def __init__(self, server, source=None):
+    def __init__(self, server, source=None, ssl_context=None):
         self.server = server
         self.source = source            # a local address such as 127.0.0.2
+        self.ssl_context = ssl_context  # for a server with --tls-cert
         self.cookie = None
         self.csrf = None
         self.name = None
@@ -197,9 +198,15 @@ class Client:
             h["X-CSRF-Token"] = self.csrf
         if headers:
             h.update(headers)
-        conn = http.client.HTTPConnection(
-            "127.0.0.1", self.server.port, timeout=timeout * SLOW,
-            source_address=(self.source, 0) if self.source else None)
+        if self.ssl_context:
+            conn = http.client.HTTPSConnection(
+                "127.0.0.1", self.server.port, timeout=timeout * SLOW,
+                source_address=(self.source, 0) if self.source else None,
+                context=self.ssl_context)
+        else:
+            conn = http.client.HTTPConnection(
+                "127.0.0.1", self.server.port, timeout=timeout * SLOW,
+                source_address=(self.source, 0) if self.source else None)
         try:
             conn.request(method, path, body=data, headers=h)
             resp = conn.getresponse()
@@ -260,11 +267,12 @@ def session_cookie(response):
 class Server:
     """natrisk serve on a fresh store in a temporary directory."""
 
-    def __init__(self, timeout=None, threads=None, name="natrisk-test-"):
+    def __init__(self, timeout=None, threads=None, name="natrisk-test-", tls=None):
         self.dir = tempfile.mkdtemp(prefix=name)
         self.db = os.path.join(self.dir, "store.db")
         self.timeout = timeout
         self.threads = threads
+        self.tls = tls                  # (certificate file, key file), or None
         self.proc = None
         self.port = None
         self.passwords = {}
@@ -291,13 +299,15 @@ class Server:
             args += ["--timeout", str(self.timeout)]
         if self.threads:
             args += ["--threads", str(self.threads)]
+        if self.tls:
+            args += ["--tls-cert", self.tls[0], "--tls-key", self.tls[1]]
         self.stderr_file = open(self.stderr_path, "wb")
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.stderr_file,
                                      env=environment())
         ready, _, _ = select.select([self.proc.stdout], [], [], 30 * SLOW)
         line = self.proc.stdout.readline().decode() if ready else ""
-        m = re.fullmatch(r"natrisk serve: listening on http://127\.0\.0\.1:(\d+) "
-                         r"\(store (.*)\)\n", line)
+        m = re.fullmatch(r"natrisk serve: listening on %s://127\.0\.0\.1:(\d+) "
+                         r"\(store (.*)\)\n" % ("https" if self.tls else "http"), line)
         if not m or m.group(2) != self.db:
             self.proc.kill()
             self.proc.wait()
@@ -444,10 +454,13 @@ class Suite:
         if ok_setup:
             for fn in self.tests:
                 self.current = fn.__name__
+                began = time.time()
                 try:
                     fn()
                 except Exception:
                     self.fail("raised:\n" + traceback.format_exc())
+                if os.environ.get("NATRISK_TEST_TIMES"):
+                    print("time %s: %s %.1f s" % (self.name, fn.__name__, time.time() - began))
         if teardown:
             self.current = "teardown"
             try:

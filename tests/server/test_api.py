@@ -7,13 +7,15 @@ from the server's own answers. Run: python3 tests/server/test_api.py
 """
 import os
 import re
+import shutil
+import ssl
+import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serverlib import (CLASSIFIED, NRB2012, Client, Server, Suite, cli_json,  # noqa: E402
-                       filtered_fixture, run_cli, session_cookie)
+                       filtered_fixture, raw_request, run_cli, session_cookie)
 
 t = Suite("test_api")
 srv = Server()
@@ -42,6 +44,12 @@ IDS = {"public": ["pub-flood", "pub-outage"],
        "restricted": ["pub-flood", "pub-outage", "res-grid"],
        "confidential": ["pub-flood", "pub-outage", "res-grid", "conf-nightjar",
                         "conf-kestrel"]}
+
+# a theme only hidden scenarios use is hidden too
+THEMES = {"public": [{"id": "water", "title": "Flooding"},
+                     {"id": "infra", "title": "Vital infrastructure"}]}
+THEMES["restricted"] = THEMES["public"]
+THEMES["confidential"] = THEMES["public"] + [{"id": "heron", "title": "Covert heron programme"}]
 
 with open(CLASSIFIED, encoding="utf-8") as f:
     FIXTURE = f.read()
@@ -311,10 +319,11 @@ def edition_get():
         r = clients[who].get(E("view"))
         t.status(r, 200, "GET edition as %s" % who)
         body = r.json()
-        t.eq(sorted(body), ["edition", "id", "method", "scenarios", "status", "title",
-                            "version"], "edition keys")
+        t.eq(sorted(body), ["edition", "id", "method", "scenarios", "status", "themes",
+                            "title", "version"], "edition keys")
         t.eq([s["id"] for s in body["scenarios"]], IDS[clearance],
              "the scenarios %s may see" % who)
+        t.eq(body["themes"], THEMES[clearance], "the themes %s may see" % who)
     r = clients["viewer-c"].get("/api/assessments/999999")
     t.status(r, 404, "an edition that does not exist")
     t.status(clients["viewer-c"].get("/api/assessments/0"), 404, "edition 0")
@@ -448,6 +457,34 @@ def export_round_trip():
             "a theme only hidden scenarios use is left out")
 
 
+ODD = {"id": "odd-text", "title": 'Title: with "quotes" # hash & \u00fcn\u00efc\u00f6d\u00e9 \\ back',
+       "kind": "threat", "description": "line one\n  indented: yes\n- dash\n\ttab  trailing  \n",
+       "sources": ["null", "yes", "~", "- x", "@at", "'q'", "", "0x10", "1e3", "[a]", "{b: c}"],
+       "likelihood": {"ev": "C", "why": "why: with colon\nand newline"}, "impact": {"5.1": "C"}}
+
+
+@t.test
+def export_round_trip_odd_text():
+    """Strings that YAML would read otherwise come back exactly."""
+    chair, admin = clients["chair"], clients["admin"]
+    e = srv.import_file(CLASSIFIED)
+    r = chair.post("/api/assessments/%d/scenarios" % e, ODD)
+    t.status(r, 201, "a scenario of odd text")
+    got = admin.get("/api/assessments/%d/scenarios/odd-text" % e).json()
+    t.eq({k: got.get(k) for k in ("title", "description", "sources")},
+         {k: ODD[k] for k in ("title", "description", "sources")}, "kept exactly")
+    t.eq(got["likelihood"].get("why"), ODD["likelihood"]["why"], "the rationale kept exactly")
+    exported = admin.get("/api/assessments/%d/export" % e)
+    path = write("odd.yaml", exported.text)
+    doc = cli_json("assess", path, "--format", "json")
+    t.eq([s["title"] for s in doc["scenarios"] if s["id"] == "odd-text"], [ODD["title"]],
+         "natrisk assess reads the exported title exactly")
+    up = chair.post("/api/assessments", exported.body, content_type="application/yaml")
+    t.status(up, 201, "the export imports")
+    t.eq(admin.get("/api/assessments/%d/export" % up.json()["id"]).body, exported.body,
+         "and exports to the same bytes")
+
+
 @t.test
 def empty_view():
     """An edition whose scenarios are all above the reader's clearance."""
@@ -471,6 +508,13 @@ def empty_view():
         for part in ("", "/scenarios", "/results", "/export", "/diagram.svg"):
             t.check(word not in vp.get("/api/assessments/%d%s" % (e, part)).text.lower(),
                     "%s does not appear in %s" % (word, part or "the edition"))
+    # the same without an edition: the CLI's document has no "edition" then
+    path = write("confidential-only-no-edition.yaml", only.replace('edition: "2031"\n', ""))
+    e = srv.import_file(path)
+    expected = dict(cli_json("assess", path, "--format", "json"), scenarios=[])
+    t.check("edition" not in expected, "the CLI writes no edition when the file has none")
+    t.eq(vp.get("/api/assessments/%d/results" % e).json(), expected,
+         "the empty view of an edition without an edition field")
 
 
 # ------------------------------------------------------------ scenarios
@@ -809,9 +853,10 @@ def spread():
              "low, high, flagged of %s" % crit)
     t.check(("pub-flood", "likelihood") in rows, "the likelihood has a spread entry")
     t.check(("conf-nightjar", "5.1") in rows, "the confidential chair sees conf-nightjar")
-    order = [k for k in (k for k in ((e["scenario"], e["criterion"]) for e in r.json()))]
-    t.eq(order, sorted(order, key=lambda k: (IDS["confidential"].index(k[0]), k[1])),
-         "in scenario order, then by criterion")
+    order = [(e["scenario"], e["criterion"]) for e in r.json()]
+    t.eq(order, sorted(order, key=lambda k: (IDS["confidential"].index(k[0]),
+                                             k[1] != "likelihood", k[1])),
+         "in scenario order, the likelihood first, then by criterion")
     low = clients["chair-p"].get(E("work", "/spread"))
     t.status(low, 200, "the public chair's spread")
     t.eq([e for e in low.json() if e["scenario"] == "conf-nightjar"], [],
@@ -946,6 +991,29 @@ def users():
 
 
 @t.test
+def analysts():
+    r = clients["chair"].get("/api/analysts")
+    t.status(r, 200, "the analysts, for a chair")
+    # the analysts made by the CLI, and plain-user, made by users() above
+    expected = sorted([{"name": n, "clearance": c} for n, role, c in USERS
+                       if role == "analyst"] + [{"name": "plain-user", "clearance": "public"}],
+                      key=lambda a: a["name"])
+    t.eq(r.json(), expected, "every enabled analyst, by name, with their clearance")
+    t.eq(clients["admin"].get("/api/analysts").json(), expected, "an admin sees the same")
+    for who in ("viewer-c", "ana-1"):
+        t.status(clients[who].get("/api/analysts"), 403, "the analysts for %s" % who)
+    t.status(Client(srv).get("/api/analysts"), 401, "the analysts without a session")
+    made = clients["admin"].post("/api/users", {"name": "ana-gone", "role": "analyst",
+                                                "password": "long-enough-pw"})
+    t.status(made, 201, "one more analyst")
+    t.check({"name": "ana-gone", "clearance": "public"} in
+            clients["chair"].get("/api/analysts").json(), "who is listed")
+    t.status(clients["admin"].put("/api/users/ana-gone/disabled", {"disabled": True}), 200,
+             "and disabled")
+    t.eq(clients["chair"].get("/api/analysts").json(), expected, "is listed no more")
+
+
+@t.test
 def user_disable():
     admin = clients["admin"]
     victim = srv.client("victim")
@@ -1023,10 +1091,51 @@ def web_and_headers():
                          ("PATCH", "/api/assessments"), ("POST", "/api/openapi.json")):
         r = clients["admin"].request(method, path, {})
         t.status(r, 405, "%s %s" % (method, path))
-    r = clients["admin"].get(E("view", "/results"))
+    r = clients["admin"].get(E("view", "/results"), headers={"Origin": "http://evil.example"})
+    t.check(not [h for h, _ in r.headers if h.lower().startswith("access-control-")],
+            "no CORS headers for another origin")
     for name, value in (("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"),
                         ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer")):
         t.eq(r.header(name), value, "results: %s" % name)
+
+
+@t.test
+def tls():
+    """--tls-cert and --tls-key: HTTPS, and the session cookie is Secure."""
+    if not shutil.which("openssl"):
+        t.note("no openssl command to make a certificate: the TLS test is skipped")
+        return
+    cert, key = os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                    "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    rc, _, err = run_cli("serve", "--db", os.path.join(tmp, "tls.db"), "--listen",
+                         "127.0.0.1:0", "--tls-cert", cert, check=False, timeout=30)
+    t.eq(rc, 1, "--tls-cert without --tls-key fails: %s" % err.strip())
+    secure = Server(tls=(cert, key), name="natrisk-tls-")
+    try:
+        secure.add_user("viewer", "viewer", "public")
+        secure.start()
+        context = ssl.create_default_context(cafile=cert)
+        c = Client(secure, ssl_context=context)
+        r = c.login("viewer")
+        t.status(r, 200, "sign in over HTTPS (the certificate verified)")
+        parts = [p.strip().lower() for p in (r.header("Set-Cookie") or "").split(";")]
+        t.check("secure" in parts and "httponly" in parts, "the cookie is Secure and HttpOnly "
+                "under TLS: %r" % r.header("Set-Cookie"))
+        t.status(c.get("/api/session"), 200, "the session works over HTTPS")
+        r = c.delete("/api/session")
+        t.check("secure" in (r.header("Set-Cookie") or "").lower(),
+                "the cleared cookie is Secure too")
+        plain, got = raw_request(secure.port, b"GET /api/openapi.json HTTP/1.1\r\n"
+                                 b"Host: x\r\n\r\n", timeout=10)
+        t.check(plain is None or plain.status >= 400,
+                "plain HTTP to the TLS port gets no answer: %r" % (got[:60],))
+    finally:
+        for problem in secure.stop():
+            t.fail("the TLS server: " + problem)
+        secure.cleanup()
 
 
 # ------------------------------------------------------------ rate limiting (last)
@@ -1058,6 +1167,47 @@ def rate_limit_per_address():
         Client(srv, source="127.0.0.43").login("viewer-r", "wrong-%d" % k)
     t.status(Client(srv, source="127.0.0.43").login("viewer-r"), 200,
              "four failures do not throttle")
+
+
+def fnv1a_slot(text, slots):
+    """The slot of the server's throttle table that TEXT falls in (FNV-1a,
+    64 bits): an attacker reads the source, so may the test."""
+    h = 1469598103934665603
+    for b in text.encode():
+        h = ((h ^ b) * 1099511628211) % (1 << 64)
+    return h % slots
+
+
+def colliding_name(key, avoid=()):
+    """A user name whose throttle key shares KEY's slot."""
+    want = fnv1a_slot(key, 4096)
+    for k in range(10 ** 6):
+        name = "c%d" % k
+        if fnv1a_slot("user:" + name, 4096) == want and name not in avoid:
+            return name
+    raise RuntimeError("no colliding name")
+
+
+@t.test
+def rate_limit_not_reset_by_others():
+    """Failures for other names (or from other addresses) must not wipe a
+    user name's or an address's count: the contract counts per name and
+    per address, whatever else happens meanwhile."""
+    victim = "ratelim3"
+    srv.add_user(victim, "viewer", "public")
+    other = colliding_name("user:" + victim)
+    for k in range(6):
+        Client(srv, source="127.0.0.%d" % (60 + 2 * k)).login(victim, "wrong-%d" % k)
+        Client(srv, source="127.0.0.%d" % (61 + 2 * k)).login(other, "wrong-%d" % k)
+    r = Client(srv, source="127.0.0.80").login(victim)
+    t.status(r, 429, "six failures for one name, interleaved with another name's: throttled")
+    address = "127.0.0.90"
+    sweeper = colliding_name("addr:" + address)
+    for k in range(6):
+        Client(srv, source=address).login("ghost-x%d" % k, "wrong-password")
+        Client(srv, source=address).login(sweeper, "wrong-password")
+    r = Client(srv, source=address).login("viewer-p")
+    t.status(r, 429, "twelve failures from one address under other names: throttled")
 
 
 if __name__ == "__main__":

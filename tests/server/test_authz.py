@@ -17,9 +17,7 @@ a user of a lower clearance.
 Run: python3 tests/server/test_authz.py
 """
 import os
-import re
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serverlib import CLASSIFIED, Client, Server, Suite, router_routes  # noqa: E402
@@ -83,6 +81,7 @@ POLICY = {
     ("PUT", "/api/assessments/{id}/scenarios/{scenario}/consolidated/{criterion}"):
         "scenario-chair",
     ("GET", "/api/methods/{name}"): "signed-in",
+    ("GET", "/api/analysts"): "chair",
     ("GET", "/api/users"): "admin",
     ("POST", "/api/users"): "admin",
     ("PUT", "/api/users/{name}/disabled"): "admin",
@@ -330,7 +329,7 @@ READS = ["/api/assessments", "/api/assessments/{E}", "/api/assessments/{E}/scena
          "/api/assessments/{E}/scenarios/conf-nightjar",
          "/api/assessments/{E}/scenarios/conf-nightjar/scores",
          "/api/assessments/{E}/scenarios/res-grid",
-         "/api/session", "/api/methods/nrb-2008"]
+         "/api/session", "/api/methods/nrb-2008", "/api/analysts"]
 
 
 def words_in(text):

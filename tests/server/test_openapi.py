@@ -397,6 +397,8 @@ def live_answers_fit_the_document():
         (viewer, "GET", "/api/methods/nrb-2008", None),
         (viewer, "GET", "/api/methods/gra-2019", None),
         (viewer, "GET", "/api/methods/nope", None),
+        (chair, "GET", "/api/analysts", None),
+        (viewer, "GET", "/api/analysts", None),
         (admin, "GET", "/api/users", None),
         (viewer, "GET", "/api/users", None),
         (admin, "POST", "/api/users", {"name": "made", "role": "viewer",
