@@ -6,6 +6,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <string.h>
+
+#include "utf8.h"
 #include "ytree.h"
 
 /* Length of the UTF-8 sequence at P (1..4), or 0 when it is malformed:
@@ -80,4 +83,19 @@ int utf8_check(const char *name, const char *buf, size_t len,
 		i += n;
 	}
 	return 0;
+}
+
+void utf8_sanitize(char *text)
+{
+	unsigned char *p = (unsigned char *)text;
+	size_t left = strlen(text);
+	while (left > 0) {
+		size_t n = utf8_sequence(p, left);
+		if (n == 0 || (n == 1 && (*p < 0x20 || *p == 0x7F))) {
+			*p = '?';
+			n = 1;
+		}
+		p += n;
+		left -= n;
+	}
 }

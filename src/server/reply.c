@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../io/utf8.h"
 #include "server.h"
 
 int reply_take(reply *r, unsigned status, const char *content_type,
@@ -53,6 +54,8 @@ int reply_error(reply *r, unsigned status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
+	/* a message may quote the request, cut anywhere: keep it JSON */
+	utf8_sanitize(message);
 	return reply_json(r, status, json_pack("{s:s}", "error", message));
 }
 
@@ -104,10 +107,15 @@ int reply_invalid(reply *r, int code, const natrisk_diag *diag)
 	json_t *errors = json_array();
 	for (size_t k = 0; k < natrisk_diag_count(diag); k++) {
 		const natrisk_diagnostic *d = natrisk_diag_get(diag, k);
-		if (d->severity == NATRISK_SEVERITY_ERROR)
-			json_array_append_new(errors, json_pack(
-				"{s:i,s:i,s:s}", "line", d->line, "column",
-				d->column, "message", d->message));
+		if (d->severity != NATRISK_SEVERITY_ERROR)
+			continue;
+		char *message = strdup(d->message);
+		if (message)
+			utf8_sanitize(message);
+		json_array_append_new(errors, json_pack(
+			"{s:i,s:i,s:s}", "line", d->line, "column", d->column,
+			"message", message ? message : "?"));
+		free(message);
 	}
 	const char *first = json_string_value(json_object_get(
 		json_array_get(errors, 0), "message"));

@@ -20,7 +20,8 @@
 #include "sessions.h"
 #include "views.h"
 
-enum { CONNECTION_TIMEOUT = 30, CONNECTION_LIMIT = 2048 };
+enum { CONNECTION_TIMEOUT = 30, CONNECTION_LIMIT = 1024,
+       THREAD_STACK = 1024 * 1024 };
 
 /* The upload of one request, while it arrives. */
 typedef struct upload {
@@ -151,12 +152,42 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection,
 			      .body = u->data ? u->data : "",
 			      .body_len = u->len };
 		client_address(connection, q.client, sizeof q.client);
+		sem_wait(&srv->workers);
 		route_request(&q, &r);
+		sem_post(&srv->workers);
 	}
 	enum MHD_Result ok = send_reply(connection, &r, url);
 	free(r.body);
 	free(r.cookie);
 	return ok;
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)(c | 0x20);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Percent-decoding of paths and arguments, except %00: a NUL would cut
+ * the text short, so that "/api/users%00/../x" were served as /api/users.
+ * Left encoded, it matches no route and no value. */
+static size_t unescape(void *cls, struct MHD_Connection *connection, char *text)
+{
+	char *out = text;
+	for (const char *in = text; *in; in++) {
+		int high, low;
+		if (in[0] == '%' && (high = hex_value(in[1])) >= 0 &&
+		    (low = hex_value(in[2])) >= 0 && (high | low) != 0) {
+			*out++ = (char)(high * 16 + low);
+			in += 2;
+		} else {
+			*out++ = *in;
+		}
+	}
+	*out = '\0';
+	return (size_t)(out - text);
 }
 
 static void completed(void *cls, struct MHD_Connection *connection,
@@ -243,9 +274,11 @@ static int start_daemon(server *srv, const server_options *o)
 		return rc;
 	}
 	srv->tls = tls.cert != NULL;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD |
+	                 MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL |
 	                 MHD_USE_ERROR_LOG | (srv->tls ? MHD_USE_TLS : 0);
-	unsigned threads = o->threads ? o->threads : default_threads();
+	sem_init(&srv->workers, 0, o->threads ? o->threads : default_threads());
+	srv->workers_ready = true;
 	struct MHD_OptionItem tls_options[] = {
 		{ srv->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0,
 		  tls.cert },
@@ -254,12 +287,13 @@ static int start_daemon(server *srv, const server_options *o)
 	};
 	srv->daemon = MHD_start_daemon(
 		flags, 0, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR,
-		(struct sockaddr *)&address, MHD_OPTION_THREAD_POOL_SIZE,
-		threads, MHD_OPTION_CONNECTION_TIMEOUT,
+		(struct sockaddr *)&address, MHD_OPTION_THREAD_STACK_SIZE,
+		(size_t)THREAD_STACK, MHD_OPTION_CONNECTION_TIMEOUT,
 		o->timeout ? o->timeout : (unsigned)CONNECTION_TIMEOUT,
 		MHD_OPTION_CONNECTION_LIMIT,
 		(unsigned)CONNECTION_LIMIT, MHD_OPTION_NOTIFY_COMPLETED,
-		completed, NULL, MHD_OPTION_ARRAY, tls_options,
+		completed, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+		MHD_OPTION_ARRAY, tls_options,
 		MHD_OPTION_END);
 	free(tls.cert);
 	free(tls.key);
@@ -304,6 +338,8 @@ void server_stop(server *srv)
 		return;
 	if (srv->daemon)
 		MHD_stop_daemon(srv->daemon);
+	if (srv->workers_ready)
+		sem_destroy(&srv->workers);
 	natrisk_store_close(srv->store);
 	results_cache_free(srv->results);
 	login_throttle_free(srv->throttle);

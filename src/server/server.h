@@ -15,6 +15,7 @@
 #include <jansson.h>
 #include <microhttpd.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdbool.h>
 
 #include <natrisk/edition.h>
@@ -35,6 +36,8 @@ typedef struct server {
 	results_cache *results;
 	login_throttle *throttle;
 	session_cache *sessions;
+	sem_t workers;            /* requests handled at once */
+	bool workers_ready;
 } server;
 
 typedef struct request {

@@ -12,7 +12,8 @@ typedef struct server_options {
 	const char *listen;     /* HOST:PORT; port 0 picks a free one */
 	const char *tls_cert;   /* PEM files, or NULL for plain HTTP */
 	const char *tls_key;
-	unsigned threads;       /* 0: two per processor, at least four */
+	unsigned threads;       /* requests handled at once; 0: two per
+	                           processor, at least four */
 	unsigned timeout;       /* idle seconds before a connection is
 	                           closed; 0: 30 */
 } server_options;

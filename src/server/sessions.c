@@ -15,7 +15,8 @@
 #include "sessions.h"
 
 enum { CACHE_SLOTS = 1024, CACHE_SECONDS = 5 };
-enum { THROTTLE_SLOTS = 4096, FREE_FAILURES = 4, WINDOW = 900, MAX_WAIT = 900 };
+enum { THROTTLE_SLOTS = 16384, PROBES = 32, FREE_FAILURES = 4,
+       WINDOW = 900, MAX_WAIT = 900, FULL_WAIT = 60 };
 
 typedef struct cached_session {
 	char token[NATRISK_TOKEN_TEXT];
@@ -92,7 +93,8 @@ static bool cache_get(session_cache *c, const char *token, request *q)
 	bool hit = false;
 	pthread_mutex_lock(&c->lock);
 	cached_session *e = &c->slots[slot_of(token, CACHE_SLOTS)];
-	if (e->until >= time(NULL) && strcmp(e->token, token) == 0) {
+	if (e->until >= time(NULL) &&
+	    sodium_memcmp(e->token, token, NATRISK_TOKEN_TEXT) == 0) {
 		q->user = e->user;
 		memcpy(q->csrf, e->csrf, sizeof q->csrf);
 		hit = true;
@@ -140,15 +142,46 @@ void sessions_attach(request *q)
 	}
 }
 
-/* Seconds to wait before KEY may try again, or 0. */
+/*
+ * KEY's entry: found among the PROBES slots from its hash, or (CREATE) a
+ * new one in a slot that is free or whose entry has lapsed. An entry that
+ * still counts is never given up for another key: otherwise failures
+ * under a colliding key would wipe it. NULL when all are taken.
+ */
+static attempt *throttle_find(login_throttle *t, const char *key, time_t now,
+                              bool create)
+{
+	size_t start = slot_of(key, THROTTLE_SLOTS);
+	attempt *reusable = NULL;
+	for (size_t k = 0; k < PROBES; k++) {
+		attempt *a = &t->slots[(start + k) % THROTTLE_SLOTS];
+		if (strcmp(a->key, key) == 0)
+			return a;
+		bool lapsed = !a->key[0] || (now - a->first > WINDOW &&
+		                             a->blocked_until <= now);
+		if (lapsed && !reusable)
+			reusable = a;
+	}
+	if (!create || !reusable)
+		return NULL;
+	memset(reusable, 0, sizeof *reusable);
+	snprintf(reusable->key, sizeof reusable->key, "%s", key);
+	reusable->first = now;
+	return reusable;
+}
+
+/* Seconds to wait before KEY may try again, or 0. When the table has no
+ * room to count KEY's failures (a flood of names), everyone new waits. */
 static long throttle_wait(login_throttle *t, const char *key)
 {
 	time_t now = time(NULL);
 	pthread_mutex_lock(&t->lock);
-	attempt *a = &t->slots[slot_of(key, THROTTLE_SLOTS)];
-	long wait = strcmp(a->key, key) == 0 && a->blocked_until > now
-	                    ? (long)(a->blocked_until - now)
-	                    : 0;
+	attempt *a = throttle_find(t, key, now, true);
+	long wait = !a ? FULL_WAIT
+	            : a->blocked_until > now ? (long)(a->blocked_until - now)
+	                                     : 0;
+	if (a && !a->failures)
+		a->key[0] = '\0'; /* only a check: keep no entry */
 	pthread_mutex_unlock(&t->lock);
 	return wait;
 }
@@ -157,16 +190,20 @@ static void throttle_record(login_throttle *t, const char *key, bool failed)
 {
 	time_t now = time(NULL);
 	pthread_mutex_lock(&t->lock);
-	attempt *a = &t->slots[slot_of(key, THROTTLE_SLOTS)];
-	if (strcmp(a->key, key) != 0 || now - a->first > WINDOW || !failed) {
-		memset(a, 0, sizeof *a);
-		snprintf(a->key, sizeof a->key, "%s", key);
-		a->first = now;
-	}
-	if (failed && ++a->failures > FREE_FAILURES) {
-		int shift = a->failures - FREE_FAILURES;
-		long wait = shift > 10 ? MAX_WAIT : 1L << shift;
-		a->blocked_until = now + (wait > MAX_WAIT ? MAX_WAIT : wait);
+	attempt *a = throttle_find(t, key, now, failed);
+	if (a && !failed) {
+		memset(a, 0, sizeof *a); /* signed in: forget the failures */
+	} else if (a) {
+		if (now - a->first > WINDOW) {
+			a->failures = 0;
+			a->first = now;
+		}
+		if (++a->failures > FREE_FAILURES) {
+			int shift = a->failures - FREE_FAILURES;
+			long wait = shift > 10 ? MAX_WAIT : 1L << shift;
+			a->blocked_until = now + (wait > MAX_WAIT ? MAX_WAIT
+			                                          : wait);
+		}
 	}
 	pthread_mutex_unlock(&t->lock);
 }

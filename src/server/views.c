@@ -153,19 +153,46 @@ static const char *const content_types[VIEW_KINDS] = {
 	"application/json", "image/svg+xml", "text/html; charset=utf-8",
 };
 
-static int reply_empty(request *q, reply *r, view_kind kind)
+/* The results of an edition whose every scenario is hidden from the
+ * reader: the assess document with no scenarios, under the profile asked
+ * for (which must exist, as for any results). */
+static int reply_empty(request *q, reply *r, view_kind kind,
+                       const natrisk_edition_info *info, const char *profile)
 {
 	if (kind != VIEW_RESULTS)
 		return reply_error(r, 404, "the edition has no scenario you "
 		                   "may see");
-	natrisk_edition_info info;
-	int rc = natrisk_store_edition(q->srv->store, q->edition_id, &info);
+	natrisk_method *m;
+	natrisk_diag *diag = natrisk_diag_new();
+	int rc = natrisk_method_load(&m, info->method, NULL, diag);
+	natrisk_diag_free(diag);
 	if (rc != 0)
 		return reply_failure(r, rc);
-	return reply_json(r, 200, json_pack("{s:s,s:s,s:s,s:[]}", "title",
-	                                    info.title, "edition",
-	                                    info.edition, "method",
-	                                    info.method, "scenarios"));
+	long index = profile ? natrisk_method_find_profile(m, profile)
+	                     : (long)natrisk_method_default_profile(m);
+	json_t *doc = index < 0 ? NULL : json_pack("{s:s}", "title", info->title);
+	if (doc && info->edition[0])
+		json_object_set_new(doc, "edition", json_string(info->edition));
+	if (doc) {
+		json_object_set_new(doc, "method", json_string(info->method));
+		json_object_set_new(doc, "weights", json_string(
+			natrisk_method_profile(m, (size_t)index)->id));
+		json_object_set_new(doc, "scenarios", json_array());
+	}
+	natrisk_method_free(m);
+	if (index < 0)
+		return reply_error(r, 404, "no weight profile '%s'", profile);
+	char *text = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+	                 : NULL;
+	json_decref(doc);
+	size_t len = text ? strlen(text) : 0;
+	char *line = text ? realloc(text, len + 2) : NULL; /* as the CLI: \n */
+	if (!line) {
+		free(text);
+		return reply_failure(r, NATRISK_ENOMEM);
+	}
+	memcpy(line + len, "\n", 2);
+	return reply_take(r, 200, "application/json", line, len + 1);
 }
 
 int view_reply(request *q, reply *r, view_kind kind)
@@ -194,7 +221,7 @@ int view_reply(request *q, reply *r, view_kind kind)
 	                          &a)) != 0)
 		return reply_failure(r, rc);
 	if (!a)
-		return reply_empty(q, r, kind);
+		return reply_empty(q, r, kind, &info, profile);
 	natrisk_membuf buffer = { 0 };
 	FILE *out = natrisk_membuf_open(&buffer);
 	rc = out ? render(a, kind, profile, lang, out) : NATRISK_ENOMEM;
