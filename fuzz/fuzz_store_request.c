@@ -63,11 +63,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	switch (data[0] % 3) {
 	case 0:
 		natrisk_store_scenario_add(store, edition, body, len, "fuzz",
-		                           diag);
+		                           NATRISK_CONFIDENTIAL, diag);
 		break;
 	case 1:
 		natrisk_store_scenario_edit(store, edition, scenario, body, len,
-		                            "fuzz", diag);
+		                            "fuzz", NATRISK_CONFIDENTIAL, diag);
 		break;
 	default:
 		natrisk_store_score(store, edition, scenario,

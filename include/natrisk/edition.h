@@ -26,7 +26,14 @@ typedef struct natrisk_edition_info {
 	char method[128];
 	natrisk_status status;
 	int64_t version; /* grows with every change to the edition */
+	/* the changes that touched something of each classification */
+	int64_t changes[NATRISK_CONFIDENTIAL + 1];
 } natrisk_edition_info;
+
+/* The edition's version as a reader of CLEARANCE sees it: it grows with
+ * every change that reader can see, and with no other. */
+int64_t natrisk_edition_version_for(const natrisk_edition_info *info,
+                                    natrisk_classification clearance);
 
 /* Imports a loaded assessment (its method by id: a bundled method or one
  * on the method path) as a new draft edition; its scores become the

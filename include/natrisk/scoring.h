@@ -33,16 +33,21 @@ extern "C" {
 #define NATRISK_LIKELIHOOD "likelihood"
 
 /* Adds a scenario (one entry of the file's scenarios list, as JSON) at
- * the end of the edition; its scores become the consolidated ones. */
+ * the end of the edition; its scores become the consolidated ones.
+ * CLEARANCE is the actor's: a theme that only scenarios above it use is
+ * no theme to them. */
 int natrisk_store_scenario_add(natrisk_store *s, int64_t edition,
                                const char *json, size_t len,
-                               const char *actor, natrisk_diag *diag);
+                               const char *actor,
+                               natrisk_classification clearance,
+                               natrisk_diag *diag);
 /* Changes the descriptive fields of a scenario: a JSON object with any of
  * title, theme, kind, description, classification, new and sources. Its
  * id and scores do not change this way. */
 int natrisk_store_scenario_edit(natrisk_store *s, int64_t edition,
                                 const char *scenario, const char *json,
                                 size_t len, const char *actor,
+                                natrisk_classification clearance,
                                 natrisk_diag *diag);
 
 /* The scenarios at or below CLEARANCE, in order, as a JSON array of

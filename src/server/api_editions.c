@@ -92,7 +92,9 @@ int h_edition_get(request *q, reply *r)
 		return reply_failure(r, rc);
 	}
 	json_t *out = info_json(&info);
-	json_object_set_new(out, "version", json_integer(info.version));
+	/* the version moves only with what this reader may see */
+	json_object_set_new(out, "version", json_integer(
+		natrisk_edition_version_for(&info, q->user.clearance)));
 	/* both, always: each frees its text */
 	int failed = set_stored(out, "themes", themes);
 	failed |= set_stored(out, "scenarios", scenarios);

@@ -71,7 +71,7 @@ int h_scenario_add(request *q, reply *r)
 	natrisk_diag *diag = natrisk_diag_new();
 	int rc = natrisk_store_scenario_add(q->srv->store, q->edition_id,
 	                                    q->body, q->body_len, q->user.name,
-	                                    diag);
+	                                    q->user.clearance, diag);
 	return after_write(q, r, rc, diag, 201);
 }
 
@@ -82,7 +82,8 @@ int h_scenario_edit(request *q, reply *r)
 	natrisk_diag *diag = natrisk_diag_new();
 	int rc = natrisk_store_scenario_edit(q->srv->store, q->edition_id,
 	                                     q->scenario, q->body, q->body_len,
-	                                     q->user.name, diag);
+	                                     q->user.name, q->user.clearance,
+	                                     diag);
 	return after_write(q, r, rc, diag, 200);
 }
 

@@ -208,7 +208,9 @@ int view_reply(request *q, reply *r, view_kind kind)
 	int rc = natrisk_store_edition(q->srv->store, q->edition_id, &info);
 	if (rc != 0)
 		return reply_failure(r, rc);
-	cached_view key = { .id = q->edition_id, .version = info.version,
+	cached_view key = { .id = q->edition_id,
+		            .version = natrisk_edition_version_for(
+				    &info, q->user.clearance),
 		            .clearance = q->user.clearance, .kind = kind };
 	snprintf(key.profile, sizeof key.profile, "%s/%s",
 	         profile ? profile : "", lang == NATRISK_LANG_NL ? "nl" : "en");

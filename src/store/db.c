@@ -124,10 +124,37 @@ static int in_transaction(natrisk_store *s, const char *begin,
 	return rc;
 }
 
+/*
+ * SQLite lets one writer in at a time and makes the others poll, with
+ * growing sleeps: under steady writes one writer can lose every race for
+ * seconds. The writers of this process therefore queue in turn (a ticket
+ * lock) before they ask SQLite; the busy timeout is left for writers in
+ * other processes (the CLI).
+ */
+static void writers_enter(natrisk_store *s)
+{
+	pthread_mutex_lock(&s->lock);
+	unsigned long ticket = s->next_writer++;
+	while (s->writer_now != ticket)
+		pthread_cond_wait(&s->writer_done, &s->lock);
+	pthread_mutex_unlock(&s->lock);
+}
+
+static void writers_leave(natrisk_store *s)
+{
+	pthread_mutex_lock(&s->lock);
+	s->writer_now++;
+	pthread_cond_broadcast(&s->writer_done);
+	pthread_mutex_unlock(&s->lock);
+}
+
 int db_write(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
              void *ctx)
 {
-	return in_transaction(s, "BEGIN IMMEDIATE", work, ctx);
+	writers_enter(s);
+	int rc = in_transaction(s, "BEGIN IMMEDIATE", work, ctx);
+	writers_leave(s);
+	return rc;
 }
 
 int db_read(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
@@ -174,6 +201,7 @@ int natrisk_store_open(natrisk_store **out, const char *path)
 	}
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->freed, NULL);
+	pthread_cond_init(&s->writer_done, NULL);
 	int rc = db_write(s, migrate, &s->version);
 	if (rc != 0) {
 		natrisk_store_close(s);
@@ -191,6 +219,7 @@ void natrisk_store_close(natrisk_store *s)
 		sqlite3_close(s->idle[k]);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->freed);
+	pthread_cond_destroy(&s->writer_done);
 	free(s->path);
 	free(s);
 }

@@ -23,6 +23,9 @@ struct natrisk_store {
 	pthread_cond_t freed;
 	sqlite3 *idle[DB_POOL];
 	int idle_count, open_count;
+	/* the writers' queue (db_write) */
+	pthread_cond_t writer_done;
+	unsigned long next_writer, writer_now;
 	int version;
 };
 

@@ -39,8 +39,9 @@ enum {
  * METHOD (may be NULL). */
 int edition_require(sqlite3 *db, int64_t id, unsigned allowed,
                     const char *what, char method[128]);
-/* Raises the edition's version: every write ends with this. */
-int edition_bump(sqlite3 *db, int64_t id);
+/* Raises the edition's version, counting the change at LEVEL: the
+ * classification of what it touched. Every write ends with this. */
+int edition_bump(sqlite3 *db, int64_t id, natrisk_classification level);
 
 /* A scenario row as writes need it. */
 typedef struct scenario_row {
@@ -53,9 +54,10 @@ int scenario_find(sqlite3 *db, int64_t edition, const char *key,
                   scenario_row *out);
 
 /* Loads HEAD BODY TAIL (JSON text; HEAD holds no line break) as an
- * assessment of edition ID's method and themes, with the diagnostics'
- * lines counted from BODY's first. */
-int validate_text(sqlite3 *db, int64_t id, const char *head,
+ * assessment of edition ID's method and the themes CLEARANCE may see,
+ * with the diagnostics' lines counted from BODY's first. */
+int validate_text(sqlite3 *db, int64_t id, natrisk_classification clearance,
+                  const char *head,
                   const char *body, size_t len, const char *tail,
                   natrisk_diag *diag, natrisk_assessment **out);
 

@@ -54,10 +54,17 @@ int edition_require(sqlite3 *db, int64_t id, unsigned allowed,
 	                 allowed_text(allowed));
 }
 
-int edition_bump(sqlite3 *db, int64_t id)
+int edition_bump(sqlite3 *db, int64_t id, natrisk_classification level)
 {
-	sqlite3_stmt *stmt = db_prepare(db, "UPDATE assessments SET version "
-	                                    "= version + 1 WHERE id = ?");
+	static const char *const sql[] = {
+		"UPDATE assessments SET version = version + 1, changes_public = "
+		"changes_public + 1 WHERE id = ?",
+		"UPDATE assessments SET version = version + 1, changes_restricted"
+		" = changes_restricted + 1 WHERE id = ?",
+		"UPDATE assessments SET version = version + 1, "
+		"changes_confidential = changes_confidential + 1 WHERE id = ?",
+	};
+	sqlite3_stmt *stmt = db_prepare(db, sql[level]);
 	if (!stmt)
 		return NATRISK_EIO;
 	sqlite3_bind_int64(stmt, 1, id);
@@ -95,21 +102,20 @@ int scenario_find(sqlite3 *db, int64_t edition, const char *key,
 }
 
 /* The assessment's head: everything but the scenarios, as JSON text. */
-static char *head_text(sqlite3 *db, int64_t id)
+static char *head_text(sqlite3 *db, int64_t id,
+                       natrisk_classification clearance)
 {
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT method, themes FROM "
-	                                    "assessments WHERE id = ?");
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT method FROM assessments "
+	                                    "WHERE id = ?");
 	if (!stmt)
 		return NULL;
 	sqlite3_bind_int64(stmt, 1, id);
 	char *text = NULL;
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		json_t *themes = json_loads((const char *)sqlite3_column_text(
-			                            stmt, 1), 0, NULL);
 		json_t *head = json_pack(
 			"{s:i,s:s,s:s,s:o}", "natrisk", 1, "title", "edition",
 			"method", (const char *)sqlite3_column_text(stmt, 0),
-			"themes", themes ? themes : json_array());
+			"themes", visible_themes(db, id, clearance));
 		text = head ? json_dumps(head, JSON_COMPACT) : NULL;
 		json_decref(head);
 	}
@@ -148,14 +154,15 @@ static bool one_json_value(const char *body, size_t len, natrisk_diag *diag)
 	return value != NULL;
 }
 
-int validate_text(sqlite3 *db, int64_t id, const char *head,
+int validate_text(sqlite3 *db, int64_t id, natrisk_classification clearance,
+                  const char *head,
                   const char *body, size_t len, const char *tail,
                   natrisk_diag *diag, natrisk_assessment **out)
 {
 	*out = NULL;
 	if (!one_json_value(body, len, diag))
 		return error_set(NATRISK_EINVALID, "the request holds errors");
-	char *edition_head = head_text(db, id);
+	char *edition_head = head_text(db, id, clearance);
 	if (!edition_head)
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	/* the edition's head without its closing brace, then the rest */

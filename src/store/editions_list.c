@@ -24,9 +24,21 @@ static void read_info(sqlite3_stmt *stmt, natrisk_edition_info *e)
 	natrisk_status_parse((const char *)sqlite3_column_text(stmt, 4),
 	                     &e->status);
 	e->version = sqlite3_column_int64(stmt, 5);
+	for (int k = 0; k <= NATRISK_CONFIDENTIAL; k++)
+		e->changes[k] = sqlite3_column_int64(stmt, 6 + k);
 }
 
-#define INFO_COLUMNS "id, title, edition, method, status, version"
+#define INFO_COLUMNS "id, title, edition, method, status, version, " \
+	"changes_public, changes_restricted, changes_confidential"
+
+int64_t natrisk_edition_version_for(const natrisk_edition_info *info,
+                                    natrisk_classification clearance)
+{
+	int64_t version = 1;
+	for (int k = 0; k <= (int)clearance && k <= NATRISK_CONFIDENTIAL; k++)
+		version += info->changes[k];
+	return version;
+}
 
 typedef struct list_job {
 	natrisk_edition_info *list;
@@ -121,8 +133,8 @@ static int status_work(sqlite3 *db, void *ctx)
 		                 "published and cannot change",
 		                 (long long)job->id);
 	sqlite3_stmt *stmt = db_prepare(db,
-		"UPDATE assessments SET status = ?, version = version + 1 "
-		"WHERE id = ?");
+		"UPDATE assessments SET status = ?, version = version + 1, "
+		"changes_public = changes_public + 1 WHERE id = ?");
 	if (!stmt)
 		return NATRISK_EIO;
 	sqlite3_bind_text(stmt, 1, natrisk_status_name(job->status), -1,

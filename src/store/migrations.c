@@ -85,6 +85,15 @@ const char *const migrations[] = {
 	/* 2: the expected value's class of each score, for the spread
 	 * between analysts (X is -1); NULL for scores written before */
 	"ALTER TABLE scores ADD COLUMN ev_class INTEGER;"
+	/* changes counted by the classification of what they touched, so
+	 * that a reader's version of an edition moves only with what the
+	 * reader may see */
+	"ALTER TABLE assessments ADD COLUMN changes_public INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE assessments ADD COLUMN changes_restricted INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE assessments ADD COLUMN changes_confidential INTEGER NOT NULL"
+	"  DEFAULT 0;"
 	"CREATE INDEX assignments_analyst ON assignments (analyst);",
 };
 

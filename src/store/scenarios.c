@@ -17,6 +17,7 @@ typedef struct scenario_job {
 	const char *json;
 	size_t len;
 	const char *actor;
+	natrisk_classification clearance;
 	natrisk_diag *diag;
 } scenario_job;
 
@@ -46,8 +47,8 @@ static int add_work(sqlite3 *db, void *ctx)
 	                         "scenarios change", NULL);
 	natrisk_assessment *a = NULL;
 	if (rc == 0)
-		rc = validate_text(db, job->edition, "", job->json, job->len, "",
-		                   job->diag, &a);
+		rc = validate_text(db, job->edition, job->clearance, "",
+		                   job->json, job->len, "", job->diag, &a);
 	if (rc != 0)
 		return rc;
 	scenario_row existing;
@@ -74,15 +75,18 @@ static int add_work(sqlite3 *db, void *ctx)
 		                          NULL, after)
 		           : error_set(NATRISK_ENOMEM, "out of memory");
 	free(after);
+	natrisk_classification level = a->scenarios[0].classification;
 	natrisk_assessment_free(a);
-	return rc == 0 ? edition_bump(db, job->edition) : rc;
+	return rc == 0 ? edition_bump(db, job->edition, level) : rc;
 }
 
 int natrisk_store_scenario_add(natrisk_store *s, int64_t edition,
                                const char *json, size_t len,
-                               const char *actor, natrisk_diag *diag)
+                               const char *actor,
+                               natrisk_classification clearance,
+                               natrisk_diag *diag)
 {
-	scenario_job job = { edition, NULL, json, len, actor, diag };
+	scenario_job job = { edition, NULL, json, len, actor, clearance, diag };
 	return db_write(s, add_work, &job);
 }
 
@@ -207,7 +211,7 @@ static int update_fields(sqlite3 *db, int64_t id, const natrisk_assessment *a)
 
 /* Validates AFTER (with the scenario's likelihood) and writes it. */
 static int apply_edit(sqlite3 *db, scenario_job *job, const scenario_row *row,
-                      json_t *after)
+                      json_t *after, natrisk_classification *level)
 {
 	json_object_set_new(after, "likelihood",
 	                    json_loads(row->likelihood, 0, NULL));
@@ -218,12 +222,15 @@ static int apply_edit(sqlite3 *db, scenario_job *job, const scenario_row *row,
 	if (!text)
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	natrisk_assessment *a;
-	int rc = validate_text(db, job->edition, "", text, strlen(text), "",
-	                       job->diag, &a);
+	int rc = validate_text(db, job->edition, job->clearance, "", text,
+	                       strlen(text), "", job->diag, &a);
 	free(text);
 	if (rc != 0)
 		return rc;
-	rc = check_assigned(db, row->id, a->scenarios[0].classification);
+	/* a change is seen by whoever saw the scenario before or after */
+	natrisk_classification now = a->scenarios[0].classification;
+	*level = now < row->classification ? now : row->classification;
+	rc = check_assigned(db, row->id, now);
 	if (rc == 0)
 		rc = update_fields(db, row->id, a);
 	natrisk_assessment_free(a);
@@ -250,8 +257,9 @@ static int edit_work(sqlite3 *db, void *ctx)
 		                 1, 1, "the body must be a JSON object");
 	if (rc == 0 && !after)
 		rc = error_set(NATRISK_EINVALID, "the request holds errors");
+	natrisk_classification level = NATRISK_PUBLIC;
 	if (rc == 0)
-		rc = apply_edit(db, job, &row, after);
+		rc = apply_edit(db, job, &row, after, &level);
 	char object[160], *old_text = NULL, *new_text = NULL;
 	object_name(object, sizeof object, job->edition, job->key, NULL);
 	if (rc == 0) {
@@ -266,14 +274,16 @@ static int edit_work(sqlite3 *db, void *ctx)
 	json_decref(changes);
 	json_decref(before);
 	json_decref(after);
-	return rc == 0 ? edition_bump(db, job->edition) : rc;
+	return rc == 0 ? edition_bump(db, job->edition, level) : rc;
 }
 
 int natrisk_store_scenario_edit(natrisk_store *s, int64_t edition,
                                 const char *scenario, const char *json,
                                 size_t len, const char *actor,
+                                natrisk_classification clearance,
                                 natrisk_diag *diag)
 {
-	scenario_job job = { edition, scenario, json, len, actor, diag };
+	scenario_job job = { edition, scenario, json, len, actor, clearance,
+		             diag };
 	return db_write(s, edit_work, &job);
 }

@@ -237,7 +237,8 @@ static int assign_work(sqlite3 *db, void *ctx)
 	free(new_text);
 	json_decref(before);
 	json_decref(after);
-	return rc == 0 ? edition_bump(db, job->edition) : rc;
+	return rc == 0 ? edition_bump(db, job->edition, row.classification)
+	               : rc;
 }
 
 int natrisk_store_assign(natrisk_store *s, int64_t edition,

@@ -96,7 +96,8 @@ static int read_score(sqlite3 *db, score_job *job, const scenario_row *row,
 	char *head = score_head(job, row);
 	if (!head)
 		return error_set(NATRISK_ENOMEM, "out of memory");
-	int rc = validate_text(db, job->edition, head, job->json, job->len,
+	int rc = validate_text(db, job->edition, NATRISK_CONFIDENTIAL, head,
+	                       job->json, job->len,
 	                       is_likelihood(job) ? "}" : "}}", job->diag, a);
 	free(head);
 	if (rc != 0)
@@ -200,7 +201,7 @@ static int score_work(sqlite3 *db, void *ctx)
 	free(before);
 	free(row.likelihood);
 	natrisk_assessment_free(a);
-	return rc == 0 ? edition_bump(db, job->edition) : rc;
+	return rc == 0 ? edition_bump(db, job->edition, row.classification) : rc;
 }
 
 int natrisk_store_score(natrisk_store *s, int64_t edition,

@@ -309,7 +309,7 @@ static void test_status_rules(void **state)
 	assert_int_equal(natrisk_store_scenario_edit(f->store, f->edition,
 	                                             "flood",
 	                                             "{\"title\": \"x\"}", 14,
-	                                             "chair", diag),
+	                                             "chair", NATRISK_CONFIDENTIAL, diag),
 	                 NATRISK_EIMMUTABLE);
 	natrisk_diag_free(diag);
 }
@@ -441,13 +441,13 @@ static void test_assignment_rules(void **state)
 	assert_int_equal(natrisk_store_scenario_edit(f->store, f->edition,
 	                                             "flood", raise,
 	                                             strlen(raise), "chair",
-	                                             diag), NATRISK_ECONFLICT);
+	                                             NATRISK_CONFIDENTIAL, diag), NATRISK_ECONFLICT);
 	assert_int_equal(natrisk_store_assign(f->store, f->edition, "flood",
 	                                      NULL, 0, "chair"), 0);
 	assert_int_equal(natrisk_store_scenario_edit(f->store, f->edition,
 	                                             "flood", raise,
 	                                             strlen(raise), "chair",
-	                                             diag), 0);
+	                                             NATRISK_CONFIDENTIAL, diag), 0);
 	natrisk_diag_free(diag);
 	size_t shown;
 	free(export_text(f, NATRISK_PUBLIC, &shown));
@@ -464,28 +464,28 @@ static void test_scenario_add_and_edit(void **state)
 	int64_t before = version_of(f);
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            diag), 0);
+	                                            NATRISK_CONFIDENTIAL, diag), 0);
 	assert_true(version_of(f) > before);
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            diag), NATRISK_ECONFLICT);
+	                                            NATRISK_CONFIDENTIAL, diag), NATRISK_ECONFLICT);
 	/* a theme the edition does not have is an error on its line */
 	const char *bad = "{\"id\": \"cold\",\n \"title\": \"Cold\",\n"
 	                  " \"theme\": \"nope\", \"kind\": \"hazard\",\n"
 	                  " \"likelihood\": \"D\", \"impact\": {}}";
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, bad,
 	                                            strlen(bad), "chair",
-	                                            diag), NATRISK_EINVALID);
+	                                            NATRISK_CONFIDENTIAL, diag), NATRISK_EINVALID);
 	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 3, 11, "nope");
 	const char *edit = "{\"title\": \"Heat wave, long\", \"new\": true}";
 	assert_int_equal(natrisk_store_scenario_edit(f->store, f->edition,
 	                                             "heat", edit, strlen(edit),
-	                                             "chair", diag), 0);
+	                                             "chair", NATRISK_CONFIDENTIAL, diag), 0);
 	const char *id_edit = "{\"id\": \"other\"}";
 	assert_int_equal(natrisk_store_scenario_edit(f->store, f->edition,
 	                                             "heat", id_edit,
 	                                             strlen(id_edit), "chair",
-	                                             diag), NATRISK_EINVALID);
+	                                             NATRISK_CONFIDENTIAL, diag), NATRISK_EINVALID);
 	natrisk_diag_free(diag);
 	char *json;
 	assert_int_equal(natrisk_store_scenario(f->store, f->edition, "heat",
@@ -555,6 +555,54 @@ static void test_backup(void **state)
 	unlink(copy);
 }
 
+/* A reader's version moves with what the reader may see, and only so. */
+static void test_version_by_clearance(void **state)
+{
+	fixture_state *f = *state;
+	natrisk_edition_info before, after;
+	assert_int_equal(natrisk_store_edition(f->store, f->edition, &before),
+	                 0);
+	assert_int_equal(score(f, "espionage", "1.2", true, "\"D\"", "chair"),
+	                 0);
+	assert_int_equal(natrisk_store_edition(f->store, f->edition, &after), 0);
+	for (int c = NATRISK_PUBLIC; c <= NATRISK_RESTRICTED; c++)
+		assert_int_equal(natrisk_edition_version_for(&after, c),
+		                 natrisk_edition_version_for(&before, c));
+	assert_int_equal(natrisk_edition_version_for(&after,
+	                                             NATRISK_CONFIDENTIAL),
+	                 natrisk_edition_version_for(&before,
+	                                             NATRISK_CONFIDENTIAL) + 1);
+	/* a change to a public scenario is seen by all */
+	assert_int_equal(score(f, "flood", "2.1", true, "\"C\"", "chair"), 0);
+	before = after;
+	assert_int_equal(natrisk_store_edition(f->store, f->edition, &after), 0);
+	for (int c = NATRISK_PUBLIC; c <= NATRISK_CONFIDENTIAL; c++)
+		assert_int_equal(natrisk_edition_version_for(&after, c),
+		                 natrisk_edition_version_for(&before, c) + 1);
+}
+
+/* To a chair below confidential, the theme only the confidential
+ * scenario uses is no theme: the same answer as an unknown one. */
+static void test_hidden_theme(void **state)
+{
+	fixture_state *f = *state;
+	const char *add = "{\"id\": \"leak\", \"title\": \"Leak\", "
+	                  "\"theme\": \"secret\", \"kind\": \"threat\", "
+	                  "\"likelihood\": \"B\", \"impact\": {}}";
+	natrisk_diag *diag = natrisk_diag_new();
+	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
+	                                            strlen(add), "chair",
+	                                            NATRISK_PUBLIC, diag),
+	                 NATRISK_EINVALID);
+	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 1, 42,
+	                "unknown theme 'secret'");
+	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
+	                                            strlen(add), "chair",
+	                                            NATRISK_CONFIDENTIAL, diag),
+	                 0);
+	natrisk_diag_free(diag);
+}
+
 #define STORE_TEST(name) \
 	cmocka_unit_test_setup_teardown(name, setup, teardown)
 
@@ -575,6 +623,8 @@ int main(void)
 		STORE_TEST(test_scenario_add_and_edit),
 		STORE_TEST(test_audit_chain),
 		STORE_TEST(test_backup),
+		STORE_TEST(test_version_by_clearance),
+		STORE_TEST(test_hidden_theme),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
