@@ -7,7 +7,9 @@
 #                   SVG), then the same under ASan and UBSan
 #   make sanitize   the tests under ASan and UBSan only
 #   make fuzz       libFuzzer on the assessment and method loaders
-#   make bench      the benchmarks in bench/
+#   make bench      the benchmarks in bench/ (engine, SMAA, then the
+#                   server against nginx; bench-engine / bench-server
+#                   run one part)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -47,7 +49,7 @@ HELPER_BIN := $(HELPER_SRC:tests/tools/%.c=$(BUILD)/tests/%)
 LIB := $(BUILD)/libnatrisk.a
 BIN := $(BUILD)/natrisk
 
-.PHONY: all deps run check test sanitize fuzz bench install clean serve
+.PHONY: all deps run check test sanitize fuzz bench bench-engine bench-server install clean serve
 
 all: $(BIN)
 
@@ -143,10 +145,16 @@ build-fuzz/fuzz/%: fuzz/%.c build-fuzz/libnatrisk.a
 	clang $(CPPFLAGS) -std=gnu17 -O1 -g -fsanitize=fuzzer,address,undefined \
 		$< build-fuzz/libnatrisk.a $(LDLIBS) -o $@
 
-bench: deps
+bench: bench-engine bench-server
+
+bench-engine: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_pipeline \
 		$(BUILD)/bench/bench_smaa
 	@bench/run $(BUILD)
+
+bench-server: deps
+	@$(MAKE) --no-print-directory all
+	@bench/server/run $(BUILD)
 
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)

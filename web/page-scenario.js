@@ -38,24 +38,55 @@ function details(scenario) {
 		] : null);
 }
 
-function assignForm(base, scenario, onChange) {
-	const input = h('input', {
-		id: 'assign-names', name: 'analysts', type: 'text', autocomplete: 'off',
-		value: (scenario.assigned || []).join(', ')
+// One checkbox per active analyst (GET /api/analysts); an analyst whose
+// clearance is below the scenario's classification cannot be assigned, so
+// that box is disabled with the reason. Names assigned earlier but no
+// longer listed (disabled accounts) stay as checked boxes so that saving
+// does not drop them silently.
+function analystChoices(analysts, scenario) {
+	const level = c => CLASSIFICATIONS.indexOf(c);
+	const listed = new Set(analysts.map(a => a.name));
+	const rows = analysts.map(a => ({
+		name: a.name,
+		clearance: a.clearance,
+		allowed: level(a.clearance) >= level(scenario.classification || 'public')
+	}));
+	for (const name of scenario.assigned || [])
+		if (!listed.has(name))
+			rows.push({ name, clearance: null, allowed: true });
+	return rows.map((a, k) => {
+		const id = 'assign-' + k;
+		const box = h('input', {
+			type: 'checkbox', id, name: 'analysts', value: a.name,
+			checked: (scenario.assigned || []).includes(a.name),
+			disabled: !a.allowed
+		});
+		const note = a.clearance === null ? t('assign.inactive')
+			: a.allowed ? t('class.' + a.clearance)
+			: t('assign.tooLow', { clearance: t('class.' + a.clearance) });
+		return h('div', { class: 'check' }, box,
+			h('label', { for: id }, a.name + ' (' + note + ')'));
 	});
+}
+
+function assignForm(base, scenario, analysts, onChange) {
+	const choices = analystChoices(analysts, scenario);
 	const button = h('button', { type: 'submit', id: 'assign-submit' }, t('assign.save'));
 	const status = h('p', { id: 'assign-status', class: 'form-status' });
 	const form = h('form', { id: 'assign-form', class: 'inline-form' },
-		h('div', { class: 'field wide' }, h('label', { for: 'assign-names' }, t('assign.names')), input),
+		h('fieldset', { id: 'assign-names' },
+			h('legend', null, t('assign.names')),
+			choices.length ? choices : h('p', null, t('assign.noAnalysts'))),
 		h('div', { class: 'actions' }, button),
 		status);
 	form.addEventListener('submit', async e => {
 		e.preventDefault();
-		const names = input.value.split(/[\s,;]+/).map(x => x.trim()).filter(Boolean);
+		const names = [...form.querySelectorAll('input[name="analysts"]:checked')].map(b => b.value);
 		button.disabled = true;
 		try {
 			const updated = await api.put(base + '/assigned', { analysts: names });
-			input.value = updated.assigned.join(', ');
+			for (const box of form.querySelectorAll('input[name="analysts"]'))
+				box.checked = updated.assigned.includes(box.value);
 			const text = t('assign.saved', { names: updated.assigned.join(', ') || t('assign.none') });
 			status.textContent = text;
 			status.classList.remove('error');
@@ -269,6 +300,7 @@ export async function renderScenario(ctx) {
 	const role = ctx.session.role;
 	const chair = ctx.isChair();
 	const scores = chair || role === 'analyst' ? await api.get(base + '/scores') : null;
+	const analysts = chair ? await api.get('/api/analysts') : [];
 	if (!ctx.alive())
 		return;
 	const heading = h('h1', null, scenario.title);
@@ -280,7 +312,7 @@ export async function renderScenario(ctx) {
 		details(scenario)
 	];
 	if (chair) {
-		parts.push(assignForm(base, scenario, updated => { scenario.assigned = updated.assigned; }));
+		parts.push(assignForm(base, scenario, analysts, updated => { scenario.assigned = updated.assigned; }));
 		parts.push(editForm(base, scenario, updated => {
 			heading.textContent = updated.title;
 			document.title = updated.title + ' – natrisk';

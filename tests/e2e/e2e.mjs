@@ -305,10 +305,25 @@ await test('chair moves the edition to scoring and assigns analysts (UI)', async
 	await page.waitForSelector('#assign-form');
 	await ready(page);
 	await checkA11y(page, 'the scenario page (chair)');
-	await page.getByLabel(/^Analysts/).fill(`${ANALYST.name}, ${ANALYST2.name}`);
+	// one box per analyst account, with its clearance
+	assert.equal(await page.locator('#assign-names input[type=checkbox]').count(), 2);
+	await page.getByLabel(`${ANALYST.name} (public)`).check();
+	await page.getByLabel(`${ANALYST2.name} (public)`).focus();
+	await page.keyboard.press('Space');
 	await page.click('#assign-submit');
 	await page.waitForFunction(() => /Assigned:/.test(document.getElementById('assign-status').textContent));
 	assert.match(await page.textContent('#assign-status'), new RegExp(`${ANALYST.name}, ${ANALYST2.name}`));
+	// a restricted scenario: analysts with public clearance cannot be chosen
+	await go(page, `/editions/${EDITION}/scenarios/${RESTRICTED_SCENARIO}`);
+	await page.waitForSelector('#assign-form');
+	const boxes = page.locator('#assign-names input[type=checkbox]');
+	assert.equal(await boxes.count(), 2);
+	for (let k = 0; k < 2; k++)
+		assert.equal(await boxes.nth(k).isDisabled(), true);
+	assert.match(await page.textContent('#assign-names'), /too low for this scenario/);
+	await go(page, `/editions/${EDITION}/scenarios/${PUBLIC_SCENARIO}`);
+	await page.waitForSelector('#assign-form');
+	assert.equal(await page.getByLabel(`${ANALYST.name} (public)`).isChecked(), true);
 	// the confidential scenario of the later tests (no UI adds scenarios)
 	const api = await apiLogin(CHAIR);
 	const added = await apiCall(api, 'POST', `/api/assessments/${EDITION}/scenarios`, {
