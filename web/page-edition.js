@@ -42,6 +42,11 @@ export async function renderEdition(ctx) {
 	let weights = '';
 	let version = edition.version;
 	let scenarios = edition.scenarios;
+	let themes = edition.themes || [];
+	const themeTitle = themeId => {
+		const theme = themes.find(x => x.id === themeId);
+		return theme ? pick(theme.title) : (themeId || '–');
+	};
 
 	const diagramBox = h('div', { id: 'diagram', class: 'diagram', 'aria-busy': 'true' });
 	const tableBox = h('div', { id: 'ranked-box' });
@@ -112,7 +117,7 @@ export async function renderEdition(ctx) {
 		return h('table', { id: 'ranked', class: 'data' },
 			h('caption', null, t('edition.caption')),
 			h('thead', null, h('tr', null,
-				['col.rank', 'col.scenario', 'col.kind', 'col.likelihood', 'col.impact', 'col.risk',
+				['col.rank', 'col.scenario', 'col.theme', 'col.kind', 'col.likelihood', 'col.impact', 'col.risk',
 				 'col.classification', 'col.assigned'].map(k => h('th', { scope: 'col' }, t(k))))),
 			h('tbody', null, rows.map(r => {
 				const s = byId.get(r.id) || { assigned: [] };
@@ -122,6 +127,7 @@ export async function renderEdition(ctx) {
 					h('th', { scope: 'row' },
 						h('a', { href: '#/editions/' + id + '/scenarios/' + r.id }, r.title || r.id),
 						r.new ? h('span', { class: 'badge new' }, ' ' + t('col.new')) : null),
+					h('td', null, themeTitle(s.theme)),
 					h('td', null, t('kind.' + r.kind)),
 					h('td', null, likelihoodText(r.likelihood)),
 					h('td', null, r.impact.ev.range + ' (' + fixed(r.impact.ev.total, 2) + ')'),
@@ -234,6 +240,7 @@ export async function renderEdition(ctx) {
 			if (now.version !== version) {
 				version = now.version;
 				scenarios = now.scenarios;
+				themes = now.themes || themes;
 				statusText.className = 'badge status-' + now.status;
 				statusText.textContent = t('status.' + now.status);
 				await refresh();

@@ -18,9 +18,17 @@ function byInterest(method) {
 	})).filter(g => g.criteria.length);
 }
 
-function details(scenario) {
+// The theme's title from the edition's themes (those the reader may see).
+function themeText(scenario, themes) {
+	const theme = (themes || []).find(x => x.id === scenario.theme);
+	if (!scenario.theme)
+		return '–';
+	return theme ? pick(theme.title) + ' (' + theme.id + ')' : scenario.theme;
+}
+
+function details(scenario, themes) {
 	const rows = [
-		[t('scenario.theme'), scenario.theme || '–'],
+		[t('scenario.theme'), themeText(scenario, themes)],
 		[t('scenario.kind'), t('kind.' + scenario.kind)],
 		[t('scenario.classification'), t('class.' + (scenario.classification || 'public'))],
 		[t('scenario.new'), scenario.new ? t('yes') : t('no')]
@@ -309,7 +317,7 @@ export async function renderScenario(ctx) {
 		heading,
 		h('p', { class: 'meta' },
 			h('a', { href: '#/editions/' + eid, id: 'back-link' }, t('scenario.back') + ': ' + edition.title)),
-		details(scenario)
+		details(scenario, edition.themes)
 	];
 	if (chair) {
 		parts.push(assignForm(base, scenario, analysts, updated => { scenario.assigned = updated.assigned; }));

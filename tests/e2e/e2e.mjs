@@ -568,7 +568,13 @@ await test('a viewer reads, without scoring or consolidation forms', async () =>
 			'only the language select');
 		const row = page.locator(`#consolidated-table tr[data-criterion="${CRITERION}"]`);
 		assert.match(await row.textContent(), /E \(D–E\)/);
+		// the theme by its title, as the edition file names it
+		assert.match(await page.textContent('dl.details'), /Space weather \(natural hazard\) \(space-weather\)/);
 		await checkA11y(page, 'the scenario page (viewer)');
+		await go(page, `/editions/${EDITION}`);
+		await page.waitForSelector('#ranked');
+		assert.match(await page.textContent(`#ranked tr[data-scenario="${PUBLIC_SCENARIO}"]`),
+			/Space weather \(natural hazard\)/);
 		// signing out goes back to the login page
 		await page.click('#logout');
 		await page.waitForSelector('#login-form');
