@@ -80,7 +80,7 @@ int h_edition_get(request *q, reply *r)
 {
 	natrisk_edition_info info;
 	char *scenarios = NULL, *themes = NULL;
-	int rc = natrisk_store_edition(q->srv->store, q->edition_id, &info);
+	int rc = request_edition(q, &info);
 	if (rc == 0)
 		rc = natrisk_store_themes(q->srv->store, q->edition_id,
 		                          q->user.clearance, &themes);

@@ -20,12 +20,27 @@ static bool is_chair(const request *q)
 	       q->user.role == NATRISK_ROLE_ADMIN;
 }
 
+int request_edition(request *q, natrisk_edition_info *out)
+{
+	if (q->edition_known) {
+		*out = q->edition;
+		return 0;
+	}
+	return natrisk_store_edition(q->srv->store, q->edition_id, out);
+}
+
+/* Keeps what it read in Q for a reading request, so that its handler
+ * need not read it again; a writing handler changes the edition and reads
+ * it afresh. */
 static int edition_exists(request *q, reply *r)
 {
-	natrisk_edition_info info;
 	if (q->edition_id > 0 &&
-	    natrisk_store_edition(q->srv->store, q->edition_id, &info) == 0)
+	    natrisk_store_edition(q->srv->store, q->edition_id,
+	                          &q->edition) == 0) {
+		q->edition_known = strcmp(q->method, "GET") == 0 ||
+		                   strcmp(q->method, "HEAD") == 0;
 		return 0;
+	}
 	reply_error(r, 404, "no such edition");
 	return -1;
 }

@@ -11,10 +11,64 @@
 #include "../io/utf8.h"
 #include "server.h"
 
+shared_bytes *shared_bytes_new(char *data, size_t len)
+{
+	shared_bytes *bytes = malloc(sizeof *bytes);
+	if (!bytes) {
+		free(data);
+		return NULL;
+	}
+	atomic_init(&bytes->holders, 1);
+	bytes->len = len;
+	bytes->data = data;
+	return bytes;
+}
+
+shared_bytes *shared_bytes_hold(shared_bytes *bytes)
+{
+	atomic_fetch_add_explicit(&bytes->holders, 1, memory_order_relaxed);
+	return bytes;
+}
+
+void shared_bytes_release(void *opaque)
+{
+	shared_bytes *bytes = opaque;
+	if (!bytes || atomic_fetch_sub_explicit(&bytes->holders, 1,
+	                                        memory_order_acq_rel) != 1)
+		return;
+	free(bytes->data);
+	free(bytes);
+}
+
+void reply_clear(reply *r)
+{
+	free(r->body);
+	r->body = NULL;
+	shared_bytes_release(r->shared);
+	r->shared = NULL;
+	free(r->cookie);
+	r->cookie = NULL;
+}
+
+int reply_shared(reply *r, unsigned status, const char *content_type,
+                 shared_bytes *bytes)
+{
+	free(r->body);
+	r->body = NULL;
+	shared_bytes_release(r->shared);
+	r->shared = bytes;
+	r->status = status;
+	r->content_type = content_type;
+	r->len = bytes->len;
+	return 0;
+}
+
 int reply_take(reply *r, unsigned status, const char *content_type,
                char *body, size_t len)
 {
 	free(r->body);
+	shared_bytes_release(r->shared);
+	r->shared = NULL;
 	r->status = status;
 	r->content_type = content_type;
 	r->body = body;

@@ -79,11 +79,22 @@ static const char *policy_for(const char *url)
 static enum MHD_Result send_reply(struct MHD_Connection *connection,
                                   reply *r, const char *url)
 {
-	struct MHD_Response *response = MHD_create_response_from_buffer(
-		r->len, r->body ? r->body : (void *)"", r->body
-		                                          ? MHD_RESPMEM_MUST_FREE
-		                                          : MHD_RESPMEM_PERSISTENT);
-	r->body = NULL;
+	struct MHD_Response *response;
+	if (r->shared) {
+		/* the reply's reference goes to libmicrohttpd */
+		response = MHD_create_response_from_buffer_with_free_callback_cls(
+			r->shared->len, r->shared->data, shared_bytes_release,
+			r->shared);
+		if (response)
+			r->shared = NULL;
+	} else {
+		response = MHD_create_response_from_buffer(
+			r->len, r->body ? r->body : (void *)"",
+			r->body ? MHD_RESPMEM_MUST_FREE
+			        : MHD_RESPMEM_PERSISTENT);
+		if (response)
+			r->body = NULL;
+	}
 	if (!response)
 		return MHD_NO;
 	MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE,
@@ -157,8 +168,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection,
 		sem_post(&srv->workers);
 	}
 	enum MHD_Result ok = send_reply(connection, &r, url);
-	free(r.body);
-	free(r.cookie);
+	reply_clear(&r);
 	return ok;
 }
 

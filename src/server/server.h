@@ -16,6 +16,7 @@
 #include <microhttpd.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include <natrisk/edition.h>
@@ -58,12 +59,31 @@ typedef struct request {
 	char scenario[65];
 	char criterion[33];
 	char name[65];
+	/* the edition of {id}, as authorization read it (edition_known) */
+	bool edition_known;
+	natrisk_edition_info edition;
 } request;
+
+/* Bytes that the results cache and the answers sending them share: a
+ * cached view goes out without a copy, and the last holder frees it. */
+typedef struct shared_bytes {
+	atomic_size_t holders;
+	size_t len;
+	char *data;               /* malloc'd, NUL-terminated */
+} shared_bytes;
+
+/* Takes DATA (malloc'd, LEN bytes and a NUL); NULL when out of memory
+ * (DATA is freed then). The caller holds the one reference. */
+shared_bytes *shared_bytes_new(char *data, size_t len);
+shared_bytes *shared_bytes_hold(shared_bytes *bytes);
+/* Lets go of one reference (a void * for libmicrohttpd's callback). */
+void shared_bytes_release(void *bytes);
 
 typedef struct reply {
 	unsigned status;
 	char *body;               /* malloc'd, or NULL */
 	size_t len;
+	shared_bytes *shared;     /* instead of body: a reference held */
 	const char *content_type;
 	char *cookie;             /* a Set-Cookie value, or NULL */
 } reply;
@@ -75,6 +95,11 @@ int reply_error(reply *r, unsigned status, const char *fmt, ...)
 /* BODY is copied. */
 int reply_bytes(reply *r, unsigned status, const char *content_type,
                 const char *body, size_t len);
+/* BYTES (the caller's reference passes to R). */
+int reply_shared(reply *r, unsigned status, const char *content_type,
+                 shared_bytes *bytes);
+/* Frees what R holds. */
+void reply_clear(reply *r);
 /* BODY (malloc'd) is taken over. */
 int reply_take(reply *r, unsigned status, const char *content_type,
                char *body, size_t len);
@@ -91,6 +116,9 @@ int reply_invalid(reply *r, int code, const natrisk_diag *diag);
 json_t *request_json(const request *q, reply *r);
 /* The request body as any JSON value, or NULL after a 400 reply. */
 json_t *request_json_any(const request *q, reply *r);
+
+/* The edition of {id}: as authorization read it, or from the store. */
+int request_edition(request *q, natrisk_edition_info *out);
 
 typedef int (*handler)(request *q, reply *r);
 

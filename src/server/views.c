@@ -19,8 +19,7 @@ typedef struct cached_view {
 	natrisk_classification clearance;
 	view_kind kind;
 	char profile[65];
-	char *body;
-	size_t len;
+	shared_bytes *body;
 	bool used;
 } cached_view;
 
@@ -42,7 +41,7 @@ void results_cache_free(results_cache *c)
 	if (!c)
 		return;
 	for (size_t k = 0; k < CACHE_SLOTS; k++)
-		free(c->slots[k].body);
+		shared_bytes_release(c->slots[k].body);
 	pthread_mutex_destroy(&c->lock);
 	free(c);
 }
@@ -63,36 +62,31 @@ static bool same_key(const cached_view *a, const cached_view *b)
 	       strcmp(a->profile, b->profile) == 0;
 }
 
-/* A copy of the cached body, or NULL. */
-static char *cache_get(results_cache *c, const cached_view *key, size_t *len)
+/* The cached body, held for the caller, or NULL. */
+static shared_bytes *cache_get(results_cache *c, const cached_view *key)
 {
-	char *copy = NULL;
+	shared_bytes *found = NULL;
 	pthread_mutex_lock(&c->lock);
 	const cached_view *e = &c->slots[slot_of(key)];
-	if (same_key(e, key) && (copy = malloc(e->len + 1))) {
-		memcpy(copy, e->body, e->len + 1);
-		*len = e->len;
-	}
+	if (same_key(e, key))
+		found = shared_bytes_hold(e->body);
 	pthread_mutex_unlock(&c->lock);
-	return copy;
+	return found;
 }
 
+/* Keeps BODY under KEY (a reference of its own); what the slot held
+ * before is let go outside the lock. */
 static void cache_put(results_cache *c, const cached_view *key,
-                      const char *body, size_t len)
+                      shared_bytes *body)
 {
-	char *copy = malloc(len + 1);
-	if (!copy)
-		return;
-	memcpy(copy, body, len);
-	copy[len] = '\0';
 	pthread_mutex_lock(&c->lock);
 	cached_view *e = &c->slots[slot_of(key)];
-	free(e->body);
+	shared_bytes *old = e->body;
 	*e = *key;
-	e->body = copy;
-	e->len = len;
+	e->body = shared_bytes_hold(body);
 	e->used = true;
 	pthread_mutex_unlock(&c->lock);
+	shared_bytes_release(old);
 }
 
 int view_assessment(server *srv, int64_t id,
@@ -205,7 +199,7 @@ int view_reply(request *q, reply *r, view_kind kind)
 	                            ? NATRISK_LANG_NL
 	                            : NATRISK_LANG_EN;
 	natrisk_edition_info info;
-	int rc = natrisk_store_edition(q->srv->store, q->edition_id, &info);
+	int rc = request_edition(q, &info);
 	if (rc != 0)
 		return reply_failure(r, rc);
 	cached_view key = { .id = q->edition_id,
@@ -214,10 +208,9 @@ int view_reply(request *q, reply *r, view_kind kind)
 		            .clearance = q->user.clearance, .kind = kind };
 	snprintf(key.profile, sizeof key.profile, "%s/%s",
 	         profile ? profile : "", lang == NATRISK_LANG_NL ? "nl" : "en");
-	size_t len;
-	char *body = cache_get(q->srv->results, &key, &len);
-	if (body)
-		return reply_take(r, 200, content_types[kind], body, len);
+	shared_bytes *cached = cache_get(q->srv->results, &key);
+	if (cached)
+		return reply_shared(r, 200, content_types[kind], cached);
 	natrisk_assessment *a;
 	if ((rc = view_assessment(q->srv, q->edition_id, q->user.clearance,
 	                          &a)) != 0)
@@ -234,7 +227,10 @@ int view_reply(request *q, reply *r, view_kind kind)
 		free(buffer.data);
 		return reply_failure(r, rc);
 	}
-	cache_put(q->srv->results, &key, buffer.data, buffer.len);
-	return reply_take(r, 200, content_types[kind], buffer.data,
-	                  buffer.len);
+	shared_bytes *body = shared_bytes_new(buffer.data, buffer.len);
+	if (!body)
+		return reply_failure(r, error_set(NATRISK_ENOMEM,
+		                                  "out of memory"));
+	cache_put(q->srv->results, &key, body);
+	return reply_shared(r, 200, content_types[kind], body);
 }
