@@ -26,6 +26,13 @@ command -v node >/dev/null 2>&1 || fail "node is missing (scripts/install-deps)"
 
 if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
 	command -v npm >/dev/null 2>&1 || fail "npm is missing (scripts/install-deps)"
+	# npm trusts the system's certificate store, as apt and curl do, so
+	# that a registry reached through a proxy with a local CA works.
+	system_cas=/etc/ssl/certs/ca-certificates.crt
+	if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$system_cas" ]; then
+		NODE_EXTRA_CA_CERTS=$system_cas
+		export NODE_EXTRA_CA_CERTS
+	fi
 	npm ci --prefix "$root/tests/e2e" --no-audit --no-fund >/dev/null ||
 		fail "npm ci in tests/e2e failed"
 fi
