@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,13 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 	fprintf(stderr, "\nTry 'natrisk %s --help'.\n", cmd->name);
 	va_end(ap);
 	return EXIT_USAGE;
+}
+
+int cli_option_error(const cli_command *cmd, int letter, char **argv)
+{
+	if (letter == ':')
+		return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
+	return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
 
 int cli_help(const cli_command *cmd)

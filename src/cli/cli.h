@@ -34,6 +34,9 @@ extern const cli_command cmd_user, cmd_import, cmd_export, cmd_backup,
 /* Prints "natrisk CMD: MESSAGE" and a pointer to --help; returns 2. */
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The usage error for what getopt_long returned: ':' (an option without
+ * its value) or anything else (an unknown option); returns 2. */
+int cli_option_error(const cli_command *cmd, int letter, char **argv);
 /* Prints the command's --help text to stdout; returns 0. */
 int cli_help(const cli_command *cmd);
 

@@ -79,12 +79,8 @@ int cli_parse_args(const cli_command *cmd, int argc, char **argv,
 	while ((letter = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
 		if (letter == 'h')
 			return -1;
-		if (letter == ':')
-			return cli_usage_error(cmd, "%s needs a value",
-			                       argv[optind - 1]);
-		if (letter == '?')
-			return cli_usage_error(cmd, "unknown option '%s'",
-			                       argv[optind - 1]);
+		if (letter == ':' || letter == '?')
+			return cli_option_error(cmd, letter, argv);
 		int status = take_option(cmd, letter, args);
 		if (status)
 			return status;

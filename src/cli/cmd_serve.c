@@ -49,12 +49,8 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 				                       "to 3600 seconds");
 			break;
 		case 'h': return -1;
-		case ':':
-			return cli_usage_error(cmd, "%s needs a value",
-			                       argv[optind - 1]);
 		default:
-			return cli_usage_error(cmd, "unknown option '%s'",
-			                       argv[optind - 1]);
+			return cli_option_error(cmd, opt, argv);
 		}
 	}
 	if (optind < argc)

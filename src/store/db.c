@@ -3,6 +3,7 @@
  */
 #include "db.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -37,6 +38,19 @@ int db_exec(sqlite3 *db, const char *sql)
 	int rc = error_set(NATRISK_EIO, "%s", message ? message : "sqlite");
 	sqlite3_free(message);
 	return rc;
+}
+
+void *db_grow(void *items, size_t *capacity, size_t size)
+{
+	size_t more = *capacity ? *capacity * 2 : 8;
+	void *bigger = more < SIZE_MAX / size ? realloc(items, more * size)
+	                                      : NULL;
+	if (!bigger) {
+		error_set(NATRISK_ENOMEM, "out of memory");
+		return NULL;
+	}
+	*capacity = more;
+	return bigger;
 }
 
 void db_now(char out[21])

@@ -56,11 +56,10 @@ static int list_work(sqlite3 *db, void *ctx)
 	int rc = 0;
 	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
 		if (job->count == capacity) {
-			capacity = capacity ? capacity * 2 : 8;
 			natrisk_edition_info *bigger =
-				realloc(job->list, capacity * sizeof *bigger);
+				db_grow(job->list, &capacity, sizeof *bigger);
 			if (!bigger) {
-				rc = error_set(NATRISK_ENOMEM, "out of memory");
+				rc = NATRISK_ENOMEM;
 				break;
 			}
 			job->list = bigger;

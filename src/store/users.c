@@ -212,11 +212,10 @@ static int list_users(sqlite3 *db, void *ctx)
 	int rc = 0;
 	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
 		if (job->count == capacity) {
-			capacity = capacity ? capacity * 2 : 16;
-			natrisk_user *bigger = realloc(job->users,
-			                               capacity * sizeof *bigger);
+			natrisk_user *bigger =
+				db_grow(job->users, &capacity, sizeof *bigger);
 			if (!bigger) {
-				rc = error_set(NATRISK_ENOMEM, "out of memory");
+				rc = NATRISK_ENOMEM;
 				break;
 			}
 			job->users = bigger;
