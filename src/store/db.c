@@ -40,19 +40,6 @@ int db_exec(sqlite3 *db, const char *sql)
 	return rc;
 }
 
-void *db_grow(void *items, size_t *capacity, size_t size)
-{
-	size_t more = *capacity ? *capacity * 2 : 8;
-	void *bigger = more < SIZE_MAX / size ? realloc(items, more * size)
-	                                      : NULL;
-	if (!bigger) {
-		error_set(NATRISK_ENOMEM, "out of memory");
-		return NULL;
-	}
-	*capacity = more;
-	return bigger;
-}
-
 void db_now(char out[21])
 {
 	time_t now = time(NULL);
@@ -186,6 +173,59 @@ int db_read(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
             void *ctx)
 {
 	return in_transaction(s, "BEGIN", work, ctx);
+}
+
+typedef struct list_job {
+	const char *sql;
+	size_t size;
+	void (*read)(sqlite3_stmt *stmt, void *item);
+	char *items;
+	size_t count, capacity;
+} list_job;
+
+static int grow(list_job *job)
+{
+	size_t more = job->capacity ? job->capacity * 2 : 8;
+	char *bigger = more < SIZE_MAX / job->size
+	                       ? realloc(job->items, more * job->size)
+	                       : NULL;
+	if (!bigger)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	job->items = bigger;
+	job->capacity = more;
+	return 0;
+}
+
+static int list_work(sqlite3 *db, void *ctx)
+{
+	list_job *job = ctx;
+	sqlite3_stmt *stmt = db_prepare(db, job->sql);
+	if (!stmt)
+		return NATRISK_EIO;
+	int rc = 0;
+	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+		if (job->count == job->capacity && (rc = grow(job)) != 0)
+			break;
+		job->read(stmt, job->items + job->size * job->count++);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int db_list(natrisk_store *s, const char *sql, size_t size,
+            void (*read)(sqlite3_stmt *stmt, void *item), void **items,
+            size_t *count)
+{
+	list_job job = { sql, size, read, NULL, 0, 0 };
+	int rc = db_read(s, list_work, &job);
+	if (rc != 0) {
+		free(job.items);
+		job.items = NULL;
+		job.count = 0;
+	}
+	*items = job.items;
+	*count = job.count;
+	return rc;
 }
 
 static int migrate(sqlite3 *db, void *ctx)

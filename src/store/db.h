@@ -55,9 +55,13 @@ int db_exec(sqlite3 *db, const char *sql);
 int audit_append(sqlite3 *db, const char *actor, const char *action,
                  const char *object, const char *before, const char *after);
 
-/* ITEMS (of SIZE bytes each) with room for twice *CAPACITY (at least 8),
- * *CAPACITY updated; NULL after setting the error, ITEMS left as it was. */
-void *db_grow(void *items, size_t *capacity, size_t size);
+/* Reads SQL's rows (a query without parameters), in one read
+ * transaction, into an array of items of SIZE bytes, READ filling each:
+ * *ITEMS (malloc'd; NULL with none) and *COUNT. On failure both are
+ * NULL and 0 and the code is returned. */
+int db_list(natrisk_store *s, const char *sql, size_t size,
+            void (*read)(sqlite3_stmt *stmt, void *item), void **items,
+            size_t *count);
 
 /* The current time as ISO 8601 UTC text ("2026-11-28T01:02:03Z"). */
 void db_now(char out[21]);

@@ -40,48 +40,19 @@ int64_t natrisk_edition_version_for(const natrisk_edition_info *info,
 	return version;
 }
 
-typedef struct list_job {
-	natrisk_edition_info *list;
-	size_t count;
-} list_job;
-
-static int list_work(sqlite3 *db, void *ctx)
+static void read_info_item(sqlite3_stmt *stmt, void *item)
 {
-	list_job *job = ctx;
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT " INFO_COLUMNS
-	                                    " FROM assessments ORDER BY id DESC");
-	if (!stmt)
-		return NATRISK_EIO;
-	size_t capacity = 0;
-	int rc = 0;
-	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-		if (job->count == capacity) {
-			natrisk_edition_info *bigger =
-				db_grow(job->list, &capacity, sizeof *bigger);
-			if (!bigger) {
-				rc = NATRISK_ENOMEM;
-				break;
-			}
-			job->list = bigger;
-		}
-		read_info(stmt, &job->list[job->count++]);
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	read_info(stmt, item);
 }
 
 int natrisk_store_editions(natrisk_store *s, natrisk_edition_info **list,
                            size_t *count)
 {
-	list_job job = { NULL, 0 };
-	int rc = db_read(s, list_work, &job);
-	if (rc != 0) {
-		free(job.list);
-		job.list = NULL;
-		job.count = 0;
-	}
-	*list = job.list;
-	*count = job.count;
+	void *items;
+	int rc = db_list(s, "SELECT " INFO_COLUMNS " FROM assessments "
+	                 "ORDER BY id DESC", sizeof **list, read_info_item,
+	                 &items, count);
+	*list = items;
 	return rc;
 }
 

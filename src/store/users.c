@@ -195,49 +195,19 @@ static void read_user(sqlite3_stmt *stmt, natrisk_user *u)
 	u->disabled = sqlite3_column_int(stmt, 4) != 0;
 }
 
-typedef struct list_job {
-	natrisk_user *users;
-	size_t count;
-} list_job;
-
-static int list_users(sqlite3 *db, void *ctx)
+static void read_user_item(sqlite3_stmt *stmt, void *item)
 {
-	list_job *job = ctx;
-	sqlite3_stmt *stmt = db_prepare(db,
-		"SELECT id, name, role, clearance, disabled FROM users "
-		"ORDER BY name");
-	if (!stmt)
-		return NATRISK_EIO;
-	size_t capacity = 0;
-	int rc = 0;
-	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-		if (job->count == capacity) {
-			natrisk_user *bigger =
-				db_grow(job->users, &capacity, sizeof *bigger);
-			if (!bigger) {
-				rc = NATRISK_ENOMEM;
-				break;
-			}
-			job->users = bigger;
-		}
-		read_user(stmt, &job->users[job->count++]);
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	read_user(stmt, item);
 }
 
 int natrisk_store_user_list(natrisk_store *s, natrisk_user **users,
                             size_t *count)
 {
-	list_job job = { NULL, 0 };
-	int rc = db_read(s, list_users, &job);
-	if (rc != 0) {
-		free(job.users);
-		job.users = NULL;
-		job.count = 0;
-	}
-	*users = job.users;
-	*count = job.count;
+	void *items;
+	int rc = db_list(s, "SELECT id, name, role, clearance, disabled "
+	                 "FROM users ORDER BY name", sizeof **users,
+	                 read_user_item, &items, count);
+	*users = items;
 	return rc;
 }
 
