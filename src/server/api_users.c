@@ -16,7 +16,17 @@ static json_t *user_json(const natrisk_user *u)
 	                 u->disabled);
 }
 
-int h_users_list(request *q, reply *r)
+static json_t *analyst_json(const natrisk_user *u)
+{
+	if (u->role != NATRISK_ROLE_ANALYST || u->disabled)
+		return NULL;
+	return json_pack("{s:s,s:s}", "name", u->name, "clearance",
+	                 natrisk_classification_name(u->clearance));
+}
+
+/* The users as a JSON array, each as ROW makes it (NULL leaves it out). */
+static int users_reply(request *q, reply *r,
+                       json_t *(*row)(const natrisk_user *u))
 {
 	natrisk_user *users;
 	size_t count;
@@ -24,27 +34,23 @@ int h_users_list(request *q, reply *r)
 	if (rc != 0)
 		return reply_failure(r, rc);
 	json_t *out = json_array();
-	for (size_t k = 0; k < count; k++)
-		json_array_append_new(out, user_json(&users[k]));
+	for (size_t k = 0; k < count; k++) {
+		json_t *item = row(&users[k]);
+		if (item)
+			json_array_append_new(out, item);
+	}
 	free(users);
 	return reply_json(r, 200, out);
 }
 
+int h_users_list(request *q, reply *r)
+{
+	return users_reply(q, r, user_json);
+}
+
 int h_analysts_list(request *q, reply *r)
 {
-	natrisk_user *users;
-	size_t count;
-	int rc = natrisk_store_user_list(q->srv->store, &users, &count);
-	if (rc != 0)
-		return reply_failure(r, rc);
-	json_t *out = json_array();
-	for (size_t k = 0; k < count; k++)
-		if (users[k].role == NATRISK_ROLE_ANALYST && !users[k].disabled)
-			json_array_append_new(out, json_pack(
-				"{s:s,s:s}", "name", users[k].name, "clearance",
-				natrisk_classification_name(users[k].clearance)));
-	free(users);
-	return reply_json(r, 200, out);
+	return users_reply(q, r, analyst_json);
 }
 
 int h_user_create(request *q, reply *r)

@@ -14,7 +14,12 @@
 
 /* Binds JSON text made from J (stolen; NULL binds NULL) to parameter K. */
 void bind_json(sqlite3_stmt *stmt, int k, json_t *j);
-json_t *sources_json(const natrisk_scenario *s);
+/* Binds the descriptive fields of scenario S of A to parameters FIRST and
+ * on, in this order: title, theme, kind, description, classification,
+ * is_new, sources (JSON). */
+void bind_scenario_fields(sqlite3_stmt *stmt, int first,
+                          const natrisk_assessment *a,
+                          const natrisk_scenario *s);
 
 /* Inserts scenario I of A into EDITION at POSITION, with its scores as
  * the consolidated ones. */

@@ -41,12 +41,31 @@ static json_t *themes_json(const natrisk_assessment *a)
 	return themes;
 }
 
-json_t *sources_json(const natrisk_scenario *s)
+static json_t *sources_json(const natrisk_scenario *s)
 {
 	json_t *sources = json_array();
 	for (size_t k = 0; sources && k < s->source_count; k++)
 		json_array_append_new(sources, json_string(s->sources[k]));
 	return sources;
+}
+
+void bind_scenario_fields(sqlite3_stmt *stmt, int first,
+                          const natrisk_assessment *a,
+                          const natrisk_scenario *s)
+{
+	sqlite3_bind_text(stmt, first, s->title, -1, SQLITE_STATIC);
+	if (s->theme >= 0)
+		sqlite3_bind_text(stmt, first + 1, a->themes[s->theme].id, -1,
+		                  SQLITE_STATIC);
+	sqlite3_bind_text(stmt, first + 2, natrisk_kind_name(s->kind), -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_text(stmt, first + 3, s->description, -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_text(stmt, first + 4,
+	                  natrisk_classification_name(s->classification), -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_int(stmt, first + 5, s->is_new);
+	bind_json(stmt, first + 6, sources_json(s));
 }
 
 typedef struct import_job {
@@ -132,18 +151,7 @@ int insert_scenario(sqlite3 *db, int64_t edition,
 	sqlite3_bind_int64(stmt, 1, edition);
 	sqlite3_bind_int64(stmt, 2, position);
 	sqlite3_bind_text(stmt, 3, s->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, s->title, -1, SQLITE_STATIC);
-	if (s->theme >= 0)
-		sqlite3_bind_text(stmt, 5, a->themes[s->theme].id, -1,
-		                  SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 6, natrisk_kind_name(s->kind), -1,
-	                  SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 7, s->description, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 8, natrisk_classification_name(
-		                           s->classification), -1,
-	                  SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 9, s->is_new);
-	bind_json(stmt, 10, sources_json(s));
+	bind_scenario_fields(stmt, 4, a, s);
 	bind_json(stmt, 11, score_to_json(&s->likelihood, 1));
 	int step = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);

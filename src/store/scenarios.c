@@ -191,18 +191,7 @@ static int update_fields(sqlite3 *db, int64_t id, const natrisk_assessment *a)
 		"WHERE id = ?");
 	if (!stmt)
 		return NATRISK_EIO;
-	sqlite3_bind_text(stmt, 1, s->title, -1, SQLITE_STATIC);
-	if (s->theme >= 0)
-		sqlite3_bind_text(stmt, 2, a->themes[s->theme].id, -1,
-		                  SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, natrisk_kind_name(s->kind), -1,
-	                  SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, s->description, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, natrisk_classification_name(
-		                           s->classification), -1,
-	                  SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 6, s->is_new);
-	bind_json(stmt, 7, sources_json(s));
+	bind_scenario_fields(stmt, 1, a, s);
 	sqlite3_bind_int64(stmt, 8, id);
 	int step = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
