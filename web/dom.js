@@ -93,6 +93,29 @@ export function errorText(error) {
 	return error.message || String(error);
 }
 
+// Handles FORM's submission with ACTION (async; it returns the message
+// to show): its submit buttons are disabled meanwhile, and the message, or
+// the error, goes to STATUS and to the live regions.
+export function onSubmit(form, status, action) {
+	form.addEventListener('submit', async e => {
+		e.preventDefault();
+		const buttons = [...form.querySelectorAll('button[type="submit"]')];
+		buttons.forEach(b => { b.disabled = true; });
+		try {
+			const message = await action();
+			status.textContent = message;
+			status.classList.remove('error');
+			announce(message);
+		} catch (err) {
+			status.textContent = errorText(err);
+			status.classList.add('error');
+			alertMessage(errorText(err));
+		} finally {
+			buttons.forEach(b => { b.disabled = false; });
+		}
+	});
+}
+
 // A labelled select: returns { field, select }.
 export function labelledSelect(label, options, selected, attrs = {}) {
 	const fid = attrs.id || id('sel');

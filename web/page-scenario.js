@@ -4,7 +4,7 @@
 // scores.
 
 import * as api from './api.js';
-import { h, replace, announce, alertMessage, errorText } from './dom.js';
+import { h, replace, announce, alertMessage, errorText, onSubmit } from './dom.js';
 import { t, pick, dateTime } from './i18n.js';
 import { LIKELIHOOD, scoreForm, scoreText, criterionName, safeId } from './score.js';
 
@@ -87,26 +87,13 @@ function assignForm(base, scenario, analysts, onChange) {
 			choices.length ? choices : h('p', null, t('assign.noAnalysts'))),
 		h('div', { class: 'actions' }, button),
 		status);
-	form.addEventListener('submit', async e => {
-		e.preventDefault();
+	onSubmit(form, status, async () => {
 		const names = [...form.querySelectorAll('input[name="analysts"]:checked')].map(b => b.value);
-		button.disabled = true;
-		try {
-			const updated = await api.put(base + '/assigned', { analysts: names });
-			for (const box of form.querySelectorAll('input[name="analysts"]'))
-				box.checked = updated.assigned.includes(box.value);
-			const text = t('assign.saved', { names: updated.assigned.join(', ') || t('assign.none') });
-			status.textContent = text;
-			status.classList.remove('error');
-			announce(text);
-			onChange(updated);
-		} catch (err) {
-			status.textContent = errorText(err);
-			status.classList.add('error');
-			alertMessage(errorText(err));
-		} finally {
-			button.disabled = false;
-		}
+		const updated = await api.put(base + '/assigned', { analysts: names });
+		for (const box of form.querySelectorAll('input[name="analysts"]'))
+			box.checked = updated.assigned.includes(box.value);
+		onChange(updated);
+		return t('assign.saved', { names: updated.assigned.join(', ') || t('assign.none') });
 	});
 	return h('section', { 'aria-labelledby': 'assign-heading', class: 'panel' },
 		h('h2', { id: 'assign-heading' }, t('assign.title')), form);
@@ -129,25 +116,12 @@ function editForm(base, scenario, onChange) {
 			classification),
 		h('div', { class: 'actions' }, button),
 		status);
-	form.addEventListener('submit', async e => {
-		e.preventDefault();
-		button.disabled = true;
-		try {
-			const body = { title: title.value.trim(), classification: classification.value };
-			if (description.value.trim() || scenario.description)
-				body.description = description.value;
-			const updated = await api.patch(base, body);
-			status.textContent = t('scenario.editSaved');
-			status.classList.remove('error');
-			announce(t('scenario.editSaved'));
-			onChange(updated);
-		} catch (err) {
-			status.textContent = errorText(err);
-			status.classList.add('error');
-			alertMessage(errorText(err));
-		} finally {
-			button.disabled = false;
-		}
+	onSubmit(form, status, async () => {
+		const body = { title: title.value.trim(), classification: classification.value };
+		if (description.value.trim() || scenario.description)
+			body.description = description.value;
+		onChange(await api.patch(base, body));
+		return t('scenario.editSaved');
 	});
 	return h('section', { 'aria-labelledby': 'edit-heading', class: 'panel' },
 		h('details', null,

@@ -1,7 +1,7 @@
 // page-users.js - the admin's users: the list, a new user, disabling one.
 
 import * as api from './api.js';
-import { h, replace, announce, alertMessage, errorText } from './dom.js';
+import { h, replace, announce, alertMessage, errorText, onSubmit } from './dom.js';
 import { t } from './i18n.js';
 
 const ROLES = ['analyst', 'chair', 'viewer', 'admin'];
@@ -51,21 +51,13 @@ export async function renderUsers(ctx) {
 		field('user-password', t('users.password'), password),
 		h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('users.submit'))),
 		status);
-	form.addEventListener('submit', async e => {
-		e.preventDefault();
-		try {
-			const made = await api.post('/api/users', {
-				name: name.value.trim(), role: role.value, clearance: clearance.value, password: password.value
-			});
-			body.append(row(made));
-			status.textContent = t('users.added', { name: made.name });
-			status.classList.remove('error');
-			announce(status.textContent);
-			form.reset();
-		} catch (err) {
-			status.textContent = errorText(err);
-			status.classList.add('error');
-		}
+	onSubmit(form, status, async () => {
+		const made = await api.post('/api/users', {
+			name: name.value.trim(), role: role.value, clearance: clearance.value, password: password.value
+		});
+		body.append(row(made));
+		form.reset();
+		return t('users.added', { name: made.name });
 	});
 	replace(ctx.main,
 		h('h1', null, t('users.title')),
