@@ -63,6 +63,10 @@ int db_list(natrisk_store *s, const char *sql, size_t size,
             void (*read)(sqlite3_stmt *stmt, void *item), void **items,
             size_t *count);
 
+/* A user from the first columns of a row: id, name, role, clearance,
+ * disabled. */
+void db_read_user(sqlite3_stmt *stmt, natrisk_user *u);
+
 /* The current time as ISO 8601 UTC text ("2026-11-28T01:02:03Z"). */
 void db_now(char out[21]);
 

@@ -85,8 +85,8 @@ static int find_session(sqlite3 *db, void *ctx)
 {
 	find_job *job = ctx;
 	sqlite3_stmt *stmt = db_prepare(db,
-		"SELECT u.id, u.name, u.role, u.clearance, s.csrf FROM sessions s "
-		"JOIN users u ON u.id = s.user_id "
+		"SELECT u.id, u.name, u.role, u.clearance, u.disabled, s.csrf "
+		"FROM sessions s JOIN users u ON u.id = s.user_id "
 		"WHERE s.token_hash = ? AND s.expires_at >= ? AND u.disabled = 0");
 	if (!stmt)
 		return NATRISK_EIO;
@@ -94,18 +94,9 @@ static int find_session(sqlite3 *db, void *ctx)
 	sqlite3_bind_int64(stmt, 2, (int64_t)time(NULL));
 	int rc = NATRISK_ENOTFOUND;
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		natrisk_user *u = job->user;
-		memset(u, 0, sizeof *u);
-		u->id = sqlite3_column_int64(stmt, 0);
-		snprintf(u->name, sizeof u->name, "%s",
-		         (const char *)sqlite3_column_text(stmt, 1));
-		natrisk_role_parse((const char *)sqlite3_column_text(stmt, 2),
-		                   &u->role);
-		natrisk_classification_parse(
-			(const char *)sqlite3_column_text(stmt, 3),
-			&u->clearance);
+		db_read_user(stmt, job->user);
 		snprintf(job->csrf, NATRISK_TOKEN_TEXT, "%s",
-		         (const char *)sqlite3_column_text(stmt, 4));
+		         (const char *)sqlite3_column_text(stmt, 5));
 		rc = 0;
 	}
 	sqlite3_finalize(stmt);

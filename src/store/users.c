@@ -181,8 +181,7 @@ int natrisk_store_user_disable(natrisk_store *s, const char *name,
 	return db_write(s, disable_user, &job);
 }
 
-/* A user from a row of (id, name, role, clearance, disabled). */
-static void read_user(sqlite3_stmt *stmt, natrisk_user *u)
+void db_read_user(sqlite3_stmt *stmt, natrisk_user *u)
 {
 	memset(u, 0, sizeof *u);
 	u->id = sqlite3_column_int64(stmt, 0);
@@ -197,7 +196,7 @@ static void read_user(sqlite3_stmt *stmt, natrisk_user *u)
 
 static void read_user_item(sqlite3_stmt *stmt, void *item)
 {
-	read_user(stmt, item);
+	db_read_user(stmt, item);
 }
 
 int natrisk_store_user_list(natrisk_store *s, natrisk_user **users,
@@ -228,7 +227,7 @@ static int get_user(sqlite3 *db, void *ctx)
 	sqlite3_bind_text(stmt, 1, job->name, -1, SQLITE_STATIC);
 	int rc = NATRISK_ENOTFOUND;
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		read_user(stmt, job->user);
+		db_read_user(stmt, job->user);
 		snprintf(job->hash, sizeof job->hash, "%s",
 		         (const char *)sqlite3_column_text(stmt, 5));
 		rc = 0;
