@@ -30,6 +30,15 @@ int cli_option_error(const cli_command *cmd, int letter, char **argv)
 	return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
 
+int cli_table_format(const cli_command *cmd, const char *text,
+                     natrisk_format *out)
+{
+	if (natrisk_format_parse(text, out) == 0)
+		return 0;
+	return cli_usage_error(cmd, "unknown format '%s' (table, json, csv)",
+	                       text);
+}
+
 int cli_help(const cli_command *cmd)
 {
 	fputs(cmd->usage, stdout);

@@ -13,7 +13,9 @@
 
 #include <natrisk/assessment.h>
 #include <natrisk/membuf.h>
+#include <natrisk/output.h>
 #include <natrisk/results.h>
+#include <natrisk/store.h>
 
 enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -57,6 +59,30 @@ int cli_profile(const cli_command *cmd, const natrisk_assessment *a,
  */
 int cli_load_previous(const char *path, const natrisk_results *current,
                       natrisk_assessment **a, natrisk_results **r);
+
+/* The options of the commands on a store, as given. */
+typedef struct cli_store_args {
+	const char *db;         /* -d, --db (required) */
+	const char *output;     /* -o, --output */
+	const char *clearance;  /* -c, --clearance */
+	const char *role;       /* -r, --role */
+	bool password_stdin;    /* -p, --password-stdin */
+} cli_store_args;
+
+/* --db and the options of ACCEPT (their short letters, e.g. "oc").
+ * Returns 0, -1 for --help, or 2 after a usage message. */
+int cli_parse_store_args(const cli_command *cmd, int argc, char **argv,
+                         const char *accept, cli_store_args *a);
+/* Opens the store DB; otherwise prints why and returns 1. */
+int cli_store_open(const cli_command *cmd, const char *db,
+                   natrisk_store **out);
+/* Prints the last error, closes S and returns 1. */
+int cli_store_fail(const cli_command *cmd, natrisk_store *s);
+
+/* The table formats of --format (table, json, csv); 2 after a usage
+ * message when TEXT is none of them. */
+int cli_table_format(const cli_command *cmd, const char *text,
+                     natrisk_format *out);
 
 /* The options of the commands on one assessment file, as given. */
 typedef struct cli_args {

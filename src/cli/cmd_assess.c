@@ -13,9 +13,9 @@ static int run_assess(const cli_command *cmd, int argc, char **argv)
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	natrisk_format format = NATRISK_FORMAT_TABLE;
-	if (args.format && natrisk_format_parse(args.format, &format) != 0)
-		return cli_usage_error(cmd, "unknown format '%s' (table, json, "
-		                       "csv)", args.format);
+	if (args.format &&
+	    (status = cli_table_format(cmd, args.format, &format)) != 0)
+		return status;
 	cli_run run;
 	cli_output out;
 	if ((status = cli_run_open(cmd, &args, &run)) != 0)

@@ -212,10 +212,7 @@ static int take_option(const cli_command *cmd, int letter, smaa_args *args,
 	switch (letter) {
 	case 'f':
 		given->format = optarg;
-		if (natrisk_format_parse(optarg, &args->format) != 0)
-			return cli_usage_error(cmd, "unknown format '%s' (table, "
-			                       "json, csv)", optarg);
-		return 0;
+		return cli_table_format(cmd, optarg, &args->format);
 	case 'o': args->output = optarg; return 0;
 	case 'l':
 		if (!cli_parse_lang(optarg, &args->lang))

@@ -4,7 +4,7 @@
  * "natrisk backup --db FILE OUT" (SQLite online backup) and "natrisk
  * audit verify --db" (the hash chain of the audit log).
  */
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,59 +12,10 @@
 
 #include "cli.h"
 
-typedef struct store_args {
-	const char *db, *output, *clearance;
-} store_args;
-
-/* --db, -o and --clearance; returns 0, -1 for --help, or 2. */
-static int parse(const cli_command *cmd, int argc, char **argv,
-                 store_args *a)
-{
-	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "clearance", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt;
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":d:o:c:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'd': a->db = optarg; break;
-		case 'o': a->output = optarg; break;
-		case 'c': a->clearance = optarg; break;
-		case 'h': return -1;
-		default:
-			return cli_option_error(cmd, opt, argv);
-		}
-	}
-	if (!a->db)
-		return cli_usage_error(cmd, "--db FILE is required");
-	return 0;
-}
-
-static int open_store(const cli_command *cmd, const char *db,
-                      natrisk_store **out)
-{
-	if (natrisk_store_open(out, db) == 0)
-		return 0;
-	fprintf(stderr, "natrisk %s: %s\n", cmd->name, natrisk_error_last());
-	return EXIT_INVALID;
-}
-
-static int fail(const cli_command *cmd, natrisk_store *s)
-{
-	fprintf(stderr, "natrisk %s: %s\n", cmd->name, natrisk_error_last());
-	natrisk_store_close(s);
-	return EXIT_INVALID;
-}
-
 static int run_import(const cli_command *cmd, int argc, char **argv)
 {
-	store_args a = { 0 };
-	int status = parse(cmd, argc, argv, &a);
+	cli_store_args a;
+	int status = cli_parse_store_args(cmd, argc, argv, "oc", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	if (optind != argc - 1)
@@ -74,9 +25,9 @@ static int run_import(const cli_command *cmd, int argc, char **argv)
 		return status;
 	natrisk_store *s;
 	int64_t id;
-	if ((status = open_store(cmd, a.db, &s)) == 0) {
+	if ((status = cli_store_open(cmd, a.db, &s)) == 0) {
 		if (natrisk_store_import(s, assessment, "cli", &id) != 0)
-			status = fail(cmd, s);
+			status = cli_store_fail(cmd, s);
 		else {
 			printf("%lld\n", (long long)id);
 			natrisk_store_close(s);
@@ -97,8 +48,8 @@ static bool parse_id(const char *text, int64_t *id)
 
 static int run_export(const cli_command *cmd, int argc, char **argv)
 {
-	store_args a = { 0 };
-	int status = parse(cmd, argc, argv, &a);
+	cli_store_args a;
+	int status = cli_parse_store_args(cmd, argc, argv, "oc", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	int64_t id;
@@ -110,12 +61,12 @@ static int run_export(const cli_command *cmd, int argc, char **argv)
 		return cli_usage_error(cmd, "--clearance takes public, "
 		                       "restricted or confidential");
 	natrisk_store *s;
-	if ((status = open_store(cmd, a.db, &s)) != 0)
+	if ((status = cli_store_open(cmd, a.db, &s)) != 0)
 		return status;
 	char *yaml;
 	size_t len;
 	if (natrisk_store_export(s, id, clearance, &yaml, &len, NULL) != 0)
-		return fail(cmd, s);
+		return cli_store_fail(cmd, s);
 	natrisk_store_close(s);
 	cli_output out;
 	if ((status = cli_output_open(&out)) == 0) {
@@ -128,35 +79,35 @@ static int run_export(const cli_command *cmd, int argc, char **argv)
 
 static int run_backup(const cli_command *cmd, int argc, char **argv)
 {
-	store_args a = { 0 };
-	int status = parse(cmd, argc, argv, &a);
+	cli_store_args a;
+	int status = cli_parse_store_args(cmd, argc, argv, "oc", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "expected the backup file to write");
 	natrisk_store *s;
-	if ((status = open_store(cmd, a.db, &s)) != 0)
+	if ((status = cli_store_open(cmd, a.db, &s)) != 0)
 		return status;
 	if (natrisk_store_backup(s, argv[optind]) != 0)
-		return fail(cmd, s);
+		return cli_store_fail(cmd, s);
 	natrisk_store_close(s);
 	return 0;
 }
 
 static int run_audit(const cli_command *cmd, int argc, char **argv)
 {
-	store_args a = { 0 };
-	int status = parse(cmd, argc, argv, &a);
+	cli_store_args a;
+	int status = cli_parse_store_args(cmd, argc, argv, "oc", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	if (optind != argc - 1 || strcmp(argv[optind], "verify") != 0)
 		return cli_usage_error(cmd, "expected 'verify'");
 	natrisk_store *s;
-	if ((status = open_store(cmd, a.db, &s)) != 0)
+	if ((status = cli_store_open(cmd, a.db, &s)) != 0)
 		return status;
 	int64_t checked, bad;
 	if (natrisk_store_audit_verify(s, &checked, &bad) != 0)
-		return fail(cmd, s);
+		return cli_store_fail(cmd, s);
 	natrisk_store_close(s);
 	printf("audit log intact: %lld entries\n", (long long)checked);
 	return 0;

@@ -11,43 +11,6 @@
 
 #include "cli.h"
 
-typedef struct user_args {
-	const char *db;
-	const char *role;
-	const char *clearance;
-	bool password_stdin;
-} user_args;
-
-static int parse(const cli_command *cmd, int argc, char **argv,
-                 user_args *a)
-{
-	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "role", required_argument, NULL, 'r' },
-		{ "clearance", required_argument, NULL, 'c' },
-		{ "password-stdin", no_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt;
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":d:r:c:ph", options, NULL)) != -1) {
-		switch (opt) {
-		case 'd': a->db = optarg; break;
-		case 'r': a->role = optarg; break;
-		case 'c': a->clearance = optarg; break;
-		case 'p': a->password_stdin = true; break;
-		case 'h': return -1;
-		default:
-			return cli_option_error(cmd, opt, argv);
-		}
-	}
-	if (!a->db)
-		return cli_usage_error(cmd, "--db FILE is required");
-	return 0;
-}
-
 /* One line from standard input, without its line break. */
 static int read_password(char *out, size_t size)
 {
@@ -58,7 +21,7 @@ static int read_password(char *out, size_t size)
 }
 
 static int add(const cli_command *cmd, natrisk_store *s, const char *name,
-               const user_args *a)
+               const cli_store_args *a)
 {
 	natrisk_role role;
 	natrisk_classification clearance = NATRISK_PUBLIC;
@@ -107,8 +70,8 @@ static int list(natrisk_store *s)
 
 static int run_user(const cli_command *cmd, int argc, char **argv)
 {
-	user_args a = { 0 };
-	int status = parse(cmd, argc, argv, &a);
+	cli_store_args a;
+	int status = cli_parse_store_args(cmd, argc, argv, "crp", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	const char *verb = optind < argc ? argv[optind] : NULL;
@@ -120,10 +83,8 @@ static int run_user(const cli_command *cmd, int argc, char **argv)
 	if ((wants_name && !name) || optind + 1 + wants_name != argc)
 		return cli_usage_error(cmd, "wrong arguments for '%s'", verb);
 	natrisk_store *s;
-	if (natrisk_store_open(&s, a.db) != 0) {
-		fprintf(stderr, "natrisk user: %s\n", natrisk_error_last());
-		return EXIT_INVALID;
-	}
+	if ((status = cli_store_open(cmd, a.db, &s)) != 0)
+		return status;
 	if (strcmp(verb, "add") == 0)
 		status = add(cmd, s, name, &a);
 	else if (strcmp(verb, "list") == 0)
