@@ -30,6 +30,44 @@ int cli_option_error(const cli_command *cmd, int letter, char **argv)
 	return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
 
+enum { MAX_OPTIONS = 32 };
+
+int cli_getopt(const cli_command *cmd, int argc, char **argv,
+               const struct option *options, size_t count,
+               const char *accept,
+               int (*take)(const cli_command *cmd, int letter, void *ctx),
+               void *ctx)
+{
+	struct option longs[MAX_OPTIONS + 1];
+	char shorts[2 * MAX_OPTIONS + 2];
+	size_t n = 0, k = 0;
+	shorts[k++] = ':'; /* report a missing argument as ':' */
+	for (size_t i = 0; i < count && n < MAX_OPTIONS; i++) {
+		int letter = options[i].val;
+		if (letter != 'h' && !strchr(accept, letter))
+			continue;
+		longs[n++] = options[i];
+		shorts[k++] = (char)letter;
+		if (options[i].has_arg)
+			shorts[k++] = ':';
+	}
+	longs[n] = (struct option){ NULL, 0, NULL, 0 };
+	shorts[k] = '\0';
+	opterr = 0; /* our own messages, naming the command */
+	optind = 1;
+	int letter;
+	while ((letter = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		if (letter == 'h')
+			return -1;
+		if (letter == ':' || letter == '?')
+			return cli_option_error(cmd, letter, argv);
+		int status = take(cmd, letter, ctx);
+		if (status)
+			return status;
+	}
+	return 0;
+}
+
 int cli_table_format(const cli_command *cmd, const char *text,
                      natrisk_format *out)
 {

@@ -79,6 +79,18 @@ int cli_store_open(const cli_command *cmd, const char *db,
 /* Prints the last error, closes S and returns 1. */
 int cli_store_fail(const cli_command *cmd, natrisk_store *s);
 
+struct option;
+/* getopt_long over ARGV with those of the COUNT OPTIONS whose letter is
+ * in ACCEPT, and --help; TAKE(cmd, letter, ctx) keeps each one given (0,
+ * or an exit status that ends the parse). Returns 0 with optind at the
+ * first operand, -1 for --help, or an exit status (2 after a usage
+ * message for an unknown option or a missing value). */
+int cli_getopt(const cli_command *cmd, int argc, char **argv,
+               const struct option *options, size_t count,
+               const char *accept,
+               int (*take)(const cli_command *cmd, int letter, void *ctx),
+               void *ctx);
+
 /* The table formats of --format (table, json, csv); 2 after a usage
  * message when TEXT is none of them. */
 int cli_table_format(const cli_command *cmd, const char *text,

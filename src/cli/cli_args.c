@@ -26,27 +26,9 @@ static const struct option all_options[] = {
 
 enum { OPTION_COUNT = sizeof all_options / sizeof *all_options };
 
-/* The getopt tables for the options in ACCEPT (short letters). */
-static void option_tables(const char *accept, struct option *longs,
-                          char *shorts)
+static int take_option(const cli_command *cmd, int letter, void *ctx)
 {
-	size_t n = 0, k = 0;
-	shorts[k++] = ':'; /* report a missing argument as ':' */
-	for (size_t i = 0; i < OPTION_COUNT; i++) {
-		int letter = all_options[i].val;
-		if (letter != 'h' && !strchr(accept, letter))
-			continue;
-		longs[n++] = all_options[i];
-		shorts[k++] = (char)letter;
-		if (all_options[i].has_arg)
-			shorts[k++] = ':';
-	}
-	longs[n] = (struct option){ NULL, 0, NULL, 0 };
-	shorts[k] = '\0';
-}
-
-static int take_option(const cli_command *cmd, int letter, cli_args *args)
-{
+	cli_args *args = ctx;
 	switch (letter) {
 	case 'o': args->output = optarg; break;
 	case 'c': args->compare = optarg; break;
@@ -68,23 +50,12 @@ static int take_option(const cli_command *cmd, int letter, cli_args *args)
 int cli_parse_args(const cli_command *cmd, int argc, char **argv,
                    const char *accept, cli_args *args)
 {
-	struct option longs[OPTION_COUNT + 1];
-	char shorts[2 * OPTION_COUNT + 2];
-	option_tables(accept, longs, shorts);
 	memset(args, 0, sizeof *args);
 	args->lang = NATRISK_LANG_EN;
-	opterr = 0; /* our own messages, naming the command */
-	optind = 1;
-	int letter;
-	while ((letter = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		if (letter == 'h')
-			return -1;
-		if (letter == ':' || letter == '?')
-			return cli_option_error(cmd, letter, argv);
-		int status = take_option(cmd, letter, args);
-		if (status)
-			return status;
-	}
+	int status = cli_getopt(cmd, argc, argv, all_options, OPTION_COUNT,
+	                        accept, take_option, args);
+	if (status)
+		return status;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "expected one assessment file");
 	args->file = argv[optind];

@@ -5,6 +5,7 @@
  * the error told the way every command tells it.
  */
 #include <getopt.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <natrisk/store.h>
@@ -18,11 +19,11 @@ static const struct option store_options[] = {
 	{ "role", required_argument, NULL, 'r' },
 	{ "password-stdin", no_argument, NULL, 'p' },
 	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
 };
 
-static void take(int letter, cli_store_args *a)
+static int take(const cli_command *cmd, int letter, void *ctx)
 {
+	cli_store_args *a = ctx;
 	switch (letter) {
 	case 'd': a->db = optarg; break;
 	case 'o': a->output = optarg; break;
@@ -30,45 +31,20 @@ static void take(int letter, cli_store_args *a)
 	case 'r': a->role = optarg; break;
 	case 'p': a->password_stdin = true; break;
 	}
-}
-
-/* The getopt tables for --db, --help and the options in ACCEPT, so that
- * any other is unknown to the command. */
-static void option_tables(const char *accept, struct option *longs,
-                          char *shorts)
-{
-	size_t n = 0, k = 0;
-	shorts[k++] = ':'; /* report a missing argument as ':' */
-	for (const struct option *o = store_options; o->name; o++) {
-		if (o->val != 'd' && o->val != 'h' && !strchr(accept, o->val))
-			continue;
-		longs[n++] = *o;
-		shorts[k++] = (char)o->val;
-		if (o->has_arg == required_argument)
-			shorts[k++] = ':';
-	}
-	longs[n] = (struct option){ NULL, 0, NULL, 0 };
-	shorts[k] = '\0';
+	return 0;
 }
 
 int cli_parse_store_args(const cli_command *cmd, int argc, char **argv,
                          const char *accept, cli_store_args *a)
 {
-	enum { COUNT = sizeof store_options / sizeof *store_options };
-	struct option longs[COUNT];
-	char shorts[2 * COUNT + 2];
-	option_tables(accept, longs, shorts);
+	char letters[16];
+	snprintf(letters, sizeof letters, "d%s", accept); /* --db always */
 	memset(a, 0, sizeof *a);
-	opterr = 0; /* our own messages, naming the command */
-	optind = 1;
-	int letter;
-	while ((letter = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		if (letter == 'h')
-			return -1;
-		if (letter == ':' || letter == '?')
-			return cli_option_error(cmd, letter, argv);
-		take(letter, a);
-	}
+	int status = cli_getopt(cmd, argc, argv, store_options,
+	                        sizeof store_options / sizeof *store_options,
+	                        letters, take, a);
+	if (status)
+		return status;
 	if (!a->db)
 		return cli_usage_error(cmd, "--db FILE is required");
 	return 0;
