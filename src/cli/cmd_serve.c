@@ -12,47 +12,55 @@
 #include "cli.h"
 #include "server/server_api.h"
 
+static const struct option serve_options[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "listen", required_argument, NULL, 'l' },
+	{ "tls-cert", required_argument, NULL, 'c' },
+	{ "tls-key", required_argument, NULL, 'k' },
+	{ "threads", required_argument, NULL, 't' },
+	{ "timeout", required_argument, NULL, 'T' },
+	{ "help", no_argument, NULL, 'h' },
+};
+
+/* A whole number from LOW to HIGH, or 0. */
+static unsigned bounded(const char *text, unsigned low, unsigned high)
+{
+	char *end;
+	unsigned long value = strtoul(text, &end, 10);
+	return *end || *text == '-' || value < low || value > high
+	               ? 0
+	               : (unsigned)value;
+}
+
+static int take(const cli_command *cmd, int letter, void *ctx)
+{
+	server_options *o = ctx;
+	switch (letter) {
+	case 'd': o->db = optarg; break;
+	case 'l': o->listen = optarg; break;
+	case 'c': o->tls_cert = optarg; break;
+	case 'k': o->tls_key = optarg; break;
+	case 't':
+		if (!(o->threads = bounded(optarg, 1, 256)))
+			return cli_usage_error(cmd, "--threads takes 1 to 256");
+		break;
+	case 'T':
+		if (!(o->timeout = bounded(optarg, 1, 3600)))
+			return cli_usage_error(cmd, "--timeout takes 1 to 3600 "
+			                       "seconds");
+		break;
+	}
+	return 0;
+}
+
 static int parse(const cli_command *cmd, int argc, char **argv,
                  server_options *o)
 {
-	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "tls-cert", required_argument, NULL, 'c' },
-		{ "tls-key", required_argument, NULL, 'k' },
-		{ "threads", required_argument, NULL, 't' },
-		{ "timeout", required_argument, NULL, 'T' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt;
-	char *end;
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":d:l:c:k:t:T:h", options,
-	                          NULL)) != -1) {
-		switch (opt) {
-		case 'd': o->db = optarg; break;
-		case 'l': o->listen = optarg; break;
-		case 'c': o->tls_cert = optarg; break;
-		case 'k': o->tls_key = optarg; break;
-		case 't':
-			o->threads = (unsigned)strtoul(optarg, &end, 10);
-			if (*end || o->threads < 1 || o->threads > 256)
-				return cli_usage_error(cmd, "--threads takes 1 "
-				                       "to 256");
-			break;
-		case 'T':
-			o->timeout = (unsigned)strtoul(optarg, &end, 10);
-			if (*end || o->timeout < 1 || o->timeout > 3600)
-				return cli_usage_error(cmd, "--timeout takes 1 "
-				                       "to 3600 seconds");
-			break;
-		case 'h': return -1;
-		default:
-			return cli_option_error(cmd, opt, argv);
-		}
-	}
+	int status = cli_getopt(cmd, argc, argv, serve_options,
+	                        sizeof serve_options / sizeof *serve_options,
+	                        "dlcktT", take, o);
+	if (status)
+		return status;
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'",
 		                       argv[optind]);
