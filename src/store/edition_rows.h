@@ -73,9 +73,10 @@ int validate_text(sqlite3 *db, int64_t id, natrisk_classification clearance,
                       "classification, is_new, sources"
 json_t *scenario_fields(sqlite3_stmt *row, int first);
 
-/* The edition's themes ({id, title}) that CLEARANCE may see: those used
- * by a visible scenario, or by none. A theme only hidden scenarios use is
- * hidden with them: its title may say what they are about. */
+/* The edition's themes ({id, title, classification[, colour]}) that
+ * CLEARANCE may see: those classified at or below it. A theme's
+ * classification is its own (assessment.h), so that what a reader sees of
+ * the themes never changes with an edit to a scenario above them. */
 json_t *visible_themes(sqlite3 *db, int64_t edition,
                        natrisk_classification clearance);
 

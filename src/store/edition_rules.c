@@ -206,27 +206,6 @@ int classification_level(const char *name)
 	return (int)c;
 }
 
-/* Whether theme ID may be shown: used by a visible scenario, or by none. */
-static bool theme_visible(sqlite3 *db, int64_t edition,
-                          natrisk_classification clearance, const char *id)
-{
-	sqlite3_stmt *stmt = db_prepare(db,
-		"SELECT classification FROM scenarios WHERE assessment_id = ? "
-		"AND theme = ?");
-	if (!stmt)
-		return false;
-	sqlite3_bind_int64(stmt, 1, edition);
-	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-	bool used = false, seen = false;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		used = true;
-		seen |= classification_level((const char *)sqlite3_column_text(
-			        stmt, 0)) <= (int)clearance;
-	}
-	sqlite3_finalize(stmt);
-	return seen || !used;
-}
-
 json_t *visible_themes(sqlite3 *db, int64_t edition,
                        natrisk_classification clearance)
 {
@@ -244,8 +223,9 @@ json_t *visible_themes(sqlite3 *db, int64_t edition,
 	size_t k;
 	json_t *theme;
 	json_array_foreach(all, k, theme) {
-		const char *id = json_string_value(json_object_get(theme, "id"));
-		if (id && theme_visible(db, edition, clearance, id))
+		const char *level = json_string_value(
+			json_object_get(theme, "classification"));
+		if (classification_level(level) <= (int)clearance)
 			json_array_append(shown, theme);
 	}
 	json_decref(all);

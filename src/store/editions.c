@@ -33,11 +33,17 @@ void bind_json(sqlite3_stmt *stmt, int k, json_t *j)
 static json_t *themes_json(const natrisk_assessment *a)
 {
 	json_t *themes = json_array();
-	for (size_t t = 0; themes && t < a->theme_count; t++)
-		json_array_append_new(themes,
-		                      json_pack("{s:s,s:s}", "id",
-		                                a->themes[t].id, "title",
-		                                a->themes[t].title));
+	for (size_t t = 0; themes && t < a->theme_count; t++) {
+		const natrisk_theme *theme = &a->themes[t];
+		json_t *item = json_pack("{s:s,s:s,s:s}", "id", theme->id,
+		                         "title", theme->title, "classification",
+		                         natrisk_classification_name(
+			                         theme->classification));
+		if (item && theme->colour)
+			json_object_set_new(item, "colour",
+			                    json_string(theme->colour));
+		json_array_append_new(themes, item);
+	}
 	return themes;
 }
 

@@ -95,6 +95,22 @@ const char *const migrations[] = {
 	"ALTER TABLE assessments ADD COLUMN changes_confidential INTEGER NOT NULL"
 	"  DEFAULT 0;"
 	"CREATE INDEX assignments_analyst ON assignments (analyst);",
+	/* 3: a theme's classification is its own (the lowest of the
+	 * scenarios that use it, public when none does), so that what a
+	 * reader sees of the themes never moves with a hidden scenario */
+	"UPDATE assessments SET themes = ("
+	"  SELECT json_group_array(json(theme)) FROM ("
+	"    SELECT CASE WHEN json_type(t.value, '$.classification')"
+	"      IS NOT NULL THEN t.value"
+	"    ELSE json_set(t.value, '$.classification', COALESCE(("
+	"      SELECT CASE MIN(CASE s.classification WHEN 'public' THEN 0"
+	"        WHEN 'restricted' THEN 1 ELSE 2 END)"
+	"        WHEN 0 THEN 'public' WHEN 1 THEN 'restricted'"
+	"        WHEN 2 THEN 'confidential' END"
+	"      FROM scenarios s WHERE s.assessment_id = assessments.id"
+	"        AND s.theme = json_extract(t.value, '$.id')), 'public'))"
+	"    END AS theme"
+	"    FROM json_each(assessments.themes) t ORDER BY t.key));",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

@@ -36,11 +36,13 @@ IDS = {"public": ["pub-flood", "pub-outage"],
        "confidential": ["pub-flood", "pub-outage", "res-grid", "conf-nightjar",
                         "conf-kestrel"]}
 
-# a theme only hidden scenarios use is hidden too
-THEMES = {"public": [{"id": "water", "title": "Flooding"},
-                     {"id": "infra", "title": "Vital infrastructure"}]}
+# A theme is classified as the lowest of the scenarios that use it (water
+# and infra: public; heron: only the confidential scenario uses it).
+THEMES = {"public": [{"id": "water", "title": "Flooding", "classification": "public"},
+                     {"id": "infra", "title": "Vital infrastructure", "classification": "public"}]}
 THEMES["restricted"] = THEMES["public"]
-THEMES["confidential"] = THEMES["public"] + [{"id": "heron", "title": "Covert heron programme"}]
+THEMES["confidential"] = THEMES["public"] + [{"id": "heron", "title": "Covert heron programme",
+                                              "classification": "confidential"}]
 
 with open(CLASSIFIED, encoding="utf-8") as f:
     FIXTURE = f.read()

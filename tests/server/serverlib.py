@@ -503,5 +503,5 @@ def filtered_fixture(text, hide):
         if m and m.group(1) not in used:
             unused.add(m.group(1))
     for theme in unused:
-        head = re.sub(r"(?m)^  - id: %s\n    title: [^\n]*(\n|\Z)" % re.escape(theme), "", head)
+        head = re.sub(r"(?m)^  - id: %s\n(    [^\n]*(\n|\Z))*" % re.escape(theme), "", head)
     return head + sep + "".join(kept)

@@ -126,10 +126,10 @@ static int score(fixture_state *f, const char *scenario, const char *criterion,
 static void test_schema_version(void **state)
 {
 	fixture_state *f = *state;
-	assert_int_equal(natrisk_store_schema_version(f->store), 2);
+	assert_int_equal(natrisk_store_schema_version(f->store), 3);
 	natrisk_store *again;
 	assert_int_equal(natrisk_store_open(&again, f->path), 0);
-	assert_int_equal(natrisk_store_schema_version(again), 2);
+	assert_int_equal(natrisk_store_schema_version(again), 3);
 	natrisk_store_close(again);
 	/* a store from a newer natrisk is refused, not damaged */
 	assert_int_equal(raw_sql(f->path, "PRAGMA user_version = 99"), 0);
@@ -582,12 +582,30 @@ static void test_version_by_clearance(void **state)
 }
 
 /* To a chair below confidential, the theme only the confidential
- * scenario uses is no theme: the same answer as an unknown one. */
+ * scenario uses is no theme: the same answer as an unknown one. A
+ * confidential chair may use it, for a confidential scenario only: a
+ * public one would show its readers a theme they may not see. */
 static void test_hidden_theme(void **state)
 {
 	fixture_state *f = *state;
+	const char *public_add = "{\"id\": \"leak\", \"title\": \"Leak\", "
+	                         "\"theme\": \"secret\", \"kind\": "
+	                         "\"threat\", \"likelihood\": \"B\", "
+	                         "\"impact\": {}}";
+	natrisk_diag *refused = natrisk_diag_new();
+	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition,
+	                                            public_add,
+	                                            strlen(public_add), "chair",
+	                                            NATRISK_CONFIDENTIAL,
+	                                            refused),
+	                 NATRISK_EINVALID);
+	assert_has_diag(refused, NATRISK_SEVERITY_ERROR, 1, 42,
+	                "theme 'secret' is confidential, above the scenario "
+	                "(public)");
+	natrisk_diag_free(refused);
 	const char *add = "{\"id\": \"leak\", \"title\": \"Leak\", "
 	                  "\"theme\": \"secret\", \"kind\": \"threat\", "
+	                  "\"classification\": \"confidential\", "
 	                  "\"likelihood\": \"B\", \"impact\": {}}";
 	natrisk_diag *diag = natrisk_diag_new();
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
