@@ -621,6 +621,38 @@ static void test_hidden_theme(void **state)
 	natrisk_diag_free(diag);
 }
 
+/* A store of schema 2 kept its themes without classifications; opened
+ * by this natrisk, each theme takes the lowest classification of the
+ * scenarios that use it (open: public, secret: confidential) and an unused
+ * one is public. */
+static void test_themes_migrated(void **state)
+{
+	fixture_state *f = *state;
+	natrisk_store_close(f->store);
+	f->store = NULL;
+	assert_int_equal(raw_sql(f->path,
+		"UPDATE assessments SET themes = '[{\"id\":\"open\",\"title\":"
+		"\"Open theme\"},{\"id\":\"secret\",\"title\":\"Secret theme\"},"
+		"{\"id\":\"spare\",\"title\":\"Spare\"}]';"
+		"PRAGMA user_version = 2;"), SQLITE_OK);
+	assert_int_equal(natrisk_store_open(&f->store, f->path), 0);
+	char *json;
+	assert_int_equal(natrisk_store_themes(f->store, f->edition,
+	                                      NATRISK_CONFIDENTIAL, &json), 0);
+	assert_string_equal(json,
+		"[{\"id\":\"open\",\"title\":\"Open theme\","
+		"\"classification\":\"public\"},{\"id\":\"secret\","
+		"\"title\":\"Secret theme\",\"classification\":"
+		"\"confidential\"},{\"id\":\"spare\",\"title\":\"Spare\","
+		"\"classification\":\"public\"}]");
+	free(json);
+	assert_int_equal(natrisk_store_themes(f->store, f->edition,
+	                                      NATRISK_RESTRICTED, &json), 0);
+	assert_null(strstr(json, "secret"));
+	assert_non_null(strstr(json, "spare"));
+	free(json);
+}
+
 #define STORE_TEST(name) \
 	cmocka_unit_test_setup_teardown(name, setup, teardown)
 
@@ -643,6 +675,7 @@ int main(void)
 		STORE_TEST(test_backup),
 		STORE_TEST(test_version_by_clearance),
 		STORE_TEST(test_hidden_theme),
+		STORE_TEST(test_themes_migrated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
