@@ -63,15 +63,14 @@ int h_scenario_add(request *q, reply *r)
 {
 	if (!body_is_json(q, r, true))
 		return 0;
-	/* the scenario's id, for the answer */
-	json_t *body = json_loadb(q->body, q->body_len, 0, NULL);
-	const char *id = json_string_value(json_object_get(body, "id"));
-	snprintf(q->scenario, sizeof q->scenario, "%s", id ? id : "");
-	json_decref(body);
 	natrisk_diag *diag = natrisk_diag_new();
+	char *id = NULL;
 	int rc = natrisk_store_scenario_add(q->srv->store, q->edition_id,
 	                                    q->body, q->body_len, q->user.name,
-	                                    q->user.clearance, diag);
+	                                    q->user.clearance, diag, &id);
+	/* the scenario's id, made by the store, for the answer */
+	snprintf(q->scenario, sizeof q->scenario, "%s", id ? id : "");
+	free(id);
 	return after_write(q, r, rc, diag, 201);
 }
 

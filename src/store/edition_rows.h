@@ -58,6 +58,12 @@ typedef struct scenario_row {
 int scenario_find(sqlite3 *db, int64_t edition, const char *key,
                   scenario_row *out);
 
+/* Where the store put text into a request's body before loading it:
+ * LEN bytes after COLUMN of the body's first line (0: nothing there). */
+typedef struct body_insert {
+	size_t column, len;
+} body_insert;
+
 /* Loads HEAD BODY TAIL (JSON text; HEAD holds no line break) as an
  * assessment of edition ID's method and the themes CLEARANCE may see,
  * with the diagnostics' lines counted from BODY's first. */
@@ -65,6 +71,13 @@ int validate_text(sqlite3 *db, int64_t id, natrisk_classification clearance,
                   const char *head,
                   const char *body, size_t len, const char *tail,
                   natrisk_diag *diag, natrisk_assessment **out);
+/* The same for a BODY into which INSERTED went: the diagnostics' columns
+ * are those of the body as the client sent it. */
+int validate_text_inserted(sqlite3 *db, int64_t id,
+                           natrisk_classification clearance, const char *head,
+                           const char *body, size_t len, const char *tail,
+                           const body_insert *inserted, natrisk_diag *diag,
+                           natrisk_assessment **out);
 
 /* The descriptive fields of a scenario row, from column FIRST on:
  * key, title, theme, kind, description, classification, is_new, sources

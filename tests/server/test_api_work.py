@@ -65,11 +65,14 @@ def scenarios_read():
              "restricted for a restricted reader")
 
 
-ADDED = {"id": "added-one", "title": "Added scenario", "kind": "hazard", "theme": "water",
+# A new scenario has no id: the server makes it (its title and six random
+# characters) and answers with it; ADDED_ID keeps it for the tests after.
+ADDED_ID = []
+ADDED = {"title": "Added scenario", "kind": "hazard", "theme": "water",
          "new": True, "sources": ["added by the test"],
          "likelihood": "C", "impact": {"2.1": "B", "5.1": {"ev": "C", "ll": "B", "ul": "D",
                                                             "why": "w"}}}
-ADDED_YAML = """  - id: added-one
+ADDED_YAML = """  - id: {id}
     title: Added scenario
     theme: water
     kind: hazard
@@ -87,24 +90,28 @@ def scenario_add():
     chair = clients["chair"]
     r = chair.post(E("work", "/scenarios"), ADDED)
     t.status(r, 201, "add a scenario")
-    t.eq(r.json(), {"id": "added-one", "title": "Added scenario", "theme": "water",
+    made = r.json().get("id", "")
+    t.check(re.fullmatch(r"added-scenario-[a-z0-9]{6}", made),
+            "the id the server made: the title and six characters: %r" % made)
+    ADDED_ID.append(made)
+    t.eq(r.json(), {"id": made, "title": "Added scenario", "theme": "water",
                     "kind": "hazard", "classification": "public", "new": True,
                     "sources": ["added by the test"],
                     "likelihood": {"ev": "C", "ll": "C", "ul": "C"},
                     "impact": {"2.1": {"ev": "B", "ll": "B", "ul": "B"},
                                "5.1": {"ev": "C", "ll": "B", "ul": "D", "why": "w"}},
                     "assigned": []}, "the added scenario")
-    t.eq([s["id"] for s in chair.get(E("work", "/scenarios")).json()][-1], "added-one",
+    t.eq([s["id"] for s in chair.get(E("work", "/scenarios")).json()][-1], made,
          "added at the end")
-    path = write("with-added.yaml", FIXTURE + ADDED_YAML)
+    path = write("with-added.yaml", FIXTURE + ADDED_YAML.replace("{id}", made))
     t.eq(clients["admin"].get(E("work", "/results")).json(),
          cli_json("assess", path, "--format", "json"),
          "results = natrisk assess on the file with the scenario appended")
-    t.status(chair.post(E("work", "/scenarios"), ADDED), 409, "the same id again")
-    t.status(clients["viewer-c"].post(E("work", "/scenarios"), dict(ADDED, id="x-1")), 403,
-             "a viewer adds")
-    t.status(clients["ana-1"].post(E("work", "/scenarios"), dict(ADDED, id="x-1")), 403,
-             "an analyst adds")
+    r = chair.post(E("work", "/scenarios"), dict(ADDED, id="mine"))
+    t.status(r, 422, "a body that names an id")
+    t.check("leave 'id' out" in r.text, "the error says the server makes ids: %s" % r.text)
+    t.status(clients["viewer-c"].post(E("work", "/scenarios"), ADDED), 403, "a viewer adds")
+    t.status(clients["ana-1"].post(E("work", "/scenarios"), ADDED), 403, "an analyst adds")
     t.status(chair.post("/api/assessments/999999/scenarios", ADDED), 404, "unknown edition")
     for body, what in (("not json", "not JSON"), ([ADDED], "an array"), ("42", "a number")):
         t.status(chair.post(E("work", "/scenarios"), body), 400, "add with %s" % what)
@@ -114,7 +121,7 @@ def scenario_add():
 def scenario_add_invalid():
     chair = clients["chair"]
     # line 3, column 2: the unknown key (counted by hand)
-    body = ('{"id": "bad-one", "title": "Bad", "kind": "hazard",\n'
+    body = ('{"title": "Bad", "kind": "hazard",\n'
             ' "likelihood": "C", "impact": {},\n'
             ' "likelyhood": "C"}')
     r = chair.post(E("work", "/scenarios"), body)
@@ -125,12 +132,14 @@ def scenario_add_invalid():
         t.eq((errors[0].get("line"), errors[0].get("column")), (3, 2),
              "the unknown key's line and column in the body")
         t.check("likelyhood" in errors[0].get("message", ""), "the message names the key")
-    # LL above EV: where `natrisk check` puts it when the body is the file's
-    # scenario on lines 5 to 7 at column 3 (only line 1 is shifted)
-    body = ('{"id": "bad-two", "title": "Bad", "kind": "hazard",\n'
+    # LL above EV: where `natrisk check` puts it when the body (with an
+    # id) is the file's scenario on lines 5 to 7 at column 3 (only line 1
+    # is shifted, and holds no error)
+    body = ('{"title": "Bad", "kind": "hazard",\n'
             ' "likelihood": {"ev": "C", "ll": "D"},\n'
             ' "impact": {"5.1": {"ev": "B", "ul": "A"}}}')
-    text = "natrisk: 1\ntitle: t\nmethod: nrb-2008\nscenarios:\n- " + body + "\n"
+    text = ("natrisk: 1\ntitle: t\nmethod: nrb-2008\nscenarios:\n- "
+            + body.replace("{", '{"id": "bad-two", ', 1) + "\n")
     rc, _, err = run_cli("check", write("ll-ev.yaml", text), check=False)
     expected = []
     for line, col, msg in re.findall(r"(?m)^.*?:(\d+):(\d+): error: (.*)$", err):
@@ -142,32 +151,32 @@ def scenario_add_invalid():
     t.status(r, 422, "LL above EV, UL below EV")
     t.eq(r.json().get("errors"), expected, "the errors where the CLI finds them")
     for bad, what in (({"id": "Bad Id", "title": "t", "kind": "hazard", "likelihood": "C",
-                        "impact": {}}, "a bad id"),
-                      ({"id": "x-2", "title": "t", "kind": "volcano", "likelihood": "C",
+                        "impact": {}}, "an id"),
+                      ({"title": "t", "kind": "volcano", "likelihood": "C",
                         "impact": {}}, "a bad kind"),
-                      ({"id": "x-3", "title": "t", "kind": "hazard", "theme": "nosuch",
+                      ({"title": "t", "kind": "hazard", "theme": "nosuch",
                         "likelihood": "C", "impact": {}}, "an unknown theme"),
-                      ({"id": "x-4", "title": "t", "kind": "hazard", "likelihood": "C",
+                      ({"title": "t", "kind": "hazard", "likelihood": "C",
                         "impact": {"9.9": "C"}}, "an unknown criterion"),
-                      ({"id": "x-5", "title": "t", "kind": "threat",
+                      ({"title": "t", "kind": "threat",
                         "likelihood": {"probability": 0.1}, "impact": {}},
                        "a probability for a threat"),
-                      ({"id": "x-6", "title": "t", "kind": "hazard",
+                      ({"title": "t", "kind": "hazard",
                         "classification": "secret", "likelihood": "C", "impact": {}},
                        "an unknown classification"),
-                      ({"title": "t", "kind": "hazard", "likelihood": "C", "impact": {}},
-                       "no id")):
+                      ({"kind": "hazard", "likelihood": "C", "impact": {}},
+                       "no title")):
         r = chair.post(E("work", "/scenarios"), bad)
         t.status(r, 422, "add %s" % what)
         t.check(isinstance(r.json().get("errors"), list) and r.json()["errors"],
                 "%s: errors with places" % what)
     t.eq([s["id"] for s in chair.get(E("work", "/scenarios")).json()],
-         IDS["confidential"] + ["added-one"], "nothing invalid was added")
+         IDS["confidential"] + ADDED_ID, "nothing invalid was added")
 
 
 @t.test
 def scenario_edit():
-    chair, path = clients["chair"], E("work", "/scenarios/added-one")
+    chair, path = clients["chair"], E("work", "/scenarios/" + ADDED_ID[0])
     r = chair.patch(path, {"title": "Added and renamed", "sources": ["a", "b"]})
     t.status(r, 200, "PATCH title and sources")
     t.eq((r.json()["title"], r.json()["sources"]), ("Added and renamed", ["a", "b"]),
@@ -209,9 +218,9 @@ def scenario_edit():
     none = vp.get(E("work", "/scenarios/no-such"))
     t.eq((vp.get(path).status, vp.get(path).body), (404, none.body),
          "now the same 404 as no scenario for a public reader")
-    t.check("added-one" not in [s["id"] for s in vp.get(E("work", "/scenarios")).json()],
+    t.check(ADDED_ID[0] not in [s["id"] for s in vp.get(E("work", "/scenarios")).json()],
             "and gone from the public list")
-    t.check("added-one" not in vp.get(E("work", "/results")).text,
+    t.check(ADDED_ID[0] not in vp.get(E("work", "/results")).text,
             "and from the public results")
     t.status(chair.patch(path, {"classification": "public"}), 200, "lower to public")
     t.status(vp.get(path), 200, "visible again")
@@ -425,7 +434,7 @@ def publication():
         t.status(chair.put(E("pub", "/status"), {"status": status}), 409,
                  "published to %s" % status)
     t.status(admin.put(E("pub", "/status"), {"status": "draft"}), 409, "admin unpublishes")
-    t.status(chair.post(E("pub", "/scenarios"), dict(ADDED, id="late")), 409,
+    t.status(chair.post(E("pub", "/scenarios"), ADDED), 409,
              "add to a published edition")
     t.status(chair.patch(E("pub", "/scenarios/pub-flood"), {"title": "x"}), 409,
              "edit in a published edition")

@@ -458,37 +458,72 @@ static void test_scenario_add_and_edit(void **state)
 {
 	fixture_state *f = *state;
 	natrisk_diag *diag = natrisk_diag_new();
-	const char *add = "{\"id\": \"heat\", \"title\": \"Heat wave\", "
+	const char *add = "{\"title\": \"Heat wave!\", "
 	                  "\"kind\": \"hazard\", \"likelihood\": \"D\", "
 	                  "\"impact\": {\"2.2\": \"C\"}}";
 	int64_t before = version_of(f);
+	char *heat = NULL, *again = NULL;
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            NATRISK_CONFIDENTIAL, diag), 0);
+	                                            NATRISK_CONFIDENTIAL, diag,
+	                                            &heat), 0);
 	assert_true(version_of(f) > before);
+	/* the id is the store's: the title as a stem and six characters */
+	assert_int_equal(strlen(heat), strlen("heat-wave-") + 6);
+	assert_memory_equal(heat, "heat-wave-", 10);
+	assert_int_equal(strspn(heat + 10, "abcdefghijklmnopqrstuvwxyz"
+	                                   "0123456789"), 6);
+	/* the same body again: another scenario, with another id */
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            NATRISK_CONFIDENTIAL, diag), NATRISK_ECONFLICT);
+	                                            NATRISK_CONFIDENTIAL, diag,
+	                                            &again), 0);
+	assert_string_not_equal(heat, again);
+	free(again);
+	/* a body that names an id is refused: ids are the store's */
+	const char *named = "{\"id\": \"espionage\", \"title\": \"X\", "
+	                    "\"kind\": \"hazard\", \"likelihood\": \"D\", "
+	                    "\"impact\": {}}";
+	natrisk_diag *refused = natrisk_diag_new();
+	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, named,
+	                                            strlen(named), "chair",
+	                                            NATRISK_PUBLIC, refused,
+	                                            NULL), NATRISK_EINVALID);
+	assert_has_diag(refused, NATRISK_SEVERITY_ERROR, 1, 1,
+	                "leave 'id' out");
+	natrisk_diag_free(refused);
 	/* a theme the edition does not have is an error on its line */
-	const char *bad = "{\"id\": \"cold\",\n \"title\": \"Cold\",\n"
+	const char *bad = "{\"title\": \"Cold\",\n"
 	                  " \"theme\": \"nope\", \"kind\": \"hazard\",\n"
 	                  " \"likelihood\": \"D\", \"impact\": {}}";
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, bad,
 	                                            strlen(bad), "chair",
-	                                            NATRISK_CONFIDENTIAL, diag), NATRISK_EINVALID);
-	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 3, 11, "nope");
+	                                            NATRISK_CONFIDENTIAL, diag,
+	                                            NULL), NATRISK_EINVALID);
+	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 2, 11, "nope");
+	/* on the first line, the columns are the client's, not shifted by
+	 * the id the store put in */
+	const char *first = "{\"title\": \"T\", \"kind\": \"volcano\", "
+	                    "\"likelihood\": \"D\", \"impact\": {}}";
+	natrisk_diag *placed = natrisk_diag_new();
+	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, first,
+	                                            strlen(first), "chair",
+	                                            NATRISK_CONFIDENTIAL, placed,
+	                                            NULL), NATRISK_EINVALID);
+	assert_has_diag(placed, NATRISK_SEVERITY_ERROR, 1, 24, "kind must be");
+	natrisk_diag_free(placed);
 	const char *edit = "{\"title\": \"Heat wave, long\", \"new\": true}";
 	assert_int_equal(natrisk_store_scenario_edit(f->store, f->edition,
-	                                             "heat", edit, strlen(edit),
+	                                             heat, edit, strlen(edit),
 	                                             "chair", NATRISK_CONFIDENTIAL, diag), 0);
 	const char *id_edit = "{\"id\": \"other\"}";
 	assert_int_equal(natrisk_store_scenario_edit(f->store, f->edition,
-	                                             "heat", id_edit,
+	                                             heat, id_edit,
 	                                             strlen(id_edit), "chair",
 	                                             NATRISK_CONFIDENTIAL, diag), NATRISK_EINVALID);
 	natrisk_diag_free(diag);
 	char *json;
-	assert_int_equal(natrisk_store_scenario(f->store, f->edition, "heat",
+	assert_int_equal(natrisk_store_scenario(f->store, f->edition, heat,
 	                                        &json), 0);
 	json_t *s = json_loads(json, 0, NULL);
 	free(json);
@@ -499,15 +534,17 @@ static void test_scenario_add_and_edit(void **state)
 		json_object_get(json_object_get(s, "impact"), "2.2"), "ev")),
 	                    "C");
 	json_decref(s);
-	/* added last, and listed for a public reader */
+	/* added last (the second heat wave after it), and listed for a
+	 * public reader */
 	assert_int_equal(natrisk_store_scenarios(f->store, f->edition,
 	                                         NATRISK_PUBLIC, &json), 0);
 	json_t *list = json_loads(json, 0, NULL);
 	free(json);
-	assert_int_equal(json_array_size(list), 2);
+	assert_int_equal(json_array_size(list), 3);
 	assert_string_equal(json_string_value(json_object_get(
-		json_array_get(list, 1), "id")), "heat");
+		json_array_get(list, 1), "id")), heat);
 	json_decref(list);
+	free(heat);
 }
 
 static void test_audit_chain(void **state)
@@ -588,7 +625,7 @@ static void test_version_by_clearance(void **state)
 static void test_hidden_theme(void **state)
 {
 	fixture_state *f = *state;
-	const char *public_add = "{\"id\": \"leak\", \"title\": \"Leak\", "
+	const char *public_add = "{\"title\": \"Leak\", "
 	                         "\"theme\": \"secret\", \"kind\": "
 	                         "\"threat\", \"likelihood\": \"B\", "
 	                         "\"impact\": {}}";
@@ -597,26 +634,27 @@ static void test_hidden_theme(void **state)
 	                                            public_add,
 	                                            strlen(public_add), "chair",
 	                                            NATRISK_CONFIDENTIAL,
-	                                            refused),
+	                                            refused, NULL),
 	                 NATRISK_EINVALID);
-	assert_has_diag(refused, NATRISK_SEVERITY_ERROR, 1, 42,
+	assert_has_diag(refused, NATRISK_SEVERITY_ERROR, 1, 28,
 	                "theme 'secret' is confidential, above the scenario "
 	                "(public)");
 	natrisk_diag_free(refused);
-	const char *add = "{\"id\": \"leak\", \"title\": \"Leak\", "
+	const char *add = "{\"title\": \"Leak\", "
 	                  "\"theme\": \"secret\", \"kind\": \"threat\", "
 	                  "\"classification\": \"confidential\", "
 	                  "\"likelihood\": \"B\", \"impact\": {}}";
 	natrisk_diag *diag = natrisk_diag_new();
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            NATRISK_PUBLIC, diag),
+	                                            NATRISK_PUBLIC, diag, NULL),
 	                 NATRISK_EINVALID);
-	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 1, 42,
+	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 1, 28,
 	                "unknown theme 'secret'");
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            NATRISK_CONFIDENTIAL, diag),
+	                                            NATRISK_CONFIDENTIAL, diag,
+	                                            NULL),
 	                 0);
 	natrisk_diag_free(diag);
 }
