@@ -86,30 +86,14 @@ int h_scenario_edit(request *q, reply *r)
 	return after_write(q, r, rc, diag, 200);
 }
 
-/* The names of {"analysts": [...]}, or NULL after a 400 reply. */
-static const char **analyst_names(json_t *body, size_t *count, reply *r)
-{
-	json_t *list = json_object_get(body, "analysts");
-	const char **names = NULL;
-	if (json_is_array(list) && json_object_size(body) == 1 &&
-	    json_array_size(list) <= 1000)
-		names = calloc(json_array_size(list) + 1, sizeof *names);
-	for (size_t k = 0; names && k < json_array_size(list); k++)
-		if (!(names[k] = json_string_value(json_array_get(list, k)))) {
-			free(names);
-			names = NULL;
-		}
-	if (!names)
-		reply_error(r, 400, "expected {\"analysts\": [names]}");
-	*count = json_array_size(list);
-	return names;
-}
-
 int h_scenario_assign(request *q, reply *r)
 {
 	json_t *body = request_json(q, r);
 	size_t count;
-	const char **names = body ? analyst_names(body, &count, r) : NULL;
+	const char **names = body ? body_names(body, "analysts", 1000, &count)
+	                          : NULL;
+	if (body && !names)
+		reply_error(r, 400, "expected {\"analysts\": [names]}");
 	if (names) {
 		int rc = natrisk_store_assign(q->srv->store, q->edition_id,
 		                              q->scenario, names, count,

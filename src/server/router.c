@@ -29,6 +29,8 @@ static const route routes[] = {
 	{ "GET", "/api/assessments/{id}", ACCESS_READ_EDITION, h_edition_get },
 	{ "PUT", "/api/assessments/{id}/status", ACCESS_MANAGE_EDITION,
 	  h_edition_status },
+	{ "PUT", "/api/assessments/{id}/chairs", ACCESS_MANAGE_EDITION,
+	  h_edition_chairs },
 	{ "GET", "/api/assessments/{id}/export", ACCESS_READ_EDITION,
 	  h_edition_export },
 	{ "GET", "/api/assessments/{id}/results", ACCESS_READ_EDITION,

@@ -96,6 +96,10 @@ json_t *visible_themes(sqlite3 *db, int64_t edition,
 /* The level of a stored classification name (unknown: the highest). */
 int classification_level(const char *name);
 
+/* Makes NAMES (enabled chairs, each checked) the chairs of EDITION. */
+int chairs_replace(sqlite3 *db, int64_t edition, const char *const *names,
+                   size_t count);
+
 /* "edition:N/scenario:KEY[/CRITERION]" for the audit log. */
 void object_name(char *out, size_t size, int64_t edition,
                  const char *scenario, const char *criterion);

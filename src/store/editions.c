@@ -77,6 +77,8 @@ void bind_scenario_fields(sqlite3_stmt *stmt, int first,
 typedef struct import_job {
 	const natrisk_assessment *a;
 	const char *actor;
+	const char *const *chairs;
+	size_t chair_count;
 	int64_t id;
 } import_job;
 
@@ -173,6 +175,8 @@ static int import_work(sqlite3 *db, void *ctx)
 	for (size_t i = 0; rc == 0 && i < job->a->scenario_count; i++)
 		rc = insert_scenario(db, job->id, job->a, i, (int64_t)i,
 		                     job->actor);
+	if (rc == 0)
+		rc = chairs_replace(db, job->id, job->chairs, job->chair_count);
 	if (rc != 0)
 		return rc;
 	char object[48], after[400];
@@ -189,13 +193,14 @@ static int import_work(sqlite3 *db, void *ctx)
 }
 
 int natrisk_store_import(natrisk_store *s, const natrisk_assessment *a,
-                         const char *actor, int64_t *id)
+                         const char *actor, const char *const *chairs,
+                         size_t chair_count, int64_t *id)
 {
 	if (natrisk_method_ref_is_path(a->method_ref))
 		return error_set(NATRISK_EINVALID, "the store keeps editions "
 		                 "whose method is named by its id (such as "
 		                 "nrb-2008), not by a path");
-	import_job job = { a, actor, 0 };
+	import_job job = { a, actor, chairs, chair_count, 0 };
 	int rc = db_write(s, import_work, &job);
 	*id = rc == 0 ? job.id : 0;
 	return rc;

@@ -88,7 +88,29 @@ typedef struct status_job {
 	int64_t id;
 	natrisk_status status;
 	const char *actor;
+	natrisk_classification clearance;
 } status_job;
+
+/* Whether a scenario of edition ID is classified above CLEARANCE. */
+static int any_above(sqlite3 *db, int64_t id,
+                     natrisk_classification clearance, bool *above)
+{
+	static const char *const sql[] = {
+		"SELECT EXISTS (SELECT 1 FROM scenarios WHERE assessment_id = ? "
+		"AND classification <> 'public')",
+		"SELECT EXISTS (SELECT 1 FROM scenarios WHERE assessment_id = ? "
+		"AND classification = 'confidential')",
+		"SELECT 0 WHERE ? IS NOT NULL",
+	};
+	sqlite3_stmt *stmt = db_prepare(db, sql[clearance]);
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, id);
+	*above = sqlite3_step(stmt) == SQLITE_ROW &&
+	         sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return 0;
+}
 
 static int status_work(sqlite3 *db, void *ctx)
 {
@@ -102,6 +124,13 @@ static int status_work(sqlite3 *db, void *ctx)
 		return error_set(NATRISK_EIMMUTABLE, "edition %lld is "
 		                 "published and cannot change",
 		                 (long long)job->id);
+	bool above = false;
+	if (job->status == NATRISK_STATUS_PUBLISHED &&
+	    (rc = any_above(db, job->id, job->clearance, &above)) != 0)
+		return rc;
+	if (above)
+		return error_set(NATRISK_EDENIED, "publishing an edition takes a "
+		                 "clearance for every scenario in it");
 	sqlite3_stmt *stmt = db_prepare(db,
 		"UPDATE assessments SET status = ?, version = version + 1, "
 		"changes_public = changes_public + 1 WHERE id = ?");
@@ -125,9 +154,10 @@ static int status_work(sqlite3 *db, void *ctx)
 }
 
 int natrisk_store_set_status(natrisk_store *s, int64_t id,
-                             natrisk_status status, const char *actor)
+                             natrisk_status status, const char *actor,
+                             natrisk_classification clearance)
 {
-	status_job job = { id, status, actor };
+	status_job job = { id, status, actor, clearance };
 	return db_write(s, status_work, &job);
 }
 

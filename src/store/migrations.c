@@ -111,6 +111,19 @@ const char *const migrations[] = {
 	"        AND s.theme = json_extract(t.value, '$.id')), 'public'))"
 	"    END AS theme"
 	"    FROM json_each(assessments.themes) t ORDER BY t.key));",
+	/* 4: an edition's own chairs, who alone (with admins) manage it;
+	 * the chair who uploaded an edition is its first chair. And the
+	 * edition it follows, for the movements since. */
+	"CREATE TABLE edition_chairs ("
+	"  assessment_id INTEGER NOT NULL"
+	"    REFERENCES assessments(id) ON DELETE CASCADE,"
+	"  chair TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, chair));"
+	"INSERT INTO edition_chairs SELECT a.id, a.created_by FROM"
+	"  assessments a JOIN users u ON u.name = a.created_by"
+	"  AND u.role = 'chair';"
+	"ALTER TABLE assessments ADD COLUMN previous_id INTEGER"
+	"  REFERENCES assessments(id);",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

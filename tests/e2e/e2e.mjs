@@ -561,6 +561,11 @@ await test('the report download link gives the HTML report', async () => {
 });
 
 await test('a viewer reads, without scoring or consolidation forms', async () => {
+	// viewers read published editions only: the chair publishes it first
+	const api = await apiLogin(CHAIR);
+	const published = await apiCall(api, 'PUT', `/api/assessments/${EDITION}/status`,
+		{ status: 'published' });
+	assert.equal(published.status, 200, published.text);
 	const { context, page } = await newUser('viewer');
 	open.push(page);
 	try {

@@ -73,6 +73,10 @@ def setup():
     for name in ("admin", "chair", "chair-p", "viewer-p", "viewer-r", "viewer-c", "ana-1",
                  "ana-2", "ana-p"):
         clients[name] = srv.client(name)
+    # viewers read published editions only: the views' edition is one
+    r = clients["admin"].put(E("view", "/status"), {"status": "published"})
+    if r.status != 200:
+        raise RuntimeError("publishing the views' edition: %r" % r)
 
 
 def teardown(suite):

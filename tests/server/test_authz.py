@@ -39,8 +39,10 @@ ACTORS = {
     "analyst-c": ("analyst-c", "analyst", "confidential"),  # assigned to nothing
     "chair-p": ("chair-p", "chair", "public"),
     "chair-c": ("chair-c", "chair", "confidential"),
+    "chair-o": ("chair-o", "chair", "confidential"),      # not a chair of the edition
     "admin-c": ("admin-c", "admin", "confidential"),
 }
+EDITION_CHAIRS = ["chair-p", "chair-c"]
 # The fixture's scenarios and their classifications; "no-such" does not exist.
 SCENARIOS = {"pub-flood": "public", "res-grid": "restricted", "conf-nightjar": "confidential",
              "no-such": None}
@@ -52,10 +54,13 @@ HIDDEN_WORDS = ("nightjar", "kestrel", "heron", "res-grid", "gas grid")
 #   signed-in       any session
 #   admin           an admin
 #   chair           a chair or an admin
-#   edition         any session; the edition exists
-#   edition-chair   a chair or admin; the edition exists
-#   scenario        any session; the scenario exists and is within clearance
-#   scenario-chair  ... and a chair or admin
+#   edition         any session; the edition exists (for a viewer: exists
+#                   and is published; the matrix's edition never is)
+#   edition-chair   an admin or one of the edition's own chairs; the
+#                   edition exists
+#   scenario        any session; the edition and the scenario exist and it
+#                   is within clearance
+#   scenario-chair  ... and an admin or one of the edition's chairs
 #   scores-reader   ... and an analyst (their own), a chair or an admin
 #   own-score       ... and an analyst assigned to the scenario
 POLICY = {
@@ -67,6 +72,7 @@ POLICY = {
     ("POST", "/api/assessments"): "chair",
     ("GET", "/api/assessments/{id}"): "edition",
     ("PUT", "/api/assessments/{id}/status"): "edition-chair",
+    ("PUT", "/api/assessments/{id}/chairs"): "edition-chair",
     ("GET", "/api/assessments/{id}/export"): "edition",
     ("GET", "/api/assessments/{id}/results"): "edition",
     ("GET", "/api/assessments/{id}/diagram.svg"): "edition",
@@ -114,6 +120,7 @@ def expected(method, pattern, actor, edition, scenario, phase):
     who = ACTORS[actor]
     role = who[1] if who else None
     is_chair = role in ("chair", "admin")
+    chairs_edition = role == "admin" or (role == "chair" and who[0] in EDITION_CHAIRS)
     if kind == "anyone":
         return success(method, pattern, actor, scenario, phase)
     if who is None:
@@ -124,19 +131,19 @@ def expected(method, pattern, actor, edition, scenario, phase):
         return success(method, pattern, actor, scenario, phase) if role == "admin" else 403
     if kind == "chair":
         return success(method, pattern, actor, scenario, phase) if is_chair else 403
-    if edition != E:
+    if edition != E or role == "viewer":
         return 404
     if kind == "edition":
         return success(method, pattern, actor, scenario, phase)
     if kind == "edition-chair":
-        return success(method, pattern, actor, scenario, phase) if is_chair else 403
+        return success(method, pattern, actor, scenario, phase) if chairs_edition else 403
     classification = SCENARIOS[scenario]
     if classification is None or LEVEL[classification] > LEVEL[who[2]]:
         return 404
     if kind == "scenario":
         allowed = True
     elif kind == "scenario-chair":
-        allowed = is_chair
+        allowed = chairs_edition
     elif kind == "scores-reader":
         allowed = is_chair or role == "analyst"
     elif kind == "own-score":
@@ -182,6 +189,8 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         content_type = "application/yaml"
     elif pattern.endswith("/status"):
         body = {"status": phase}
+    elif pattern.endswith("/chairs"):
+        body = {"chairs": EDITION_CHAIRS}
     elif (method, pattern) == ("POST", "/api/assessments/{id}/scenarios"):
         sid = unique("matrix")
         body = {"title": "Matrix scenario " + sid, "kind": "hazard",
@@ -212,7 +221,7 @@ def setup():
     for phase in ("draft", "scoring"):
         throwaway[phase] = "throwaway-" + phase
         srv.add_user(throwaway[phase], "viewer", "public")
-    E = srv.import_file(CLASSIFIED)
+    E = srv.import_file(CLASSIFIED, chairs=EDITION_CHAIRS)
     srv.start()
     clients["anonymous"] = Client(srv)
     for actor, who in ACTORS.items():
@@ -359,7 +368,7 @@ def hidden_scenarios_leak_nowhere():
             r = clients[actor].request(method, path, body)
             t.eq(words_in(r.text), [], "nothing hidden in %s %s as %s" % (method, path, actor))
     # the positive control: the words are there for the confidential users
-    for actor in ("viewer-c", "chair-c"):
+    for actor in ("analyst-c", "chair-c"):
         for path in ("/api/assessments/{E}/results", "/api/assessments/{E}/diagram.svg",
                      "/api/assessments/{E}/report.html", "/api/assessments/{E}/export",
                      "/api/assessments/{E}/scenarios"):
@@ -372,7 +381,7 @@ def hidden_scenarios_leak_nowhere():
             "the public chair's spread shows the public scenario")
     # counts: the public users' views hold exactly the public scenarios
     public = {"pub-flood", "pub-outage"}
-    vp = clients["viewer-p"]
+    vp = clients["analyst-p"]
     results = vp.get("/api/assessments/%d/results" % E).json()["scenarios"]
     t.eq({s["id"] for s in results} - {s["id"] for s in results
                                          if s["id"].startswith("matrix-")}, public,

@@ -23,7 +23,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serverlib import CLASSIFIED, Server, Suite  # noqa: E402
+from serverlib import CLASSIFIED, Server, Suite, run_cli  # noqa: E402
 
 t = Suite("test_trust")
 srv = Server(name="natrisk-trust-")
@@ -36,8 +36,11 @@ USERS = [  # name, role, clearance
     ("chair", "chair", "confidential"),
     ("chair-p", "chair", "public"),
     ("viewer-p", "viewer", "public"),
-    ("viewer-r", "viewer", "restricted"),
     ("viewer-c", "viewer", "confidential"),
+    # readers of editions in the making (viewers read published ones only)
+    ("reader-p", "analyst", "public"),
+    ("reader-r", "analyst", "restricted"),
+    ("reader-c", "analyst", "confidential"),
 ]
 
 with open(CLASSIFIED, encoding="utf-8") as f:
@@ -78,6 +81,8 @@ def setup():
     # who do not see it, and in an edition that lists the themes otherwise
     ed["colours"] = srv.import_file(write("colours.yaml", HERON_FIRST))
     ed["colours2"] = srv.import_file(write("colours2.yaml", INFRA_FIRST))
+    ed["status"] = srv.import_file(CLASSIFIED, chairs=["chair"])
+    ed["nochair"] = srv.import_file(CLASSIFIED, chairs=[])
     srv.start()
     for name, _, _ in USERS:
         clients[name] = srv.client(name)
@@ -105,22 +110,22 @@ def themes_do_not_move_with_hidden_edits():
     takes it, public and restricted readers receive exactly what they
     received before, with the same version."""
     before = {c: reader_view(clients[v], "themes") for c, v in
-              (("public", "viewer-p"), ("restricted", "viewer-r"), ("confidential", "viewer-c"))}
-    public = clients["viewer-p"].get(E("themes")).json()
+              (("public", "reader-p"), ("restricted", "reader-r"), ("confidential", "reader-c"))}
+    public = clients["reader-p"].get(E("themes")).json()
     t.eq([th["id"] for th in public["themes"]], ["spare", "water", "infra"],
          "a public reader sees the unused theme and the public ones, not heron")
     t.check(b"Spare theme" in before["public"]["export"], "the unused theme is in the export")
     r = clients["chair"].patch(E("themes", "/scenarios/conf-nightjar"), {"theme": "spare"})
     t.status(r, 200, "a confidential chair moves a confidential scenario to the spare theme")
-    for clearance, viewer in (("public", "viewer-p"), ("restricted", "viewer-r")):
+    for clearance, viewer in (("public", "reader-p"), ("restricted", "reader-r")):
         after = reader_view(clients[viewer], "themes")
         for what in before[clearance]:
             t.eq(after[what], before[clearance][what],
                  "the %s reader's %s is unchanged" % (clearance, what))
-    after = clients["viewer-c"].get(E("themes")).json()
+    after = clients["reader-c"].get(E("themes")).json()
     t.check(after["version"] > json.loads(before["confidential"]["edition"])["version"],
             "the confidential reader's version moved")
-    nightjar = clients["viewer-c"].get(E("themes", "/scenarios/conf-nightjar")).json()
+    nightjar = clients["reader-c"].get(E("themes", "/scenarios/conf-nightjar")).json()
     t.eq(nightjar["theme"], "spare", "the confidential reader sees the change")
 
 
@@ -137,6 +142,83 @@ def theme_above_its_scenario_is_refused():
     t.check("unknown theme 'heron'" in r.text, "it is unknown to them: %s" % r.text[:300])
 
 
+# ------------------------------------------------------------ 3. chairs
+
+@t.test
+def only_the_editions_chairs_manage_it():
+    chair, other = clients["chair"], clients["chair-p"]
+    t.eq(chair.get(E("status")).json()["chairs"], ["chair"], "the edition's chairs")
+    for method, path, body in (("PUT", "/status", {"status": "scoring"}),
+                               ("PUT", "/chairs", {"chairs": ["chair-p"]}),
+                               ("PATCH", "/scenarios/pub-flood", {"title": "Taken over"}),
+                               ("PUT", "/scenarios/pub-flood/consolidated/5.1", '"E"'),
+                               ("PUT", "/scenarios/pub-flood/assigned", {"analysts": []}),
+                               ("POST", "/scenarios", {"title": "Planted", "kind": "hazard",
+                                                       "likelihood": "C", "impact": {}}),
+                               ("GET", "/spread", None)):
+        r = other.request(method, E("status", path), body)
+        t.status(r, 403, "another chair: %s %s" % (method, path))
+        t.check("edition's own chairs" in r.text, "the refusal says why: %s" % r.text)
+    t.status(chair.put(E("status", "/status"), {"status": "scoring"}), 200,
+             "the edition's chair moves it to scoring")
+    t.status(clients["admin-p"].put(E("status", "/status"), {"status": "consolidation"}), 200,
+             "an admin moves it on")
+    t.eq(chair.get(E("nochair")).json()["chairs"], [], "an edition without chairs")
+    t.status(chair.put(E("nochair", "/status"), {"status": "scoring"}), 403,
+             "no chair manages an edition without chairs")
+    t.status(clients["admin"].put(E("nochair", "/chairs"), {"chairs": ["chair-p"]}), 200,
+             "an admin names its chair")
+    t.status(other.put(E("nochair", "/status"), {"status": "scoring"}), 200,
+             "and that chair manages it")
+    for names, what in ((["viewer-p"], "a viewer"), (["nobody"], "an unknown user"),
+                        (["reader-c"], "an analyst")):
+        r = other.put(E("nochair", "/chairs"), {"chairs": names})
+        t.status(r, 422, "chairs: %s" % what)
+    for body in ({"chairs": "chair"}, {"chairs": [1]}, {"chair": []}, [1]):
+        t.status(other.put(E("nochair", "/chairs"), body), 400, "chairs body %r" % (body,))
+
+
+@t.test
+def publishing_takes_clearance_for_everything():
+    """An admin of public clearance may move the edition, but not publish
+    it: it holds restricted and confidential scenarios."""
+    r = clients["admin-p"].put(E("status", "/status"), {"status": "published"})
+    t.status(r, 403, "a public admin publishes an edition with hidden scenarios")
+    t.check("clearance for every scenario" in r.text, "the refusal says why: %s" % r.text)
+    t.eq(clients["chair"].get(E("status")).json()["status"], "consolidation", "not published")
+    t.status(clients["chair"].put(E("status", "/status"), {"status": "published"}), 200,
+             "its confidential chair publishes it")
+
+
+@t.test
+def uploader_chairs_and_cli_chairs():
+    r = clients["chair-p"].post("/api/assessments", FIXTURE, content_type="application/yaml")
+    t.status(r, 201, "a chair uploads")
+    t.eq(clients["chair-p"].get("/api/assessments/%d" % r.json()["id"]).json()["chairs"],
+         ["chair-p"], "the uploader chairs the new edition")
+    rc, out, err = run_cli("import", CLASSIFIED, "--db", srv.db, "--chair", "viewer-p",
+                           check=False)
+    t.eq((rc, out), (1, b""), "import --chair naming a viewer fails")
+    t.check("viewer-p is not an enabled chair" in err, "and says why: %s" % err)
+
+
+# ------------------------------------------------------------ 13. viewers
+
+@t.test
+def viewers_read_published_editions_only():
+    viewer = clients["viewer-c"]
+    listed = [e["id"] for e in viewer.get("/api/assessments").json()]
+    t.eq(listed, [ed["status"]], "a viewer lists the published edition only")
+    missing = viewer.get("/api/assessments/999999")
+    for name in ("themes", "nochair"):
+        for path in ("", "/results", "/export", "/diagram.svg", "/report.html",
+                     "/scenarios", "/scenarios/pub-flood"):
+            r = viewer.get(E(name, path))
+            t.eq((r.status, r.body), (404, missing.body),
+                 "a draft is no edition to a viewer: %s%s" % (name, path))
+    t.status(viewer.get(E("status", "/results")), 200, "the published one reads")
+
+
 # ------------------------------------------------------------ 14. colours
 
 def point_fills(svg):
@@ -151,7 +233,7 @@ def theme_keeps_its_colour():
     water is #0072b2, infra #56b4e9 (FNV-1a of the id, computed apart from
     natrisk), whatever the themes before them."""
     for edition in ("colours", "colours2"):
-        for viewer in ("viewer-p", "viewer-r", "viewer-c"):
+        for viewer in ("reader-p", "reader-r", "reader-c"):
             r = clients[viewer].get(E(edition, "/diagram.svg"))
             t.status(r, 200, "the diagram of %s for %s" % (edition, viewer))
             fills = point_fills(r.body)

@@ -65,7 +65,8 @@ static int setup(void **state)
 	                                                strlen(fixture), diag),
 	                 0);
 	natrisk_diag_free(diag);
-	assert_int_equal(natrisk_store_import(f->store, a, "test", &f->edition),
+	assert_int_equal(natrisk_store_import(f->store, a, "test", NULL, 0,
+	                                      &f->edition),
 	                 0);
 	natrisk_assessment_free(a);
 	assert_int_equal(natrisk_store_user_add(f->store, "ann",
@@ -126,10 +127,10 @@ static int score(fixture_state *f, const char *scenario, const char *criterion,
 static void test_schema_version(void **state)
 {
 	fixture_state *f = *state;
-	assert_int_equal(natrisk_store_schema_version(f->store), 3);
+	assert_int_equal(natrisk_store_schema_version(f->store), 4);
 	natrisk_store *again;
 	assert_int_equal(natrisk_store_open(&again, f->path), 0);
-	assert_int_equal(natrisk_store_schema_version(again), 3);
+	assert_int_equal(natrisk_store_schema_version(again), 4);
 	natrisk_store_close(again);
 	/* a store from a newer natrisk is refused, not damaged */
 	assert_int_equal(raw_sql(f->path, "PRAGMA user_version = 99"), 0);
@@ -262,7 +263,8 @@ static void test_round_trip(void **state)
 	                                                diag), 0);
 	natrisk_diag_free(diag);
 	int64_t copy;
-	assert_int_equal(natrisk_store_import(f->store, a, "test", &copy), 0);
+	assert_int_equal(natrisk_store_import(f->store, a, "test", NULL, 0,
+	                                      &copy), 0);
 	natrisk_assessment_free(a);
 	assert_true(copy != f->edition);
 	f->edition = copy;
@@ -283,25 +285,32 @@ static void test_status_rules(void **state)
 	                 NATRISK_ECONFLICT);
 	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
 	                                          NATRISK_STATUS_SCORING,
-	                                          "chair"), 0);
+	                                          "chair", NATRISK_CONFIDENTIAL), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"C\"", "ann"), 0);
 	assert_int_equal(score(f, "flood", "2.1", true, "\"C\"", "chair"),
 	                 NATRISK_ECONFLICT);
 	assert_int_equal(natrisk_store_set_status(
 		                 f->store, f->edition,
-		                 NATRISK_STATUS_CONSOLIDATION, "chair"), 0);
+		                 NATRISK_STATUS_CONSOLIDATION, "chair", NATRISK_CONFIDENTIAL), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"D\"", "ann"),
 	                 NATRISK_ECONFLICT);
 	assert_int_equal(score(f, "flood", "2.1", true, "\"C\"", "chair"), 0);
+	/* publishing takes a clearance for every scenario (espionage is
+	 * confidential) */
 	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
 	                                          NATRISK_STATUS_PUBLISHED,
-	                                          "chair"), 0);
+	                                          "chair", NATRISK_RESTRICTED),
+	                 NATRISK_EDENIED);
+	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
+	                                          NATRISK_STATUS_PUBLISHED,
+	                                          "chair", NATRISK_CONFIDENTIAL),
+	                 0);
 	/* published: nothing changes any more */
 	assert_int_equal(score(f, "flood", "2.1", true, "\"D\"", "chair"),
 	                 NATRISK_EIMMUTABLE);
 	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
 	                                          NATRISK_STATUS_DRAFT,
-	                                          "chair"), NATRISK_EIMMUTABLE);
+	                                          "chair", NATRISK_CONFIDENTIAL), NATRISK_EIMMUTABLE);
 	assert_int_equal(natrisk_store_assign(f->store, f->edition, "flood",
 	                                      NULL, 0, "chair"),
 	                 NATRISK_EIMMUTABLE);
@@ -381,7 +390,7 @@ static void test_history_and_spread(void **state)
 	                                      both, 2, "chair"), 0);
 	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
 	                                          NATRISK_STATUS_SCORING,
-	                                          "chair"), 0);
+	                                          "chair", NATRISK_CONFIDENTIAL), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"B\"", "ann"), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"C\"", "ann"), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"E\"", "bob"), 0);
@@ -672,6 +681,8 @@ static void test_themes_migrated(void **state)
 		"UPDATE assessments SET themes = '[{\"id\":\"open\",\"title\":"
 		"\"Open theme\"},{\"id\":\"secret\",\"title\":\"Secret theme\"},"
 		"{\"id\":\"spare\",\"title\":\"Spare\"}]';"
+		"DROP TABLE edition_chairs;"
+		"ALTER TABLE assessments DROP COLUMN previous_id;"
 		"PRAGMA user_version = 2;"), SQLITE_OK);
 	assert_int_equal(natrisk_store_open(&f->store, f->path), 0);
 	char *json;
