@@ -28,6 +28,7 @@ typedef struct natrisk_edition_info {
 	int64_t version; /* grows with every change to the edition */
 	/* the changes that touched something of each classification */
 	int64_t changes[NATRISK_CONFIDENTIAL + 1];
+	int64_t previous; /* the edition it follows, for the movements; 0 */
 } natrisk_edition_info;
 
 /* The edition's version as a reader of CLEARANCE sees it: it grows with
@@ -79,6 +80,13 @@ int natrisk_store_is_chair(natrisk_store *s, int64_t edition,
 int natrisk_store_set_chairs(natrisk_store *s, int64_t edition,
                              const char *const *names, size_t count,
                              const char *actor);
+
+/* Links edition ID to the edition it follows (PREVIOUS; 0 unlinks), so
+ * that its diagram and report show the movements since; until ID is
+ * published. NATRISK_ENOTFOUND for an unknown PREVIOUS, NATRISK_EINVALID
+ * for the edition itself. */
+int natrisk_store_set_previous(natrisk_store *s, int64_t id, int64_t previous,
+                               const char *actor);
 
 /* What authorization needs to know of a scenario: its classification,
  * and whether ANALYST (may be NULL) is assigned to it. NATRISK_ENOTFOUND

@@ -104,6 +104,9 @@ int h_edition_get(request *q, reply *r)
 	/* the version moves only with what this reader may see */
 	json_object_set_new(out, "version", json_integer(
 		natrisk_edition_version_for(&info, q->user.clearance)));
+	json_object_set_new(out, "previous", info.previous
+	                                             ? json_integer(info.previous)
+	                                             : json_null());
 	/* all, always: each frees its text */
 	int failed = set_stored(out, "chairs", chairs);
 	failed |= set_stored(out, "themes", themes);
@@ -154,6 +157,31 @@ int h_edition_chairs(request *q, reply *r)
 	json_decref(body);
 	if (!names)
 		return 0;
+	if (rc != 0)
+		return reply_failure(r, rc);
+	return h_edition_get(q, r);
+}
+
+int h_edition_previous(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	if (!body)
+		return 0;
+	json_t *previous = json_object_get(body, "previous");
+	bool valid = json_object_size(body) == 1 &&
+	             (json_is_null(previous) ||
+	              (json_is_integer(previous) &&
+	               json_integer_value(previous) > 0));
+	int64_t id = valid && previous ? json_integer_value(previous) : 0;
+	json_decref(body);
+	if (!valid)
+		return reply_error(r, 400, "expected {\"previous\": the id of "
+		                   "the edition this one follows, or null}");
+	int rc = natrisk_store_set_previous(q->srv->store, q->edition_id, id,
+	                                   q->user.name);
+	if (rc == NATRISK_ENOTFOUND)
+		return reply_error(r, 422, "there is no edition %lld",
+		                   (long long)id);
 	if (rc != 0)
 		return reply_failure(r, rc);
 	return h_edition_get(q, r);

@@ -31,6 +31,8 @@ static const route routes[] = {
 	  h_edition_status },
 	{ "PUT", "/api/assessments/{id}/chairs", ACCESS_MANAGE_EDITION,
 	  h_edition_chairs },
+	{ "PUT", "/api/assessments/{id}/previous", ACCESS_MANAGE_EDITION,
+	  h_edition_previous },
 	{ "GET", "/api/assessments/{id}/export", ACCESS_READ_EDITION,
 	  h_edition_export },
 	{ "GET", "/api/assessments/{id}/results", ACCESS_READ_EDITION,

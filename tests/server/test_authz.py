@@ -73,6 +73,7 @@ POLICY = {
     ("GET", "/api/assessments/{id}"): "edition",
     ("PUT", "/api/assessments/{id}/status"): "edition-chair",
     ("PUT", "/api/assessments/{id}/chairs"): "edition-chair",
+    ("PUT", "/api/assessments/{id}/previous"): "edition-chair",
     ("GET", "/api/assessments/{id}/export"): "edition",
     ("GET", "/api/assessments/{id}/results"): "edition",
     ("GET", "/api/assessments/{id}/diagram.svg"): "edition",
@@ -191,6 +192,8 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         body = {"status": phase}
     elif pattern.endswith("/chairs"):
         body = {"chairs": EDITION_CHAIRS}
+    elif pattern.endswith("/previous"):
+        body = {"previous": None}
     elif (method, pattern) == ("POST", "/api/assessments/{id}/scenarios"):
         sid = unique("matrix")
         body = {"title": "Matrix scenario " + sid, "kind": "hazard",

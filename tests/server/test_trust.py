@@ -23,7 +23,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serverlib import CLASSIFIED, Server, Suite, run_cli  # noqa: E402
+from serverlib import CLASSIFIED, NRB2012, ROOT, Server, Suite, run_cli  # noqa: E402
 
 t = Suite("test_trust")
 srv = Server(name="natrisk-trust-")
@@ -42,6 +42,8 @@ USERS = [  # name, role, clearance
     ("reader-r", "analyst", "restricted"),
     ("reader-c", "analyst", "confidential"),
 ]
+
+NRB2011 = os.path.join(ROOT, "examples", "nrb-2011.yaml")
 
 with open(CLASSIFIED, encoding="utf-8") as f:
     FIXTURE = f.read()
@@ -83,6 +85,8 @@ def setup():
     ed["colours2"] = srv.import_file(write("colours2.yaml", INFRA_FIRST))
     ed["status"] = srv.import_file(CLASSIFIED, chairs=["chair"])
     ed["nochair"] = srv.import_file(CLASSIFIED, chairs=[])
+    ed["2011"] = srv.import_file(NRB2011, chairs=["chair"])
+    ed["2012"] = srv.import_file(NRB2012, chairs=["chair"])
     srv.start()
     for name, _, _ in USERS:
         clients[name] = srv.client(name)
@@ -217,6 +221,53 @@ def viewers_read_published_editions_only():
             t.eq((r.status, r.body), (404, missing.body),
                  "a draft is no edition to a viewer: %s%s" % (name, path))
     t.status(viewer.get(E("status", "/results")), 200, "the published one reads")
+
+
+# ------------------------------------------------------------ 15. compare
+
+def cli_diagram(reader, edition, previous=None):
+    """The diagram `natrisk diagram --compare` draws from the exports the
+    reader receives (the independent way to the same picture)."""
+    now = write("now-%s.yaml" % reader, clients[reader].get(E(edition, "/export")).text)
+    args = ["diagram", now, "-o", os.path.join(srv.dir, "cli-%s.svg" % reader)]
+    if previous:
+        then = write("then-%s.yaml" % reader,
+                     clients[reader].get(E(previous, "/export")).text)
+        args += ["--compare", then]
+    run_cli(*args)
+    with open(os.path.join(srv.dir, "cli-%s.svg" % reader), "rb") as f:
+        return f.read()
+
+
+@t.test
+def compare_with_the_previous_edition():
+    chair = clients["chair"]
+    for reader in ("reader-p", "reader-c"):
+        t.eq(clients[reader].get(E("2012", "/diagram.svg")).body, cli_diagram(reader, "2012"),
+             "unlinked: the diagram without movements (%s)" % reader)
+    r = chair.put(E("2012", "/previous"), {"previous": ed["2011"]})
+    t.status(r, 200, "the chair links 2012 to 2011")
+    t.eq(r.json().get("previous"), ed["2011"], "the edition names the one it follows")
+    for reader in ("reader-p", "reader-c"):
+        svg = clients[reader].get(E("2012", "/diagram.svg")).body
+        t.eq(svg, cli_diagram(reader, "2012", "2011"),
+             "the live diagram is natrisk diagram --compare's (%s)" % reader)
+        t.check(b'class="arrow"' in svg, "with arrows (%s)" % reader)
+        report = clients[reader].get(E("2012", "/report.html")).text
+        t.check('<section id="movements"' in report, "the report shows the movements (%s)"
+                % reader)
+    t.check(b"cyber-espionage" not in clients["reader-p"].get(E("2012", "/diagram.svg")).body,
+            "the restricted scenario stays out of the public reader's movements")
+    for body, status, what in (({"previous": ed["2012"]}, 422, "itself"),
+                               ({"previous": 999999}, 422, "an unknown edition"),
+                               ({"previous": "2011"}, 400, "a string"),
+                               ({"previous": 0}, 400, "zero"), ({}, 400, "nothing")):
+        t.status(chair.put(E("2012", "/previous"), body), status, "previous: %s" % what)
+    t.status(clients["chair-p"].put(E("2012", "/previous"), {"previous": None}), 403,
+             "another chair")
+    t.status(chair.put(E("2012", "/previous"), {"previous": None}), 200, "unlinked")
+    t.eq(clients["reader-c"].get(E("2012", "/diagram.svg")).body, cli_diagram("reader-c", "2012"),
+         "no movements after unlinking")
 
 
 # ------------------------------------------------------------ 14. colours
