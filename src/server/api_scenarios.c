@@ -1,7 +1,8 @@
 /*
  * api_scenarios.c - the work on an edition's scenarios: reading, adding
  * and editing them, assigning analysts, the analysts' own scores and the
- * chair's consolidated ones, and the spread between analysts. The store
+ * chair's consolidated ones (one criterion, or a scenario's at once),
+ * the spread between analysts and who has scored what. The store
  * checks every scenario and score with the assessment loader; a rejected
  * one comes back as 422 with the loader's messages.
  */
@@ -44,12 +45,14 @@ static bool body_is_json(request *q, reply *r, bool object)
 	return body != NULL;
 }
 
-/* The answer to a write: 422 with the diagnostics, or the scenario. */
-static int after_write(request *q, reply *r, int rc, natrisk_diag *diag,
-                       unsigned status)
+/* The answer to a write: 422 with the diagnostics (each naming its
+ * file under FILE_KEY, when given), or the scenario. */
+static int after_write_named(request *q, reply *r, int rc,
+                             natrisk_diag *diag, unsigned status,
+                             const char *file_key)
 {
 	if (rc != 0)
-		reply_invalid(r, rc, diag);
+		reply_invalid_named(r, rc, diag, file_key);
 	natrisk_diag_free(diag);
 	if (rc != 0)
 		return 0;
@@ -57,6 +60,12 @@ static int after_write(request *q, reply *r, int rc, natrisk_diag *diag,
 	if (r->status == 200)
 		r->status = status;
 	return 0;
+}
+
+static int after_write(request *q, reply *r, int rc, natrisk_diag *diag,
+                       unsigned status)
+{
+	return after_write_named(q, r, rc, diag, status, NULL);
 }
 
 int h_scenario_add(request *q, reply *r)
@@ -147,6 +156,39 @@ int h_score_put(request *q, reply *r)
 int h_consolidated_put(request *q, reply *r)
 {
 	return put_score(q, r, true);
+}
+
+/* A batch of scores, {CRITERION: score, ...}: all are written or none. */
+static int put_scores(request *q, reply *r, bool consolidated)
+{
+	if (!body_is_json(q, r, true))
+		return 0;
+	natrisk_diag *diag = natrisk_diag_new();
+	int rc = natrisk_store_score_batch(q->srv->store, q->edition_id,
+	                                   q->scenario, consolidated, q->body,
+	                                   q->body_len, q->user.name, diag);
+	if (rc != 0 || consolidated)
+		return after_write_named(q, r, rc, diag, 200, "criterion");
+	natrisk_diag_free(diag);
+	return h_scores_get(q, r);
+}
+
+int h_scores_put(request *q, reply *r)
+{
+	return put_scores(q, r, false);
+}
+
+int h_consolidated_put_all(request *q, reply *r)
+{
+	return put_scores(q, r, true);
+}
+
+int h_scoring(request *q, reply *r)
+{
+	char *json;
+	int rc = natrisk_store_scoring(q->srv->store, q->edition_id,
+	                               q->user.clearance, &json);
+	return reply_stored(r, rc, json);
 }
 
 int h_scores_get(request *q, reply *r)
