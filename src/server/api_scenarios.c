@@ -134,53 +134,47 @@ int h_scenario_assign(request *q, reply *r)
 	return 0;
 }
 
-static int put_score(request *q, reply *r, bool consolidated)
+/* One score (of the path's criterion) or a batch of them ({CRITERION:
+ * score, ...}, all written or none, its errors naming their criterion). */
+static int put_score(request *q, reply *r, bool consolidated, bool batch)
 {
-	if (!body_is_json(q, r, false))
+	if (!body_is_json(q, r, batch))
 		return 0;
 	natrisk_diag *diag = natrisk_diag_new();
-	int rc = natrisk_store_score(q->srv->store, q->edition_id, q->scenario,
-	                             q->criterion, consolidated, q->body,
-	                             q->body_len, q->user.name, diag);
+	natrisk_store *store = q->srv->store;
+	int rc = batch ? natrisk_store_score_batch(store, q->edition_id,
+	                                           q->scenario, consolidated,
+	                                           q->body, q->body_len,
+	                                           q->user.name, diag)
+	               : natrisk_store_score(store, q->edition_id, q->scenario,
+	                                     q->criterion, consolidated,
+	                                     q->body, q->body_len,
+	                                     q->user.name, diag);
 	if (rc != 0 || consolidated)
-		return after_write(q, r, rc, diag, 200);
+		return after_write_named(q, r, rc, diag, 200,
+		                         batch ? "criterion" : NULL);
 	natrisk_diag_free(diag);
 	return h_scores_get(q, r);
 }
 
 int h_score_put(request *q, reply *r)
 {
-	return put_score(q, r, false);
+	return put_score(q, r, false, false);
 }
 
 int h_consolidated_put(request *q, reply *r)
 {
-	return put_score(q, r, true);
-}
-
-/* A batch of scores, {CRITERION: score, ...}: all are written or none. */
-static int put_scores(request *q, reply *r, bool consolidated)
-{
-	if (!body_is_json(q, r, true))
-		return 0;
-	natrisk_diag *diag = natrisk_diag_new();
-	int rc = natrisk_store_score_batch(q->srv->store, q->edition_id,
-	                                   q->scenario, consolidated, q->body,
-	                                   q->body_len, q->user.name, diag);
-	if (rc != 0 || consolidated)
-		return after_write_named(q, r, rc, diag, 200, "criterion");
-	natrisk_diag_free(diag);
-	return h_scores_get(q, r);
+	return put_score(q, r, true, false);
 }
 
 int h_scores_put(request *q, reply *r)
 {
-	return put_scores(q, r, false);
+	return put_score(q, r, false, true);
 }
 
 int h_consolidated_put_all(request *q, reply *r)
 {
-	return put_scores(q, r, true);
+	return put_score(q, r, true, true);
 }
 
 int h_scoring(request *q, reply *r)

@@ -56,22 +56,17 @@ static json_t *analyst_entry(json_t *scenario, const char *name,
 	return entry;
 }
 
-static int add_assigned(sqlite3 *db, int64_t scenario_id, json_t *scenario)
+/* The analysts assigned to the scenario: its "assigned" list, each one an
+ * entry of its own, scored or not. */
+static void add_assigned(json_t *scenario, const unsigned char *names)
 {
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT analyst FROM assignments "
-	                                    "WHERE scenario_id = ? ORDER BY "
-	                                    "analyst");
-	if (!stmt)
-		return NATRISK_EIO;
-	sqlite3_bind_int64(stmt, 1, scenario_id);
-	json_t *names = json_object_get(scenario, "assigned");
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(stmt, 0);
-		json_array_append_new(names, json_string(name));
-		analyst_entry(scenario, name, true);
-	}
-	sqlite3_finalize(stmt);
-	return 0;
+	json_t *list = json_loads((const char *)names, 0, NULL);
+	size_t k;
+	json_t *name;
+	json_array_foreach(list, k, name)
+		analyst_entry(scenario, json_string_value(name), true);
+	json_object_set_new(scenario, "assigned",
+	                    list ? list : json_array());
 }
 
 /* One current score row: an analyst's own, or the consolidated one. */
@@ -128,8 +123,10 @@ static json_t *scenario_entry(sqlite3_stmt *stmt)
 static int add_scenarios(sqlite3 *db, overview_job *job, json_t *list)
 {
 	sqlite3_stmt *stmt = db_prepare(db,
-		"SELECT id, key, title, classification, likelihood FROM "
-		"scenarios WHERE assessment_id = ? ORDER BY position");
+		"SELECT id, key, title, classification, likelihood, (SELECT "
+		"json_group_array(analyst) FROM (SELECT analyst FROM "
+		"assignments WHERE scenario_id = s.id ORDER BY analyst)) FROM "
+		"scenarios s WHERE assessment_id = ? ORDER BY position");
 	if (!stmt)
 		return NATRISK_EIO;
 	sqlite3_bind_int64(stmt, 1, job->edition);
@@ -144,10 +141,8 @@ static int add_scenarios(sqlite3 *db, overview_job *job, json_t *list)
 			break;
 		}
 		json_array_append_new(list, scenario);
-		int64_t id = sqlite3_column_int64(stmt, 0);
-		rc = add_assigned(db, id, scenario);
-		if (rc == 0)
-			rc = add_scores(db, id, scenario);
+		add_assigned(scenario, sqlite3_column_text(stmt, 5));
+		rc = add_scores(db, sqlite3_column_int64(stmt, 0), scenario);
 	}
 	sqlite3_finalize(stmt);
 	return rc;

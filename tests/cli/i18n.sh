@@ -11,10 +11,7 @@
 # Informatiebeveiliging Rijksdienst - Bijzondere Informatie (VIR-BI).
 . "${NATRISK_ROOT:?}/tests/cli/lib.sh"
 
-if ! python3 -c 'import yaml' 2>/dev/null; then
-	echo "i18n.sh: python3-yaml missing (run scripts/install-deps)"
-	exit 1
-fi
+need_pyyaml
 
 terms="$T_TMP/terms.py"
 cat >"$terms" <<'PY'

@@ -7,10 +7,7 @@
 # asked, escaped user text; and the command must write nothing on failure.
 . "${NATRISK_ROOT:?}/tests/cli/lib.sh"
 
-if ! python3 -c 'import yaml' 2>/dev/null; then
-	echo "report.sh: python3-yaml missing (run scripts/install-deps)"
-	exit 1
-fi
+need_pyyaml
 
 check="$T_TMP/check.py"
 cat >"$check" <<'PY'

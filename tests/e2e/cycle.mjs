@@ -45,8 +45,15 @@ const TEXT = {
 	}
 };
 
-// The PUT requests a page sends while ACTION runs.
-async function puts(page, action) {
+// Waits until the element ID's text matches PATTERN.
+async function textMatches(page, id, pattern) {
+	await page.waitForFunction(([where, re]) => new RegExp(re).test(document.getElementById(where).textContent),
+		[id, pattern.source]);
+}
+
+// Saves the scoring form PREFIX and waits for its message (PATTERN);
+// returns the paths of the PUT requests the save sent.
+async function saveForm(page, prefix, pattern) {
 	const sent = [];
 	const listen = request => {
 		if (request.method() === 'PUT')
@@ -54,7 +61,8 @@ async function puts(page, action) {
 	};
 	page.on('request', listen);
 	try {
-		await action();
+		await page.click(`#${prefix}-save`);
+		await textMatches(page, `${prefix}-status`, pattern);
 	} finally {
 		page.off('request', listen);
 	}
@@ -116,8 +124,7 @@ export async function cycle(users, viewport, lang) {
 		await page.check(`#assign-names input[value="${ANALYST.name}"]`);
 		await page.check(`#assign-names input[value="${ANALYST2.name}"]`);
 		await page.click('#assign-submit');
-		await page.waitForFunction(re => new RegExp(re).test(document.getElementById('assign-status').textContent),
-			L.assigned.source);
+		await textMatches(page, 'assign-status', L.assigned);
 		assert.match(await page.textContent('#assign-status'), new RegExp(`${ANALYST.name}, ${ANALYST2.name}`));
 	});
 
@@ -151,11 +158,7 @@ export async function cycle(users, viewport, lang) {
 		await page.waitForSelector('#confirm-dialog', { state: 'detached' });
 		assert.match(page.url(), new RegExp(`#${path}$`));
 		assert.equal(await page.inputValue('#score-5_3-ev'), 'E');
-		const sent = await puts(page, async () => {
-			await page.click('#score-save');
-			await page.waitForFunction(re => new RegExp(re).test(document.getElementById('score-status').textContent),
-				L.saved(3).source);
-		});
+		const sent = await saveForm(page, 'score', L.saved(3));
 		assert.deepEqual(sent, [`/api/assessments/${E}/scenarios/${SCENARIO}/scores`], 'one request');
 		assert.deepEqual(await ownScores(ANALYST, E), {
 			likelihood: { ev: 'C', ll: 'B', ul: 'D' },
@@ -170,8 +173,7 @@ export async function cycle(users, viewport, lang) {
 		const page = bob.page;
 		await go(page, path, '#score-form');
 		await page.click('#score-from-consolidated');
-		await page.waitForFunction(re => new RegExp(re).test(document.getElementById('score-status').textContent),
-			L.filled.source);
+		await textMatches(page, 'score-status', L.filled);
 		assert.equal(await page.inputValue('#score-3_1-ev'), '#');
 		assert.equal(await page.inputValue('#score-3_1-ev-q'), '7000000000');
 		assert.equal(await page.inputValue('#score-5_3-ev'), 'C+');
@@ -185,11 +187,7 @@ export async function cycle(users, viewport, lang) {
 		assert.equal(dialog.type(), 'beforeunload');
 		await dialog.dismiss();
 		assert.equal(page.isClosed(), false, 'the tab stays open');
-		const sent = await puts(page, async () => {
-			await page.click('#score-save');
-			await page.waitForFunction(re => new RegExp(re).test(document.getElementById('score-status').textContent),
-				L.saved(CRITERIA).source);
-		});
+		const sent = await saveForm(page, 'score', L.saved(CRITERIA));
 		assert.equal(sent.length, 1, 'one request for every criterion');
 		const mine = await ownScores(ANALYST2, E);
 		assert.equal(Object.keys(mine).length, CRITERIA);
@@ -242,11 +240,7 @@ export async function cycle(users, viewport, lang) {
 		await page.fill('#consol-3_1-why', why);
 		await page.click(`#adopt-5_3-${ANALYST.name}`);
 		assert.equal(await page.inputValue('#consol-5_3-ev'), 'E');
-		const sent = await puts(page, async () => {
-			await page.click('#consol-save');
-			await page.waitForFunction(re => new RegExp(re).test(document.getElementById('consol-status').textContent),
-				L.saved(2).source);
-		});
+		const sent = await saveForm(page, 'consol', L.saved(2));
 		assert.deepEqual(sent, [`/api/assessments/${E}/scenarios/${SCENARIO}/consolidated`], 'one request');
 		const stored = (await apiCall(api, 'GET', `/api/assessments/${E}/scenarios/${SCENARIO}`)).json;
 		assert.deepEqual(stored.impact['3.1'], { ...COSTS, why });
