@@ -35,7 +35,12 @@ int h_scenario_assign(request *q, reply *r);
 int h_score_put(request *q, reply *r);
 int h_consolidated_put(request *q, reply *r);
 int h_scores_get(request *q, reply *r);
+/* Several criteria of a scenario at once, all or none. */
+int h_scores_put(request *q, reply *r);
+int h_consolidated_put_all(request *q, reply *r);
 int h_spread(request *q, reply *r);
+/* Who has scored what, for the chair. */
+int h_scoring(request *q, reply *r);
 
 /* api_methods.c */
 int h_method(request *q, reply *r);

@@ -111,6 +111,10 @@ int reply_failure(reply *r, int code);
 /* 422 {"error", "errors": [{line, column, message}]} for the errors in
  * DIAG when CODE is NATRISK_EINVALID; otherwise reply_failure(). */
 int reply_invalid(reply *r, int code, const natrisk_diag *diag);
+/* The same, each error also giving its diagnostic's file under FILE_KEY
+ * (a batch of scores names each score's criterion so). */
+int reply_invalid_named(reply *r, int code, const natrisk_diag *diag,
+                        const char *file_key);
 
 /* The request body as a JSON object, or NULL after a 400 reply. */
 json_t *request_json(const request *q, reply *r);

@@ -88,6 +88,9 @@ POLICY = {
     ("PUT", "/api/assessments/{id}/scenarios/{scenario}/scores/{criterion}"): "own-score",
     ("PUT", "/api/assessments/{id}/scenarios/{scenario}/consolidated/{criterion}"):
         "scenario-chair",
+    ("PUT", "/api/assessments/{id}/scenarios/{scenario}/scores"): "own-score",
+    ("PUT", "/api/assessments/{id}/scenarios/{scenario}/consolidated"): "scenario-chair",
+    ("GET", "/api/assessments/{id}/scoring"): "edition-chair",
     ("GET", "/api/methods/{name}"): "signed-in",
     ("GET", "/api/analysts"): "chair",
     ("GET", "/api/users"): "admin",
@@ -105,9 +108,9 @@ def unique(prefix):
 
 def success(method, pattern, actor, scenario, phase):
     """The status of a request that passes authorization."""
-    if pattern.endswith("/scores/{criterion}"):
+    if pattern.endswith("/scores/{criterion}") or (method, pattern[-7:]) == ("PUT", "/scores"):
         return 200 if phase == "scoring" else 409
-    if pattern.endswith("/consolidated/{criterion}"):
+    if pattern.endswith("/consolidated/{criterion}") or pattern.endswith("/consolidated"):
         return 200 if phase in ("draft", "consolidation") else 409
     if pattern == "/api/users/{name}/disabled":
         return 200 if scenario != "nobody" else 404
@@ -205,6 +208,10 @@ def request_for(method, pattern, actor, edition, scenario, phase):
                 ["analyst-x"] if scenario in ("conf-nightjar", "res-grid") else []}
     elif pattern.endswith("/scores/{criterion}"):
         body = '"C"'
+    elif (method, pattern[-7:]) == ("PUT", "/scores"):
+        body = {"5.1": "C", "likelihood": {"ev": "C", "why": "matrix"}}
+    elif pattern.endswith("/consolidated"):
+        body = {"5.1": "C+", "5.2": None}
     elif pattern.endswith("/consolidated/{criterion}"):
         body = '"C+"'
     elif (method, pattern) == ("POST", "/api/users"):
@@ -337,6 +344,7 @@ READS = ["/api/assessments", "/api/assessments/{E}", "/api/assessments/{E}/scena
          "/api/assessments/{E}/results?lang=nl", "/api/assessments/{E}/diagram.svg",
          "/api/assessments/{E}/diagram.svg?lang=nl", "/api/assessments/{E}/report.html",
          "/api/assessments/{E}/export", "/api/assessments/{E}/spread",
+         "/api/assessments/{E}/scoring",
          "/api/assessments/{E}/scenarios/pub-flood",
          "/api/assessments/{E}/scenarios/pub-flood/scores",
          "/api/assessments/{E}/scenarios/conf-nightjar",
@@ -367,6 +375,9 @@ def hidden_scenarios_leak_nowhere():
                 ("PUT", base + "conf-nightjar/assigned", {"analysts": []}),
                 ("PUT", base + "conf-nightjar/consolidated/5.1", '"C"'),
                 ("PUT", base + "conf-nightjar/scores/5.1", '"C"'),
+                ("PUT", base + "conf-nightjar/scores", {"5.1": "C"}),
+                ("PUT", base + "conf-nightjar/consolidated", {"5.1": "C"}),
+                ("PUT", base + "res-grid/scores", {"5.3": "C", "x": "C"}),
                 ("PUT", base + "res-grid/scores/5.3", '"C"')):
             r = clients[actor].request(method, path, body)
             t.eq(words_in(r.text), [], "nothing hidden in %s %s as %s" % (method, path, actor))
