@@ -95,6 +95,10 @@ const char *const migrations[] = {
 	"ALTER TABLE assessments ADD COLUMN changes_confidential INTEGER NOT NULL"
 	"  DEFAULT 0;"
 	"CREATE INDEX assignments_analyst ON assignments (analyst);",
+	/* 3: each audit entry's MAC under the key kept outside the
+	 * database (audit.h); NULL for the entries written before, which
+	 * the first open after this migration checks and seals */
+	"ALTER TABLE audit ADD COLUMN mac TEXT;",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

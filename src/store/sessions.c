@@ -130,3 +130,20 @@ int natrisk_store_session_delete(natrisk_store *s, const char *token)
 	token_hash(token, hash);
 	return db_write(s, delete_session, hash);
 }
+
+int db_end_sessions(sqlite3 *db, int64_t user_id, const char *keep_token)
+{
+	unsigned char keep[HASH_BYTES] = { 0 };
+	if (keep_token)
+		token_hash(keep_token, keep);
+	sqlite3_stmt *stmt = db_prepare(db, "DELETE FROM sessions WHERE "
+	                                    "user_id = ? AND token_hash != ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, user_id);
+	/* no token hashes to all zeros: without KEEP, every session goes */
+	sqlite3_bind_blob(stmt, 2, keep, HASH_BYTES, SQLITE_STATIC);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return step == SQLITE_DONE ? 0 : db_error(db, "end sessions");
+}
