@@ -67,7 +67,7 @@ typedef struct cli_store_args {
 	const char *clearance;  /* -c, --clearance */
 	const char *role;       /* -r, --role */
 	bool password_stdin;    /* -p, --password-stdin */
-	const char *audit_key;  /* -k, --audit-key (every command) */
+	const char *audit_key;  /* -A, --audit-key (every command) */
 } cli_store_args;
 
 /* --db and the options of ACCEPT (their short letters, e.g. "oc").

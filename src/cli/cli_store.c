@@ -19,7 +19,7 @@ static const struct option store_options[] = {
 	{ "clearance", required_argument, NULL, 'c' },
 	{ "role", required_argument, NULL, 'r' },
 	{ "password-stdin", no_argument, NULL, 'p' },
-	{ "audit-key", required_argument, NULL, 'k' },
+	{ "audit-key", required_argument, NULL, 'A' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -32,7 +32,7 @@ static int take(const cli_command *cmd, int letter, void *ctx)
 	case 'c': a->clearance = optarg; break;
 	case 'r': a->role = optarg; break;
 	case 'p': a->password_stdin = true; break;
-	case 'k': a->audit_key = optarg; break;
+	case 'A': a->audit_key = optarg; break;
 	}
 	return 0;
 }
@@ -42,7 +42,7 @@ int cli_parse_store_args(const cli_command *cmd, int argc, char **argv,
 {
 	char letters[16];
 	/* --db and --audit-key always */
-	snprintf(letters, sizeof letters, "dk%s", accept);
+	snprintf(letters, sizeof letters, "dA%s", accept);
 	memset(a, 0, sizeof *a);
 	int status = cli_getopt(cmd, argc, argv, store_options,
 	                        sizeof store_options / sizeof *store_options,
