@@ -104,7 +104,8 @@ static int run_backup(const cli_command *cmd, int argc, char **argv)
 /* What verify found, in one line. */
 static void print_report(const natrisk_audit_report *r)
 {
-	printf("audit log intact: %lld entries", (long long)r->entries);
+	printf("audit log intact: %lld %s", (long long)r->entries,
+	       r->entries == 1 ? "entry" : "entries");
 	if (r->anchored < 0) {
 		printf(", not yet under an audit key: entries removed from its "
 		       "end cannot be told until natrisk next opens the store "
