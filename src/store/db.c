@@ -34,6 +34,27 @@ sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql)
 	return stmt;
 }
 
+sqlite3_stmt *db_prepare_kept(sqlite3 *db, const char *sql)
+{
+	/* the connection's own list of statements is the cache: a pooled
+	 * connection keeps the few statements of the hot paths */
+	for (sqlite3_stmt *kept = sqlite3_next_stmt(db, NULL); kept;
+	     kept = sqlite3_next_stmt(db, kept))
+		if (!sqlite3_stmt_busy(kept) && sqlite3_sql(kept) &&
+		    strcmp(sqlite3_sql(kept), sql) == 0) {
+			sqlite3_reset(kept);
+			sqlite3_clear_bindings(kept);
+			return kept;
+		}
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+	                       NULL) != SQLITE_OK) {
+		db_error(db, "prepare");
+		return NULL;
+	}
+	return stmt;
+}
+
 int db_exec(sqlite3 *db, const char *sql)
 {
 	char *message = NULL;
@@ -377,8 +398,12 @@ void natrisk_store_close(natrisk_store *s)
 {
 	if (!s)
 		return;
-	for (int k = 0; k < s->idle_count; k++)
+	for (int k = 0; k < s->idle_count; k++) {
+		sqlite3_stmt *kept;
+		while ((kept = sqlite3_next_stmt(s->idle[k], NULL)))
+			sqlite3_finalize(kept);
 		sqlite3_close(s->idle[k]);
+	}
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->freed);
 	pthread_cond_destroy(&s->writer_done);

@@ -59,6 +59,10 @@ void db_directory_of(const char *path, char *out, size_t size);
 
 /* Prepares SQL; NULL after setting the error. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
+/* SQL prepared once per connection and kept with it, for the statements
+ * of every request (the session's lookup): reset it after use, never
+ * finalize it. NULL after setting the error. */
+sqlite3_stmt *db_prepare_kept(sqlite3 *db, const char *sql);
 /* An SQLite failure as a natrisk error code with a message. */
 int db_error(sqlite3 *db, const char *what);
 /* Executes a statement without results; 0 or an error code. */

@@ -81,10 +81,11 @@ typedef struct find_job {
 	char *csrf;
 } find_job;
 
+/* Every request asks: a statement kept with the connection. */
 static int find_session(sqlite3 *db, void *ctx)
 {
 	find_job *job = ctx;
-	sqlite3_stmt *stmt = db_prepare(db,
+	sqlite3_stmt *stmt = db_prepare_kept(db,
 		"SELECT u.id, u.name, u.role, u.clearance, u.disabled, s.csrf "
 		"FROM sessions s JOIN users u ON u.id = s.user_id "
 		"WHERE s.token_hash = ? AND s.expires_at >= ? AND u.disabled = 0");
@@ -99,7 +100,7 @@ static int find_session(sqlite3 *db, void *ctx)
 		         (const char *)sqlite3_column_text(stmt, 5));
 		rc = 0;
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc == 0 ? 0 : error_set(rc, "no such session");
 }
 
