@@ -69,7 +69,10 @@ static const route routes[] = {
 	{ "GET", "/api/users", ACCESS_MANAGE_USERS, h_users_list },
 	{ "POST", "/api/users", ACCESS_MANAGE_USERS, h_user_create },
 	{ "PUT", "/api/users/{name}/disabled", ACCESS_MANAGE_USERS,
-	  h_user_disable },
+	  h_user_set_disabled },
+	{ "PUT", "/api/users/{name}/password", ACCESS_MANAGE_USERS,
+	  h_user_password },
+	{ "POST", "/api/users/me/password", ACCESS_SIGNED_IN, h_own_password },
 };
 
 enum { ROUTE_COUNT = sizeof routes / sizeof *routes };

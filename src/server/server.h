@@ -28,7 +28,6 @@
 
 typedef struct results_cache results_cache;
 typedef struct login_throttle login_throttle;
-typedef struct session_cache session_cache;
 
 typedef struct server {
 	natrisk_store *store;
@@ -36,7 +35,6 @@ typedef struct server {
 	bool tls;
 	results_cache *results;
 	login_throttle *throttle;
-	session_cache *sessions;
 	sem_t workers;            /* requests handled at once */
 	bool workers_ready;
 } server;

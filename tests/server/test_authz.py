@@ -96,6 +96,8 @@ POLICY = {
     ("GET", "/api/users"): "admin",
     ("POST", "/api/users"): "admin",
     ("PUT", "/api/users/{name}/disabled"): "admin",
+    ("PUT", "/api/users/{name}/password"): "admin",
+    ("POST", "/api/users/me/password"): "signed-in",
 }
 
 counter = [0]
@@ -112,9 +114,9 @@ def success(method, pattern, actor, scenario, phase):
         return 200 if phase == "scoring" else 409
     if pattern.endswith("/consolidated/{criterion}") or pattern.endswith("/consolidated"):
         return 200 if phase in ("draft", "consolidation") else 409
-    if pattern == "/api/users/{name}/disabled":
+    if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
         return 200 if scenario != "nobody" else 404
-    if method == "POST" and pattern != "/api/session":
+    if method == "POST" and pattern not in ("/api/session", "/api/users/me/password"):
         return 201
     return 200
 
@@ -163,7 +165,7 @@ def targets(pattern):
         return [(E, s) for s in SCENARIOS] + [(MISSING_EDITION, "pub-flood")]
     if "{id}" in pattern:
         return [(E, None), (MISSING_EDITION, None)]
-    if pattern == "/api/users/{name}/disabled":
+    if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
         return [(None, "throwaway"), (None, "nobody")]
     return [(None, None)]
 
@@ -178,10 +180,16 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         path = path.replace("{name}", "nrb-2008")
     body, content_type = None, None
     client = clients[actor]
-    if pattern == "/api/users/{name}/disabled":
+    if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
         name = throwaway[phase] if scenario == "throwaway" else "nobody"
         path = path.replace("{name}", name)
-        body = {"disabled": True}
+        body = {"disabled": True} if pattern.endswith("/disabled") else \
+            {"password": "a-long-password"}
+    elif (method, pattern) == ("POST", "/api/users/me/password"):
+        # the same password again: the actor's own session goes on, and
+        # later sign-ins still know the password
+        name = ACTORS[actor][0] if ACTORS[actor] else "viewer-p"
+        body = {"current": srv.passwords[name], "password": srv.passwords[name]}
     elif (method, pattern) == ("POST", "/api/session"):
         name = ACTORS[actor][0] if ACTORS[actor] else "viewer-p"
         body = {"username": name, "password": srv.passwords[name]}
