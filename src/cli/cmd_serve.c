@@ -19,6 +19,8 @@ static const struct option serve_options[] = {
 	{ "tls-key", required_argument, NULL, 'k' },
 	{ "threads", required_argument, NULL, 't' },
 	{ "timeout", required_argument, NULL, 'T' },
+	{ "deadline", required_argument, NULL, 'D' },
+	{ "max-per-address", required_argument, NULL, 'A' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -49,6 +51,17 @@ static int take(const cli_command *cmd, int letter, void *ctx)
 			return cli_usage_error(cmd, "--timeout takes 1 to 3600 "
 			                       "seconds");
 		break;
+	case 'D':
+		if (!(o->deadline = bounded(optarg, 1, 3600)))
+			return cli_usage_error(cmd, "--deadline takes 1 to 3600 "
+			                       "seconds");
+		break;
+	case 'A':
+		if (!(o->per_address = bounded(optarg, 1,
+		                               SERVER_MAX_PER_ADDRESS)))
+			return cli_usage_error(cmd, "--max-per-address takes 1 "
+			                       "to %d", SERVER_MAX_PER_ADDRESS);
+		break;
 	}
 	return 0;
 }
@@ -58,7 +71,7 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 {
 	int status = cli_getopt(cmd, argc, argv, serve_options,
 	                        sizeof serve_options / sizeof *serve_options,
-	                        "dlcktT", take, o);
+	                        "dlcktTDA", take, o);
 	if (status)
 		return status;
 	if (optind < argc)
@@ -102,7 +115,9 @@ const cli_command cmd_serve = {
 	"serve", "run the collaborative server (JSON API and web UI)",
 	"usage: natrisk serve --db FILE [--listen HOST:PORT] [--tls-cert PEM "
 	"--tls-key PEM]\n"
-	"                     [--threads N] [--timeout SECONDS]\n"
+	"                     [--threads N] [--timeout SECONDS] [--deadline "
+	"SECONDS]\n"
+	"                     [--max-per-address N]\n"
 	"\n"
 	"Serves the store FILE (created and migrated as needed) to the\n"
 	"analysts' network: the JSON API under /api (described at\n"
@@ -118,6 +133,12 @@ const cli_command cmd_serve = {
 	"                         four)\n"
 	"  -T, --timeout SECONDS  close a connection idle this long, such as\n"
 	"                         a client that sends too slowly (default 30)\n"
+	"  -D, --deadline SECONDS close a connection whose request (headers\n"
+	"                         and body) has not arrived whole this long\n"
+	"                         after it began (default 30)\n"
+	"  -A, --max-per-address N\n"
+	"                         connections one client address may hold\n"
+	"                         (default 64, at most 512 of the 1024)\n"
 	"  -h, --help             this text\n"
 	"\n"
 	"Users come from 'natrisk user add'; editions from 'natrisk import' or\n"
