@@ -7,6 +7,7 @@
  * Past either, the answer is a 413 saying so, never a half or empty view.
  */
 #define _GNU_SOURCE /* fopencookie */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,10 +42,12 @@ struct results_cache {
 	pthread_mutex_t lock;
 	cached_view slots[CACHE_SLOTS];
 	size_t held;              /* bytes of the bodies in the slots */
-	/* the methods of the editions, loaded once: a handful at most */
+	/* the methods of the editions, loaded once and never let go (a
+	 * handful at most): a slot's name is written before its method is
+	 * published, so that readers need no lock */
 	pthread_mutex_t methods_lock;
 	char method_names[METHOD_SLOTS][128];
-	natrisk_method *methods[METHOD_SLOTS];
+	_Atomic(natrisk_method *) methods[METHOD_SLOTS];
 };
 
 results_cache *results_cache_new(void)
@@ -64,7 +67,7 @@ void results_cache_free(results_cache *c)
 	for (size_t k = 0; k < CACHE_SLOTS; k++)
 		shared_bytes_release(c->slots[k].body);
 	for (size_t k = 0; k < METHOD_SLOTS; k++)
-		natrisk_method_free(c->methods[k]);
+		natrisk_method_free(atomic_load(&c->methods[k]));
 	pthread_mutex_destroy(&c->methods_lock);
 	pthread_mutex_destroy(&c->lock);
 	free(c);
@@ -120,23 +123,51 @@ static void cache_put(results_cache *c, const cached_view *key,
 	shared_bytes_release(old);
 }
 
-/* The method METHOD, loaded once and kept (NULL when all slots are
- * taken: the caller loads its own). Under c->methods_lock. */
-static natrisk_method *kept_method(results_cache *c, const char *method,
-                                   int *rc)
+/* The kept method METHOD, or NULL; *FREE the first slot not taken. */
+static natrisk_method *find_method(results_cache *c, const char *method,
+                                   size_t *free_slot)
 {
 	size_t k = 0;
-	for (; k < METHOD_SLOTS && c->methods[k]; k++)
+	for (; k < METHOD_SLOTS; k++) {
+		natrisk_method *m = atomic_load_explicit(&c->methods[k],
+		                                         memory_order_acquire);
+		if (!m)
+			break;
 		if (strcmp(c->method_names[k], method) == 0)
-			return c->methods[k];
-	if (k == METHOD_SLOTS || strlen(method) >= sizeof *c->method_names)
-		return NULL;
-	natrisk_diag *diag = natrisk_diag_new();
-	*rc = natrisk_method_load(&c->methods[k], method, NULL, diag);
-	natrisk_diag_free(diag);
-	if (*rc == 0)
-		strcpy(c->method_names[k], method);
-	return c->methods[k];
+			return m;
+	}
+	*free_slot = k;
+	return NULL;
+}
+
+/* The method METHOD, loaded once and kept; or, when every slot is taken,
+ * loaded into *OWN for the caller to free. */
+static int method_of(results_cache *c, const char *method,
+                     const natrisk_method **out, natrisk_method **own)
+{
+	size_t k;
+	*own = NULL;
+	if ((*out = find_method(c, method, &k)))
+		return 0;
+	pthread_mutex_lock(&c->methods_lock);
+	int rc = 0;
+	if (!(*out = find_method(c, method, &k))) {
+		natrisk_method *m;
+		natrisk_diag *diag = natrisk_diag_new();
+		rc = natrisk_method_load(&m, method, NULL, diag);
+		natrisk_diag_free(diag);
+		if (rc == 0 && k < METHOD_SLOTS &&
+		    strlen(method) < sizeof *c->method_names) {
+			strcpy(c->method_names[k], method);
+			atomic_store_explicit(&c->methods[k], m,
+			                      memory_order_release);
+		} else {
+			*own = m;
+		}
+		*out = m;
+	}
+	pthread_mutex_unlock(&c->methods_lock);
+	return rc;
 }
 
 /* The id of PROFILE (NULL: the default) among METHOD's weight profiles,
@@ -144,15 +175,9 @@ static natrisk_method *kept_method(results_cache *c, const char *method,
 static int resolve_profile(results_cache *c, const char *method,
                            const char *profile, char *out, size_t size)
 {
-	int rc = 0;
-	pthread_mutex_lock(&c->methods_lock);
-	natrisk_method *m = kept_method(c, method, &rc), *own = NULL;
-	if (!m && rc == 0) {
-		natrisk_diag *diag = natrisk_diag_new();
-		rc = natrisk_method_load(&own, method, NULL, diag);
-		natrisk_diag_free(diag);
-		m = own;
-	}
+	const natrisk_method *m;
+	natrisk_method *own;
+	int rc = method_of(c, method, &m, &own);
 	if (rc == 0) {
 		long index = profile ? natrisk_method_find_profile(m, profile)
 		                     : (long)natrisk_method_default_profile(m);
@@ -164,7 +189,6 @@ static int resolve_profile(results_cache *c, const char *method,
 			         natrisk_method_profile(m, (size_t)index)->id);
 	}
 	natrisk_method_free(own);
-	pthread_mutex_unlock(&c->methods_lock);
 	return rc;
 }
 
