@@ -187,9 +187,10 @@ void reply_log_failure(reply *r, const char *method, const char *url)
 	char how[64], where[1024], what[1024];
 	log_text(how, sizeof how, method);
 	log_text(where, sizeof where, url);
-	log_text(what, sizeof what, r->detail ? r->detail
-	                            : json_string_value(json_object_get(
-	                                      body, "error")) ?: "?");
+	const char *message = json_string_value(json_object_get(body,
+	                                                        "error"));
+	log_text(what, sizeof what, r->detail && r->detail[0] ? r->detail
+	                            : message ? message : "?");
 	char line[sizeof how + sizeof where + sizeof what + 64];
 	int len = snprintf(line, sizeof line, "natrisk serve: request %s: "
 	                   "%u %s %s: %s\n", r->request_id, r->status, how,
