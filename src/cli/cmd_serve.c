@@ -20,6 +20,8 @@ static const struct option serve_options[] = {
 	{ "threads", required_argument, NULL, 't' },
 	{ "timeout", required_argument, NULL, 'T' },
 	{ "audit-key", required_argument, NULL, 'A' },
+	{ "deadline", required_argument, NULL, 'D' },
+	{ "max-per-address", required_argument, NULL, 'M' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -51,6 +53,17 @@ static int take(const cli_command *cmd, int letter, void *ctx)
 			return cli_usage_error(cmd, "--timeout takes 1 to 3600 "
 			                       "seconds");
 		break;
+	case 'D':
+		if (!(o->deadline = bounded(optarg, 1, 3600)))
+			return cli_usage_error(cmd, "--deadline takes 1 to 3600 "
+			                       "seconds");
+		break;
+	case 'M':
+		if (!(o->per_address = bounded(optarg, 1,
+		                               SERVER_MAX_PER_ADDRESS)))
+			return cli_usage_error(cmd, "--max-per-address takes 1 "
+			                       "to %d", SERVER_MAX_PER_ADDRESS);
+		break;
 	}
 	return 0;
 }
@@ -60,7 +73,7 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 {
 	int status = cli_getopt(cmd, argc, argv, serve_options,
 	                        sizeof serve_options / sizeof *serve_options,
-	                        "dlcktTA", take, o);
+	                        "dlcktTADM", take, o);
 	if (status)
 		return status;
 	if (optind < argc)
@@ -106,6 +119,7 @@ const cli_command cmd_serve = {
 	"usage: natrisk serve --db FILE [--listen HOST:PORT] [--tls-cert PEM "
 	"--tls-key PEM]\n"
 	"                     [--threads N] [--timeout SECONDS] [--audit-key KEY]\n"
+	"                     [--deadline SECONDS] [--max-per-address N]\n"
 	"\n"
 	"Serves the store FILE (created and migrated as needed) to the\n"
 	"analysts' network: the JSON API under /api (described at\n"
@@ -124,6 +138,12 @@ const cli_command cmd_serve = {
 	"                         a client that sends too slowly (default 30)\n"
 	"  -A, --audit-key KEY    the audit log's key (default FILE.audit-key,\n"
 	"                         or $NATRISK_AUDIT_KEY; made on first open)\n"
+	"  -D, --deadline SECONDS close a connection whose request (headers\n"
+	"                         and body) has not arrived whole this long\n"
+	"                         after it began (default 30)\n"
+	"  -M, --max-per-address N\n"
+	"                         connections one client address may hold\n"
+	"                         (default 64, at most 512 of the 1024)\n"
 	"  -h, --help             this text\n"
 	"\n"
 	"Users come from 'natrisk user add'; editions from 'natrisk import' or\n"

@@ -34,21 +34,12 @@ int h_editions_list(request *q, reply *r)
 	return reply_json(r, 200, out);
 }
 
-static bool is_yaml(const request *q)
-{
-	const char *type = MHD_lookup_connection_value(
-		q->connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
-	if (!type)
-		return false;
-	size_t len = strcspn(type, "; ");
-	return (len == 16 && strncasecmp(type, "application/yaml", 16) == 0) ||
-	       (len == 18 && strncasecmp(type, "application/x-yaml", 18) == 0) ||
-	       (len == 9 && strncasecmp(type, "text/yaml", 9) == 0);
-}
-
 int h_edition_create(request *q, reply *r)
 {
-	if (!is_yaml(q))
+	static const char *const yaml[] = { "application/yaml",
+		                            "application/x-yaml", "text/yaml",
+		                            NULL };
+	if (!request_type_is(q, yaml))
 		return reply_error(r, 415, "send the assessment file with "
 		                   "Content-Type: application/yaml");
 	natrisk_diag *diag = natrisk_diag_new();

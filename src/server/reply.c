@@ -2,10 +2,12 @@
  * reply.c - building answers: JSON bodies, error bodies, raw bytes, and
  * the mapping from natrisk error codes to HTTP statuses.
  */
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/error.h"
 #include "../io/utf8.h"
@@ -48,6 +50,8 @@ void reply_clear(reply *r)
 	r->shared = NULL;
 	free(r->cookie);
 	r->cookie = NULL;
+	free(r->detail);
+	r->detail = NULL;
 }
 
 int reply_shared(reply *r, unsigned status, const char *content_type,
@@ -128,9 +132,73 @@ unsigned status_for(int code)
 int reply_failure(reply *r, int code)
 {
 	unsigned status = status_for(code);
-	if (status == 500) /* the details are for the log, not the client */
+	if (status == 500) { /* the details are for the log, not the client */
+		free(r->detail);
+		r->detail = strdup(natrisk_error_last());
 		return reply_error(r, 500, "the server could not do that");
+	}
 	return reply_error(r, status, "%s", natrisk_error_last());
+}
+
+/* TEXT for a log line: bytes outside printable ASCII as \xNN, so that a
+ * path cannot forge a line of its own. */
+static void log_text(char *out, size_t size, const char *text)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)text;
+	     *p && n + 5 < size; p++) {
+		if (*p >= 0x20 && *p < 0x7f && *p != '\\')
+			out[n++] = (char)*p;
+		else
+			n += (size_t)snprintf(out + n, size - n, "\\x%02x", *p);
+	}
+	out[n] = '\0';
+}
+
+/* The error message of R's JSON body, with the request id added. */
+static json_t *body_with_id(const reply *r)
+{
+	json_t *body = r->body && r->content_type &&
+	                               strcmp(r->content_type,
+	                                      "application/json") == 0
+	                       ? json_loadb(r->body, r->len, 0, NULL)
+	                       : NULL;
+	if (!json_is_object(body) ||
+	    !json_is_string(json_object_get(body, "error"))) {
+		json_decref(body);
+		body = json_pack("{s:s}", "error",
+		                 "the server could not do that");
+	}
+	if (body)
+		json_object_set_new(body, "request_id",
+		                    json_string(r->request_id));
+	return body;
+}
+
+void reply_log_failure(reply *r, const char *method, const char *url)
+{
+	if (r->status < 500)
+		return;
+	unsigned char random[8];
+	randombytes_buf(random, sizeof random);
+	sodium_bin2hex(r->request_id, sizeof r->request_id, random,
+	               sizeof random);
+	json_t *body = body_with_id(r);
+	char how[64], where[1024], what[1024];
+	log_text(how, sizeof how, method);
+	log_text(where, sizeof where, url);
+	const char *message = json_string_value(json_object_get(body,
+	                                                        "error"));
+	log_text(what, sizeof what, r->detail && r->detail[0] ? r->detail
+	                            : message ? message : "?");
+	char line[sizeof how + sizeof where + sizeof what + 64];
+	int len = snprintf(line, sizeof line, "natrisk serve: request %s: "
+	                   "%u %s %s: %s\n", r->request_id, r->status, how,
+	                   where, what);
+	/* one write, so that lines of threads do not interleave */
+	fwrite(line, 1, (size_t)len, stderr);
+	unsigned status = r->status;
+	reply_json(r, status, body);
 }
 
 json_t *request_json(const request *q, reply *r)
@@ -218,4 +286,17 @@ const char **body_names(json_t *body, const char *key, size_t max,
 			return NULL;
 		}
 	return names;
+}
+
+bool request_type_is(const request *q, const char *const types[])
+{
+	const char *type = MHD_lookup_connection_value(
+		q->connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	if (!type)
+		return false;
+	size_t len = strcspn(type, "; "); /* without ;charset=... */
+	for (const char *const *t = types; *t; t++)
+		if (strlen(*t) == len && strncasecmp(type, *t, len) == 0)
+			return true;
+	return false;
 }

@@ -179,24 +179,42 @@ static int check_csrf(const request *q, reply *r)
 	return -1;
 }
 
-int route_request(request *q, reply *r)
+/* The route of METHOD and Q's URL, or NULL; sets *PATH_KNOWN when some
+ * route has that path. */
+static const route *route_find(request *q, const char *method,
+                               bool *path_known)
 {
-	const route *found = NULL;
-	bool path_known = false;
 	/* HEAD is GET without the body, which libmicrohttpd leaves out */
-	const char *method = strcmp(q->method, "HEAD") == 0 ? "GET" : q->method;
-	for (size_t k = 0; k < ROUTE_COUNT && !found; k++) {
+	if (strcmp(method, "HEAD") == 0)
+		method = "GET";
+	for (size_t k = 0; k < ROUTE_COUNT; k++) {
 		if (!matches(routes[k].pattern, q->url, q))
 			continue;
-		path_known = true;
+		*path_known = true;
 		if (strcmp(routes[k].method, method) == 0)
-			found = &routes[k];
+			return &routes[k];
 	}
+	return NULL;
+}
+
+bool route_takes_upload(const char *method, const char *url)
+{
+	request q = { .url = url };
+	bool path_known = false;
+	const route *found = route_find(&q, method, &path_known);
+	return found && found->run == h_edition_create;
+}
+
+int route_request(request *q, reply *r)
+{
+	bool path_known = false;
+	const route *found = route_find(q, q->method, &path_known);
 	if (!found) {
 		if (path_known)
 			return reply_error(r, 405, "method %s not allowed here",
 			                   q->method);
-		if (strcmp(method, "GET") == 0 && web_file(q, r))
+		if ((strcmp(q->method, "GET") == 0 ||
+		     strcmp(q->method, "HEAD") == 0) && web_file(q, r))
 			return 0;
 		return reply_error(r, 404, "no such resource");
 	}

@@ -1,9 +1,12 @@
 /*
- * server.c - natrisk serve: libmicrohttpd in front of the router. MHD runs
- * a pool of threads, each with its own epoll loop; a request's body is
- * gathered (up to SERVER_MAX_BODY: 413 beyond) before the router sees it.
+ * server.c - natrisk serve: libmicrohttpd in front of the router, a thread
+ * per connection. A connection's request must arrive whole by its
+ * deadline (deadline.c), one client address may hold only so many
+ * connections, and a request's body is gathered up to the limit decided
+ * when its headers are complete (body.c) before the router sees it.
  * Every answer carries the security headers, and no answer is cached by
- * the browser: a result may be above the next user's clearance.
+ * the browser: a result may be above the next user's clearance. A 5xx is
+ * logged with a request id that the answer carries too.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -14,52 +17,18 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "../core/error.h"
 #include "../io/file.h"
+#include "body.h"
+#include "deadline.h"
 #include "server_api.h"
 #include "server.h"
 #include "sessions.h"
 #include "views.h"
 
-enum { CONNECTION_TIMEOUT = 30, CONNECTION_LIMIT = 1024,
-       THREAD_STACK = 1024 * 1024 };
-
-/* The upload of one request, while it arrives. */
-typedef struct upload {
-	char *data;
-	size_t len, capacity;
-	bool too_large;
-} upload;
-
-static bool declared_too_large(struct MHD_Connection *connection)
-{
-	const char *length = MHD_lookup_connection_value(
-		connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-	return length && strtoull(length, NULL, 10) > SERVER_MAX_BODY;
-}
-
-static void take_chunk(upload *u, const char *data, size_t size)
-{
-	if (u->too_large || u->len + size > SERVER_MAX_BODY) {
-		u->too_large = true;
-		return;
-	}
-	if (u->len + size + 1 > u->capacity) {
-		size_t capacity = u->capacity ? u->capacity : 4096;
-		while (capacity < u->len + size + 1)
-			capacity *= 2;
-		char *bigger = realloc(u->data, capacity);
-		if (!bigger) {
-			u->too_large = true;
-			return;
-		}
-		u->data = bigger;
-		u->capacity = capacity;
-	}
-	memcpy(u->data + u->len, data, size);
-	u->len += size;
-	u->data[u->len] = '\0';
-}
+enum { CONNECTION_TIMEOUT = 30, THREAD_STACK = 1024 * 1024 };
 
 /* What a page may load. The web UI loads only its own files; the report
  * is a document of its own with inline styles and pictures; everything
@@ -111,6 +80,11 @@ static enum MHD_Result send_reply(struct MHD_Connection *connection,
 	if (r->cookie)
 		MHD_add_response_header(response, MHD_HTTP_HEADER_SET_COOKIE,
 		                        r->cookie);
+	if (r->request_id[0])
+		MHD_add_response_header(response, "X-Request-Id",
+		                        r->request_id);
+	if (r->cache)
+		MHD_add_response_header(response, "X-Cache", r->cache);
 	enum MHD_Result ok = MHD_queue_response(connection, r->status,
 	                                        response);
 	MHD_destroy_response(response);
@@ -135,6 +109,21 @@ static void client_address(struct MHD_Connection *connection, char *out,
 		          (socklen_t)size);
 }
 
+/* A request that has arrived whole, through the router, when a worker
+ * is free. */
+static void handle(server *srv, struct MHD_Connection *connection,
+                   const char *method, const char *url, const upload *u,
+                   reply *r)
+{
+	request q = { .srv = srv, .connection = connection, .method = method,
+		      .url = url, .body = u->data ? u->data : "",
+		      .body_len = u->len };
+	client_address(connection, q.client, sizeof q.client);
+	sem_wait(&srv->workers);
+	route_request(&q, r);
+	sem_post(&srv->workers);
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *connection,
                               const char *url, const char *method,
                               const char *version, const char *upload_data,
@@ -142,32 +131,28 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection,
 {
 	server *srv = cls;
 	upload *u = *context;
+	reply r = { 0 };
+	bool refused = false;
 	if (!u) {
 		if (!(u = calloc(1, sizeof *u)))
 			return MHD_NO;
 		*context = u;
-		u->too_large = declared_too_large(connection);
-		if (!u->too_large)
+		if (upload_begin(u, srv, connection, method, url, &r))
 			return MHD_YES;
+		refused = true; /* at the headers: the body is not read */
 	} else if (*upload_data_size) {
-		take_chunk(u, upload_data, *upload_data_size);
+		upload_take(u, upload_data, *upload_data_size);
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	reply r = { 0 };
-	if (u->too_large) {
-		reply_error(&r, 413, "the request body is larger than %u bytes",
-		            SERVER_MAX_BODY);
-	} else {
-		request q = { .srv = srv, .connection = connection,
-			      .method = method, .url = url,
-			      .body = u->data ? u->data : "",
-			      .body_len = u->len };
-		client_address(connection, q.client, sizeof q.client);
-		sem_wait(&srv->workers);
-		route_request(&q, &r);
-		sem_post(&srv->workers);
-	}
+	/* the request is all there (or refused): its deadline stops, and
+	 * the wait for a worker does not count */
+	deadlines_arrived(connection);
+	if (!refused && u->too_large)
+		upload_refuse(u, &r);
+	else if (!refused)
+		handle(srv, connection, method, url, u, &r);
+	reply_log_failure(&r, method, url);
 	enum MHD_Result ok = send_reply(connection, &r, url);
 	reply_clear(&r);
 	return ok;
@@ -204,11 +189,10 @@ static size_t unescape(void *cls, struct MHD_Connection *connection, char *text)
 static void completed(void *cls, struct MHD_Connection *connection,
                       void **context, enum MHD_RequestTerminationCode code)
 {
-	upload *u = *context;
-	if (u)
-		free(u->data);
-	free(u);
+	upload_free(*context);
 	*context = NULL;
+	/* the next request on this connection: its clock starts now */
+	deadlines_restart(connection);
 }
 
 /* HOST:PORT ([V6]:PORT) as a socket address. */
@@ -331,9 +315,12 @@ static int start_daemon(server *srv, const server_options *o)
 		(struct sockaddr *)&address, MHD_OPTION_THREAD_STACK_SIZE,
 		(size_t)THREAD_STACK, MHD_OPTION_CONNECTION_TIMEOUT,
 		o->timeout ? o->timeout : (unsigned)CONNECTION_TIMEOUT,
-		MHD_OPTION_CONNECTION_LIMIT,
-		(unsigned)CONNECTION_LIMIT, MHD_OPTION_NOTIFY_COMPLETED,
-		completed, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_CONNECTIONS,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		o->per_address ? o->per_address : (unsigned)SERVER_PER_ADDRESS,
+		MHD_OPTION_NOTIFY_CONNECTION, deadlines_notify, srv->deadlines,
+		MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_ARRAY, tls_options,
 		MHD_OPTION_END);
 	free(tls.cert);
@@ -361,7 +348,10 @@ int server_start(server **out, const server_options *o)
 	int rc = natrisk_store_open_with(&srv->store, o->db, &store);
 	srv->results = results_cache_new();
 	srv->throttle = login_throttle_new();
-	if (rc == 0 && (!srv->results || !srv->throttle))
+	srv->deadlines = deadlines_start(o->deadline ? o->deadline
+	                                             : (unsigned)SERVER_DEADLINE);
+	if (rc == 0 && (!srv->results || !srv->throttle || !srv->deadlines ||
+	                sodium_init() < 0))
 		rc = error_set(NATRISK_ENOMEM, "out of memory");
 	if (rc == 0)
 		rc = start_daemon(srv, o);
@@ -379,6 +369,8 @@ void server_stop(server *srv)
 		return;
 	if (srv->daemon)
 		MHD_stop_daemon(srv->daemon);
+	deadlines_stop(srv->deadlines); /* the daemon has closed every
+	                                   connection it tracked */
 	if (srv->workers_ready)
 		sem_destroy(&srv->workers);
 	natrisk_store_close(srv->store);

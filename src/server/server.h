@@ -35,6 +35,7 @@ typedef struct server {
 	bool tls;
 	results_cache *results;
 	login_throttle *throttle;
+	struct deadlines *deadlines; /* of requests to arrive */
 	sem_t workers;            /* requests handled at once */
 	bool workers_ready;
 } server;
@@ -84,6 +85,10 @@ typedef struct reply {
 	shared_bytes *shared;     /* instead of body: a reference held */
 	const char *content_type;
 	char *cookie;             /* a Set-Cookie value, or NULL */
+	const char *cache;        /* X-Cache: "hit" or "miss", or NULL */
+	char *detail;             /* for the log: what a 5xx's message
+	                             leaves out, or NULL */
+	char request_id[17];      /* a 5xx's, in the log line and the answer */
 } reply;
 
 /* Replies. Each fills R and returns 0 so that handlers can "return". */
@@ -103,8 +108,13 @@ int reply_take(reply *r, unsigned status, const char *content_type,
                char *body, size_t len);
 /* The HTTP status for a store or engine error code. */
 unsigned status_for(int code);
-/* Replies with the status for CODE and natrisk_error_last(). */
+/* Replies with the status for CODE and natrisk_error_last() (which, for
+ * a 500, goes to the log only). */
 int reply_failure(reply *r, int code);
+/* For a 5xx: gives R a request id, writes the line an operator looks for
+ * on standard error (the id, METHOD, URL and what went wrong), and adds
+ * the id to the JSON body as "request_id". */
+void reply_log_failure(reply *r, const char *method, const char *url);
 
 /* 422 {"error", "errors": [{line, column, message}]} for the errors in
  * DIAG when CODE is NATRISK_EINVALID; otherwise reply_failure(). */
@@ -125,6 +135,10 @@ json_t *request_json_any(const request *q, reply *r);
 const char **body_names(json_t *body, const char *key, size_t max,
                         size_t *count);
 
+/* Whether the request's Content-Type (without parameters) is one of
+ * TYPES (NULL-terminated), in any case. */
+bool request_type_is(const request *q, const char *const types[]);
+
 /* The edition of {id}: as authorization read it, or from the store. */
 int request_edition(request *q, natrisk_edition_info *out);
 
@@ -132,6 +146,9 @@ typedef int (*handler)(request *q, reply *r);
 
 /* The dispatch: routes, sessions, authorization. */
 int route_request(request *q, reply *r);
+/* Whether METHOD URL is the upload of an assessment file, whose body may
+ * be larger than any other. */
+bool route_takes_upload(const char *method, const char *url);
 /* Every route as "METHOD path", for the OpenAPI check; NULL-terminated. */
 const char *const *route_list(void);
 

@@ -17,7 +17,19 @@ typedef struct server_options {
 	                           processor, at least four */
 	unsigned timeout;       /* idle seconds before a connection is
 	                           closed; 0: 30 */
+	unsigned deadline;      /* seconds for a request's headers and body
+	                           to arrive; 0: SERVER_DEADLINE */
+	unsigned per_address;   /* connections from one client address;
+	                           0: SERVER_PER_ADDRESS */
 } server_options;
+
+enum {
+	SERVER_DEADLINE = 30,
+	SERVER_PER_ADDRESS = 64,
+	/* one address may never hold more than half of the connections */
+	SERVER_CONNECTIONS = 1024,
+	SERVER_MAX_PER_ADDRESS = SERVER_CONNECTIONS / 2,
+};
 
 typedef struct server server;
 

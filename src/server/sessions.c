@@ -2,9 +2,11 @@
  * sessions.c - see sessions.h. Failed sign-ins are throttled per client
  * address and per user name: from the fifth failure within a quarter of
  * an hour each further attempt waits twice as long as the one before (up
- * to fifteen minutes), answered 429 without checking the password.
- * A signed-in user's current password, asked before it is changed, is
- * checked under the same throttle.
+ * to fifteen minutes), answered 429 without checking the password. An
+ * attempt counts as a failure from before its password is checked until
+ * it succeeds, so that attempts at once get no more tries than attempts
+ * one after another. A signed-in user's current password, asked before it
+ * is changed, is checked under the same throttle.
  */
 #include <pthread.h>
 #include <sodium.h>
@@ -97,62 +99,95 @@ static attempt *throttle_find(login_throttle *t, const char *key, time_t now,
 	return reusable;
 }
 
-/* Seconds to wait before KEY may try again, or 0. When the table has no
- * room to count KEY's failures (a flood of names), everyone new waits. */
-static long throttle_wait(login_throttle *t, const char *key)
+/* One more failure for A, and the wait it earns from the fifth on. */
+static void count_failure(attempt *a, time_t now)
+{
+	if (now - a->first > WINDOW) {
+		a->failures = 0;
+		a->first = now;
+	}
+	if (++a->failures > FREE_FAILURES) {
+		int shift = a->failures - FREE_FAILURES;
+		long wait = shift > 10 ? MAX_WAIT : 1L << shift;
+		a->blocked_until = now + (wait > MAX_WAIT ? MAX_WAIT : wait);
+	}
+}
+
+/*
+ * Seconds the KEYS (a user name and an address) must still wait, or 0
+ * after counting this attempt as a failure of each, before the password
+ * is checked: a sign-in that succeeds forgets them (throttle_forget).
+ * Counted only once checked, sixty attempts at once would all pass the
+ * check before the first failure was counted. When the table has no
+ * room to count a key's failures (a flood of names), everyone new waits.
+ */
+static long throttle_reserve(login_throttle *t, const char *const keys[2])
 {
 	time_t now = time(NULL);
+	attempt *found[2];
+	long wait = 0;
 	pthread_mutex_lock(&t->lock);
-	attempt *a = throttle_find(t, key, now, true);
-	long wait = !a ? FULL_WAIT
-	            : a->blocked_until > now ? (long)(a->blocked_until - now)
-	                                     : 0;
-	if (a && !a->failures)
-		a->key[0] = '\0'; /* only a check: keep no entry */
+	for (size_t k = 0; k < 2; k++) {
+		found[k] = throttle_find(t, keys[k], now, true);
+		long left = !found[k] ? FULL_WAIT
+		            : found[k]->blocked_until > now
+		                    ? (long)(found[k]->blocked_until - now)
+		                    : 0;
+		if (left > wait)
+			wait = left;
+	}
+	for (size_t k = 0; k < 2; k++) {
+		if (found[k] && !wait)
+			count_failure(found[k], now);
+		else if (found[k] && !found[k]->failures)
+			found[k]->key[0] = '\0'; /* only a check: keep no entry */
+	}
 	pthread_mutex_unlock(&t->lock);
 	return wait;
 }
 
-static void throttle_record(login_throttle *t, const char *key, bool failed)
+static void throttle_forget(login_throttle *t, const char *const keys[2])
 {
 	time_t now = time(NULL);
 	pthread_mutex_lock(&t->lock);
-	attempt *a = throttle_find(t, key, now, failed);
-	if (a && !failed) {
-		memset(a, 0, sizeof *a); /* signed in: forget the failures */
-	} else if (a) {
-		if (now - a->first > WINDOW) {
-			a->failures = 0;
-			a->first = now;
-		}
-		if (++a->failures > FREE_FAILURES) {
-			int shift = a->failures - FREE_FAILURES;
-			long wait = shift > 10 ? MAX_WAIT : 1L << shift;
-			a->blocked_until = now + (wait > MAX_WAIT ? MAX_WAIT
-			                                          : wait);
-		}
+	for (size_t k = 0; k < 2; k++) {
+		attempt *a = throttle_find(t, keys[k], now, false);
+		if (a)
+			memset(a, 0, sizeof *a);
 	}
 	pthread_mutex_unlock(&t->lock);
+}
+
+/* NAME's PASSWORD checked under the sign-in throttle, keyed by the name
+ * and the client's address: 0 with *USER, a store error code
+ * (NATRISK_EDENIED: wrong), or 1 when the keys must first wait *WAIT
+ * seconds (nothing checked). Sign-ins and the check before a password
+ * change draw on one allowance. */
+static int throttled_login(request *q, const char *name, const char *password,
+                           natrisk_user *user, long *wait)
+{
+	char by_name[96], by_client[96];
+	snprintf(by_name, sizeof by_name, "user:%s", name);
+	snprintf(by_client, sizeof by_client, "addr:%s", q->client);
+	const char *const keys[2] = { by_name, by_client };
+	*wait = throttle_reserve(q->srv->throttle, keys);
+	if (*wait > 0)
+		return 1;
+	int rc = natrisk_store_login(q->srv->store, name, password, user);
+	if (rc == 0)
+		throttle_forget(q->srv->throttle, keys);
+	return rc;
 }
 
 static int sign_in(request *q, reply *r, const char *name,
                    const char *password)
 {
-	char by_name[96], by_client[96];
-	snprintf(by_name, sizeof by_name, "user:%s", name);
-	snprintf(by_client, sizeof by_client, "addr:%s", q->client);
-	login_throttle *t = q->srv->throttle;
-	long wait = throttle_wait(t, by_name);
-	long client_wait = throttle_wait(t, by_client);
-	if (client_wait > wait)
-		wait = client_wait;
-	if (wait > 0)
+	natrisk_user user;
+	long wait;
+	int rc = throttled_login(q, name, password, &user, &wait);
+	if (rc == 1)
 		return reply_error(r, 429, "too many failed sign-ins; try "
 		                   "again in %ld s", wait);
-	natrisk_user user;
-	int rc = natrisk_store_login(q->srv->store, name, password, &user);
-	throttle_record(t, by_name, rc != 0);
-	throttle_record(t, by_client, rc != 0);
 	if (rc == NATRISK_EDENIED)
 		return reply_error(r, 401, "wrong user name or password");
 	if (rc != 0)
@@ -176,6 +211,11 @@ static int sign_in(request *q, reply *r, const char *name,
 
 int h_login(request *q, reply *r)
 {
+	/* a cross-site form can post text/plain, never application/json */
+	static const char *const json_only[] = { "application/json", NULL };
+	if (!request_type_is(q, json_only))
+		return reply_error(r, 415, "sign in with Content-Type: "
+		                   "application/json");
 	json_t *body = request_json(q, r);
 	if (!body)
 		return 0;
@@ -215,27 +255,13 @@ int h_whoami(request *q, reply *r)
 
 int sessions_check_password(request *q, reply *r, const char *password)
 {
-	/* the sign-in's throttle, by the same keys: guesses made here and
-	 * at sign-in draw on one allowance */
-	char by_name[96], by_client[96];
-	snprintf(by_name, sizeof by_name, "user:%s", q->user.name);
-	snprintf(by_client, sizeof by_client, "addr:%s", q->client);
-	login_throttle *t = q->srv->throttle;
-	long wait = throttle_wait(t, by_name);
-	long client_wait = throttle_wait(t, by_client);
-	if (client_wait > wait)
-		wait = client_wait;
-	if (wait > 0) {
+	natrisk_user user;
+	long wait;
+	int rc = throttled_login(q, q->user.name, password, &user, &wait);
+	if (rc == 1)
 		reply_error(r, 429, "too many failed sign-ins; try again in "
 		            "%ld s", wait);
-		return -1;
-	}
-	natrisk_user user;
-	int rc = natrisk_store_login(q->srv->store, q->user.name, password,
-	                             &user);
-	throttle_record(t, by_name, rc != 0);
-	throttle_record(t, by_client, rc != 0);
-	if (rc == NATRISK_EDENIED)
+	else if (rc == NATRISK_EDENIED)
 		reply_error(r, 403, "the current password is wrong");
 	else if (rc != 0)
 		reply_failure(r, rc);

@@ -3,8 +3,11 @@
  * user's clearance, loaded by the same loader as any assessment file, so
  * that what the server computes is exactly what the CLI computes from the
  * exported file. Results, diagrams and reports are cached per edition
- * version, clearance, kind and weight profile; a write to an edition
- * raises its version, and the cache misses from then on.
+ * version, clearance, kind, weight profile and language, the last two as
+ * resolved (no weights and the default profile's name, or no language
+ * and an unknown one, are one entry); a write to an edition raises its
+ * version, and the cache misses from then on. Answers say X-Cache: hit
+ * or miss.
  */
 #ifndef NATRISK_VIEWS_H
 #define NATRISK_VIEWS_H

@@ -267,7 +267,10 @@ def session_cookie(response):
 class Server:
     """natrisk serve on a fresh store in a temporary directory."""
 
-    def __init__(self, timeout=None, threads=None, name="natrisk-test-", tls=None):
+    def __init__(self, timeout=None, threads=None, name="natrisk-test-", tls=None,
+                 options=(), env=None):
+        self.options = list(options)    # more `natrisk serve` options
+        self.env = env or {}            # more environment for the server
         self.dir = tempfile.mkdtemp(prefix=name)
         self.db = os.path.join(self.dir, "store.db")
         self.timeout = timeout
@@ -310,9 +313,10 @@ class Server:
             args += ["--threads", str(self.threads)]
         if self.tls:
             args += ["--tls-cert", self.tls[0], "--tls-key", self.tls[1]]
+        args += self.options
         self.stderr_file = open(self.stderr_path, "wb")
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.stderr_file,
-                                     env=environment())
+                                     env=dict(environment(), **self.env))
         ready, _, _ = select.select([self.proc.stdout], [], [], 30 * SLOW)
         line = self.proc.stdout.readline().decode() if ready else ""
         m = re.fullmatch(r"natrisk serve: listening on %s://127\.0\.0\.1:(\d+) "

@@ -2,7 +2,8 @@
 """test_malformed.py - what `natrisk serve` does with bad requests.
 
 Bodies that are not JSON, JSON of the wrong shape, unknown keys, bodies
-over 8 MiB (declared or chunked), bad UTF-8 in JSON, YAML and URLs,
+over their limits (declared or chunked: 8 MiB for an upload, 1 MiB for
+any other signed-in request, 16 KiB without a session), bad UTF-8 in JSON, YAML and URLs,
 overlong path segments, path traversal, unknown methods, slow clients
 (on a server with --timeout 2; and one with a single busy worker), many
 connections at once and writes that race. Every request the server routes gets a 4xx with a JSON body
@@ -97,7 +98,9 @@ def json_not_json():
         client = c.get(who) or Client(srv)
         for body in NOT_JSON:
             r = client.request(method, full(p), body)
-            t.status(r, 400, "%s %s with %r" % (method, p, body[:40]))
+            # without a session a body past 16 KiB is refused unread
+            expected = 413 if who not in c and len(body) > 16 * 1024 else 400
+            t.status(r, expected, "%s %s with %r" % (method, p, body[:40]))
     alive("bodies that are not JSON")
 
 
@@ -173,10 +176,18 @@ def bodies_too_large():
         t.status(r, 413, "Content-Length: 9 MiB declared (no body sent) on %s" % p)
         r, _ = client.raw("POST" if "status" not in p else "PUT", p, b" " * (9 * MiB))
         t.status(r, 413, "a 9 MiB body on %s" % p)
-    r, _ = chair.raw("PUT", path("/status"), b" " * (8 * MiB + 1))
-    t.status(r, 413, "8 MiB + 1 byte")
-    r, _ = chair.raw("PUT", path("/status"), b'{"status": "draft"}' + b" " * (8 * MiB - 19))
-    t.status(r, 200, "a JSON body of exactly 8 MiB is taken")
+    # signed in, a route other than the upload: 1 MiB
+    r, _ = chair.raw("PUT", path("/status"), b" " * (MiB + 1))
+    t.status(r, 413, "1 MiB + 1 byte")
+    r, _ = chair.raw("PUT", path("/status"), b'{"status": "draft"}' + b" " * (MiB - 19))
+    t.status(r, 200, "a JSON body of exactly 1 MiB is taken")
+    # the upload of an assessment file: 8 MiB
+    r, _ = chair.raw("POST", "/api/assessments", b"#" * (8 * MiB + 1),
+                     content_type=b"application/yaml")
+    t.status(r, 413, "an upload of 8 MiB + 1 byte")
+    r, _ = chair.raw("POST", "/api/assessments", b"#" * (8 * MiB),
+                     content_type=b"application/yaml")
+    t.status(r, 422, "an upload of exactly 8 MiB is read (and found no assessment)")
     r, _ = chair.raw("POST", "/api/assessments", b"#" * (9 * MiB),
                      content_type=b"application/yaml")
     t.status(r, 413, "a 9 MiB upload")
@@ -203,6 +214,8 @@ def chunked_bodies():
     t.status(r, 200, "a small chunked body is taken")
     r = chunked(chair, "PUT", path("/status"), [b" " * MiB] * 9)
     t.status(r, 413, "a chunked body over 8 MiB")
+    r = chunked(chair, "PUT", path("/status"), [b" " * (MiB // 2)] * 2 + [b" "])
+    t.status(r, 413, "a chunked body over 1 MiB, not an upload")
     r = chunked(chair, "POST", "/api/assessments", [b"#" * (512 * 1024)] * 17,
                 content_type=b"application/yaml")
     t.status(r, 413, "a chunked upload over 8 MiB")
@@ -505,21 +518,28 @@ def many_connections():
     admin = c["admin"]
 
     def reads(k):
+        # a connection per request, from four addresses: one address may
+        # hold 64 connections, and one just closed may still count
+        reader = Client(srv, source="127.0.2.%d" % (k % 4 + 1))
+        reader.cookie, reader.csrf = admin.cookie, admin.csrf
         codes = []
         for j in range(10):
             p = ["/api/assessments", path(), path("/results"), path("/scenarios"),
                  path("/diagram.svg")][(k + j) % 5]
-            codes.append(admin.get(p).status)
+            codes.append(reader.get(p).status)
         return codes
     results, errors = in_threads(64, reads)
     t.eq(errors, [], "64 clients x 10 reads raise nothing")
     codes = [code for r in results if r for code in r]
     t.eq((len(codes), sorted(set(codes))), (640, [200]), "640 concurrent reads all 200")
-    # many connections open at once, most doing nothing
+    # many connections open at once, most doing nothing (from eight
+    # addresses: one may hold 64)
     socks = []
     try:
-        for _ in range(400):
-            socks.append(socket.create_connection(("127.0.0.1", srv.port), timeout=5))
+        for k in range(400):
+            socks.append(socket.create_connection(
+                ("127.0.0.1", srv.port), timeout=5,
+                source_address=("127.0.1.%d" % (k % 8 + 1), 0)))
         r = admin.get("/api/session")
         t.status(r, 200, "an answer while 400 connections are open")
     finally:
