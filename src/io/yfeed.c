@@ -113,6 +113,25 @@ void yfeed_reached(yfeed *feed, int line, int column)
 	feed->column = feed->line == line ? column : 0;
 }
 
+int yfeed_header_column(const yfeed *feed, int line)
+{
+	if (line != feed->line)
+		return -1;
+	int column = 0, word = -1;
+	unsigned char prev = ' ';
+	for (size_t i = feed->line_start; i < feed->len && !line_break(feed, i);
+	     i++) {
+		unsigned char c = (unsigned char)feed->buf[i];
+		if (c == '#' && is_space(prev))
+			break;
+		if (!is_space(c) && is_space(prev))
+			word = (c == '|' || c == '>') ? column : -1;
+		column += (c & 0xC0) != 0x80;
+		prev = c;
+	}
+	return word;
+}
+
 /* Where the report's scan starts: COLUMN characters into the line. */
 static size_t column_offset(const yfeed *feed)
 {

@@ -50,6 +50,11 @@ ssize_t yfeed_read(void *feed, void *out, size_t count);
 /* The parser has emitted an event that ends at LINE, COLUMN (from 0). */
 void yfeed_reached(yfeed *feed, int line, int column);
 
+/* The column (from 0) of the header ('|', '>', with indicators) of a
+ * block scalar on LINE (from 0), when the last event ended on that line;
+ * else -1. */
+int yfeed_header_column(const yfeed *feed, int line);
+
 /*
  * After an overrun: reports to DIAG, for file NAME, where the parser was
  * held up. DEPTH is the nesting of the collections whose events came

@@ -247,10 +247,18 @@ static ynode *scalar_node(struct builder *b, struct fy_event *event)
 	node->len = len;
 	enum fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
 	node->plain = style == FYSS_PLAIN;
-	/* libfyaml marks a quoted scalar after its opening quote. */
+	/* libfyaml marks a quoted scalar after its opening quote, and a
+	 * block scalar at the line below its '|' or '>'. */
 	if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) &&
 	    node->column > 1)
 		node->column--;
+	int header = style == FYSS_LITERAL || style == FYSS_FOLDED
+	                     ? yfeed_header_column(b->feed, node->line - 2)
+	                     : -1;
+	if (header >= 0) {
+		node->line--;
+		node->column = header + 1;
+	}
 	if (!node->text)
 		return NULL;
 	if (memchr(node->text, '\0', len))
@@ -338,10 +346,9 @@ static void follow_events(struct builder *b, struct fy_event *event)
 }
 
 /* Returns false to stop: out of memory or a structural refusal. */
-static bool handle_event(struct builder *b, struct fy_event *event)
+static bool build(struct builder *b, struct fy_event *event)
 {
 	ynode *node;
-	follow_events(b, event);
 	if (b->second_unmarked && fy_event_start_mark(event))
 		return refuse_document(b, event);
 	if (!within_limits(b, event))
@@ -375,6 +382,15 @@ static bool handle_event(struct builder *b, struct fy_event *event)
 	default:
 		return true;
 	}
+}
+
+/* The feed learns where the event ends after it is built: a block
+ * scalar's header is found on the line where the event before it ended. */
+static bool handle_event(struct builder *b, struct fy_event *event)
+{
+	bool go_on = build(b, event);
+	follow_events(b, event);
+	return go_on;
 }
 
 /*

@@ -47,12 +47,15 @@ def _indented(size, prefix, line):
 def _laughs(size):
     """Each anchor names a list of ten aliases of the one before: a parser
     that expands aliases would build 10^levels nodes."""
-    text = HEAD + "\n      - &l0 [lol]\n"
-    level = 1
-    while len(text) < size - 200:
-        text += "      - &l%d [%s]\n" % (level, ", ".join(["*l%d" % (level - 1)] * 10))
+    parts = [HEAD + "\n      - &l0 [lol]\n"]
+    used, level = len(parts[0]), 1
+    while True:
+        line = "      - &l%d [%s]\n" % (level, ", ".join(["*l%d" % (level - 1)] * 10))
+        if used + len(line) > size:
+            return "".join(parts)
+        parts.append(line)
+        used += len(line)
         level += 1
-    return text
 
 
 def _many_keys(size):
@@ -92,12 +95,17 @@ def shapes(size=DEFAULT_SIZE):
         "block-map-deep-indented": _indented(s, HEAD + "\n", "a:"),
         "block-map-deep-one-line": _fill(s, HEAD + "\n      ", "? ", "x\n"),
         "flow-many-items": _fill(s, HEAD + "[", "0,", "0]\n"),
+        "flow-many-items-nested": _fill(s, HEAD + "[[", "0,", "0]]\n"),
+        "flow-many-items-lines": _fill(s, HEAD + "[[", "0,\n       ", "0]]\n"),
+        "explicit-key-many-items": _fill(s, HEAD + "\n      ? [", "0,\n       ", "0]\n      : 1\n"),
         "flow-many-empty-lists": _fill(s, HEAD + "[", "[],", "0]\n"),
         "flow-many-maps": _fill(s, HEAD + "[", "{a: 0},", "0]\n"),
         "block-many-items": _fill(s, HEAD + "\n", "      - 0\n"),
         "many-keys": _many_keys(s),
         "many-scenarios": _many_scenarios(s),
         "long-plain-scalar": _fill(s, HEAD, "x", "\n"),
+        "long-prose-scalar": _fill(s, HEAD, "word ", "x\n"),
+        "long-prose-lines": _fill(s, HEAD + ">\n", "      " + "word " * 14 + "\n"),
         "long-quoted-scalar": _fill(s, HEAD + '"', "\\u00e9", '"\n'),
         "long-block-scalar": _fill(s, HEAD + "|\n", "      " + "x" * 70 + "\n"),
         "long-comment-line": _fill(s, "# ", "x", "\n" + HEAD + "x\n"),
@@ -108,6 +116,7 @@ def shapes(size=DEFAULT_SIZE):
         "many-tags": _fill(s, HEAD + "[", "!t 0,", "0]\n"),
         "many-documents": _fill(s, HEAD + "x\n", "---\n"),
         "many-duplicate-keys": _fill(s, HEAD + "{", "a: 0,", "a: 0}\n"),
+        "many-errors": _fill(s, HEAD + "x\n    sources:\n", "      - [0]\n"),
     }
     return {name: text.encode("utf-8") for name, text in texts.items()}
 
