@@ -48,9 +48,11 @@ static void load_themes(aloader *l, const ynode *node)
 		theme->id = keep(l, yid(l->doc, ids[i], "theme id"));
 		theme->title = keep_text(l, ymap_get(item, "title"), "title",
 		                         YTEXT_TITLE);
-		if (theme->id && theme->title)
+		/* a theme with a bad title is still declared: its
+		 * scenarios' "unknown theme" would be a wrong second error */
+		if (theme->id)
 			a->theme_count++;
-		else
+		if (!theme->id || !theme->title)
 			l->ok = false;
 	}
 	if (!ycheck_unique(l->doc, ids, node->count, "theme id"))
