@@ -187,59 +187,80 @@ static enum scan_state next_state(enum scan_state state, unsigned char c,
 	return IN_PLAIN;
 }
 
+/* The report's walk over what the parser was given past its last event. */
+struct report_scan {
+	struct place at;    /* of the byte looked at */
+	struct place first; /* the first byte that is no separator */
+	struct place open;  /* the outermost bracket still open */
+	bool seen;
+	char open_bracket;  /* it, or 0 */
+	size_t depth, base; /* base: the depth at which OPEN counts */
+	enum scan_state state;
+};
+
+/* Looks at byte C; returns whether it opens a level past MAX_DEPTH. */
+static bool scan_byte(struct report_scan *s, unsigned char c,
+                      unsigned char prev, size_t max_depth)
+{
+	s->state = next_state(s->state, c, prev);
+	if (!s->seen && !separates(c)) {
+		s->first = s->at;
+		s->seen = true;
+	}
+	bool plain = s->state == IN_PLAIN;
+	if (plain && (c == '[' || c == '{')) {
+		if (s->depth++ == s->base) {
+			s->open = s->at;
+			s->open_bracket = (char)c;
+		}
+		if (s->depth > max_depth)
+			return true;
+	} else if (plain && (c == ']' || c == '}') && s->depth > 0 &&
+	           --s->depth <= s->base) {
+		s->base = s->depth;
+		s->open_bracket = 0;
+	}
+	s->at.column += (c & 0xC0) != 0x80;
+	return false;
+}
+
 void yfeed_report(const yfeed *feed, const char *name, size_t depth,
                   size_t max_depth, const char *nesting, natrisk_diag *diag)
 {
 	size_t start = column_offset(feed);
-	struct place at = { feed->line + 1, feed->column + 1 };
-	struct place open = at;
-	char open_bracket = 0; /* the outermost still open, if any */
-	size_t base = depth;
-	enum scan_state state = IN_PLAIN;
+	struct report_scan s = {
+		.at = { feed->line + 1, feed->column + 1 },
+		.depth = depth, .base = depth, .state = IN_PLAIN
+	};
+	s.first = s.at;
 	for (size_t i = start; i < feed->given && i < feed->len; i++) {
 		size_t n = line_break(feed, i);
 		if (n) {
 			i += n - 1;
-			at.line++;
-			at.column = 1;
-			if (state == IN_COMMENT)
-				state = IN_PLAIN;
+			s.at = (struct place){ s.at.line + 1, 1 };
+			if (s.state == IN_COMMENT)
+				s.state = IN_PLAIN;
 			continue;
 		}
-		unsigned char c = (unsigned char)feed->buf[i];
 		unsigned char prev = i > start ? (unsigned char)feed->buf[i - 1]
 		                               : ' ';
-		state = next_state(state, c, prev);
-		bool plain = state == IN_PLAIN;
-		if (plain && (c == '[' || c == '{')) {
-			if (depth++ == base) {
-				open = at;
-				open_bracket = (char)c;
-			}
-			if (depth > max_depth) {
-				natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR,
-				                 name, at.line, at.column, "%s",
-				                 nesting);
-				return;
-			}
-		} else if (plain && (c == ']' || c == '}') && depth > 0) {
-			if (--depth <= base) {
-				base = depth;
-				open_bracket = 0;
-			}
+		if (scan_byte(&s, (unsigned char)feed->buf[i], prev,
+		              max_depth)) {
+			natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name,
+			                 s.at.line, s.at.column, "%s", nesting);
+			return;
 		}
-		at.column += (c & 0xC0) != 0x80;
 	}
-	if (open_bracket)
-		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, open.line,
-		                 open.column, "this '%c' holds too much to read "
-		                 "at once (more than %d YAML tokens before it "
-		                 "ends); write long lists and mappings in block "
-		                 "style, one item a line", open_bracket,
+	if (s.open_bracket)
+		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, s.open.line,
+		                 s.open.column, "this '%c' holds too much to "
+		                 "read at once (more than %d YAML tokens before "
+		                 "it ends); write long lists and mappings in "
+		                 "block style, one item a line", s.open_bracket,
 		                 YFEED_MAX_AHEAD);
 	else
-		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, open.line,
-		                 open.column, "too much to read at once from "
+		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, s.first.line,
+		                 s.first.column, "too much to read at once from "
 		                 "here (more than %d YAML tokens before the next "
 		                 "value)", YFEED_MAX_AHEAD);
 }
