@@ -5,8 +5,9 @@ without an error).
 
 A generated 50-scenario edition (gen_edition.py, checked with `natrisk
 check`) is imported into a fresh store; `natrisk serve` serves it and a
-viewer (clearance confidential: all 50 scenarios) signs in. wrk then asks
-for GET /api/assessments/1/results with the viewer's session cookie, and
+reader (an analyst, since viewers read published editions only; clearance
+confidential: all 50 scenarios) signs in. wrk then asks for GET
+/api/assessments/1/results with the reader's session cookie, and
 the same run serves the very same JSON bytes from nginx (a static file on
 another port) and asks it the same way: nginx is the ceiling a static
 server reaches on this machine, natrisk/nginx the share of it we get.
@@ -338,7 +339,7 @@ def main():
                                     capture_output=True, text=True,
                                     check=True).stdout.strip()
         subprocess.run([natrisk, "user", "add", "viewer", "--role",
-                        "viewer", "--clearance", "confidential",
+                        "analyst", "--clearance", "confidential",
                         "--password-stdin", "--db", db],
                        input=PASSWORD + "\n", text=True, check=True,
                        capture_output=True)

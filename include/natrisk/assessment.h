@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "common.h"
 #include "diag.h"
@@ -30,9 +31,21 @@ typedef enum {
 	NATRISK_CONFIDENTIAL = 2,
 } natrisk_classification;
 
+/*
+ * A theme groups scenarios. Its classification says who may see it at all
+ * (its title may say what the scenarios under it are about): given in the
+ * file, or else the lowest classification of the scenarios that use it,
+ * public when none does. A scenario's theme is never classified above the
+ * scenario. Its colour in the diagram is its own ("#rrggbb" from the
+ * file, or else derived from its id), so that it is the same for every
+ * reader and in every edition.
+ */
 typedef struct natrisk_theme {
 	const char *id;
 	const char *title;
+	natrisk_classification classification;
+	bool classification_given; /* in the file, not derived */
+	const char *colour;         /* "#rrggbb" from the file, or NULL */
 } natrisk_theme;
 
 typedef struct natrisk_scenario {
@@ -91,6 +104,11 @@ const natrisk_scenario *natrisk_assessment_scenario(
 /* Index of a scenario by id, or -1. */
 long natrisk_assessment_find_scenario(const natrisk_assessment *a,
                                       const char *id);
+
+/* THEME's colour as 0xRRGGBB: its own from the file, or one of eight
+ * colours (Okabe-Ito) chosen by a hash of its id, so that a theme has the
+ * same colour whoever reads it and in every edition. */
+uint32_t natrisk_theme_colour(const natrisk_theme *theme);
 
 const char *natrisk_kind_name(natrisk_kind kind);
 const char *natrisk_classification_name(natrisk_classification c);

@@ -28,6 +28,7 @@ typedef struct natrisk_edition_info {
 	int64_t version; /* grows with every change to the edition */
 	/* the changes that touched something of each classification */
 	int64_t changes[NATRISK_CONFIDENTIAL + 1];
+	int64_t previous; /* the edition it follows, for the movements; 0 */
 } natrisk_edition_info;
 
 /* The edition's version as a reader of CLEARANCE sees it: it grows with
@@ -37,9 +38,11 @@ int64_t natrisk_edition_version_for(const natrisk_edition_info *info,
 
 /* Imports a loaded assessment (its method by id: a bundled method or one
  * on the method path) as a new draft edition; its scores become the
- * consolidated scores. */
+ * consolidated scores. CHAIRS (COUNT names of enabled chairs; may be
+ * none) become the edition's own chairs. */
 int natrisk_store_import(natrisk_store *s, const natrisk_assessment *a,
-                         const char *actor, int64_t *id);
+                         const char *actor, const char *const *chairs,
+                         size_t chair_count, int64_t *id);
 /* The editions, newest first; free *LIST. */
 int natrisk_store_editions(natrisk_store *s, natrisk_edition_info **list,
                            size_t *count);
@@ -55,9 +58,35 @@ int natrisk_store_edition(natrisk_store *s, int64_t id,
 int natrisk_store_export(natrisk_store *s, int64_t id,
                          natrisk_classification clearance, char **yaml,
                          size_t *len, size_t *shown);
-/* Moves an edition to STATUS; a published edition moves no more. */
+/* Moves an edition to STATUS; a published edition moves no more.
+ * Publishing freezes every scenario, so it takes someone cleared for
+ * every one: NATRISK_EDENIED when a scenario is classified above
+ * CLEARANCE (the actor's). */
 int natrisk_store_set_status(natrisk_store *s, int64_t id,
-                             natrisk_status status, const char *actor);
+                             natrisk_status status, const char *actor,
+                             natrisk_classification clearance);
+
+/* An edition's own chairs: the chairs who manage it (its status, its
+ * scenarios, their assignments and consolidated scores). An edition
+ * without chairs is managed by admins alone. */
+/* The chairs' names as a JSON array, by name; free *JSON. */
+int natrisk_store_chairs(natrisk_store *s, int64_t edition, char **json);
+/* Whether NAME is one of them. */
+int natrisk_store_is_chair(natrisk_store *s, int64_t edition,
+                           const char *name, bool *is_chair);
+/* Makes NAMES (COUNT enabled chairs) the edition's chairs; until it is
+ * published. NATRISK_EINVALID naming a user who is not an enabled
+ * chair. */
+int natrisk_store_set_chairs(natrisk_store *s, int64_t edition,
+                             const char *const *names, size_t count,
+                             const char *actor);
+
+/* Links edition ID to the edition it follows (PREVIOUS; 0 unlinks), so
+ * that its diagram and report show the movements since; until ID is
+ * published. NATRISK_ENOTFOUND for an unknown PREVIOUS, NATRISK_EINVALID
+ * for the edition itself. */
+int natrisk_store_set_previous(natrisk_store *s, int64_t id, int64_t previous,
+                               const char *actor);
 
 /* What authorization needs to know of a scenario: its classification,
  * and whether ANALYST (may be NULL) is assigned to it. NATRISK_ENOTFOUND

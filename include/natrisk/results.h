@@ -38,6 +38,12 @@ typedef struct natrisk_scenario_result {
 /* Assesses A under weight profile PROFILE (an index of its method). */
 int natrisk_results_new(natrisk_results **out, const natrisk_assessment *a,
                         size_t profile);
+/* The results of A (a previous edition, say) under the weight profile
+ * of LIKE, found by its id in A's method, or A's default profile when
+ * that method has no profile of that id: comparable with LIKE. */
+int natrisk_results_new_like(natrisk_results **out,
+                             const natrisk_assessment *a,
+                             const natrisk_results *like);
 void natrisk_results_free(natrisk_results *results);
 
 const natrisk_assessment *natrisk_results_assessment(const natrisk_results *r);

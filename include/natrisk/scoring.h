@@ -32,15 +32,18 @@ extern "C" {
 /* The criterion name that stands for a scenario's likelihood. */
 #define NATRISK_LIKELIHOOD "likelihood"
 
-/* Adds a scenario (one entry of the file's scenarios list, as JSON) at
- * the end of the edition; its scores become the consolidated ones.
- * CLEARANCE is the actor's: a theme that only scenarios above it use is
- * no theme to them. */
+/* Adds a scenario (one entry of the file's scenarios list, as JSON,
+ * without its id) at the end of the edition; its scores become the
+ * consolidated ones. The store makes the id: the title in [a-z0-9-] and
+ * six random characters, never one a scenario of the edition holds, so
+ * that no answer tells an id a hidden scenario holds from a free one. *ID
+ * (when ID is not NULL) receives it: free it. CLEARANCE is the actor's: a
+ * theme classified above it is no theme to them. */
 int natrisk_store_scenario_add(natrisk_store *s, int64_t edition,
                                const char *json, size_t len,
                                const char *actor,
                                natrisk_classification clearance,
-                               natrisk_diag *diag);
+                               natrisk_diag *diag, char **id);
 /* Changes the descriptive fields of a scenario: a JSON object with any of
  * title, theme, kind, description, classification, new and sources. Its
  * id and scores do not change this way. */

@@ -138,15 +138,7 @@ int cli_load_previous(const char *path, const natrisk_results *current,
 	*r = NULL;
 	if (cli_load(path, a) != 0)
 		return EXIT_INVALID;
-	const natrisk_method *now =
-		natrisk_assessment_method(natrisk_results_assessment(current));
-	const char *profile_id =
-		natrisk_method_profile(now, natrisk_results_profile(current))->id;
-	const natrisk_method *then = natrisk_assessment_method(*a);
-	long profile = natrisk_method_find_profile(then, profile_id);
-	if (profile < 0)
-		profile = (long)natrisk_method_default_profile(then);
-	if (natrisk_results_new(r, *a, (size_t)profile) != 0) {
+	if (natrisk_results_new_like(r, *a, current) != 0) {
 		fprintf(stderr, "natrisk: %s\n", natrisk_error_last());
 		natrisk_assessment_free(*a);
 		*a = NULL;

@@ -61,12 +61,16 @@ int cli_load_previous(const char *path, const natrisk_results *current,
                       natrisk_assessment **a, natrisk_results **r);
 
 /* The options of the commands on a store, as given. */
+enum { CLI_MAX_CHAIRS = 64 };
+
 typedef struct cli_store_args {
 	const char *db;         /* -d, --db (required) */
 	const char *output;     /* -o, --output */
 	const char *clearance;  /* -c, --clearance */
 	const char *role;       /* -r, --role */
 	bool password_stdin;    /* -p, --password-stdin */
+	const char *chairs[CLI_MAX_CHAIRS]; /* -C, --chair (repeatable) */
+	size_t chair_count;
 } cli_store_args;
 
 /* --db and the options of ACCEPT (their short letters, e.g. "oc").

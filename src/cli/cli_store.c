@@ -18,6 +18,7 @@ static const struct option store_options[] = {
 	{ "clearance", required_argument, NULL, 'c' },
 	{ "role", required_argument, NULL, 'r' },
 	{ "password-stdin", no_argument, NULL, 'p' },
+	{ "chair", required_argument, NULL, 'C' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -30,6 +31,12 @@ static int take(const cli_command *cmd, int letter, void *ctx)
 	case 'c': a->clearance = optarg; break;
 	case 'r': a->role = optarg; break;
 	case 'p': a->password_stdin = true; break;
+	case 'C':
+		if (a->chair_count == CLI_MAX_CHAIRS)
+			return cli_usage_error(cmd, "at most %d --chair",
+			                       CLI_MAX_CHAIRS);
+		a->chairs[a->chair_count++] = optarg;
+		break;
 	}
 	return 0;
 }

@@ -15,7 +15,7 @@
 static int run_import(const cli_command *cmd, int argc, char **argv)
 {
 	cli_store_args a;
-	int status = cli_parse_store_args(cmd, argc, argv, "oc", &a);
+	int status = cli_parse_store_args(cmd, argc, argv, "ocC", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	if (optind != argc - 1)
@@ -26,7 +26,8 @@ static int run_import(const cli_command *cmd, int argc, char **argv)
 	natrisk_store *s;
 	int64_t id;
 	if ((status = cli_store_open(cmd, a.db, &s)) == 0) {
-		if (natrisk_store_import(s, assessment, "cli", &id) != 0)
+		if (natrisk_store_import(s, assessment, "cli", a.chairs,
+		                         a.chair_count, &id) != 0)
 			status = cli_store_fail(cmd, s);
 		else {
 			printf("%lld\n", (long long)id);
@@ -115,10 +116,12 @@ static int run_audit(const cli_command *cmd, int argc, char **argv)
 
 const cli_command cmd_import = {
 	"import", "import an assessment file into a store as a new edition",
-	"usage: natrisk import FILE --db DB\n\n"
+	"usage: natrisk import FILE --db DB [--chair NAME]...\n\n"
 	"Checks FILE like 'natrisk check' and stores it as a new draft\n"
 	"edition; its scores become the consolidated scores. Prints the new\n"
 	"edition's id. The method must be named by its id.\n\n"
+	"  --chair NAME  a chair of the edition (repeatable): its own chairs\n"
+	"                and admins manage it; without one, admins alone.\n\n"
 	"Exit status: 0 success, 1 invalid input or store error, 2 usage.\n",
 	run_import,
 };

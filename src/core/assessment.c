@@ -2,6 +2,7 @@
  * assessment.c - read access to a loaded assessment. The loader lives in
  * src/io/assessment_load.c.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
@@ -63,6 +64,21 @@ long natrisk_assessment_find_scenario(const natrisk_assessment *a,
 		if (strcmp(a->scenarios[i].id, id) == 0)
 			return (long)i;
 	return -1;
+}
+
+uint32_t natrisk_theme_colour(const natrisk_theme *theme)
+{
+	/* Okabe-Ito: distinguishable with the common colour-vision
+	 * deficiencies, and dark enough on the diagram's pale background. */
+	static const uint32_t palette[] = { 0x0072B2, 0xD55E00, 0x009E73,
+		                            0xCC79A7, 0xE69F00, 0x56B4E9,
+		                            0x8C564B, 0x000000 };
+	if (theme->colour && strlen(theme->colour) == 7)
+		return (uint32_t)strtoul(theme->colour + 1, NULL, 16);
+	uint32_t hash = 2166136261u; /* FNV-1a */
+	for (const char *p = theme->id; *p; p++)
+		hash = (hash ^ (unsigned char)*p) * 16777619u;
+	return palette[hash % (sizeof palette / sizeof *palette)];
 }
 
 const char *natrisk_kind_name(natrisk_kind kind)

@@ -123,6 +123,18 @@ int natrisk_results_new(natrisk_results **out, const natrisk_assessment *a,
 	return NATRISK_OK;
 }
 
+int natrisk_results_new_like(natrisk_results **out,
+                             const natrisk_assessment *a,
+                             const natrisk_results *like)
+{
+	const natrisk_method *now = like->assessment->method;
+	const char *id = now->profiles[like->profile].id;
+	long profile = natrisk_method_find_profile(a->method, id);
+	if (profile < 0)
+		profile = (long)natrisk_method_default_profile(a->method);
+	return natrisk_results_new(out, a, (size_t)profile);
+}
+
 void natrisk_results_free(natrisk_results *r)
 {
 	if (!r)

@@ -22,9 +22,64 @@ static const char *keep_text(aloader *l, const ynode *node, const char *what,
 	return ykeep_text(l->doc, &l->a->arena, node, what, kind, &l->ok);
 }
 
+/* A classification (public, restricted, confidential) into *OUT. */
+static bool load_classification(aloader *l, const ynode *node,
+                                natrisk_classification *out)
+{
+	static const char *const names[] = { "public", "restricted",
+		                             "confidential" };
+	const char *text = ytext(l->doc, node, "classification");
+	for (int i = 0; text && i < 3; i++)
+		if (strcmp(text, names[i]) == 0) {
+			*out = (natrisk_classification)i;
+			return true;
+		}
+	if (text)
+		yerror(l->doc, node, "classification must be public, "
+		       "restricted or confidential, not '%s'", text);
+	l->ok = false;
+	return false;
+}
+
+/* "#rrggbb", kept in lower case. */
+static const char *load_colour(aloader *l, const ynode *node)
+{
+	const char *text = ytext(l->doc, node, "colour");
+	bool valid = text && strlen(text) == 7 && text[0] == '#' &&
+	             strspn(text + 1, "0123456789abcdefABCDEF") == 6;
+	if (!valid) {
+		if (text)
+			yerror(l->doc, node, "colour must be \"#rrggbb\" (six "
+			       "hexadecimal digits), not '%s'", text);
+		l->ok = false;
+		return NULL;
+	}
+	char lower[8];
+	for (int k = 0; k < 8; k++)
+		lower[k] = (char)(text[k] >= 'A' && text[k] <= 'F'
+		                          ? text[k] + ('a' - 'A')
+		                          : text[k]);
+	return keep(l, lower);
+}
+
+static void load_theme(aloader *l, const ynode *item, natrisk_theme *theme)
+{
+	theme->id = keep(l, yid(l->doc, ymap_get(item, "id"), "theme id"));
+	theme->title = keep_text(l, ymap_get(item, "title"), "title",
+	                         YTEXT_TITLE);
+	const ynode *classification = ymap_get(item, "classification");
+	if (classification)
+		theme->classification_given = load_classification(
+			l, classification, &theme->classification);
+	const ynode *colour = ymap_get(item, "colour");
+	if (colour)
+		theme->colour = load_colour(l, colour);
+}
+
 static void load_themes(aloader *l, const ynode *node)
 {
-	static const char *const keys[] = { "*id", "*title", NULL };
+	static const char *const keys[] = { "*id", "*title", "classification",
+		                            "colour", NULL };
 	if (!yexpect(l->doc, node, YNODE_SEQ, "themes")) {
 		l->ok = false;
 		return;
@@ -45,9 +100,7 @@ static void load_themes(aloader *l, const ynode *node)
 		}
 		natrisk_theme *theme = &a->themes[a->theme_count];
 		ids[i] = ymap_get(item, "id");
-		theme->id = keep(l, yid(l->doc, ids[i], "theme id"));
-		theme->title = keep_text(l, ymap_get(item, "title"), "title",
-		                         YTEXT_TITLE);
+		load_theme(l, item, theme);
 		/* a theme with a bad title is still declared: its
 		 * scenarios' "unknown theme" would be a wrong second error */
 		if (theme->id)
@@ -88,6 +141,17 @@ static void load_scenario_theme(aloader *l, const ynode *node,
 			yerror(l->doc, node, "unknown theme '%s'; declare it "
 			       "under 'themes'", id);
 		l->ok = false;
+		return;
+	}
+	const natrisk_theme *theme = &l->a->themes[s->theme];
+	if (theme->classification_given &&
+	    theme->classification > s->classification) {
+		yerror(l->doc, node, "theme '%s' is %s, above the scenario "
+		       "(%s): whoever may see the scenario must be able to "
+		       "see its theme", id,
+		       natrisk_classification_name(theme->classification),
+		       natrisk_classification_name(s->classification));
+		l->ok = false;
 	}
 }
 
@@ -105,26 +169,6 @@ static void load_kind(aloader *l, const ynode *node, natrisk_scenario *s)
 			       "'%s'", text);
 		l->ok = false;
 	}
-}
-
-static void load_classification(aloader *l, const ynode *node,
-                                natrisk_scenario *s)
-{
-	static const char *const names[] = { "public", "restricted",
-		                             "confidential" };
-	s->classification = NATRISK_PUBLIC;
-	if (!node)
-		return;
-	const char *text = ytext(l->doc, node, "classification");
-	for (int i = 0; text && i < 3; i++)
-		if (strcmp(text, names[i]) == 0) {
-			s->classification = (natrisk_classification)i;
-			return;
-		}
-	if (text)
-		yerror(l->doc, node, "classification must be public, "
-		       "restricted or confidential, not '%s'", text);
-	l->ok = false;
 }
 
 static void load_sources(aloader *l, const ynode *node, natrisk_scenario *s)
@@ -205,11 +249,15 @@ static void load_scenario(aloader *l, const ynode *item, natrisk_scenario *s)
 	s->title = keep_text(l, ymap_get(item, "title"), "title", YTEXT_TITLE);
 	if (!s->id || !s->title)
 		l->ok = false;
+	/* the classification first: the theme is checked against it */
+	const ynode *classification = ymap_get(item, "classification");
+	s->classification = NATRISK_PUBLIC;
+	if (classification)
+		load_classification(l, classification, &s->classification);
 	load_scenario_theme(l, ymap_get(item, "theme"), s);
 	load_kind(l, ymap_get(item, "kind"), s);
 	s->description = keep_text(l, ymap_get(item, "description"),
 	                           "description", YTEXT_DESCRIPTION);
-	load_classification(l, ymap_get(item, "classification"), s);
 	const ynode *is_new = ymap_get(item, "new");
 	if (is_new && !ybool(l->doc, is_new, "new", &s->is_new))
 		l->ok = false;
@@ -265,6 +313,47 @@ static void load_scenarios(aloader *l, const ynode *node)
 	if (!ycheck_unique(l->doc, ids, node->count, "scenario id"))
 		l->ok = false;
 	free(ids);
+}
+
+/* A theme without a classification of its own takes the lowest of the
+ * scenarios that use it (public when none does): a theme only classified
+ * scenarios use is classified with them. */
+static void derive_theme_classifications(natrisk_assessment *a)
+{
+	for (size_t t = 0; t < a->theme_count; t++) {
+		natrisk_theme *theme = &a->themes[t];
+		if (theme->classification_given)
+			continue;
+		bool used = false;
+		natrisk_classification lowest = NATRISK_CONFIDENTIAL;
+		for (size_t k = 0; k < a->scenario_count; k++) {
+			const natrisk_scenario *s = &a->scenarios[k];
+			if (s->theme != (long)t)
+				continue;
+			used = true;
+			if (s->classification < lowest)
+				lowest = s->classification;
+		}
+		theme->classification = used ? lowest : NATRISK_PUBLIC;
+	}
+}
+
+/* Two themes in one colour cannot be told apart in the diagram. */
+static void warn_shared_colours(aloader *l, const ynode *themes)
+{
+	const natrisk_assessment *a = l->a;
+	for (size_t t = 0; t < a->theme_count; t++)
+		for (size_t u = 0; u < t; u++)
+			if (natrisk_theme_colour(&a->themes[t]) ==
+			    natrisk_theme_colour(&a->themes[u])) {
+				ywarning(l->doc, themes->items[t], "themes '%s' "
+				         "and '%s' "
+				         "have the same colour in the diagram; "
+				         "give one a colour of its own "
+				         "(colour: \"#rrggbb\")",
+				         a->themes[u].id, a->themes[t].id);
+				break;
+			}
 }
 
 static void warn_unused_themes(aloader *l, const ynode *themes)
@@ -332,8 +421,11 @@ static void load_top(aloader *l, const ynode *root)
 		load_themes(l, themes);
 	if (ymap_get(root, "scenarios"))
 		load_scenarios(l, ymap_get(root, "scenarios"));
-	if (themes && l->ok)
+	derive_theme_classifications(l->a);
+	if (themes && l->ok) {
 		warn_unused_themes(l, themes);
+		warn_shared_colours(l, themes);
+	}
 }
 
 int natrisk_assessment_load_buffer(natrisk_assessment **out, const char *name,

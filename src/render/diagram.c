@@ -27,16 +27,11 @@ double diagram_y(double position)
 	return PLOT_TOP + PLOT_HEIGHT - p / 5 * PLOT_HEIGHT;
 }
 
-rgba theme_colour(long theme)
+rgba theme_colour(const natrisk_assessment *a, long theme)
 {
-	/* Okabe-Ito: distinguishable with the common colour-vision
-	 * deficiencies, and dark enough on the pale background. */
-	static const uint32_t palette[] = { 0x0072B2, 0xD55E00, 0x009E73,
-		                            0xCC79A7, 0xE69F00, 0x56B4E9,
-		                            0x8C564B, 0x000000 };
-	if (theme < 0)
+	if (theme < 0 || (size_t)theme >= a->theme_count)
 		return rgb(0x777777);
-	return rgb(palette[theme % 8]);
+	return rgb(natrisk_theme_colour(&a->themes[theme]));
 }
 
 const char *diagram_word(const diagram *d, const char *en, const char *nl)
@@ -162,7 +157,7 @@ static double legend_themes(diagram *d, double y)
 		unthemed |= a->scenarios[i].theme < 0;
 	for (long t = unthemed ? -1 : 0; t < (long)a->theme_count; t++) {
 		scene_circle(d->scene, LEGEND_LEFT + 8, y, POINT_RADIUS,
-		             theme_colour(t), ink, 1);
+		             theme_colour(a, t), ink, 1);
 		y = legend_entry(d, y, t < 0 ? diagram_word(d, "no theme",
 		                                            "geen thema")
 		                             : a->themes[t].title);

@@ -118,7 +118,7 @@ static void draw_levels(diagram *d, const natrisk_scenario *sc,
 				while (top + 1 < BINS &&
 				       same_run(level, a, b, top + 1, v))
 					joined[a * BINS + ++top] = 1;
-				rgba colour = theme_colour(sc->theme);
+				rgba colour = theme_colour(d->assessment, sc->theme);
 				colour.a = level_alpha[v];
 				cloud_rect(d, sc->id, colour, a, b, k, top);
 			}
@@ -220,7 +220,7 @@ int diagram_draw_clouds(diagram *d)
 			continue;
 		contour_levels(s, i, bins, level);
 		draw_levels(d, sc, level);
-		rgba edge = theme_colour(sc->theme);
+		rgba edge = theme_colour(d->assessment, sc->theme);
 		edge.a = 150;
 		draw_edges(d, sc->id, edge, level, 0);
 		draw_edges(d, sc->id, edge, level, 1);

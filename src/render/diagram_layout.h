@@ -52,7 +52,7 @@ double diagram_x(double position);
 double diagram_y(double position);
 
 /* The colour of a theme (index, or -1 for none). */
-rgba theme_colour(long theme);
+rgba theme_colour(const natrisk_assessment *a, long theme);
 
 /* Fixed texts in the diagram's language. */
 const char *diagram_word(const diagram *d, const char *en, const char *nl);

@@ -91,7 +91,7 @@ static void draw_point(diagram *d, const natrisk_scenario *s,
 	         s->likelihood.point[NATRISK_EV].high ? "+" : "", range,
 	         r->impact[NATRISK_EV].total, r->rank);
 	shape *p = scene_circle(d->scene, x, y, POINT_RADIUS,
-	                        theme_colour(s->theme), ink, 1);
+	                        theme_colour(d->assessment, s->theme), ink, 1);
 	if (p) {
 		p->role = "point";
 		p->scenario = s->id;
@@ -173,7 +173,7 @@ int diagram_draw_scenarios(diagram *d)
 	for (size_t k = 0; k < n; k++)
 		draw_whiskers(d, natrisk_results_get(d->results, spots[k].scenario),
 		              spots[k].x, spots[k].y,
-		              theme_colour(a->scenarios[spots[k].scenario].theme));
+		              theme_colour(a, a->scenarios[spots[k].scenario].theme));
 	for (size_t k = 0; k < n; k++)
 		draw_previous(d, &a->scenarios[spots[k].scenario], spots[k].x,
 		              spots[k].y);

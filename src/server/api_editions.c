@@ -8,6 +8,7 @@
 
 #include <natrisk/scoring.h>
 
+#include "authz.h"
 #include "handlers.h"
 #include "views.h"
 
@@ -27,7 +28,8 @@ int h_editions_list(request *q, reply *r)
 		return reply_failure(r, rc);
 	json_t *out = json_array();
 	for (size_t k = 0; k < count; k++)
-		json_array_append_new(out, info_json(&list[k]));
+		if (authz_may_read_edition(&q->user, &list[k]))
+			json_array_append_new(out, info_json(&list[k]));
 	free(list);
 	return reply_json(r, 200, out);
 }
@@ -55,8 +57,12 @@ int h_edition_create(request *q, reply *r)
 	int rc = natrisk_assessment_load_options(&a, "upload.yaml", q->body,
 	                                         q->body_len, &options, diag);
 	int64_t id = 0;
+	/* the chair who uploads an edition chairs it; an admin needs not */
+	const char *const uploader[] = { q->user.name };
+	size_t chairs = q->user.role == NATRISK_ROLE_CHAIR ? 1 : 0;
 	if (rc == 0)
-		rc = natrisk_store_import(q->srv->store, a, q->user.name, &id);
+		rc = natrisk_store_import(q->srv->store, a, q->user.name,
+		                          uploader, chairs, &id);
 	natrisk_assessment_free(a);
 	if (rc != 0) {
 		natrisk_diag_sort(diag);
@@ -79,24 +85,31 @@ static int set_stored(json_t *object, const char *key, char *text)
 int h_edition_get(request *q, reply *r)
 {
 	natrisk_edition_info info;
-	char *scenarios = NULL, *themes = NULL;
+	char *scenarios = NULL, *themes = NULL, *chairs = NULL;
 	int rc = request_edition(q, &info);
 	if (rc == 0)
 		rc = natrisk_store_themes(q->srv->store, q->edition_id,
 		                          q->user.clearance, &themes);
 	if (rc == 0)
+		rc = natrisk_store_chairs(q->srv->store, q->edition_id, &chairs);
+	if (rc == 0)
 		rc = natrisk_store_scenarios(q->srv->store, q->edition_id,
 		                             q->user.clearance, &scenarios);
 	if (rc != 0) {
 		free(themes);
+		free(chairs);
 		return reply_failure(r, rc);
 	}
 	json_t *out = info_json(&info);
 	/* the version moves only with what this reader may see */
 	json_object_set_new(out, "version", json_integer(
 		natrisk_edition_version_for(&info, q->user.clearance)));
-	/* both, always: each frees its text */
-	int failed = set_stored(out, "themes", themes);
+	json_object_set_new(out, "previous", info.previous
+	                                             ? json_integer(info.previous)
+	                                             : json_null());
+	/* all, always: each frees its text */
+	int failed = set_stored(out, "chairs", chairs);
+	failed |= set_stored(out, "themes", themes);
 	failed |= set_stored(out, "scenarios", scenarios);
 	if (failed) {
 		json_decref(out);
@@ -121,7 +134,54 @@ int h_edition_status(request *q, reply *r)
 	}
 	json_decref(body);
 	int rc = natrisk_store_set_status(q->srv->store, q->edition_id, status,
-	                                  q->user.name);
+	                                  q->user.name, q->user.clearance);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	return h_edition_get(q, r);
+}
+
+int h_edition_chairs(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	if (!body)
+		return 0;
+	size_t count;
+	const char **names = body_names(body, "chairs", 64, &count);
+	if (!names)
+		reply_error(r, 400, "expected {\"chairs\": [user names]} (at "
+		            "most 64)");
+	int rc = names ? natrisk_store_set_chairs(q->srv->store, q->edition_id,
+	                                          names, count, q->user.name)
+	               : 0;
+	free(names);
+	json_decref(body);
+	if (!names)
+		return 0;
+	if (rc != 0)
+		return reply_failure(r, rc);
+	return h_edition_get(q, r);
+}
+
+int h_edition_previous(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	if (!body)
+		return 0;
+	json_t *previous = json_object_get(body, "previous");
+	bool valid = json_object_size(body) == 1 &&
+	             (json_is_null(previous) ||
+	              (json_is_integer(previous) &&
+	               json_integer_value(previous) > 0));
+	int64_t id = valid && previous ? json_integer_value(previous) : 0;
+	json_decref(body);
+	if (!valid)
+		return reply_error(r, 400, "expected {\"previous\": the id of "
+		                   "the edition this one follows, or null}");
+	int rc = natrisk_store_set_previous(q->srv->store, q->edition_id, id,
+	                                   q->user.name);
+	if (rc == NATRISK_ENOTFOUND)
+		return reply_error(r, 422, "there is no edition %lld",
+		                   (long long)id);
 	if (rc != 0)
 		return reply_failure(r, rc);
 	return h_edition_get(q, r);

@@ -63,15 +63,14 @@ int h_scenario_add(request *q, reply *r)
 {
 	if (!body_is_json(q, r, true))
 		return 0;
-	/* the scenario's id, for the answer */
-	json_t *body = json_loadb(q->body, q->body_len, 0, NULL);
-	const char *id = json_string_value(json_object_get(body, "id"));
-	snprintf(q->scenario, sizeof q->scenario, "%s", id ? id : "");
-	json_decref(body);
 	natrisk_diag *diag = natrisk_diag_new();
+	char *id = NULL;
 	int rc = natrisk_store_scenario_add(q->srv->store, q->edition_id,
 	                                    q->body, q->body_len, q->user.name,
-	                                    q->user.clearance, diag);
+	                                    q->user.clearance, diag, &id);
+	/* the scenario's id, made by the store, for the answer */
+	snprintf(q->scenario, sizeof q->scenario, "%s", id ? id : "");
+	free(id);
 	return after_write(q, r, rc, diag, 201);
 }
 
@@ -87,30 +86,14 @@ int h_scenario_edit(request *q, reply *r)
 	return after_write(q, r, rc, diag, 200);
 }
 
-/* The names of {"analysts": [...]}, or NULL after a 400 reply. */
-static const char **analyst_names(json_t *body, size_t *count, reply *r)
-{
-	json_t *list = json_object_get(body, "analysts");
-	const char **names = NULL;
-	if (json_is_array(list) && json_object_size(body) == 1 &&
-	    json_array_size(list) <= 1000)
-		names = calloc(json_array_size(list) + 1, sizeof *names);
-	for (size_t k = 0; names && k < json_array_size(list); k++)
-		if (!(names[k] = json_string_value(json_array_get(list, k)))) {
-			free(names);
-			names = NULL;
-		}
-	if (!names)
-		reply_error(r, 400, "expected {\"analysts\": [names]}");
-	*count = json_array_size(list);
-	return names;
-}
-
 int h_scenario_assign(request *q, reply *r)
 {
 	json_t *body = request_json(q, r);
 	size_t count;
-	const char **names = body ? analyst_names(body, &count, r) : NULL;
+	const char **names = body ? body_names(body, "analysts", 1000, &count)
+	                          : NULL;
+	if (body && !names)
+		reply_error(r, 400, "expected {\"analysts\": [names]}");
 	if (names) {
 		int rc = natrisk_store_assign(q->srv->store, q->edition_id,
 		                              q->scenario, names, count,

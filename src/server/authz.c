@@ -14,10 +14,40 @@ bool authz_may_see(natrisk_classification clearance,
 	return classification <= clearance;
 }
 
+static int forbid(reply *r)
+{
+	reply_error(r, 403, "your role does not allow this");
+	return -1;
+}
+
 static bool is_chair(const request *q)
 {
 	return q->user.role == NATRISK_ROLE_CHAIR ||
 	       q->user.role == NATRISK_ROLE_ADMIN;
+}
+
+/* An admin, or one of the edition's own chairs: 0, or -1 after the
+ * refusal. Any other chair may read the edition, not manage it. */
+static int edition_chair(request *q, reply *r)
+{
+	if (q->user.role == NATRISK_ROLE_ADMIN)
+		return 0;
+	bool chairs = false;
+	int rc = q->user.role == NATRISK_ROLE_CHAIR
+	                 ? natrisk_store_is_chair(q->srv->store, q->edition_id,
+	                                          q->user.name, &chairs)
+	                 : 0;
+	if (rc != 0) {
+		reply_failure(r, rc);
+		return -1;
+	}
+	if (chairs)
+		return 0;
+	if (q->user.role != NATRISK_ROLE_CHAIR)
+		return forbid(r);
+	reply_error(r, 403, "only the edition's own chairs (or an admin) may "
+	            "do this");
+	return -1;
 }
 
 int request_edition(request *q, natrisk_edition_info *out)
@@ -29,14 +59,23 @@ int request_edition(request *q, natrisk_edition_info *out)
 	return natrisk_store_edition(q->srv->store, q->edition_id, out);
 }
 
+bool authz_may_read_edition(const natrisk_user *user,
+                            const natrisk_edition_info *edition)
+{
+	return user->role != NATRISK_ROLE_VIEWER ||
+	       edition->status == NATRISK_STATUS_PUBLISHED;
+}
+
 /* Keeps what it read in Q for a reading request, so that its handler
  * need not read it again; a writing handler changes the edition and reads
- * it afresh. */
+ * it afresh. A viewer reads published editions only: work in progress
+ * is for those who do the work. */
 static int edition_exists(request *q, reply *r)
 {
 	if (q->edition_id > 0 &&
 	    natrisk_store_edition(q->srv->store, q->edition_id,
-	                          &q->edition) == 0) {
+	                          &q->edition) == 0 &&
+	    authz_may_read_edition(&q->user, &q->edition)) {
 		q->edition_known = strcmp(q->method, "GET") == 0 ||
 		                   strcmp(q->method, "HEAD") == 0;
 		return 0;
@@ -63,12 +102,6 @@ static int scenario_visible(request *q, reply *r, bool *assigned)
 	return -1;
 }
 
-static int forbid(reply *r)
-{
-	reply_error(r, 403, "your role does not allow this");
-	return -1;
-}
-
 int authz_check(request *q, access_need needed, reply *r)
 {
 	bool assigned = false;
@@ -92,11 +125,11 @@ int authz_check(request *q, access_need needed, reply *r)
 	case ACCESS_SEE_SPREAD:
 		if (edition_exists(q, r))
 			return -1;
-		return is_chair(q) ? 0 : forbid(r);
+		return edition_chair(q, r);
 	case ACCESS_MANAGE_SCENARIO:
 		if (edition_exists(q, r) || scenario_visible(q, r, &assigned))
 			return -1;
-		return is_chair(q) ? 0 : forbid(r);
+		return edition_chair(q, r);
 	case ACCESS_READ_SCORES:
 		if (edition_exists(q, r) || scenario_visible(q, r, &assigned))
 			return -1;

@@ -16,17 +16,25 @@ typedef enum access {
 	ACCESS_READ_EDITION,    /* any user; the edition exists */
 	ACCESS_READ_SCENARIO,   /* any user; the scenario is visible */
 	ACCESS_CREATE_EDITION,  /* chair or admin */
-	ACCESS_MANAGE_EDITION,  /* chair or admin; the edition exists */
-	ACCESS_MANAGE_SCENARIO, /* chair or admin; the scenario is visible */
+	ACCESS_MANAGE_EDITION,  /* admin or one of the edition's own chairs;
+	                           the edition exists */
+	ACCESS_MANAGE_SCENARIO, /* admin or one of the edition's own chairs;
+	                           the scenario is visible */
 	ACCESS_READ_SCORES,     /* an analyst (their own) or a chair or admin;
 	                           the scenario is visible */
 	ACCESS_SCORE,           /* an analyst assigned to the scenario */
-	ACCESS_SEE_SPREAD,      /* chair or admin; the edition exists */
+	ACCESS_SEE_SPREAD,      /* admin or one of the edition's own chairs;
+	                           the edition exists */
 	ACCESS_MANAGE_USERS,    /* admin */
 } access_need;
 
 /* 0 when Q may proceed; otherwise R holds the refusal and the status. */
 int authz_check(request *q, access_need needed, reply *r);
+
+/* Whether USER may read EDITION at all: a viewer reads published
+ * editions only. */
+bool authz_may_read_edition(const natrisk_user *user,
+                            const natrisk_edition_info *edition);
 
 /* Whether a user of CLEARANCE may see something so classified. */
 bool authz_may_see(natrisk_classification clearance,

@@ -18,6 +18,8 @@ int h_editions_list(request *q, reply *r);
 int h_edition_create(request *q, reply *r);
 int h_edition_get(request *q, reply *r);
 int h_edition_status(request *q, reply *r);
+int h_edition_chairs(request *q, reply *r);
+int h_edition_previous(request *q, reply *r);
 int h_edition_export(request *q, reply *r);
 
 int h_results(request *q, reply *r);

@@ -192,3 +192,20 @@ json_t *request_json_any(const request *q, reply *r)
 		            q->body_len ? error.text : "");
 	return body;
 }
+
+const char **body_names(json_t *body, const char *key, size_t max,
+                        size_t *count)
+{
+	json_t *list = json_object_get(body, key);
+	*count = json_array_size(list);
+	if (!json_is_array(list) || json_object_size(body) != 1 ||
+	    *count > max)
+		return NULL;
+	const char **names = calloc(*count + 1, sizeof *names);
+	for (size_t k = 0; names && k < *count; k++)
+		if (!(names[k] = json_string_value(json_array_get(list, k)))) {
+			free(names);
+			return NULL;
+		}
+	return names;
+}

@@ -117,6 +117,12 @@ json_t *request_json(const request *q, reply *r);
 /* The request body as any JSON value, or NULL after a 400 reply. */
 json_t *request_json_any(const request *q, reply *r);
 
+/* The strings of BODY's only member KEY, an array of at most MAX (in a
+ * malloc'd array that borrows them from BODY; free it), or NULL when the
+ * body has another shape. */
+const char **body_names(json_t *body, const char *key, size_t max,
+                        size_t *count);
+
 /* The edition of {id}: as authorization read it, or from the store. */
 int request_edition(request *q, natrisk_edition_info *out);
 

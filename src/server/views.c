@@ -10,12 +10,16 @@
 #include <natrisk/report.h>
 
 #include "../core/error.h"
+#include "authz.h"
 #include "views.h"
 
 enum { CACHE_SLOTS = 256 };
 
 typedef struct cached_view {
 	int64_t id, version;
+	/* the edition compared with (diagrams and reports), as the reader
+	 * sees it: its id and version, or 0 */
+	int64_t previous, previous_version;
 	natrisk_classification clearance;
 	view_kind kind;
 	char profile[65];
@@ -58,6 +62,8 @@ static size_t slot_of(const cached_view *key)
 static bool same_key(const cached_view *a, const cached_view *b)
 {
 	return a->used && a->id == b->id && a->version == b->version &&
+	       a->previous == b->previous &&
+	       a->previous_version == b->previous_version &&
 	       a->clearance == b->clearance && a->kind == b->kind &&
 	       strcmp(a->profile, b->profile) == 0;
 }
@@ -112,33 +118,81 @@ int view_assessment(server *srv, int64_t id,
 	return rc;
 }
 
-/* The edition's view rendered as KIND under PROFILE (NULL: the default). */
-static int render(natrisk_assessment *a, view_kind kind, const char *profile,
-                  natrisk_lang lang, FILE *out)
+/* The edition KEY compares with: its id and the version its reader
+ * sees, in KEY, when there is one the reader may read and the view draws
+ * movements (diagrams, reports). */
+static void previous_key(request *q, const natrisk_edition_info *info,
+                         cached_view *key)
 {
+	natrisk_edition_info before;
+	if (key->kind == VIEW_RESULTS || !info->previous ||
+	    natrisk_store_edition(q->srv->store, info->previous, &before) != 0 ||
+	    !authz_may_read_edition(&q->user, &before))
+		return;
+	key->previous = before.id;
+	key->previous_version = natrisk_edition_version_for(&before,
+	                                                    q->user.clearance);
+}
+
+/* The results of the previous edition of KEY under CURRENT's profile, or
+ * NULL (with nothing of it the reader may see, or none). */
+static int previous_results(server *srv, const cached_view *key,
+                            const natrisk_results *current,
+                            natrisk_assessment **a, natrisk_results **out)
+{
+	*a = NULL;
+	*out = NULL;
+	if (!key->previous)
+		return 0;
+	int rc = view_assessment(srv, key->previous, key->clearance, a);
+	if (rc == 0 && *a)
+		rc = natrisk_results_new_like(out, *a, current);
+	return rc;
+}
+
+/* R as KIND, with the movements since BEFORE (may be NULL). */
+static int write_view(view_kind kind, const natrisk_results *r,
+                      const natrisk_results *before, natrisk_lang lang,
+                      FILE *out)
+{
+	if (kind == VIEW_RESULTS)
+		return natrisk_results_write(r, NATRISK_FORMAT_JSON, lang, out);
+	if (kind == VIEW_REPORT) {
+		natrisk_report_options options = { .lang = lang,
+			                           .previous = before };
+		return natrisk_report_write(r, &options, out);
+	}
+	natrisk_diagram_options options = { .lang = lang, .previous = before };
+	natrisk_scene *scene;
+	int rc = natrisk_diagram_scene(&scene, r, &options);
+	if (rc == 0)
+		rc = natrisk_scene_write_svg(scene, false, out);
+	natrisk_scene_free(scene);
+	return rc;
+}
+
+/* The edition's view rendered as KIND under PROFILE (NULL: the default). */
+static int render(server *srv, const cached_view *key, natrisk_assessment *a,
+                  const char *profile, natrisk_lang lang, FILE *out)
+{
+	view_kind kind = key->kind;
 	const natrisk_method *m = natrisk_assessment_method(a);
 	long index = profile ? natrisk_method_find_profile(m, profile)
 	                     : (long)natrisk_method_default_profile(m);
 	if (index < 0)
 		return error_set(NATRISK_ENOTFOUND, "no weight profile '%s'",
 		                 profile);
-	natrisk_results *r;
+	natrisk_results *r, *before = NULL;
+	natrisk_assessment *then = NULL;
 	int rc = natrisk_results_new(&r, a, (size_t)index);
 	if (rc != 0)
 		return rc;
-	if (kind == VIEW_RESULTS) {
-		rc = natrisk_results_write(r, NATRISK_FORMAT_JSON, lang, out);
-	} else if (kind == VIEW_DIAGRAM) {
-		natrisk_diagram_options options = { .lang = lang };
-		natrisk_scene *scene;
-		rc = natrisk_diagram_scene(&scene, r, &options);
-		if (rc == 0)
-			rc = natrisk_scene_write_svg(scene, false, out);
-		natrisk_scene_free(scene);
-	} else {
-		natrisk_report_options options = { .lang = lang };
-		rc = natrisk_report_write(r, &options, out);
-	}
+	if (kind != VIEW_RESULTS)
+		rc = previous_results(srv, key, r, &then, &before);
+	if (rc == 0)
+		rc = write_view(kind, r, before, lang, out);
+	natrisk_results_free(before);
+	natrisk_assessment_free(then);
 	natrisk_results_free(r);
 	return rc;
 }
@@ -208,6 +262,7 @@ int view_reply(request *q, reply *r, view_kind kind)
 		            .clearance = q->user.clearance, .kind = kind };
 	snprintf(key.profile, sizeof key.profile, "%s/%s",
 	         profile ? profile : "", lang == NATRISK_LANG_NL ? "nl" : "en");
+	previous_key(q, &info, &key);
 	shared_bytes *cached = cache_get(q->srv->results, &key);
 	if (cached)
 		return reply_shared(r, 200, content_types[kind], cached);
@@ -219,7 +274,7 @@ int view_reply(request *q, reply *r, view_kind kind)
 		return reply_empty(q, r, kind, &info, profile);
 	natrisk_membuf buffer = { 0 };
 	FILE *out = natrisk_membuf_open(&buffer);
-	rc = out ? render(a, kind, profile, lang, out) : NATRISK_ENOMEM;
+	rc = out ? render(q->srv, &key, a, profile, lang, out) : NATRISK_ENOMEM;
 	natrisk_assessment_free(a);
 	if (out && natrisk_membuf_close(&buffer, out) != 0 && rc == 0)
 		rc = NATRISK_ENOMEM;

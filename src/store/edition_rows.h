@@ -58,6 +58,12 @@ typedef struct scenario_row {
 int scenario_find(sqlite3 *db, int64_t edition, const char *key,
                   scenario_row *out);
 
+/* Where the store put text into a request's body before loading it:
+ * LEN bytes after COLUMN of the body's first line (0: nothing there). */
+typedef struct body_insert {
+	size_t column, len;
+} body_insert;
+
 /* Loads HEAD BODY TAIL (JSON text; HEAD holds no line break) as an
  * assessment of edition ID's method and the themes CLEARANCE may see,
  * with the diagnostics' lines counted from BODY's first. */
@@ -65,6 +71,13 @@ int validate_text(sqlite3 *db, int64_t id, natrisk_classification clearance,
                   const char *head,
                   const char *body, size_t len, const char *tail,
                   natrisk_diag *diag, natrisk_assessment **out);
+/* The same for a BODY into which INSERTED went: the diagnostics' columns
+ * are those of the body as the client sent it. */
+int validate_text_inserted(sqlite3 *db, int64_t id,
+                           natrisk_classification clearance, const char *head,
+                           const char *body, size_t len, const char *tail,
+                           const body_insert *inserted, natrisk_diag *diag,
+                           natrisk_assessment **out);
 
 /* The descriptive fields of a scenario row, from column FIRST on:
  * key, title, theme, kind, description, classification, is_new, sources
@@ -73,14 +86,19 @@ int validate_text(sqlite3 *db, int64_t id, natrisk_classification clearance,
                       "classification, is_new, sources"
 json_t *scenario_fields(sqlite3_stmt *row, int first);
 
-/* The edition's themes ({id, title}) that CLEARANCE may see: those used
- * by a visible scenario, or by none. A theme only hidden scenarios use is
- * hidden with them: its title may say what they are about. */
+/* The edition's themes ({id, title, classification[, colour]}) that
+ * CLEARANCE may see: those classified at or below it. A theme's
+ * classification is its own (assessment.h), so that what a reader sees of
+ * the themes never changes with an edit to a scenario above them. */
 json_t *visible_themes(sqlite3 *db, int64_t edition,
                        natrisk_classification clearance);
 
 /* The level of a stored classification name (unknown: the highest). */
 int classification_level(const char *name);
+
+/* Makes NAMES (enabled chairs, each checked) the chairs of EDITION. */
+int chairs_replace(sqlite3 *db, int64_t edition, const char *const *names,
+                   size_t count);
 
 /* "edition:N/scenario:KEY[/CRITERION]" for the audit log. */
 void object_name(char *out, size_t size, int64_t edition,

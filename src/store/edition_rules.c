@@ -126,16 +126,23 @@ static char *head_text(sqlite3 *db, int64_t id,
 /* DIAG's diagnostics into OUT, LINES earlier, errors only: the warnings
  * of a one-scenario file (unused themes) say nothing about the request. */
 static void move_diagnostics(const natrisk_diag *diag, natrisk_diag *out,
-                             int lines)
+                             int lines, const body_insert *inserted)
 {
 	for (size_t k = 0; out && k < natrisk_diag_count(diag); k++) {
 		const natrisk_diagnostic *d = natrisk_diag_get(diag, k);
 		if (d->severity != NATRISK_SEVERITY_ERROR)
 			continue;
 		int line = d->line > lines ? d->line - lines : 1;
-		natrisk_diag_add(out, d->severity, "request", line,
-		                 d->line > lines ? d->column : 1, "%s",
-		                 d->message);
+		int column = d->line > lines ? d->column : 1;
+		/* back to the client's columns: what the store put in is
+		 * not theirs, and counts as the place where it went */
+		size_t at = inserted ? inserted->column : 0;
+		if (line == 1 && at && (size_t)column > at)
+			column = (size_t)column > at + inserted->len
+			                 ? column - (int)inserted->len
+			                 : (int)at;
+		natrisk_diag_add(out, d->severity, "request", line, column,
+		                 "%s", d->message);
 	}
 }
 
@@ -158,6 +165,16 @@ int validate_text(sqlite3 *db, int64_t id, natrisk_classification clearance,
                   const char *head,
                   const char *body, size_t len, const char *tail,
                   natrisk_diag *diag, natrisk_assessment **out)
+{
+	return validate_text_inserted(db, id, clearance, head, body, len, tail,
+	                              NULL, diag, out);
+}
+
+int validate_text_inserted(sqlite3 *db, int64_t id,
+                           natrisk_classification clearance, const char *head,
+                           const char *body, size_t len, const char *tail,
+                           const body_insert *inserted, natrisk_diag *diag,
+                           natrisk_assessment **out)
 {
 	*out = NULL;
 	if (!one_json_value(body, len, diag))
@@ -183,7 +200,7 @@ int validate_text(sqlite3 *db, int64_t id, natrisk_classification clearance,
 	static const natrisk_load_options options = { true };
 	int rc = natrisk_assessment_load_options(out, "request", buffer.data,
 	                                         buffer.len, &options, found);
-	move_diagnostics(found, diag, 1);
+	move_diagnostics(found, diag, 1, inserted);
 	natrisk_diag_free(found);
 	free(buffer.data);
 	if (rc == NATRISK_EINVALID)
@@ -206,27 +223,6 @@ int classification_level(const char *name)
 	return (int)c;
 }
 
-/* Whether theme ID may be shown: used by a visible scenario, or by none. */
-static bool theme_visible(sqlite3 *db, int64_t edition,
-                          natrisk_classification clearance, const char *id)
-{
-	sqlite3_stmt *stmt = db_prepare(db,
-		"SELECT classification FROM scenarios WHERE assessment_id = ? "
-		"AND theme = ?");
-	if (!stmt)
-		return false;
-	sqlite3_bind_int64(stmt, 1, edition);
-	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-	bool used = false, seen = false;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		used = true;
-		seen |= classification_level((const char *)sqlite3_column_text(
-			        stmt, 0)) <= (int)clearance;
-	}
-	sqlite3_finalize(stmt);
-	return seen || !used;
-}
-
 json_t *visible_themes(sqlite3 *db, int64_t edition,
                        natrisk_classification clearance)
 {
@@ -244,8 +240,9 @@ json_t *visible_themes(sqlite3 *db, int64_t edition,
 	size_t k;
 	json_t *theme;
 	json_array_foreach(all, k, theme) {
-		const char *id = json_string_value(json_object_get(theme, "id"));
-		if (id && theme_visible(db, edition, clearance, id))
+		const char *level = json_string_value(
+			json_object_get(theme, "classification"));
+		if (classification_level(level) <= (int)clearance)
 			json_array_append(shown, theme);
 	}
 	json_decref(all);

@@ -33,11 +33,17 @@ void bind_json(sqlite3_stmt *stmt, int k, json_t *j)
 static json_t *themes_json(const natrisk_assessment *a)
 {
 	json_t *themes = json_array();
-	for (size_t t = 0; themes && t < a->theme_count; t++)
-		json_array_append_new(themes,
-		                      json_pack("{s:s,s:s}", "id",
-		                                a->themes[t].id, "title",
-		                                a->themes[t].title));
+	for (size_t t = 0; themes && t < a->theme_count; t++) {
+		const natrisk_theme *theme = &a->themes[t];
+		json_t *item = json_pack("{s:s,s:s,s:s}", "id", theme->id,
+		                         "title", theme->title, "classification",
+		                         natrisk_classification_name(
+			                         theme->classification));
+		if (item && theme->colour)
+			json_object_set_new(item, "colour",
+			                    json_string(theme->colour));
+		json_array_append_new(themes, item);
+	}
 	return themes;
 }
 
@@ -71,6 +77,8 @@ void bind_scenario_fields(sqlite3_stmt *stmt, int first,
 typedef struct import_job {
 	const natrisk_assessment *a;
 	const char *actor;
+	const char *const *chairs;
+	size_t chair_count;
 	int64_t id;
 } import_job;
 
@@ -167,6 +175,8 @@ static int import_work(sqlite3 *db, void *ctx)
 	for (size_t i = 0; rc == 0 && i < job->a->scenario_count; i++)
 		rc = insert_scenario(db, job->id, job->a, i, (int64_t)i,
 		                     job->actor);
+	if (rc == 0)
+		rc = chairs_replace(db, job->id, job->chairs, job->chair_count);
 	if (rc != 0)
 		return rc;
 	char object[48], after[400];
@@ -183,13 +193,14 @@ static int import_work(sqlite3 *db, void *ctx)
 }
 
 int natrisk_store_import(natrisk_store *s, const natrisk_assessment *a,
-                         const char *actor, int64_t *id)
+                         const char *actor, const char *const *chairs,
+                         size_t chair_count, int64_t *id)
 {
 	if (natrisk_method_ref_is_path(a->method_ref))
 		return error_set(NATRISK_EINVALID, "the store keeps editions "
 		                 "whose method is named by its id (such as "
 		                 "nrb-2008), not by a path");
-	import_job job = { a, actor, 0 };
+	import_job job = { a, actor, chairs, chair_count, 0 };
 	int rc = db_write(s, import_work, &job);
 	*id = rc == 0 ? job.id : 0;
 	return rc;

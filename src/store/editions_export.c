@@ -92,6 +92,14 @@ static void write_themes(sqlite3 *db, export_job *job)
 		put_json(job->out, json_object_get(theme, "id"));
 		fputs("\n    title: ", job->out);
 		put_json(job->out, json_object_get(theme, "title"));
+		const char *level = json_string_value(
+			json_object_get(theme, "classification"));
+		if (level && strcmp(level, "public") != 0)
+			fprintf(job->out, "\n    classification: %s", level);
+		if (json_object_get(theme, "colour")) {
+			fputs("\n    colour: ", job->out);
+			put_json(job->out, json_object_get(theme, "colour"));
+		}
 		fputc('\n', job->out);
 	}
 	json_decref(list);

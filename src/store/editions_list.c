@@ -10,6 +10,7 @@
 
 #include "../core/error.h"
 #include "db.h"
+#include "edition_rows.h"
 
 static void read_info(sqlite3_stmt *stmt, natrisk_edition_info *e)
 {
@@ -26,10 +27,12 @@ static void read_info(sqlite3_stmt *stmt, natrisk_edition_info *e)
 	e->version = sqlite3_column_int64(stmt, 5);
 	for (int k = 0; k <= NATRISK_CONFIDENTIAL; k++)
 		e->changes[k] = sqlite3_column_int64(stmt, 6 + k);
+	e->previous = sqlite3_column_int64(stmt, 9); /* NULL reads 0 */
 }
 
 #define INFO_COLUMNS "id, title, edition, method, status, version, " \
-	"changes_public, changes_restricted, changes_confidential"
+	"changes_public, changes_restricted, changes_confidential, " \
+	"previous_id"
 
 int64_t natrisk_edition_version_for(const natrisk_edition_info *info,
                                     natrisk_classification clearance)
@@ -88,7 +91,29 @@ typedef struct status_job {
 	int64_t id;
 	natrisk_status status;
 	const char *actor;
+	natrisk_classification clearance;
 } status_job;
+
+/* Whether a scenario of edition ID is classified above CLEARANCE. */
+static int any_above(sqlite3 *db, int64_t id,
+                     natrisk_classification clearance, bool *above)
+{
+	static const char *const sql[] = {
+		"SELECT EXISTS (SELECT 1 FROM scenarios WHERE assessment_id = ? "
+		"AND classification <> 'public')",
+		"SELECT EXISTS (SELECT 1 FROM scenarios WHERE assessment_id = ? "
+		"AND classification = 'confidential')",
+		"SELECT 0 WHERE ? IS NOT NULL",
+	};
+	sqlite3_stmt *stmt = db_prepare(db, sql[clearance]);
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, id);
+	*above = sqlite3_step(stmt) == SQLITE_ROW &&
+	         sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return 0;
+}
 
 static int status_work(sqlite3 *db, void *ctx)
 {
@@ -102,6 +127,13 @@ static int status_work(sqlite3 *db, void *ctx)
 		return error_set(NATRISK_EIMMUTABLE, "edition %lld is "
 		                 "published and cannot change",
 		                 (long long)job->id);
+	bool above = false;
+	if (job->status == NATRISK_STATUS_PUBLISHED &&
+	    (rc = any_above(db, job->id, job->clearance, &above)) != 0)
+		return rc;
+	if (above)
+		return error_set(NATRISK_EDENIED, "publishing an edition takes a "
+		                 "clearance for every scenario in it");
 	sqlite3_stmt *stmt = db_prepare(db,
 		"UPDATE assessments SET status = ?, version = version + 1, "
 		"changes_public = changes_public + 1 WHERE id = ?");
@@ -125,10 +157,60 @@ static int status_work(sqlite3 *db, void *ctx)
 }
 
 int natrisk_store_set_status(natrisk_store *s, int64_t id,
-                             natrisk_status status, const char *actor)
+                             natrisk_status status, const char *actor,
+                             natrisk_classification clearance)
 {
-	status_job job = { id, status, actor };
+	status_job job = { id, status, actor, clearance };
 	return db_write(s, status_work, &job);
+}
+
+typedef struct previous_job {
+	int64_t id, previous;
+	const char *actor;
+} previous_job;
+
+static int previous_work(sqlite3 *db, void *ctx)
+{
+	previous_job *job = ctx;
+	natrisk_edition_info info, before;
+	get_job get = { job->id, &info };
+	int rc = edition_require(db, job->id, UNTIL_PUBLISHED,
+	                         "the edition it follows changes", NULL);
+	if (rc == 0)
+		rc = get_work(db, &get);
+	get_job other = { job->previous, &before };
+	if (rc == 0 && job->previous == job->id)
+		rc = error_set(NATRISK_EINVALID, "an edition cannot follow "
+		               "itself");
+	else if (rc == 0 && job->previous)
+		rc = get_work(db, &other);
+	sqlite3_stmt *stmt = rc == 0 ? db_prepare(db,
+		"UPDATE assessments SET previous_id = ? WHERE id = ?") : NULL;
+	if (rc != 0 || !stmt)
+		return rc != 0 ? rc : NATRISK_EIO;
+	if (job->previous)
+		sqlite3_bind_int64(stmt, 1, job->previous);
+	sqlite3_bind_int64(stmt, 2, job->id);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE)
+		return db_error(db, "previous");
+	char object[48], old[24], now[24];
+	snprintf(object, sizeof object, "edition:%lld", (long long)job->id);
+	snprintf(old, sizeof old, "%lld", (long long)info.previous);
+	snprintf(now, sizeof now, "%lld", (long long)job->previous);
+	rc = audit_append(db, job->actor, "edition.previous", object,
+	                  info.previous ? old : "null",
+	                  job->previous ? now : "null");
+	/* every reader's diagram and report change with it */
+	return rc == 0 ? edition_bump(db, job->id, NATRISK_PUBLIC) : rc;
+}
+
+int natrisk_store_set_previous(natrisk_store *s, int64_t id, int64_t previous,
+                               const char *actor)
+{
+	previous_job job = { id, previous, actor };
+	return db_write(s, previous_work, &job);
 }
 
 typedef struct access_job {

@@ -95,6 +95,35 @@ const char *const migrations[] = {
 	"ALTER TABLE assessments ADD COLUMN changes_confidential INTEGER NOT NULL"
 	"  DEFAULT 0;"
 	"CREATE INDEX assignments_analyst ON assignments (analyst);",
+	/* 3: a theme's classification is its own (the lowest of the
+	 * scenarios that use it, public when none does), so that what a
+	 * reader sees of the themes never moves with a hidden scenario */
+	"UPDATE assessments SET themes = ("
+	"  SELECT json_group_array(json(theme)) FROM ("
+	"    SELECT CASE WHEN json_type(t.value, '$.classification')"
+	"      IS NOT NULL THEN t.value"
+	"    ELSE json_set(t.value, '$.classification', COALESCE(("
+	"      SELECT CASE MIN(CASE s.classification WHEN 'public' THEN 0"
+	"        WHEN 'restricted' THEN 1 ELSE 2 END)"
+	"        WHEN 0 THEN 'public' WHEN 1 THEN 'restricted'"
+	"        WHEN 2 THEN 'confidential' END"
+	"      FROM scenarios s WHERE s.assessment_id = assessments.id"
+	"        AND s.theme = json_extract(t.value, '$.id')), 'public'))"
+	"    END AS theme"
+	"    FROM json_each(assessments.themes) t ORDER BY t.key));",
+	/* 4: an edition's own chairs, who alone (with admins) manage it;
+	 * the chair who uploaded an edition is its first chair. And the
+	 * edition it follows, for the movements since. */
+	"CREATE TABLE edition_chairs ("
+	"  assessment_id INTEGER NOT NULL"
+	"    REFERENCES assessments(id) ON DELETE CASCADE,"
+	"  chair TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, chair));"
+	"INSERT INTO edition_chairs SELECT a.id, a.created_by FROM"
+	"  assessments a JOIN users u ON u.name = a.created_by"
+	"  AND u.role = 'chair';"
+	"ALTER TABLE assessments ADD COLUMN previous_id INTEGER"
+	"  REFERENCES assessments(id);",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

@@ -3,6 +3,7 @@
  * Both go through the assessment loader (validate_text), so that a
  * scenario the store accepts is one a file could hold.
  */
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,10 @@ typedef struct scenario_job {
 	const char *actor;
 	natrisk_classification clearance;
 	natrisk_diag *diag;
+	char *made_id;            /* a new scenario's id (malloc'd) */
 } scenario_job;
+
+enum { STEM_MAX = 40, RANDOM_CHARS = 6, ID_TRIES = 8 };
 
 static int next_position(sqlite3 *db, int64_t edition, int64_t *position)
 {
@@ -40,43 +44,159 @@ static char *dump(const json_t *j)
 	return json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 }
 
+/* The letter without its accent of a Latin-1 letter written as the two
+ * UTF-8 bytes at P (U+00C0..U+00FF), or 0: "Epidemieën" stays readable
+ * as an id. */
+static char plain_letter(const unsigned char *p)
+{
+	static const char letters[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
+	                              "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+	if ((p[0] != 0xC3) || (p[1] & 0xC0) != 0x80)
+		return 0;
+	char c = letters[(p[1] & 0x3F)];
+	return c == '-' ? 0 : c;
+}
+
+/* The stem of a new scenario's id: its title in [a-z0-9-], at most
+ * STEM_MAX characters, cut at a hyphen where it can be. */
+static void id_stem(const char *title, char *out, size_t size)
+{
+	size_t len = 0;
+	for (const char *p = title ? title : ""; *p && len + 1 < size; p++) {
+		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+		char plain = plain_letter((const unsigned char *)p);
+		if (plain) {
+			c = plain;
+			p++;
+		}
+		bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		if (keep)
+			out[len++] = c;
+		else if (len && out[len - 1] != '-')
+			out[len++] = '-';
+		if (len >= STEM_MAX)
+			break;
+	}
+	out[len] = '\0';
+	char *cut = len >= STEM_MAX ? strrchr(out, '-') : NULL;
+	if (cut && cut > out)
+		*cut = '\0';
+	size_t end = strlen(out);
+	while (end && out[end - 1] == '-')
+		out[--end] = '\0';
+	if (!out[0])
+		snprintf(out, size, "scenario");
+}
+
+/* A new id: the stem, a hyphen and random characters. The server makes
+ * every new scenario's id, so that no answer to a create can tell an id
+ * a hidden scenario holds from a free one (docs/server.md). */
+static void make_id(const char *stem, char *out, size_t size)
+{
+	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	char tail[RANDOM_CHARS + 1];
+	for (int k = 0; k < RANDOM_CHARS; k++)
+		tail[k] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
+	tail[RANDOM_CHARS] = '\0';
+	snprintf(out, size, "%s-%s", stem, tail);
+}
+
+/* An id no scenario of EDITION holds, seen or hidden. */
+static int free_id(sqlite3 *db, int64_t edition, const char *title,
+                   char *out, size_t size)
+{
+	char stem[STEM_MAX + 1];
+	id_stem(title, stem, sizeof stem);
+	for (int tries = 0; tries < ID_TRIES; tries++) {
+		make_id(stem, out, size);
+		scenario_row existing;
+		int rc = scenario_find(db, edition, out, &existing);
+		free(existing.likelihood);
+		if (rc == NATRISK_ENOTFOUND)
+			return 0;
+		if (rc != 0)
+			return rc;
+	}
+	return error_set(NATRISK_EIO, "no free scenario id after %d tries",
+	                 ID_TRIES);
+}
+
+/* The request body with "id": ID as its first member, and where that
+ * went in: the column after the body's opening brace and the length, so
+ * that the loader's columns can be given back in the client's terms.
+ * NULL after reporting a body that is no JSON object or names an id. */
+static char *with_id(const scenario_job *job, const char *id,
+                     body_insert *inserted)
+{
+	json_t *body = json_loadb(job->json, job->len, 0, NULL);
+	bool object = json_is_object(body);
+	bool names_id = object && json_object_get(body, "id");
+	bool empty = object && json_object_size(body) == 0;
+	json_decref(body);
+	if (!object || names_id) {
+		natrisk_diag_add(job->diag, NATRISK_SEVERITY_ERROR, "request",
+		                 1, 1, "%s", names_id
+		                 ? "leave 'id' out: the server gives a new "
+		                   "scenario its id (its title and six random "
+		                   "characters), and answers with it"
+		                 : "the body must be a JSON object");
+		return NULL;
+	}
+	const char *brace = memchr(job->json, '{', job->len);
+	size_t before = (size_t)(brace - job->json) + 1;
+	char member[96];
+	int member_len = snprintf(member, sizeof member, "\"id\":\"%s\"%s", id,
+	                          empty ? "" : ",");
+	char *text = malloc(job->len + (size_t)member_len + 1);
+	if (!text)
+		return NULL;
+	memcpy(text, job->json, before);
+	memcpy(text + before, member, (size_t)member_len);
+	memcpy(text + before + member_len, brace + 1, job->len - before);
+	text[job->len + (size_t)member_len] = '\0';
+	/* the column after the brace, if it is on the body's first line */
+	inserted->column = memchr(job->json, '\n', before) ? 0 : before;
+	inserted->len = (size_t)member_len;
+	return text;
+}
+
 static int add_work(sqlite3 *db, void *ctx)
 {
 	scenario_job *job = ctx;
 	int rc = edition_require(db, job->edition, UNTIL_PUBLISHED,
 	                         "scenarios change", NULL);
+	char key[STEM_MAX + RANDOM_CHARS + 2];
+	json_t *parsed = json_loadb(job->json, job->len, 0, NULL);
+	if (rc == 0)
+		rc = free_id(db, job->edition, json_string_value(json_object_get(
+			                 parsed, "title")), key, sizeof key);
+	json_decref(parsed);
+	body_insert inserted = { 0, 0 };
+	char *text = rc == 0 ? with_id(job, key, &inserted) : NULL;
+	if (rc == 0 && !text)
+		rc = error_set(NATRISK_EINVALID, "the request holds errors");
 	natrisk_assessment *a = NULL;
 	if (rc == 0)
-		rc = validate_text(db, job->edition, job->clearance, "",
-		                   job->json, job->len, "", job->diag, &a);
-	if (rc != 0)
-		return rc;
-	scenario_row existing;
-	const char *key = a->scenarios[0].id;
+		rc = validate_text_inserted(db, job->edition, job->clearance, "",
+		                            text, strlen(text), "", &inserted,
+		                            job->diag, &a);
 	int64_t position = 0;
-	rc = scenario_find(db, job->edition, key, &existing);
-	free(existing.likelihood);
 	if (rc == 0)
-		rc = error_set(NATRISK_ECONFLICT, "the edition has a scenario "
-		               "'%s' already", key);
-	else if (rc == NATRISK_ENOTFOUND)
 		rc = next_position(db, job->edition, &position);
 	if (rc == 0)
 		rc = insert_scenario(db, job->edition, a, 0, position,
 		                     job->actor);
 	char object[160];
 	object_name(object, sizeof object, job->edition, key, NULL);
-	/* the body as JSON text of its own: it need not end in a NUL */
-	json_t *body = json_loadb(job->json, job->len, JSON_DECODE_ANY, NULL);
-	char *after = body ? dump(body) : NULL;
-	json_decref(body);
 	if (rc == 0)
-		rc = after ? audit_append(db, job->actor, "scenario.add", object,
-		                          NULL, after)
-		           : error_set(NATRISK_ENOMEM, "out of memory");
-	free(after);
-	natrisk_classification level = a->scenarios[0].classification;
+		rc = audit_append(db, job->actor, "scenario.add", object, NULL,
+		                  text);
+	free(text);
+	natrisk_classification level =
+		a ? a->scenarios[0].classification : NATRISK_PUBLIC;
 	natrisk_assessment_free(a);
+	if (rc == 0 && !(job->made_id = strdup(key)))
+		rc = error_set(NATRISK_ENOMEM, "out of memory");
 	return rc == 0 ? edition_bump(db, job->edition, level) : rc;
 }
 
@@ -84,10 +204,16 @@ int natrisk_store_scenario_add(natrisk_store *s, int64_t edition,
                                const char *json, size_t len,
                                const char *actor,
                                natrisk_classification clearance,
-                               natrisk_diag *diag)
+                               natrisk_diag *diag, char **id)
 {
-	scenario_job job = { edition, NULL, json, len, actor, clearance, diag };
-	return db_write(s, add_work, &job);
+	scenario_job job = { edition, NULL, json, len, actor, clearance, diag,
+		             NULL };
+	int rc = db_write(s, add_work, &job);
+	if (rc == 0 && id)
+		*id = job.made_id;
+	else
+		free(job.made_id);
+	return rc;
 }
 
 json_t *scenario_fields(sqlite3_stmt *row, int first)
@@ -273,6 +399,6 @@ int natrisk_store_scenario_edit(natrisk_store *s, int64_t edition,
                                 natrisk_diag *diag)
 {
 	scenario_job job = { edition, scenario, json, len, actor, clearance,
-		             diag };
+		             diag, NULL };
 	return db_write(s, edit_work, &job);
 }

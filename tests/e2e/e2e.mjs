@@ -28,7 +28,8 @@ const ARTIFACTS = env('E2E_ARTIFACTS', '/tmp');
 const EDITION = 1;
 const PUBLIC_SCENARIO = 'solar-storm';
 const RESTRICTED_SCENARIO = 'cyber-espionage';
-const SECRET_SCENARIO = 'secret-plot';
+// made by the server when the chair adds it (its title and six characters)
+let SECRET_SCENARIO = '';
 const CRITERION = '5.3';
 const CRITERION_ID = '5_3';          // as the UI writes it in element ids
 const TIMEOUT = 10000;
@@ -327,10 +328,12 @@ await test('chair moves the edition to scoring and assigns analysts (UI)', async
 	// the confidential scenario of the later tests (no UI adds scenarios)
 	const api = await apiLogin(CHAIR);
 	const added = await apiCall(api, 'POST', `/api/assessments/${EDITION}/scenarios`, {
-		id: SECRET_SCENARIO, title: 'Secret plot against the state', kind: 'threat',
+		title: 'Secret plot against the state', kind: 'threat',
 		classification: 'confidential', likelihood: 'B', impact: { '5.2': 'D' }
 	});
 	assert.equal(added.status, 201, added.text);
+	SECRET_SCENARIO = added.json.id;
+	assert.match(SECRET_SCENARIO, /^secret-plot-against-the-state-[a-z0-9]{6}$/);
 });
 
 await test('analyst scores a criterion with the keyboard and sees it saved', async () => {
@@ -558,6 +561,11 @@ await test('the report download link gives the HTML report', async () => {
 });
 
 await test('a viewer reads, without scoring or consolidation forms', async () => {
+	// viewers read published editions only: the chair publishes it first
+	const api = await apiLogin(CHAIR);
+	const published = await apiCall(api, 'PUT', `/api/assessments/${EDITION}/status`,
+		{ status: 'published' });
+	assert.equal(published.status, 200, published.text);
 	const { context, page } = await newUser('viewer');
 	open.push(page);
 	try {

@@ -79,7 +79,9 @@ example=$root/examples/nrb-2012.yaml
 # the confidential one is added through the API by e2e.mjs itself.
 grep -q 'classification: restricted' "$example" ||
 	fail "$example has no restricted scenario any more; adapt the tests"
-"$natrisk" import "$example" --db "$db" >/dev/null || fail "import failed"
+# the chair chairs it: an edition is managed by its own chairs (and admins)
+"$natrisk" import "$example" --db "$db" --chair "$E2E_CHAIR" >/dev/null ||
+	fail "import failed"
 
 "$natrisk" serve --db "$db" --listen 127.0.0.1:0 --threads 4 \
 	>"$tmp/server.out" 2>"$tmp/server.err" &

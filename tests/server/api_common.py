@@ -36,11 +36,13 @@ IDS = {"public": ["pub-flood", "pub-outage"],
        "confidential": ["pub-flood", "pub-outage", "res-grid", "conf-nightjar",
                         "conf-kestrel"]}
 
-# a theme only hidden scenarios use is hidden too
-THEMES = {"public": [{"id": "water", "title": "Flooding"},
-                     {"id": "infra", "title": "Vital infrastructure"}]}
+# A theme is classified as the lowest of the scenarios that use it (water
+# and infra: public; heron: only the confidential scenario uses it).
+THEMES = {"public": [{"id": "water", "title": "Flooding", "classification": "public"},
+                     {"id": "infra", "title": "Vital infrastructure", "classification": "public"}]}
 THEMES["restricted"] = THEMES["public"]
-THEMES["confidential"] = THEMES["public"] + [{"id": "heron", "title": "Covert heron programme"}]
+THEMES["confidential"] = THEMES["public"] + [{"id": "heron", "title": "Covert heron programme",
+                                              "classification": "confidential"}]
 
 with open(CLASSIFIED, encoding="utf-8") as f:
     FIXTURE = f.read()
@@ -71,6 +73,10 @@ def setup():
     for name in ("admin", "chair", "chair-p", "viewer-p", "viewer-r", "viewer-c", "ana-1",
                  "ana-2", "ana-p"):
         clients[name] = srv.client(name)
+    # viewers read published editions only: the views' edition is one
+    r = clients["admin"].put(E("view", "/status"), {"status": "published"})
+    if r.status != 200:
+        raise RuntimeError("publishing the views' edition: %r" % r)
 
 
 def teardown(suite):

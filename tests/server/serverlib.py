@@ -276,6 +276,7 @@ class Server:
         self.proc = None
         self.port = None
         self.passwords = {}
+        self.chairs = []                # the users of role chair, in order
         self.stderr_path = os.path.join(self.dir, "stderr.txt")
 
     # Before (or while) it runs: the CLI on the same store.
@@ -284,11 +285,19 @@ class Server:
         run_cli("user", "add", name, "--role", role, "--clearance", clearance,
                 "--password-stdin", "--db", self.db, input=(password + "\n").encode())
         self.passwords[name] = password
+        if role == "chair":
+            self.chairs.append(name)
         return password
 
-    def import_file(self, path):
-        """Imports PATH with `natrisk import`; returns the new edition's id."""
-        out = run_cli("import", path, "--db", self.db)[1].decode().strip()
+    def import_file(self, path, chairs=None):
+        """Imports PATH with `natrisk import`; returns the new edition's id.
+        Its chairs are CHAIRS, or every chair added so far (an edition is
+        managed by its own chairs and admins only)."""
+        chairs = self.chairs if chairs is None else chairs
+        args = ["import", path, "--db", self.db]
+        for name in chairs:
+            args += ["--chair", name]
+        out = run_cli(*args)[1].decode().strip()
         if not re.fullmatch(r"[1-9][0-9]*", out):
             raise RuntimeError("natrisk import printed %r, not an id" % out)
         return int(out)
@@ -503,5 +512,5 @@ def filtered_fixture(text, hide):
         if m and m.group(1) not in used:
             unused.add(m.group(1))
     for theme in unused:
-        head = re.sub(r"(?m)^  - id: %s\n    title: [^\n]*(\n|\Z)" % re.escape(theme), "", head)
+        head = re.sub(r"(?m)^  - id: %s\n(    [^\n]*(\n|\Z))*" % re.escape(theme), "", head)
     return head + sep + "".join(kept)

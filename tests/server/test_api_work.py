@@ -65,11 +65,14 @@ def scenarios_read():
              "restricted for a restricted reader")
 
 
-ADDED = {"id": "added-one", "title": "Added scenario", "kind": "hazard", "theme": "water",
+# A new scenario has no id: the server makes it (its title and six random
+# characters) and answers with it; ADDED_ID keeps it for the tests after.
+ADDED_ID = []
+ADDED = {"title": "Added scenario", "kind": "hazard", "theme": "water",
          "new": True, "sources": ["added by the test"],
          "likelihood": "C", "impact": {"2.1": "B", "5.1": {"ev": "C", "ll": "B", "ul": "D",
                                                             "why": "w"}}}
-ADDED_YAML = """  - id: added-one
+ADDED_YAML = """  - id: {id}
     title: Added scenario
     theme: water
     kind: hazard
@@ -87,24 +90,29 @@ def scenario_add():
     chair = clients["chair"]
     r = chair.post(E("work", "/scenarios"), ADDED)
     t.status(r, 201, "add a scenario")
-    t.eq(r.json(), {"id": "added-one", "title": "Added scenario", "theme": "water",
+    made = r.json().get("id", "")
+    t.check(re.fullmatch(r"added-scenario-[a-z0-9]{6}", made),
+            "the id the server made: the title and six characters: %r" % made)
+    ADDED_ID.append(made)
+    t.eq(r.json(), {"id": made, "title": "Added scenario", "theme": "water",
                     "kind": "hazard", "classification": "public", "new": True,
                     "sources": ["added by the test"],
                     "likelihood": {"ev": "C", "ll": "C", "ul": "C"},
                     "impact": {"2.1": {"ev": "B", "ll": "B", "ul": "B"},
                                "5.1": {"ev": "C", "ll": "B", "ul": "D", "why": "w"}},
                     "assigned": []}, "the added scenario")
-    t.eq([s["id"] for s in chair.get(E("work", "/scenarios")).json()][-1], "added-one",
+    t.eq([s["id"] for s in chair.get(E("work", "/scenarios")).json()][-1], made,
          "added at the end")
-    path = write("with-added.yaml", FIXTURE + ADDED_YAML)
+    path = write("with-added.yaml", FIXTURE + ADDED_YAML.replace("{id}", made))
     t.eq(clients["admin"].get(E("work", "/results")).json(),
          cli_json("assess", path, "--format", "json"),
          "results = natrisk assess on the file with the scenario appended")
-    t.status(chair.post(E("work", "/scenarios"), ADDED), 409, "the same id again")
-    t.status(clients["viewer-c"].post(E("work", "/scenarios"), dict(ADDED, id="x-1")), 403,
-             "a viewer adds")
-    t.status(clients["ana-1"].post(E("work", "/scenarios"), dict(ADDED, id="x-1")), 403,
-             "an analyst adds")
+    r = chair.post(E("work", "/scenarios"), dict(ADDED, id="mine"))
+    t.status(r, 422, "a body that names an id")
+    t.check("leave 'id' out" in r.text, "the error says the server makes ids: %s" % r.text)
+    # a viewer reads published editions only: a draft is no edition to them
+    t.status(clients["viewer-c"].post(E("work", "/scenarios"), ADDED), 404, "a viewer adds")
+    t.status(clients["ana-1"].post(E("work", "/scenarios"), ADDED), 403, "an analyst adds")
     t.status(chair.post("/api/assessments/999999/scenarios", ADDED), 404, "unknown edition")
     for body, what in (("not json", "not JSON"), ([ADDED], "an array"), ("42", "a number")):
         t.status(chair.post(E("work", "/scenarios"), body), 400, "add with %s" % what)
@@ -114,7 +122,7 @@ def scenario_add():
 def scenario_add_invalid():
     chair = clients["chair"]
     # line 3, column 2: the unknown key (counted by hand)
-    body = ('{"id": "bad-one", "title": "Bad", "kind": "hazard",\n'
+    body = ('{"title": "Bad", "kind": "hazard",\n'
             ' "likelihood": "C", "impact": {},\n'
             ' "likelyhood": "C"}')
     r = chair.post(E("work", "/scenarios"), body)
@@ -125,12 +133,14 @@ def scenario_add_invalid():
         t.eq((errors[0].get("line"), errors[0].get("column")), (3, 2),
              "the unknown key's line and column in the body")
         t.check("likelyhood" in errors[0].get("message", ""), "the message names the key")
-    # LL above EV: where `natrisk check` puts it when the body is the file's
-    # scenario on lines 5 to 7 at column 3 (only line 1 is shifted)
-    body = ('{"id": "bad-two", "title": "Bad", "kind": "hazard",\n'
+    # LL above EV: where `natrisk check` puts it when the body (with an
+    # id) is the file's scenario on lines 5 to 7 at column 3 (only line 1
+    # is shifted, and holds no error)
+    body = ('{"title": "Bad", "kind": "hazard",\n'
             ' "likelihood": {"ev": "C", "ll": "D"},\n'
             ' "impact": {"5.1": {"ev": "B", "ul": "A"}}}')
-    text = "natrisk: 1\ntitle: t\nmethod: nrb-2008\nscenarios:\n- " + body + "\n"
+    text = ("natrisk: 1\ntitle: t\nmethod: nrb-2008\nscenarios:\n- "
+            + body.replace("{", '{"id": "bad-two", ', 1) + "\n")
     rc, _, err = run_cli("check", write("ll-ev.yaml", text), check=False)
     expected = []
     for line, col, msg in re.findall(r"(?m)^.*?:(\d+):(\d+): error: (.*)$", err):
@@ -142,32 +152,32 @@ def scenario_add_invalid():
     t.status(r, 422, "LL above EV, UL below EV")
     t.eq(r.json().get("errors"), expected, "the errors where the CLI finds them")
     for bad, what in (({"id": "Bad Id", "title": "t", "kind": "hazard", "likelihood": "C",
-                        "impact": {}}, "a bad id"),
-                      ({"id": "x-2", "title": "t", "kind": "volcano", "likelihood": "C",
+                        "impact": {}}, "an id"),
+                      ({"title": "t", "kind": "volcano", "likelihood": "C",
                         "impact": {}}, "a bad kind"),
-                      ({"id": "x-3", "title": "t", "kind": "hazard", "theme": "nosuch",
+                      ({"title": "t", "kind": "hazard", "theme": "nosuch",
                         "likelihood": "C", "impact": {}}, "an unknown theme"),
-                      ({"id": "x-4", "title": "t", "kind": "hazard", "likelihood": "C",
+                      ({"title": "t", "kind": "hazard", "likelihood": "C",
                         "impact": {"9.9": "C"}}, "an unknown criterion"),
-                      ({"id": "x-5", "title": "t", "kind": "threat",
+                      ({"title": "t", "kind": "threat",
                         "likelihood": {"probability": 0.1}, "impact": {}},
                        "a probability for a threat"),
-                      ({"id": "x-6", "title": "t", "kind": "hazard",
+                      ({"title": "t", "kind": "hazard",
                         "classification": "secret", "likelihood": "C", "impact": {}},
                        "an unknown classification"),
-                      ({"title": "t", "kind": "hazard", "likelihood": "C", "impact": {}},
-                       "no id")):
+                      ({"kind": "hazard", "likelihood": "C", "impact": {}},
+                       "no title")):
         r = chair.post(E("work", "/scenarios"), bad)
         t.status(r, 422, "add %s" % what)
         t.check(isinstance(r.json().get("errors"), list) and r.json()["errors"],
                 "%s: errors with places" % what)
     t.eq([s["id"] for s in chair.get(E("work", "/scenarios")).json()],
-         IDS["confidential"] + ["added-one"], "nothing invalid was added")
+         IDS["confidential"] + ADDED_ID, "nothing invalid was added")
 
 
 @t.test
 def scenario_edit():
-    chair, path = clients["chair"], E("work", "/scenarios/added-one")
+    chair, path = clients["chair"], E("work", "/scenarios/" + ADDED_ID[0])
     r = chair.patch(path, {"title": "Added and renamed", "sources": ["a", "b"]})
     t.status(r, 200, "PATCH title and sources")
     t.eq((r.json()["title"], r.json()["sources"]), ("Added and renamed", ["a", "b"]),
@@ -200,18 +210,18 @@ def scenario_edit():
     t.eq(chair.get(path).json()["title"], "Added and renamed", "refused edits change nothing")
     t.status(chair.patch(E("work", "/scenarios/no-such"), {"title": "x"}), 404,
              "PATCH a scenario that does not exist")
-    t.status(clients["viewer-c"].patch(path, {"title": "x"}), 403, "a viewer edits")
+    t.status(clients["viewer-c"].patch(path, {"title": "x"}), 404, "a viewer edits")
     # classification: a scenario raised above a reader's clearance disappears
-    vp = clients["viewer-p"]
+    vp = clients["ana-p"]
     t.status(vp.get(path), 200, "public: visible")
     r = chair.patch(path, {"classification": "confidential"})
     t.status(r, 200, "raise to confidential")
     none = vp.get(E("work", "/scenarios/no-such"))
     t.eq((vp.get(path).status, vp.get(path).body), (404, none.body),
          "now the same 404 as no scenario for a public reader")
-    t.check("added-one" not in [s["id"] for s in vp.get(E("work", "/scenarios")).json()],
+    t.check(ADDED_ID[0] not in [s["id"] for s in vp.get(E("work", "/scenarios")).json()],
             "and gone from the public list")
-    t.check("added-one" not in vp.get(E("work", "/results")).text,
+    t.check(ADDED_ID[0] not in vp.get(E("work", "/results")).text,
             "and from the public results")
     t.status(chair.patch(path, {"classification": "public"}), 200, "lower to public")
     t.status(vp.get(path), 200, "visible again")
@@ -240,7 +250,7 @@ def assignments():
         t.status(chair.put(path, body), 400, "assign with %s" % what)
     t.eq(chair.get(E("work", "/scenarios/pub-flood")).json()["assigned"], ["ana-1", "ana-2"],
          "refused assignments change nothing")
-    t.status(clients["viewer-c"].put(path, {"analysts": []}), 403, "a viewer assigns")
+    t.status(clients["viewer-c"].put(path, {"analysts": []}), 404, "a viewer assigns")
     t.status(clients["ana-1"].put(path, {"analysts": []}), 403, "an analyst assigns")
     # an analyst's clearance bounds the scenario's classification
     t.status(chair.put(E("work", "/scenarios/pub-outage/assigned"), {"analysts": ["ana-p"]}),
@@ -307,7 +317,7 @@ def analyst_scoring():
     t.status(clients["ana-p"].put(path + "5.1", '"C"'), 403, "an analyst not assigned")
     t.status(chair.put(path + "5.1", '"C"'), 403, "a chair's own score")
     t.status(clients["admin"].put(path + "5.1", '"C"'), 403, "an admin's own score")
-    t.status(clients["viewer-c"].put(path + "5.1", '"C"'), 403, "a viewer's score")
+    t.status(clients["viewer-c"].put(path + "5.1", '"C"'), 404, "a viewer's score")
     t.status(a1.put(E("work", "/scenarios/no-such/scores/5.1"), '"C"'), 404, "no scenario")
     # who sees which scores
     r = clients["ana-2"].get(E("work", "/scenarios/pub-flood/scores"))
@@ -317,8 +327,8 @@ def analyst_scoring():
     t.status(r, 200, "the chair reads")
     t.eq(sorted((r.json()["analysts"].get("ana-1") or {}).keys()),
          ["2.1", "5.1", "likelihood"], "the chair sees ana-1's scores")
-    t.status(clients["viewer-c"].get(E("work", "/scenarios/pub-flood/scores")), 403,
-             "a viewer reads scores")
+    t.status(clients["viewer-c"].get(E("work", "/scenarios/pub-flood/scores")), 404,
+             "a viewer reads scores of a draft")
     t.status(chair.put(E("work", "/scenarios/pub-flood/consolidated/5.1"), '"D"'), 409,
              "consolidated scores do not change in scoring")
     t.eq(clients["admin"].get(E("work", "/results")).json(), results_before,
@@ -365,8 +375,9 @@ def spread():
     t.eq([e for e in low.json() if e["scenario"] == "conf-nightjar"], [],
          "no confidential scenario in the public chair's spread")
     t.check("nightjar" not in low.text, "nightjar appears nowhere in it")
-    for who in ("viewer-c", "ana-1"):
-        t.status(clients[who].get(E("work", "/spread")), 403, "spread for %s" % who)
+    t.status(clients["ana-1"].get(E("work", "/spread")), 403, "spread for an analyst")
+    t.status(clients["viewer-c"].get(E("work", "/spread")), 404,
+             "spread for a viewer (a draft is no edition to them)")
 
 
 @t.test
@@ -390,7 +401,7 @@ def consolidation():
     t.status(chair.put(base + "5.2", {"ev": "B", "ul": "A"}), 422, "UL below EV")
     t.status(clients["ana-1"].put(E("cons", "/scenarios/pub-flood/consolidated/5.1"), '"C"'),
              403, "an analyst consolidates")
-    t.status(clients["viewer-c"].put(base + "5.1", '"C"'), 403, "a viewer consolidates")
+    t.status(clients["viewer-c"].put(base + "5.1", '"C"'), 404, "a viewer consolidates")
     # the edition now is the fixture with those three changes
     text = FIXTURE.replace('likelihood: { ev: C, ll: B, ul: D, why: "once in a few centuries" }',
                            "likelihood: D") \
@@ -425,7 +436,7 @@ def publication():
         t.status(chair.put(E("pub", "/status"), {"status": status}), 409,
                  "published to %s" % status)
     t.status(admin.put(E("pub", "/status"), {"status": "draft"}), 409, "admin unpublishes")
-    t.status(chair.post(E("pub", "/scenarios"), dict(ADDED, id="late")), 409,
+    t.status(chair.post(E("pub", "/scenarios"), ADDED), 409,
              "add to a published edition")
     t.status(chair.patch(E("pub", "/scenarios/pub-flood"), {"title": "x"}), 409,
              "edit in a published edition")

@@ -569,7 +569,8 @@ def main():
             run(["user", "add", name, "--role", role, "--clearance",
                  "confidential", "--password-stdin", "--db", db],
                 stdin="pw-%s-durable\n" % name)
-        base_id = int(run(["import", EXAMPLE, "--db", db]).stdout.strip())
+        base_id = int(run(["import", EXAMPLE, "--db", db, "--chair",
+                           "chair"]).stdout.strip())
         server = Server(db, tmp, 0)
         port = server.port
         chair_cookie, chair_csrf = login(port, "chair", "pw-chair-durable")

@@ -65,7 +65,8 @@ static int setup(void **state)
 	                                                strlen(fixture), diag),
 	                 0);
 	natrisk_diag_free(diag);
-	assert_int_equal(natrisk_store_import(f->store, a, "test", &f->edition),
+	assert_int_equal(natrisk_store_import(f->store, a, "test", NULL, 0,
+	                                      &f->edition),
 	                 0);
 	natrisk_assessment_free(a);
 	assert_int_equal(natrisk_store_user_add(f->store, "ann",
@@ -126,10 +127,10 @@ static int score(fixture_state *f, const char *scenario, const char *criterion,
 static void test_schema_version(void **state)
 {
 	fixture_state *f = *state;
-	assert_int_equal(natrisk_store_schema_version(f->store), 2);
+	assert_int_equal(natrisk_store_schema_version(f->store), 4);
 	natrisk_store *again;
 	assert_int_equal(natrisk_store_open(&again, f->path), 0);
-	assert_int_equal(natrisk_store_schema_version(again), 2);
+	assert_int_equal(natrisk_store_schema_version(again), 4);
 	natrisk_store_close(again);
 	/* a store from a newer natrisk is refused, not damaged */
 	assert_int_equal(raw_sql(f->path, "PRAGMA user_version = 99"), 0);
@@ -262,7 +263,8 @@ static void test_round_trip(void **state)
 	                                                diag), 0);
 	natrisk_diag_free(diag);
 	int64_t copy;
-	assert_int_equal(natrisk_store_import(f->store, a, "test", &copy), 0);
+	assert_int_equal(natrisk_store_import(f->store, a, "test", NULL, 0,
+	                                      &copy), 0);
 	natrisk_assessment_free(a);
 	assert_true(copy != f->edition);
 	f->edition = copy;
@@ -283,25 +285,32 @@ static void test_status_rules(void **state)
 	                 NATRISK_ECONFLICT);
 	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
 	                                          NATRISK_STATUS_SCORING,
-	                                          "chair"), 0);
+	                                          "chair", NATRISK_CONFIDENTIAL), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"C\"", "ann"), 0);
 	assert_int_equal(score(f, "flood", "2.1", true, "\"C\"", "chair"),
 	                 NATRISK_ECONFLICT);
 	assert_int_equal(natrisk_store_set_status(
 		                 f->store, f->edition,
-		                 NATRISK_STATUS_CONSOLIDATION, "chair"), 0);
+		                 NATRISK_STATUS_CONSOLIDATION, "chair", NATRISK_CONFIDENTIAL), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"D\"", "ann"),
 	                 NATRISK_ECONFLICT);
 	assert_int_equal(score(f, "flood", "2.1", true, "\"C\"", "chair"), 0);
+	/* publishing takes a clearance for every scenario (espionage is
+	 * confidential) */
 	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
 	                                          NATRISK_STATUS_PUBLISHED,
-	                                          "chair"), 0);
+	                                          "chair", NATRISK_RESTRICTED),
+	                 NATRISK_EDENIED);
+	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
+	                                          NATRISK_STATUS_PUBLISHED,
+	                                          "chair", NATRISK_CONFIDENTIAL),
+	                 0);
 	/* published: nothing changes any more */
 	assert_int_equal(score(f, "flood", "2.1", true, "\"D\"", "chair"),
 	                 NATRISK_EIMMUTABLE);
 	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
 	                                          NATRISK_STATUS_DRAFT,
-	                                          "chair"), NATRISK_EIMMUTABLE);
+	                                          "chair", NATRISK_CONFIDENTIAL), NATRISK_EIMMUTABLE);
 	assert_int_equal(natrisk_store_assign(f->store, f->edition, "flood",
 	                                      NULL, 0, "chair"),
 	                 NATRISK_EIMMUTABLE);
@@ -381,7 +390,7 @@ static void test_history_and_spread(void **state)
 	                                      both, 2, "chair"), 0);
 	assert_int_equal(natrisk_store_set_status(f->store, f->edition,
 	                                          NATRISK_STATUS_SCORING,
-	                                          "chair"), 0);
+	                                          "chair", NATRISK_CONFIDENTIAL), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"B\"", "ann"), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"C\"", "ann"), 0);
 	assert_int_equal(score(f, "flood", "2.1", false, "\"E\"", "bob"), 0);
@@ -458,37 +467,72 @@ static void test_scenario_add_and_edit(void **state)
 {
 	fixture_state *f = *state;
 	natrisk_diag *diag = natrisk_diag_new();
-	const char *add = "{\"id\": \"heat\", \"title\": \"Heat wave\", "
+	const char *add = "{\"title\": \"Heat wave!\", "
 	                  "\"kind\": \"hazard\", \"likelihood\": \"D\", "
 	                  "\"impact\": {\"2.2\": \"C\"}}";
 	int64_t before = version_of(f);
+	char *heat = NULL, *again = NULL;
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            NATRISK_CONFIDENTIAL, diag), 0);
+	                                            NATRISK_CONFIDENTIAL, diag,
+	                                            &heat), 0);
 	assert_true(version_of(f) > before);
+	/* the id is the store's: the title as a stem and six characters */
+	assert_int_equal(strlen(heat), strlen("heat-wave-") + 6);
+	assert_memory_equal(heat, "heat-wave-", 10);
+	assert_int_equal(strspn(heat + 10, "abcdefghijklmnopqrstuvwxyz"
+	                                   "0123456789"), 6);
+	/* the same body again: another scenario, with another id */
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            NATRISK_CONFIDENTIAL, diag), NATRISK_ECONFLICT);
+	                                            NATRISK_CONFIDENTIAL, diag,
+	                                            &again), 0);
+	assert_string_not_equal(heat, again);
+	free(again);
+	/* a body that names an id is refused: ids are the store's */
+	const char *named = "{\"id\": \"espionage\", \"title\": \"X\", "
+	                    "\"kind\": \"hazard\", \"likelihood\": \"D\", "
+	                    "\"impact\": {}}";
+	natrisk_diag *refused = natrisk_diag_new();
+	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, named,
+	                                            strlen(named), "chair",
+	                                            NATRISK_PUBLIC, refused,
+	                                            NULL), NATRISK_EINVALID);
+	assert_has_diag(refused, NATRISK_SEVERITY_ERROR, 1, 1,
+	                "leave 'id' out");
+	natrisk_diag_free(refused);
 	/* a theme the edition does not have is an error on its line */
-	const char *bad = "{\"id\": \"cold\",\n \"title\": \"Cold\",\n"
+	const char *bad = "{\"title\": \"Cold\",\n"
 	                  " \"theme\": \"nope\", \"kind\": \"hazard\",\n"
 	                  " \"likelihood\": \"D\", \"impact\": {}}";
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, bad,
 	                                            strlen(bad), "chair",
-	                                            NATRISK_CONFIDENTIAL, diag), NATRISK_EINVALID);
-	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 3, 11, "nope");
+	                                            NATRISK_CONFIDENTIAL, diag,
+	                                            NULL), NATRISK_EINVALID);
+	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 2, 11, "nope");
+	/* on the first line, the columns are the client's, not shifted by
+	 * the id the store put in */
+	const char *first = "{\"title\": \"T\", \"kind\": \"volcano\", "
+	                    "\"likelihood\": \"D\", \"impact\": {}}";
+	natrisk_diag *placed = natrisk_diag_new();
+	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, first,
+	                                            strlen(first), "chair",
+	                                            NATRISK_CONFIDENTIAL, placed,
+	                                            NULL), NATRISK_EINVALID);
+	assert_has_diag(placed, NATRISK_SEVERITY_ERROR, 1, 24, "kind must be");
+	natrisk_diag_free(placed);
 	const char *edit = "{\"title\": \"Heat wave, long\", \"new\": true}";
 	assert_int_equal(natrisk_store_scenario_edit(f->store, f->edition,
-	                                             "heat", edit, strlen(edit),
+	                                             heat, edit, strlen(edit),
 	                                             "chair", NATRISK_CONFIDENTIAL, diag), 0);
 	const char *id_edit = "{\"id\": \"other\"}";
 	assert_int_equal(natrisk_store_scenario_edit(f->store, f->edition,
-	                                             "heat", id_edit,
+	                                             heat, id_edit,
 	                                             strlen(id_edit), "chair",
 	                                             NATRISK_CONFIDENTIAL, diag), NATRISK_EINVALID);
 	natrisk_diag_free(diag);
 	char *json;
-	assert_int_equal(natrisk_store_scenario(f->store, f->edition, "heat",
+	assert_int_equal(natrisk_store_scenario(f->store, f->edition, heat,
 	                                        &json), 0);
 	json_t *s = json_loads(json, 0, NULL);
 	free(json);
@@ -499,15 +543,17 @@ static void test_scenario_add_and_edit(void **state)
 		json_object_get(json_object_get(s, "impact"), "2.2"), "ev")),
 	                    "C");
 	json_decref(s);
-	/* added last, and listed for a public reader */
+	/* added last (the second heat wave after it), and listed for a
+	 * public reader */
 	assert_int_equal(natrisk_store_scenarios(f->store, f->edition,
 	                                         NATRISK_PUBLIC, &json), 0);
 	json_t *list = json_loads(json, 0, NULL);
 	free(json);
-	assert_int_equal(json_array_size(list), 2);
+	assert_int_equal(json_array_size(list), 3);
 	assert_string_equal(json_string_value(json_object_get(
-		json_array_get(list, 1), "id")), "heat");
+		json_array_get(list, 1), "id")), heat);
 	json_decref(list);
+	free(heat);
 }
 
 static void test_audit_chain(void **state)
@@ -582,25 +628,78 @@ static void test_version_by_clearance(void **state)
 }
 
 /* To a chair below confidential, the theme only the confidential
- * scenario uses is no theme: the same answer as an unknown one. */
+ * scenario uses is no theme: the same answer as an unknown one. A
+ * confidential chair may use it, for a confidential scenario only: a
+ * public one would show its readers a theme they may not see. */
 static void test_hidden_theme(void **state)
 {
 	fixture_state *f = *state;
-	const char *add = "{\"id\": \"leak\", \"title\": \"Leak\", "
+	const char *public_add = "{\"title\": \"Leak\", "
+	                         "\"theme\": \"secret\", \"kind\": "
+	                         "\"threat\", \"likelihood\": \"B\", "
+	                         "\"impact\": {}}";
+	natrisk_diag *refused = natrisk_diag_new();
+	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition,
+	                                            public_add,
+	                                            strlen(public_add), "chair",
+	                                            NATRISK_CONFIDENTIAL,
+	                                            refused, NULL),
+	                 NATRISK_EINVALID);
+	assert_has_diag(refused, NATRISK_SEVERITY_ERROR, 1, 28,
+	                "theme 'secret' is confidential, above the scenario "
+	                "(public)");
+	natrisk_diag_free(refused);
+	const char *add = "{\"title\": \"Leak\", "
 	                  "\"theme\": \"secret\", \"kind\": \"threat\", "
+	                  "\"classification\": \"confidential\", "
 	                  "\"likelihood\": \"B\", \"impact\": {}}";
 	natrisk_diag *diag = natrisk_diag_new();
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            NATRISK_PUBLIC, diag),
+	                                            NATRISK_PUBLIC, diag, NULL),
 	                 NATRISK_EINVALID);
-	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 1, 42,
+	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 1, 28,
 	                "unknown theme 'secret'");
 	assert_int_equal(natrisk_store_scenario_add(f->store, f->edition, add,
 	                                            strlen(add), "chair",
-	                                            NATRISK_CONFIDENTIAL, diag),
+	                                            NATRISK_CONFIDENTIAL, diag,
+	                                            NULL),
 	                 0);
 	natrisk_diag_free(diag);
+}
+
+/* A store of schema 2 kept its themes without classifications; opened
+ * by this natrisk, each theme takes the lowest classification of the
+ * scenarios that use it (open: public, secret: confidential) and an unused
+ * one is public. */
+static void test_themes_migrated(void **state)
+{
+	fixture_state *f = *state;
+	natrisk_store_close(f->store);
+	f->store = NULL;
+	assert_int_equal(raw_sql(f->path,
+		"UPDATE assessments SET themes = '[{\"id\":\"open\",\"title\":"
+		"\"Open theme\"},{\"id\":\"secret\",\"title\":\"Secret theme\"},"
+		"{\"id\":\"spare\",\"title\":\"Spare\"}]';"
+		"DROP TABLE edition_chairs;"
+		"ALTER TABLE assessments DROP COLUMN previous_id;"
+		"PRAGMA user_version = 2;"), SQLITE_OK);
+	assert_int_equal(natrisk_store_open(&f->store, f->path), 0);
+	char *json;
+	assert_int_equal(natrisk_store_themes(f->store, f->edition,
+	                                      NATRISK_CONFIDENTIAL, &json), 0);
+	assert_string_equal(json,
+		"[{\"id\":\"open\",\"title\":\"Open theme\","
+		"\"classification\":\"public\"},{\"id\":\"secret\","
+		"\"title\":\"Secret theme\",\"classification\":"
+		"\"confidential\"},{\"id\":\"spare\",\"title\":\"Spare\","
+		"\"classification\":\"public\"}]");
+	free(json);
+	assert_int_equal(natrisk_store_themes(f->store, f->edition,
+	                                      NATRISK_RESTRICTED, &json), 0);
+	assert_null(strstr(json, "secret"));
+	assert_non_null(strstr(json, "spare"));
+	free(json);
 }
 
 #define STORE_TEST(name) \
@@ -625,6 +724,7 @@ int main(void)
 		STORE_TEST(test_backup),
 		STORE_TEST(test_version_by_clearance),
 		STORE_TEST(test_hidden_theme),
+		STORE_TEST(test_themes_migrated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
