@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stringify.h"
 #include "yfeed.h"
 
 struct frame {
@@ -299,8 +300,6 @@ static bool refuse_document(struct builder *b, struct fy_event *event)
 	return false;
 }
 
-#define LIMIT_TEXT(n) #n
-#define LIMIT(n) LIMIT_TEXT(n)
 static const char too_deep[] =
 	"YAML nested more than " LIMIT(YTREE_MAX_DEPTH) " levels deep: "
 	"natrisk reads at most " LIMIT(YTREE_MAX_DEPTH) " levels";
