@@ -15,24 +15,17 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serverlib import CLASSIFIED, Server, Suite  # noqa: E402
+from limits_common import ChairServer  # noqa: E402
+from serverlib import CLASSIFIED, Suite  # noqa: E402
 
 t = Suite("test_limits_text")
-srv = Server()
+server = ChairServer(t)
 state = {}
 
 
 def setup():
-    srv.add_user("chair", "chair", "confidential")
-    state["edition"] = srv.import_file(CLASSIFIED)  # in draft
-    srv.start()
-    state["chair"] = srv.client("chair")
-
-
-def teardown():
-    for problem in srv.stop():
-        t.fail(problem)
-    srv.cleanup()
+    state["edition"], = server.start(CLASSIFIED)  # in draft
+    state["chair"] = server.chair
 
 
 def path(rest):
@@ -59,49 +52,55 @@ def expect_refused(r, what, message, column=None):
                  "%s: the place of the value in the body" % what)
 
 
-def scenario(title, **more):
-    """A new scenario's body (the server makes its id)."""
-    body = {"title": title, "kind": "hazard", "likelihood": "C", "impact": {}}
-    body.update(more)
+def scenario(**fields):
+    """A new scenario's body (the server makes its id), with FIELDS."""
+    body = {"title": "T", "kind": "hazard", "likelihood": "C", "impact": {}}
+    body.update(fields)
     return json.dumps(body)
+
+
+def kept_then_refused(field, at_limit, past, message):
+    """A scenario whose FIELD is AT_LIMIT is made and kept whole; an edit
+    of its FIELD to PAST is refused with MESSAGE."""
+    chair = state["chair"]
+    r = chair.post(path("/scenarios"), scenario(**{field: at_limit}))
+    if not t.status(r, 201, "a %s of %d characters" % (field, len(at_limit))):
+        return
+    made = path("/scenarios/" + r.json()["id"])
+    t.eq(chair.get(made).json().get(field), at_limit, "the %s kept whole" % field)
+    r = chair.patch(made, {field: past})
+    expect_refused(r, "an edit to a %s of %d characters" % (field, len(past)), message)
 
 
 @t.test
 def titles():
     chair = state["chair"]
     before = chair.get(path("/scenarios")).json()
-    body = scenario("t" * 201)
+    body = scenario(title="t" * 201)
     expect_refused(chair.post(path("/scenarios"), body), "a title of 201 characters",
                    "title is too long: 201 characters, at most 200",
                    column_of(body, "title"))
-    body = scenario(" \t\u00a0")
+    body = scenario(title=" \t\u00a0")
     expect_refused(chair.post(path("/scenarios"), body), "a title of white space only",
                    "title is blank", column_of(body, "title"))
-    body = scenario("")
+    body = scenario(title="")
     expect_refused(chair.post(path("/scenarios"), body), "an empty title",
                    "title is empty", column_of(body, "title"))
     t.eq(chair.get(path("/scenarios")).json(), before, "nothing refused was added")
-    r = chair.post(path("/scenarios"), scenario("\u00e9" * 200))
-    if t.status(r, 201, "a title of 200 characters (400 bytes)"):
-        made = path("/scenarios/" + r.json()["id"])
-        t.eq(chair.get(made).json().get("title"), "\u00e9" * 200, "kept whole")
-        r = chair.patch(made, {"title": "x" * 201})
-        expect_refused(r, "an edit to a title of 201 characters", "title is too long")
+    # 200 characters of two bytes each
+    kept_then_refused("title", "\u00e9" * 200, "x" * 201, "title is too long")
 
 
 @t.test
 def descriptions():
     chair = state["chair"]
-    body = scenario("Long", description="d" * 20001)
+    body = scenario(description="d" * 20001)
     expect_refused(chair.post(path("/scenarios"), body), "a description of 20,001",
                    "description is too long: 20001 characters, at most 20000",
                    column_of(body, "description"))
-    r = chair.post(path("/scenarios"), scenario("Full", description="\u20ac" * 20000))
-    if t.status(r, 201, "a description of 20,000 characters (60,000 bytes)"):
-        made = path("/scenarios/" + r.json()["id"])
-        t.eq(chair.get(made).json().get("description"), "\u20ac" * 20000, "kept whole")
-        r = chair.patch(made, {"description": "d" * 20001})
-        expect_refused(r, "an edit to a description of 20,001", "description is too long")
+    # 20,000 characters of three bytes each
+    kept_then_refused("description", "\u20ac" * 20000, "d" * 20001,
+                      "description is too long")
 
 
 @t.test
@@ -144,4 +143,4 @@ def uploads():
 
 
 if __name__ == "__main__":
-    t.run(setup, teardown)
+    t.run(setup, server.stop)

@@ -15,11 +15,13 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
-from serverlib import SANITIZED, Server, Suite  # noqa: E402
+from limits_common import ChairServer  # noqa: E402
+from serverlib import SANITIZED, Suite  # noqa: E402
 import yaml_shapes  # noqa: E402
 
 t = Suite("test_limits_yaml")
-srv = Server()
+server = ChairServer(t)
+srv = server.srv
 state = {}
 
 # The sanitizers' shadow memory and slower code need more; the limits stay
@@ -45,15 +47,8 @@ def cpu_seconds():
 
 
 def setup():
-    srv.add_user("chair", "chair", "confidential")
-    srv.start()
-    state["chair"] = srv.client("chair")
-
-
-def teardown():
-    for problem in srv.stop():
-        t.fail(problem)
-    srv.cleanup()
+    server.start()
+    state["chair"] = server.chair
 
 
 def upload(name):
@@ -109,4 +104,4 @@ def still_serves():
 
 
 if __name__ == "__main__":
-    t.run(setup, teardown)
+    t.run(setup, server.stop)

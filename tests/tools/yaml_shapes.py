@@ -62,28 +62,27 @@ def _laughs(size):
         level += 1
 
 
-def _many_keys(size):
-    parts, used, i = [HEAD, "\n"], len(HEAD) + 1, 0
+def _numbered(size, head, line):
+    """HEAD, then LINE % i for i = 0, 1, ...: SIZE bytes at most."""
+    parts, used, i = [head], len(head), 0
     while True:
-        line = "      k%d: 0\n" % i
-        if used + len(line) > size:
+        text = line % {"i": i}
+        if used + len(text) > size:
             return "".join(parts)
-        parts.append(line)
-        used += len(line)
+        parts.append(text)
+        used += len(text)
         i += 1
+
+
+def _many_keys(size):
+    return _numbered(size, HEAD + "\n", "      k%(i)d: 0\n")
 
 
 def many_scenarios(size):
-    head = "natrisk: 1\ntitle: Shapes\nmethod: nrb-2008\nscenarios:\n"
-    parts, used, i = [head], len(head), 0
-    while True:
-        item = ("  - id: s%d\n    title: Scenario %d\n    kind: hazard\n"
-                "    likelihood: C\n    impact: {\"2.1\": D}\n" % (i, i))
-        if used + len(item) > size:
-            return "".join(parts)
-        parts.append(item)
-        used += len(item)
-        i += 1
+    """A valid assessment of as many small scenarios as SIZE bytes hold."""
+    return _numbered(size, "natrisk: 1\ntitle: Shapes\nmethod: nrb-2008\nscenarios:\n",
+                     "  - id: s%(i)d\n    title: Scenario %(i)d\n    kind: hazard\n"
+                     "    likelihood: C\n    impact: {\"2.1\": D}\n")
 
 
 BUILDERS = {
