@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len = size - 1;
 	natrisk_diag *diag = natrisk_diag_new();
 	const char *scenario = data[0] & 8 ? "spy" : "flood";
-	switch (data[0] % 3) {
+	switch (data[0] % 4) {
 	case 0:
 		natrisk_store_scenario_add(store, edition, body, len, "fuzz",
 		                           NATRISK_CONFIDENTIAL, diag);
@@ -69,10 +69,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		natrisk_store_scenario_edit(store, edition, scenario, body, len,
 		                            "fuzz", NATRISK_CONFIDENTIAL, diag);
 		break;
-	default:
+	case 2:
 		natrisk_store_score(store, edition, scenario,
 		                    criteria[(data[0] >> 4) % 5], true, body, len,
 		                    "fuzz", diag);
+		break;
+	default: /* a batch: {criterion: score, ...}, all or none */
+		natrisk_store_score_batch(store, edition, scenario, true, body,
+		                          len, "fuzz", diag);
 		break;
 	}
 	natrisk_diag_free(diag);

@@ -1,5 +1,7 @@
 // app.js - the shell: who is signed in, the header (navigation, language,
-// sign-out), and the router over the URL's fragment (#/editions/3).
+// sign-out), the router over the URL's fragment (#/editions/3), and the
+// guard that asks before unsaved changes are lost (leaving the page in the
+// app, switching the language, signing out, closing the tab).
 
 import * as api from './api.js';
 import { h, replace, announce, alertMessage, errorText } from './dom.js';
@@ -9,11 +11,15 @@ import { renderEditions } from './page-editions.js';
 import { renderEdition } from './page-edition.js';
 import { renderScenario } from './page-scenario.js';
 import { renderSpread } from './page-spread.js';
+import { renderScoring } from './page-scoring.js';
+import { confirmDialog } from './dialog.js';
 import { renderUsers } from './page-users.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
 	cleanup: null,     // the current page's teardown (timers)
+	guard: null,       // the current page's "has unsaved changes" test
+	route: null,       // the route on screen
 	renderCount: 0
 };
 
@@ -22,6 +28,7 @@ const ROUTES = [
 	{ re: /^\/editions\/?$/, page: renderEditions },
 	{ re: /^\/editions\/(\d+)\/?$/, page: renderEdition, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/spread\/?$/, page: renderSpread, keys: ['edition'] },
+	{ re: /^\/editions\/(\d+)\/scoring\/?$/, page: renderScoring, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/scenarios\/([a-z0-9][a-z0-9._-]*)\/?$/, page: renderScenario,
 	  keys: ['edition', 'scenario'] },
 	{ re: /^\/users\/?$/, page: renderUsers }
@@ -74,7 +81,26 @@ function renderHeader() {
 			t('session.out')));
 }
 
+function unsaved() {
+	return !!state.guard && state.guard();
+}
+
+// Whether the page may go: no unsaved changes, or the user says so.
+async function mayLeave() {
+	if (!unsaved())
+		return true;
+	const leave = await confirmDialog({
+		title: t('guard.title'), text: t('guard.text'),
+		confirm: t('guard.leave'), cancel: t('guard.stay'), danger: true
+	});
+	if (leave)
+		state.guard = null;
+	return leave;
+}
+
 async function logout() {
+	if (!(await mayLeave()))
+		return;
 	try {
 		await api.del('/api/session', { quiet: true });
 	} catch {
@@ -126,6 +152,8 @@ async function render(options = {}) {
 	alertMessage('');
 	renderHeader();
 	const route = path();
+	state.guard = null;
+	state.route = route;
 	if (!state.session) {
 		if (route !== '/login') {
 			window.sessionStorage.setItem('natrisk.after', route);
@@ -139,6 +167,7 @@ async function render(options = {}) {
 		session: state.session,
 		alive: () => count === state.renderCount,
 		onCleanup: fn => { if (count === state.renderCount) state.cleanup = fn; },
+		guard: fn => { if (count === state.renderCount) state.guard = fn; },
 		navigate,
 		signedIn,
 		afterLogin,
@@ -206,9 +235,20 @@ async function start() {
 		e.preventDefault();
 		document.getElementById('main').focus();
 	});
-	document.getElementById('lang-select').addEventListener('change', e => {
-		setLang(e.target.value);
+	document.getElementById('lang-select').addEventListener('change', async e => {
+		const chosen = e.target.value;
+		if (!(await mayLeave())) {
+			e.target.value = lang();
+			return;
+		}
+		setLang(chosen);
 		render({ focus: false });
+	});
+	window.addEventListener('beforeunload', e => {
+		if (unsaved()) {
+			e.preventDefault();
+			e.returnValue = '';
+		}
 	});
 	try {
 		const who = await api.get('/api/session', { quiet: true });
@@ -216,9 +256,25 @@ async function start() {
 	} catch {
 		state.session = null;
 	}
-	window.addEventListener('hashchange', () => render({ focus: true }));
+	window.addEventListener('hashchange', onHashChange);
 	await render({ focus: false });
 	document.body.dataset.ready = 'true';
+}
+
+// A new route: asks first when the page has unsaved changes; staying puts
+// the old route back into the address without drawing the page again.
+async function onHashChange() {
+	if (path() === state.route)
+		return;
+	if (unsaved()) {
+		const to = path();
+		const from = state.route;
+		window.history.replaceState(null, '', '#' + from);
+		if (!(await mayLeave()))
+			return;
+		window.history.replaceState(null, '', '#' + to);
+	}
+	render({ focus: true });
 }
 
 export function afterLogin() {

@@ -128,3 +128,10 @@ export function labelledSelect(label, options, selected, attrs = {}) {
 export function link(href, text, attrs = {}) {
 	return h('a', { href, ...attrs }, text);
 }
+
+// A wide table in a box of its own that scrolls sideways on a narrow
+// screen, so that the page never does; focusable, so that the keyboard
+// scrolls it too.
+export function scrollBox(table, label) {
+	return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label }, table);
+}

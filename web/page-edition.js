@@ -1,10 +1,13 @@
-// page-edition.js - one edition: its status (the chair changes it), the
-// live risk diagram (the engine's SVG, refreshed when the edition's
-// version changes), the ranked table, and the downloads.
+// page-edition.js - one edition: its status (the chair changes it, and
+// confirms a publication, which cannot be undone), the live risk diagram
+// (the engine's SVG, refreshed when the edition's version changes; on a
+// phone it keeps a legible size and scrolls in its own box), the ranked
+// table, and the downloads.
 
 import * as api from './api.js';
-import { h, replace, announce, alertMessage, errorText } from './dom.js';
+import { h, replace, announce, alertMessage, errorText, scrollBox } from './dom.js';
 import { t, lang, pick, fixed } from './i18n.js';
+import { confirmDialog } from './dialog.js';
 
 const STATUSES = ['draft', 'scoring', 'consolidation', 'published'];
 const POLL_MS = 4000;
@@ -48,7 +51,10 @@ export async function renderEdition(ctx) {
 		return theme ? pick(theme.title) : (themeId || '–');
 	};
 
-	const diagramBox = h('div', { id: 'diagram', class: 'diagram', 'aria-busy': 'true' });
+	const diagramBox = h('div', {
+		id: 'diagram', class: 'diagram', 'aria-busy': 'true', tabindex: '0', role: 'region',
+		'aria-label': t('edition.diagram')
+	});
 	const tableBox = h('div', { id: 'ranked-box' });
 	const statusText = h('span', { id: 'edition-status', class: ['badge', 'status-' + edition.status] },
 		t('status.' + edition.status));
@@ -114,7 +120,7 @@ export async function renderEdition(ctx) {
 		const rows = [...results.scenarios].sort((a, b) => a.rank - b.rank);
 		if (!rows.length)
 			return h('p', { class: 'empty' }, t('edition.diagramNone'));
-		return h('table', { id: 'ranked', class: 'data' },
+		return scrollBox(h('table', { id: 'ranked', class: 'data' },
 			h('caption', null, t('edition.caption')),
 			h('thead', null, h('tr', null,
 				['col.rank', 'col.scenario', 'col.theme', 'col.kind', 'col.likelihood', 'col.impact', 'col.risk',
@@ -135,7 +141,7 @@ export async function renderEdition(ctx) {
 					h('td', null, t('class.' + (r.classification || 'public'))),
 					h('td', null, (s.assigned || []).join(', '),
 						mine ? h('span', { class: 'badge mine' }, ' ' + t('edition.mine')) : null));
-			})));
+			}))), t('edition.caption'));
 	}
 
 	async function loadTable() {
@@ -170,6 +176,11 @@ export async function renderEdition(ctx) {
 		}
 		statusForm.addEventListener('submit', async e => {
 			e.preventDefault();
+			if (select.value === 'published' && !(await confirmDialog({
+				title: t('publish.title'), text: t('publish.text', { title: edition.title }),
+				confirm: t('publish.confirm'), danger: true
+			})))
+				return;
 			button.disabled = true;
 			try {
 				const updated = await api.put(base + '/status', { status: select.value });
@@ -204,6 +215,8 @@ export async function renderEdition(ctx) {
 		h('ul', null,
 			h('li', null, reportLink),
 			h('li', null, exportLink),
+			chair ? h('li', null, h('a', { id: 'scoring-link', href: '#/editions/' + id + '/scoring' },
+				t('progress.title'))) : null,
 			chair ? h('li', null, h('a', { id: 'spread-link', href: '#/editions/' + id + '/spread' },
 				t('edition.spread'))) : null));
 

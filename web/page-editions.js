@@ -1,7 +1,7 @@
 // page-editions.js - the editions, and the chair's upload of a new one.
 
 import * as api from './api.js';
-import { h, replace, announce, errorText } from './dom.js';
+import { h, replace, announce, errorText, scrollBox } from './dom.js';
 import { t } from './i18n.js';
 
 function uploadForm(ctx) {
@@ -52,7 +52,7 @@ export async function renderEditions(ctx) {
 	if (!editions.length) {
 		content.push(h('p', { id: 'no-editions' }, t('editions.none')));
 	} else {
-		content.push(h('table', { id: 'editions-table', class: 'data' },
+		content.push(scrollBox(h('table', { id: 'editions-table', class: 'data' },
 			h('caption', null, t('editions.caption')),
 			h('thead', null, h('tr', null,
 				h('th', { scope: 'col' }, t('col.title')),
@@ -64,7 +64,7 @@ export async function renderEditions(ctx) {
 				h('td', null, e.edition),
 				h('td', null, e.method),
 				h('td', null, h('span', { class: ['badge', 'status-' + e.status] },
-					t('status.' + e.status))))))));
+					t('status.' + e.status))))))), t('editions.caption')));
 	}
 	if (ctx.isChair())
 		content.push(uploadForm(ctx));

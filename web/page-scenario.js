@@ -1,22 +1,16 @@
 // page-scenario.js - one scenario: its details; for the chair the
 // assignment of analysts, its descriptive fields and the consolidation;
-// for an assigned analyst the scoring form; for everyone the consolidated
-// scores.
+// for an assigned analyst the scoring form (one form, one save, and a
+// start from the consolidated scores); for everyone the consolidated
+// scores. Leaving with unsaved scores asks first (ctx.guard).
 
 import * as api from './api.js';
-import { h, replace, announce, alertMessage, errorText, onSubmit } from './dom.js';
+import { h, replace, announce, onSubmit, scrollBox } from './dom.js';
 import { t, pick, dateTime } from './i18n.js';
-import { LIKELIHOOD, scoreForm, scoreText, criterionName, safeId } from './score.js';
+import { LIKELIHOOD, consolidatedScore, scoreText, criterionName, safeId } from './score.js';
+import { scoreForm } from './score-form.js';
 
 const CLASSIFICATIONS = ['public', 'restricted', 'confidential'];
-
-// The method's criteria grouped by vital interest: [{interest, criteria}].
-function byInterest(method) {
-	return method.interests.map(i => ({
-		interest: i,
-		criteria: method.criteria.filter(c => c.interest === i.id)
-	})).filter(g => g.criteria.length);
-}
 
 // The theme's title from the edition's themes (those the reader may see).
 function themeText(scenario, themes) {
@@ -129,18 +123,12 @@ function editForm(base, scenario, onChange) {
 			form));
 }
 
-function consolidatedScore(scenario, criterion) {
-	if (criterion === LIKELIHOOD)
-		return scenario.likelihood;
-	return scenario.impact && scenario.impact[criterion] !== undefined ? scenario.impact[criterion] : 'X';
-}
-
 // Everyone's read-only view of the consolidated scores.
 function consolidatedTable(method, scenario) {
 	const criteria = [null, ...method.criteria];
 	return h('section', { 'aria-labelledby': 'consolidated-heading' },
 		h('h2', { id: 'consolidated-heading' }, t('consol.readonly')),
-		h('table', { id: 'consolidated-table', class: 'data' },
+		scrollBox(h('table', { id: 'consolidated-table', class: 'data' },
 			h('caption', { class: 'visually-hidden' }, t('consol.readonly')),
 			h('thead', null, h('tr', null,
 				h('th', { scope: 'col' }, t('col.criterion')),
@@ -153,7 +141,24 @@ function consolidatedTable(method, scenario) {
 					h('th', { scope: 'row' }, criterionName(method, id)),
 					h('td', null, scoreText(score, c, method)),
 					h('td', null, (score && typeof score === 'object' && score.why) || ''));
-			}))));
+			}))), t('consol.readonly')));
+}
+
+// Every criterion's stored score from a scenario's consolidated scores.
+function consolidatedScores(method, scenario) {
+	const out = { [LIKELIHOOD]: scenario.likelihood };
+	for (const c of method.criteria)
+		out[c.id] = consolidatedScore(scenario, c.id);
+	return out;
+}
+
+// The analyst's own current scores {criterion: score} from GET .../scores.
+function ownScores(answer, me) {
+	const mine = (answer && answer.analysts && answer.analysts[me]) || {};
+	const out = {};
+	for (const [id, entry] of Object.entries(mine))
+		out[id] = entry.score;
+	return out;
 }
 
 function analystScoring(ctx, { base, method, scenario, edition, scores }) {
@@ -163,114 +168,87 @@ function analystScoring(ctx, { base, method, scenario, edition, scores }) {
 	const mine = (scores.analysts && scores.analysts[me]) || {};
 	const notice = !assigned ? t('scores.notAssigned')
 		: edition.status !== 'scoring' ? t('scores.closed', { status: t('status.' + edition.status) }) : null;
-	function form(criterion) {
-		const id = criterion ? criterion.id : LIKELIHOOD;
+	const section = h('section', { id: 'scoring', 'aria-labelledby': 'scoring-heading' },
+		h('h2', { id: 'scoring-heading' }, t('scores.title')),
+		notice ? h('p', { id: 'scoring-notice', class: 'notice' }, notice) : h('p', null, t('scores.intro')));
+	if (!assigned)
+		return section;
+	const note = (criterion, id) => {
 		const entry = mine[id];
 		const history = entry && entry.history && entry.history.length
-			? t('scores.history', {
-				list: entry.history.map(x => scoreText(x.score, criterion, method) + ' (' + dateTime(x.at) + ')').join('; ')
+			? ' ' + t('scores.history', {
+				list: entry.history.map(x => scoreText(x.score, criterion, method) + ' (' + dateTime(x.at) + ')')
+					.join('; ')
 			}) : '';
-		return scoreForm({
-			method, criterion, prefix: 'score',
-			initial: entry ? entry.score : null,
-			disabled: !open,
-			note: t('scores.current', { score: scoreText(consolidatedScore(scenario, id), criterion, method) }) +
-				(history ? ' ' + history : ''),
-			status: entry ? t('scores.savedAt', { at: dateTime(entry.at) }) : '',
-			save: body => api.put(base + '/scores/' + api.enc(id), body),
-			onSaved: (result, body, f) => {
-				const saved = result && result.analysts && result.analysts[me] && result.analysts[me][id];
-				const text = t('scores.saved', { criterion: criterionName(method, id) });
-				f.setStatus(text + (saved ? ' ' + t('scores.savedAt', { at: dateTime(saved.at) }) : ''));
-				announce(text);
-			}
-		});
-	}
-	return h('section', { id: 'scoring', 'aria-labelledby': 'scoring-heading' },
-		h('h2', { id: 'scoring-heading' }, t('scores.title')),
-		notice ? h('p', { id: 'scoring-notice', class: 'notice' }, notice) : h('p', null, t('scores.intro')),
-		assigned ? [
-			form(null),
-			byInterest(method).map(g => [
-				h('h3', null, g.interest.id + ' ' + pick(g.interest.name)),
-				g.criteria.map(c => form(c))
-			])
-		] : null);
+		const saved = entry ? ' ' + t('scores.savedAt', { at: dateTime(entry.at) }) : '';
+		return h('p', { class: 'note' }, t('scores.current', {
+			score: scoreText(consolidatedScore(scenario, id), criterion, method)
+		}) + saved + history);
+	};
+	const start = h('button', { type: 'button', id: 'score-from-consolidated', class: 'secondary', disabled: !open },
+		t('sheet.fromConsolidated'));
+	const form = scoreForm({
+		method, kind: scenario.kind, prefix: 'score', scores: ownScores(scores, me), disabled: !open,
+		tools: h('div', { class: 'sheet-tools' }, start),
+		extra: (criterion, row) => note(criterion, row.id),
+		save: async changes => ownScores(await api.put(base + '/scores', changes), me)
+	});
+	start.addEventListener('click', () => {
+		for (const [id, row] of form.rows)
+			row.set(consolidatedScore(scenario, id));
+		form.refresh();
+		form.setStatus(t('sheet.filled'));
+		announce(t('sheet.filled'));
+	});
+	ctx.guard(() => form.isDirty());
+	section.append(form);
+	return section;
+}
+
+// The analysts' scores of one criterion, each with a button that puts it
+// into the chair's row.
+function analystTable(method, analysts, criterion, row, open) {
+	const id = criterion ? criterion.id : LIKELIHOOD;
+	const rows = Object.entries(analysts).filter(([, crits]) => crits[id]);
+	if (!rows.length)
+		return h('p', { class: 'note' }, t('consol.noAnalysts'));
+	return scrollBox(h('table', { class: 'data compact analyst-scores' },
+		h('caption', null, t('consol.analysts')),
+		h('thead', null, h('tr', null,
+			h('th', { scope: 'col' }, t('col.name')),
+			h('th', { scope: 'col' }, t('col.score')),
+			h('th', { scope: 'col' }, t('form.why')),
+			h('th', { scope: 'col' }, t('col.action')))),
+		h('tbody', null, rows.map(([name, crits]) => h('tr', { 'data-analyst': name },
+			h('th', { scope: 'row' }, name),
+			h('td', null, scoreText(crits[id].score, criterion, method)),
+			h('td', null, (crits[id].score && crits[id].score.why) || ''),
+			h('td', null, h('button', {
+				type: 'button', class: 'secondary small', disabled: !open,
+				id: 'adopt-' + safeId(id) + '-' + safeId(name),
+				onclick: () => {
+					row.set(crits[id].score);
+					row.el.closest('form').refresh();
+					row.controls[1].select.focus();
+				}
+			}, t('consol.adopt', { name }))))))), t('consol.analysts'));
 }
 
 function consolidation(ctx, { base, method, scenario, edition, scores }) {
 	const open = edition.status === 'draft' || edition.status === 'consolidation';
 	const analysts = (scores && scores.analysts) || {};
-	function analystTable(criterion, form) {
-		const id = criterion ? criterion.id : LIKELIHOOD;
-		const rows = Object.entries(analysts).filter(([, crits]) => crits[id]);
-		if (!rows.length)
-			return h('p', { class: 'note' }, t('consol.noAnalysts'));
-		return h('table', { class: 'data compact analyst-scores' },
-			h('caption', null, t('consol.analysts')),
-			h('thead', null, h('tr', null,
-				h('th', { scope: 'col' }, t('col.name')),
-				h('th', { scope: 'col' }, t('col.score')),
-				h('th', { scope: 'col' }, t('form.why')),
-				h('th', { scope: 'col' }, t('col.action')))),
-			h('tbody', null, rows.map(([name, crits]) => h('tr', { 'data-analyst': name },
-				h('th', { scope: 'row' }, name),
-				h('td', null, scoreText(crits[id].score, criterion, method)),
-				h('td', null, (crits[id].score && crits[id].score.why) || ''),
-				h('td', null, h('button', {
-					type: 'button', class: 'secondary small', disabled: !open,
-					id: 'adopt-' + safeId(id) + '-' + safeId(name),
-					onclick: () => {
-						form().setValues(crits[id].score);
-						form().querySelector('select[data-part="ev"]').focus();
-					}
-				}, t('consol.adopt', { name })))))));
-	}
-	function block(criterion) {
-		const id = criterion ? criterion.id : LIKELIHOOD;
-		let theForm = null;
-		const drop = criterion ? h('button', {
-			type: 'button', class: 'secondary', id: 'consol-' + safeId(id) + '-drop', disabled: !open,
-			onclick: async () => {
-				try {
-					await api.put(base + '/consolidated/' + api.enc(id), null);
-					theForm.setValues('X');
-					const text = t('consol.dropped', { criterion: criterionName(method, id) });
-					theForm.setStatus(text);
-					announce(text);
-				} catch (err) {
-					theForm.setStatus(errorText(err), true);
-					alertMessage(errorText(err));
-				}
-			}
-		}, t('consol.drop')) : null;
-		theForm = scoreForm({
-			method, criterion, prefix: 'consol',
-			initial: consolidatedScore(scenario, id),
-			disabled: !open,
-			extra: drop,
-			save: body => api.put(base + '/consolidated/' + api.enc(id), body),
-			onSaved: (updated, body, f) => {
-				const text = t('consol.saved', {
-					criterion: criterionName(method, id),
-					score: scoreText(consolidatedScore(updated, id), criterion, method)
-				});
-				f.setStatus(text);
-				announce(text);
-			}
-		});
-		return h('div', { class: 'consolidate-block', 'data-criterion': id },
-			analystTable(criterion, () => theForm), theForm);
-	}
+	const form = scoreForm({
+		method, kind: scenario.kind, prefix: 'consol', consolidated: true, disabled: !open,
+		scores: consolidatedScores(method, scenario),
+		extra: (criterion, row) => analystTable(method, analysts, criterion, row, open),
+		save: async changes => consolidatedScores(method, await api.put(base + '/consolidated', changes))
+	});
+	ctx.guard(() => form.isDirty());
 	return h('section', { id: 'consolidation', 'aria-labelledby': 'consolidation-heading' },
 		h('h2', { id: 'consolidation-heading' }, t('consol.title')),
 		h('p', { id: 'consolidation-notice', class: open ? null : 'notice' },
 			open ? t('consol.intro') : t('consol.closed', { status: t('status.' + edition.status) })),
-		block(null),
-		byInterest(method).map(g => [
-			h('h3', null, g.interest.id + ' ' + pick(g.interest.name)),
-			g.criteria.map(c => block(c))
-		]));
+		form);
 }
 
 export async function renderScenario(ctx) {

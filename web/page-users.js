@@ -1,8 +1,10 @@
-// page-users.js - the admin's users: the list, a new user, disabling one.
+// page-users.js - the admin's users: the list, a new user, disabling one
+// (after a confirmation: the user is signed out at once).
 
 import * as api from './api.js';
-import { h, replace, announce, alertMessage, errorText, onSubmit } from './dom.js';
+import { h, replace, announce, alertMessage, errorText, onSubmit, scrollBox } from './dom.js';
 import { t } from './i18n.js';
+import { confirmDialog } from './dialog.js';
 
 const ROLES = ['analyst', 'chair', 'viewer', 'admin'];
 const CLEARANCES = ['public', 'restricted', 'confidential'];
@@ -21,11 +23,17 @@ export async function renderUsers(ctx) {
 			h('td', null, t('class.' + u.clearance)),
 			h('td', null, u.disabled ? t('users.inactive') : t('users.active')),
 			h('td', null, u.disabled || u.name === ctx.session.user ? '' : h('button', {
-				type: 'button', class: 'secondary small',
+				type: 'button', class: 'secondary small', id: 'disable-' + u.name,
 				onclick: async e => {
+					const button = e.currentTarget;
+					if (!(await confirmDialog({
+						title: t('disable.title', { name: u.name }), text: t('disable.text', { name: u.name }),
+						confirm: t('disable.confirm'), danger: true
+					})))
+						return;
 					try {
 						const updated = await api.put('/api/users/' + api.enc(u.name) + '/disabled', { disabled: true });
-						e.target.closest('tr').replaceWith(row(updated));
+						button.closest('tr').replaceWith(row(updated));
 						announce(t('users.disabled', { name: u.name }));
 					} catch (err) {
 						alertMessage(errorText(err));
@@ -61,12 +69,12 @@ export async function renderUsers(ctx) {
 	});
 	replace(ctx.main,
 		h('h1', null, t('users.title')),
-		h('table', { id: 'users-table', class: 'data' },
+		scrollBox(h('table', { id: 'users-table', class: 'data' },
 			h('caption', null, t('users.caption')),
 			h('thead', null, h('tr', null,
 				['col.name', 'col.role', 'col.clearance', 'col.state', 'col.action']
 					.map(k => h('th', { scope: 'col' }, t(k))))),
-			body),
+			body), t('users.caption')),
 		h('section', { class: 'panel', 'aria-labelledby': 'user-add-heading' },
 			h('h2', { id: 'user-add-heading' }, t('users.add')), form));
 }

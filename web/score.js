@@ -1,9 +1,9 @@
 // score.js - scores as the assessment file writes them ("C", "C+", {ev,
-// ll, ul, why}, {value: N}, {probability: P}), their classes, and the
-// scoring form: a class picker for LL, EV and UL with the method's class
-// descriptions and thresholds as help, and a rationale.
+// ll, ul, why}, {value: N}, {probability: P}): their classes, their text,
+// their order and comparison, and the method's class descriptions as help
+// (the scoring form itself is score-form.js).
 
-import { h, announce, errorText } from './dom.js';
+import { h } from './dom.js';
 import { t, pick, number } from './i18n.js';
 
 export const LIKELIHOOD = 'likelihood';
@@ -14,7 +14,7 @@ export function classRank(c) {
 	return CLASSES.indexOf(c);
 }
 
-function classOf(value, thresholds) {
+export function classOf(value, thresholds) {
 	let k = 0;
 	while (k < 4 && thresholds && value >= thresholds[k])
 		k++;
@@ -51,8 +51,10 @@ export function parseScore(score) {
 		return null;
 	if (typeof score === 'string')
 		return { ll: score, ev: score, ul: score, why: '', parts: { ll: score, ev: score, ul: score } };
-	if (typeof score === 'object' && !('ev' in score))
-		return { parts: { ll: score, ev: score, ul: score }, why: '' };
+	if (typeof score === 'object' && !('ev' in score)) {
+		const part = 'value' in score ? { value: score.value } : { probability: score.probability };
+		return { parts: { ll: part, ev: part, ul: part }, why: score.why || '' };
+	}
 	const parts = {
 		ev: score.ev,
 		ll: score.ll === undefined ? score.ev : score.ll,
@@ -96,7 +98,7 @@ function classLabels(method, likelihood) {
 	return likelihood ? method.likelihood.labels : method.impact_labels;
 }
 
-function classOptions(method, likelihood) {
+export function classOptions(method, likelihood) {
 	const labels = classLabels(method, likelihood);
 	const options = [{ value: '', label: t('form.unset') }];
 	if (!likelihood)
@@ -156,85 +158,36 @@ export function safeId(text) {
 	return String(text).replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
-/*
- * A scoring form for one criterion (null: the likelihood).
- *   prefix: unique id prefix; initial: a score in any form (or null);
- *   save(body): sends it, returns a promise; onSaved(result): after;
- *   extra: more buttons; note: text under the legend.
- * The body is {ll, ev, ul, why} with the limits defaulting to EV.
- */
-export function scoreForm(opts) {
-	const { method, criterion, prefix } = opts;
-	const likelihood = !criterion;
-	const crit = likelihood ? LIKELIHOOD : criterion.id;
-	const base = prefix + '-' + safeId(crit);
-	const initial = scoreClasses(parseScore(opts.initial), criterion, method);
-	const why = (parseScore(opts.initial) || {}).why || '';
-	const options = classOptions(method, likelihood);
-	const selects = {};
-	const fields = ['ll', 'ev', 'ul'].map(part => {
-		const fid = base + '-' + part;
-		const select = h('select', { id: fid, name: part, 'data-part': part, disabled: opts.disabled },
-			options.map(o => h('option', { value: o.value, selected: o.value === initial[part] }, o.label)));
-		selects[part] = select;
-		return h('div', { class: ['field', 'field-' + part] },
-			h('label', { for: fid }, t('form.' + part)), select);
-	});
-	const whyId = base + '-why';
-	const rationale = h('textarea', { id: whyId, name: 'why', rows: '2', disabled: opts.disabled }, why);
-	const status = h('p', { id: base + '-status', class: 'form-status', 'aria-live': 'polite' }, opts.status || '');
-	const save = h('button', { type: 'submit', id: base + '-save', disabled: opts.disabled }, t('form.save'));
-	const form = h('form', { id: base + '-form', class: 'score-form', 'data-criterion': crit },
-		h('fieldset', null,
-			h('legend', null, likelihood ? t('form.likelihood') : criterionName(method, crit)),
-			opts.note ? h('p', { class: 'note' }, opts.note) : null,
-			classHelp(method, criterion),
-			h('div', { class: 'pickers' }, fields),
-			h('div', { class: 'field field-why' }, h('label', { for: whyId }, t('form.why')), rationale),
-			h('div', { class: 'actions' }, save, opts.extra || null),
-			status));
-	form.setValues = score => {
-		const parsed = parseScore(score);
-		const cls = scoreClasses(parsed, criterion, method);
-		for (const part of ['ll', 'ev', 'ul'])
-			selects[part].value = cls[part] || '';
-		rationale.value = (parsed && parsed.why) || '';
+// The rank of a part for LL <= EV <= UL: its class, a "+" half a class
+// up; two quantities compare by their numbers (as the loader does).
+export function partOrder(a, b, criterion, method) {
+	const q = x => x && typeof x === 'object' ? (typeof x.value === 'number' ? x.value : x.probability) : null;
+	if (q(a) !== null && q(b) !== null)
+		return Math.sign(q(a) - q(b));
+	const rank = x => {
+		const cls = partClass(x, criterion, method);
+		const plain = classRank(cls.replace('+', ''));
+		return plain * 2 + (typeof x === 'string' && x.endsWith('+') ? 1 : 0);
 	};
-	form.setStatus = (text, error) => {
-		status.textContent = text;
-		status.classList.toggle('error', !!error);
-	};
-	form.addEventListener('submit', async e => {
-		e.preventDefault();
-		const ev = selects.ev.value;
-		if (!ev) {
-			form.setStatus(t('scores.needEv'), true);
-			announce(t('scores.needEv'));
-			selects.ev.focus();
-			return;
-		}
-		const ll = selects.ll.value || ev;
-		const ul = selects.ul.value || ev;
-		if (classRank(ll) > classRank(ev) || classRank(ev) > classRank(ul)) {
-			form.setStatus(t('scores.order'), true);
-			announce(t('scores.order'));
-			selects.ll.focus();
-			return;
-		}
-		const body = { ll, ev, ul };
-		if (rationale.value.trim())
-			body.why = rationale.value.trim();
-		save.disabled = true;
-		try {
-			const result = await opts.save(body);
-			if (opts.onSaved)
-				opts.onSaved(result, body, form);
-		} catch (err) {
-			form.setStatus(errorText(err), true);
-			announce(errorText(err));
-		} finally {
-			save.disabled = !!opts.disabled;
-		}
-	});
-	return form;
+	return Math.sign(rank(a) - rank(b));
+}
+
+// A score in its full form {ev, ll, ul[, why]} as JSON text, so that two
+// forms of the same score compare equal ("C" and {ev: "C"}).
+export function scoreKey(score) {
+	const parsed = parseScore(score);
+	if (!parsed)
+		return 'null';
+	const full = { ev: parsed.parts.ev, ll: parsed.parts.ll, ul: parsed.parts.ul };
+	if (parsed.why)
+		full.why = parsed.why;
+	return JSON.stringify(full);
+}
+
+// The consolidated score of a criterion (the likelihood too) of a scenario
+// as the API gives it; an impact criterion without one is X.
+export function consolidatedScore(scenario, criterion) {
+	if (criterion === LIKELIHOOD)
+		return scenario.likelihood;
+	return scenario.impact && scenario.impact[criterion] !== undefined ? scenario.impact[criterion] : 'X';
 }

@@ -84,6 +84,31 @@ int natrisk_store_score(natrisk_store *s, int64_t edition,
                         bool consolidated, const char *json, size_t len,
                         const char *actor, natrisk_diag *diag);
 
+/*
+ * Scores several criteria of a scenario in one transaction, all or none:
+ * JSON is an object {CRITERION: score, ...}, each score as
+ * natrisk_store_score takes it, and each written and audited as that
+ * function does. When any is bad nothing is written, and DIAG holds the
+ * problems of every bad one, each naming its criterion as the
+ * diagnostic's file (NATRISK_EINVALID). An empty object writes nothing.
+ */
+int natrisk_store_score_batch(natrisk_store *s, int64_t edition,
+                              const char *scenario, bool consolidated,
+                              const char *json, size_t len,
+                              const char *actor, natrisk_diag *diag);
+
+/*
+ * Who has scored what, over the scenarios at or below CLEARANCE, for the
+ * chair: {"criteria": [the method's criteria, "likelihood" first],
+ * "scenarios": [{id, title, classification, assigned: [names],
+ * analysts: {NAME: {assigned, scored, scores: {CRITERION: S}}},
+ * consolidated: {CRITERION: S}}]}: every assigned analyst and every
+ * analyst who scored, with the number of criteria they scored and their
+ * current scores; S as the other reads give it ({ev, ll, ul[, why]}).
+ */
+int natrisk_store_scoring(natrisk_store *s, int64_t edition,
+                          natrisk_classification clearance, char **json);
+
 /* The analysts' scores of a scenario: {"analysts": {NAME: {CRITERION:
  * {"score": S, "at": T, "history": [{"score","at"}, older ...]}}}},
  * limited to ANALYST when not NULL. */

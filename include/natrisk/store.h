@@ -62,8 +62,24 @@ typedef struct natrisk_user {
 	bool disabled;
 } natrisk_user;
 
-/* Opens (creating if needed) and migrates the database at PATH. */
+/* How to open a store (natrisk_store_open_with). */
+typedef struct natrisk_store_options {
+	/* The audit key's file; NULL: PATH.audit-key. It is made on the
+	 * first open of a store, 0600, and never replaced. */
+	const char *audit_key;
+	/* Reading only: no migrations, no key made, nothing written, not
+	 * even SQLite's -shm when no -wal is there (a read-only copy). */
+	bool read_only;
+} natrisk_store_options;
+
+/* Opens (creating if needed) and migrates the database at PATH, after
+ * checking that it can be written (a regular file that this process may
+ * write, in a directory where it may make files). The audit log's key
+ * and anchor live beside it (PATH.audit-key, PATH.audit-anchor); a log
+ * cut short, rewritten or whose key is missing is refused. */
 int natrisk_store_open(natrisk_store **out, const char *path);
+int natrisk_store_open_with(natrisk_store **out, const char *path,
+                            const natrisk_store_options *options);
 void natrisk_store_close(natrisk_store *store);
 /* The schema version after migrations. */
 int natrisk_store_schema_version(natrisk_store *store);
@@ -73,8 +89,19 @@ int natrisk_store_user_add(natrisk_store *s, const char *name,
                            natrisk_role role,
                            natrisk_classification clearance,
                            const char *password, const char *actor);
+/* Disabling ends the user's sessions. Setting what is already so
+ * changes nothing and succeeds; an unknown name is NATRISK_ENOTFOUND. */
 int natrisk_store_user_disable(natrisk_store *s, const char *name,
                                const char *actor);
+int natrisk_store_user_enable(natrisk_store *s, const char *name,
+                              const char *actor);
+/* The shortest password accepted, everywhere (user add, passwd, API). */
+#define NATRISK_PASSWORD_MIN 8
+/* Sets NAME's password (the same rules as natrisk_store_user_add) and
+ * ends every session of NAME but the one of KEEP_TOKEN (NULL: all). */
+int natrisk_store_user_password(natrisk_store *s, const char *name,
+                                const char *password,
+                                const char *keep_token, const char *actor);
 /* All users, by name; free *USERS. */
 int natrisk_store_user_list(natrisk_store *s, natrisk_user **users,
                             size_t *count);
@@ -99,13 +126,27 @@ int natrisk_store_session_find(natrisk_store *s, const char *token,
                                char csrf[NATRISK_TOKEN_TEXT]);
 int natrisk_store_session_delete(natrisk_store *s, const char *token);
 
-/* The audit log: append-only and hash-chained. Checks every link and
- * hash; returns 0, or NATRISK_EINVALID with the first bad entry's id in
- * *BAD_ID and a message in natrisk_error_last(). */
-int natrisk_store_audit_verify(natrisk_store *s, int64_t *checked,
-                               int64_t *bad_id);
+/* What a check of the audit log found. */
+typedef struct natrisk_audit_report {
+	int64_t entries;   /* entries checked */
+	int64_t bad_id;    /* the first entry that does not fit, or 0 */
+	int64_t anchored;  /* the entries the anchor counts; -1: no anchor */
+	int64_t unsealed;  /* entries from before the log had a key */
+} natrisk_audit_report;
 
-/* An online backup of the whole database to PATH (SQLite backup API). */
+/* The audit log: append-only, hash-chained and MAC-chained under the
+ * key, its end held by the anchor. Checks every link, hash and MAC and
+ * the anchor (which may lag the log, never lead it); returns 0, or
+ * NATRISK_EINVALID with a message in natrisk_error_last() and the first
+ * bad entry's id in bad_id. Works on a store opened read-only. */
+int natrisk_store_audit_verify(natrisk_store *s, natrisk_audit_report *r);
+/* A new anchor at the end of a log whose every link and MAC holds (a
+ * lost anchor); the anchor's own checks are what it gives up. */
+int natrisk_store_audit_anchor(natrisk_store *s, natrisk_audit_report *r);
+
+/* An online backup of the whole database to PATH (SQLite backup API),
+ * with PATH.audit-anchor for the copy. The key is not copied: the copy
+ * verifies with the store's key (natrisk_store_options.audit_key). */
 int natrisk_store_backup(natrisk_store *s, const char *path);
 
 #ifdef __cplusplus

@@ -71,15 +71,20 @@ typedef struct cli_store_args {
 	bool password_stdin;    /* -p, --password-stdin */
 	const char *chairs[CLI_MAX_CHAIRS]; /* -C, --chair (repeatable) */
 	size_t chair_count;
+	const char *audit_key;  /* -A, --audit-key (every command) */
 } cli_store_args;
 
 /* --db and the options of ACCEPT (their short letters, e.g. "oc").
  * Returns 0, -1 for --help, or 2 after a usage message. */
 int cli_parse_store_args(const cli_command *cmd, int argc, char **argv,
                          const char *accept, cli_store_args *a);
-/* Opens the store DB; otherwise prints why and returns 1. */
-int cli_store_open(const cli_command *cmd, const char *db,
-                   natrisk_store **out);
+/* The audit key's file: GIVEN (--audit-key), else $NATRISK_AUDIT_KEY,
+ * else NULL (the store's default, DB.audit-key). */
+const char *cli_audit_key(const char *given);
+/* Opens the store A->db (READ_ONLY: nothing written, no migrations);
+ * otherwise prints why and returns 1. */
+int cli_store_open(const cli_command *cmd, const cli_store_args *a,
+                   bool read_only, natrisk_store **out);
 /* Prints the last error, closes S and returns 1. */
 int cli_store_fail(const cli_command *cmd, natrisk_store *s);
 

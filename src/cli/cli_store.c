@@ -6,6 +6,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <natrisk/store.h>
@@ -19,6 +20,7 @@ static const struct option store_options[] = {
 	{ "role", required_argument, NULL, 'r' },
 	{ "password-stdin", no_argument, NULL, 'p' },
 	{ "chair", required_argument, NULL, 'C' },
+	{ "audit-key", required_argument, NULL, 'A' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -37,6 +39,7 @@ static int take(const cli_command *cmd, int letter, void *ctx)
 			                       CLI_MAX_CHAIRS);
 		a->chairs[a->chair_count++] = optarg;
 		break;
+	case 'A': a->audit_key = optarg; break;
 	}
 	return 0;
 }
@@ -45,7 +48,8 @@ int cli_parse_store_args(const cli_command *cmd, int argc, char **argv,
                          const char *accept, cli_store_args *a)
 {
 	char letters[16];
-	snprintf(letters, sizeof letters, "d%s", accept); /* --db always */
+	/* --db and --audit-key always */
+	snprintf(letters, sizeof letters, "dA%s", accept);
 	memset(a, 0, sizeof *a);
 	int status = cli_getopt(cmd, argc, argv, store_options,
 	                        sizeof store_options / sizeof *store_options,
@@ -57,10 +61,17 @@ int cli_parse_store_args(const cli_command *cmd, int argc, char **argv,
 	return 0;
 }
 
-int cli_store_open(const cli_command *cmd, const char *db,
-                   natrisk_store **out)
+const char *cli_audit_key(const char *given)
 {
-	if (natrisk_store_open(out, db) == 0)
+	const char *env = getenv("NATRISK_AUDIT_KEY");
+	return given ? given : env && *env ? env : NULL;
+}
+
+int cli_store_open(const cli_command *cmd, const cli_store_args *a,
+                   bool read_only, natrisk_store **out)
+{
+	natrisk_store_options o = { cli_audit_key(a->audit_key), read_only };
+	if (natrisk_store_open_with(out, a->db, &o) == 0)
 		return 0;
 	fprintf(stderr, "natrisk %s: %s\n", cmd->name, natrisk_error_last());
 	return EXIT_INVALID;

@@ -19,6 +19,7 @@ static const struct option serve_options[] = {
 	{ "tls-key", required_argument, NULL, 'k' },
 	{ "threads", required_argument, NULL, 't' },
 	{ "timeout", required_argument, NULL, 'T' },
+	{ "audit-key", required_argument, NULL, 'A' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -40,6 +41,7 @@ static int take(const cli_command *cmd, int letter, void *ctx)
 	case 'l': o->listen = optarg; break;
 	case 'c': o->tls_cert = optarg; break;
 	case 'k': o->tls_key = optarg; break;
+	case 'A': o->audit_key = optarg; break;
 	case 't':
 		if (!(o->threads = bounded(optarg, 1, 256)))
 			return cli_usage_error(cmd, "--threads takes 1 to 256");
@@ -58,7 +60,7 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 {
 	int status = cli_getopt(cmd, argc, argv, serve_options,
 	                        sizeof serve_options / sizeof *serve_options,
-	                        "dlcktT", take, o);
+	                        "dlcktTA", take, o);
 	if (status)
 		return status;
 	if (optind < argc)
@@ -66,6 +68,7 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 		                       argv[optind]);
 	if (!o->db)
 		return cli_usage_error(cmd, "--db FILE is required");
+	o->audit_key = cli_audit_key(o->audit_key);
 	return 0;
 }
 
@@ -102,11 +105,12 @@ const cli_command cmd_serve = {
 	"serve", "run the collaborative server (JSON API and web UI)",
 	"usage: natrisk serve --db FILE [--listen HOST:PORT] [--tls-cert PEM "
 	"--tls-key PEM]\n"
-	"                     [--threads N] [--timeout SECONDS]\n"
+	"                     [--threads N] [--timeout SECONDS] [--audit-key KEY]\n"
 	"\n"
 	"Serves the store FILE (created and migrated as needed) to the\n"
 	"analysts' network: the JSON API under /api (described at\n"
 	"/api/openapi.json) and the web UI at /. Stops on SIGINT or SIGTERM.\n"
+	"Refuses to start on a store it cannot write, or on a port in use.\n"
 	"\n"
 	"  -d, --db FILE          the SQLite store\n"
 	"  -l, --listen HOST:PORT where to listen (default 127.0.0.1:8080;\n"
@@ -118,6 +122,8 @@ const cli_command cmd_serve = {
 	"                         four)\n"
 	"  -T, --timeout SECONDS  close a connection idle this long, such as\n"
 	"                         a client that sends too slowly (default 30)\n"
+	"  -A, --audit-key KEY    the audit log's key (default FILE.audit-key,\n"
+	"                         or $NATRISK_AUDIT_KEY; made on first open)\n"
 	"  -h, --help             this text\n"
 	"\n"
 	"Users come from 'natrisk user add'; editions from 'natrisk import' or\n"

@@ -76,7 +76,7 @@ static int write_chart(const smaa_args *args, const natrisk_smaa *s,
 	char heading[512];
 	if (title)
 		snprintf(heading, sizeof heading, "%s: %s",
-		         args->lang == NATRISK_LANG_NL ? "Rangacceptatie"
+		         args->lang == NATRISK_LANG_NL ? "Aanvaardbaarheid per rang"
 		                                       : "Rank acceptability",
 		         title);
 	natrisk_scene *scene;

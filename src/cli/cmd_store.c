@@ -1,8 +1,9 @@
 /*
  * cmd_store.c - the CLI around the store: "natrisk import FILE --db",
  * "natrisk export ID --db" (the assessment file, round-trip exact),
- * "natrisk backup --db FILE OUT" (SQLite online backup) and "natrisk
- * audit verify --db" (the hash chain of the audit log).
+ * "natrisk backup --db FILE OUT" (SQLite online backup, with the copy's
+ * audit anchor) and "natrisk audit verify|anchor --db" (the audit log's
+ * links, MACs and anchor; read-only).
  */
 #include <getopt.h> /* optind */
 #include <stdlib.h>
@@ -25,7 +26,7 @@ static int run_import(const cli_command *cmd, int argc, char **argv)
 		return status;
 	natrisk_store *s;
 	int64_t id;
-	if ((status = cli_store_open(cmd, a.db, &s)) == 0) {
+	if ((status = cli_store_open(cmd, &a, false, &s)) == 0) {
 		if (natrisk_store_import(s, assessment, "cli", a.chairs,
 		                         a.chair_count, &id) != 0)
 			status = cli_store_fail(cmd, s);
@@ -62,7 +63,7 @@ static int run_export(const cli_command *cmd, int argc, char **argv)
 		return cli_usage_error(cmd, "--clearance takes public, "
 		                       "restricted or confidential");
 	natrisk_store *s;
-	if ((status = cli_store_open(cmd, a.db, &s)) != 0)
+	if ((status = cli_store_open(cmd, &a, false, &s)) != 0)
 		return status;
 	char *yaml;
 	size_t len;
@@ -87,36 +88,72 @@ static int run_backup(const cli_command *cmd, int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "expected the backup file to write");
 	natrisk_store *s;
-	if ((status = cli_store_open(cmd, a.db, &s)) != 0)
+	if ((status = cli_store_open(cmd, &a, false, &s)) != 0)
 		return status;
 	if (natrisk_store_backup(s, argv[optind]) != 0)
 		return cli_store_fail(cmd, s);
 	natrisk_store_close(s);
+	const char *key = cli_audit_key(a.audit_key);
+	printf("natrisk backup: wrote %s and %s.audit-anchor. The audit key "
+	       "(%s%s) is not in the backup: keep a copy of it apart from "
+	       "the backups; the backup verifies with natrisk audit verify "
+	       "--db %s --audit-key KEY\n", argv[optind], argv[optind],
+	       key ? key : a.db, key ? "" : ".audit-key", argv[optind]);
 	return 0;
+}
+
+/* What verify found, in one line. */
+static void print_report(const natrisk_audit_report *r)
+{
+	printf("audit log intact: %lld %s", (long long)r->entries,
+	       r->entries == 1 ? "entry" : "entries");
+	if (r->anchored < 0) {
+		printf(", not yet under an audit key: entries removed from its "
+		       "end cannot be told until natrisk next opens the store "
+		       "for writing and seals it\n");
+		return;
+	}
+	if (r->unsealed > 0)
+		printf(" (the first %lld from before the log had a key, "
+		       "sealed under it by entry %lld)",
+		       (long long)r->unsealed, (long long)r->unsealed + 1);
+	printf("; the anchor is at entry %lld", (long long)r->anchored);
+	if (r->anchored < r->entries)
+		printf(", %lld behind (entries written after the anchor last "
+		       "moved: a writer at work, or a crash)",
+		       (long long)(r->entries - r->anchored));
+	printf("\n");
 }
 
 static int run_audit(const cli_command *cmd, int argc, char **argv)
 {
 	cli_store_args a;
-	int status = cli_parse_store_args(cmd, argc, argv, "oc", &a);
+	int status = cli_parse_store_args(cmd, argc, argv, "", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
-	if (optind != argc - 1 || strcmp(argv[optind], "verify") != 0)
-		return cli_usage_error(cmd, "expected 'verify'");
+	const char *verb = optind == argc - 1 ? argv[optind] : "";
+	bool verify = strcmp(verb, "verify") == 0;
+	if (!verify && strcmp(verb, "anchor") != 0)
+		return cli_usage_error(cmd, "expected 'verify' or 'anchor'");
 	natrisk_store *s;
-	if ((status = cli_store_open(cmd, a.db, &s)) != 0)
+	if ((status = cli_store_open(cmd, &a, true, &s)) != 0)
 		return status;
-	int64_t checked, bad;
-	if (natrisk_store_audit_verify(s, &checked, &bad) != 0)
+	natrisk_audit_report r;
+	if ((verify ? natrisk_store_audit_verify(s, &r)
+	            : natrisk_store_audit_anchor(s, &r)) != 0)
 		return cli_store_fail(cmd, s);
 	natrisk_store_close(s);
-	printf("audit log intact: %lld entries\n", (long long)checked);
+	if (verify)
+		print_report(&r);
+	else
+		printf("audit log anchored at entry %lld: every link and MAC "
+		       "checked\n", (long long)r.anchored);
 	return 0;
 }
 
 const cli_command cmd_import = {
 	"import", "import an assessment file into a store as a new edition",
-	"usage: natrisk import FILE --db DB [--chair NAME]...\n\n"
+	"usage: natrisk import FILE --db DB [--chair NAME]... [--audit-key KEY]\n\n"
 	"Checks FILE like 'natrisk check' and stores it as a new draft\n"
 	"edition; its scores become the consolidated scores. Prints the new\n"
 	"edition's id. The method must be named by its id.\n\n"
@@ -139,18 +176,33 @@ const cli_command cmd_export = {
 
 const cli_command cmd_backup = {
 	"backup", "copy a live store with SQLite's online backup",
-	"usage: natrisk backup --db DB OUT\n\n"
-	"Copies the database to OUT while the server may keep running.\n\n"
+	"usage: natrisk backup --db DB [--audit-key KEY] OUT\n\n"
+	"Copies the database to OUT while the server may keep running, and\n"
+	"writes OUT.audit-anchor, the audit anchor of the copy. The audit key\n"
+	"(DB.audit-key, or --audit-key / $NATRISK_AUDIT_KEY) is not copied:\n"
+	"keep it apart from the backups, since whoever has a copy and its key\n"
+	"could rewrite the copy's audit log undetected. To check a backup:\n"
+	"natrisk audit verify --db OUT --audit-key KEY. To restore one: copy\n"
+	"OUT to DB and OUT.audit-anchor to DB.audit-anchor, with the server\n"
+	"stopped.\n\n"
 	"Exit status: 0 success, 1 failure, 2 usage error.\n",
 	run_backup,
 };
 
 const cli_command cmd_audit = {
-	"audit", "verify the hash chain of a store's audit log",
-	"usage: natrisk audit verify --db DB\n\n"
-	"Recomputes every entry's hash and link. Any edit of the log since it\n"
-	"was written (a changed, removed or inserted entry) is reported with\n"
-	"the first bad entry, and the exit status is 1.\n\n"
+	"audit", "verify the store's audit log; anchor it anew",
+	"usage: natrisk audit verify --db DB [--audit-key KEY]\n"
+	"       natrisk audit anchor --db DB [--audit-key KEY]\n\n"
+	"verify recomputes every entry's hash, link and MAC under the audit\n"
+	"key (DB.audit-key, or --audit-key / $NATRISK_AUDIT_KEY), and checks\n"
+	"the log's end against the anchor (DB.audit-anchor). Any edit of the\n"
+	"log since it was written (a changed, removed or inserted entry, one\n"
+	"re-chained, entries cut from the end) is reported with the first bad\n"
+	"entry, and the exit status is 1. It only reads: it works on a\n"
+	"read-only copy of the store, and while the server runs.\n\n"
+	"anchor writes a new anchor at the log's end, after checking every\n"
+	"link and MAC: for an anchor that was lost. Entries cut from the end\n"
+	"before it cannot be told afterwards.\n\n"
 	"Exit status: 0 intact, 1 tampered or unreadable, 2 usage error.\n",
 	run_audit,
 };

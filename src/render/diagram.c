@@ -131,10 +131,12 @@ static void draw_title(diagram *d)
 		s->bold = true;
 		s->role = "title";
 	}
-	char text[200];
-	snprintf(text, sizeof text, "%s %s, %s %s",
-	         diagram_word(d, "method", "methode"), m->id,
-	         diagram_word(d, "weights", "gewichten"), profile->id);
+	/* titles, not ids: a reader knows the method by its name */
+	char text[400];
+	snprintf(text, sizeof text, "%s \xC2\xB7 %s: %s",
+	         natrisk_text_get(&m->title, d->options->lang),
+	         diagram_word(d, "weight profile", "gewichtenset"),
+	         natrisk_text_get(&profile->title, d->options->lang));
 	s = scene_textf(d->scene, PLOT_LEFT, 46, 11, ANCHOR_START, muted, text);
 	if (s)
 		s->role = "title";

@@ -18,7 +18,9 @@
 #include "../core/error.h"
 #include "report_parts.h"
 
-/* Screen first, then print: colours kept, a page per scenario. */
+/* Screen first, then print on A4: colours kept, a page per scenario,
+ * the wide tables (a column per weight profile or method) in a smaller
+ * type, so that no column is cut off. */
 static const char css[] =
 	":root{--ink:#1b1b1b;--muted:#555;--rule:#c9ced6;--head:#e3e9f0;"
 	"--band:#f3f5f8;--accent:#0b4f8a;--mark:#fde4bf}\n"
@@ -47,6 +49,9 @@ static const char css[] =
 	"tbody th[scope=rowgroup]{background:var(--band)}\n"
 	".num{text-align:right;font-variant-numeric:tabular-nums;"
 	"white-space:nowrap}\n"
+	/* long column titles wrap, so that wide tables fit the page */
+	"thead th.num{white-space:normal;hyphens:auto}\n"
+	"th code{overflow-wrap:anywhere}\n"
 	".grade{white-space:nowrap}\n"
 	".badge{display:inline-block;padding:0 .4rem;border-radius:.3rem;"
 	"background:var(--accent);color:#fff;font-size:.8rem;"
@@ -58,8 +63,12 @@ static const char css[] =
 	"figcaption{color:var(--muted);font-size:.9rem}\n"
 	"svg{max-width:100%;height:auto}\n"
 	"svg.chart text{font-size:13px;fill:#1b1b1b}\n"
+	"@page{size:A4;margin:14mm 12mm}\n"
 	"@media print{\n"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+	"table.profiles,table.robustness,table.kendall,table.smaa{"
+	"font-size:7.5pt}\n"
+	"th,td{padding:.2rem .3rem}\n"
 	"body{font-size:10pt}main{max-width:none;padding:0}\n"
 	"nav{display:none}a{color:inherit;text-decoration:none}\n"
 	"#scenarios,#profiles,#robustness,#movements,section.scenario{"

@@ -449,7 +449,7 @@ int natrisk_smaa_chart_scene(natrisk_scene **out, const natrisk_smaa *s,
 		return NATRISK_ENOMEM;
 	}
 	if (!title)
-		title = word(&c, "Rank acceptability", "Rangacceptatie");
+		title = word(&c, "Rank acceptability", "Aanvaardbaarheid per rang");
 	c.scene->title = scene_text(c.scene, title);
 	c.scene->description = scene_text(c.scene, word(&c,
 		"Stacked bars: for each alternative, the share of the draws "

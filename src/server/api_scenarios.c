@@ -1,7 +1,8 @@
 /*
  * api_scenarios.c - the work on an edition's scenarios: reading, adding
  * and editing them, assigning analysts, the analysts' own scores and the
- * chair's consolidated ones, and the spread between analysts. The store
+ * chair's consolidated ones (one criterion, or a scenario's at once),
+ * the spread between analysts and who has scored what. The store
  * checks every scenario and score with the assessment loader; a rejected
  * one comes back as 422 with the loader's messages.
  */
@@ -44,12 +45,14 @@ static bool body_is_json(request *q, reply *r, bool object)
 	return body != NULL;
 }
 
-/* The answer to a write: 422 with the diagnostics, or the scenario. */
-static int after_write(request *q, reply *r, int rc, natrisk_diag *diag,
-                       unsigned status)
+/* The answer to a write: 422 with the diagnostics (each naming its
+ * file under FILE_KEY, when given), or the scenario. */
+static int after_write_named(request *q, reply *r, int rc,
+                             natrisk_diag *diag, unsigned status,
+                             const char *file_key)
 {
 	if (rc != 0)
-		reply_invalid(r, rc, diag);
+		reply_invalid_named(r, rc, diag, file_key);
 	natrisk_diag_free(diag);
 	if (rc != 0)
 		return 0;
@@ -57,6 +60,12 @@ static int after_write(request *q, reply *r, int rc, natrisk_diag *diag,
 	if (r->status == 200)
 		r->status = status;
 	return 0;
+}
+
+static int after_write(request *q, reply *r, int rc, natrisk_diag *diag,
+                       unsigned status)
+{
+	return after_write_named(q, r, rc, diag, status, NULL);
 }
 
 int h_scenario_add(request *q, reply *r)
@@ -108,28 +117,55 @@ int h_scenario_assign(request *q, reply *r)
 	return 0;
 }
 
-static int put_score(request *q, reply *r, bool consolidated)
+/* One score (of the path's criterion) or a batch of them ({CRITERION:
+ * score, ...}, all written or none, its errors naming their criterion). */
+static int put_score(request *q, reply *r, bool consolidated, bool batch)
 {
-	if (!body_is_json(q, r, false))
+	if (!body_is_json(q, r, batch))
 		return 0;
 	natrisk_diag *diag = natrisk_diag_new();
-	int rc = natrisk_store_score(q->srv->store, q->edition_id, q->scenario,
-	                             q->criterion, consolidated, q->body,
-	                             q->body_len, q->user.name, diag);
+	natrisk_store *store = q->srv->store;
+	int rc = batch ? natrisk_store_score_batch(store, q->edition_id,
+	                                           q->scenario, consolidated,
+	                                           q->body, q->body_len,
+	                                           q->user.name, diag)
+	               : natrisk_store_score(store, q->edition_id, q->scenario,
+	                                     q->criterion, consolidated,
+	                                     q->body, q->body_len,
+	                                     q->user.name, diag);
 	if (rc != 0 || consolidated)
-		return after_write(q, r, rc, diag, 200);
+		return after_write_named(q, r, rc, diag, 200,
+		                         batch ? "criterion" : NULL);
 	natrisk_diag_free(diag);
 	return h_scores_get(q, r);
 }
 
 int h_score_put(request *q, reply *r)
 {
-	return put_score(q, r, false);
+	return put_score(q, r, false, false);
 }
 
 int h_consolidated_put(request *q, reply *r)
 {
-	return put_score(q, r, true);
+	return put_score(q, r, true, false);
+}
+
+int h_scores_put(request *q, reply *r)
+{
+	return put_score(q, r, false, true);
+}
+
+int h_consolidated_put_all(request *q, reply *r)
+{
+	return put_score(q, r, true, true);
+}
+
+int h_scoring(request *q, reply *r)
+{
+	char *json;
+	int rc = natrisk_store_scoring(q->srv->store, q->edition_id,
+	                               q->user.clearance, &json);
+	return reply_stored(r, rc, json);
 }
 
 int h_scores_get(request *q, reply *r)

@@ -1,6 +1,8 @@
 /*
- * api_users.c - the admin's users: list, add, disable. A change to users
- * empties the session cache, so that a disabled user is out at once.
+ * api_users.c - the admin's users: list, add, disable and enable, a new
+ * password; and a user's own password. Sessions are read from the store
+ * on every request, so that a disabled user, or one whose password was
+ * set anew, is out at once.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -89,24 +91,87 @@ int h_user_create(request *q, reply *r)
 	return reply_json(r, 201, user_json(&user));
 }
 
-int h_user_disable(request *q, reply *r)
+/* The user of {name} as JSON, after a change that returned RC. */
+static int user_reply(request *q, reply *r, int rc)
 {
-	json_t *body = request_json(q, r);
-	if (!body)
-		return 0;
-	bool valid = json_object_size(body) == 1 &&
-	             json_is_true(json_object_get(body, "disabled"));
-	json_decref(body);
-	if (!valid)
-		return reply_error(r, 400, "expected {\"disabled\": true}; a "
-		                   "disabled user stays disabled");
-	int rc = natrisk_store_user_disable(q->srv->store, q->name,
-	                                    q->user.name);
-	session_cache_clear(q->srv->sessions);
 	natrisk_user user;
 	if (rc == 0)
 		rc = natrisk_store_user_get(q->srv->store, q->name, &user);
 	if (rc != 0)
 		return reply_failure(r, rc);
 	return reply_json(r, 200, user_json(&user));
+}
+
+int h_user_set_disabled(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	if (!body)
+		return 0;
+	json_t *disabled = json_object_get(body, "disabled");
+	bool valid = json_object_size(body) == 1 && json_is_boolean(disabled);
+	bool disable = json_is_true(disabled);
+	json_decref(body);
+	if (!valid)
+		return reply_error(r, 400, "expected {\"disabled\": true} or "
+		                   "{\"disabled\": false}");
+	int rc = disable ? natrisk_store_user_disable(q->srv->store, q->name,
+	                                              q->user.name)
+	                 : natrisk_store_user_enable(q->srv->store, q->name,
+	                                             q->user.name);
+	return user_reply(q, r, rc);
+}
+
+/* The strings of BODY's KEYS, which are all it holds; false otherwise. */
+static bool only_strings(json_t *body, const char *const *keys,
+                         const char **values, size_t count)
+{
+	if (json_object_size(body) != count)
+		return false;
+	for (size_t k = 0; k < count; k++)
+		if (!(values[k] = json_string_value(json_object_get(body,
+		                                                    keys[k]))))
+			return false;
+	return true;
+}
+
+int h_user_password(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	if (!body)
+		return 0;
+	static const char *const keys[] = { "password" };
+	const char *password;
+	int rc = 0;
+	if (!only_strings(body, keys, &password, 1))
+		reply_error(r, 400, "expected {\"password\": ...}");
+	else
+		rc = user_reply(q, r, natrisk_store_user_password(
+			q->srv->store, q->name, password, NULL, q->user.name));
+	json_decref(body);
+	return rc;
+}
+
+int h_own_password(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	if (!body)
+		return 0;
+	static const char *const keys[] = { "current", "password" };
+	const char *values[2];
+	int rc;
+	if (!only_strings(body, keys, values, 2)) {
+		reply_error(r, 400, "expected {\"current\": ..., \"password\": "
+		            "...}");
+	} else if (sessions_check_password(q, r, values[0]) == 0) {
+		/* the other sessions end; this one goes on */
+		rc = natrisk_store_user_password(q->srv->store, q->user.name,
+		                                 values[1], q->token,
+		                                 q->user.name);
+		if (rc != 0)
+			reply_failure(r, rc);
+		else
+			reply_json(r, 200, json_pack("{s:b}", "changed", 1));
+	}
+	json_decref(body);
+	return 0;
 }

@@ -35,7 +35,12 @@ int h_scenario_assign(request *q, reply *r);
 int h_score_put(request *q, reply *r);
 int h_consolidated_put(request *q, reply *r);
 int h_scores_get(request *q, reply *r);
+/* Several criteria of a scenario at once, all or none. */
+int h_scores_put(request *q, reply *r);
+int h_consolidated_put_all(request *q, reply *r);
 int h_spread(request *q, reply *r);
+/* Who has scored what, for the chair. */
+int h_scoring(request *q, reply *r);
 
 /* api_methods.c */
 int h_method(request *q, reply *r);
@@ -45,7 +50,13 @@ int h_users_list(request *q, reply *r);
 /* The enabled analysts and their clearances, for a chair's assignments. */
 int h_analysts_list(request *q, reply *r);
 int h_user_create(request *q, reply *r);
-int h_user_disable(request *q, reply *r);
+/* {"disabled": true|false}: disables (ending the sessions) or enables. */
+int h_user_set_disabled(request *q, reply *r);
+/* An admin sets {name}'s password; every session of {name} ends. */
+int h_user_password(request *q, reply *r);
+/* The signed-in user's own password, with the current one; the user's
+ * other sessions end. */
+int h_own_password(request *q, reply *r);
 
 /* web.c */
 int h_openapi(request *q, reply *r);

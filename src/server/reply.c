@@ -156,6 +156,12 @@ json_t *request_json(const request *q, reply *r)
 
 int reply_invalid(reply *r, int code, const natrisk_diag *diag)
 {
+	return reply_invalid_named(r, code, diag, NULL);
+}
+
+int reply_invalid_named(reply *r, int code, const natrisk_diag *diag,
+                        const char *file_key)
+{
 	if (code != NATRISK_EINVALID || natrisk_diag_error_count(diag) == 0)
 		return reply_failure(r, code);
 	json_t *errors = json_array();
@@ -166,9 +172,13 @@ int reply_invalid(reply *r, int code, const natrisk_diag *diag)
 		char *message = strdup(d->message);
 		if (message)
 			utf8_sanitize(message);
-		json_array_append_new(errors, json_pack(
-			"{s:i,s:i,s:s}", "line", d->line, "column", d->column,
-			"message", message ? message : "?"));
+		json_t *error = json_pack("{s:i,s:i,s:s}", "line", d->line,
+		                          "column", d->column, "message",
+		                          message ? message : "?");
+		if (file_key)
+			json_object_set_new(error, file_key,
+			                    json_string(d->file));
+		json_array_append_new(errors, error);
 		free(message);
 	}
 	const char *first = json_string_value(json_object_get(

@@ -59,12 +59,20 @@ static const route routes[] = {
 	{ "PUT",
 	  "/api/assessments/{id}/scenarios/{scenario}/consolidated/{criterion}",
 	  ACCESS_MANAGE_SCENARIO, h_consolidated_put },
+	{ "PUT", "/api/assessments/{id}/scenarios/{scenario}/scores",
+	  ACCESS_SCORE, h_scores_put },
+	{ "PUT", "/api/assessments/{id}/scenarios/{scenario}/consolidated",
+	  ACCESS_MANAGE_SCENARIO, h_consolidated_put_all },
+	{ "GET", "/api/assessments/{id}/scoring", ACCESS_SEE_SPREAD, h_scoring },
 	{ "GET", "/api/methods/{name}", ACCESS_SIGNED_IN, h_method },
 	{ "GET", "/api/analysts", ACCESS_CREATE_EDITION, h_analysts_list },
 	{ "GET", "/api/users", ACCESS_MANAGE_USERS, h_users_list },
 	{ "POST", "/api/users", ACCESS_MANAGE_USERS, h_user_create },
 	{ "PUT", "/api/users/{name}/disabled", ACCESS_MANAGE_USERS,
-	  h_user_disable },
+	  h_user_set_disabled },
+	{ "PUT", "/api/users/{name}/password", ACCESS_MANAGE_USERS,
+	  h_user_password },
+	{ "POST", "/api/users/me/password", ACCESS_SIGNED_IN, h_own_password },
 };
 
 enum { ROUTE_COUNT = sizeof routes / sizeof *routes };

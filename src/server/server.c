@@ -6,6 +6,7 @@
  * the browser: a result may be above the next user's clearance.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,6 +243,34 @@ static int resolve(const char *listen, struct sockaddr_storage *out,
 	return 0;
 }
 
+/* Whether ADDRESS can be listened on, tried before libmicrohttpd does,
+ * whose failure says nothing of why. The same SO_REUSEADDR as
+ * libmicrohttpd's, so that only a listener elsewhere counts as in use. */
+static int try_bind(const char *listen, const struct sockaddr_storage *address,
+                    socklen_t len)
+{
+	int fd = socket(address->ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return error_set(NATRISK_EIO, "cannot listen on %s: %s", listen,
+		                 strerror(errno));
+	int on = 1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+	int rc = bind(fd, (const struct sockaddr *)address, len);
+	int saved = errno;
+	close(fd);
+	if (rc == 0)
+		return 0;
+	if (saved == EADDRINUSE)
+		return error_set(NATRISK_EIO, "%s is in use by another program",
+		                 listen);
+	if (saved == EACCES)
+		return error_set(NATRISK_EIO, "cannot listen on %s: permission "
+		                 "denied (ports below 1024 need privileges)",
+		                 listen);
+	return error_set(NATRISK_EIO, "cannot listen on %s: %s", listen,
+	                 strerror(saved));
+}
+
 static unsigned default_threads(void)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -273,9 +302,11 @@ static int read_tls(const server_options *o, tls_files *tls)
 static int start_daemon(server *srv, const server_options *o)
 {
 	struct sockaddr_storage address;
-	socklen_t address_len;
+	socklen_t address_len = 0;
 	tls_files tls = { 0 };
 	int rc = resolve(o->listen, &address, &address_len);
+	if (rc == 0)
+		rc = try_bind(o->listen, &address, address_len);
 	if (rc == 0)
 		rc = read_tls(o, &tls);
 	if (rc != 0) {
@@ -308,8 +339,8 @@ static int start_daemon(server *srv, const server_options *o)
 	free(tls.cert);
 	free(tls.key);
 	if (!srv->daemon)
-		return error_set(NATRISK_EIO, "cannot listen on %s (in use, or "
-		                 "a bad certificate or key)", o->listen);
+		return error_set(NATRISK_EIO, "cannot start the server on %s "
+		                 "(a bad certificate or key?)", o->listen);
 	return 0;
 }
 
@@ -326,11 +357,11 @@ int server_start(server **out, const server_options *o)
 	server *srv = calloc(1, sizeof *srv);
 	if (!srv)
 		return error_set(NATRISK_ENOMEM, "out of memory");
-	int rc = natrisk_store_open(&srv->store, o->db);
+	natrisk_store_options store = { .audit_key = o->audit_key };
+	int rc = natrisk_store_open_with(&srv->store, o->db, &store);
 	srv->results = results_cache_new();
 	srv->throttle = login_throttle_new();
-	srv->sessions = session_cache_new();
-	if (rc == 0 && (!srv->results || !srv->throttle || !srv->sessions))
+	if (rc == 0 && (!srv->results || !srv->throttle))
 		rc = error_set(NATRISK_ENOMEM, "out of memory");
 	if (rc == 0)
 		rc = start_daemon(srv, o);
@@ -353,6 +384,5 @@ void server_stop(server *srv)
 	natrisk_store_close(srv->store);
 	results_cache_free(srv->results);
 	login_throttle_free(srv->throttle);
-	session_cache_free(srv->sessions);
 	free(srv);
 }

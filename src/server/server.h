@@ -28,7 +28,6 @@
 
 typedef struct results_cache results_cache;
 typedef struct login_throttle login_throttle;
-typedef struct session_cache session_cache;
 
 typedef struct server {
 	natrisk_store *store;
@@ -36,7 +35,6 @@ typedef struct server {
 	bool tls;
 	results_cache *results;
 	login_throttle *throttle;
-	session_cache *sessions;
 	sem_t workers;            /* requests handled at once */
 	bool workers_ready;
 } server;
@@ -111,6 +109,10 @@ int reply_failure(reply *r, int code);
 /* 422 {"error", "errors": [{line, column, message}]} for the errors in
  * DIAG when CODE is NATRISK_EINVALID; otherwise reply_failure(). */
 int reply_invalid(reply *r, int code, const natrisk_diag *diag);
+/* The same, each error also giving its diagnostic's file under FILE_KEY
+ * (a batch of scores names each score's criterion so). */
+int reply_invalid_named(reply *r, int code, const natrisk_diag *diag,
+                        const char *file_key);
 
 /* The request body as a JSON object, or NULL after a 400 reply. */
 json_t *request_json(const request *q, reply *r);

@@ -9,6 +9,7 @@
 
 typedef struct server_options {
 	const char *db;
+	const char *audit_key;  /* the audit key's file; NULL: DB.audit-key */
 	const char *listen;     /* HOST:PORT; port 0 picks a free one */
 	const char *tls_cert;   /* PEM files, or NULL for plain HTTP */
 	const char *tls_key;

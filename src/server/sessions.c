@@ -3,6 +3,8 @@
  * address and per user name: from the fifth failure within a quarter of
  * an hour each further attempt waits twice as long as the one before (up
  * to fifteen minutes), answered 429 without checking the password.
+ * A signed-in user's current password, asked before it is changed, is
+ * checked under the same throttle.
  */
 #include <pthread.h>
 #include <sodium.h>
@@ -14,21 +16,8 @@
 #include "handlers.h"
 #include "sessions.h"
 
-enum { CACHE_SLOTS = 1024, CACHE_SECONDS = 5 };
 enum { THROTTLE_SLOTS = 16384, PROBES = 32, FREE_FAILURES = 4,
        WINDOW = 900, MAX_WAIT = 900, FULL_WAIT = 60 };
-
-typedef struct cached_session {
-	char token[NATRISK_TOKEN_TEXT];
-	natrisk_user user;
-	char csrf[NATRISK_TOKEN_TEXT];
-	time_t until;
-} cached_session;
-
-struct session_cache {
-	pthread_mutex_t lock;
-	cached_session slots[CACHE_SLOTS];
-};
 
 typedef struct attempt {
 	char key[96];
@@ -40,29 +29,6 @@ struct login_throttle {
 	pthread_mutex_t lock;
 	attempt slots[THROTTLE_SLOTS];
 };
-
-session_cache *session_cache_new(void)
-{
-	session_cache *c = calloc(1, sizeof *c);
-	if (c)
-		pthread_mutex_init(&c->lock, NULL);
-	return c;
-}
-
-void session_cache_free(session_cache *c)
-{
-	if (!c)
-		return;
-	pthread_mutex_destroy(&c->lock);
-	free(c);
-}
-
-void session_cache_clear(session_cache *c)
-{
-	pthread_mutex_lock(&c->lock);
-	memset(c->slots, 0, sizeof c->slots);
-	pthread_mutex_unlock(&c->lock);
-}
 
 login_throttle *login_throttle_new(void)
 {
@@ -88,41 +54,9 @@ static size_t slot_of(const char *text, size_t slots)
 	return (size_t)(h % slots);
 }
 
-static bool cache_get(session_cache *c, const char *token, request *q)
-{
-	bool hit = false;
-	pthread_mutex_lock(&c->lock);
-	cached_session *e = &c->slots[slot_of(token, CACHE_SLOTS)];
-	if (e->until >= time(NULL) &&
-	    sodium_memcmp(e->token, token, NATRISK_TOKEN_TEXT) == 0) {
-		q->user = e->user;
-		memcpy(q->csrf, e->csrf, sizeof q->csrf);
-		hit = true;
-	}
-	pthread_mutex_unlock(&c->lock);
-	return hit;
-}
-
-static void cache_put(session_cache *c, const request *q)
-{
-	pthread_mutex_lock(&c->lock);
-	cached_session *e = &c->slots[slot_of(q->token, CACHE_SLOTS)];
-	memcpy(e->token, q->token, sizeof e->token);
-	e->user = q->user;
-	memcpy(e->csrf, q->csrf, sizeof e->csrf);
-	e->until = time(NULL) + CACHE_SECONDS;
-	pthread_mutex_unlock(&c->lock);
-}
-
-static void cache_drop(session_cache *c, const char *token)
-{
-	pthread_mutex_lock(&c->lock);
-	cached_session *e = &c->slots[slot_of(token, CACHE_SLOTS)];
-	if (strcmp(e->token, token) == 0)
-		memset(e, 0, sizeof *e);
-	pthread_mutex_unlock(&c->lock);
-}
-
+/* The session is looked up in the store on every request, not kept: a
+ * user disabled or a password changed by another process (the CLI) ends
+ * the session on the very next request. The lookup is one indexed read. */
 void sessions_attach(request *q)
 {
 	const char *token = MHD_lookup_connection_value(
@@ -131,15 +65,8 @@ void sessions_attach(request *q)
 	if (!token || strlen(token) != NATRISK_TOKEN_TEXT - 1)
 		return;
 	memcpy(q->token, token, NATRISK_TOKEN_TEXT);
-	if (cache_get(q->srv->sessions, token, q)) {
-		q->signed_in = true;
-		return;
-	}
-	if (natrisk_store_session_find(q->srv->store, token, &q->user,
-	                               q->csrf) == 0) {
-		q->signed_in = true;
-		cache_put(q->srv->sessions, q);
-	}
+	q->signed_in = natrisk_store_session_find(q->srv->store, token,
+	                                          &q->user, q->csrf) == 0;
 }
 
 /*
@@ -265,7 +192,6 @@ int h_login(request *q, reply *r)
 
 int h_logout(request *q, reply *r)
 {
-	cache_drop(q->srv->sessions, q->token);
 	int rc = natrisk_store_session_delete(q->srv->store, q->token);
 	if (rc != 0)
 		return reply_failure(r, rc);
@@ -285,4 +211,33 @@ int h_whoami(request *q, reply *r)
 	                                    natrisk_classification_name(
 		                                    q->user.clearance),
 	                                    "csrf", q->csrf));
+}
+
+int sessions_check_password(request *q, reply *r, const char *password)
+{
+	/* the sign-in's throttle, by the same keys: guesses made here and
+	 * at sign-in draw on one allowance */
+	char by_name[96], by_client[96];
+	snprintf(by_name, sizeof by_name, "user:%s", q->user.name);
+	snprintf(by_client, sizeof by_client, "addr:%s", q->client);
+	login_throttle *t = q->srv->throttle;
+	long wait = throttle_wait(t, by_name);
+	long client_wait = throttle_wait(t, by_client);
+	if (client_wait > wait)
+		wait = client_wait;
+	if (wait > 0) {
+		reply_error(r, 429, "too many failed sign-ins; try again in "
+		            "%ld s", wait);
+		return -1;
+	}
+	natrisk_user user;
+	int rc = natrisk_store_login(q->srv->store, q->user.name, password,
+	                             &user);
+	throttle_record(t, by_name, rc != 0);
+	throttle_record(t, by_client, rc != 0);
+	if (rc == NATRISK_EDENIED)
+		reply_error(r, 403, "the current password is wrong");
+	else if (rc != 0)
+		reply_failure(r, rc);
+	return rc == 0 ? 0 : -1;
 }

@@ -3,12 +3,16 @@
  */
 #include "db.h"
 
+#include <sodium.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../core/error.h"
+#include "audit.h"
 #include "migrations.h"
 
 int db_error(sqlite3 *db, const char *what)
@@ -24,6 +28,27 @@ sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *stmt = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		db_error(db, "prepare");
+		return NULL;
+	}
+	return stmt;
+}
+
+sqlite3_stmt *db_prepare_kept(sqlite3 *db, const char *sql)
+{
+	/* the connection's own list of statements is the cache: a pooled
+	 * connection keeps the few statements of the hot paths */
+	for (sqlite3_stmt *kept = sqlite3_next_stmt(db, NULL); kept;
+	     kept = sqlite3_next_stmt(db, kept))
+		if (!sqlite3_stmt_busy(kept) && sqlite3_sql(kept) &&
+		    strcmp(sqlite3_sql(kept), sql) == 0) {
+			sqlite3_reset(kept);
+			sqlite3_clear_bindings(kept);
+			return kept;
+		}
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+	                       NULL) != SQLITE_OK) {
 		db_error(db, "prepare");
 		return NULL;
 	}
@@ -57,23 +82,60 @@ static void configure_sqlite(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/*
+ * A read-only store (audit verify on a copy) is opened so that nothing is
+ * written, not even SQLite's -shm: with no -wal beside it (a copy, or a
+ * store no process has open) the file is all there is, and "immutable"
+ * reads it without locks; with a -wal, SQLite reads that too, read-only.
+ * The name is a URI then, its reserved characters escaped.
+ */
+static char *read_only_name(const char *path, int *flags)
+{
+	size_t len = strlen(path);
+	char *name = malloc(3 * len + 32);
+	if (!name)
+		return NULL;
+	char wal[4096];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	*flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+	if (access(wal, F_OK) == 0)
+		return strcpy(name, path);
+	*flags |= SQLITE_OPEN_URI;
+	char *out = name + sprintf(name, "file:%s", path[0] == '/' ? "//" : "");
+	for (const char *p = path; *p; p++)
+		out += strchr("?#%", *p) ? sprintf(out, "%%%02X",
+		                                   (unsigned char)*p)
+		                         : sprintf(out, "%c", *p);
+	strcpy(out, "?immutable=1");
+	return name;
+}
+
 /* Each connection: foreign keys on, WAL, and durable commits. A busy
  * timeout lets writers queue behind each other instead of failing. */
-static sqlite3 *connect(const char *path)
+static sqlite3 *connect(const natrisk_store *s)
 {
 	static pthread_once_t configured = PTHREAD_ONCE_INIT;
 	pthread_once(&configured, configure_sqlite);
 	sqlite3 *db = NULL;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	            SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-		error_set(NATRISK_EIO, "%s: %s", path,
+	char *name = s->read_only ? read_only_name(s->path, &flags)
+	                          : strdup(s->path);
+	if (!name) {
+		error_set(NATRISK_ENOMEM, "out of memory");
+		return NULL;
+	}
+	int rc = sqlite3_open_v2(name, &db, flags, NULL);
+	free(name);
+	if (rc != SQLITE_OK) {
+		error_set(NATRISK_EIO, "%s: %s", s->path,
 		          db ? sqlite3_errmsg(db) : "cannot open");
 		sqlite3_close(db);
 		return NULL;
 	}
 	sqlite3_busy_timeout(db, 10000);
-	if (db_exec(db, "PRAGMA foreign_keys = ON; "
+	if (!s->read_only &&
+	    db_exec(db, "PRAGMA foreign_keys = ON; "
 	                "PRAGMA journal_mode = WAL; "
 	                "PRAGMA synchronous = FULL;") != 0) {
 		sqlite3_close(db);
@@ -93,7 +155,7 @@ sqlite3 *db_take(natrisk_store *s)
 	} else {
 		s->open_count++;
 		pthread_mutex_unlock(&s->lock);
-		db = connect(s->path);
+		db = connect(s);
 		pthread_mutex_lock(&s->lock);
 		if (!db)
 			s->open_count--;
@@ -163,8 +225,14 @@ static void writers_leave(natrisk_store *s)
 int db_write(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
              void *ctx)
 {
+	if (s->read_only)
+		return error_set(NATRISK_EIO, "the store %s is open read-only",
+		                 s->path);
 	writers_enter(s);
+	audit_write audit;
+	audit_write_begin(&audit, s);
 	int rc = in_transaction(s, "BEGIN IMMEDIATE", work, ctx);
+	audit_write_end(&audit, rc == 0);
 	writers_leave(s);
 	return rc;
 }
@@ -256,18 +324,68 @@ static int migrate(sqlite3 *db, void *ctx)
 	return 0;
 }
 
+/* The schema version of a store opened read-only, not migrated. */
+static int schema_version(sqlite3 *db, void *ctx)
+{
+	int *version = ctx;
+	sqlite3_stmt *stmt = db_prepare(db, "PRAGMA user_version");
+	if (!stmt)
+		return NATRISK_EIO;
+	int step = sqlite3_step(stmt);
+	*version = step == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_ROW)
+		return db_error(db, "schema version");
+	if (*version > migration_count)
+		return error_set(NATRISK_EINVALID, "the database has schema "
+		                 "version %d; this natrisk knows up to %d",
+		                 *version, migration_count);
+	return 0;
+}
+
+/* PATH and SUFFIX, malloc'd. */
+static char *beside(const char *path, const char *suffix)
+{
+	char *out = malloc(strlen(path) + strlen(suffix) + 1);
+	if (out)
+		strcat(strcpy(out, path), suffix);
+	return out;
+}
+
 int natrisk_store_open(natrisk_store **out, const char *path)
 {
+	return natrisk_store_open_with(out, path, NULL);
+}
+
+int natrisk_store_open_with(natrisk_store **out, const char *path,
+                            const natrisk_store_options *options)
+{
 	*out = NULL;
+	natrisk_store_options none = { 0 };
+	const natrisk_store_options *o = options ? options : &none;
+	int rc = o->read_only ? 0 : db_check_writable(path);
+	if (rc != 0)
+		return rc;
 	natrisk_store *s = calloc(1, sizeof *s);
-	if (!s || !(s->path = strdup(path))) {
+	if (!s || !(s->path = strdup(path)) ||
+	    !(s->key_path = o->audit_key ? strdup(o->audit_key)
+	                                 : beside(path, ".audit-key")) ||
+	    !(s->anchor_path = beside(path, ".audit-anchor"))) {
+		if (s) {
+			free(s->path);
+			free(s->key_path);
+		}
 		free(s);
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
+	s->read_only = o->read_only;
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->freed, NULL);
 	pthread_cond_init(&s->writer_done, NULL);
-	int rc = db_write(s, migrate, &s->version);
+	rc = s->read_only ? db_read(s, schema_version, &s->version)
+	                  : db_write(s, migrate, &s->version);
+	if (rc == 0)
+		rc = audit_open(s);
 	if (rc != 0) {
 		natrisk_store_close(s);
 		return rc;
@@ -280,20 +398,34 @@ void natrisk_store_close(natrisk_store *s)
 {
 	if (!s)
 		return;
-	for (int k = 0; k < s->idle_count; k++)
+	for (int k = 0; k < s->idle_count; k++) {
+		sqlite3_stmt *kept;
+		while ((kept = sqlite3_next_stmt(s->idle[k], NULL)))
+			sqlite3_finalize(kept);
 		sqlite3_close(s->idle[k]);
+	}
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->freed);
 	pthread_cond_destroy(&s->writer_done);
+	sodium_memzero(s->audit_key, sizeof s->audit_key);
 	free(s->path);
+	free(s->key_path);
+	free(s->anchor_path);
 	free(s);
 }
 
 int natrisk_store_schema_version(natrisk_store *s) { return s->version; }
 
+typedef struct backup_job {
+	natrisk_store *store;
+	const char *path;
+	const audit_anchor *live;
+} backup_job;
+
 static int backup_to(sqlite3 *db, void *ctx)
 {
-	const char *path = ctx;
+	backup_job *job = ctx;
+	const char *path = job->path;
 	sqlite3 *target = NULL;
 	if (sqlite3_open(path, &target) != SQLITE_OK) {
 		int rc = db_error(target, path);
@@ -306,10 +438,16 @@ static int backup_to(sqlite3 *db, void *ctx)
 		rc = db_error(target, "backup");
 	sqlite3_backup_finish(b);
 	sqlite3_close(target);
-	return rc;
+	/* the copy's anchor, from the same snapshot as the copy */
+	return rc != 0 ? rc
+	               : audit_backup_anchor(job->store, db, job->live, path);
 }
 
 int natrisk_store_backup(natrisk_store *s, const char *path)
 {
-	return db_read(s, backup_to, (void *)path);
+	audit_anchor live;
+	bool anchored = s->keyed && audit_anchor_read(s->anchor_path,
+	                                              s->audit_key, &live) == 0;
+	backup_job job = { s, path, anchored ? &live : NULL };
+	return db_read(s, backup_to, &job);
 }

@@ -27,6 +27,12 @@ struct natrisk_store {
 	pthread_cond_t writer_done;
 	unsigned long next_writer, writer_now;
 	int version;
+	/* nothing written, no migrations (natrisk_store_options) */
+	bool read_only;
+	/* the audit log's key and anchor, outside the database (audit.h) */
+	char *key_path, *anchor_path;
+	bool keyed;
+	unsigned char audit_key[32];
 };
 
 /* A connection for the caller's exclusive use; give it back. NULL on
@@ -43,8 +49,20 @@ int db_write(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
 int db_read(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
             void *ctx);
 
+/* Whether the store at PATH can be written: a regular file (or none yet)
+ * that this process may write, in a directory where it may make files
+ * (SQLite's -wal and -shm, the audit anchor). 0, or an error that names
+ * the file and the reason. */
+int db_check_writable(const char *path);
+/* The directory of PATH ("." for a bare name), in OUT. */
+void db_directory_of(const char *path, char *out, size_t size);
+
 /* Prepares SQL; NULL after setting the error. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
+/* SQL prepared once per connection and kept with it, for the statements
+ * of every request (the session's lookup): reset it after use, never
+ * finalize it. NULL after setting the error. */
+sqlite3_stmt *db_prepare_kept(sqlite3 *db, const char *sql);
 /* An SQLite failure as a natrisk error code with a message. */
 int db_error(sqlite3 *db, const char *what);
 /* Executes a statement without results; 0 or an error code. */
@@ -62,6 +80,10 @@ int audit_append(sqlite3 *db, const char *actor, const char *action,
 int db_list(natrisk_store *s, const char *sql, size_t size,
             void (*read)(sqlite3_stmt *stmt, void *item), void **items,
             size_t *count);
+
+/* Ends every session of USER_ID except KEEP_TOKEN's (NULL: all), in the
+ * caller's transaction. */
+int db_end_sessions(sqlite3 *db, int64_t user_id, const char *keep_token);
 
 /* A user from the first columns of a row: id, name, role, clearance,
  * disabled. */

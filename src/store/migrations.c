@@ -124,6 +124,10 @@ const char *const migrations[] = {
 	"  AND u.role = 'chair';"
 	"ALTER TABLE assessments ADD COLUMN previous_id INTEGER"
 	"  REFERENCES assessments(id);",
+	/* 5: each audit entry's MAC under the key kept outside the
+	 * database (audit.h); NULL for the entries written before, which
+	 * the first open after this migration checks and seals */
+	"ALTER TABLE audit ADD COLUMN mac TEXT;",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

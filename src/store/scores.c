@@ -177,15 +177,34 @@ static int audit_score(sqlite3 *db, const score_job *job, const char *before,
 	return rc;
 }
 
-static int score_work(sqlite3 *db, void *ctx)
+/* Writes the checked SCORE of JOB (NULL: dropped) with its audit entry. */
+static int score_write_audited(sqlite3 *db, score_job *job,
+                               const scenario_row *row,
+                               const natrisk_score *score)
 {
-	score_job *job = ctx;
-	int rc = edition_require(
+	char *before = current_score(db, job, row);
+	int rc = write_score(db, job, row, score);
+	if (rc == 0)
+		rc = audit_score(db, job, before, score);
+	free(before);
+	return rc;
+}
+
+/* The edition allows JOB's kind of score; its method goes to JOB. */
+static int score_allowed(sqlite3 *db, score_job *job)
+{
+	return edition_require(
 		db, job->edition,
 		job->consolidated ? WHILE_DRAFT | WHILE_CONSOLIDATION
 		                  : WHILE_SCORING,
 		job->consolidated ? "consolidated scores change"
 		                  : "analysts score", job->method);
+}
+
+static int score_work(sqlite3 *db, void *ctx)
+{
+	score_job *job = ctx;
+	int rc = score_allowed(db, job);
 	scenario_row row = { 0 };
 	if (rc == 0)
 		rc = scenario_find(db, job->edition, job->key, &row);
@@ -193,12 +212,8 @@ static int score_work(sqlite3 *db, void *ctx)
 	const natrisk_score *score = NULL;
 	if (rc == 0)
 		rc = read_score(db, job, &row, &a, &score);
-	char *before = rc == 0 ? current_score(db, job, &row) : NULL;
 	if (rc == 0)
-		rc = write_score(db, job, &row, score);
-	if (rc == 0)
-		rc = audit_score(db, job, before, score);
-	free(before);
+		rc = score_write_audited(db, job, &row, score);
 	free(row.likelihood);
 	natrisk_assessment_free(a);
 	return rc == 0 ? edition_bump(db, job->edition, row.classification) : rc;
@@ -212,6 +227,136 @@ int natrisk_store_score(natrisk_store *s, int64_t edition,
 	score_job job = { edition, scenario, criterion, consolidated, json,
 		          len, actor, diag, "" };
 	return db_write(s, score_work, &job);
+}
+
+/* One score of a batch: its job, its text and what the loader made of it. */
+typedef struct batch_item {
+	score_job job;
+	char *text;
+	natrisk_assessment *a;
+	const natrisk_score *score;
+} batch_item;
+
+typedef struct batch_job {
+	score_job base; /* edition, scenario, kind, actor, method */
+	json_t *scores;
+	batch_item *items;
+	size_t count;
+} batch_job;
+
+/* DIAG's errors into OUT, each under CRITERION (the file it names). */
+static void move_errors(const natrisk_diag *diag, natrisk_diag *out,
+                        const char *criterion)
+{
+	for (size_t k = 0; k < natrisk_diag_count(diag); k++) {
+		const natrisk_diagnostic *d = natrisk_diag_get(diag, k);
+		if (d->severity == NATRISK_SEVERITY_ERROR)
+			natrisk_diag_add(out, d->severity, criterion, d->line,
+			                 d->column, "%s", d->message);
+	}
+}
+
+/* Checks one score of the batch; 0, NATRISK_EINVALID (its problems in the
+ * batch's diagnostics) or a failure of the store. */
+static int batch_check(sqlite3 *db, batch_job *b, const scenario_row *row,
+                       batch_item *item, const char *criterion,
+                       json_t *value)
+{
+	item->job = b->base;
+	item->job.criterion = criterion;
+	item->job.diag = natrisk_diag_new();
+	item->text = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY |
+	                                       JSON_REAL_PRECISION(17));
+	if (!item->job.diag || !item->text)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	item->job.json = item->text;
+	item->job.len = strlen(item->text);
+	int rc = read_score(db, &item->job, row, &item->a, &item->score);
+	if (rc == NATRISK_ENOTFOUND &&
+	    natrisk_diag_error_count(item->job.diag) == 0)
+		natrisk_diag_add(item->job.diag, NATRISK_SEVERITY_ERROR,
+		                 "request", 1, 1, "%s", natrisk_error_last());
+	move_errors(item->job.diag, b->base.diag, criterion);
+	natrisk_diag_free(item->job.diag);
+	item->job.diag = NULL;
+	return rc == NATRISK_ENOTFOUND ? NATRISK_EINVALID : rc;
+}
+
+/* Checks every score of the batch, each whatever the others gave. */
+static int batch_check_all(sqlite3 *db, batch_job *b,
+                           const scenario_row *row)
+{
+	int rc = 0;
+	const char *criterion;
+	json_t *value;
+	json_object_foreach(b->scores, criterion, value) {
+		int one = batch_check(db, b, row, &b->items[b->count++],
+		                      criterion, value);
+		if (one != 0 && one != NATRISK_EINVALID)
+			return one;
+		if (one != 0)
+			rc = one;
+	}
+	if (rc != 0)
+		error_set(rc, "the request holds errors");
+	return rc;
+}
+
+static int batch_work(sqlite3 *db, void *ctx)
+{
+	batch_job *b = ctx;
+	int rc = score_allowed(db, &b->base);
+	scenario_row row = { 0 };
+	if (rc == 0)
+		rc = scenario_find(db, b->base.edition, b->base.key, &row);
+	if (rc == 0)
+		rc = batch_check_all(db, b, &row);
+	for (size_t k = 0; rc == 0 && k < b->count; k++)
+		rc = score_write_audited(db, &b->items[k].job, &row,
+		                         b->items[k].score);
+	free(row.likelihood);
+	if (rc != 0 || b->count == 0)
+		return rc;
+	return edition_bump(db, b->base.edition, row.classification);
+}
+
+/* The body as a JSON object, or NULL with the problem in DIAG. */
+static json_t *batch_body(const char *json, size_t len, natrisk_diag *diag)
+{
+	json_error_t error;
+	json_t *body = json_loadb(json, len, JSON_REJECT_DUPLICATES, &error);
+	if (!json_is_object(body)) {
+		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, "request",
+		                 body ? 1 : error.line, body ? 1 : error.column,
+		                 "expected an object {criterion: score, ...}%s%s",
+		                 body ? "" : ": ", body ? "" : error.text);
+		json_decref(body);
+		return NULL;
+	}
+	return body;
+}
+
+int natrisk_store_score_batch(natrisk_store *s, int64_t edition,
+                              const char *scenario, bool consolidated,
+                              const char *json, size_t len,
+                              const char *actor, natrisk_diag *diag)
+{
+	batch_job b = { { edition, scenario, NULL, consolidated, NULL, 0,
+		          actor, diag, "" }, NULL, NULL, 0 };
+	b.scores = batch_body(json, len, diag);
+	if (!b.scores)
+		return error_set(NATRISK_EINVALID, "the request holds errors");
+	size_t size = json_object_size(b.scores);
+	b.items = calloc(size ? size : 1, sizeof *b.items);
+	int rc = b.items ? db_write(s, batch_work, &b)
+	                 : error_set(NATRISK_ENOMEM, "out of memory");
+	for (size_t k = 0; k < b.count; k++) {
+		free(b.items[k].text);
+		natrisk_assessment_free(b.items[k].a);
+	}
+	free(b.items);
+	json_decref(b.scores);
+	return rc;
 }
 
 typedef struct scores_job {

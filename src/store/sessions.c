@@ -81,10 +81,11 @@ typedef struct find_job {
 	char *csrf;
 } find_job;
 
+/* Every request asks: a statement kept with the connection. */
 static int find_session(sqlite3 *db, void *ctx)
 {
 	find_job *job = ctx;
-	sqlite3_stmt *stmt = db_prepare(db,
+	sqlite3_stmt *stmt = db_prepare_kept(db,
 		"SELECT u.id, u.name, u.role, u.clearance, u.disabled, s.csrf "
 		"FROM sessions s JOIN users u ON u.id = s.user_id "
 		"WHERE s.token_hash = ? AND s.expires_at >= ? AND u.disabled = 0");
@@ -99,7 +100,7 @@ static int find_session(sqlite3 *db, void *ctx)
 		         (const char *)sqlite3_column_text(stmt, 5));
 		rc = 0;
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc == 0 ? 0 : error_set(rc, "no such session");
 }
 
@@ -129,4 +130,21 @@ int natrisk_store_session_delete(natrisk_store *s, const char *token)
 	unsigned char hash[HASH_BYTES];
 	token_hash(token, hash);
 	return db_write(s, delete_session, hash);
+}
+
+int db_end_sessions(sqlite3 *db, int64_t user_id, const char *keep_token)
+{
+	unsigned char keep[HASH_BYTES] = { 0 };
+	if (keep_token)
+		token_hash(keep_token, keep);
+	sqlite3_stmt *stmt = db_prepare(db, "DELETE FROM sessions WHERE "
+	                                    "user_id = ? AND token_hash != ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, user_id);
+	/* no token hashes to all zeros: without KEEP, every session goes */
+	sqlite3_bind_blob(stmt, 2, keep, HASH_BYTES, SQLITE_STATIC);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return step == SQLITE_DONE ? 0 : db_error(db, "end sessions");
 }

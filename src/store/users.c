@@ -118,6 +118,21 @@ static int add_user(sqlite3 *db, void *ctx)
 	return audit_append(db, job->actor, "user.add", object, NULL, after);
 }
 
+/* A password by the rules every way of setting one follows, hashed. */
+static int hash_password(const char *password,
+                         char hash[crypto_pwhash_STRBYTES])
+{
+	if (strlen(password) < NATRISK_PASSWORD_MIN)
+		return error_set(NATRISK_EINVALID, "a password needs at least %d "
+		                 "characters", NATRISK_PASSWORD_MIN);
+	if (sodium_init() < 0 ||
+	    crypto_pwhash_str(hash, password, strlen(password),
+	                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return error_set(NATRISK_ENOMEM, "cannot hash the password");
+	return 0;
+}
+
 int natrisk_store_user_add(natrisk_store *s, const char *name,
                            natrisk_role role,
                            natrisk_classification clearance,
@@ -126,59 +141,128 @@ int natrisk_store_user_add(natrisk_store *s, const char *name,
 	if (!valid_name(name))
 		return error_set(NATRISK_EINVALID, "a user name is 1 to 64 of "
 		                 "a-z, 0-9, '.', '_' and '-'");
-	if (strlen(password) < 8)
-		return error_set(NATRISK_EINVALID, "a password needs at least 8 "
-		                 "characters");
 	char hash[crypto_pwhash_STRBYTES];
-	if (sodium_init() < 0 ||
-	    crypto_pwhash_str(hash, password, strlen(password),
-	                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-		return error_set(NATRISK_ENOMEM, "cannot hash the password");
+	int rc = hash_password(password, hash);
+	if (rc != 0)
+		return rc;
 	add_job job = { name, actor, hash, role, clearance };
 	return db_write(s, add_user, &job);
 }
 
-typedef struct disable_job {
+typedef struct change_job {
 	const char *name, *actor;
-} disable_job;
+	bool disabled;            /* set_disabled */
+	const char *hash;         /* set_password */
+	const char *keep_token;
+} change_job;
 
-static int disable_user(sqlite3 *db, void *ctx)
+/* NAME's id and whether they are disabled; NATRISK_ENOTFOUND. */
+static int user_state(sqlite3 *db, const char *name, int64_t *id,
+                      bool *disabled)
 {
-	disable_job *job = ctx;
-	sqlite3_stmt *stmt = db_prepare(db,
-		"UPDATE users SET disabled = 1 WHERE name = ? AND disabled = 0");
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT id, disabled FROM users "
+	                                    "WHERE name = ?");
 	if (!stmt)
 		return NATRISK_EIO;
-	sqlite3_bind_text(stmt, 1, job->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	int rc = NATRISK_ENOTFOUND;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		*disabled = sqlite3_column_int(stmt, 1) != 0;
+		rc = 0;
+	}
+	sqlite3_finalize(stmt);
+	return rc == 0 ? 0 : error_set(rc, "no user '%s'", name);
+}
+
+/* Runs SQL with ?1 the user's id and ?2 TEXT; 0 or the error. */
+static int update_user(sqlite3 *db, const char *sql, int64_t id,
+                       const char *text)
+{
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC);
 	int step = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE)
-		return db_error(db, "disable user");
-	if (sqlite3_changes(db) == 0)
-		return error_set(NATRISK_ENOTFOUND, "no enabled user '%s'",
-		                 job->name);
-	/* a disabled user's sessions end now */
-	stmt = db_prepare(db, "DELETE FROM sessions WHERE user_id = "
-	                      "(SELECT id FROM users WHERE name = ?)");
-	if (!stmt)
-		return NATRISK_EIO;
-	sqlite3_bind_text(stmt, 1, job->name, -1, SQLITE_STATIC);
-	step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE)
-		return db_error(db, "end sessions");
+	return step == SQLITE_DONE ? 0 : db_error(db, "change user");
+}
+
+static int audit_user(sqlite3 *db, const change_job *job,
+                      const char *action, const char *before,
+                      const char *after)
+{
 	char object[96];
 	snprintf(object, sizeof object, "user:%s", job->name);
-	return audit_append(db, job->actor, "user.disable", object,
-	                    "{\"disabled\": false}", "{\"disabled\": true}");
+	return audit_append(db, job->actor, action, object, before, after);
+}
+
+static int set_disabled(sqlite3 *db, void *ctx)
+{
+	change_job *job = ctx;
+	int64_t id;
+	bool disabled;
+	int rc = user_state(db, job->name, &id, &disabled);
+	if (rc != 0 || disabled == job->disabled)
+		return rc; /* already so: nothing to change or record */
+	rc = update_user(db, "UPDATE users SET disabled = ?2 WHERE id = ?1",
+	                 id, job->disabled ? "1" : "0");
+	/* a disabled user's sessions end now */
+	if (rc == 0 && job->disabled)
+		rc = db_end_sessions(db, id, NULL);
+	static const char *const states[] = { "{\"disabled\": false}",
+		                              "{\"disabled\": true}" };
+	if (rc == 0)
+		rc = audit_user(db, job, job->disabled ? "user.disable"
+		                                       : "user.enable",
+		                states[!job->disabled], states[job->disabled]);
+	return rc;
 }
 
 int natrisk_store_user_disable(natrisk_store *s, const char *name,
                                const char *actor)
 {
-	disable_job job = { name, actor };
-	return db_write(s, disable_user, &job);
+	change_job job = { .name = name, .actor = actor, .disabled = true };
+	return db_write(s, set_disabled, &job);
+}
+
+int natrisk_store_user_enable(natrisk_store *s, const char *name,
+                              const char *actor)
+{
+	change_job job = { .name = name, .actor = actor, .disabled = false };
+	return db_write(s, set_disabled, &job);
+}
+
+static int set_password(sqlite3 *db, void *ctx)
+{
+	change_job *job = ctx;
+	int64_t id;
+	bool disabled;
+	int rc = user_state(db, job->name, &id, &disabled);
+	if (rc == 0)
+		rc = update_user(db, "UPDATE users SET password_hash = ?2 "
+		                     "WHERE id = ?1", id, job->hash);
+	if (rc == 0)
+		rc = db_end_sessions(db, id, job->keep_token);
+	/* that it changed, never what to */
+	if (rc == 0)
+		rc = audit_user(db, job, "user.password", NULL,
+		                "{\"password\": \"changed\"}");
+	return rc;
+}
+
+int natrisk_store_user_password(natrisk_store *s, const char *name,
+                                const char *password,
+                                const char *keep_token, const char *actor)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	int rc = hash_password(password, hash);
+	if (rc != 0)
+		return rc;
+	change_job job = { .name = name, .actor = actor, .hash = hash,
+		           .keep_token = keep_token };
+	return db_write(s, set_password, &job);
 }
 
 void db_read_user(sqlite3_stmt *stmt, natrisk_user *u)

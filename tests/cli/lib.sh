@@ -64,6 +64,14 @@ t_fail() {
 	fi
 }
 
+# need_pyyaml: the suite reads YAML in Python; without python3-yaml it
+# fails at once, saying what to install.
+need_pyyaml() {
+	python3 -c 'import yaml' 2>/dev/null && return 0
+	echo "$T_SUITE.sh: python3-yaml missing (run scripts/install-deps)"
+	exit 1
+}
+
 # run CMD [ARG...]: run a command, keep its output in $OUT/$ERR and its
 # exit status in $STATUS. Standard input is empty.
 run() {

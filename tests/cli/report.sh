@@ -7,10 +7,7 @@
 # asked, escaped user text; and the command must write nothing on failure.
 . "${NATRISK_ROOT:?}/tests/cli/lib.sh"
 
-if ! python3 -c 'import yaml' 2>/dev/null; then
-	echo "report.sh: python3-yaml missing (run scripts/install-deps)"
-	exit 1
-fi
+need_pyyaml
 
 check="$T_TMP/check.py"
 cat >"$check" <<'PY'
@@ -341,6 +338,53 @@ run "$NATRISK" report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml \
 expect_status 0
 expect_html nl "$T_TMP/nl"
 grep -q '<html lang="nl">' "$T_TMP/nl/report.html" || t_fail 'no lang="nl"'
+
+t "the report prints on A4 and no column of its wide tables is cut off"
+# Chromium prints it as a browser would; pdftotext (poppler-utils) reads
+# the pages back. A cut table loses its right-hand columns on paper, so
+# each data row of the tables with a column per weight profile or method
+# must keep all its numbers.
+chromium=${CHROMIUM:-/usr/bin/chromium}
+for lang in en nl; do
+	pdf="$T_TMP/$lang.pdf"
+	timeout 120 "$chromium" --headless=new --no-sandbox --disable-gpu \
+		--no-pdf-header-footer --print-to-pdf="$pdf" \
+		"file://$T_TMP/$lang/report.html" >/dev/null 2>&1 ||
+		t_fail "chromium could not print the $lang report"
+	pdfinfo "$pdf" 2>/dev/null | grep -q '^Page size:.*(A4)' ||
+		t_fail "the $lang report does not print on A4"
+	pdftotext -layout "$pdf" "$T_TMP/$lang.txt" || t_fail "pdftotext $lang"
+	python3 - "$T_TMP/$lang.txt" "$lang" >"$T_TMP/print.out" 2>&1 <<'PY' ||
+import re
+import sys
+
+text = open(sys.argv[1], encoding="utf-8").read().splitlines()
+# caption start: columns of numbers (6 weight profiles; then 3 methods)
+tables = {"en": {"Rank of each scenario per weight profile": 6,
+                 "Rank by total impact, in the order": 9,
+                 "Kendall's tau-b between every two": 9},
+          "nl": {"Rang van elk scenario per gewichtenset": 6,
+                 "Rang naar totale impact, in de volgorde": 9,
+                 "Kendalls tau-b tussen elke twee": 9}}[sys.argv[2]]
+number = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
+bad = []
+for caption, columns in tables.items():
+    starts = [k for k, line in enumerate(text) if line.strip().startswith(caption)]
+    if not starts:
+        bad.append("no table captioned %r in the printed text" % caption)
+        continue
+    rows = [line for line in text[starts[0] + 1:starts[0] + 60]
+            if re.match(r"^\s*\S", line) and
+            sum(bool(number.match(w)) for w in line.split()) > 0]
+    counts = [sum(bool(number.match(w)) for w in line.split()) for line in rows[:7]]
+    if len(counts) < 5 or any(c != columns for c in counts):
+        bad.append("%r: numbers per printed row %r, expected %d each"
+                   % (caption, counts, columns))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+		t_fail "$lang: $(head -n 5 "$T_TMP/print.out")"
+done
 
 t "user text is escaped"
 cat >"$T_TMP/evil.yaml" <<'EOF'

@@ -2,7 +2,9 @@
 # tests/e2e/run.sh - the web UI end to end: a fresh store with a chair
 # (confidential clearance), two analysts, a viewer and an admin (public),
 # the 2012 example edition, a server on a free port, and tests/e2e/e2e.mjs
-# driving headless Chromium through playwright-core. Exits non-zero on any failure,
+# (with lib.mjs, basics.mjs and cycle.mjs, the whole cycle at phone and
+# desktop size in both languages) driving headless Chromium through
+# playwright-core; the chair uploads the editions the tests work on. Exits non-zero on any failure,
 # including a server that does not stop cleanly on SIGTERM.
 #
 # Environment: NATRISK (the binary; default build/natrisk of this tree),
@@ -75,8 +77,9 @@ add_user "$E2E_VIEWER" viewer public "$E2E_VIEWER_PW"
 add_user "$E2E_ADMIN" admin public "$E2E_ADMIN_PW"
 
 example=$root/examples/nrb-2012.yaml
-# The tests need a public scenario and one above the analysts' clearance;
-# the confidential one is added through the API by e2e.mjs itself.
+# The tests need a public scenario and one above the analysts' clearance
+# in the example; the confidential one is added through the API by
+# basics.mjs itself.
 grep -q 'classification: restricted' "$example" ||
 	fail "$example has no restricted scenario any more; adapt the tests"
 # the chair chairs it: an edition is managed by its own chairs (and admins)

@@ -250,8 +250,9 @@ def edition_get():
         r = clients[who].get(E("view"))
         t.status(r, 200, "GET edition as %s" % who)
         body = r.json()
-        t.eq(sorted(body), ["chairs", "edition", "id", "method", "scenarios", "status",
-                            "themes", "title", "version"], "edition keys")
+        t.eq(sorted(body), ["chairs", "edition", "id", "method", "previous", "scenarios",
+                            "status", "themes", "title", "version"], "edition keys")
+        t.eq(body["previous"], None, "it follows no edition")
         t.eq(body["chairs"], ["chair", "chair-p"], "its chairs, by name")
         t.eq([s["id"] for s in body["scenarios"]], IDS[clearance],
              "the scenarios %s may see" % who)

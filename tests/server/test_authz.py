@@ -88,11 +88,16 @@ POLICY = {
     ("PUT", "/api/assessments/{id}/scenarios/{scenario}/scores/{criterion}"): "own-score",
     ("PUT", "/api/assessments/{id}/scenarios/{scenario}/consolidated/{criterion}"):
         "scenario-chair",
+    ("PUT", "/api/assessments/{id}/scenarios/{scenario}/scores"): "own-score",
+    ("PUT", "/api/assessments/{id}/scenarios/{scenario}/consolidated"): "scenario-chair",
+    ("GET", "/api/assessments/{id}/scoring"): "edition-chair",
     ("GET", "/api/methods/{name}"): "signed-in",
     ("GET", "/api/analysts"): "chair",
     ("GET", "/api/users"): "admin",
     ("POST", "/api/users"): "admin",
     ("PUT", "/api/users/{name}/disabled"): "admin",
+    ("PUT", "/api/users/{name}/password"): "admin",
+    ("POST", "/api/users/me/password"): "signed-in",
 }
 
 counter = [0]
@@ -105,13 +110,13 @@ def unique(prefix):
 
 def success(method, pattern, actor, scenario, phase):
     """The status of a request that passes authorization."""
-    if pattern.endswith("/scores/{criterion}"):
+    if pattern.endswith("/scores/{criterion}") or (method, pattern[-7:]) == ("PUT", "/scores"):
         return 200 if phase == "scoring" else 409
-    if pattern.endswith("/consolidated/{criterion}"):
+    if pattern.endswith("/consolidated/{criterion}") or pattern.endswith("/consolidated"):
         return 200 if phase in ("draft", "consolidation") else 409
-    if pattern == "/api/users/{name}/disabled":
+    if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
         return 200 if scenario != "nobody" else 404
-    if method == "POST" and pattern != "/api/session":
+    if method == "POST" and pattern not in ("/api/session", "/api/users/me/password"):
         return 201
     return 200
 
@@ -160,7 +165,7 @@ def targets(pattern):
         return [(E, s) for s in SCENARIOS] + [(MISSING_EDITION, "pub-flood")]
     if "{id}" in pattern:
         return [(E, None), (MISSING_EDITION, None)]
-    if pattern == "/api/users/{name}/disabled":
+    if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
         return [(None, "throwaway"), (None, "nobody")]
     return [(None, None)]
 
@@ -175,10 +180,16 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         path = path.replace("{name}", "nrb-2008")
     body, content_type = None, None
     client = clients[actor]
-    if pattern == "/api/users/{name}/disabled":
+    if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
         name = throwaway[phase] if scenario == "throwaway" else "nobody"
         path = path.replace("{name}", name)
-        body = {"disabled": True}
+        body = {"disabled": True} if pattern.endswith("/disabled") else \
+            {"password": "a-long-password"}
+    elif (method, pattern) == ("POST", "/api/users/me/password"):
+        # the same password again: the actor's own session goes on, and
+        # later sign-ins still know the password
+        name = ACTORS[actor][0] if ACTORS[actor] else "viewer-p"
+        body = {"current": srv.passwords[name], "password": srv.passwords[name]}
     elif (method, pattern) == ("POST", "/api/session"):
         name = ACTORS[actor][0] if ACTORS[actor] else "viewer-p"
         body = {"username": name, "password": srv.passwords[name]}
@@ -205,6 +216,10 @@ def request_for(method, pattern, actor, edition, scenario, phase):
                 ["analyst-x"] if scenario in ("conf-nightjar", "res-grid") else []}
     elif pattern.endswith("/scores/{criterion}"):
         body = '"C"'
+    elif (method, pattern[-7:]) == ("PUT", "/scores"):
+        body = {"5.1": "C", "likelihood": {"ev": "C", "why": "matrix"}}
+    elif pattern.endswith("/consolidated"):
+        body = {"5.1": "C+", "5.2": None}
     elif pattern.endswith("/consolidated/{criterion}"):
         body = '"C+"'
     elif (method, pattern) == ("POST", "/api/users"):
@@ -337,6 +352,7 @@ READS = ["/api/assessments", "/api/assessments/{E}", "/api/assessments/{E}/scena
          "/api/assessments/{E}/results?lang=nl", "/api/assessments/{E}/diagram.svg",
          "/api/assessments/{E}/diagram.svg?lang=nl", "/api/assessments/{E}/report.html",
          "/api/assessments/{E}/export", "/api/assessments/{E}/spread",
+         "/api/assessments/{E}/scoring",
          "/api/assessments/{E}/scenarios/pub-flood",
          "/api/assessments/{E}/scenarios/pub-flood/scores",
          "/api/assessments/{E}/scenarios/conf-nightjar",
@@ -367,6 +383,9 @@ def hidden_scenarios_leak_nowhere():
                 ("PUT", base + "conf-nightjar/assigned", {"analysts": []}),
                 ("PUT", base + "conf-nightjar/consolidated/5.1", '"C"'),
                 ("PUT", base + "conf-nightjar/scores/5.1", '"C"'),
+                ("PUT", base + "conf-nightjar/scores", {"5.1": "C"}),
+                ("PUT", base + "conf-nightjar/consolidated", {"5.1": "C"}),
+                ("PUT", base + "res-grid/scores", {"5.3": "C", "x": "C"}),
                 ("PUT", base + "res-grid/scores/5.3", '"C"')):
             r = clients[actor].request(method, path, body)
             t.eq(words_in(r.text), [], "nothing hidden in %s %s as %s" % (method, path, actor))

@@ -87,10 +87,13 @@ static int teardown(void **state)
 	natrisk_store_close(f->store);
 	char side[96];
 	unlink(f->path);
-	snprintf(side, sizeof side, "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", f->path);
-	unlink(side);
+	static const char *const files[] = { "-wal", "-shm", ".audit-key",
+		                             ".audit-anchor",
+		                             ".audit-anchor.lock" };
+	for (size_t k = 0; k < sizeof files / sizeof *files; k++) {
+		snprintf(side, sizeof side, "%s%s", f->path, files[k]);
+		unlink(side);
+	}
 	free(f);
 	return 0;
 }
@@ -127,15 +130,15 @@ static int score(fixture_state *f, const char *scenario, const char *criterion,
 static void test_schema_version(void **state)
 {
 	fixture_state *f = *state;
-	assert_int_equal(natrisk_store_schema_version(f->store), 4);
+	assert_int_equal(natrisk_store_schema_version(f->store), 5);
 	natrisk_store *again;
 	assert_int_equal(natrisk_store_open(&again, f->path), 0);
-	assert_int_equal(natrisk_store_schema_version(again), 4);
+	assert_int_equal(natrisk_store_schema_version(again), 5);
 	natrisk_store_close(again);
 	/* a store from a newer natrisk is refused, not damaged */
 	assert_int_equal(raw_sql(f->path, "PRAGMA user_version = 99"), 0);
 	assert_int_not_equal(natrisk_store_open(&again, f->path), 0);
-	assert_int_equal(raw_sql(f->path, "PRAGMA user_version = 2"), 0);
+	assert_int_equal(raw_sql(f->path, "PRAGMA user_version = 3"), 0);
 }
 
 static void test_users_and_login(void **state)
@@ -559,12 +562,13 @@ static void test_scenario_add_and_edit(void **state)
 static void test_audit_chain(void **state)
 {
 	fixture_state *f = *state;
-	int64_t checked = 0, bad = 0;
+	natrisk_audit_report r;
 	assert_int_equal(score(f, "flood", "2.1", true, "\"B\"", "chair"), 0);
-	assert_int_equal(natrisk_store_audit_verify(f->store, &checked, &bad),
-	                 0);
-	/* import, two users, the score */
-	assert_int_equal(checked, 4);
+	assert_int_equal(natrisk_store_audit_verify(f->store, &r), 0);
+	/* import, two users, the score; all under the key, all anchored */
+	assert_int_equal(r.entries, 4);
+	assert_int_equal(r.anchored, 4);
+	assert_int_equal(r.unsealed, 0);
 	/* the database itself refuses to rewrite history */
 	assert_int_not_equal(raw_sql(f->path, "UPDATE audit SET actor = 'x' "
 	                                      "WHERE id = 2"), SQLITE_OK);
@@ -575,9 +579,9 @@ static void test_audit_chain(void **state)
 	                         "DROP TRIGGER audit_no_update;"
 	                         "UPDATE audit SET after = '\"A\"' WHERE id = 4"),
 	                 SQLITE_OK);
-	assert_int_equal(natrisk_store_audit_verify(f->store, &checked, &bad),
+	assert_int_equal(natrisk_store_audit_verify(f->store, &r),
 	                 NATRISK_EINVALID);
-	assert_int_equal(bad, 4);
+	assert_int_equal(r.bad_id, 4);
 }
 
 static void test_backup(void **state)
@@ -586,8 +590,20 @@ static void test_backup(void **state)
 	char copy[96];
 	snprintf(copy, sizeof copy, "%s.backup", f->path);
 	assert_int_equal(natrisk_store_backup(f->store, copy), 0);
+	/* the copy has its anchor, not the key: it opens with the store's */
+	char key[128], anchor[128];
+	snprintf(key, sizeof key, "%s.audit-key", f->path);
+	snprintf(anchor, sizeof anchor, "%s.audit-anchor", copy);
+	assert_int_equal(access(anchor, R_OK), 0);
 	natrisk_store *restored;
-	assert_int_equal(natrisk_store_open(&restored, copy), 0);
+	assert_int_not_equal(natrisk_store_open(&restored, copy), 0);
+	natrisk_store_options with_key = { key, false };
+	assert_int_equal(natrisk_store_open_with(&restored, copy, &with_key),
+	                 0);
+	natrisk_audit_report r;
+	assert_int_equal(natrisk_store_audit_verify(restored, &r), 0);
+	assert_int_equal(r.entries, 3);
+	assert_int_equal(r.anchored, 3);
 	size_t shown;
 	char *original = export_text(f, NATRISK_CONFIDENTIAL, &shown), *yaml;
 	size_t len;
@@ -599,6 +615,9 @@ static void test_backup(void **state)
 	free(yaml);
 	natrisk_store_close(restored);
 	unlink(copy);
+	unlink(anchor);
+	strcat(anchor, ".lock");
+	unlink(anchor);
 }
 
 /* A reader's version moves with what the reader may see, and only so. */
@@ -683,6 +702,7 @@ static void test_themes_migrated(void **state)
 		"{\"id\":\"spare\",\"title\":\"Spare\"}]';"
 		"DROP TABLE edition_chairs;"
 		"ALTER TABLE assessments DROP COLUMN previous_id;"
+		"ALTER TABLE audit DROP COLUMN mac;"
 		"PRAGMA user_version = 2;"), SQLITE_OK);
 	assert_int_equal(natrisk_store_open(&f->store, f->path), 0);
 	char *json;
