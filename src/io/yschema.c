@@ -44,7 +44,13 @@ static const char *closest_key(const char *text, const char *const *keys)
 {
 	const char *best = NULL;
 	size_t best_distance = 3;
+	size_t len = strlen(text);
 	for (size_t i = 0; keys[i]; i++) {
+		/* lengths that far apart are that many edits apart: a file of
+		 * many long unknown keys must not cost a distance each */
+		size_t other = strlen(key_name(keys[i]));
+		if ((len > other ? len - other : other - len) >= best_distance)
+			continue;
 		size_t d = edit_distance(text, key_name(keys[i]));
 		if (d < best_distance)
 			best = key_name(keys[i]), best_distance = d;

@@ -103,6 +103,8 @@ BUILDERS = {
     "flow-many-maps": lambda s: _fill(s, HEAD + "[", "{a: 0},", "0]\n"),
     "block-many-items": lambda s: _fill(s, HEAD + "\n", "      - 0\n"),
     "many-keys": _many_keys,
+    "many-unknown-keys": lambda s: _numbered(
+        s, HEAD.split("    title:")[0], "    x%(i)039d: 0\n"),
     "many-scenarios": many_scenarios,
     "long-plain-scalar": lambda s: _fill(s, HEAD, "x", "\n"),
     "long-prose-scalar": lambda s: _fill(s, HEAD, "word ", "x\n"),
@@ -164,6 +166,8 @@ EXPECTED = {
     "block-many-items": ("499988:9", NODES),        # item 499,977
     "many-keys": ("250000:7", NODES),               # key 249,988 (25 + 2K)
     "many-scenarios": (None, NODES),
+    # the scenario's keys start on line 6: the first is unknown
+    "many-unknown-keys": ("6:5", "unknown key 'x000000000000000000000000000000000000000' in a scenario"),
     "long-plain-scalar": ("11:18", "description is too long"),
     "long-prose-scalar": ("11:18", AHEAD),
     "long-prose-lines": ("11:18", AHEAD),           # at its ">"
