@@ -26,6 +26,18 @@
 extern "C" {
 #endif
 
+/*
+ * Limits, far above real analyses (docs/design.md, "Limits"): the samples
+ * are held in full and the results take alternatives squared, so without
+ * them a small file could ask for gigabytes. A file past one is refused
+ * with an error at the first field past it, before memory is taken for it.
+ */
+#define NATRISK_SMAA_MAX_ALTERNATIVES 1000
+#define NATRISK_SMAA_MAX_CRITERIA 100
+#define NATRISK_SMAA_MAX_ITERATIONS 1000000
+/* measurements: iterations * alternatives * criteria (80 MB of them) */
+#define NATRISK_SMAA_MAX_VALUES 10000000
+
 /* Loaded samples: owns the arrays and names that its view points to. */
 typedef struct natrisk_smaa_samples_file natrisk_smaa_samples_file;
 

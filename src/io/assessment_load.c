@@ -16,9 +16,10 @@ static const char *keep(aloader *l, const char *text)
 	return text ? arena_strdup(&l->a->arena, text) : NULL;
 }
 
-static const char *keep_text(aloader *l, const ynode *node, const char *what)
+static const char *keep_text(aloader *l, const ynode *node, const char *what,
+                             ytext_kind kind)
 {
-	return ykeep_text(l->doc, &l->a->arena, node, what, &l->ok);
+	return ykeep_text(l->doc, &l->a->arena, node, what, kind, &l->ok);
 }
 
 /* A classification (public, restricted, confidential) into *OUT. */
@@ -64,7 +65,8 @@ static const char *load_colour(aloader *l, const ynode *node)
 static void load_theme(aloader *l, const ynode *item, natrisk_theme *theme)
 {
 	theme->id = keep(l, yid(l->doc, ymap_get(item, "id"), "theme id"));
-	theme->title = keep_text(l, ymap_get(item, "title"), "title");
+	theme->title = keep_text(l, ymap_get(item, "title"), "title",
+	                         YTEXT_TITLE);
 	const ynode *classification = ymap_get(item, "classification");
 	if (classification)
 		theme->classification_given = load_classification(
@@ -99,9 +101,11 @@ static void load_themes(aloader *l, const ynode *node)
 		natrisk_theme *theme = &a->themes[a->theme_count];
 		ids[i] = ymap_get(item, "id");
 		load_theme(l, item, theme);
-		if (theme->id && theme->title)
+		/* a theme with a bad title is still declared: its
+		 * scenarios' "unknown theme" would be a wrong second error */
+		if (theme->id)
 			a->theme_count++;
-		else
+		if (!theme->id || !theme->title)
 			l->ok = false;
 	}
 	if (!ycheck_unique(l->doc, ids, node->count, "theme id"))
@@ -171,14 +175,15 @@ static void load_sources(aloader *l, const ynode *node, natrisk_scenario *s)
 {
 	if (!node)
 		return;
-	if (!yexpect(l->doc, node, YNODE_SEQ, "sources")) {
+	if (!ysources(l->doc, node)) {
 		l->ok = false;
 		return;
 	}
 	s->sources = arena_array(&l->a->arena, node->count + 1,
 	                         sizeof *s->sources);
 	for (size_t i = 0; s->sources && i < node->count; i++) {
-		const char *text = keep_text(l, node->items[i], "a source");
+		const char *text = keep_text(l, node->items[i], "a source",
+		                             YTEXT_SOURCE);
 		if (text)
 			s->sources[s->source_count++] = text;
 	}
@@ -241,7 +246,7 @@ static void load_scenario(aloader *l, const ynode *item, natrisk_scenario *s)
 	l->ok = true;
 	const ynode *id = ymap_get(item, "id"); /* if missing, reported */
 	s->id = id ? keep(l, yid(l->doc, id, "scenario id")) : NULL;
-	s->title = keep_text(l, ymap_get(item, "title"), "title");
+	s->title = keep_text(l, ymap_get(item, "title"), "title", YTEXT_TITLE);
 	if (!s->id || !s->title)
 		l->ok = false;
 	/* the classification first: the theme is checked against it */
@@ -252,7 +257,7 @@ static void load_scenario(aloader *l, const ynode *item, natrisk_scenario *s)
 	load_scenario_theme(l, ymap_get(item, "theme"), s);
 	load_kind(l, ymap_get(item, "kind"), s);
 	s->description = keep_text(l, ymap_get(item, "description"),
-	                           "description");
+	                           "description", YTEXT_DESCRIPTION);
 	const ynode *is_new = ymap_get(item, "new");
 	if (is_new && !ybool(l->doc, is_new, "new", &s->is_new))
 		l->ok = false;
@@ -405,8 +410,10 @@ static void load_top(aloader *l, const ynode *root)
 	const ynode *format = ymap_get(root, "natrisk");
 	if (format && !yversion(l->doc, format, "natrisk", "format version"))
 		l->ok = false;
-	l->a->title = keep_text(l, ymap_get(root, "title"), "title");
-	l->a->edition = keep_text(l, ymap_get(root, "edition"), "edition");
+	l->a->title = keep_text(l, ymap_get(root, "title"), "title",
+	                        YTEXT_TITLE);
+	l->a->edition = keep_text(l, ymap_get(root, "edition"), "edition",
+	                          YTEXT_LABEL);
 	if (ymap_get(root, "method"))
 		load_method(l, ymap_get(root, "method"));
 	const ynode *themes = ymap_get(root, "themes");

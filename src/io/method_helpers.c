@@ -8,25 +8,33 @@ const char *keep(loader *l, const char *text)
 	return text ? arena_strdup(&l->m->arena, text) : NULL;
 }
 
-const char *keep_text_of(loader *l, const ynode *node, const char *what)
+const char *keep_text_of(loader *l, const ynode *node, const char *what,
+                         ytext_kind kind)
 {
-	return ykeep_text(l->doc, &l->m->arena, node, what, &l->ok);
+	return ykeep_text(l->doc, &l->m->arena, node, what, kind, &l->ok);
 }
 
-void load_text(loader *l, const ynode *node, const char *what,
-                      natrisk_text *out)
+static void load_text_of(loader *l, const ynode *node, const char *what,
+                         ytext_kind kind, natrisk_text *out)
 {
 	static const char *const keys[] = { "*en", "*nl", NULL };
 	if (!ycheck_map(l->doc, node, keys, what)) {
 		l->ok = false;
 		return;
 	}
-	out->en = keep_text_of(l, ymap_get(node, "en"), what);
-	out->nl = keep_text_of(l, ymap_get(node, "nl"), what);
+	out->en = keep_text_of(l, ymap_get(node, "en"), what, kind);
+	out->nl = keep_text_of(l, ymap_get(node, "nl"), what, kind);
+}
+
+void load_text(loader *l, const ynode *node, const char *what,
+               natrisk_text *out)
+{
+	load_text_of(l, node, what, YTEXT_TITLE, out);
 }
 
 void load_class_texts(loader *l, const ynode *node, const char *what,
-                             bool all, natrisk_text out[NATRISK_CLASS_COUNT])
+                      ytext_kind kind, bool all,
+                      natrisk_text out[NATRISK_CLASS_COUNT])
 {
 	static const char *const all_keys[] = { "*A", "*B", "*C", "*D", "*E",
 		                                NULL };
@@ -38,7 +46,7 @@ void load_class_texts(loader *l, const ynode *node, const char *what,
 	for (int k = 0; k < NATRISK_CLASS_COUNT; k++) {
 		const ynode *text = ymap_get(node, any_keys[k]);
 		if (text)
-			load_text(l, text, what, &out[k]);
+			load_text_of(l, text, what, kind, &out[k]);
 	}
 }
 

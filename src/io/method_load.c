@@ -37,9 +37,10 @@ static void load_impact_classes(loader *l, const ynode *node)
 			yerror(l->doc, offset, "high_offset must lie in [0, 1)");
 		l->ok = false;
 	}
-	m->impact_source = keep_text_of(l, ymap_get(node, "source"), "source");
-	load_class_texts(l, ymap_get(node, "labels"), "labels", true,
-	                 m->impact_labels);
+	m->impact_source = keep_text_of(l, ymap_get(node, "source"), "source",
+	                                YTEXT_SOURCE);
+	load_class_texts(l, ymap_get(node, "labels"), "labels", YTEXT_TITLE,
+	                 true, m->impact_labels);
 }
 
 static void load_likelihood(loader *l, const ynode *node)
@@ -56,8 +57,8 @@ static void load_likelihood(loader *l, const ynode *node)
 	}
 	positive_number(l, ymap_get(node, "factor"), "factor",
 	                &m->likelihood_factor);
-	load_class_texts(l, ymap_get(node, "labels"), "labels", true,
-	                 m->likelihood_labels);
+	load_class_texts(l, ymap_get(node, "labels"), "labels", YTEXT_TITLE,
+	                 true, m->likelihood_labels);
 	const ynode *hazard = ymap_get(node, "hazard");
 	if (ycheck_map(l->doc, hazard, hazard_keys, "hazard")) {
 		load_ladder(l, ymap_get(hazard, "thresholds"), "thresholds",
@@ -67,17 +68,17 @@ static void load_likelihood(loader *l, const ynode *node)
 			       "hazard thresholds are probabilities: at most 1");
 			l->ok = false;
 		}
-		m->hazard_source =
-			keep_text_of(l, ymap_get(hazard, "source"), "source");
+		m->hazard_source = keep_text_of(
+			l, ymap_get(hazard, "source"), "source", YTEXT_SOURCE);
 	} else {
 		l->ok = false;
 	}
 	const ynode *threat = ymap_get(node, "threat");
 	if (ycheck_map(l->doc, threat, threat_keys, "threat")) {
-		load_class_texts(l, ymap_get(threat, "levels"), "levels", true,
-		                 m->threat_levels);
-		m->threat_source =
-			keep_text_of(l, ymap_get(threat, "source"), "source");
+		load_class_texts(l, ymap_get(threat, "levels"), "levels",
+		                 YTEXT_DESCRIPTION, true, m->threat_levels);
+		m->threat_source = keep_text_of(
+			l, ymap_get(threat, "source"), "source", YTEXT_SOURCE);
 	} else {
 		l->ok = false;
 	}
@@ -87,7 +88,7 @@ static void load_sources(loader *l, const ynode *node)
 {
 	if (!node)
 		return;
-	if (!yexpect(l->doc, node, YNODE_SEQ, "sources")) {
+	if (!ysources(l->doc, node)) {
 		l->ok = false;
 		return;
 	}
@@ -95,7 +96,8 @@ static void load_sources(loader *l, const ynode *node)
 	                            sizeof *l->m->sources);
 	for (size_t i = 0; l->m->sources && i < node->count; i++)
 		l->m->sources[l->m->source_count++] =
-			keep_text_of(l, node->items[i], "a source");
+			keep_text_of(l, node->items[i], "a source",
+			             YTEXT_SOURCE);
 }
 
 static void load_top(loader *l, const ynode *root)
@@ -121,7 +123,7 @@ static void load_top(loader *l, const ynode *root)
 	if (ymap_get(root, "title"))
 		load_text(l, ymap_get(root, "title"), "title", &m->title);
 	m->description = keep_text_of(l, ymap_get(root, "description"),
-	                              "description");
+	                              "description", YTEXT_DESCRIPTION);
 	load_sources(l, ymap_get(root, "sources"));
 	positive_number(l, ymap_get(root, "horizon_years"), "horizon_years",
 	                &m->horizon_years);

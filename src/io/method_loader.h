@@ -18,13 +18,16 @@ typedef struct loader {
 /* A copy of TEXT in the method's arena. */
 const char *keep(loader *l, const char *text);
 /* The text of NODE (NULL node: NULL), kept; an error clears l->ok. */
-const char *keep_text_of(loader *l, const ynode *node, const char *what);
-/* {en: ..., nl: ...} */
+const char *keep_text_of(loader *l, const ynode *node, const char *what,
+                         ytext_kind kind);
+/* {en: ..., nl: ...}, each a title (YTEXT_TITLE) */
 void load_text(loader *l, const ynode *node, const char *what,
                natrisk_text *out);
-/* {A: text, ... E: text}; ALL: every class required. */
+/* {A: text, ... E: text}, each {en, nl} of KIND; ALL: every class
+ * required. */
 void load_class_texts(loader *l, const ynode *node, const char *what,
-                      bool all, natrisk_text out[NATRISK_CLASS_COUNT]);
+                      ytext_kind kind, bool all,
+                      natrisk_text out[NATRISK_CLASS_COUNT]);
 /* Four strictly ascending positive lower limits of classes B..E. */
 void load_ladder(loader *l, const ynode *node, const char *what,
                  double out[4]);

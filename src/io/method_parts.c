@@ -105,12 +105,13 @@ static void load_criterion(loader *l, const ynode *item, natrisk_criterion *c)
 	}
 	if (unit)
 		load_text(l, unit, "unit", &c->unit);
-	c->source = keep_text_of(l, ymap_get(item, "source"), "source");
+	c->source = keep_text_of(l, ymap_get(item, "source"), "source",
+	                         YTEXT_SOURCE);
 	if (ymap_get(item, "levels"))
-		load_class_texts(l, ymap_get(item, "levels"), "levels", false,
-		                 c->levels);
+		load_class_texts(l, ymap_get(item, "levels"), "levels",
+		                 YTEXT_DESCRIPTION, false, c->levels);
 	c->levels_source = keep_text_of(l, ymap_get(item, "levels_source"),
-	                                "levels_source");
+	                                "levels_source", YTEXT_SOURCE);
 }
 
 void load_criteria(loader *l, const ynode *node)
@@ -191,8 +192,9 @@ static void load_profile(loader *l, const ynode *item, natrisk_profile *p)
 		l->ok = false;
 	load_text(l, ymap_get(item, "title"), "title", &p->title);
 	p->description = keep_text_of(l, ymap_get(item, "description"),
-	                              "description");
-	p->source = keep_text_of(l, ymap_get(item, "source"), "source");
+	                              "description", YTEXT_DESCRIPTION);
+	p->source = keep_text_of(l, ymap_get(item, "source"), "source",
+	                         YTEXT_SOURCE);
 	p->raw = arena_array(&m->arena, m->criterion_count, sizeof *p->raw);
 	p->weights = arena_array(&m->arena, m->criterion_count,
 	                         sizeof *p->weights);

@@ -174,9 +174,9 @@ static bool read_why(aloader *l, const ynode *map, natrisk_score *s)
 	const ynode *why = ymap_get(map, "why");
 	if (!why)
 		return true;
-	const char *text = ytext(l->doc, why, "why");
-	s->why = text ? arena_strdup(&l->a->arena, text) : NULL;
-	return text != NULL;
+	bool ok = true;
+	s->why = ykeep_text(l->doc, &l->a->arena, why, "why", YTEXT_WHY, &ok);
+	return ok;
 }
 
 static bool read_score_map(aloader *l, const ynode *node,

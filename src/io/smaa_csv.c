@@ -32,7 +32,12 @@ struct natrisk_smaa_samples_file {
 int csv_values_push(csv_values *v, double value)
 {
 	if (v->len == v->capacity) {
+		/* the readers stop at the limit: no more room is ever needed */
 		size_t capacity = v->capacity ? v->capacity * 2 : 1024;
+		if (capacity > NATRISK_SMAA_MAX_VALUES)
+			capacity = NATRISK_SMAA_MAX_VALUES;
+		if (capacity <= v->len)
+			return -1;
 		double *grown = realloc(v->data, capacity * sizeof *grown);
 		if (!grown)
 			return -1;

@@ -11,8 +11,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <natrisk/smaa_csv.h>
+
 #include "../core/arena.h"
 #include "smaa_csv_lex.h"
+#include "stringify.h"
 
 typedef struct csv_values {
 	double *data;
@@ -34,6 +37,7 @@ typedef struct samples_build {
 	csv_names alternative_index;
 	size_t iterations;
 	csv_values values;          /* [(k * m + i) * n + c] */
+	bool stopped;               /* past a limit: M.csv read no further */
 	/* from W.csv */
 	csv_values weights;         /* [k * n + c], c in M's order */
 } samples_build;

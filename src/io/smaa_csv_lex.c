@@ -104,6 +104,14 @@ static bool field_begin(csv_lexer *lx, bool quoted)
 	return true;
 }
 
+/* A field begun: 0, or -1 after an error (too many fields, no memory). */
+static int next_field(csv_lexer *lx, bool quoted)
+{
+	if (lx->max_fields && lx->count == lx->max_fields)
+		return syntax_error(lx, lx->line, lx->column, lx->too_wide);
+	return field_begin(lx, quoted) ? 0 : out_of_memory(lx);
+}
+
 static bool field_end(csv_lexer *lx)
 {
 	csv_field *f = &lx->fields[lx->count++];
@@ -182,8 +190,8 @@ int csv_next_record(csv_lexer *lx)
 		return 0;
 	for (;;) {
 		bool quoted = lx->buf[lx->pos] == '"';
-		if (!field_begin(lx, quoted))
-			return out_of_memory(lx);
+		if (next_field(lx, quoted) != 0)
+			return -1;
 		int rc = quoted ? quoted_field(lx) : plain_field(lx);
 		if (rc != 0)
 			return -1;
@@ -195,7 +203,9 @@ int csv_next_record(csv_lexer *lx)
 		if (rc == 0)
 			break;
 		if (lx->pos >= lx->len) { /* "a,b," at the very end */
-			if (!field_begin(lx, false) || !field_end(lx))
+			if (next_field(lx, false) != 0)
+				return -1;
+			if (!field_end(lx))
 				return out_of_memory(lx);
 			lx->end_line = lx->line;
 			lx->end_column = lx->column;

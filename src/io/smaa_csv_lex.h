@@ -33,6 +33,8 @@ typedef struct csv_lexer {
 	char *text;             /* the fields' unescaped texts, NUL after each */
 	size_t text_len, text_capacity;
 	int end_line, end_column; /* just after the record's last field */
+	size_t max_fields;      /* 0, or a record may hold no more: */
+	const char *too_wide;   /* the error at the first field past them */
 } csv_lexer;
 
 /* BUF must have been checked with utf8_check(); a byte order mark is
@@ -42,8 +44,9 @@ void csv_lexer_init(csv_lexer *lx, const char *name, const char *buf,
 void csv_lexer_release(csv_lexer *lx);
 
 /* Reads the next record into LX->fields. Returns 1, 0 at the end of the
- * input, or -1 after reporting a syntax error (or running out of memory);
- * the rest of the input is not read after an error. */
+ * input, or -1 after reporting a syntax error (a record past max_fields
+ * included) or running out of memory; the rest of the input is not read
+ * after an error. */
 int csv_next_record(csv_lexer *lx);
 
 /* What a field that should hold a number holds instead. */

@@ -27,9 +27,22 @@ typedef struct m_reader {
 	bool group_reported;    /* an alternative out of place was reported */
 } m_reader;
 
+/* Reports F as past a limit and stops the reading of the file. */
+static void stop_at(m_reader *r, const csv_field *f, const char *message)
+{
+	samples_field_error(&r->lx, f, "%s", message);
+	r->b->stopped = true;
+}
+
 static int add_alternative(m_reader *r, const csv_field *f)
 {
 	samples_build *b = r->b;
+	if (b->m == NATRISK_SMAA_MAX_ALTERNATIVES) {
+		stop_at(r, f, "more than " LIMIT(NATRISK_SMAA_MAX_ALTERNATIVES)
+		        " alternatives: natrisk smaa reads at most "
+		        LIMIT(NATRISK_SMAA_MAX_ALTERNATIVES));
+		return 0;
+	}
 	if (b->m == b->alternatives_capacity) {
 		size_t capacity = b->m ? 2 * b->m : 64;
 		const char **grown = realloc(b->alternatives,
@@ -108,6 +121,12 @@ static void close_group(m_reader *r, int line, int column)
 static void open_group(m_reader *r, const csv_field *f, uint64_t number)
 {
 	samples_build *b = r->b;
+	if (b->iterations == NATRISK_SMAA_MAX_ITERATIONS) {
+		stop_at(r, f, "more than " LIMIT(NATRISK_SMAA_MAX_ITERATIONS)
+		        " iterations: natrisk smaa reads at most "
+		        LIMIT(NATRISK_SMAA_MAX_ITERATIONS));
+		return;
+	}
 	if (b->iterations == 0 && number != 1)
 		samples_field_error(&r->lx, f, "iterations are numbered from 1; "
 		                    "the first is %llu",
@@ -132,6 +151,13 @@ static void open_group(m_reader *r, const csv_field *f, uint64_t number)
 static int read_values(m_reader *r)
 {
 	samples_build *b = r->b;
+	if (b->values.len + b->n > NATRISK_SMAA_MAX_VALUES) {
+		stop_at(r, &r->lx.fields[0], "more than "
+		        LIMIT(NATRISK_SMAA_MAX_VALUES) " measurements "
+		        "(iterations * alternatives * criteria): natrisk smaa "
+		        "reads at most " LIMIT(NATRISK_SMAA_MAX_VALUES));
+		return 0;
+	}
 	for (size_t c = 0; c < b->n; c++) {
 		double value = 0;
 		if (2 + c < r->lx.count) {
@@ -164,6 +190,8 @@ static int read_row(m_reader *r)
 	if (b->iterations == 0 || number != r->number) {
 		close_group(r, it->line, it->column);
 		open_group(r, it, number);
+		if (b->stopped)
+			return 0;
 	}
 	int rc = 0;
 	bool named = samples_name_ok(lx, alt, "alternative");
@@ -174,7 +202,7 @@ static int read_row(m_reader *r)
 	else
 		r->group_reported = true;
 	r->row++;
-	return rc ? rc : read_values(r);
+	return rc || b->stopped ? rc : read_values(r);
 }
 
 static bool read_header(m_reader *r)
@@ -190,13 +218,13 @@ static bool read_header(m_reader *r)
 static int read_rows(m_reader *r)
 {
 	int got;
-	while ((got = csv_next_record(&r->lx)) == 1) {
+	while (!r->b->stopped && (got = csv_next_record(&r->lx)) == 1) {
 		int rc = read_row(r);
 		if (rc)
 			return rc;
 	}
-	if (got < 0)
-		return 0; /* a syntax error: reported, nothing more to check */
+	if (r->b->stopped || got < 0)
+		return 0; /* reported; nothing more to check */
 	close_group(r, r->lx.line, r->lx.column);
 	if (r->b->iterations == 0)
 		samples_error(&r->lx, r->lx.line, r->lx.column, "no iterations: "
@@ -210,6 +238,11 @@ int samples_read_measurements(samples_build *b, const char *name,
 {
 	m_reader r = { .b = b };
 	csv_lexer_init(&r.lx, name, buf, len, b->diag);
+	r.lx.max_fields = 2 + NATRISK_SMAA_MAX_CRITERIA;
+	r.lx.too_wide = "more than " LIMIT(NATRISK_SMAA_MAX_CRITERIA)
+	                " criteria: natrisk smaa reads an iteration, an "
+	                "alternative and at most "
+	                LIMIT(NATRISK_SMAA_MAX_CRITERIA) " criteria a row";
 	int rc = 0;
 	if (samples_first_record(&r.lx, M_HEADER) == 1) {
 		b->m_header_ok = read_header(&r);

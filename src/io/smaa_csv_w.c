@@ -165,7 +165,8 @@ static int read_row(w_reader *r)
 		check_number(r, &lx->fields[0], number);
 	}
 	double *w = NULL;
-	if (r->matched) {
+	/* kept for M's iterations only: more could not be used */
+	if (r->matched && b->m_complete && r->rows <= b->iterations) {
 		for (size_t c = 0; c < b->n; c++)
 			if (csv_values_push(&b->weights, 0) != 0)
 				return NATRISK_ENOMEM;
@@ -203,6 +204,11 @@ int samples_read_weights(samples_build *b, const char *name, const char *buf,
 {
 	w_reader r = { .b = b };
 	csv_lexer_init(&r.lx, name, buf, len, b->diag);
+	r.lx.max_fields = 1 + NATRISK_SMAA_MAX_CRITERIA;
+	r.lx.too_wide = "more than " LIMIT(NATRISK_SMAA_MAX_CRITERIA)
+	                " criteria: natrisk smaa reads an iteration and at "
+	                "most " LIMIT(NATRISK_SMAA_MAX_CRITERIA)
+	                " criteria a row";
 	int rc = 0;
 	if (samples_first_record(&r.lx, W_HEADER) == 1) {
 		rc = read_header(&r);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 static size_t edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
@@ -42,7 +44,13 @@ static const char *closest_key(const char *text, const char *const *keys)
 {
 	const char *best = NULL;
 	size_t best_distance = 3;
+	size_t len = strlen(text);
 	for (size_t i = 0; keys[i]; i++) {
+		/* lengths that far apart are that many edits apart: a file of
+		 * many long unknown keys must not cost a distance each */
+		size_t other = strlen(key_name(keys[i]));
+		if ((len > other ? len - other : other - len) >= best_distance)
+			continue;
 		size_t d = edit_distance(text, key_name(keys[i]));
 		if (d < best_distance)
 			best = key_name(keys[i]), best_distance = d;
@@ -233,15 +241,58 @@ bool yversion(ydoc *doc, const ynode *node, const char *key,
 	return false;
 }
 
+size_t ytext_max(ytext_kind kind)
+{
+	switch (kind) {
+	case YTEXT_TITLE:
+	case YTEXT_LABEL: return 200;
+	case YTEXT_WHY: return 10000;
+	case YTEXT_DESCRIPTION: return 20000;
+	case YTEXT_SOURCE: return 5000;
+	}
+	return 0;
+}
+
+bool ytext_fits(ydoc *doc, const ynode *node, const char *what,
+                ytext_kind kind)
+{
+	size_t max = ytext_max(kind);
+	/* no more bytes than the limit: no more characters either */
+	size_t length = node->len <= max ? node->len
+	                                 : utf8_length(node->text, node->len);
+	if (length > max) {
+		yerror(doc, node, "%s is too long: %zu characters, at most %zu",
+		       what, length, max);
+		return false;
+	}
+	if (kind == YTEXT_TITLE && utf8_blank(node->text, node->len)) {
+		yerror(doc, node, "%s is %s: write 1 to %zu characters", what,
+		       node->len ? "blank" : "empty", max);
+		return false;
+	}
+	return true;
+}
+
 const char *ykeep_text(ydoc *doc, arena *into, const ynode *node,
-                       const char *what, bool *ok)
+                       const char *what, ytext_kind kind, bool *ok)
 {
 	if (!node)
 		return NULL;
 	const char *text = ytext(doc, node, what);
-	if (!text) {
+	if (!text || !ytext_fits(doc, node, what, kind)) {
 		*ok = false;
 		return NULL;
 	}
 	return arena_strdup(into, text);
+}
+
+bool ysources(ydoc *doc, const ynode *node)
+{
+	if (!yexpect(doc, node, YNODE_SEQ, "sources"))
+		return false;
+	if (node->count <= YSOURCES_MAX)
+		return true;
+	yerror(doc, node, "%u sources are too many: at most %d",
+	       (unsigned)node->count, YSOURCES_MAX);
+	return false;
 }

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stringify.h"
+#include "yfeed.h"
+
 struct frame {
 	ynode *node;
 	ynode **items;
@@ -18,8 +21,10 @@ struct frame {
 
 struct builder {
 	ydoc *doc;
+	yfeed *feed;
 	struct frame *stack;
 	size_t depth, capacity;
+	size_t nodes;
 	int documents;
 	bool second_unmarked; /* a second document began without '---' */
 	bool failed;
@@ -243,10 +248,18 @@ static ynode *scalar_node(struct builder *b, struct fy_event *event)
 	node->len = len;
 	enum fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
 	node->plain = style == FYSS_PLAIN;
-	/* libfyaml marks a quoted scalar after its opening quote. */
+	/* libfyaml marks a quoted scalar after its opening quote, and a
+	 * block scalar at the line below its '|' or '>'. */
 	if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) &&
 	    node->column > 1)
 		node->column--;
+	int header = style == FYSS_LITERAL || style == FYSS_FOLDED
+	                     ? yfeed_header_column(b->feed, node->line - 2)
+	                     : -1;
+	if (header >= 0) {
+		node->line--;
+		node->column = header + 1;
+	}
 	if (!node->text)
 		return NULL;
 	if (memchr(node->text, '\0', len))
@@ -287,12 +300,58 @@ static bool refuse_document(struct builder *b, struct fy_event *event)
 	return false;
 }
 
+static const char too_deep[] =
+	"YAML nested more than " LIMIT(YTREE_MAX_DEPTH) " levels deep: "
+	"natrisk reads at most " LIMIT(YTREE_MAX_DEPTH) " levels";
+static const char too_many[] =
+	"more than " LIMIT(YTREE_MAX_NODES) " YAML nodes (keys, values and "
+	"lists): natrisk reads at most " LIMIT(YTREE_MAX_NODES) " in a file";
+
+/* Refuses, before it is built, a node past YTREE_MAX_NODES or a
+ * collection past YTREE_MAX_DEPTH. Returns false to stop. */
+static bool within_limits(struct builder *b, struct fy_event *event)
+{
+	bool opens = event->type == FYET_MAPPING_START ||
+	             event->type == FYET_SEQUENCE_START;
+	if (!opens && event->type != FYET_SCALAR && event->type != FYET_ALIAS)
+		return true;
+	const char *problem = NULL;
+	if (opens && b->depth >= YTREE_MAX_DEPTH)
+		problem = too_deep;
+	else if (b->nodes++ >= YTREE_MAX_NODES)
+		problem = too_many;
+	if (!problem)
+		return true;
+	ynode *at = new_node(b, YNODE_SCALAR, event);
+	if (at)
+		yerror(b->doc, at, "%s", problem);
+	b->failed = true;
+	return false;
+}
+
+/* Tells the feed how far the events have come; a %YAML 1.1 document
+ * counts more line breaks. */
+static void follow_events(struct builder *b, struct fy_event *event)
+{
+	const struct fy_mark *end = fy_event_end_mark(event);
+	if (end)
+		yfeed_reached(b->feed, end->line, end->column);
+	if (event->type != FYET_DOCUMENT_START)
+		return;
+	const struct fy_version *version = fy_document_state_version(
+		event->document_start.document_state);
+	if (version && version->major == 1 && version->minor == 1)
+		b->feed->breaks_1_1 = true;
+}
+
 /* Returns false to stop: out of memory or a structural refusal. */
-static bool handle_event(struct builder *b, struct fy_event *event)
+static bool build(struct builder *b, struct fy_event *event)
 {
 	ynode *node;
 	if (b->second_unmarked && fy_event_start_mark(event))
 		return refuse_document(b, event);
+	if (!within_limits(b, event))
+		return false;
 	switch (event->type) {
 	case FYET_DOCUMENT_START:
 		if (++b->documents > 1)
@@ -322,6 +381,15 @@ static bool handle_event(struct builder *b, struct fy_event *event)
 	default:
 		return true;
 	}
+}
+
+/* The feed learns where the event ends after it is built: a block
+ * scalar's header is found on the line where the event before it ended. */
+static bool handle_event(struct builder *b, struct fy_event *event)
+{
+	bool go_on = build(b, event);
+	follow_events(b, event);
+	return go_on;
 }
 
 /*
@@ -413,14 +481,22 @@ static int run_parser(struct builder *b, const char *buf, size_t len)
 	};
 	struct fy_parser *parser = fy_parser_create(&cfg);
 	int result = -1;
-	if (parser && fy_parser_set_string(parser, buf, len) == 0) {
+	yfeed feed;
+	yfeed_init(&feed, buf, len);
+	b->feed = &feed;
+	if (parser &&
+	    fy_parser_set_input_callback(parser, &feed, yfeed_read) == 0) {
 		struct fy_event *event;
 		bool go_on = true;
 		while (go_on && (event = fy_parser_parse(parser)) != NULL) {
-			go_on = handle_event(b, event);
+			/* after an overrun, an event is libfyaml's guess */
+			go_on = !feed.overrun && handle_event(b, event);
 			fy_parser_event_free(parser, event);
 		}
-		if (fy_parser_get_stream_error(parser))
+		if (feed.overrun)
+			yfeed_report(&feed, b->doc->name, b->depth,
+			             YTREE_MAX_DEPTH, too_deep, b->doc->diag);
+		else if (fy_parser_get_stream_error(parser))
 			report_parser_errors(b, fydiag, buf, len);
 		else if (go_on && b->depth == 0)
 			result = 0;

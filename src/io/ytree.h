@@ -19,6 +19,15 @@
 
 #include "../core/arena.h"
 
+/*
+ * Limits that keep the memory and time of a parse bounded whatever the
+ * input (docs/design.md): natrisk's files nest 6 levels deep and hold some
+ * thousands of nodes. Both are checked as the events come, before the
+ * parser goes on; yfeed.h bounds what the parser holds ahead of them.
+ */
+#define YTREE_MAX_DEPTH 64
+#define YTREE_MAX_NODES 500000
+
 typedef enum { YNODE_SCALAR, YNODE_MAP, YNODE_SEQ } ynode_kind;
 
 /* Kept small: a large file has a hundred thousand of these. */

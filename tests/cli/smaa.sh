@@ -301,4 +301,87 @@ run "$NATRISK" smaa --measurements "$bad/10-not-a-number.m.csv" --weights "$bad/
 expect_status 1
 [ ! -e "$T_TMP/never.json" ] || t_fail "never.json was written"
 
+# --------------------------------------------------------------- limits
+# Files made here, at and past each limit of given samples: 1,000
+# alternatives, 100 criteria, 1,000,000 iterations, 10,000,000
+# measurements. Past one, the error is at the first field past it and
+# comes before the memory is taken; at one, the samples are read.
+peak=tests/tools/peak_rss.py
+if [ -n "${NATRISK_SAN:-}" ]; then max_kb=819200; else max_kb=204800; fi
+
+# gen_samples M W ALTERNATIVES CRITERIA ITERATIONS [W_ROWS]: every
+# measurement 0, equal weights; W has W_ROWS rows (default: one an
+# iteration).
+gen_samples() {
+	python3 -c '
+import sys
+m_path, w_path = sys.argv[1:3]
+m, n, k = map(int, sys.argv[3:6])
+kw = int(sys.argv[6]) if len(sys.argv) > 6 else k
+names = ",".join("c%d" % c for c in range(n))
+row = ",0" * n + "\n"
+with open(m_path, "w") as f:
+    f.write("iteration,alternative," + names + "\n")
+    for it in range(1, k + 1):
+        f.write("".join("%d,a%d%s" % (it, i, row) for i in range(m)))
+weights = ("," + repr(1.0 / n)) * n + "\n"
+with open(w_path, "w") as f:
+    f.write("iteration," + names + "\n")
+    f.write("".join("%d%s" % (it, weights) for it in range(1, kw + 1)))
+' "$@"
+}
+
+# limit_case WHAT FIRST ARGS...: the samples of gen_samples ARGS are
+# refused, FIRST (after "M.csv:") the first error, within max_kb.
+limit_case() {
+	what=$1 first=$2
+	shift 2
+	t "refused past a limit: $what"
+	gen_samples "$T_TMP/l.m.csv" "$T_TMP/l.w.csv" "$@"
+	set -- $(python3 "$peak" "$OUT" "$ERR" 120 "$NATRISK" smaa \
+		--measurements "$T_TMP/l.m.csv" --weights "$T_TMP/l.w.csv")
+	STATUS=$1
+	expect_status 1
+	expect_stdout_empty
+	[ "$(head -n 1 "$ERR")" = "$T_TMP/l.m.csv:$first" ] ||
+		t_fail "first error '$(head -n 1 "$ERR")', expected '$T_TMP/l.m.csv:$first'"
+	[ "$2" -le "$max_kb" ] || t_fail "peak memory $2 KiB, more than $max_kb"
+}
+
+# The issue's file: 5,000 alternatives took 4 GB. The 1,001st is on line
+# 1 + 1,001, after "1,".
+limit_case "5,000 alternatives" \
+	"1002:3: error: more than 1000 alternatives: natrisk smaa reads at most 1000" \
+	5000 3 2
+# "iteration,alternative," is 22 characters, "cK," 3 for K < 10 and 4 up
+# to 99: the 101st criterion, c100, starts at 23 + 10 * 3 + 90 * 4 = 413.
+limit_case "101 criteria" \
+	"1:413: error: more than 100 criteria: natrisk smaa reads an iteration, an alternative and at most 100 criteria a row" \
+	2 101 1
+# iteration 1,000,001 starts on line 1,000,002
+limit_case "1,000,001 iterations" \
+	"1000002:1: error: more than 1000000 iterations: natrisk smaa reads at most 1000000" \
+	1 1 1000001 1
+# 100 measurements a row: row 100,001 would pass 10,000,000
+limit_case "10,000,100 measurements" \
+	"100002:1: error: more than 10000000 measurements (iterations * alternatives * criteria): natrisk smaa reads at most 10000000" \
+	1 100 100001 1
+
+t "at the limits: 1,000 alternatives on 100 criteria are ranked"
+gen_samples "$T_TMP/l.m.csv" "$T_TMP/l.w.csv" 1000 100 2
+set -- $(python3 "$peak" "$OUT" "$ERR" 300 "$NATRISK" smaa \
+	--measurements "$T_TMP/l.m.csv" --weights "$T_TMP/l.w.csv" --format json)
+STATUS=$1
+expect_status 0
+expect_stderr_empty
+[ "$2" -le "$max_kb" ] || t_fail "peak memory $2 KiB, more than $max_kb"
+# every measurement 0: all tie at rank 1 (1 + the number strictly greater)
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["alternatives"]) == 1000 and len(d["criteria"]) == 100
+for row in d["rank_acceptability"]:
+    assert len(row) == 1000 and row[0] == 1.0 and sum(row) == 1.0, row[:3]
+' "$OUT" || t_fail "1,000 alternatives are not all at rank 1"
+
 finish

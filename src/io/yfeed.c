@@ -1,0 +1,266 @@
+/*
+ * yfeed.c - the bounded input of the YAML parser (see yfeed.h).
+ *
+ * The parser's marks give lines and columns, not byte offsets (their
+ * offsets restart with each buffer libfyaml allocates), so the feed follows
+ * the events line by line, counting line breaks as libfyaml does: LF, CR
+ * and CR LF, and under %YAML 1.1 also NEL, LS and PS. Measuring from the
+ * start of the line of the last event over-counts what the parser holds by
+ * at most that line's tokens before the event, which keeps the limit safe.
+ */
+#include "yfeed.h"
+
+#include <string.h>
+
+/* Bytes handed over at a time: the limit is checked this often. */
+enum { FEED_PIECE = 4096 };
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool is_flow_indicator(unsigned char c)
+{
+	return c == '[' || c == ']' || c == '{' || c == '}' || c == ',';
+}
+
+static bool separates(unsigned char c)
+{
+	return is_space(c) || is_flow_indicator(c) || c == ':';
+}
+
+/*
+ * Whether a token can start at byte I: a flow indicator, or the first byte
+ * of a word. An estimate that never counts a scalar's characters one by
+ * one, yet counts each of "[[[" and "0,0,".
+ */
+static bool token_starts(const char *buf, size_t i)
+{
+	unsigned char c = (unsigned char)buf[i];
+	if (is_flow_indicator(c))
+		return true;
+	if (is_space(c))
+		return false;
+	if (i == 0)
+		return true;
+	unsigned char prev = (unsigned char)buf[i - 1];
+	return separates(prev);
+}
+
+/* The length of the line break at I, or 0. */
+static size_t line_break(const yfeed *feed, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)feed->buf + i;
+	size_t left = feed->len - i;
+	if (p[0] == '\n')
+		return 1;
+	if (p[0] == '\r')
+		return left > 1 && p[1] == '\n' ? 2 : 1;
+	if (!feed->breaks_1_1)
+		return 0;
+	if (left >= 2 && p[0] == 0xC2 && p[1] == 0x85)
+		return 2;
+	if (left >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+	    (p[2] == 0xA8 || p[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+void yfeed_init(yfeed *feed, const char *buf, size_t len)
+{
+	*feed = (yfeed){ .buf = buf, .len = len };
+}
+
+ssize_t yfeed_read(void *user, void *out, size_t count)
+{
+	yfeed *feed = user;
+	if (feed->given_tokens - feed->line_tokens > YFEED_MAX_AHEAD) {
+		feed->overrun = true;
+		return 0; /* an end of file: libfyaml 0.7 reads again after -1 */
+	}
+	size_t n = feed->len - feed->given;
+	if (n > count)
+		n = count;
+	if (n > FEED_PIECE)
+		n = FEED_PIECE;
+	memcpy(out, feed->buf + feed->given, n);
+	for (size_t i = feed->given; i < feed->given + n; i++)
+		feed->given_tokens += token_starts(feed->buf, i);
+	feed->given += n;
+	return (ssize_t)n;
+}
+
+void yfeed_reached(yfeed *feed, int line, int column)
+{
+	if (line < feed->line || (line == feed->line && column <= feed->column))
+		return;
+	/* Scanning resumes where it stopped: a line is scanned once. */
+	size_t i = feed->scanned, tokens = feed->scanned_tokens;
+	while (feed->line < line && i < feed->given) {
+		size_t n = line_break(feed, i);
+		size_t end = i + (n ? n : 1);
+		for (; i < end && i < feed->len; i++)
+			tokens += token_starts(feed->buf, i);
+		if (n) {
+			feed->line++;
+			feed->line_start = i;
+			feed->line_tokens = tokens;
+		}
+	}
+	feed->scanned = i;
+	feed->scanned_tokens = tokens;
+	feed->column = feed->line == line ? column : 0;
+}
+
+int yfeed_header_column(const yfeed *feed, int line)
+{
+	if (line != feed->line)
+		return -1;
+	int column = 0, word = -1;
+	unsigned char prev = ' ';
+	for (size_t i = feed->line_start; i < feed->len && !line_break(feed, i);
+	     i++) {
+		unsigned char c = (unsigned char)feed->buf[i];
+		if (c == '#' && is_space(prev))
+			break;
+		if (!is_space(c) && is_space(prev))
+			word = (c == '|' || c == '>') ? column : -1;
+		column += (c & 0xC0) != 0x80;
+		prev = c;
+	}
+	return word;
+}
+
+/* Where the report's scan starts: COLUMN characters into the line. */
+static size_t column_offset(const yfeed *feed)
+{
+	size_t i = feed->line_start;
+	if (i == 0 && feed->len >= 3 && memcmp(feed->buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3; /* libfyaml does not count a byte order mark */
+	for (int column = 0; i < feed->given && !line_break(feed, i); i++) {
+		if (((unsigned char)feed->buf[i] & 0xC0) == 0x80)
+			continue;
+		if (column++ == feed->column)
+			break;
+	}
+	return i;
+}
+
+/* A place in the text as the report's scan tracks it. */
+struct place {
+	int line, column; /* from 1 */
+};
+
+/* What the report's scan is in: brackets count outside quotes and
+ * comments only. A quote just read in single quotes may end them or, doubled,
+ * stand for itself; a backslash in double quotes escapes what follows. */
+enum scan_state {
+	IN_PLAIN, IN_COMMENT, IN_SINGLE, IN_SINGLE_QUOTE, IN_DOUBLE,
+	IN_DOUBLE_ESCAPE
+};
+
+static enum scan_state next_state(enum scan_state state, unsigned char c,
+                                  unsigned char prev)
+{
+	switch (state) {
+	case IN_SINGLE:
+		return c == '\'' ? IN_SINGLE_QUOTE : IN_SINGLE;
+	case IN_SINGLE_QUOTE:
+		return c == '\'' ? IN_SINGLE : next_state(IN_PLAIN, c, prev);
+	case IN_DOUBLE:
+		return c == '\\' ? IN_DOUBLE_ESCAPE
+		                  : c == '"' ? IN_PLAIN : IN_DOUBLE;
+	case IN_DOUBLE_ESCAPE:
+		return IN_DOUBLE;
+	case IN_COMMENT:
+		return IN_COMMENT;
+	case IN_PLAIN:
+		break;
+	}
+	if (c == '#' && is_space(prev))
+		return IN_COMMENT;
+	if (c == '\'' && separates(prev))
+		return IN_SINGLE;
+	if (c == '"' && separates(prev))
+		return IN_DOUBLE;
+	return IN_PLAIN;
+}
+
+/* The report's walk over what the parser was given past its last event. */
+struct report_scan {
+	struct place at;    /* of the byte looked at */
+	struct place first; /* the first byte that is no separator */
+	struct place open;  /* the outermost bracket still open */
+	bool seen;
+	char open_bracket;  /* it, or 0 */
+	size_t depth, base; /* base: the depth at which OPEN counts */
+	enum scan_state state;
+};
+
+/* Looks at byte C; returns whether it opens a level past MAX_DEPTH. */
+static bool scan_byte(struct report_scan *s, unsigned char c,
+                      unsigned char prev, size_t max_depth)
+{
+	s->state = next_state(s->state, c, prev);
+	if (!s->seen && !separates(c)) {
+		s->first = s->at;
+		s->seen = true;
+	}
+	bool plain = s->state == IN_PLAIN;
+	if (plain && (c == '[' || c == '{')) {
+		if (s->depth++ == s->base) {
+			s->open = s->at;
+			s->open_bracket = (char)c;
+		}
+		if (s->depth > max_depth)
+			return true;
+	} else if (plain && (c == ']' || c == '}') && s->depth > 0 &&
+	           --s->depth <= s->base) {
+		s->base = s->depth;
+		s->open_bracket = 0;
+	}
+	s->at.column += (c & 0xC0) != 0x80;
+	return false;
+}
+
+void yfeed_report(const yfeed *feed, const char *name, size_t depth,
+                  size_t max_depth, const char *nesting, natrisk_diag *diag)
+{
+	size_t start = column_offset(feed);
+	struct report_scan s = {
+		.at = { feed->line + 1, feed->column + 1 },
+		.depth = depth, .base = depth, .state = IN_PLAIN
+	};
+	s.first = s.at;
+	for (size_t i = start; i < feed->given && i < feed->len; i++) {
+		size_t n = line_break(feed, i);
+		if (n) {
+			i += n - 1;
+			s.at = (struct place){ s.at.line + 1, 1 };
+			if (s.state == IN_COMMENT)
+				s.state = IN_PLAIN;
+			continue;
+		}
+		unsigned char prev = i > start ? (unsigned char)feed->buf[i - 1]
+		                               : ' ';
+		if (scan_byte(&s, (unsigned char)feed->buf[i], prev,
+		              max_depth)) {
+			natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name,
+			                 s.at.line, s.at.column, "%s", nesting);
+			return;
+		}
+	}
+	if (s.open_bracket)
+		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, s.open.line,
+		                 s.open.column, "this '%c' holds too much to "
+		                 "read at once (more than %d YAML tokens before "
+		                 "it ends); write long lists and mappings in "
+		                 "block style, one item a line", s.open_bracket,
+		                 YFEED_MAX_AHEAD);
+	else
+		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name, s.first.line,
+		                 s.first.column, "too much to read at once from "
+		                 "here (more than %d YAML tokens before the next "
+		                 "value)", YFEED_MAX_AHEAD);
+}
