@@ -50,9 +50,12 @@ int natrisk_store_edition(natrisk_store *s, int64_t id,
                           natrisk_edition_info *out);
 /*
  * The edition as an assessment file: the scenarios at or below CLEARANCE,
- * in their order, with the consolidated scores. Export and import are
- * exact inverses: importing an export and exporting it again gives the
- * same bytes. *SHOWN (when not NULL) is the number of scenarios written:
+ * in their order, with the consolidated scores, between two banner
+ * comments ("# CONFIDENTIAL - status: draft - 2026-12-05 - natrisk export
+ * of edition 3": the highest classification it holds, the status, the
+ * day, the edition). Export and import are exact inverses: importing an
+ * export and exporting it again gives the same bytes but for the banner.
+ * *SHOWN (when not NULL) is the number of scenarios written:
  * 0 makes a file that is not a valid assessment. Free *YAML.
  */
 int natrisk_store_export(natrisk_store *s, int64_t id,

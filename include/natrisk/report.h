@@ -29,6 +29,13 @@ typedef struct natrisk_report_options {
 	uint64_t smaa_iterations;
 	uint64_t smaa_seed;
 	bool without_smaa;
+	/* The banner at the top and bottom and on every printed page: the
+	 * highest classification of what the report holds, STATUS (the
+	 * edition's status in the store: draft, scoring, consolidation,
+	 * published; NULL for a report from a file: none shown) and DATE
+	 * (YYYY-MM-DD; NULL: today in UTC, or the day of SOURCE_DATE_EPOCH). */
+	const char *status;
+	const char *date;
 } natrisk_report_options;
 
 /* The default budget of measurement draws (iterations x scenarios x

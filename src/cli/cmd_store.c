@@ -1,6 +1,7 @@
 /*
  * cmd_store.c - the CLI around the store: "natrisk import FILE --db",
- * "natrisk export ID --db" (the assessment file, round-trip exact),
+ * "natrisk export ID --db" (the assessment file, round-trip exact but
+ * for its banner),
  * "natrisk backup --db FILE OUT" (SQLite online backup, with the copy's
  * audit anchor) and "natrisk audit verify|anchor --db" (the audit log's
  * links, MACs and anchor; read-only).
@@ -167,9 +168,11 @@ const cli_command cmd_export = {
 	"export", "write an edition of a store as an assessment file",
 	"usage: natrisk export ID --db DB [--clearance LEVEL] [-o FILE]\n\n"
 	"Writes edition ID in the assessment format with its consolidated\n"
-	"scores. Importing the result and exporting again gives the same\n"
-	"bytes. --clearance (default confidential) leaves out the scenarios\n"
-	"above that level.\n\n"
+	"scores, between two banner comments that name the highest\n"
+	"classification it holds, the edition's status and the day.\n"
+	"Importing the result and exporting again gives the same bytes but\n"
+	"for the banner. --clearance (default confidential) leaves out the\n"
+	"scenarios and themes above that level.\n\n"
 	"Exit status: 0 success, 1 failure, 2 usage error.\n",
 	run_export,
 };

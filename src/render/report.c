@@ -6,8 +6,9 @@
  * report_compare.c and report_robustness.c.
  *
  * Nothing in the file refers outside it (no scripts, fonts, images or
- * style sheets), and it holds no timestamp, so that the same input always
- * gives the same bytes.
+ * style sheets). Its only date is the banner's day (report_banner.c), so
+ * that the same input gives the same bytes on one day, and always with
+ * SOURCE_DATE_EPOCH.
  */
 #include <math.h>
 #include <pthread.h>
@@ -63,6 +64,10 @@ static const char css[] =
 	"figcaption{color:var(--muted);font-size:.9rem}\n"
 	"svg{max-width:100%;height:auto}\n"
 	"svg.chart text{font-size:13px;fill:#1b1b1b}\n"
+	".banner{margin:0;padding:.35rem 1rem;text-align:center;"
+	"font-weight:700;letter-spacing:.02em;background:#f6e3b4;"
+	"border:solid #8a6d1d;border-width:0 0 1px}\n"
+	".banner.bottom{border-width:1px 0 0}\n"
 	"@page{size:A4;margin:14mm 12mm}\n"
 	"@media print{\n"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
@@ -152,8 +157,11 @@ static void write_head(const report *rp)
 		fputs(" " MDASH " ", out);
 		html_text(out, rp->a->edition);
 	}
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-	        "<main>\n", css);
+	fprintf(out, "</title>\n<style>\n%s", css);
+	report_banner_css(rp);
+	fputs("</style>\n</head>\n<body>\n", out);
+	report_banner(rp, "top");
+	fputs("<main>\n", out);
 }
 
 static void write_meta_row(const report *rp, const char *term,
@@ -370,6 +378,8 @@ int natrisk_report_write(const natrisk_results *r,
 		.m = a->method,
 		.profile = &a->method->profiles[natrisk_results_profile(r)],
 		.previous = options ? options->previous : NULL,
+		.status = options ? options->status : NULL,
+		.date = options ? options->date : NULL,
 		.smaa_seed = options && options->smaa_seed ? options->smaa_seed
 		                                           : 1,
 	};
@@ -406,7 +416,9 @@ int natrisk_report_write(const natrisk_results *r,
 		return rc;
 	if (rp.previous)
 		report_movements(&rp);
-	fputs("</main>\n</body>\n</html>\n", out);
+	fputs("</main>\n", out);
+	report_banner(&rp, "bottom");
+	fputs("</body>\n</html>\n", out);
 	if (ferror(out))
 		return error_set(NATRISK_EIO, "cannot write the report");
 	return NATRISK_OK;

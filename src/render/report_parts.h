@@ -29,6 +29,8 @@ typedef struct report {
 	uint64_t smaa_iterations;        /* 0: no stochastic part */
 	uint64_t smaa_seed;
 	double chart_max; /* largest interest contribution of any bar chart */
+	const char *status;              /* the banner's (options) */
+	const char *date;
 } report;
 
 /* The fixed text of the report's language. */
@@ -48,6 +50,17 @@ const char *report_kind_name(const report *rp, natrisk_kind kind);
  */
 double report_interest_value(const report *rp, const natrisk_scenario *s,
                              size_t k, int point);
+
+/* The name of a classification in the report's language. */
+const char *report_classification_name(const report *rp,
+                                       natrisk_classification c);
+/* The banner's text: the highest classification in capitals, the status
+ * and the date (report_banner.c). */
+void report_banner_text(const report *rp, char *out, size_t size);
+/* The banner as an element, of class "banner WHERE" (top, bottom). */
+void report_banner(const report *rp, const char *where);
+/* The banner in the margins of every printed page, as CSS. */
+void report_banner_css(const report *rp);
 
 /* Each returns 0 or a NATRISK_E* code. */
 int report_scenarios(const report *rp);

@@ -24,18 +24,7 @@ static void scoped_id(const report *rp, const char *prefix,
 	fputs(suffix, rp->out);
 }
 
-static const char *classification_name(const report *rp,
-                                       natrisk_classification c)
-{
-	switch (c) {
-	case NATRISK_RESTRICTED:
-		return TR(rp, "restricted", "departementaal vertrouwelijk");
-	case NATRISK_CONFIDENTIAL:
-		return TR(rp, "confidential", "staatsgeheim confidentieel");
-	default:
-		return TR(rp, "public", "openbaar");
-	}
-}
+
 
 static void write_facts(const report *rp, const natrisk_scenario *s,
                         const natrisk_scenario_result *res)
@@ -54,7 +43,7 @@ static void write_facts(const report *rp, const natrisk_scenario *s,
 	        "<dt>%s</dt><dd>%s</dd>\n</dl>\n",
 	        TR(rp, "Kind", "Soort"), report_kind_name(rp, s->kind),
 	        TR(rp, "Classification", "Rubricering"),
-	        classification_name(rp, s->classification),
+	        report_classification_name(rp, s->classification),
 	        TR(rp, "New in this edition", "Nieuw in deze editie"),
 	        s->is_new ? TR(rp, "yes", "ja") : TR(rp, "no", "nee"));
 }

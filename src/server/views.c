@@ -10,6 +10,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <natrisk/diagram.h>
 #include <natrisk/membuf.h>
@@ -38,6 +39,10 @@ typedef struct cached_view {
 	view_kind kind;
 	natrisk_lang lang;
 	char profile[128];
+	/* the report's banner: the edition's status (static text) and the
+	 * day it was made, so that a report is made afresh each day */
+	const char *status;
+	char date[11];
 	shared_bytes *body;
 	bool used;
 } cached_view;
@@ -93,7 +98,8 @@ static bool same_key(const cached_view *a, const cached_view *b)
 	       a->previous == b->previous &&
 	       a->previous_version == b->previous_version &&
 	       a->clearance == b->clearance && a->kind == b->kind &&
-	       a->lang == b->lang && strcmp(a->profile, b->profile) == 0;
+	       a->lang == b->lang && strcmp(a->profile, b->profile) == 0 &&
+	       strcmp(a->date, b->date) == 0;
 }
 
 /* The cached body, held for the caller, or NULL. */
@@ -263,16 +269,19 @@ static int previous_results(server *srv, const cached_view *key,
 	return rc;
 }
 
-/* R as KIND, with the movements since BEFORE (may be NULL). */
-static int write_view(view_kind kind, const natrisk_results *r,
-                      const natrisk_results *before, natrisk_lang lang,
-                      FILE *out)
+/* R as KEY's kind, with the movements since BEFORE (may be NULL). */
+static int write_view(const cached_view *key, const natrisk_results *r,
+                      const natrisk_results *before, FILE *out)
 {
+	view_kind kind = key->kind;
+	natrisk_lang lang = key->lang;
 	if (kind == VIEW_RESULTS)
 		return natrisk_results_write(r, NATRISK_FORMAT_JSON, lang, out);
 	if (kind == VIEW_REPORT) {
-		natrisk_report_options options = { .lang = lang,
-			                           .previous = before };
+		natrisk_report_options options = {
+			.lang = lang, .previous = before,
+			.status = key->status, .date = key->date,
+		};
 		return natrisk_report_write(r, &options, out);
 	}
 	natrisk_diagram_options options = { .lang = lang, .previous = before };
@@ -302,7 +311,7 @@ static int render(server *srv, const cached_view *key, natrisk_assessment *a,
 	if (key->kind != VIEW_RESULTS)
 		rc = previous_results(srv, key, r, &then, &before);
 	if (rc == 0)
-		rc = write_view(key->kind, r, before, key->lang, out);
+		rc = write_view(key, r, before, out);
 	natrisk_results_free(before);
 	natrisk_assessment_free(then);
 	natrisk_results_free(r);
@@ -450,6 +459,13 @@ int view_reply(request *q, reply *r, view_kind kind)
 	if (rc != 0)
 		return reply_failure(r, rc);
 	previous_key(q, &info, &key);
+	if (kind == VIEW_REPORT) {
+		key.status = natrisk_status_name(info.status);
+		time_t now = time(NULL);
+		struct tm utc;
+		gmtime_r(&now, &utc);
+		strftime(key.date, sizeof key.date, "%Y-%m-%d", &utc);
+	}
 	shared_bytes *cached = cache_get(q->srv->results, &key);
 	if (!cached)
 		return reply_fresh(q, r, &key, &info);

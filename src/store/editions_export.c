@@ -3,8 +3,10 @@
  * scenarios a clearance may see, in their order, with the consolidated
  * scores. Written as YAML blocks whose scalars and small values are JSON,
  * quoted by jansson: JSON is YAML 1.2, so every string reads back exactly.
- * Themes that only hidden scenarios use are left out too: a theme title
- * may itself say what a confidential scenario is about.
+ * Themes above the clearance are left out too: a theme title may itself
+ * say what a confidential scenario is about. A comment at the top and at
+ * the bottom says how the file must be handled: the highest
+ * classification of what it holds, the edition's status and the day.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +57,68 @@ typedef struct export_job {
 	FILE *out;
 	size_t shown;
 } export_job;
+
+/* The highest classification of what the export holds: the scenarios
+ * and themes at or below its clearance. */
+static int highest_shown(sqlite3 *db, const export_job *job,
+                         natrisk_classification *top)
+{
+	*top = NATRISK_PUBLIC;
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT classification FROM "
+	                                    "scenarios WHERE assessment_id = ?");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, job->id);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		int level = classification_level(column(stmt, 0));
+		if (level <= (int)job->clearance && level > (int)*top)
+			*top = (natrisk_classification)level;
+	}
+	sqlite3_finalize(stmt);
+	json_t *themes = visible_themes(db, job->id, job->clearance);
+	size_t k;
+	json_t *theme;
+	json_array_foreach(themes, k, theme) {
+		int level = classification_level(json_string_value(
+			json_object_get(theme, "classification")));
+		if (level > (int)*top)
+			*top = (natrisk_classification)level;
+	}
+	json_decref(themes);
+	return 0;
+}
+
+/* "# CONFIDENTIAL - status: draft - 2026-12-05 - natrisk export of
+ * edition 3" into OUT. */
+static int banner(sqlite3 *db, export_job *job, char *out, size_t size)
+{
+	natrisk_classification top;
+	int rc = highest_shown(db, job, &top);
+	sqlite3_stmt *stmt = rc == 0 ? db_prepare(db, "SELECT status FROM "
+	                                              "assessments WHERE "
+	                                              "id = ?")
+	                             : NULL;
+	if (!stmt)
+		return rc ? rc : NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, job->id);
+	bool found = sqlite3_step(stmt) == SQLITE_ROW;
+	char status[16] = "", upper[16], at[21];
+	if (found)
+		snprintf(status, sizeof status, "%s", column(stmt, 0));
+	sqlite3_finalize(stmt);
+	if (!found)
+		return error_set(NATRISK_ENOTFOUND, "no edition %lld",
+		                 (long long)job->id);
+	const char *level = natrisk_classification_name(top);
+	size_t k = 0;
+	for (; level[k] && k + 1 < sizeof upper; k++)
+		upper[k] = (char)(level[k] - 'a' + 'A');
+	upper[k] = '\0';
+	db_now(at);
+	snprintf(out, size, "# %s - status: %s - %.10s - natrisk export of "
+	         "edition %lld\n", upper, status, at, (long long)job->id);
+	return 0;
+}
 
 static int write_header(sqlite3 *db, export_job *job)
 {
@@ -161,7 +225,12 @@ static int write_scenario(sqlite3 *db, export_job *job, sqlite3_stmt *row)
 static int export_work(sqlite3 *db, void *ctx)
 {
 	export_job *job = ctx;
-	int rc = write_header(db, job);
+	char line[160];
+	int rc = banner(db, job, line, sizeof line);
+	if (rc == 0) {
+		fputs(line, job->out);
+		rc = write_header(db, job);
+	}
 	if (rc != 0)
 		return rc;
 	write_themes(db, job);
@@ -179,6 +248,7 @@ static int export_work(sqlite3 *db, void *ctx)
 			job->shown++;
 		}
 	sqlite3_finalize(stmt);
+	fputs(line, job->out);
 	return rc;
 }
 

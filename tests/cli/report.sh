@@ -386,6 +386,30 @@ PY
 		t_fail "$lang: $(head -n 5 "$T_TMP/print.out")"
 done
 
+t "every printed page carries the banner: classification and date"
+# The 2012 example holds a restricted scenario, so RESTRICTED; from a file
+# there is no status. The pages are pdftotext's, split at form feeds.
+for lang in en nl; do
+	[ -f "$T_TMP/$lang.txt" ] || continue
+	python3 - "$T_TMP/$lang.txt" "$lang" >"$T_TMP/banner.out" 2>&1 <<'PY' ||
+import re
+import sys
+
+pages = [p for p in open(sys.argv[1], encoding="utf-8").read().split("\f") if p.strip()]
+level = {"en": "RESTRICTED", "nl": "DEPARTEMENTAAL VERTROUWELIJK"}[sys.argv[2]]
+banner = re.compile(re.escape(level) + " \u2014 [0-9]{4}-[0-9]{2}-[0-9]{2}")
+bad = [k + 1 for k, page in enumerate(pages) if len(banner.findall(page)) < 2]
+if len(pages) < 3 or bad:
+    print("%d pages; pages without the banner at top and bottom: %r" % (len(pages), bad))
+    sys.exit(1)
+PY
+		t_fail "$lang: $(head -n 3 "$T_TMP/banner.out")"
+done
+SOURCE_DATE_EPOCH=86400 run "$NATRISK" report examples/nrb-2012.yaml -o "$T_TMP/dated"
+expect_status 0
+[ "$(grep -c 'RESTRICTED — 1970-01-02' "$T_TMP/dated/report.html")" -eq 3 ] ||
+	t_fail "the banner does not take its day from SOURCE_DATE_EPOCH (top, bottom, print)"
+
 t "user text is escaped"
 cat >"$T_TMP/evil.yaml" <<'EOF'
 natrisk: 1

@@ -487,6 +487,25 @@ class Suite:
         sys.exit(1 if self.failures else 0)
 
 
+EXPORT_BANNER = re.compile(rb"(?m)^# (PUBLIC|RESTRICTED|CONFIDENTIAL) - status: "
+                           rb"(draft|scoring|consolidation|published) - "
+                           rb"\d{4}-\d\d-\d\d - natrisk export of edition \d+\n")
+REPORT_BANNER = re.compile(rb'<div class="banner (top|bottom)" role="note"[^>]*>[^<]*</div>\n'
+                           rb'|@page\{@top-center\{[^\n]*\n')
+
+
+def banners(body):
+    """The banner lines of an export (YAML) or a report (HTML), as bytes."""
+    return [m.group(0) for m in EXPORT_BANNER.finditer(body)] + \
+        [m.group(0) for m in REPORT_BANNER.finditer(body)]
+
+
+def without_banners(body):
+    """BODY (bytes) without its banners: what two exports or reports of
+    the same content share, whatever their status, date and edition id."""
+    return REPORT_BANNER.sub(b"", EXPORT_BANNER.sub(b"", body))
+
+
 def short(value, limit=400):
     text = value.decode("utf-8", "replace") if isinstance(value, bytes) else repr(value)
     return text if len(text) <= limit else text[:limit] + "...(%d chars)" % len(text)

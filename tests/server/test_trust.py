@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serverlib import CLASSIFIED, NRB2012, ROOT, Server, Suite, run_cli  # noqa: E402
@@ -204,6 +205,39 @@ def uploader_chairs_and_cli_chairs():
                            check=False)
     t.eq((rc, out), (1, b""), "import --chair naming a viewer fails")
     t.check("viewer-p is not an enabled chair" in err, "and says why: %s" % err)
+
+
+# ------------------------------------------------------------ 13. banners
+
+@t.test
+def reports_and_exports_carry_status_and_classification():
+    """The edition 'nochair' is in scoring now (only_the_editions_chairs
+    _manage_it moved it); each reader's banner names the highest
+    classification of what they receive."""
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    for reader, level, level_nl in (("reader-p", "PUBLIC", "OPENBAAR"),
+                                    ("reader-r", "RESTRICTED", "DEPARTEMENTAAL VERTROUWELIJK"),
+                                    ("reader-c", "CONFIDENTIAL", "STAATSGEHEIM CONFIDENTIEEL")):
+        client = clients[reader]
+        report = client.get(E("nochair", "/report.html")).text
+        want = "%s \u2014 status: scoring \u2014 %s" % (level, today)
+        t.eq(report.count(want), 4, "%s's report: top, bottom, and the top and bottom of "
+             "every printed page (%s)" % (reader, want))
+        t.check(re.search(r'<body>\n<div class="banner top"', report) and
+                re.search(r'<div class="banner bottom"[^>]*>[^<]*</div>\n</body>', report),
+                "the banners open and close the report")
+        dutch = client.get(E("nochair", "/report.html?lang=nl")).text
+        t.eq(dutch.count("%s \u2014 status: scoren \u2014 %s" % (level_nl, today)), 4,
+             "%s's Dutch report" % reader)
+        export = client.get(E("nochair", "/export")).text.splitlines()
+        line = "# %s - status: scoring - %s - natrisk export of edition %d" % (
+            level, today, ed["nochair"])
+        t.eq((export[0], export[-1]), (line, line), "%s's export, first and last line" % reader)
+    r = clients["chair-p"].put(E("nochair", "/status"), {"status": "consolidation"})
+    t.status(r, 200, "to consolidation")
+    t.check("PUBLIC \u2014 status: consolidation" in
+            clients["reader-p"].get(E("nochair", "/report.html")).text,
+            "a cached report follows the status")
 
 
 # ------------------------------------------------------------ 13. viewers
