@@ -112,17 +112,12 @@ static int set_work(sqlite3 *db, void *ctx)
 	if (rc == 0)
 		rc = chairs_replace(db, job->edition, job->names, job->count);
 	json_t *after = rc == 0 ? chairs_of(db, job->edition) : NULL;
-	char object[48], *old_text = NULL, *new_text = NULL;
+	char object[48];
 	snprintf(object, sizeof object, "edition:%lld",
 	         (long long)job->edition);
-	if (rc == 0 && (old_text = json_dumps(before, JSON_COMPACT)) &&
-	    (new_text = json_dumps(after, JSON_COMPACT)))
-		rc = audit_append(db, job->actor, "edition.chairs", object,
-		                  old_text, new_text);
-	else if (rc == 0)
-		rc = error_set(NATRISK_ENOMEM, "out of memory");
-	free(old_text);
-	free(new_text);
+	if (rc == 0)
+		rc = audit_json_change(db, job->actor, "edition.chairs", object,
+		                       before, after);
 	json_decref(before);
 	json_decref(after);
 	/* every reader sees who chairs an edition */

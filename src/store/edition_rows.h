@@ -100,6 +100,12 @@ int classification_level(const char *name);
 int chairs_replace(sqlite3 *db, int64_t edition, const char *const *names,
                    size_t count);
 
+/* Appends to the audit log that ACTOR did ACTION on OBJECT, with BEFORE
+ * and AFTER (JSON values, borrowed) as compact JSON text. */
+int audit_json_change(sqlite3 *db, const char *actor, const char *action,
+                      const char *object, const json_t *before,
+                      const json_t *after);
+
 /* "edition:N/scenario:KEY[/CRITERION]" for the audit log. */
 void object_name(char *out, size_t size, int64_t edition,
                  const char *scenario, const char *criterion);

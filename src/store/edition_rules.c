@@ -248,3 +248,19 @@ json_t *visible_themes(sqlite3 *db, int64_t edition,
 	json_decref(all);
 	return shown;
 }
+
+int audit_json_change(sqlite3 *db, const char *actor, const char *action,
+                      const char *object, const json_t *before,
+                      const json_t *after)
+{
+	size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
+	char *old_text = json_dumps(before, flags);
+	char *new_text = json_dumps(after, flags);
+	int rc = old_text && new_text
+	                 ? audit_append(db, actor, action, object, old_text,
+	                                new_text)
+	                 : error_set(NATRISK_ENOMEM, "out of memory");
+	free(old_text);
+	free(new_text);
+	return rc;
+}

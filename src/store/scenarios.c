@@ -375,16 +375,11 @@ static int edit_work(sqlite3 *db, void *ctx)
 	natrisk_classification level = NATRISK_PUBLIC;
 	if (rc == 0)
 		rc = apply_edit(db, job, &row, after, &level);
-	char object[160], *old_text = NULL, *new_text = NULL;
+	char object[160];
 	object_name(object, sizeof object, job->edition, job->key, NULL);
-	if (rc == 0) {
-		old_text = dump(before);
-		new_text = dump(after);
-		rc = audit_append(db, job->actor, "scenario.edit", object,
-		                  old_text, new_text);
-	}
-	free(old_text);
-	free(new_text);
+	if (rc == 0)
+		rc = audit_json_change(db, job->actor, "scenario.edit", object,
+		                       before, after);
 	free(row.likelihood);
 	json_decref(changes);
 	json_decref(before);

@@ -225,16 +225,11 @@ static int assign_work(sqlite3 *db, void *ctx)
 	if (rc == 0)
 		rc = replace_assignments(db, job, row.id);
 	json_t *after = rc == 0 ? assigned_to(db, row.id) : NULL;
-	char object[160], *old_text = NULL, *new_text = NULL;
+	char object[160];
 	object_name(object, sizeof object, job->edition, job->key, NULL);
-	if (rc == 0 && (old_text = json_dumps(before, JSON_COMPACT)) &&
-	    (new_text = json_dumps(after, JSON_COMPACT)))
-		rc = audit_append(db, job->actor, "scenario.assign", object,
-		                  old_text, new_text);
-	else if (rc == 0)
-		rc = error_set(NATRISK_ENOMEM, "out of memory");
-	free(old_text);
-	free(new_text);
+	if (rc == 0)
+		rc = audit_json_change(db, job->actor, "scenario.assign", object,
+		                       before, after);
 	json_decref(before);
 	json_decref(after);
 	return rc == 0 ? edition_bump(db, job->edition, row.classification)

@@ -10,6 +10,7 @@
  * (BLAKE2b-256 over length-prefixed fields), not with the store's code.
  */
 #include "unit_support.h"
+#include "store_support.h"
 
 #include <dirent.h>
 #include <sodium.h>
@@ -74,16 +75,6 @@ static int teardown(void **state)
 	rmdir(f->dir);
 	free(f);
 	return 0;
-}
-
-static int raw_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	int rc = sqlite3_open(path, &db);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
-	return rc;
 }
 
 static int verify(fixture_state *f, natrisk_audit_report *r)
