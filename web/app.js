@@ -1,5 +1,5 @@
 // app.js - the shell: who is signed in, the header (navigation, language,
-// sign-out), the router over the URL's fragment (#/editions/3), and the
+// the user's own password, sign-out), the router over the URL's fragment (#/editions/3), and the
 // guard that asks before unsaved changes are lost (leaving the page in the
 // app, switching the language, signing out, closing the tab).
 
@@ -14,6 +14,7 @@ import { renderSpread } from './page-spread.js';
 import { renderScoring } from './page-scoring.js';
 import { confirmDialog } from './dialog.js';
 import { renderUsers } from './page-users.js';
+import { renderPassword } from './page-password.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
@@ -31,7 +32,8 @@ const ROUTES = [
 	{ re: /^\/editions\/(\d+)\/scoring\/?$/, page: renderScoring, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/scenarios\/([a-z0-9][a-z0-9._-]*)\/?$/, page: renderScenario,
 	  keys: ['edition', 'scenario'] },
-	{ re: /^\/users\/?$/, page: renderUsers }
+	{ re: /^\/users\/?$/, page: renderUsers },
+	{ re: /^\/password\/?$/, page: renderPassword }
 ];
 
 function path() {
@@ -77,6 +79,7 @@ function renderHeader() {
 		h('span', { class: 'who', id: 'who' }, t('session.as', {
 			user: s.user, role: t('role.' + s.role), clearance: t('class.' + s.clearance)
 		})),
+		h('a', { href: '#/password', id: 'password-link', class: 'who' }, t('password.link')),
 		h('button', { type: 'button', id: 'logout', class: 'secondary', onclick: logout },
 			t('session.out')));
 }
@@ -172,6 +175,8 @@ async function render(options = {}) {
 		signedIn,
 		afterLogin,
 		isChair,
+		// draws the page again, where it stands (who may manage it changed)
+		refresh: () => { if (count === state.renderCount) render({ focus: false }); },
 		notFound: () => notFound(main)
 	};
 	let page = null;

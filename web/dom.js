@@ -95,8 +95,9 @@ export function errorText(error) {
 
 // Handles FORM's submission with ACTION (async; it returns the message
 // to show): its submit buttons are disabled meanwhile, and the message, or
-// the error, goes to STATUS and to the live regions.
-export function onSubmit(form, status, action) {
+// the error (in the words DESCRIBE gives it), goes to STATUS and to the
+// live regions.
+export function onSubmit(form, status, action, describe = errorText) {
 	form.addEventListener('submit', async e => {
 		e.preventDefault();
 		const buttons = [...form.querySelectorAll('button[type="submit"]')];
@@ -107,9 +108,9 @@ export function onSubmit(form, status, action) {
 			status.classList.remove('error');
 			announce(message);
 		} catch (err) {
-			status.textContent = errorText(err);
+			status.textContent = describe(err);
 			status.classList.add('error');
-			alertMessage(errorText(err));
+			alertMessage(describe(err));
 		} finally {
 			buttons.forEach(b => { b.disabled = false; });
 		}

@@ -1,6 +1,8 @@
 // i18n.js - the interface's strings in English and Dutch, the current
 // language, and the choice of a method text ({en, nl}) in it.
 
+import { ACCOUNT_STRINGS } from './i18n-accounts.js';
+
 const STRINGS = {
 	en: {
 		'app.name': 'natrisk',
@@ -445,6 +447,10 @@ const STRINGS = {
 		'users.inactive': 'uitgeschakeld'
 	}
 };
+
+// the strings of accounts, editions' chairs and comparison, kept apart
+for (const id of Object.keys(STRINGS))
+	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id]);
 
 export const LANGS = [
 	{ id: 'en', name: 'English' },

@@ -1,13 +1,19 @@
-// page-edition.js - one edition: its status (the chair changes it, and
-// confirms a publication, which cannot be undone), the live risk diagram
-// (the engine's SVG, refreshed when the edition's version changes; on a
-// phone it keeps a legible size and scrolls in its own box), the ranked
-// table, and the downloads.
+// page-edition.js - one edition: who chairs it and what edition it
+// follows; for its chairs and admins its management (the status, and a
+// publication confirmed first since it cannot be undone; its chairs; the
+// edition it follows), for any other chair a note of who chairs it; the
+// live risk diagram (the engine's SVG, refreshed when the edition's
+// version changes, with arrows from the edition it follows; on a phone it
+// keeps a legible size and scrolls in its own box), the ranked table, and
+// the downloads.
 
 import * as api from './api.js';
 import { h, replace, announce, alertMessage, errorText, scrollBox } from './dom.js';
 import { t, lang, pick, fixed } from './i18n.js';
 import { confirmDialog } from './dialog.js';
+import {
+	managesEdition, chairsText, notChairNote, previousLine, chairsForm, previousForm
+} from './edition-manage.js';
 
 const STATUSES = ['draft', 'scoring', 'consolidation', 'published'];
 const POLL_MS = 4000;
@@ -36,11 +42,13 @@ function likelihoodText(l) {
 export async function renderEdition(ctx) {
 	const id = ctx.params.edition;
 	const base = '/api/assessments/' + id;
-	const edition = await api.get(base);
+	const [edition, editions] = await Promise.all([api.get(base), api.get('/api/assessments')]);
 	const method = await api.get('/api/methods/' + api.enc(edition.method));
+	const manage = managesEdition(ctx.session, edition);
+	const open = edition.status !== 'published';
+	const chairs = manage && open ? await api.get('/api/chairs') : [];
 	if (!ctx.alive())
 		return;
-	const chair = ctx.isChair();
 	const me = ctx.session.user;
 	let weights = '';
 	let version = edition.version;
@@ -161,9 +169,42 @@ export async function renderEdition(ctx) {
 		await Promise.all([loadDiagram(), loadTable()]);
 	}
 
-	// the chair's status change
+	// the management: status, chairs, the edition this one follows
+	const chairsLine = h('p', { class: 'meta', id: 'edition-chairs' }, chairsText(edition));
+	const previousBox = h('p', { class: 'meta', id: 'edition-previous' });
+	function showPrevious() {
+		const line = previousLine(edition, editions);
+		replace(previousBox, line);
+		previousBox.hidden = !line;
+	}
+	showPrevious();
+	// the edition as saved or polled: a change of who manages it redraws the page
+	function changed(updated) {
+		if (managesEdition(ctx.session, updated) !== manage) {
+			ctx.refresh();
+			return false;
+		}
+		edition.chairs = updated.chairs;
+		chairsLine.textContent = chairsText(updated);
+		if (updated.previous !== edition.previous) {
+			edition.previous = updated.previous;
+			showPrevious();
+			if (previous)
+				previous.select.value = updated.previous ? String(updated.previous) : '';
+		}
+		return true;
+	}
+	const previous = manage && open ? previousForm(base, edition, editions, updated => {
+		changed(updated);
+		version = updated.version;
+		refresh();
+	}) : null;
+	const chairsBox = manage && open ? chairsForm(ctx.session, base, edition, chairs, updated => {
+		if (changed(updated))
+			version = updated.version;
+	}) : null;
 	let statusForm = null;
-	if (chair) {
+	if (manage) {
 		const select = h('select', { id: 'status-select', name: 'status' },
 			STATUSES.map(s => h('option', { value: s, selected: s === edition.status }, t('status.' + s))));
 		const button = h('button', { type: 'submit', id: 'status-submit' }, t('edition.statusChange'));
@@ -189,8 +230,12 @@ export async function renderEdition(ctx) {
 				statusText.className = 'badge status-' + updated.status;
 				statusText.textContent = t('status.' + updated.status);
 				announce(t('edition.statusChanged', { status: t('status.' + updated.status) }));
-				if (updated.status === 'published')
+				if (updated.status === 'published') {
 					select.disabled = true;
+					// nothing of a published edition changes any more
+					for (const form of [chairsBox, previous && previous.form].filter(Boolean))
+						form.querySelectorAll('input, select, button').forEach(c => { c.disabled = true; });
+				}
 			} catch (err) {
 				alertMessage(errorText(err));
 			} finally {
@@ -215,15 +260,18 @@ export async function renderEdition(ctx) {
 		h('ul', null,
 			h('li', null, reportLink),
 			h('li', null, exportLink),
-			chair ? h('li', null, h('a', { id: 'scoring-link', href: '#/editions/' + id + '/scoring' },
+			manage ? h('li', null, h('a', { id: 'scoring-link', href: '#/editions/' + id + '/scoring' },
 				t('progress.title'))) : null,
-			chair ? h('li', null, h('a', { id: 'spread-link', href: '#/editions/' + id + '/spread' },
+			manage ? h('li', null, h('a', { id: 'spread-link', href: '#/editions/' + id + '/spread' },
 				t('edition.spread'))) : null));
 
 	replace(ctx.main,
 		h('h1', null, edition.title),
 		h('p', { class: 'meta' }, t('edition.meta', { edition: edition.edition, method: pick(method.title) })),
 		h('p', { class: 'meta' }, t('edition.status') + ': ', statusText),
+		chairsLine,
+		previousBox,
+		notChairNote(ctx.session, edition),
 		statusForm,
 		actions,
 		h('section', { 'aria-labelledby': 'diagram-heading' },
@@ -235,7 +283,13 @@ export async function renderEdition(ctx) {
 				h('figcaption', null, t('edition.diagramHint')))),
 		h('section', { 'aria-labelledby': 'ranked-heading' },
 			h('h2', { id: 'ranked-heading' }, t('edition.ranked')),
-			tableBox));
+			tableBox),
+		// what changes seldom comes last: the chairs, the edition it follows
+		chairsBox ? h('section', { class: 'panel', id: 'manage', 'aria-labelledby': 'manage-heading' },
+			h('h2', { id: 'manage-heading' }, t('manage.title')),
+			h('h3', null, t('manage.chairsTitle')), chairsBox,
+			h('h3', null, t('manage.previousTitle')), h('p', { class: 'note' }, t('manage.previousHelp')),
+			previous.form) : null);
 	await refresh();
 	if (!ctx.alive())
 		return;
@@ -251,6 +305,8 @@ export async function renderEdition(ctx) {
 			if (!ctx.alive())
 				return;
 			if (now.version !== version) {
+				if (!changed(now))
+					return;
 				version = now.version;
 				scenarios = now.scenarios;
 				themes = now.themes || themes;

@@ -50,7 +50,9 @@ export async function renderEditions(ctx) {
 		return;
 	const content = [h('h1', null, t('editions.title'))];
 	if (!editions.length) {
-		content.push(h('p', { id: 'no-editions' }, t('editions.none')));
+		// a viewer reads published editions only: say so, not "none"
+		content.push(h('p', { id: 'no-editions' },
+			t(ctx.session.role === 'viewer' ? 'editions.nonePublished' : 'editions.none')));
 	} else {
 		content.push(scrollBox(h('table', { id: 'editions-table', class: 'data' },
 			h('caption', null, t('editions.caption')),

@@ -1,5 +1,6 @@
-// page-scenario.js - one scenario: its details; for the chair the
-// assignment of analysts, its descriptive fields and the consolidation;
+// page-scenario.js - one scenario: its details; for the edition's chairs
+// (and admins) the assignment of analysts, its descriptive fields and the
+// consolidation, for any other chair a note of who chairs the edition;
 // for an assigned analyst the scoring form (one form, one save, and a
 // start from the consolidated scores); for everyone the consolidated
 // scores. Leaving with unsaved scores asks first (ctx.guard).
@@ -9,6 +10,7 @@ import { h, replace, announce, onSubmit, scrollBox } from './dom.js';
 import { t, pick, dateTime } from './i18n.js';
 import { LIKELIHOOD, consolidatedScore, scoreText, criterionName, safeId } from './score.js';
 import { scoreForm } from './score-form.js';
+import { managesEdition, notChairNote } from './edition-manage.js';
 
 const CLASSIFICATIONS = ['public', 'restricted', 'confidential'];
 
@@ -258,9 +260,9 @@ export async function renderScenario(ctx) {
 	const [edition, scenario] = await Promise.all([api.get(editionPath), api.get(base)]);
 	const method = await api.get('/api/methods/' + api.enc(edition.method));
 	const role = ctx.session.role;
-	const chair = ctx.isChair();
-	const scores = chair || role === 'analyst' ? await api.get(base + '/scores') : null;
-	const analysts = chair ? await api.get('/api/analysts') : [];
+	const manage = managesEdition(ctx.session, edition);
+	const scores = manage || role === 'analyst' ? await api.get(base + '/scores') : null;
+	const analysts = manage ? await api.get('/api/analysts') : [];
 	if (!ctx.alive())
 		return;
 	const heading = h('h1', null, scenario.title);
@@ -269,9 +271,10 @@ export async function renderScenario(ctx) {
 		heading,
 		h('p', { class: 'meta' },
 			h('a', { href: '#/editions/' + eid, id: 'back-link' }, t('scenario.back') + ': ' + edition.title)),
+		notChairNote(ctx.session, edition),
 		details(scenario, edition.themes)
 	];
-	if (chair) {
+	if (manage) {
 		parts.push(assignForm(base, scenario, analysts, updated => { scenario.assigned = updated.assigned; }));
 		parts.push(editForm(base, scenario, updated => {
 			heading.textContent = updated.title;

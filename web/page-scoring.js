@@ -6,6 +6,7 @@
 import * as api from './api.js';
 import { h, replace, scrollBox } from './dom.js';
 import { t } from './i18n.js';
+import { refuseUnmanaged } from './edition-manage.js';
 
 function analystItem(name, entry, total) {
 	const complete = entry.scored >= total;
@@ -32,7 +33,10 @@ function scenarioRow(id, s, total) {
 export async function renderScoring(ctx) {
 	const id = ctx.params.edition;
 	const base = '/api/assessments/' + id;
-	const [edition, overview] = await Promise.all([api.get(base), api.get(base + '/scoring')]);
+	const edition = await api.get(base);
+	if (refuseUnmanaged(ctx, edition, t('progress.title')))
+		return;
+	const overview = await api.get(base + '/scoring');
 	if (!ctx.alive())
 		return;
 	const total = overview.criteria.length;

@@ -8,6 +8,7 @@ import * as api from './api.js';
 import { h, replace, scrollBox } from './dom.js';
 import { t } from './i18n.js';
 import { criterionName, scoreText } from './score.js';
+import { refuseUnmanaged } from './edition-manage.js';
 
 // The rows: every criterion someone scored and, for a scenario with
 // analysts assigned, every criterion, so that what is missing shows.
@@ -55,6 +56,8 @@ export async function renderSpread(ctx) {
 	const id = ctx.params.edition;
 	const base = '/api/assessments/' + id;
 	const edition = await api.get(base);
+	if (refuseUnmanaged(ctx, edition, t('spread.title')))
+		return;
 	const [method, spread, overview] = await Promise.all([
 		api.get('/api/methods/' + api.enc(edition.method)),
 		api.get(base + '/spread'),

@@ -1,6 +1,7 @@
 /*
  * api_users.c - the admin's users: list, add, disable and enable, a new
- * password; and a user's own password. Sessions are read from the store
+ * password; the enabled analysts and chairs a chair chooses from; and a
+ * user's own password. Sessions are read from the store
  * on every request, so that a disabled user, or one whose password was
  * set anew, is out at once.
  */
@@ -18,12 +19,23 @@ static json_t *user_json(const natrisk_user *u)
 	                 u->disabled);
 }
 
-static json_t *analyst_json(const natrisk_user *u)
+/* U's name and clearance when U is an enabled user of ROLE, else NULL. */
+static json_t *member_json(const natrisk_user *u, natrisk_role role)
 {
-	if (u->role != NATRISK_ROLE_ANALYST || u->disabled)
+	if (u->role != role || u->disabled)
 		return NULL;
 	return json_pack("{s:s,s:s}", "name", u->name, "clearance",
 	                 natrisk_classification_name(u->clearance));
+}
+
+static json_t *analyst_json(const natrisk_user *u)
+{
+	return member_json(u, NATRISK_ROLE_ANALYST);
+}
+
+static json_t *chair_json(const natrisk_user *u)
+{
+	return member_json(u, NATRISK_ROLE_CHAIR);
 }
 
 /* The users as a JSON array, each as ROW makes it (NULL leaves it out). */
@@ -53,6 +65,11 @@ int h_users_list(request *q, reply *r)
 int h_analysts_list(request *q, reply *r)
 {
 	return users_reply(q, r, analyst_json);
+}
+
+int h_chairs_list(request *q, reply *r)
+{
+	return users_reply(q, r, chair_json);
 }
 
 int h_user_create(request *q, reply *r)

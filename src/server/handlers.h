@@ -49,6 +49,8 @@ int h_method(request *q, reply *r);
 int h_users_list(request *q, reply *r);
 /* The enabled analysts and their clearances, for a chair's assignments. */
 int h_analysts_list(request *q, reply *r);
+/* The enabled chairs and their clearances, for an edition's chairs. */
+int h_chairs_list(request *q, reply *r);
 int h_user_create(request *q, reply *r);
 /* {"disabled": true|false}: disables (ending the sessions) or enables. */
 int h_user_set_disabled(request *q, reply *r);

@@ -66,6 +66,7 @@ static const route routes[] = {
 	{ "GET", "/api/assessments/{id}/scoring", ACCESS_SEE_SPREAD, h_scoring },
 	{ "GET", "/api/methods/{name}", ACCESS_SIGNED_IN, h_method },
 	{ "GET", "/api/analysts", ACCESS_CREATE_EDITION, h_analysts_list },
+	{ "GET", "/api/chairs", ACCESS_CREATE_EDITION, h_chairs_list },
 	{ "GET", "/api/users", ACCESS_MANAGE_USERS, h_users_list },
 	{ "POST", "/api/users", ACCESS_MANAGE_USERS, h_user_create },
 	{ "PUT", "/api/users/{name}/disabled", ACCESS_MANAGE_USERS,

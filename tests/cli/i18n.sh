@@ -1,6 +1,6 @@
 #!/bin/sh
 # i18n.sh - Dutch is consistent: one Dutch term per concept, in the web UI
-# (web/i18n.js) and in the renderers' Dutch strings (src/render: the
+# (web/i18n.js and web/i18n-*.js) and in the renderers' Dutch strings (src/render: the
 # report, the diagram, the SMAA chart), and no untranslated ids in the
 # diagram's subtitle. The terms are those of Dutch government practice:
 #   classification (of a scenario)  rubricering
@@ -93,7 +93,10 @@ import sys
 sys.path.insert(0, sys.argv[1])
 from terms import LEVELS, problems, web_strings
 
-strings = web_strings(sys.argv[2])
+strings = {}
+for path in sys.argv[2:]:  # web/i18n.js and the blocks of strings it adds (web/i18n-*.js)
+    for lang, texts in web_strings(path).items():
+        strings.setdefault(lang, {}).update(texts)
 bad = []
 if len(strings.get("en", {})) < 100 or set(strings["en"]) != set(strings["nl"]):
     bad.append("web/i18n.js was not read: %r keys" % {k: len(v) for k, v in strings.items()})
@@ -106,7 +109,7 @@ for level, name in LEVELS.items():
 print("\n".join(bad))
 sys.exit(1 if bad else 0)
 PY
-python3 "$T_TMP/web.py" "$T_TMP" web/i18n.js >"$T_TMP/out" 2>&1 ||
+python3 "$T_TMP/web.py" "$T_TMP" web/i18n.js web/i18n-*.js >"$T_TMP/out" 2>&1 ||
 	t_fail "$(head -n 12 "$T_TMP/out")"
 
 t "src/render: one Dutch term per concept, the same level names as the UI"

@@ -238,7 +238,7 @@ export async function basics(chair, analyst) {
 			await page.getByLabel('User name').fill('carl');
 			await page.getByLabel('Role').selectOption('analyst');
 			await page.getByLabel('Clearance').selectOption('restricted');
-			await page.getByLabel('Password').fill('carl-pass-1');
+			await page.getByLabel('Password', { exact: true }).fill('carl-pass-1');
 			await page.getByRole('button', { name: 'Add user' }).click();
 			await page.waitForSelector('#users-table tr[data-user="carl"]');
 			const row = page.locator('#users-table tr[data-user="carl"]');

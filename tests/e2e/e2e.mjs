@@ -5,7 +5,9 @@
 // an analyst may not see, the language switch, the live diagram, uploads,
 // users); cycle.mjs walks the whole cycle, from scoring to the published
 // report, on a phone-sized and a desktop viewport, in English and in
-// Dutch. The tests run in order and build on each other. Every page fails
+// Dutch; accounts.mjs tries passwords, the admin's enabling and reset, an
+// edition's own chairs and the comparison with a previous edition, at
+// phone size in both languages. The tests run in order and build on each other. Every page fails
 // the run on a JavaScript error, a CSP violation or an unexpected console
 // error, and on a width beyond its window.
 
@@ -14,6 +16,7 @@ import {
 } from './lib.mjs';
 import { basics } from './basics.mjs';
 import { cycle } from './cycle.mjs';
+import { accounts, viewerEmpty } from './accounts.mjs';
 
 // The whole run must end well within four minutes on a busy 2-core machine.
 const watchdog = setTimeout(() => {
@@ -31,9 +34,13 @@ await test('the second analyst and the viewer sign in', async () => {
 	await signIn(bob.page, ANALYST2);
 	await signIn(viewer.page, VIEWER);
 });
+// nothing is published yet
+await viewerEmpty(viewer);
 const users = { chair, ann, bob, viewer };
 for (const [viewport, lang] of [[PHONE, 'en'], [DESKTOP, 'nl'], [PHONE, 'nl'], [DESKTOP, 'en']])
 	await cycle(users, viewport, lang);
+for (const lang of ['en', 'nl'])
+	await accounts(chair, PHONE, lang);
 
 const status = await finish();
 clearTimeout(watchdog);

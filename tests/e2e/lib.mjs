@@ -20,6 +20,10 @@ export const ANALYST = { name: env('E2E_ANALYST', 'ann'), password: env('E2E_ANA
 export const ANALYST2 = { name: env('E2E_ANALYST2', 'bob'), password: env('E2E_ANALYST2_PW', '') };
 export const VIEWER = { name: env('E2E_VIEWER', 'vera'), password: env('E2E_VIEWER_PW', '') };
 export const ADMIN = { name: env('E2E_ADMIN', 'root'), password: env('E2E_ADMIN_PW', '') };
+// a chair who does not chair the editions the tests make, until made co-chair
+export const CHAIR2 = { name: env('E2E_CHAIR2', 'cleo'), password: env('E2E_CHAIR2_PW', '') };
+// the id of the 2011 example edition, which the chair chairs: the one to compare with
+export const PREVIOUS = Number(env('E2E_PREVIOUS', '0'));
 export const ROOT = env('E2E_ROOT', new URL('../..', import.meta.url).pathname);
 const ARTIFACTS = env('E2E_ARTIFACTS', '/tmp');
 const TIMEOUT = 15000;

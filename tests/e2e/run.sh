@@ -1,11 +1,14 @@
 #!/bin/sh
 # tests/e2e/run.sh - the web UI end to end: a fresh store with a chair
-# (confidential clearance), two analysts, a viewer and an admin (public),
-# the 2012 example edition, a server on a free port, and tests/e2e/e2e.mjs
-# (with lib.mjs, basics.mjs and cycle.mjs, the whole cycle at phone and
-# desktop size in both languages) driving headless Chromium through
-# playwright-core; the chair uploads the editions the tests work on. Exits non-zero on any failure,
-# including a server that does not stop cleanly on SIGTERM.
+# (confidential clearance), a second chair (restricted), two analysts, a
+# viewer and an admin (public), the 2012 and 2011 example editions (the
+# chair chairs both), a server on a free port, and tests/e2e/e2e.mjs (with
+# lib.mjs, basics.mjs, cycle.mjs, the whole cycle at phone and desktop
+# size in both languages, and accounts.mjs, passwords, editions' own
+# chairs and the comparison with a previous edition) driving headless
+# Chromium through playwright-core; the chair uploads the editions the
+# tests work on. Exits non-zero on any failure, including a server that
+# does not stop cleanly on SIGTERM.
 #
 # Environment: NATRISK (the binary; default build/natrisk of this tree),
 # NATRISK_ROOT (the tree; default two levels above this script), CHROMIUM
@@ -58,11 +61,12 @@ trap 'exit 1' INT TERM HUP
 db=$tmp/store.db
 # The passwords only live as long as this temporary store.
 E2E_CHAIR=chair E2E_CHAIR_PW=chair-pass-1
+E2E_CHAIR2=cleo E2E_CHAIR2_PW=chair-pass-2
 E2E_ANALYST=ann E2E_ANALYST_PW=analyst-pass-1
 E2E_ANALYST2=bob E2E_ANALYST2_PW=analyst-pass-2
 E2E_VIEWER=vera E2E_VIEWER_PW=viewer-pass-1
 E2E_ADMIN=root E2E_ADMIN_PW=admin-pass-1
-export E2E_CHAIR E2E_CHAIR_PW E2E_ANALYST E2E_ANALYST_PW E2E_ANALYST2 \
+export E2E_CHAIR E2E_CHAIR_PW E2E_CHAIR2 E2E_CHAIR2_PW E2E_ANALYST E2E_ANALYST_PW E2E_ANALYST2 \
 	E2E_ANALYST2_PW E2E_VIEWER E2E_VIEWER_PW E2E_ADMIN E2E_ADMIN_PW
 
 add_user() { # NAME ROLE CLEARANCE PASSWORD
@@ -71,6 +75,7 @@ add_user() { # NAME ROLE CLEARANCE PASSWORD
 		fail "cannot add user $1"
 }
 add_user "$E2E_CHAIR" chair confidential "$E2E_CHAIR_PW"
+add_user "$E2E_CHAIR2" chair restricted "$E2E_CHAIR2_PW"
 add_user "$E2E_ANALYST" analyst public "$E2E_ANALYST_PW"
 add_user "$E2E_ANALYST2" analyst public "$E2E_ANALYST2_PW"
 add_user "$E2E_VIEWER" viewer public "$E2E_VIEWER_PW"
@@ -85,6 +90,10 @@ grep -q 'classification: restricted' "$example" ||
 # the chair chairs it: an edition is managed by its own chairs (and admins)
 "$natrisk" import "$example" --db "$db" --chair "$E2E_CHAIR" >/dev/null ||
 	fail "import failed"
+# the edition the tests' editions follow (accounts.mjs)
+E2E_PREVIOUS=$("$natrisk" import "$root/examples/nrb-2011.yaml" --db "$db" \
+	--chair "$E2E_CHAIR") || fail "import of the 2011 example failed"
+export E2E_PREVIOUS
 
 "$natrisk" serve --db "$db" --listen 127.0.0.1:0 --threads 4 \
 	>"$tmp/server.out" 2>"$tmp/server.err" &

@@ -92,6 +92,31 @@ def analysts():
 
 
 @t.test
+def chairs():
+    """GET /api/chairs: the enabled chairs an edition's chair may name
+    (PUT .../chairs takes no other), for a chair or an admin."""
+    expected = [{"name": "chair", "clearance": "confidential"},
+                {"name": "chair-p", "clearance": "public"}]
+    r = clients["chair-p"].get("/api/chairs")
+    t.status(r, 200, "the chairs, for a chair")
+    t.eq(r.json(), expected, "every enabled chair, by name, with their clearance")
+    t.eq(clients["admin"].get("/api/chairs").json(), expected, "an admin sees the same")
+    for who in ("viewer-c", "ana-1"):
+        t.status(clients[who].get("/api/chairs"), 403, "the chairs for %s" % who)
+    t.status(Client(srv).get("/api/chairs"), 401, "the chairs without a session")
+    admin = clients["admin"]
+    made = admin.post("/api/users", {"name": "chair-gone", "role": "chair",
+                                     "clearance": "restricted", "password": "long-enough-pw"})
+    t.status(made, 201, "one more chair")
+    t.eq(clients["chair"].get("/api/chairs").json(),
+         expected[:1] + [{"name": "chair-gone", "clearance": "restricted"}] + expected[1:],
+         "is listed, in name order")
+    t.status(admin.put("/api/users/chair-gone/disabled", {"disabled": True}), 200,
+             "and disabled")
+    t.eq(clients["chair"].get("/api/chairs").json(), expected, "is listed no more")
+
+
+@t.test
 def user_disable():
     admin = clients["admin"]
     victim = srv.client("victim")

@@ -93,6 +93,7 @@ POLICY = {
     ("GET", "/api/assessments/{id}/scoring"): "edition-chair",
     ("GET", "/api/methods/{name}"): "signed-in",
     ("GET", "/api/analysts"): "chair",
+    ("GET", "/api/chairs"): "chair",
     ("GET", "/api/users"): "admin",
     ("POST", "/api/users"): "admin",
     ("PUT", "/api/users/{name}/disabled"): "admin",
@@ -358,7 +359,7 @@ READS = ["/api/assessments", "/api/assessments/{E}", "/api/assessments/{E}/scena
          "/api/assessments/{E}/scenarios/conf-nightjar",
          "/api/assessments/{E}/scenarios/conf-nightjar/scores",
          "/api/assessments/{E}/scenarios/res-grid",
-         "/api/session", "/api/methods/nrb-2008", "/api/analysts"]
+         "/api/session", "/api/methods/nrb-2008", "/api/analysts", "/api/chairs"]
 
 
 def words_in(text):

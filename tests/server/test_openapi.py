@@ -408,6 +408,8 @@ def live_answers_fit_the_document():
         (viewer, "GET", "/api/methods/nope", None),
         (chair, "GET", "/api/analysts", None),
         (viewer, "GET", "/api/analysts", None),
+        (chair, "GET", "/api/chairs", None),
+        (viewer, "GET", "/api/chairs", None),
         (admin, "GET", "/api/users", None),
         (viewer, "GET", "/api/users", None),
         (admin, "POST", "/api/users", {"name": "made", "role": "viewer",
