@@ -1,7 +1,9 @@
 /*
- * error.c - the per-thread last-error message behind natrisk_error_last().
+ * error.c - the per-thread last-error message behind natrisk_error_last(),
+ * in the thread's message language (messages.h).
  */
 #include "error.h"
+#include "messages.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +18,7 @@ int error_set(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(last_error, sizeof last_error, fmt, ap);
+	vsnprintf(last_error, sizeof last_error, msg_tr(fmt), ap);
 	va_end(ap);
 	return code;
 }
