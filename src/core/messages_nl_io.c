@@ -214,8 +214,8 @@ static const message_pair pairs[] = {
 	  "een criterium" },
 	{ "criterion %s has no thresholds in method %s; give a class (A "
 	  "to E) instead of a value",
-	  "criterium %s heeft geen klassengrenzen in methode %s; geef "
-	  "een klasse (A tot en met E) in plaats van een waarde" },
+	  "methode %2$s kent geen klassengrenzen voor criterium %1$s; "
+	  "geef een klasse (A tot en met E) in plaats van een waarde" },
 	{ "criterion '%s' is not among the criteria of %s",
 	  "criterium '%s' hoort niet bij de criteria van %s" },
 	{ "criterion '%s' of %s is missing from the header",
@@ -338,7 +338,7 @@ static const message_pair pairs[] = {
 	  "increasing order",
 	  "iteratie %llu na iteratie %llu: de iteraties moeten oplopen" },
 	{ "iteration %llu is beyond the %zu iterations of %s",
-	  "iteratie %llu ligt voorbij de %zu iteraties van %s" },
+	  "%3$s heeft %2$zu iteraties; iteratie %1$llu ligt daarbuiten" },
 	{ "iteration %llu is missing (found %llu after %llu)",
 	  "iteratie %llu ontbreekt (gevonden: %llu na %llu)" },
 	{ "iteration %llu is missing (found %llu)",
@@ -533,7 +533,7 @@ static const message_pair pairs[] = {
 	  "onafgesloten veld tussen aanhalingstekens: de afsluitende "
 	  "'\"' ontbreekt" },
 	{ "weight %g of criterion '%s' is negative",
-	  "gewicht %g van criterium '%s' is negatief" },
+	  "criterium '%2$s' heeft een negatief gewicht (%1$g)" },
 	{ "why",
 	  "de onderbouwing (why)" },
 	{ "wrong indendation in sequence while in mapping",

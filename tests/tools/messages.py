@@ -492,16 +492,23 @@ def check_terms(root):
 
 def check_extractor(root):
     """The extraction itself, on a made-up source: joined literals over
-    lines and comments, wrappers, markers, and formats that are not
-    literals."""
+    lines and comments, wrappers, parts and markers, LIMIT(), and what
+    must be reported: a format that is no literal, a message passed on
+    that is not known, English left in an argument."""
     source = r'''
         static void note(int a, const char *fmt, ...)
             __attribute__((format(printf, 2, 3)));
+        static const char deep[] = MSG("more than " LIMIT(TOO_DEEP) " levels");
         int f(void) {
             yerror(doc, node, "unknown key '%s' in %s; " /* why */
                    "did you mean '%s'?", key, MSG("a scenario"), hint);
             note(1, "line " "%d", 3);
             reply_error(r, 400, ok ? "yes" : "no");
+            ytext(doc, node, "colour");
+            reply_error(r, 400, "%s", message);
+            reply_error(r, 400, "%s", other);
+            yerror(doc, node, "write { %s: 1 }", "value");
+            yerror(doc, node, "%s is %s", what, n ? "blank" : msg_tr("empty"));
             return error_set(NATRISK_EINVALID, "a \"quoted\" \x41 %s", msg_tr("list"));
         }'''
     tokens = lex(source)
@@ -512,13 +519,17 @@ def check_extractor(root):
     with tempfile.TemporaryDirectory() as scratch:
         os.makedirs(scratch + "/src/io")
         open(scratch + "/src/io/x.c", "w").write(source)
+        open(scratch + "/src/io/x.h", "w").write("#define TOO_DEEP 64\n")
         found, bad = messages(scratch)
     want = {"unknown key '%s' in %s; did you mean '%s'?", "a scenario", "line %d",
+            "colour", "%s", "write { %s: 1 }", "%s is %s", "empty", "more than 64 levels",
             'a "quoted" A %s', "list"}
     if set(found) != want:
         problems.append("found %r, expected %r" % (sorted(found), sorted(want)))
-    if len(bad) != 1 or "ok ? \"yes\" : \"no\"" not in bad[0]:
-        problems.append("the conditional format was not reported: %r" % bad)
+    expected_bad = ['ok ? "yes" : "no"', "passes on other", "'blank' is English"]
+    if len(bad) != len(expected_bad) or not all(
+            any(e in b for b in bad) for e in expected_bad):
+        problems.append("reported %r, expected one each of %r" % (bad, expected_bad))
     for en, nl, ok in [("%s is %zu", "%s is %zu", True), ("%s is %zu", "%2$zu: %1$s", True),
                        ("%s is %zu", "%zu is %s", False), ("%s %s", "%1$s", False),
                        ("%s %d", "%1$s %d", False), ("%02X", "%X", False),
