@@ -136,7 +136,7 @@ int reply_failure(reply *r, int code)
 	unsigned status = status_for(code);
 	if (status == 500) { /* the details are for the log, not the client */
 		free(r->detail);
-		r->detail = strdup(natrisk_error_last());
+		r->detail = strdup(error_last_english());
 		return reply_error(r, 500, "the server could not do that");
 	}
 	return reply_error(r, status, "%s", natrisk_error_last());

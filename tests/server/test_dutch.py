@@ -16,11 +16,15 @@ import http.client
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 import threading
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serverlib import CLASSIFIED, Client, Server, Suite, raw_request  # noqa: E402
+from serverlib import (CLASSIFIED, ROOT, Client, Server, Suite,  # noqa: E402
+                       raw_request)
 
 t = Suite("test_dutch")
 srv = Server()
@@ -341,6 +345,34 @@ def two_languages_at_once():
     for thread in threads:
         thread.join()
     t.eq(wrong, [], "every answer in its own request's language")
+
+
+@t.test
+def failure_logged_in_english():
+    """A 500 tells a Dutch user in Dutch that the server could not; the
+    line in the operator's log is English, whoever asked (here: a method
+    path that holds a directory where nrb-2008.yaml should be)."""
+    fake = tempfile.mkdtemp(prefix="natrisk-broken-methods-")
+    os.mkdir(os.path.join(fake, "nrb-2008.yaml"))
+    broken = Server(name="natrisk-broken-", env={
+        "NATRISK_METHOD_PATH": fake + ":" + os.path.join(ROOT, "methods")})
+    try:
+        broken.add_user("reader", "analyst", "public")
+        e = broken.import_file(CLASSIFIED)
+        broken.start()
+        r = broken.client("reader").get("/api/assessments/%d/results" % e, headers=NL)
+        if t.status(r, 500, "drawing with a method that cannot be read"):
+            t.eq(r.json().get("error"), "de server kon dat niet uitvoeren", "the Dutch 500")
+            ident = r.json().get("request_id")
+            time.sleep(0.2)
+            lines = [line for line in broken.stderr().splitlines() if ident and ident in line]
+            t.check(len(lines) == 1 and "nrb-2008.yaml: is a directory" in lines[0],
+                    "the log names the cause in English: %r" % lines)
+        for problem in broken.stop():
+            t.fail(problem)
+    finally:
+        broken.cleanup()
+        shutil.rmtree(fake, ignore_errors=True)
 
 
 @t.test

@@ -78,12 +78,18 @@ static void error_set_translates(void **state)
 	assert_int_equal(error_set(NATRISK_ENOTFOUND, "no edition %lld", 7LL),
 	                 NATRISK_ENOTFOUND);
 	assert_string_equal(natrisk_error_last(), "er is geen editie 7");
+	/* the log's copy is English */
+	assert_string_equal(error_last_english(), "no edition 7");
 	/* a format without an entry stays English, arguments and all */
 	error_set(NATRISK_ERROR, "no entry for %s", "this");
 	assert_string_equal(natrisk_error_last(), "no entry for this");
+	assert_string_equal(error_last_english(), "no entry for this");
 	natrisk_messages_set_lang(NATRISK_LANG_EN);
 	error_set(NATRISK_ENOTFOUND, "no edition %lld", 7LL);
 	assert_string_equal(natrisk_error_last(), "no edition 7");
+	assert_string_equal(error_last_english(), "no edition 7");
+	natrisk_error_clear();
+	assert_string_equal(error_last_english(), "");
 }
 
 /* The message of the loader's only error for TEXT in LANG. */
