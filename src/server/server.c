@@ -6,7 +6,8 @@
  * when its headers are complete (body.c) before the router sees it.
  * Every answer carries the security headers, and no answer is cached by
  * the browser: a result may be above the next user's clearance. A 5xx is
- * logged with a request id that the answer carries too.
+ * logged with a request id that the answer carries too. Each answer's
+ * messages are in the request's language (language.c).
  */
 #include <arpa/inet.h>
 #include <errno.h>
