@@ -303,7 +303,7 @@ static const message_pair pairs[] = {
 	  "ongeldige YAML: %s" },
 	{ "invalid YAML: this '%c' is not closed before line %d, column "
 	  "%d (%s)",
-	  "ongeldige YAML: deze '%c' is niet gesloten vóór regel %d, "
+	  "ongeldige YAML: deze '%c' is niet afgesloten vóór regel %d, "
 	  "kolom %d (%s)" },
 	{ "invalid escape",
 	  "ongeldige escape" },
@@ -461,8 +461,8 @@ static const message_pair pairs[] = {
 	  "het thema" },
 	{ "theme '%s' is %s, above the scenario (%s): whoever may see "
 	  "the scenario must be able to see its theme",
-	  "thema '%s' is %s, hoger dan het scenario (%s): wie het "
-	  "scenario mag zien, moet ook het thema kunnen zien" },
+	  "thema '%s' heeft rubricering %s, hoger dan het scenario (%s): "
+	  "wie het scenario mag zien, moet ook het thema kunnen zien" },
 	{ "theme '%s' is not used by any scenario",
 	  "thema '%s' wordt door geen enkel scenario gebruikt" },
 	{ "theme id",

@@ -14,7 +14,8 @@ static const message_pair pairs[] = {
 	{ "--tls-cert and --tls-key go together",
 	  "--tls-cert en --tls-key horen bij elkaar" },
 	{ "Content-Length and Transfer-Encoding together",
-	  "de headers Content-Length en Transfer-Encoding samen" },
+	  "de headers Content-Length en Transfer-Encoding mogen niet "
+	  "samen voorkomen" },
 	{ "cannot listen on %s: %s",
 	  "kan niet luisteren op %s: %s" },
 	{ "cannot listen on %s: permission denied (ports below 1024 need "
