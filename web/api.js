@@ -1,5 +1,8 @@
 // api.js - the JSON API: fetch with the session cookie, the CSRF token on
-// every state-changing request, and errors as ApiError.
+// every state-changing request, the interface's language (so that the
+// server's messages come in it), and errors as ApiError.
+
+import { lang } from './i18n.js';
 
 let csrf = '';
 
@@ -27,7 +30,10 @@ export function whenUnauthorized(callback) {
 }
 
 export async function request(method, path, body, options = {}) {
-	const headers = { Accept: options.accept || 'application/json' };
+	const headers = {
+		Accept: options.accept || 'application/json',
+		'Accept-Language': lang()
+	};
 	if (method !== 'GET' && method !== 'HEAD')
 		headers['X-CSRF-Token'] = csrf;
 	let payload;

@@ -84,9 +84,9 @@ export function errorText(error) {
 		return '';
 	if (error.status === 0)
 		return t('error.network');
+	// the server words a refusal in the reader's language (Accept-Language)
 	if (error.status === 403)
-		return error.message && error.message !== 'your role does not allow this'
-			? error.message : t('error.forbidden');
+		return error.message || t('error.forbidden');
 	const lines = error.errors || [];
 	if (lines.length)
 		return lines.map(e => t('error.atLine', e)).join('; ');

@@ -48,6 +48,15 @@ typedef struct natrisk_text {
 /* The text in the chosen language, falling back to English. */
 const char *natrisk_text_get(const natrisk_text *text, natrisk_lang lang);
 
+/*
+ * The language of the messages this thread formats: natrisk_error_last()
+ * and the diagnostics. English unless set; a server sets it for each
+ * request it answers. Messages without a translation stay English.
+ * Returns the language it replaces, so that a caller can put it back.
+ */
+natrisk_lang natrisk_messages_set_lang(natrisk_lang lang);
+natrisk_lang natrisk_messages_lang(void);
+
 #ifdef __cplusplus
 }
 #endif

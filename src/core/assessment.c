@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "messages.h"
 #include "model.h"
 
 void natrisk_assessment_free(natrisk_assessment *a)
@@ -86,11 +87,12 @@ const char *natrisk_kind_name(natrisk_kind kind)
 	return kind == NATRISK_THREAT ? "threat" : "hazard";
 }
 
+/* The names are ids (files, the API); messages translate them. */
 const char *natrisk_classification_name(natrisk_classification c)
 {
 	switch (c) {
-	case NATRISK_RESTRICTED: return "restricted";
-	case NATRISK_CONFIDENTIAL: return "confidential";
-	default: return "public";
+	case NATRISK_RESTRICTED: return MSG("restricted");
+	case NATRISK_CONFIDENTIAL: return MSG("confidential");
+	default: return MSG("public");
 	}
 }

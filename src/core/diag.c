@@ -1,8 +1,9 @@
 /*
  * diag.c - the list of diagnostics that loaders fill (see diag.h).
  *
- * Messages are formatted once and kept; the list is capped so that a
- * pathological input cannot make us print millions of lines.
+ * Messages are formatted once, in the thread's message language
+ * (messages.h), and kept; the list is capped so that a pathological input
+ * cannot make us print millions of lines.
  */
 #include <natrisk/diag.h>
 
@@ -11,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "messages.h"
 
 enum { DIAG_LIMIT = 1000 };
 
@@ -80,7 +83,7 @@ void natrisk_diag_add(natrisk_diag *diag, natrisk_severity severity,
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	char *message = format_message(fmt, ap);
+	char *message = format_message(msg_tr(fmt), ap);
 	va_end(ap);
 	char *file_copy = strdup(file ? file : "<input>");
 	if (!message || !file_copy) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "assessment_loader.h"
 #include "file.h"
 
@@ -149,8 +150,8 @@ static void load_scenario_theme(aloader *l, const ynode *node,
 		yerror(l->doc, node, "theme '%s' is %s, above the scenario "
 		       "(%s): whoever may see the scenario must be able to "
 		       "see its theme", id,
-		       natrisk_classification_name(theme->classification),
-		       natrisk_classification_name(s->classification));
+		       msg_tr(natrisk_classification_name(theme->classification)),
+		       msg_tr(natrisk_classification_name(s->classification)));
 		l->ok = false;
 	}
 }

@@ -1,6 +1,7 @@
 /*
  * method_helpers.c - small typed readers used by the method loader.
  */
+#include "../core/messages.h"
 #include "method_loader.h"
 
 const char *keep(loader *l, const char *text)
@@ -60,7 +61,7 @@ bool positive_number(loader *l, const ynode *node, const char *what,
 		return false;
 	}
 	if (!(*out > 0)) {
-		yerror(l->doc, node, "%s must be above 0", what);
+		yerror(l->doc, node, "%s must be above 0", msg_tr(what));
 		l->ok = false;
 		return false;
 	}
@@ -73,7 +74,7 @@ void load_ladder(loader *l, const ynode *node, const char *what,
 	if (!yexpect(l->doc, node, YNODE_SEQ, what) || node->count != 4) {
 		if (node->kind == YNODE_SEQ)
 			yerror(l->doc, node, "%s must list 4 lower limits (of "
-			       "classes B, C, D and E), not %u", what,
+			       "classes B, C, D and E), not %u", msg_tr(what),
 			       (unsigned)node->count);
 		l->ok = false;
 		return;
@@ -83,7 +84,8 @@ void load_ladder(loader *l, const ynode *node, const char *what,
 		if (!positive_number(l, item, what, &out[i]))
 			return;
 		if (i > 0 && !(out[i] > out[i - 1])) {
-			yerror(l->doc, item, "%s must ascend strictly", what);
+			yerror(l->doc, item, "%s must ascend strictly",
+			       msg_tr(what));
 			l->ok = false;
 			return;
 		}

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "../core/messages.h"
 #include "method_loader.h"
 
 /* Ids of criteria and interests are written as the reports write them
@@ -22,7 +23,7 @@ static const char *dotted_id(loader *l, const ynode *node, const char *what)
 		     text[i] == '-';
 	if (!ok) {
 		yerror(l->doc, node, "%s '%s' must be 1 to 32 of 0-9, a-z, "
-		       "'.' and '-'", what, text);
+		       "'.' and '-'", msg_tr(what), text);
 		l->ok = false;
 		return NULL;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/aggregate.h"
+#include "../core/messages.h"
 #include "assessment_loader.h"
 
 /* What is being read: an impact criterion or a likelihood. */
@@ -15,6 +16,13 @@ typedef struct score_target {
 	natrisk_kind kind;  /* likelihood only */
 	const char *label;  /* "2.1", "likelihood" for messages */
 } score_target;
+
+/* The target as messages name it: a criterion by its id, a likelihood in
+ * the thread's message language. */
+static const char *target_name(const score_target *t)
+{
+	return t->criterion < 0 ? msg_tr(t->label) : t->label;
+}
 
 static void set_class(aloader *l, natrisk_grade *g, int cls, bool high)
 {
@@ -47,15 +55,20 @@ static bool read_class(aloader *l, const ynode *node, const score_target *t,
 	}
 	if (yis_number(node, &number))
 		yerror(l->doc, node, "%s: a bare number is not a score; write "
-		       "{ %s: %s }", t->label,
+		       "{ %s: %s }", target_name(t),
 		       t->criterion < 0 ? "probability" : "value", node->text);
+	else if (node->kind == YNODE_SCALAR && t->criterion < 0)
+		yerror(l->doc, node, "%s: '%s' is not a class: expected A to "
+		       "E, optionally followed by '+'", target_name(t),
+		       node->text);
 	else if (node->kind == YNODE_SCALAR)
-		yerror(l->doc, node, "%s: '%s' is not a class: expected %sA "
-		       "to E, optionally followed by '+'", t->label,
-		       node->text, t->criterion < 0 ? "" : "X or ");
+		yerror(l->doc, node, "%s: '%s' is not a class: expected X or A "
+		       "to E, optionally followed by '+'", target_name(t),
+		       node->text);
 	else
 		yerror(l->doc, node, "%s: expected a class (A to E) or a "
-		       "mapping, not a %s", t->label, ykind_name(node));
+		       "mapping, not a %s", target_name(t),
+		       msg_tr(ykind_name(node)));
 	return false;
 }
 
@@ -68,7 +81,7 @@ static bool read_quantity(aloader *l, const ynode *map, const score_target *t,
 		return false;
 	if (q < 0) {
 		yerror(l->doc, value, "%s: a quantity may not be negative",
-		       t->label);
+		       target_name(t));
 		return false;
 	}
 	if (!l->m)
@@ -153,7 +166,7 @@ static void grade_text(const natrisk_grade *g, char *out, size_t size)
 static bool check_order(aloader *l, const ynode *node, const score_target *t,
                         const natrisk_score *s)
 {
-	static const char *const names[] = { "LL", "EV", "UL" };
+	static const char *const names[] = { MSG("LL"), MSG("EV"), MSG("UL") };
 	for (int p = 0; p < 2; p++) {
 		if (grade_compare(&s->point[p], &s->point[p + 1]) <= 0)
 			continue;
@@ -162,8 +175,8 @@ static bool check_order(aloader *l, const ynode *node, const score_target *t,
 		grade_text(&s->point[p + 1], high, sizeof high);
 		const ynode *at = ymap_get(node, p == 0 ? "ll" : "ul");
 		yerror(l->doc, at ? at : node, "%s: %s (%s) is above %s (%s); "
-		       "LL <= EV <= UL must hold", t->label, names[p], low,
-		       names[p + 1], high);
+		       "LL <= EV <= UL must hold", target_name(t),
+		       msg_tr(names[p]), low, msg_tr(names[p + 1]), high);
 		return false;
 	}
 	return true;
@@ -249,7 +262,7 @@ void load_impact_score(aloader *l, const ynode *node, size_t c,
 void load_likelihood_score(aloader *l, const ynode *node, natrisk_kind kind,
                            natrisk_score *out)
 {
-	score_target t = { -1, kind, "likelihood" };
+	score_target t = { -1, kind, MSG("likelihood") };
 	load_score(l, node, &t, out);
 }
 

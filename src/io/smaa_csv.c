@@ -19,6 +19,7 @@
 
 #include "../core/arena.h"
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "file.h"
 #include "smaa_csv_internal.h"
 #include "ytree.h"
@@ -53,7 +54,7 @@ void samples_error(csv_lexer *lx, int line, int column, const char *fmt, ...)
 	char message[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
+	vsnprintf(message, sizeof message, msg_tr(fmt), ap);
 	va_end(ap);
 	natrisk_diag_add(lx->diag, NATRISK_SEVERITY_ERROR, lx->name, line,
 	                 column, "%s", message);
@@ -65,7 +66,7 @@ void samples_field_error(csv_lexer *lx, const csv_field *f, const char *fmt,
 	char message[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
+	vsnprintf(message, sizeof message, msg_tr(fmt), ap);
 	va_end(ap);
 	natrisk_diag_add(lx->diag, NATRISK_SEVERITY_ERROR, lx->name, f->line,
 	                 f->column, "%s", message);
@@ -74,11 +75,12 @@ void samples_field_error(csv_lexer *lx, const csv_field *f, const char *fmt,
 bool samples_name_ok(csv_lexer *lx, const csv_field *f, const char *what)
 {
 	if (f->len == 0) {
-		samples_field_error(lx, f, "empty %s name", what);
+		samples_field_error(lx, f, "empty %s name", msg_tr(what));
 		return false;
 	}
 	if (strpbrk(f->text, "\r\n")) {
-		samples_field_error(lx, f, "%s name with a line break", what);
+		samples_field_error(lx, f, "%s name with a line break",
+		                    msg_tr(what));
 		return false;
 	}
 	return true;

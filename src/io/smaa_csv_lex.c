@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/messages.h"
+
 void csv_lexer_init(csv_lexer *lx, const char *name, const char *buf,
                     size_t len, natrisk_diag *diag)
 {
@@ -50,7 +52,7 @@ static int syntax_error(csv_lexer *lx, int line, int column,
                         const char *message)
 {
 	natrisk_diag_add(lx->diag, NATRISK_SEVERITY_ERROR, lx->name, line,
-	                 column, "%s", message);
+	                 column, "%s", msg_tr(message));
 	lx->pos = lx->len; /* read no further */
 	return -1;
 }

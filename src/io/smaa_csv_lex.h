@@ -34,7 +34,8 @@ typedef struct csv_lexer {
 	size_t text_len, text_capacity;
 	int end_line, end_column; /* just after the record's last field */
 	size_t max_fields;      /* 0, or a record may hold no more: */
-	const char *too_wide;   /* the error at the first field past them */
+	const char *too_wide;   /* the error at the first field past them
+	                           (MSG: translated when it is reported) */
 } csv_lexer;
 
 /* BUF must have been checked with utf8_check(); a byte order mark is

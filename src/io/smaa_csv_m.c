@@ -15,6 +15,7 @@
 
 #include <natrisk/common.h>
 
+#include "../core/messages.h"
 #include "smaa_csv_internal.h"
 
 #define M_HEADER "iteration,alternative,<criterion>,..."
@@ -30,7 +31,7 @@ typedef struct m_reader {
 /* Reports F as past a limit and stops the reading of the file. */
 static void stop_at(m_reader *r, const csv_field *f, const char *message)
 {
-	samples_field_error(&r->lx, f, "%s", message);
+	samples_field_error(&r->lx, f, "%s", msg_tr(message));
 	r->b->stopped = true;
 }
 
@@ -239,10 +240,11 @@ int samples_read_measurements(samples_build *b, const char *name,
 	m_reader r = { .b = b };
 	csv_lexer_init(&r.lx, name, buf, len, b->diag);
 	r.lx.max_fields = 2 + NATRISK_SMAA_MAX_CRITERIA;
-	r.lx.too_wide = "more than " LIMIT(NATRISK_SMAA_MAX_CRITERIA)
-	                " criteria: natrisk smaa reads an iteration, an "
-	                "alternative and at most "
-	                LIMIT(NATRISK_SMAA_MAX_CRITERIA) " criteria a row";
+	r.lx.too_wide = MSG("more than " LIMIT(NATRISK_SMAA_MAX_CRITERIA)
+	                    " criteria: natrisk smaa reads an iteration, an "
+	                    "alternative and at most "
+	                    LIMIT(NATRISK_SMAA_MAX_CRITERIA)
+	                    " criteria a row");
 	int rc = 0;
 	if (samples_first_record(&r.lx, M_HEADER) == 1) {
 		b->m_header_ok = read_header(&r);

@@ -16,6 +16,7 @@
 
 #include <natrisk/common.h>
 
+#include "../core/messages.h"
 #include "smaa_csv_internal.h"
 
 #define W_HEADER "iteration,<criterion>,..."
@@ -205,10 +206,10 @@ int samples_read_weights(samples_build *b, const char *name, const char *buf,
 	w_reader r = { .b = b };
 	csv_lexer_init(&r.lx, name, buf, len, b->diag);
 	r.lx.max_fields = 1 + NATRISK_SMAA_MAX_CRITERIA;
-	r.lx.too_wide = "more than " LIMIT(NATRISK_SMAA_MAX_CRITERIA)
-	                " criteria: natrisk smaa reads an iteration and at "
-	                "most " LIMIT(NATRISK_SMAA_MAX_CRITERIA)
-	                " criteria a row";
+	r.lx.too_wide = MSG("more than " LIMIT(NATRISK_SMAA_MAX_CRITERIA)
+	                    " criteria: natrisk smaa reads an iteration and "
+	                    "at most " LIMIT(NATRISK_SMAA_MAX_CRITERIA)
+	                    " criteria a row");
 	int rc = 0;
 	if (samples_first_record(&r.lx, W_HEADER) == 1) {
 		rc = read_header(&r);

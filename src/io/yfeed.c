@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "../core/messages.h"
+
 /* Bytes handed over at a time: the limit is checked this often. */
 enum { FEED_PIECE = 4096 };
 
@@ -247,7 +249,8 @@ void yfeed_report(const yfeed *feed, const char *name, size_t depth,
 		if (scan_byte(&s, (unsigned char)feed->buf[i], prev,
 		              max_depth)) {
 			natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, name,
-			                 s.at.line, s.at.column, "%s", nesting);
+			                 s.at.line, s.at.column, "%s",
+			                 msg_tr(nesting));
 			return;
 		}
 	}

@@ -59,8 +59,9 @@ int yfeed_header_column(const yfeed *feed, int line);
  * After an overrun: reports to DIAG, for file NAME, where the parser was
  * held up. DEPTH is the nesting of the collections whose events came
  * already; when the brackets read ahead nest deeper than MAX_DEPTH, the
- * error is the nesting limit's (NESTING, at the first bracket too deep),
- * otherwise it is "too much to read" at the outermost bracket still open.
+ * error is the nesting limit's (NESTING, in English: it is translated
+ * here; at the first bracket too deep), otherwise it is "too much to read"
+ * at the outermost bracket still open.
  */
 void yfeed_report(const yfeed *feed, const char *name, size_t depth,
                   size_t max_depth, const char *nesting, natrisk_diag *diag);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/messages.h"
 #include "utf8.h"
 
 static size_t edit_distance(const char *a, const char *b)
@@ -95,18 +96,18 @@ bool ycheck_map(ydoc *doc, const ynode *node, const char *const *keys,
 		const char *hint = closest_key(key->text, keys);
 		if (hint)
 			yerror(doc, key, "unknown key '%s' in %s; did you mean "
-			       "'%s'?", key->text, what, hint);
+			       "'%s'?", key->text, msg_tr(what), hint);
 		else
 			yerror(doc, key, "unknown key '%s' in %s", key->text,
-			       what);
+			       msg_tr(what));
 		ok = false;
 	}
 	for (size_t i = 0; keys[i]; i++) {
 		if (keys[i][0] != '*' || ymap_get(node, keys[i] + 1) ||
 		    misspelt(node, keys, keys[i] + 1))
 			continue;
-		yerror(doc, node, "%s lacks the required key '%s'", what,
-		       keys[i] + 1);
+		yerror(doc, node, "%s lacks the required key '%s'",
+		       msg_tr(what), keys[i] + 1);
 		ok = false;
 	}
 	return ok;
@@ -116,16 +117,17 @@ bool yexpect(ydoc *doc, const ynode *node, ynode_kind kind, const char *what)
 {
 	if (node->kind == kind)
 		return true;
-	yerror(doc, node, "%s must be a %s, not a %s", what,
-	       kind == YNODE_MAP ? "mapping" : "list", ykind_name(node));
+	yerror(doc, node, "%s must be a %s, not a %s", msg_tr(what),
+	       msg_tr(kind == YNODE_MAP ? "mapping" : "list"),
+	       msg_tr(ykind_name(node)));
 	return false;
 }
 
 const char *ytext(ydoc *doc, const ynode *node, const char *what)
 {
 	if (node->kind != YNODE_SCALAR || yis_null(node)) {
-		yerror(doc, node, "%s must be text, not a %s", what,
-		       ykind_name(node));
+		yerror(doc, node, "%s must be text, not a %s", msg_tr(what),
+		       msg_tr(ykind_name(node)));
 		return NULL;
 	}
 	return node->text;
@@ -144,7 +146,8 @@ const char *yid(ydoc *doc, const ynode *node, const char *what)
 	}
 	if (!ok) {
 		yerror(doc, node, "%s '%s' is not a valid id: use 1 to 64 of "
-		       "a-z, 0-9 and '-', not starting with '-'", what, text);
+		       "a-z, 0-9 and '-', not starting with '-'", msg_tr(what),
+		       text);
 		return NULL;
 	}
 	return text;
@@ -197,13 +200,13 @@ bool ynumber(ydoc *doc, const ynode *node, const char *what, double *out)
 	if (node->kind == YNODE_SCALAR && !node->plain &&
 	    number_syntax(node->text))
 		yerror(doc, node, "%s must be a number; remove the quotes from "
-		       "'%s'", what, node->text);
+		       "'%s'", msg_tr(what), node->text);
 	else if (node->kind == YNODE_SCALAR)
-		yerror(doc, node, "%s must be a finite number, not '%s'", what,
-		       node->text);
+		yerror(doc, node, "%s must be a finite number, not '%s'",
+		       msg_tr(what), node->text);
 	else
-		yerror(doc, node, "%s must be a number, not a %s", what,
-		       ykind_name(node));
+		yerror(doc, node, "%s must be a number, not a %s", msg_tr(what),
+		       msg_tr(ykind_name(node)));
 	return false;
 }
 
@@ -220,11 +223,11 @@ bool ybool(ydoc *doc, const ynode *node, const char *what, bool *out)
 		}
 	}
 	if (node->kind == YNODE_SCALAR)
-		yerror(doc, node, "%s must be true or false, not '%s'", what,
-		       node->text);
+		yerror(doc, node, "%s must be true or false, not '%s'",
+		       msg_tr(what), node->text);
 	else
-		yerror(doc, node, "%s must be true or false, not a %s", what,
-		       ykind_name(node));
+		yerror(doc, node, "%s must be true or false, not a %s",
+		       msg_tr(what), msg_tr(ykind_name(node)));
 	return false;
 }
 
@@ -236,8 +239,8 @@ bool yversion(ydoc *doc, const ynode *node, const char *key,
 		return false;
 	if (version == 1)
 		return true;
-	yerror(doc, node, "unsupported %s %s; this natrisk reads %s 1", what,
-	       node->text, what);
+	yerror(doc, node, "unsupported %s %s; this natrisk reads %s 1",
+	       msg_tr(what), node->text, msg_tr(what));
 	return false;
 }
 
@@ -262,12 +265,12 @@ bool ytext_fits(ydoc *doc, const ynode *node, const char *what,
 	                                 : utf8_length(node->text, node->len);
 	if (length > max) {
 		yerror(doc, node, "%s is too long: %zu characters, at most %zu",
-		       what, length, max);
+		       msg_tr(what), length, max);
 		return false;
 	}
 	if (kind == YTEXT_TITLE && utf8_blank(node->text, node->len)) {
-		yerror(doc, node, "%s is %s: write 1 to %zu characters", what,
-		       node->len ? "blank" : "empty", max);
+		yerror(doc, node, "%s is %s: write 1 to %zu characters",
+		       msg_tr(what), msg_tr(node->len ? "blank" : "empty"), max);
 		return false;
 	}
 	return true;

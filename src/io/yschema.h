@@ -2,7 +2,9 @@
  * yschema.h - checking a ytree against what a loader expects: the allowed
  * keys of a mapping, and typed scalars (text, numbers, booleans, ids).
  * Each check reports a located error and returns false or NULL, so that a
- * loader can go on and find the next problem.
+ * loader can go on and find the next problem. WHAT, in every check, is a
+ * part of the message in English, which the check translates (messages.h;
+ * tests/tools/messages.py knows these functions).
  */
 #ifndef NATRISK_YSCHEMA_H
 #define NATRISK_YSCHEMA_H

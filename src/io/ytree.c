@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/messages.h"
+#include "parser_messages.h"
 #include "stringify.h"
 #include "yfeed.h"
 
@@ -34,7 +36,7 @@ static void yreport(ydoc *doc, natrisk_severity severity, const ynode *node,
                     const char *fmt, va_list ap)
 {
 	char message[1024];
-	vsnprintf(message, sizeof message, fmt, ap);
+	vsnprintf(message, sizeof message, msg_tr(fmt), ap);
 	natrisk_diag_add(doc->diag, severity, doc->name, node ? node->line : 1,
 	                 node ? node->column : 1, "%s", message);
 }
@@ -160,8 +162,8 @@ bool ycheck_unique(ydoc *doc, const ynode *const *nodes, size_t n,
 			first = i;
 			continue;
 		}
-		yerror(doc, again, "duplicate %s '%s' (first at line %d)", what,
-		       again->text, refs[first].node->line);
+		yerror(doc, again, "duplicate %s '%s' (first at line %d)",
+		       msg_tr(what), again->text, refs[first].node->line);
 		unique = false;
 	}
 	free(refs);
@@ -177,7 +179,7 @@ static void check_map_keys(ydoc *doc, const ynode *map)
 		keys[i] = map->items[2 * i];
 		if (keys[i]->kind != YNODE_SCALAR)
 			yerror(doc, keys[i], "a key must be text, not a %s",
-			       ykind_name(keys[i]));
+			       msg_tr(ykind_name(keys[i])));
 	}
 	ycheck_unique(doc, keys, map->count, "key");
 	free(keys);
@@ -301,11 +303,12 @@ static bool refuse_document(struct builder *b, struct fy_event *event)
 }
 
 static const char too_deep[] =
-	"YAML nested more than " LIMIT(YTREE_MAX_DEPTH) " levels deep: "
-	"natrisk reads at most " LIMIT(YTREE_MAX_DEPTH) " levels";
+	MSG("YAML nested more than " LIMIT(YTREE_MAX_DEPTH) " levels deep: "
+	    "natrisk reads at most " LIMIT(YTREE_MAX_DEPTH) " levels");
 static const char too_many[] =
-	"more than " LIMIT(YTREE_MAX_NODES) " YAML nodes (keys, values and "
-	"lists): natrisk reads at most " LIMIT(YTREE_MAX_NODES) " in a file";
+	MSG("more than " LIMIT(YTREE_MAX_NODES) " YAML nodes (keys, values "
+	    "and lists): natrisk reads at most " LIMIT(YTREE_MAX_NODES)
+	    " in a file");
 
 /* Refuses, before it is built, a node past YTREE_MAX_NODES or a
  * collection past YTREE_MAX_DEPTH. Returns false to stop. */
@@ -324,7 +327,7 @@ static bool within_limits(struct builder *b, struct fy_event *event)
 		return true;
 	ynode *at = new_node(b, YNODE_SCALAR, event);
 	if (at)
-		yerror(b->doc, at, "%s", problem);
+		yerror(b->doc, at, "%s", msg_tr(problem));
 	b->failed = true;
 	return false;
 }
@@ -429,7 +432,7 @@ static bool report_in_flow(struct builder *b, const struct fy_diag_error *err)
 	                 "invalid YAML: this '%c' is not closed before "
 	                 "line %d, column %d (%s)",
 	                 open->node->kind == YNODE_MAP ? '{' : '[', err->line,
-	                 err->column, err->msg ? err->msg : "syntax error");
+	                 err->column, yaml_problem(err->msg));
 	return true;
 }
 
@@ -451,8 +454,7 @@ static void report_parser_errors(struct builder *b, struct fy_diag *fydiag,
 			column = tab;
 		natrisk_diag_add(b->doc->diag, NATRISK_SEVERITY_ERROR,
 		                 b->doc->name, err->line, column,
-		                 "invalid YAML: %s",
-		                 err->msg ? err->msg : "syntax error");
+		                 "invalid YAML: %s", yaml_problem(err->msg));
 	}
 	if (!any)
 		natrisk_diag_add(b->doc->diag, NATRISK_SEVERITY_ERROR,
@@ -560,8 +562,8 @@ bool yis_null(const ynode *node)
 const char *ykind_name(const ynode *node)
 {
 	switch (node->kind) {
-	case YNODE_MAP: return "mapping";
-	case YNODE_SEQ: return "list";
-	default: return yis_null(node) ? "null" : "scalar";
+	case YNODE_MAP: return MSG("mapping");
+	case YNODE_SEQ: return MSG("list");
+	default: return yis_null(node) ? MSG("null") : MSG("scalar");
 	}
 }

@@ -65,7 +65,8 @@ void ydoc_release(ydoc *doc);
 int utf8_check(const char *name, const char *buf, size_t len,
                natrisk_diag *diag);
 
-/* Reports an error or a warning at NODE. */
+/* Reports an error or a warning at NODE, in the thread's message language
+ * (messages.h). */
 void yerror(ydoc *doc, const ynode *node, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ywarning(ydoc *doc, const ynode *node, const char *fmt, ...)
@@ -79,6 +80,7 @@ bool ycheck_unique(ydoc *doc, const ynode *const *nodes, size_t n,
 /* The value for KEY in a map, or NULL. */
 ynode *ymap_get(const ynode *map, const char *key);
 bool yis_null(const ynode *node);
+/* "mapping", "list", "null" or "scalar", in English (msg_tr translates). */
 const char *ykind_name(const ynode *node);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/messages.h"
 #include "sessions.h"
 
 /* The headers that say where a body ends. */
@@ -127,11 +128,11 @@ void upload_take(upload *u, const char *data, size_t size)
 
 int upload_refuse(const upload *u, reply *r)
 {
-	const char *whose = u->limit >= BODY_LIMIT_UPLOAD
+	const char *whose = msg_tr(u->limit >= BODY_LIMIT_UPLOAD
 	                            ? "the limit for an assessment file"
 	                    : u->limit >= BODY_LIMIT_SIGNED_IN
 	                            ? "the limit for this request"
-	                            : "the limit without a session";
+	                            : "the limit without a session");
 	if (u->limit >= 1024 * 1024)
 		return reply_error(r, 413, "the request body is larger than "
 		                   "%zu MiB, %s", u->limit / (1024 * 1024),

@@ -10,6 +10,8 @@
 #include <strings.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
+#include "../io/parser_messages.h"
 #include "../io/utf8.h"
 #include "server.h"
 
@@ -110,7 +112,7 @@ int reply_error(reply *r, unsigned status, const char *fmt, ...)
 	char message[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
+	vsnprintf(message, sizeof message, msg_tr(fmt), ap);
 	va_end(ap);
 	/* a message may quote the request, cut anywhere: keep it JSON */
 	utf8_sanitize(message);
@@ -134,7 +136,7 @@ int reply_failure(reply *r, int code)
 	unsigned status = status_for(code);
 	if (status == 500) { /* the details are for the log, not the client */
 		free(r->detail);
-		r->detail = strdup(natrisk_error_last());
+		r->detail = strdup(error_last_english());
 		return reply_error(r, 500, "the server could not do that");
 	}
 	return reply_error(r, status, "%s", natrisk_error_last());
@@ -167,7 +169,7 @@ static json_t *body_with_id(const reply *r)
 	    !json_is_string(json_object_get(body, "error"))) {
 		json_decref(body);
 		body = json_pack("{s:s}", "error",
-		                 "the server could not do that");
+		                 msg_tr("the server could not do that"));
 	}
 	if (body)
 		json_object_set_new(body, "request_id",
@@ -201,6 +203,18 @@ void reply_log_failure(reply *r, const char *method, const char *url)
 	reply_json(r, status, body);
 }
 
+/* 400 for a body that is not JSON, or none. */
+static void reply_not_json(const request *q, reply *r,
+                           const json_error_t *error)
+{
+	char problem[JSON_ERROR_TEXT_LENGTH * 2];
+	if (!q->body_len)
+		reply_error(r, 400, "the body must be JSON");
+	else
+		reply_error(r, 400, "the body must be JSON: %s",
+		            json_problem(error, problem, sizeof problem));
+}
+
 json_t *request_json(const request *q, reply *r)
 {
 	json_error_t error;
@@ -209,9 +223,7 @@ json_t *request_json(const request *q, reply *r)
 	                                    JSON_REJECT_DUPLICATES, &error)
 	                       : NULL;
 	if (!body) {
-		reply_error(r, 400, "the body must be JSON%s%s",
-		            q->body_len ? ": " : "",
-		            q->body_len ? error.text : "");
+		reply_not_json(q, r, &error);
 		return NULL;
 	}
 	if (!json_is_object(body)) {
@@ -252,7 +264,7 @@ int reply_invalid_named(reply *r, int code, const natrisk_diag *diag,
 	const char *first = json_string_value(json_object_get(
 		json_array_get(errors, 0), "message"));
 	return reply_json(r, 422, json_pack("{s:s,s:o}", "error",
-	                                    first ? first : "invalid",
+	                                    first ? first : msg_tr("invalid"),
 	                                    "errors", errors));
 }
 
@@ -265,9 +277,7 @@ json_t *request_json_any(const request *q, reply *r)
 	                                        &error)
 	                           : NULL;
 	if (!body)
-		reply_error(r, 400, "the body must be JSON%s%s",
-		            q->body_len ? ": " : "",
-		            q->body_len ? error.text : "");
+		reply_not_json(q, r, &error);
 	return body;
 }
 

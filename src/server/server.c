@@ -6,7 +6,8 @@
  * when its headers are complete (body.c) before the router sees it.
  * Every answer carries the security headers, and no answer is cached by
  * the browser: a result may be above the next user's clearance. A 5xx is
- * logged with a request id that the answer carries too.
+ * logged with a request id that the answer carries too. Each answer's
+ * messages are in the request's language (language.c).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -23,6 +24,7 @@
 #include "../io/file.h"
 #include "body.h"
 #include "deadline.h"
+#include "language.h"
 #include "server_api.h"
 #include "server.h"
 #include "sessions.h"
@@ -124,12 +126,12 @@ static void handle(server *srv, struct MHD_Connection *connection,
 	sem_post(&srv->workers);
 }
 
-static enum MHD_Result answer(void *cls, struct MHD_Connection *connection,
-                              const char *url, const char *method,
-                              const char *version, const char *upload_data,
-                              size_t *upload_data_size, void **context)
+/* At the end of the headers (*CONTEXT is NULL) and when the request has
+ * arrived: the answer, if there is one yet. */
+static enum MHD_Result respond(server *srv, struct MHD_Connection *connection,
+                               const char *url, const char *method,
+                               void **context)
 {
-	server *srv = cls;
 	upload *u = *context;
 	reply r = { 0 };
 	bool refused = false;
@@ -140,10 +142,6 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection,
 		if (upload_begin(u, srv, connection, method, url, &r))
 			return MHD_YES;
 		refused = true; /* at the headers: the body is not read */
-	} else if (*upload_data_size) {
-		upload_take(u, upload_data, *upload_data_size);
-		*upload_data_size = 0;
-		return MHD_YES;
 	}
 	/* the request is all there (or refused): its deadline stops, and
 	 * the wait for a worker does not count */
@@ -155,6 +153,26 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection,
 	reply_log_failure(&r, method, url);
 	enum MHD_Result ok = send_reply(connection, &r, url);
 	reply_clear(&r);
+	return ok;
+}
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *connection,
+                              const char *url, const char *method,
+                              const char *version, const char *upload_data,
+                              size_t *upload_data_size, void **context)
+{
+	upload *u = *context;
+	if (u && *upload_data_size) {
+		upload_take(u, upload_data, *upload_data_size);
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	/* every message of the answer is in the request's language; the
+	 * thread's next request starts from English again */
+	natrisk_lang before = natrisk_messages_set_lang(
+		request_language(connection));
+	enum MHD_Result ok = respond(cls, connection, url, method, context);
+	natrisk_messages_set_lang(before);
 	return ok;
 }
 

@@ -18,6 +18,7 @@
 #include <natrisk/report.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "authz.h"
 #include "views.h"
 
@@ -321,8 +322,9 @@ static int render(server *srv, const cached_view *key, natrisk_assessment *a,
 static const char *const content_types[VIEW_KINDS] = {
 	"application/json", "image/svg+xml", "text/html; charset=utf-8",
 };
+/* Each view in messages, and the command of the CLI that draws it. */
 static const char *const kind_names[VIEW_KINDS] = {
-	"results", "diagram", "report",
+	MSG("results"), MSG("diagram"), MSG("report"),
 };
 
 /* A stream that passes at most VIEW_MAX_BYTES on to another, and fails
@@ -362,12 +364,12 @@ static int render_capped(server *srv, const cached_view *key,
 	if (cap.over) {
 		reply_error(r, 413, "the %s of this edition is larger than "
 		            "%zu MiB, more than the server sends",
-		            kind_names[kind], VIEW_MAX_BYTES >> 20);
+		            msg_tr(kind_names[kind]), VIEW_MAX_BYTES >> 20);
 		return 1;
 	}
 	if (rc == 0 && failed)
 		rc = error_set(NATRISK_ENOMEM, "out of memory writing the %s",
-		               kind_names[kind]);
+		               msg_tr(kind_names[kind]));
 	return rc;
 }
 
@@ -416,7 +418,7 @@ static int reply_fresh(request *q, reply *r, const cached_view *key,
 		return reply_error(r, 413, "the edition has %zu scenarios you "
 		                   "may see; the server draws a %s of %d at "
 		                   "most (export the edition and use natrisk "
-		                   "%s)", shown, kind_names[key->kind],
+		                   "%s)", shown, msg_tr(kind_names[key->kind]),
 		                   VIEW_MAX_SCENARIOS, kind_names[key->kind]);
 	if (!a)
 		return reply_empty(r, key->kind, info, key->profile);

@@ -185,14 +185,10 @@ static int in_transaction(natrisk_store *s, const char *begin,
 		rc = work(db, ctx);
 		if (rc == 0)
 			rc = db_exec(db, "COMMIT");
-		if (rc != 0) {
-			/* keep the work's message, not the rollback's */
-			char message[512];
-			snprintf(message, sizeof message, "%s",
-			         natrisk_error_last());
+		/* sqlite3_exec() leaves the work's message (and its
+		 * English, for the log) as it is */
+		if (rc != 0)
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-			error_set(rc, "%s", message);
-		}
 	}
 	db_give(s, db);
 	return rc;

@@ -40,7 +40,7 @@ enum {
 };
 /* 0 when edition ID exists and its status is in ALLOWED; else
  * NATRISK_ENOTFOUND, NATRISK_EIMMUTABLE or NATRISK_ECONFLICT naming WHAT
- * ("analysts score") and when it is allowed. Its method id goes to
+ * ("analysts score", in English: it is translated) and when it is allowed. Its method id goes to
  * METHOD (may be NULL). */
 int edition_require(sqlite3 *db, int64_t id, unsigned allowed,
                     const char *what, char method[128]);

@@ -10,16 +10,18 @@
 #include <natrisk/membuf.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
+#include "../io/parser_messages.h"
 #include "db.h"
 #include "edition_rows.h"
 
 static const char *allowed_text(unsigned allowed)
 {
 	switch (allowed) {
-	case WHILE_SCORING: return "while it is in scoring";
+	case WHILE_SCORING: return MSG("while it is in scoring");
 	case WHILE_DRAFT | WHILE_CONSOLIDATION:
-		return "while it is in draft or consolidation";
-	default: return "until it is published";
+		return MSG("while it is in draft or consolidation");
+	default: return MSG("until it is published");
 	}
 }
 
@@ -50,8 +52,8 @@ int edition_require(sqlite3 *db, int64_t id, unsigned allowed,
 		return error_set(NATRISK_EIMMUTABLE, "edition %lld is published "
 		                 "and cannot change", (long long)id);
 	return error_set(NATRISK_ECONFLICT, "edition %lld is in %s: %s only "
-	                 "%s", (long long)id, natrisk_status_name(status), what,
-	                 allowed_text(allowed));
+	                 "%s", (long long)id, msg_tr(natrisk_status_name(status)),
+	                 msg_tr(what), msg_tr(allowed_text(allowed)));
 }
 
 int edition_bump(sqlite3 *db, int64_t id, natrisk_classification level)
@@ -151,13 +153,15 @@ static void move_diagnostics(const natrisk_diag *diag, natrisk_diag *out,
 static bool one_json_value(const char *body, size_t len, natrisk_diag *diag)
 {
 	json_error_t error;
+	char problem[JSON_ERROR_TEXT_LENGTH * 2];
 	json_t *value = json_loadb(body, len, JSON_DECODE_ANY, &error);
 	json_decref(value);
 	if (!value)
 		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, "request",
 		                 error.line > 0 ? error.line : 1,
 		                 error.column > 0 ? error.column : 1,
-		                 "not JSON: %s", error.text);
+		                 "not JSON: %s",
+		                 json_problem(&error, problem, sizeof problem));
 	return value != NULL;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "../core/model.h"
 #include "db.h"
 #include "edition_rows.h"
@@ -133,15 +134,16 @@ static char *with_id(const scenario_job *job, const char *id,
 	bool names_id = object && json_object_get(body, "id");
 	bool empty = object && json_object_size(body) == 0;
 	json_decref(body);
-	if (!object || names_id) {
+	if (names_id)
 		natrisk_diag_add(job->diag, NATRISK_SEVERITY_ERROR, "request",
-		                 1, 1, "%s", names_id
-		                 ? "leave 'id' out: the server gives a new "
-		                   "scenario its id (its title and six random "
-		                   "characters), and answers with it"
-		                 : "the body must be a JSON object");
+		                 1, 1, "leave 'id' out: the server gives a new "
+		                 "scenario its id (its title and six random "
+		                 "characters), and answers with it");
+	else if (!object)
+		natrisk_diag_add(job->diag, NATRISK_SEVERITY_ERROR, "request",
+		                 1, 1, "the body must be a JSON object");
+	if (!object || names_id)
 		return NULL;
-	}
 	const char *brace = memchr(job->json, '{', job->len);
 	size_t before = (size_t)(brace - job->json) + 1;
 	char member[96];
@@ -301,8 +303,8 @@ static int check_assigned(sqlite3 *db, int64_t scenario_id,
 			               "to this scenario, is not cleared for %s: "
 			               "change the assignments first",
 			               sqlite3_column_text(stmt, 0),
-			               natrisk_classification_name(
-				               classification));
+			               msg_tr(natrisk_classification_name(
+				               classification)));
 	}
 	sqlite3_finalize(stmt);
 	return rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "db.h"
 #include "edition_rows.h"
 
@@ -174,7 +175,8 @@ static int check_analyst(sqlite3 *db, const char *name,
 	           (int)classification) {
 		rc = error_set(NATRISK_EINVALID, "%s is not cleared for %s "
 		               "scenarios", name,
-		               natrisk_classification_name(classification));
+		               msg_tr(natrisk_classification_name(
+			               classification)));
 	} else {
 		rc = 0;
 	}

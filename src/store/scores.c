@@ -9,6 +9,7 @@
 
 #include "../core/error.h"
 #include "../core/model.h"
+#include "../io/parser_messages.h"
 #include "db.h"
 #include "edition_rows.h"
 #include "score_json.h"
@@ -325,11 +326,16 @@ static json_t *batch_body(const char *json, size_t len, natrisk_diag *diag)
 {
 	json_error_t error;
 	json_t *body = json_loadb(json, len, JSON_REJECT_DUPLICATES, &error);
-	if (!json_is_object(body)) {
+	char problem[JSON_ERROR_TEXT_LENGTH * 2];
+	if (!body)
 		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, "request",
-		                 body ? 1 : error.line, body ? 1 : error.column,
-		                 "expected an object {criterion: score, ...}%s%s",
-		                 body ? "" : ": ", body ? "" : error.text);
+		                 error.line, error.column, "expected an object "
+		                 "{criterion: score, ...}: %s",
+		                 json_problem(&error, problem, sizeof problem));
+	else if (!json_is_object(body))
+		natrisk_diag_add(diag, NATRISK_SEVERITY_ERROR, "request", 1, 1,
+		                 "expected an object {criterion: score, ...}");
+	if (!json_is_object(body)) {
 		json_decref(body);
 		return NULL;
 	}

@@ -9,12 +9,15 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "db.h"
 
 static const char *const role_names[] = { "viewer", "analyst", "chair",
 	                                  "admin" };
-static const char *const status_names[] = { "draft", "scoring",
-	                                    "consolidation", "published" };
+/* ids (the store, the API) that messages translate */
+static const char *const status_names[] = { MSG("draft"), MSG("scoring"),
+	                                    MSG("consolidation"),
+	                                    MSG("published") };
 static const char *const clearance_names[] = { "public", "restricted",
 	                                       "confidential" };
 

@@ -1,0 +1,136 @@
+/*
+ * messages_nl_server.c - the Dutch catalogue (messages.h): the messages
+ * and parts of messages first written in src/server, sorted by their
+ * English (strcmp) for the binary search. tests/cli/messages.sh checks
+ * that every message has its entry and that the entries fit.
+ */
+#include "messages.h"
+
+static const message_pair pairs[] = {
+	{ "%s is in use by another program",
+	  "%s is in gebruik door een ander programma" },
+	{ "--listen takes HOST:PORT, not '%s'",
+	  "--listen verwacht HOST:PORT, niet '%s'" },
+	{ "--tls-cert and --tls-key go together",
+	  "--tls-cert en --tls-key horen bij elkaar" },
+	{ "Content-Length and Transfer-Encoding together",
+	  "de headers Content-Length en Transfer-Encoding mogen niet "
+	  "samen voorkomen" },
+	{ "cannot listen on %s: %s",
+	  "kan niet luisteren op %s: %s" },
+	{ "cannot listen on %s: permission denied (ports below 1024 need "
+	  "privileges)",
+	  "kan niet luisteren op %s: geen toestemming (poorten onder "
+	  "1024 vragen extra rechten)" },
+	{ "cannot listen on '%s': %s",
+	  "kan niet luisteren op '%s': %s" },
+	{ "cannot start the server on %s (a bad certificate or key?)",
+	  "kan de server niet starten op %s (een ongeldig certificaat of "
+	  "een ongeldige sleutel?)" },
+	{ "diagram",
+	  "diagram" },
+	{ "expected {\"analysts\": [names]}",
+	  "verwacht: {\"analysts\": [namen]}" },
+	{ "expected {\"chairs\": [user names]} (at most 64)",
+	  "verwacht: {\"chairs\": [gebruikersnamen]} (hoogstens 64)" },
+	{ "expected {\"current\": ..., \"password\": ...}",
+	  "verwacht: {\"current\": ..., \"password\": ...}" },
+	{ "expected {\"disabled\": true} or {\"disabled\": false}",
+	  "verwacht: {\"disabled\": true} of {\"disabled\": false}" },
+	{ "expected {\"name\", \"role\": admin|chair|analyst|viewer, "
+	  "\"clearance\": public|restricted|confidential, \"password\"}",
+	  "verwacht: {\"name\", \"role\": admin|chair|analyst|viewer, "
+	  "\"clearance\": public|restricted|confidential, \"password\"}" },
+	{ "expected {\"password\": ...}",
+	  "verwacht: {\"password\": ...}" },
+	{ "expected {\"previous\": the id of the edition this one "
+	  "follows, or null}",
+	  "verwacht: {\"previous\": de id van de editie die deze "
+	  "opvolgt, of null}" },
+	{ "expected {\"status\": \"draft\", \"scoring\", "
+	  "\"consolidation\" or \"published\"}",
+	  "verwacht: {\"status\": \"draft\", \"scoring\", "
+	  "\"consolidation\" of \"published\"}" },
+	{ "expected {\"username\": ..., \"password\": ...}",
+	  "verwacht: {\"username\": ..., \"password\": ...}" },
+	{ "host name too long",
+	  "hostnaam te lang" },
+	{ "invalid",
+	  "ongeldig" },
+	{ "method %s not allowed here",
+	  "de HTTP-methode %s is hier niet toegestaan" },
+	{ "missing or wrong X-CSRF-Token header",
+	  "de header X-CSRF-Token ontbreekt of is onjuist" },
+	{ "more than one Content-Length header",
+	  "meer dan één header Content-Length" },
+	{ "no such edition",
+	  "deze editie bestaat niet" },
+	{ "no such method",
+	  "deze methode bestaat niet" },
+	{ "no such resource",
+	  "dit adres bestaat niet" },
+	{ "no weight profile '%s'",
+	  "er is geen gewichtenset '%s'" },
+	{ "only the edition's own chairs (or an admin) may do this",
+	  "alleen de eigen voorzitters van de editie (of een beheerder) "
+	  "mogen dit doen" },
+	{ "out of memory writing the %s",
+	  "onvoldoende geheugen bij het schrijven (%s)" },
+	{ "report",
+	  "rapport" },
+	{ "results",
+	  "resultaten" },
+	{ "send the assessment file with Content-Type: application/yaml",
+	  "stuur het beoordelingsbestand met Content-Type: "
+	  "application/yaml" },
+	{ "sign in first",
+	  "meld u eerst aan" },
+	{ "sign in with Content-Type: application/json",
+	  "meld u aan met Content-Type: application/json" },
+	{ "the %s of this edition is larger than %zu MiB, more than the "
+	  "server sends",
+	  "deze editie is als %s groter dan %zu MiB, meer dan de server "
+	  "verstuurt" },
+	{ "the body must be JSON",
+	  "de inhoud van het verzoek moet JSON zijn" },
+	{ "the body must be JSON: %s",
+	  "de inhoud van het verzoek moet JSON zijn: %s" },
+	{ "the current password is wrong",
+	  "het huidige wachtwoord is onjuist" },
+	{ "the edition has %zu scenarios you may see; the server draws a "
+	  "%s of %d at most (export the edition and use natrisk %s)",
+	  "de editie heeft %zu scenario's die u mag zien; de server "
+	  "tekent een %s van hoogstens %d (exporteer de editie en "
+	  "gebruik natrisk %s)" },
+	{ "the edition has no scenario you may see",
+	  "de editie heeft geen scenario dat u mag zien" },
+	{ "the limit for an assessment file",
+	  "de grens voor een beoordelingsbestand" },
+	{ "the limit for this request",
+	  "de grens voor dit verzoek" },
+	{ "the limit without a session",
+	  "de grens zonder sessie" },
+	{ "the only Transfer-Encoding taken is a single \"chunked\"",
+	  "de enige Transfer-Encoding die de server aanneemt is één keer "
+	  "\"chunked\"" },
+	{ "the request body is larger than %zu KiB, %s",
+	  "de inhoud van het verzoek is groter dan %zu KiB, %s" },
+	{ "the request body is larger than %zu MiB, %s",
+	  "de inhoud van het verzoek is groter dan %zu MiB, %s" },
+	{ "the server could not do that",
+	  "de server kon dat niet uitvoeren" },
+	{ "there is no edition %lld",
+	  "er is geen editie %lld" },
+	{ "this libmicrohttpd has no TLS",
+	  "deze libmicrohttpd heeft geen TLS" },
+	{ "too many failed sign-ins; try again in %ld s",
+	  "te veel mislukte aanmeldingen; probeer het over %ld s opnieuw" },
+	{ "you are not assigned to this scenario",
+	  "u bent niet aan dit scenario toegewezen" },
+	{ "your role does not allow this",
+	  "uw rol staat dit niet toe" },
+};
+
+const message_table messages_nl_server = {
+	pairs, sizeof pairs / sizeof *pairs,
+};
