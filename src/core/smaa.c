@@ -17,22 +17,22 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aggregate.h"
 #include "error.h"
-#include "model.h"
 #include "smaa_kernel.h"
 
 double smaa_position_value(const smaa_problem *p, double position)
 {
 	if (position < 0)
-		return p->x_value + (1 - p->x_value) * (position + 1);
+		return p->x_value + p->x_slope * (position - p->x_position);
 	return exp2(position * p->log2_base);
 }
 
 void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
                        double mode, double hi, int for_impact)
 {
-	/* LL <= EV <= UL holds on classes; positions of quantities may still
-	 * cross a "+" in the same class, so order them here */
+	/* The loader keeps LL <= EV <= UL on these positions; ordering them
+	 * here keeps a triangle valid whatever built the scores. */
 	double a = fmin(lo, fmin(mode, hi)), c = fmax(lo, fmax(mode, hi));
 	double b = fmin(fmax(mode, a), c);
 	t->lo = a;
@@ -45,16 +45,18 @@ void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
 	t->constant = for_impact ? smaa_position_value(p, a) : a;
 }
 
+/* Positions as the loader set them: a quantity at its class, so it is
+ * worth what the weighted sum counts (method.md section 3). */
 static void impact_triangle(const natrisk_method *m, const smaa_problem *p,
                             const natrisk_score *score, smaa_triangle *t)
 {
 	const natrisk_grade *g = score->point;
 	smaa_triangle_set(t, p, g[NATRISK_LL].position, g[NATRISK_EV].position,
 	                  g[NATRISK_UL].position, 1);
-	/* A plain class is worth exactly its class value. */
-	if (t->degenerate && !g[NATRISK_EV].has_quantity)
-		t->constant = natrisk_method_class_value(m, g[NATRISK_EV].cls,
-		                                         g[NATRISK_EV].high);
+	/* An exact score is worth exactly its class value: never uncertain,
+	 * and bit for bit what the deterministic engine adds. */
+	if (t->degenerate)
+		t->constant = grade_value(m, &g[NATRISK_EV]);
 }
 
 typedef struct smaa_run {
@@ -330,6 +332,68 @@ static int analyse(smaa_run *run)
 	return rc;
 }
 
+/* LL = EV = UL on the scale the engine uses. */
+static bool exact_score(const natrisk_score *s)
+{
+	const natrisk_grade *g = s->point;
+	return g[NATRISK_LL].position == g[NATRISK_EV].position &&
+	       g[NATRISK_UL].position == g[NATRISK_EV].position;
+}
+
+/* Impact grade A at likelihood class KA is worth what B is at KB, times
+ * the same power of the base: the same class once shifted, both "+" or
+ * neither; X only against X, at the same class unless X is worth 0. */
+static bool same_shifted(const natrisk_method *m, const natrisk_grade *a,
+                         int ka, const natrisk_grade *b, int kb)
+{
+	bool xa = a->cls == NATRISK_CLASS_X, xb = b->cls == NATRISK_CLASS_X;
+	if (xa || xb)
+		return xa && xb && (ka == kb || m->x_value == 0);
+	bool ha = a->high && !a->has_quantity, hb = b->high && !b->has_quantity;
+	return a->cls + ka == b->cls + kb && ha == hb;
+}
+
+/*
+ * Whether A and B have the same risk in every draw, whatever the weights:
+ * every score exact, the likelihoods at the same fraction of their
+ * classes, and every impact value of A that of B shifted by the
+ * difference of their likelihood classes (T 5 at C and T 15 at B,
+ * criterion by criterion). The kernel then gives B's risk to A, since two
+ * products that are equal in exact arithmetic can round apart.
+ */
+static bool risk_twins(const natrisk_method *m, const natrisk_scenario *a,
+                       const natrisk_scenario *b)
+{
+	if (!exact_score(&a->likelihood) || !exact_score(&b->likelihood))
+		return false;
+	int ka, kb;
+	double fa, fb;
+	likelihood_place(m, &a->likelihood.point[NATRISK_EV], &ka, &fa);
+	likelihood_place(m, &b->likelihood.point[NATRISK_EV], &kb, &fb);
+	if (fa != fb)
+		return false;
+	for (size_t c = 0; c < m->criterion_count; c++)
+		if (!exact_score(&a->impact[c]) || !exact_score(&b->impact[c]) ||
+		    !same_shifted(m, &a->impact[c].point[NATRISK_EV], ka,
+		                  &b->impact[c].point[NATRISK_EV], kb))
+			return false;
+	return true;
+}
+
+/* RISK_TWIN[i]: the first scenario whose risk is i's in every draw. */
+static size_t *find_risk_twins(const natrisk_assessment *a, arena *into)
+{
+	size_t *twin = arena_array(into, a->scenario_count + 1, sizeof *twin);
+	for (size_t i = 0; twin && i < a->scenario_count; i++) {
+		twin[i] = i;
+		for (size_t j = 0; j < i && twin[i] == i; j++)
+			if (twin[j] == j && risk_twins(a->method, &a->scenarios[i],
+			                               &a->scenarios[j]))
+				twin[i] = j;
+	}
+	return twin;
+}
+
 /* The scenarios' distributions, and the constants of the method. */
 static int build_problem(smaa_run *run, const natrisk_assessment *a,
                          arena *into)
@@ -341,6 +405,8 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 	p->log2_base = log2(m->base);
 	p->likelihood_log2_base = log2(m->base);
 	p->x_value = m->x_value;
+	p->x_position = m->x_position;
+	p->x_slope = (1 - m->x_value) / -m->x_position;
 	memcpy(p->class_values, m->class_values, sizeof p->class_values);
 	p->weights = run->options->weights;
 	uint64_t seed = run->options->seed;
@@ -362,6 +428,11 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 	}
 	p->cells = run->cells;
 	p->likelihood = run->likelihood;
+	if (run->options->outputs & NATRISK_SMAA_RISK) {
+		p->risk_twin = find_risk_twins(a, into);
+		if (!p->risk_twin)
+			return NATRISK_ENOMEM;
+	}
 	return smaa_weights_prepare(p, into);
 }
 
