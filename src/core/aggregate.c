@@ -122,10 +122,20 @@ double likelihood_position(const natrisk_method *m, const natrisk_grade *g)
 double risk_value(const natrisk_method *m, grade_sum impact, int k,
                   double fraction)
 {
-	double scale = 1.0;
+	double whole = 1.0;
 	for (int i = 0; i < k; i++)
-		scale *= m->base;
-	double value = impact.plain * scale +
-	               impact.high * scale * m->high_factor;
-	return fraction == 0 ? value : value * pow(m->base, fraction);
+		whole *= m->base;
+	/* plain * base^(k + fraction) + high * base^(k + offset + fraction),
+	 * each term a whole power of the base times base^phi, phi in [0, 1) */
+	double plain = impact.plain * whole, high = impact.high * whole;
+	double phi_plain = fraction, phi_high = m->high_offset + fraction;
+	if (phi_high >= 1) {
+		high *= m->base;
+		phi_high -= 1;
+	}
+	if (phi_high == phi_plain)
+		return (plain + high) * pow(m->base, phi_plain);
+	double a = plain * pow(m->base, phi_plain);
+	double b = high * pow(m->base, phi_high);
+	return phi_plain < phi_high ? a + b : b + a;
 }

@@ -64,11 +64,16 @@ double likelihood_position(const natrisk_method *method,
 /*
  * N * base^L for the weighted impact sum N and the likelihood L = K +
  * FRACTION: proportional to base^(L + log_base T), so it orders risks as
- * their positions do, without a logarithm. Computed as (plain * base^K +
- * high * base^K * base^high_offset) * base^FRACTION, every step exact for
- * integer weights but the last two, which are the same for risks with the
- * same fraction: risks equal in exact arithmetic (T 5 at C, T 15 at B, T
- * 45 at A) get the same double. 0 when N is 0.
+ * their positions do, without a logarithm. Written as c1 * base^phi1 + c2
+ * * base^phi2, phi in [0, 1): the plain part at the likelihood's
+ * fraction, the "+" part high_offset further (a whole class up past 1),
+ * each coefficient an exact integer for integer weights. For a base that
+ * is no whole power (3), base^phi for different phi are independent over
+ * the rationals, so two risks are equal in exact arithmetic exactly when
+ * their coefficients at each phi are: then the same operations on the
+ * same numbers give the same double. T 5 at C, T 15 at B and T 45 at A
+ * tie; so do 2.7 at p = 1 (the top of E, 5.0) and D+ over ten criteria at
+ * E (4.5), whose sqrt(3)s meet. 0 when N is 0.
  */
 double risk_value(const natrisk_method *method, grade_sum impact, int k,
                   double fraction);

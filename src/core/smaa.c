@@ -340,25 +340,32 @@ static bool exact_score(const natrisk_score *s)
 	       g[NATRISK_UL].position == g[NATRISK_EV].position;
 }
 
-/* Impact grade A at likelihood class KA is worth what B is at KB, times
- * the same power of the base: the same class once shifted, both "+" or
- * neither; X only against X, at the same class unless X is worth 0. */
+/* The power of the base that impact grade G is worth at likelihood
+ * position L (times base^L): its class, "+" offset and L. */
+static double shifted_exponent(const natrisk_method *m, const natrisk_grade *g,
+                               double l)
+{
+	bool high = g->high && !g->has_quantity;
+	return g->cls + (high ? m->high_offset : 0) + l;
+}
+
+/* Whether grade A at likelihood position LA is worth what B is at LB:
+ * the same power of the base, or X against X where X is worth 0 or the
+ * likelihoods are the same. */
 static bool same_shifted(const natrisk_method *m, const natrisk_grade *a,
-                         int ka, const natrisk_grade *b, int kb)
+                         double la, const natrisk_grade *b, double lb)
 {
 	bool xa = a->cls == NATRISK_CLASS_X, xb = b->cls == NATRISK_CLASS_X;
 	if (xa || xb)
-		return xa && xb && (ka == kb || m->x_value == 0);
-	bool ha = a->high && !a->has_quantity, hb = b->high && !b->has_quantity;
-	return a->cls + ka == b->cls + kb && ha == hb;
+		return xa && xb && (la == lb || m->x_value == 0);
+	return shifted_exponent(m, a, la) == shifted_exponent(m, b, lb);
 }
 
 /*
  * Whether A and B have the same risk in every draw, whatever the weights:
- * every score exact, the likelihoods at the same fraction of their
- * classes, and every impact value of A that of B shifted by the
- * difference of their likelihood classes (T 5 at C and T 15 at B,
- * criterion by criterion). The kernel then gives B's risk to A, since two
+ * every score exact, and every impact value of A times base^L_A equal to
+ * B's times base^L_B, criterion by criterion (T 5 at C and T 15 at B; D+
+ * at E and D at p = 1). The kernel then gives B's risk to A, since two
  * products that are equal in exact arithmetic can round apart.
  */
 static bool risk_twins(const natrisk_method *m, const natrisk_scenario *a,
@@ -370,12 +377,10 @@ static bool risk_twins(const natrisk_method *m, const natrisk_scenario *a,
 	double fa, fb;
 	likelihood_place(m, &a->likelihood.point[NATRISK_EV], &ka, &fa);
 	likelihood_place(m, &b->likelihood.point[NATRISK_EV], &kb, &fb);
-	if (fa != fb)
-		return false;
 	for (size_t c = 0; c < m->criterion_count; c++)
 		if (!exact_score(&a->impact[c]) || !exact_score(&b->impact[c]) ||
-		    !same_shifted(m, &a->impact[c].point[NATRISK_EV], ka,
-		                  &b->impact[c].point[NATRISK_EV], kb))
+		    !same_shifted(m, &a->impact[c].point[NATRISK_EV], ka + fa,
+		                  &b->impact[c].point[NATRISK_EV], kb + fb))
 			return false;
 	return true;
 }
