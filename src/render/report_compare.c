@@ -4,7 +4,6 @@
  * to the choice of weights?), and the movements since the previous
  * edition, matching scenarios by id.
  */
-#include <math.h>
 #include <stdlib.h>
 
 #include "../core/error.h"
