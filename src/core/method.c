@@ -10,6 +10,7 @@
 
 void method_derive(natrisk_method *m)
 {
+	m->high_factor = pow(m->base, m->high_offset);
 	for (int k = 0; k < NATRISK_CLASS_COUNT; k++) {
 		/* Integer powers are exact in double; pow() is not promised to
 		 * be, and the class of a total is decided by comparing it with
@@ -18,9 +19,8 @@ void method_derive(natrisk_method *m)
 		for (int i = 0; i < k; i++)
 			value *= m->base;
 		m->class_values[k] = value;
-		m->high_values[k] = value * pow(m->base, m->high_offset);
+		m->high_values[k] = value * m->high_factor;
 	}
-	m->high_factor = pow(m->base, m->high_offset);
 	for (size_t p = 0; p < m->profile_count; p++) {
 		natrisk_profile *profile = &m->profiles[p];
 		double sum = 0.0;
