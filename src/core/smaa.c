@@ -361,26 +361,32 @@ static bool same_shifted(const natrisk_method *m, const natrisk_grade *a,
 	return shifted_exponent(m, a, la) == shifted_exponent(m, b, lb);
 }
 
+/* The likelihood position L of S when every score of it is exact, else
+ * NaN: only such scenarios have the same risk as another in every draw. */
+static double exact_likelihood(const natrisk_method *m,
+                               const natrisk_scenario *s)
+{
+	if (!exact_score(&s->likelihood))
+		return NAN;
+	for (size_t c = 0; c < m->criterion_count; c++)
+		if (!exact_score(&s->impact[c]))
+			return NAN;
+	return s->likelihood.point[NATRISK_EV].position;
+}
+
 /*
- * Whether A and B have the same risk in every draw, whatever the weights:
- * every score exact, and every impact value of A times base^L_A equal to
- * B's times base^L_B, criterion by criterion (T 5 at C and T 15 at B; D+
- * at E and D at p = 1). The kernel then gives B's risk to A, since two
- * products that are equal in exact arithmetic can round apart.
+ * Whether A and B, exact at likelihoods LA and LB, have the same risk in
+ * every draw, whatever the weights: every impact value of A times
+ * base^LA equal to B's times base^LB, criterion by criterion (T 5 at C
+ * and T 15 at B; D+ at E and D at p = 1). The kernel then gives B's risk
+ * to A, since two products equal in exact arithmetic can round apart.
  */
 static bool risk_twins(const natrisk_method *m, const natrisk_scenario *a,
-                       const natrisk_scenario *b)
+                       double la, const natrisk_scenario *b, double lb)
 {
-	if (!exact_score(&a->likelihood) || !exact_score(&b->likelihood))
-		return false;
-	int ka, kb;
-	double fa, fb;
-	likelihood_place(m, &a->likelihood.point[NATRISK_EV], &ka, &fa);
-	likelihood_place(m, &b->likelihood.point[NATRISK_EV], &kb, &fb);
 	for (size_t c = 0; c < m->criterion_count; c++)
-		if (!exact_score(&a->impact[c]) || !exact_score(&b->impact[c]) ||
-		    !same_shifted(m, &a->impact[c].point[NATRISK_EV], ka + fa,
-		                  &b->impact[c].point[NATRISK_EV], kb + fb))
+		if (!same_shifted(m, &a->impact[c].point[NATRISK_EV], la,
+		                  &b->impact[c].point[NATRISK_EV], lb))
 			return false;
 	return true;
 }
@@ -388,12 +394,19 @@ static bool risk_twins(const natrisk_method *m, const natrisk_scenario *a,
 /* RISK_TWIN[i]: the first scenario whose risk is i's in every draw. */
 static size_t *find_risk_twins(const natrisk_assessment *a, arena *into)
 {
-	size_t *twin = arena_array(into, a->scenario_count + 1, sizeof *twin);
-	for (size_t i = 0; twin && i < a->scenario_count; i++) {
+	size_t n = a->scenario_count;
+	size_t *twin = arena_array(into, n + 1, sizeof *twin);
+	double *l = arena_array(into, n + 1, sizeof *l);
+	if (!twin || !l)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		l[i] = exact_likelihood(a->method, &a->scenarios[i]);
+	for (size_t i = 0; i < n; i++) {
 		twin[i] = i;
-		for (size_t j = 0; j < i && twin[i] == i; j++)
-			if (twin[j] == j && risk_twins(a->method, &a->scenarios[i],
-			                               &a->scenarios[j]))
+		for (size_t j = 0; j < i && twin[i] == i && !isnan(l[i]); j++)
+			if (twin[j] == j && !isnan(l[j]) &&
+			    risk_twins(a->method, &a->scenarios[i], l[i],
+			               &a->scenarios[j], l[j]))
 				twin[i] = j;
 	}
 	return twin;
