@@ -115,13 +115,16 @@ double natrisk_method_class_value(const natrisk_method *method, int cls,
 /*
  * The class of a quantity on a quantitative criterion (A..E), and the
  * quantity's place on the class-position scale: k + the log fraction of
- * the way through class k's band, in [k, k+1).
+ * the way through class k's band, in [k, k+1). The place is for display:
+ * a quantity scores its class everywhere (method.md section 3).
  */
 int natrisk_method_quantity_class(const natrisk_method *method,
                                   size_t criterion, double quantity);
 double natrisk_method_quantity_position(const natrisk_method *method,
                                         size_t criterion, double quantity);
-/* The same for a hazard's probability within the horizon (likelihood). */
+/* The same for a hazard's probability within the horizon (likelihood),
+ * on the horizontal axis of the diagram: E's band is [lower_E, 1], so a
+ * probability of 1 sits at 5, the top of E (formats.md). */
 int natrisk_method_probability_class(const natrisk_method *method,
                                      double probability);
 double natrisk_method_probability_position(const natrisk_method *method,

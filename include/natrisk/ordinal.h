@@ -32,8 +32,12 @@
  * range is 0 is left out (it cannot tell two scenarios apart). This is
  * Voogd's general form [sum (w_c * d_c)^k]^(1/k) with k = 1, the
  * cardinal scores standardised by their range. Both are standardised by
- * the sum of their absolute values over all ordered pairs, and weighted by
- * the total weight of their criteria, w_O = sum_{c in O} w_c and
+ * the sum of their absolute values over all ordered pairs, which is the
+ * variant Voogd calls the subtractive summation technique (beside the
+ * subtractive shifted interval and the additive interval techniques; see
+ * also Nijkamp, P., Rietveld, P. & Voogd, H. (1990), Multicriteria
+ * Evaluation in Physical Planning, North-Holland, Amsterdam), and weighted
+ * by the total weight of their criteria, w_O = sum_{c in O} w_c and
  * w_C = sum_{c in C} w_c:
  *
  *   m_ij = w_O * alpha_ij / sum_{k != l} |alpha_kl|
@@ -48,8 +52,8 @@
  * On an assessment (natrisk_evamix_assessment): the criteria with
  * thresholds in the method (nrb-2008: 2.1, 2.2 and 3.1) are cardinal, each
  * scenario measured by the class value of its EV score (X = 0, A = 1,
- * B = 3 ..., "+" half a class up), or, for a quantity, by base^position,
- * the value of the quantity's exact place in its class band; every other
+ * B = 3 ..., "+" half a class up; a quantity by the class it falls in, as
+ * everywhere: method.md section 3); every other
  * criterion is ordinal, measured by its EV class as written (X below A,
  * C+ above C). The weights are a profile's normalised weights.
  *

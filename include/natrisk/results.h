@@ -32,7 +32,9 @@ typedef struct natrisk_scenario_result {
 	natrisk_impact_level impact[NATRISK_POINT_COUNT];
 	const double *interests; /* EV contribution per vital interest */
 	double risk;             /* likelihood + impact EV positions */
-	int rank;                /* 1 = highest risk; ties share a rank */
+	int rank;                /* 1 = highest risk; ties share a rank. Risks
+	                            are compared exactly, never on this sum of
+	                            logarithms (see docs/design.md). */
 } natrisk_scenario_result;
 
 /* Assesses A under weight profile PROFILE (an index of its method). */
@@ -54,6 +56,15 @@ const natrisk_scenario_result *natrisk_results_get(const natrisk_results *r,
                                                    size_t i);
 /* Scenario indices ordered by rank (ties in file order). */
 const size_t *natrisk_results_order(const natrisk_results *r);
+/*
+ * How the risk of scenario I in A compares with that of scenario J in B
+ * (B may be another edition): -1 lower, 0 the same, 1 higher. Exact, as
+ * the ranking is, when the two methods share the class base and the "+"
+ * offset; otherwise by the risk positions. Two scenarios without impact
+ * have the same risk.
+ */
+int natrisk_results_compare_risk(const natrisk_results *a, size_t i,
+                                 const natrisk_results *b, size_t j);
 
 /* "C-D", or "C" when the level sits on a class value or at E; "X". */
 void natrisk_impact_range(const natrisk_impact_level *level, char out[4]);

@@ -23,11 +23,13 @@ typedef struct natrisk_grade {
 	bool has_quantity;  /* given as a quantity or a probability */
 	double quantity;    /* the number given, when has_quantity */
 	double position;    /* place on the class-position scale, A = 0:
-	                       k, k + high offset, or the quantity's place;
-	                       -1 for X (for a likelihood: its axis position,
-	                       see formats.md). LL <= EV <= UL is checked on
-	                       classes ("+" above plain), and on the numbers
-	                       when both grades are quantities. */
+	                       k, k + high offset, k for a quantity (it
+	                       scores its class), the method's x_position for
+	                       X; for a likelihood its place on the axis (k +
+	                       class_position or high_position, or the
+	                       probability's place; formats.md). LL <= EV <=
+	                       UL holds on these, and on the numbers when both
+	                       grades are quantities. */
 } natrisk_grade;
 
 typedef struct natrisk_score {

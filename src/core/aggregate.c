@@ -68,9 +68,74 @@ void impact_level(const natrisk_method *m, double numerator,
 	level->position = position;
 }
 
+/* Whether G counts in the "+" part of a sum: a "+" class, never a
+ * quantity (it scores its class) or X. */
+static bool is_high(const natrisk_grade *g)
+{
+	return g->high && !g->has_quantity && g->cls != NATRISK_CLASS_X;
+}
+
+grade_sum weighted_grades(const natrisk_method *m, const double *weights,
+                          const natrisk_score *scores, int point,
+                          long interest, double *scratch)
+{
+	double *plain = scratch, *high = scratch + m->criterion_count;
+	size_t np = 0, nh = 0;
+	for (size_t c = 0; c < m->criterion_count; c++) {
+		if (interest >= 0 && m->criteria[c].interest != (size_t)interest)
+			continue;
+		const natrisk_grade *g = &scores[c].point[point];
+		if (is_high(g))
+			high[nh++] = weights[c] * m->class_values[g->cls];
+		else
+			plain[np++] = weights[c] * grade_value(m, g);
+	}
+	return (grade_sum){ stable_sum(plain, np), stable_sum(high, nh) };
+}
+
+double grade_sum_value(const natrisk_method *m, grade_sum sum)
+{
+	return sum.plain + sum.high * m->high_factor;
+}
+
+void likelihood_place(const natrisk_method *m, const natrisk_grade *g,
+                      int *k, double *fraction)
+{
+	if (g->has_quantity) {
+		probability_place(m, g->quantity, k, fraction);
+		return;
+	}
+	*k = g->cls;
+	*fraction = g->high ? m->likelihood_high : m->likelihood_plain;
+}
+
 double likelihood_position(const natrisk_method *m, const natrisk_grade *g)
 {
 	if (g->has_quantity)
 		return natrisk_method_probability_position(m, g->quantity);
-	return g->cls + (g->high ? 0.75 : 0.5);
+	int k;
+	double fraction;
+	likelihood_place(m, g, &k, &fraction);
+	return k + fraction;
+}
+
+double risk_value(const natrisk_method *m, grade_sum impact, int k,
+                  double fraction)
+{
+	double whole = 1.0;
+	for (int i = 0; i < k; i++)
+		whole *= m->base;
+	/* plain * base^(k + fraction) + high * base^(k + offset + fraction),
+	 * each term a whole power of the base times base^phi, phi in [0, 1) */
+	double plain = impact.plain * whole, high = impact.high * whole;
+	double phi_plain = fraction, phi_high = m->high_offset + fraction;
+	if (phi_high >= 1) {
+		high *= m->base;
+		phi_high -= 1;
+	}
+	if (phi_high == phi_plain)
+		return (plain + high) * pow(m->base, phi_plain);
+	double a = plain * pow(m->base, phi_plain);
+	double b = high * pow(m->base, phi_high);
+	return phi_plain < phi_high ? a + b : b + a;
 }

@@ -38,6 +38,8 @@ static const message_pair pairs[] = {
 	  "%s moet true of false zijn, niet '%s'" },
 	{ "%s must be true or false, not a %s",
 	  "%s moet true of false zijn, geen %s" },
+	{ "%s must lie in %s",
+	  "%s moet liggen in %s" },
 	{ "%s must list 4 lower limits (of classes B, C, D and E), not %u",
 	  "%s moet 4 ondergrenzen noemen (van de klassen B, C, D en E), "
 	  "niet %u" },
@@ -98,6 +100,8 @@ static const message_pair pairs[] = {
 	  "']' verwacht" },
 	{ "'}' expected",
 	  "'}' verwacht" },
+	{ "(-inf, 0): below the place of A (0)",
+	  "(-inf, 0): onder de plaats van A (0)" },
 	{ "EV",
 	  "VW" },
 	{ "LL",
@@ -118,6 +122,13 @@ static const message_pair pairs[] = {
 	  "64 levels",
 	  "YAML dieper genest dan 64 niveaus: natrisk leest hoogstens 64 "
 	  "niveaus" },
+	{ "[0, 1)",
+	  "[0, 1)" },
+	{ "[0, 1): below the value of A (1)",
+	  "[0, 1): onder de waarde van A (1)" },
+	{ "[class_position, 1): a \"+\" is in the upper range of its class",
+	  "[class_position, 1): een \"+\" ligt in het bovenste deel van zijn "
+	  "klasse" },
 	{ "\\u0000 is not allowed without JSON_ALLOW_NUL",
 	  "\\u0000 is niet toegestaan" },
 	{ "a carriage return must be followed by a line feed",
@@ -184,6 +195,8 @@ static const message_pair pairs[] = {
 	  "oneindig is niet toegestaan: verwacht een eindig getal" },
 	{ "an interest",
 	  "een belang" },
+	{ "at %.2f",
+	  "op %.2f" },
 	{ "base must exceed 1",
 	  "base moet groter zijn dan 1" },
 	{ "blank",
@@ -285,10 +298,9 @@ static const message_pair pairs[] = {
 	  "lijst tussen haken zonder afsluitende ']'" },
 	{ "format version",
 	  "formaatversie" },
-	{ "hazard thresholds are probabilities: at most 1",
-	  "de klassengrenzen van gevaren zijn kansen: hoogstens 1" },
-	{ "high_offset must lie in [0, 1)",
-	  "high_offset moet in [0, 1) liggen" },
+	{ "hazard thresholds are probabilities below 1 (E's band ends at 1)",
+	  "de klassengrenzen van gevaren zijn kansen onder 1 (de band van E "
+	  "loopt tot 1)" },
 	{ "interest id",
 	  "de id van het belang" },
 	{ "invalid UTF-8 (byte 0x%02X)",
@@ -425,6 +437,10 @@ static const message_pair pairs[] = {
 	  "losse waarde" },
 	{ "scenario '%s' scores X on every criterion: its impact is nil",
 	  "scenario '%s' scoort X op elk criterium: de impact is nihil" },
+	{ "scenario '%s' scores only criteria that weigh 0 in weight profile "
+	  "'%s': its impact is nil",
+	  "scenario '%s' scoort alleen op criteria die in gewichtenset '%s' "
+	  "0 wegen: de impact is nihil" },
 	{ "scenario id",
 	  "de scenario-id" },
 	{ "single-quoted scalar without closing quote",
@@ -544,8 +560,6 @@ static const message_pair pairs[] = {
 	  "verkeerd ingesprongen lijst tussen haken" },
 	{ "wrongly indented sequence item",
 	  "verkeerd ingesprongen lijstelement" },
-	{ "x_value may not be negative",
-	  "x_value mag niet negatief zijn" },
 };
 
 const message_table messages_nl_io = {

@@ -10,6 +10,7 @@
 
 void method_derive(natrisk_method *m)
 {
+	m->high_factor = pow(m->base, m->high_offset);
 	for (int k = 0; k < NATRISK_CLASS_COUNT; k++) {
 		/* Integer powers are exact in double; pow() is not promised to
 		 * be, and the class of a total is decided by comparing it with
@@ -18,7 +19,7 @@ void method_derive(natrisk_method *m)
 		for (int i = 0; i < k; i++)
 			value *= m->base;
 		m->class_values[k] = value;
-		m->high_values[k] = value * pow(m->base, m->high_offset);
+		m->high_values[k] = value * m->high_factor;
 	}
 	for (size_t p = 0; p < m->profile_count; p++) {
 		natrisk_profile *profile = &m->profiles[p];
@@ -135,26 +136,55 @@ int ladder_class(const double t[4], double v)
 	return k;
 }
 
-double ladder_position(const double t[4], double v)
+void ladder_place(const double t[4], double top, double v, int *k,
+                  double *fraction)
 {
-	int k = ladder_class(t, v);
+	int cls = ladder_class(t, v);
 	double lower, upper;
-	if (k == 0) {
+	if (cls == 0) {
 		upper = t[0];
 		lower = t[0] * (t[0] / t[1]);
-	} else if (k == 4) {
+	} else if (cls == 4) {
 		lower = t[3];
-		upper = t[3] * (t[3] / t[2]);
+		upper = top > 0 ? top : t[3] * (t[3] / t[2]);
 	} else {
-		lower = t[k - 1];
-		upper = t[k];
+		lower = t[cls - 1];
+		upper = t[cls];
 	}
-	if (!(v > lower))
-		return k; /* includes v == 0 below A */
-	double position = k + log(v / lower) / log(upper / lower);
-	if (position >= k + 1)
+	*k = cls;
+	/* v == lower (and v == 0 below A) is the start of the band */
+	double f = v > lower ? log(v / lower) / log(upper / lower) : 0.0;
+	*fraction = f < 1 ? f : top > 0 && cls == 4 ? 1.0
+	                                         : nextafter(1.0, 0.0);
+}
+
+/* K + FRACTION kept inside band K: adding can round up to the next class,
+ * which only the closed top of E may reach. */
+static double band_position(int k, double fraction)
+{
+	double position = k + fraction;
+	if (fraction < 1 && position >= k + 1)
 		position = nextafter((double)(k + 1), 0.0);
 	return position;
+}
+
+double ladder_position(const double t[4], double v)
+{
+	int k;
+	double fraction;
+	ladder_place(t, 0, v, &k, &fraction);
+	return band_position(k, fraction);
+}
+
+void probability_place(const natrisk_method *m, double p, int *k,
+                       double *fraction)
+{
+	/* E's band ends at certainty: p = 1 is the top of E (formats.md) */
+	ladder_place(m->hazard_thresholds, 1.0, p, k, fraction);
+	if (*fraction >= 1) {
+		*k += 1;
+		*fraction = 0;
+	}
 }
 
 int natrisk_method_quantity_class(const natrisk_method *m, size_t criterion,
@@ -176,5 +206,8 @@ int natrisk_method_probability_class(const natrisk_method *m, double p)
 
 double natrisk_method_probability_position(const natrisk_method *m, double p)
 {
-	return ladder_position(m->hazard_thresholds, p);
+	int k;
+	double fraction;
+	probability_place(m, p, &k, &fraction);
+	return band_position(k, fraction);
 }

@@ -24,11 +24,15 @@ struct natrisk_method {
 
 	double base;                 /* impact class base */
 	double x_value;
+	double x_position;           /* X on the class-position scale (< 0) */
 	double high_offset;          /* classes a "+" sits up */
 	const char *impact_source;
 	natrisk_text impact_labels[NATRISK_CLASS_COUNT];
 
 	double likelihood_factor;
+	double likelihood_plain;     /* a class k sits at k + this */
+	double likelihood_high;      /* a "+" sits at k + this */
+	const char *likelihood_source;
 	natrisk_text likelihood_labels[NATRISK_CLASS_COUNT];
 	double hazard_thresholds[4]; /* lower limits of B..E */
 	const char *hazard_source;
@@ -46,6 +50,8 @@ struct natrisk_method {
 	/* derived once after loading */
 	double class_values[NATRISK_CLASS_COUNT];
 	double high_values[NATRISK_CLASS_COUNT];
+	double high_factor;          /* base^high_offset: a "+" is worth its
+	                                class value times this */
 };
 
 struct natrisk_assessment {
@@ -68,10 +74,19 @@ void method_derive(natrisk_method *method);
 /*
  * Place of V in a ladder of four ascending lower limits (B..E) on the
  * class-position scale: k + log(V / lower_k) / log(upper_k / lower_k),
- * where the bands below A and above E continue the neighbouring ratio.
- * Clamped to [0, 5).
+ * where the band below A continues the neighbouring ratio and so does the
+ * band above E unless TOP closes it (TOP > 0: E is [lower_E, TOP], and V =
+ * TOP sits at 5 exactly). The class is K, the fraction of the way through
+ * its band *FRACTION, in [0, 1) but for V = TOP (1); below A's band it is 0.
  */
 int ladder_class(const double thresholds[4], double v);
+void ladder_place(const double thresholds[4], double top, double v, int *k,
+                  double *fraction);
+/* k + fraction, as a position below 5 (TOP 0: the band above E open). */
 double ladder_position(const double thresholds[4], double v);
+/* The place of a hazard's probability P on the likelihood axis: class K
+ * (5 for P = 1, the top of E) and the FRACTION of the way through it. */
+void probability_place(const natrisk_method *m, double p, int *k,
+                       double *fraction);
 
 #endif

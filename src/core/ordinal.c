@@ -249,7 +249,9 @@ static void row_sums(const evamix_layout *l, size_t n, double *row_alpha,
 	}
 }
 
-/* m_ij: alpha and a standardised by their sums and weighted. */
+/* m_ij: alpha and a standardised by the sums of their absolute values over
+ * all ordered pairs, and weighted: Voogd's subtractive summation
+ * technique (Voogd 1983; ordinal.h). */
 static double standardised(double w_ordinal, double alpha, double sum_alpha,
                            double w_cardinal, double card, double sum_card)
 {
@@ -310,8 +312,7 @@ double natrisk_evamix_value(const natrisk_assessment *a, size_t i, size_t c)
 	if (!natrisk_evamix_cardinal(a, c))
 		/* Ordinal: X < A < A+ < B < ... < E+; only the order counts. */
 		return 2.0 * g->cls + (g->high && !g->has_quantity);
-	if (g->has_quantity) /* its exact place, not just its class */
-		return pow(m->base, g->position);
+	/* A quantity scores its class here too (method.md section 3). */
 	return grade_value(m, g);
 }
 

@@ -19,45 +19,37 @@ struct natrisk_results {
 	natrisk_scenario_result *scenarios;
 	size_t *order;
 	double *interest_block;
+	double *risk_values;   /* per scenario, see risk_value() */
 };
-
-/* Weighted numerator of one point (LL, EV or UL), over all criteria. */
-static double point_numerator(const natrisk_method *m,
-                              const natrisk_profile *profile,
-                              const natrisk_scenario *s, int point,
-                              double *scratch)
-{
-	for (size_t c = 0; c < m->criterion_count; c++)
-		scratch[c] = profile->raw[c] *
-		             grade_value(m, &s->impact[c].point[point]);
-	return stable_sum(scratch, m->criterion_count);
-}
 
 static void interest_subtotals(const natrisk_method *m,
                                const natrisk_profile *profile,
                                const natrisk_scenario *s, double *scratch,
                                double *out)
 {
-	for (size_t i = 0; i < m->interest_count; i++) {
-		size_t n = 0;
-		for (size_t c = 0; c < m->criterion_count; c++)
-			if (m->criteria[c].interest == i)
-				scratch[n++] = profile->raw[c] *
-				               grade_value(m, &s->impact[c].point[NATRISK_EV]);
-		out[i] = stable_sum(scratch, n) / profile->raw_sum;
-	}
+	for (size_t i = 0; i < m->interest_count; i++)
+		out[i] = grade_sum_value(m, weighted_grades(m, profile->raw,
+		                                            s->impact, NATRISK_EV,
+		                                            (long)i, scratch)) /
+		         profile->raw_sum;
 }
 
-static void assess_scenario(const natrisk_method *m,
-                            const natrisk_profile *profile,
-                            const natrisk_scenario *s, double *scratch,
-                            natrisk_scenario_result *r, double *interests)
+/* Fills R; the return value is the scenario's risk value. */
+static double assess_scenario(const natrisk_method *m,
+                              const natrisk_profile *profile,
+                              const natrisk_scenario *s, double *scratch,
+                              natrisk_scenario_result *r, double *interests)
 {
+	grade_sum ev = { 0, 0 };
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
 		r->likelihood_position[p] =
 			likelihood_position(m, &s->likelihood.point[p]);
-		impact_level(m, point_numerator(m, profile, s, p, scratch),
-		             profile->raw_sum, &r->impact[p]);
+		grade_sum sum = weighted_grades(m, profile->raw, s->impact, p,
+		                                -1, scratch);
+		impact_level(m, grade_sum_value(m, sum), profile->raw_sum,
+		             &r->impact[p]);
+		if (p == NATRISK_EV)
+			ev = sum;
 	}
 	interest_subtotals(m, profile, s, scratch, interests);
 	r->interests = interests;
@@ -65,33 +57,52 @@ static void assess_scenario(const natrisk_method *m,
 	/* A scenario with no impact at all ranks below every other. */
 	r->risk = isnan(impact) ? -INFINITY
 	                        : r->likelihood_position[NATRISK_EV] + impact;
+	int k;
+	double fraction;
+	likelihood_place(m, &s->likelihood.point[NATRISK_EV], &k, &fraction);
+	return isnan(impact) ? 0.0 : risk_value(m, ev, k, fraction);
 }
 
-static _Thread_local const natrisk_scenario_result *sort_base;
+static _Thread_local const double *sort_values;
 
 static int by_risk(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	double ra = sort_base[a].risk, rb = sort_base[b].risk;
+	double ra = sort_values[a], rb = sort_values[b];
 	if (ra != rb)
 		return ra > rb ? -1 : 1;
 	return a < b ? -1 : a > b;
 }
 
+/* Ranks by risk value, never by the summed logarithms of r->risk, which
+ * round differently for equal risks (5 at C, 15 at B, 45 at A). */
 static void rank_scenarios(natrisk_results *r)
 {
 	for (size_t i = 0; i < r->count; i++)
 		r->order[i] = i;
 	/* qsort has no context argument in C17, hence a thread-local. */
-	sort_base = r->scenarios;
+	sort_values = r->risk_values;
 	qsort(r->order, r->count, sizeof *r->order, by_risk);
 	for (size_t i = 0; i < r->count; i++) {
-		natrisk_scenario_result *s = &r->scenarios[r->order[i]];
-		if (i > 0 && s->risk == r->scenarios[r->order[i - 1]].risk)
-			s->rank = r->scenarios[r->order[i - 1]].rank;
+		size_t now = r->order[i];
+		natrisk_scenario_result *s = &r->scenarios[now];
+		size_t before = i > 0 ? r->order[i - 1] : now;
+		if (i > 0 && r->risk_values[now] == r->risk_values[before])
+			s->rank = r->scenarios[before].rank;
 		else
 			s->rank = (int)i + 1;
 	}
+}
+
+static void results_release(natrisk_results *r)
+{
+	if (!r)
+		return;
+	free(r->interest_block);
+	free(r->scenarios);
+	free(r->order);
+	free(r->risk_values);
+	free(r);
 }
 
 int natrisk_results_new(natrisk_results **out, const natrisk_assessment *a,
@@ -104,19 +115,26 @@ int natrisk_results_new(natrisk_results **out, const natrisk_assessment *a,
 		                 profile);
 	size_t n = a->scenario_count, ni = m->interest_count;
 	natrisk_results *r = calloc(1, sizeof *r);
-	natrisk_scenario_result *scenarios = calloc(n ? n : 1, sizeof *scenarios);
-	size_t *order = calloc(n ? n : 1, sizeof *order);
-	double *interests = calloc(n * ni + 1, sizeof *interests);
-	double *scratch = calloc(m->criterion_count + 1, sizeof *scratch);
-	if (!r || !scenarios || !order || !interests || !scratch) {
-		free(r), free(scenarios), free(order), free(interests),
-			free(scratch);
+	double *scratch = calloc(2 * m->criterion_count + 1, sizeof *scratch);
+	if (r) {
+		r->scenarios = calloc(n ? n : 1, sizeof *r->scenarios);
+		r->order = calloc(n ? n : 1, sizeof *r->order);
+		r->interest_block = calloc(n * ni + 1, sizeof *r->interest_block);
+		r->risk_values = calloc(n ? n : 1, sizeof *r->risk_values);
+	}
+	if (!r || !scratch || !r->scenarios || !r->order ||
+	    !r->interest_block || !r->risk_values) {
+		results_release(r);
+		free(scratch);
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
-	*r = (natrisk_results){ a, profile, n, scenarios, order, interests };
+	r->assessment = a;
+	r->profile = profile;
+	r->count = n;
 	for (size_t i = 0; i < n; i++)
-		assess_scenario(m, &m->profiles[profile], &a->scenarios[i],
-		                scratch, &scenarios[i], interests + i * ni);
+		r->risk_values[i] = assess_scenario(
+			m, &m->profiles[profile], &a->scenarios[i], scratch,
+			&r->scenarios[i], r->interest_block + i * ni);
 	free(scratch);
 	rank_scenarios(r);
 	*out = r;
@@ -137,12 +155,29 @@ int natrisk_results_new_like(natrisk_results **out,
 
 void natrisk_results_free(natrisk_results *r)
 {
-	if (!r)
-		return;
-	free(r->interest_block);
-	free(r->scenarios);
-	free(r->order);
-	free(r);
+	results_release(r);
+}
+
+int natrisk_results_compare_risk(const natrisk_results *a, size_t i,
+                                 const natrisk_results *b, size_t j)
+{
+	const natrisk_method *ma = a->assessment->method;
+	const natrisk_method *mb = b->assessment->method;
+	double va = a->risk_values[i], vb = b->risk_values[j];
+	if (ma->base != mb->base || ma->high_factor != mb->high_factor) {
+		/* no common scale: the positions are all there is */
+		va = a->scenarios[i].risk;
+		vb = b->scenarios[j].risk;
+	} else {
+		/* risk values are N * base^L; the totals N / W */
+		double wa = ma->profiles[a->profile].raw_sum;
+		double wb = mb->profiles[b->profile].raw_sum;
+		if (wa != wb) {
+			va *= wb;
+			vb *= wa;
+		}
+	}
+	return (va > vb) - (va < vb);
 }
 
 const natrisk_assessment *natrisk_results_assessment(const natrisk_results *r)

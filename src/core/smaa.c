@@ -17,22 +17,22 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aggregate.h"
 #include "error.h"
-#include "model.h"
 #include "smaa_kernel.h"
 
 double smaa_position_value(const smaa_problem *p, double position)
 {
 	if (position < 0)
-		return p->x_value + (1 - p->x_value) * (position + 1);
+		return p->x_value + p->x_slope * (position - p->x_position);
 	return exp2(position * p->log2_base);
 }
 
 void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
                        double mode, double hi, int for_impact)
 {
-	/* LL <= EV <= UL holds on classes; positions of quantities may still
-	 * cross a "+" in the same class, so order them here */
+	/* The loader keeps LL <= EV <= UL on these positions; ordering them
+	 * here keeps a triangle valid whatever built the scores. */
 	double a = fmin(lo, fmin(mode, hi)), c = fmax(lo, fmax(mode, hi));
 	double b = fmin(fmax(mode, a), c);
 	t->lo = a;
@@ -45,16 +45,18 @@ void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
 	t->constant = for_impact ? smaa_position_value(p, a) : a;
 }
 
+/* Positions as the loader set them: a quantity at its class, so it is
+ * worth what the weighted sum counts (method.md section 3). */
 static void impact_triangle(const natrisk_method *m, const smaa_problem *p,
                             const natrisk_score *score, smaa_triangle *t)
 {
 	const natrisk_grade *g = score->point;
 	smaa_triangle_set(t, p, g[NATRISK_LL].position, g[NATRISK_EV].position,
 	                  g[NATRISK_UL].position, 1);
-	/* A plain class is worth exactly its class value. */
-	if (t->degenerate && !g[NATRISK_EV].has_quantity)
-		t->constant = natrisk_method_class_value(m, g[NATRISK_EV].cls,
-		                                         g[NATRISK_EV].high);
+	/* An exact score is worth exactly its class value: never uncertain,
+	 * and bit for bit what the deterministic engine adds. */
+	if (t->degenerate)
+		t->constant = grade_value(m, &g[NATRISK_EV]);
 }
 
 typedef struct smaa_run {
@@ -330,6 +332,86 @@ static int analyse(smaa_run *run)
 	return rc;
 }
 
+/* LL = EV = UL on the scale the engine uses. */
+static bool exact_score(const natrisk_score *s)
+{
+	const natrisk_grade *g = s->point;
+	return g[NATRISK_LL].position == g[NATRISK_EV].position &&
+	       g[NATRISK_UL].position == g[NATRISK_EV].position;
+}
+
+/* The power of the base that impact grade G is worth at likelihood
+ * position L (times base^L): its class, "+" offset and L. */
+static double shifted_exponent(const natrisk_method *m, const natrisk_grade *g,
+                               double l)
+{
+	bool high = g->high && !g->has_quantity;
+	return g->cls + (high ? m->high_offset : 0) + l;
+}
+
+/* Whether grade A at likelihood position LA is worth what B is at LB:
+ * the same power of the base, or X against X where X is worth 0 or the
+ * likelihoods are the same. */
+static bool same_shifted(const natrisk_method *m, const natrisk_grade *a,
+                         double la, const natrisk_grade *b, double lb)
+{
+	bool xa = a->cls == NATRISK_CLASS_X, xb = b->cls == NATRISK_CLASS_X;
+	if (xa || xb)
+		return xa && xb && (la == lb || m->x_value == 0);
+	return shifted_exponent(m, a, la) == shifted_exponent(m, b, lb);
+}
+
+/* The likelihood position L of S when every score of it is exact, else
+ * NaN: only such scenarios have the same risk as another in every draw. */
+static double exact_likelihood(const natrisk_method *m,
+                               const natrisk_scenario *s)
+{
+	if (!exact_score(&s->likelihood))
+		return NAN;
+	for (size_t c = 0; c < m->criterion_count; c++)
+		if (!exact_score(&s->impact[c]))
+			return NAN;
+	return s->likelihood.point[NATRISK_EV].position;
+}
+
+/*
+ * Whether A and B, exact at likelihoods LA and LB, have the same risk in
+ * every draw, whatever the weights: every impact value of A times
+ * base^LA equal to B's times base^LB, criterion by criterion (T 5 at C
+ * and T 15 at B; D+ at E and D at p = 1). The kernel then gives B's risk
+ * to A, since two products equal in exact arithmetic can round apart.
+ */
+static bool risk_twins(const natrisk_method *m, const natrisk_scenario *a,
+                       double la, const natrisk_scenario *b, double lb)
+{
+	for (size_t c = 0; c < m->criterion_count; c++)
+		if (!same_shifted(m, &a->impact[c].point[NATRISK_EV], la,
+		                  &b->impact[c].point[NATRISK_EV], lb))
+			return false;
+	return true;
+}
+
+/* RISK_TWIN[i]: the first scenario whose risk is i's in every draw. */
+static size_t *find_risk_twins(const natrisk_assessment *a, arena *into)
+{
+	size_t n = a->scenario_count;
+	size_t *twin = arena_array(into, n + 1, sizeof *twin);
+	double *l = arena_array(into, n + 1, sizeof *l);
+	if (!twin || !l)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		l[i] = exact_likelihood(a->method, &a->scenarios[i]);
+	for (size_t i = 0; i < n; i++) {
+		twin[i] = i;
+		for (size_t j = 0; j < i && twin[i] == i && !isnan(l[i]); j++)
+			if (twin[j] == j && !isnan(l[j]) &&
+			    risk_twins(a->method, &a->scenarios[i], l[i],
+			               &a->scenarios[j], l[j]))
+				twin[i] = j;
+	}
+	return twin;
+}
+
 /* The scenarios' distributions, and the constants of the method. */
 static int build_problem(smaa_run *run, const natrisk_assessment *a,
                          arena *into)
@@ -341,6 +423,8 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 	p->log2_base = log2(m->base);
 	p->likelihood_log2_base = log2(m->base);
 	p->x_value = m->x_value;
+	p->x_position = m->x_position;
+	p->x_slope = (1 - m->x_value) / -m->x_position;
 	memcpy(p->class_values, m->class_values, sizeof p->class_values);
 	p->weights = run->options->weights;
 	uint64_t seed = run->options->seed;
@@ -362,6 +446,11 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 	}
 	p->cells = run->cells;
 	p->likelihood = run->likelihood;
+	if (run->options->outputs & NATRISK_SMAA_RISK) {
+		p->risk_twin = find_risk_twins(a, into);
+		if (!p->risk_twin)
+			return NATRISK_ENOMEM;
+	}
 	return smaa_weights_prepare(p, into);
 }
 

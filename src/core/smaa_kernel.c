@@ -153,7 +153,7 @@ static inline double triangle_position(const smaa_triangle *t, uint32_t w0,
 
 static inline double position_value(const smaa_problem *p, double position)
 {
-	double linear = p->x_value + (1 - p->x_value) * (position + 1);
+	double linear = p->x_value + p->x_slope * (position - p->x_position);
 	double power = exp2_poly(position * p->log2_base);
 	return position < 0 ? linear : power;
 }
@@ -294,6 +294,12 @@ static HOT void draw_likelihoods(smaa_worker *w, uint64_t first)
 		for (size_t b = 0; b < B; b++)
 			r[b] = v[b] * exp2_poly(l[b] * p->likelihood_log2_base);
 	}
+	/* a risk equal to an earlier one in every draw is that one's, bit
+	 * for bit: its own product would round differently */
+	for (size_t i = 0; w->risk && p->risk_twin && i < p->m; i++)
+		if (p->risk_twin[i] != i)
+			memcpy(w->risk + i * B, w->risk + p->risk_twin[i] * B,
+			       B * sizeof *w->risk);
 }
 
 static size_t cloud_bin(double position)

@@ -25,8 +25,8 @@ enum { STREAM_WEIGHTS = 0, STREAM_MEASUREMENTS = 1, STREAM_LIKELIHOOD = 2 };
 
 /*
  * A triangular distribution on the class-position scale, mapped to values:
- * value(p) = base^p for p >= 0; below 0 (towards X at -1) the value falls
- * linearly from 1 (A) to the method's X value.
+ * value(p) = base^p for p >= 0; below 0 (towards X at the method's
+ * x_position) the value falls linearly from 1 (A) to the method's X value.
  */
 typedef struct smaa_triangle {
 	double lo, mode, hi;
@@ -41,8 +41,10 @@ typedef struct smaa_problem {
 	size_t m, n;                 /* alternatives, criteria */
 	const smaa_triangle *cells;  /* m * n, alternative-major */
 	const smaa_triangle *likelihood; /* m, or NULL (given samples) */
+	const size_t *risk_twin;     /* m, or NULL: see smaa.c */
 	double log2_base;            /* impact values: 2^(p * log2_base) */
-	double x_value;
+	double x_value, x_position;  /* X's value and place (below A) */
+	double x_slope;              /* (1 - x_value) / -x_position */
 	double class_values[5];      /* A..E: impact class boundaries */
 	double likelihood_log2_base; /* risk = T * 2^(L * this) */
 	natrisk_smaa_weights weights;

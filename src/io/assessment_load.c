@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/aggregate.h"
 #include "../core/error.h"
 #include "../core/messages.h"
 #include "assessment_loader.h"
@@ -206,7 +207,7 @@ static void load_impact(aloader *l, const ynode *node, natrisk_scenario *s)
 		return;
 	}
 	for (size_t c = 0; c < m->criterion_count; c++)
-		score_not_applicable(&s->impact[c]);
+		score_not_applicable(m, &s->impact[c]);
 	for (size_t i = 0; i < node->count; i++) {
 		const ynode *key = node->items[2 * i];
 		const ynode *value = node->items[2 * i + 1];
@@ -227,18 +228,34 @@ static void load_impact(aloader *l, const ynode *node, natrisk_scenario *s)
 	}
 }
 
+/* The scenario's impact total under the default weights is 0: every term
+ * weight * value of its upper limits (the largest) is 0. */
+static bool impact_is_nil(const natrisk_method *m, const natrisk_scenario *s)
+{
+	const natrisk_profile *p = &m->profiles[m->default_profile];
+	for (size_t c = 0; c < m->criterion_count; c++)
+		if (p->raw[c] * grade_value(m, &s->impact[c].point[NATRISK_UL]) > 0)
+			return false;
+	return true;
+}
+
 static void warn_suspicious(aloader *l, const ynode *node,
                             const natrisk_scenario *s)
 {
-	if (!s->impact || !l->m)
+	if (!s->impact || !l->m || !impact_is_nil(l->m, s))
 		return;
 	bool all_x = true;
 	for (size_t c = 0; c < l->m->criterion_count; c++)
 		if (s->impact[c].point[NATRISK_UL].cls != NATRISK_CLASS_X)
 			all_x = false;
+	const char *id = s->id ? s->id : "";
 	if (all_x)
 		ywarning(l->doc, node, "scenario '%s' scores X on every "
-		         "criterion: its impact is nil", s->id ? s->id : "");
+		         "criterion: its impact is nil", id);
+	else
+		ywarning(l->doc, node, "scenario '%s' scores only criteria "
+		         "that weigh 0 in weight profile '%s': its impact is "
+		         "nil", id, l->m->profiles[l->m->default_profile].id);
 }
 
 static void load_scenario(aloader *l, const ynode *item, natrisk_scenario *s)

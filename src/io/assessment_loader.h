@@ -24,6 +24,6 @@ void load_impact_score(aloader *l, const ynode *node, size_t c,
 void load_likelihood_score(aloader *l, const ynode *node, natrisk_kind kind,
                            natrisk_score *out);
 /* OUT: a score of X on every point (a criterion that was not listed). */
-void score_not_applicable(natrisk_score *out);
+void score_not_applicable(const natrisk_method *m, natrisk_score *out);
 
 #endif

@@ -2,17 +2,39 @@
  * method_load.c - reads a method file (docs/method-format.md) into a
  * natrisk_method, checking every key, and finds methods by id.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "../core/model.h"
 #include "method_loader.h"
 
+/* A number of NODE (KEY in its mapping) in [LO, HI), or an error there
+ * saying what it must be: "high_offset must lie in [0, 1)". */
+static void bounded_number(loader *l, const ynode *map, const char *key,
+                           double lo, double hi, const char *range,
+                           double *out)
+{
+	const ynode *node = ymap_get(map, key);
+	if (!node)
+		return; /* reported as a missing key */
+	if (!ynumber(l->doc, node, key, out)) {
+		l->ok = false;
+		return;
+	}
+	if (!(*out >= lo && *out < hi)) {
+		yerror(l->doc, node, "%s must lie in %s", key, msg_tr(range));
+		l->ok = false;
+	}
+}
+
 static void load_impact_classes(loader *l, const ynode *node)
 {
-	static const char *const keys[] = { "*base", "*x_value", "*high_offset",
-		                            "*source", "*labels", NULL };
+	static const char *const keys[] = { "*base", "*x_value", "*x_position",
+		                            "*high_offset", "*source",
+		                            "*labels", NULL };
 	natrisk_method *m = l->m;
 	if (!ycheck_map(l->doc, node, keys, "impact_classes")) {
 		l->ok = false;
@@ -23,32 +45,46 @@ static void load_impact_classes(loader *l, const ynode *node)
 		yerror(l->doc, ymap_get(node, "base"), "base must exceed 1");
 		l->ok = false;
 	}
-	if (!ynumber(l->doc, ymap_get(node, "x_value"), "x_value",
-	             &m->x_value) || m->x_value < 0) {
-		if (m->x_value < 0)
-			yerror(l->doc, ymap_get(node, "x_value"),
-			       "x_value may not be negative");
-		l->ok = false;
-	}
-	const ynode *offset = ymap_get(node, "high_offset");
-	bool number = ynumber(l->doc, offset, "high_offset", &m->high_offset);
-	if (!number || m->high_offset < 0 || m->high_offset >= 1) {
-		if (number) /* else ynumber has said what is wrong */
-			yerror(l->doc, offset, "high_offset must lie in [0, 1)");
-		l->ok = false;
-	}
+	/* X counts below A, whose value is 1 and whose place is 0 */
+	bounded_number(l, node, "x_value", 0, 1, MSG("[0, 1): below the "
+	               "value of A (1)"), &m->x_value);
+	bounded_number(l, node, "x_position", -INFINITY, 0, MSG("(-inf, 0): "
+	               "below the place of A (0)"), &m->x_position);
+	bounded_number(l, node, "high_offset", 0, 1, MSG("[0, 1)"),
+	               &m->high_offset);
 	m->impact_source = keep_text_of(l, ymap_get(node, "source"), "source",
 	                                YTEXT_SOURCE);
 	load_class_texts(l, ymap_get(node, "labels"), "labels", YTEXT_TITLE,
 	                 true, m->impact_labels);
 }
 
+static void load_hazard(loader *l, const ynode *hazard)
+{
+	static const char *const keys[] = { "*thresholds", "*source", NULL };
+	natrisk_method *m = l->m;
+	if (!ycheck_map(l->doc, hazard, keys, "hazard")) {
+		l->ok = false;
+		return;
+	}
+	load_ladder(l, ymap_get(hazard, "thresholds"), "thresholds",
+	            m->hazard_thresholds);
+	/* E's band ends at certainty, so E must start below it */
+	if (m->hazard_thresholds[3] >= 1) {
+		yerror(l->doc, ymap_get(hazard, "thresholds"),
+		       "hazard thresholds are probabilities below 1 (E's band "
+		       "ends at 1)");
+		l->ok = false;
+	}
+	m->hazard_source = keep_text_of(l, ymap_get(hazard, "source"),
+	                                "source", YTEXT_SOURCE);
+}
+
 static void load_likelihood(loader *l, const ynode *node)
 {
-	static const char *const keys[] = { "*factor", "*labels", "*hazard",
-		                            "*threat", NULL };
-	static const char *const hazard_keys[] = { "*thresholds", "*source",
-		                                   NULL };
+	static const char *const keys[] = { "*factor", "*class_position",
+		                            "*high_position", "*source",
+		                            "*labels", "*hazard", "*threat",
+		                            NULL };
 	static const char *const threat_keys[] = { "*levels", "*source", NULL };
 	natrisk_method *m = l->m;
 	if (!ycheck_map(l->doc, node, keys, "likelihood_classes")) {
@@ -57,22 +93,16 @@ static void load_likelihood(loader *l, const ynode *node)
 	}
 	positive_number(l, ymap_get(node, "factor"), "factor",
 	                &m->likelihood_factor);
+	bounded_number(l, node, "class_position", 0, 1, MSG("[0, 1)"),
+	               &m->likelihood_plain);
+	bounded_number(l, node, "high_position", m->likelihood_plain, 1,
+	               MSG("[class_position, 1): a \"+\" is in the upper "
+	                   "range of its class"), &m->likelihood_high);
+	m->likelihood_source = keep_text_of(l, ymap_get(node, "source"),
+	                                    "source", YTEXT_SOURCE);
 	load_class_texts(l, ymap_get(node, "labels"), "labels", YTEXT_TITLE,
 	                 true, m->likelihood_labels);
-	const ynode *hazard = ymap_get(node, "hazard");
-	if (ycheck_map(l->doc, hazard, hazard_keys, "hazard")) {
-		load_ladder(l, ymap_get(hazard, "thresholds"), "thresholds",
-		            m->hazard_thresholds);
-		if (m->hazard_thresholds[3] > 1) {
-			yerror(l->doc, ymap_get(hazard, "thresholds"),
-			       "hazard thresholds are probabilities: at most 1");
-			l->ok = false;
-		}
-		m->hazard_source = keep_text_of(
-			l, ymap_get(hazard, "source"), "source", YTEXT_SOURCE);
-	} else {
-		l->ok = false;
-	}
+	load_hazard(l, ymap_get(node, "hazard"));
 	const ynode *threat = ymap_get(node, "threat");
 	if (ycheck_map(l->doc, threat, threat_keys, "threat")) {
 		load_class_texts(l, ymap_get(threat, "levels"), "levels",

@@ -24,17 +24,21 @@ static const char *target_name(const score_target *t)
 	return t->criterion < 0 ? msg_tr(t->label) : t->label;
 }
 
-static void set_class(aloader *l, natrisk_grade *g, int cls, bool high)
+/* The place of an impact grade on the class-position scale, from the
+ * method: X at x_position, a class k at k, a "+" high_offset up; a
+ * quantity scores its class (method.md section 3). */
+static double impact_position(const natrisk_method *m, const natrisk_grade *g)
+{
+	if (g->cls == NATRISK_CLASS_X)
+		return m->x_position;
+	return g->cls + (g->high && !g->has_quantity ? m->high_offset : 0);
+}
+
+static void set_class(natrisk_grade *g, int cls, bool high)
 {
 	g->cls = (signed char)cls;
 	g->high = high;
 	g->has_quantity = false;
-	if (cls == NATRISK_CLASS_X)
-		g->position = -1;
-	else if (l->m)
-		g->position = cls + (high ? l->m->high_offset : 0);
-	else
-		g->position = cls + (high ? 0.5 : 0);
 }
 
 static bool read_class(aloader *l, const ynode *node, const score_target *t,
@@ -50,7 +54,7 @@ static bool read_class(aloader *l, const ynode *node, const score_target *t,
 			       "(not applicable); use A to E");
 			return false;
 		}
-		set_class(l, g, cls, high);
+		set_class(g, cls, high);
 		return true;
 	}
 	if (yis_number(node, &number))
@@ -97,7 +101,6 @@ static bool read_quantity(aloader *l, const ynode *map, const score_target *t,
 	g->high = false;
 	g->has_quantity = true;
 	g->quantity = q;
-	g->position = ladder_position(c->thresholds, q);
 	return true;
 }
 
@@ -141,24 +144,54 @@ static bool read_grade(aloader *l, const ynode *node, const score_target *t,
 	                        : read_quantity(l, node, t, g);
 }
 
-/* Order of grades: the class, "+" above plain, and the numbers when both
- * grades are quantities. */
-static int grade_compare(const natrisk_grade *a, const natrisk_grade *b)
+/* The positions of the three grades (score.h), once they are read. */
+static void set_positions(aloader *l, const score_target *t,
+                          natrisk_score *s)
+{
+	for (int p = 0; l->m && p < NATRISK_POINT_COUNT; p++)
+		s->point[p].position =
+			t->criterion < 0 ? likelihood_position(l->m, &s->point[p])
+			                 : impact_position(l->m, &s->point[p]);
+}
+
+/*
+ * Order of grades on what the engine compares (method.md section 3): the
+ * positions, so a quantity by its class (900 deaths is C, below C+) and a
+ * likelihood by its place on the axis (p = 0.006 at 2.08 is below C at
+ * 2.5); and the numbers when both grades are quantities, since a lower
+ * limit above the expected value is wrong even within one class. Without
+ * a method (it failed to load) only the classes can be compared.
+ */
+static int grade_compare(const natrisk_method *m, const natrisk_grade *a,
+                         const natrisk_grade *b)
 {
 	if (a->has_quantity && b->has_quantity)
 		return (a->quantity > b->quantity) - (a->quantity < b->quantity);
+	if (m)
+		return (a->position > b->position) - (a->position < b->position);
 	int ka = a->cls * 2 + (a->high && !a->has_quantity);
 	int kb = b->cls * 2 + (b->high && !b->has_quantity);
 	return (ka > kb) - (ka < kb);
 }
 
-static void grade_text(const natrisk_grade *g, char *out, size_t size)
+/* "C+" or "4e+09"; where a class meets a quantity (MIXED), what they were
+ * compared on: the class a quantity scores ("900 = C"), or a likelihood's
+ * position on the axis ("0.006 at 2.08", "C at 2.50"). */
+static void grade_text(const natrisk_method *m, const natrisk_grade *g,
+                       bool likelihood, bool mixed, char *out, size_t size)
 {
-	if (g->has_quantity)
-		snprintf(out, size, "%g", g->quantity);
-	else
-		snprintf(out, size, "%s%s", natrisk_class_letter(g->cls),
-		         g->high ? "+" : "");
+	char letters[3];
+	natrisk_grade_letters(g, letters);
+	int n = g->has_quantity ? snprintf(out, size, "%g", g->quantity)
+	                        : snprintf(out, size, "%s", letters);
+	if (!mixed || !m || n < 0 || (size_t)n >= size)
+		return;
+	char where[32];
+	snprintf(where, sizeof where, msg_tr(MSG("at %.2f")), g->position);
+	if (likelihood)
+		snprintf(out + n, size - (size_t)n, " %s", where);
+	else if (g->has_quantity)
+		snprintf(out + n, size - (size_t)n, " = %s", letters);
 }
 
 /* NODE is the score mapping; the error points at the bound that is out
@@ -167,12 +200,15 @@ static bool check_order(aloader *l, const ynode *node, const score_target *t,
                         const natrisk_score *s)
 {
 	static const char *const names[] = { MSG("LL"), MSG("EV"), MSG("UL") };
+	bool likelihood = t->criterion < 0;
 	for (int p = 0; p < 2; p++) {
-		if (grade_compare(&s->point[p], &s->point[p + 1]) <= 0)
+		if (grade_compare(l->m, &s->point[p], &s->point[p + 1]) <= 0)
 			continue;
-		char low[32], high[32];
-		grade_text(&s->point[p], low, sizeof low);
-		grade_text(&s->point[p + 1], high, sizeof high);
+		const natrisk_grade *lo = &s->point[p], *hi = &s->point[p + 1];
+		bool mixed = lo->has_quantity != hi->has_quantity;
+		char low[48], high[48];
+		grade_text(l->m, lo, likelihood, mixed, low, sizeof low);
+		grade_text(l->m, hi, likelihood, mixed, high, sizeof high);
 		const ynode *at = ymap_get(node, p == 0 ? "ll" : "ul");
 		yerror(l->doc, at ? at : node, "%s: %s (%s) is above %s (%s); "
 		       "LL <= EV <= UL must hold", target_name(t),
@@ -207,6 +243,8 @@ static bool read_score_map(aloader *l, const ynode *node,
 	if (ul && !read_grade(l, ul, t, &s->point[NATRISK_UL]))
 		ok = false;
 	ok = read_why(l, node, s) && ok;
+	if (ok)
+		set_positions(l, t, s);
 	return ok && check_order(l, node, t, s);
 }
 
@@ -244,12 +282,10 @@ static void load_score(aloader *l, const ynode *node, const score_target *t,
 		s->point[NATRISK_LL] = s->point[NATRISK_UL] =
 			s->point[NATRISK_EV];
 	}
-	if (!ok)
+	if (ok)
+		set_positions(l, t, s);
+	else
 		l->ok = false;
-	if (ok && t->criterion < 0 && l->m)
-		for (int p = 0; p < NATRISK_POINT_COUNT; p++)
-			s->point[p].position =
-				likelihood_position(l->m, &s->point[p]);
 }
 
 void load_impact_score(aloader *l, const ynode *node, size_t c,
@@ -266,11 +302,11 @@ void load_likelihood_score(aloader *l, const ynode *node, natrisk_kind kind,
 	load_score(l, node, &t, out);
 }
 
-void score_not_applicable(natrisk_score *out)
+void score_not_applicable(const natrisk_method *m, natrisk_score *out)
 {
 	memset(out, 0, sizeof *out);
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
 		out->point[p].cls = NATRISK_CLASS_X;
-		out->point[p].position = -1;
+		out->point[p].position = m->x_position;
 	}
 }

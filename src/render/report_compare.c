@@ -4,7 +4,6 @@
  * to the choice of weights?), and the movements since the previous
  * edition, matching scenarios by id.
  */
-#include <math.h>
 #include <stdlib.h>
 
 #include "../core/error.h"
@@ -158,13 +157,13 @@ static void write_movements_head(const report *rp)
 	fputs("</tr>\n</thead>\n<tbody>\n", out);
 }
 
-/* Higher risk, lower risk or the same; two "no impact" count as same. */
-static void write_direction(const report *rp, double then, double now)
+/* Higher risk, lower risk or the same (DIRECTION 1, -1, 0), decided
+ * exactly by natrisk_results_compare_risk. */
+static void write_direction(const report *rp, int direction)
 {
 	const char *cls = "same", *mark = "=", *word = TR(rp, "same", "gelijk");
-	if (!(isinf(then) && isinf(now) && then == now) &&
-	    fabs(now - then) > 1e-9) {
-		bool up = now > then;
+	if (direction != 0) {
+		bool up = direction > 0;
 		cls = up ? "up" : "down";
 		mark = up ? "\xE2\x96\xB2" : "\xE2\x96\xBC";
 		word = up ? TR(rp, "up", "hoger") : TR(rp, "down", "lager");
@@ -210,7 +209,8 @@ static void write_movement_row(const report *rp, size_t i, size_t j)
 	report_likelihood_cell(rp, &rp->a->scenarios[i].likelihood);
 	fputs("</td>", out);
 	write_impact_cells(rp, then, now);
-	write_direction(rp, then->risk, now->risk);
+	write_direction(rp, natrisk_results_compare_risk(rp->r, i,
+	                                                 rp->previous, j));
 	fputs("</tr>\n", out);
 }
 

@@ -5,6 +5,9 @@
 # Checked on the JSON of `natrisk assess`, with the arithmetic of method.md
 # section 4 (impact classes: A < 3 <= B < 9 <= C < 27 <= D < 81 <= E).
 . "${NATRISK_ROOT:?}/tests/cli/lib.sh"
+# `run` reads its standard input from /dev/null, so each Python check is
+# written to a file first (a here-document given to `run` would be lost,
+# and python3 - would check nothing).
 
 t "the 2012 and 2011 examples assess"
 run "$NATRISK" assess examples/nrb-2012.yaml --format json
@@ -15,7 +18,7 @@ expect_status 0
 cp "$OUT" "$T_TMP/2011.json"
 
 t "every scenario sits where the issue says"
-run python3 - "$T_TMP/2012.json" "$T_TMP/2011.json" examples/nrb-2012.yaml <<'PY'
+cat >"$T_TMP/check1.py" <<'PY'
 import json, sys
 import yaml
 now = {s["id"]: s for s in json.load(open(sys.argv[1]))["scenarios"]}
@@ -95,26 +98,39 @@ for p in problems:
     print(p)
 sys.exit(1 if problems else 0)
 PY
+run python3 "$T_TMP/check1.py" "$T_TMP/2012.json" "$T_TMP/2011.json" examples/nrb-2012.yaml
 expect_status 0
 
-t "every score of the 2012 example has a rationale"
-run python3 - examples/nrb-2012.yaml <<'PY'
+t "every score of both examples carries its rationale in why, none in a comment"
+# A comment is not data: natrisk never sees it, so a rationale there is lost
+# to the report and the server. Every score, the likelihood included, is a
+# mapping with a non-empty `why`; no line is a `# why:` comment.
+cat >"$T_TMP/check2.py" <<'PY'
 import sys
-text = open(sys.argv[1]).read().splitlines()
 import yaml
-doc = yaml.safe_load("\n".join(text))
 missing = []
-for s in doc["scenarios"]:
-    for crit, score in s["impact"].items():
-        if not (isinstance(score, dict) and "why" in score):
-            # a short form: its rationale is the '# why:' comment above it
-            key = f'"{crit}":'
-            lines = [i for i, l in enumerate(text) if l.strip().startswith(key)]
-            if not any(text[i - 1].strip().startswith("# why:") for i in lines):
-                missing.append(f'{s["id"]} {crit}')
+for path in sys.argv[1:]:
+    text = open(path).read()
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith("# why"):
+            missing.append(f"{path}:{n}: a rationale in a comment")
+    for s in yaml.safe_load(text)["scenarios"]:
+        scores = [("likelihood", s["likelihood"])] + list(s["impact"].items())
+        for crit, score in scores:
+            why = score.get("why") if isinstance(score, dict) else None
+            if not (isinstance(why, str) and why.strip()):
+                missing.append(f'{path}: {s["id"]} {crit} has no why')
 print("\n".join(missing))
 sys.exit(1 if missing else 0)
 PY
+run python3 "$T_TMP/check2.py" examples/nrb-2012.yaml examples/nrb-2011.yaml
+expect_status 0
+
+t "natrisk reads the rationale: the report shows a why that was a comment"
+run "$NATRISK" report examples/nrb-2012.yaml -o "$T_TMP/report"
+expect_status 0
+run grep -c "calls that do not get through cost a few tens of lives" \
+	"$T_TMP/report/report.html"
 expect_status 0
 
 finish

@@ -21,23 +21,33 @@ Rules implemented (one place each, below):
   (A below 0, E from 4 up, X when T is 0, the value of X); range = "K-L"
   (the class and the next), or the class alone at E, when T equals a class
   value, or below A;
-- likelihood position: k + 0.5 for a plain class, k + 0.75 for "+"; for a
-  probability p (hazard), k + log(p / lower_k) / log(upper_k / lower_k),
-  where the bands are those of the thresholds t[0..3], the band of A is
-  [t0^2/t1, t0) and that of E is [t3, t3^2/t2) (the neighbouring ratio
-  continued); class k is the band [k, k+1) on the axis (formats.md), so a
+- likelihood position: k + class_position for a plain class, k +
+  high_position for "+" (both from the method file: 0.5 and 0.75 in the
+  bundled methods); for a probability p (hazard), k + log(p / lower_k) /
+  log(upper_k / lower_k), where the bands are those of the thresholds
+  t[0..3], the band of A is [t0^2/t1, t0) (the neighbouring ratio
+  continued) and that of E is [t3, 1]: it ends at certainty, so p = 1 sits
+  at 5 (formats.md); class k is the band [k, k+1) on the axis, so a
   probability below the lower end of band A sits at 0;
 - interests: per vital interest, sum over its criteria of w_i * v_i (EV) /
   sum(w);
 - risk = likelihood EV position + impact EV position (null with a null
   impact position); rank = 1 + number of scenarios with a strictly greater
-  risk (a null risk is below every number).
+  risk (a null risk is below every number). Risks are compared exactly, not
+  in floating point (5 * 3^2.5 = 15 * 3^1.5 = 45 * 3^0.5 tie): here the
+  risk is computed again in 60-digit decimal arithmetic and two risks
+  closer than 1e-40 are equal (rounding at 60 digits is near 1e-58, and
+  risks that differ in exact arithmetic differ by far more than 1e-40).
+  This is not how natrisk decides (it compares exact integer parts; see
+  docs/design.md): the reference checks it by another road.
 """
 
+import decimal
 import json
 import math
 import os
 import sys
+from decimal import Decimal
 
 try:
     import yaml
@@ -95,6 +105,8 @@ class Method:
         self.x_value = number(ic.get("x_value", 0))
         self.high_offset = number(ic.get("high_offset", 0.5))
         lc = m["likelihood_classes"]
+        self.class_position = number(lc["class_position"])
+        self.high_position = number(lc["high_position"])
         self.hazard_thresholds = [number(t) for t in lc["hazard"]["thresholds"]]
         self.interests = [str(i["id"]) for i in m["interests"]]
         self.criteria = []  # (id, interest, thresholds or None)
@@ -152,8 +164,16 @@ def impact_point(x, thresholds):
     return parse_class(x, True)
 
 
+def without_why(x):
+    """A score's mapping without its rationale, which changes no number."""
+    if isinstance(x, dict):
+        return {k: v for k, v in x.items() if k != "why"}
+    return x
+
+
 def impact_score(x, thresholds):
     """-> {'ev': (k, high), 'll': ..., 'ul': ...}"""
+    x = without_why(x)
     if isinstance(x, dict) and "ev" in x:
         ev = impact_point(x["ev"], thresholds)
         ll = impact_point(x["ll"], thresholds) if "ll" in x else ev
@@ -163,9 +183,15 @@ def impact_score(x, thresholds):
     return {"ev": p, "ll": p, "ul": p}
 
 
+def probability_bands(t):
+    """Lower and upper ends of the bands A..E: A continues the ratio of
+    its neighbour downwards, E ends at certainty."""
+    return [t[0] * t[0] / t[1]] + list(t) + [1.0]
+
+
 def probability_position(p, t):
     """Class and axis position of a probability with hazard thresholds t."""
-    bounds = [t[0] * t[0] / t[1]] + list(t) + [t[3] * t[3] / t[2]]
+    bounds = probability_bands(t)
     k = class_of_quantity(p, t)
     lo, hi = bounds[k], bounds[k + 1]
     pos = k + math.log(p / lo) / math.log(hi / lo)
@@ -189,10 +215,12 @@ def likelihood_point(x, method):
                 "probability": p}
     k, high = parse_class(x, False)
     return {"class": LETTERS[k], "high": high,
-            "position": k + (0.75 if high else 0.5)}
+            "position": k + (method.high_position if high
+                             else method.class_position)}
 
 
 def likelihood(x, method):
+    x = without_why(x)
     if isinstance(x, dict) and "ev" in x:
         ev = likelihood_point(x["ev"], method)
         ll = likelihood_point(x["ll"], method) if "ll" in x else ev
@@ -200,6 +228,52 @@ def likelihood(x, method):
     else:
         ev = ll = ul = likelihood_point(x, method)
     return {"ev": dict(ev), "ll": dict(ll), "ul": dict(ul)}
+
+
+# ------------------------------------------------------ exact risk order
+
+EXACT = decimal.Context(prec=60)
+TIE = Decimal("1e-40")
+
+
+def dec(x):
+    """A YAML number as a decimal: the shortest repr of the double."""
+    return Decimal(repr(float(x)))
+
+
+def dec_value(method, k, high):
+    """Class value of (k, high) in 60 digits; X is the method's x_value."""
+    if k is None:
+        return dec(method.x_value)
+    exponent = Decimal(k) + (dec(method.high_offset) if high else 0)
+    return EXACT.power(dec(method.base), exponent)
+
+
+def dec_likelihood(point, method):
+    """Likelihood position of one point, in 60 digits."""
+    k = LETTERS.index(point["class"])
+    if "probability" not in point:
+        frac = method.high_position if point["high"] else method.class_position
+        return Decimal(k) + dec(frac)
+    bounds = [dec(b) for b in probability_bands(method.hazard_thresholds)]
+    p, lo, hi = dec(point["probability"]), bounds[k], bounds[k + 1]
+    if p <= lo:
+        return Decimal(k)
+    return Decimal(k) + EXACT.divide(EXACT.ln(EXACT.divide(p, lo)),
+                                     EXACT.ln(EXACT.divide(hi, lo)))
+
+
+def dec_risk(grades, weights, lik_point, method):
+    """Risk = likelihood position + log_base(total), in 60 digits; None
+    without impact."""
+    ws = [dec(w) for w in weights]
+    total = EXACT.divide(sum((EXACT.multiply(w, dec_value(method, *g))
+                              for w, g in zip(ws, grades)), Decimal(0)),
+                         sum(ws, Decimal(0)))
+    if total == 0:
+        return None
+    return dec_likelihood(lik_point, method) + EXACT.divide(
+        EXACT.ln(total), EXACT.ln(dec(method.base)))
 
 
 # ------------------------------------------------------------ aggregation
@@ -245,15 +319,18 @@ def assess(path, profile_id=None):
     out["method"] = method.id
     out["weights"] = profile_id
     scenarios = []
+    exact_risks = []  # dec_risk of each scenario, for the ranks
     for s in a["scenarios"]:
         impact_in = {str(k): v for k, v in (s.get("impact") or {}).items()}
         for cid in impact_in:
             if cid not in [c[0] for c in method.criteria]:
                 die("unknown criterion %s" % cid)
         scores = []  # per criterion: {'ev': value, 'll': value, 'ul': value}
+        grades = []  # per criterion: the EV grade (k or None, high)
         for cid, _, th in method.criteria:
             sc = impact_score(impact_in.get(cid, "X"), th)
             scores.append({b: method.class_value(*sc[b]) for b in sc})
+            grades.append(sc["ev"])
         impact = {}
         for b in ("ev", "ll", "ul"):
             total = math.fsum(w * sc[b] for w, sc in zip(weights, scores)) / wsum
@@ -277,14 +354,15 @@ def assess(path, profile_id=None):
         sc_out["impact"] = impact
         sc_out["risk"] = risk
         scenarios.append(sc_out)
+        exact_risks.append(dec_risk(grades, weights, lik["ev"], method))
 
     def greater(r, q):
         if r is None:
             return False
-        return q is None or r > q
+        return q is None or r - q > TIE
 
-    for s in scenarios:
-        s["rank"] = 1 + sum(1 for o in scenarios if greater(o["risk"], s["risk"]))
+    for s, mine in zip(scenarios, exact_risks):
+        s["rank"] = 1 + sum(1 for other in exact_risks if greater(other, mine))
     out["scenarios"] = scenarios
     return out
 

@@ -71,7 +71,7 @@ TRIPLES = [("A", "A", "B"), ("A", "B", "C"), ("B", "C", "D"),
            ("D", "D", "E"), ("X", "A", "B"), ("A", "A+", "A+")]
 EXAMPLE = os.path.join(ROOT, "examples", "nrb-2012.yaml")
 TITLE_LINE = "title: National Risk Assessment 2012\n"
-PROBABILITY_LINE = "    likelihood: {probability: 0.15}\n"
+PROBABILITY_LINE = "      probability: 0.15\n"  # flu-mild's likelihood
 
 problems = []
 problems_lock = threading.Lock()
@@ -284,7 +284,7 @@ class Importer(Client):
         probability = round(self.rng.uniform(0.01, 0.6), 4)
         text = self.template.replace(TITLE_LINE, "title: %s\n" % json.dumps(
             title)).replace(PROBABILITY_LINE,
-                            "    likelihood: {probability: %r}\n" %
+                            "      probability: %r\n" %
                             probability)
         return {"what": "import %r" % title, "title": title,
                 "probability": probability, "yaml": text,
@@ -360,7 +360,11 @@ def export_facts(text):
         elif line.startswith("  - id: "):
             in_flu = json.loads(line[8:]) == "flu-mild"
         elif in_flu and line.startswith("    likelihood: "):
-            probability = json.loads(line[16:]).get("probability")
+            likelihood = json.loads(line[16:])
+            # {probability, why} is written out as {ev: {probability}, ...}
+            ev = likelihood.get("ev", likelihood)
+            probability = ev.get("probability") if isinstance(ev, dict) \
+                else None
     return title, probability
 
 

@@ -142,6 +142,8 @@ static inline int st_kernel_init(st_kernel *k, size_t m, size_t n,
 	p->log2_base = log2(base);
 	p->likelihood_log2_base = log2(base);
 	p->x_value = x_value;
+	p->x_position = -1; /* the bundled methods' place of X */
+	p->x_slope = 1 - x_value;
 	double value = 1;
 	for (int c = 0; c < 5; c++, value *= base)
 		p->class_values[c] = value;

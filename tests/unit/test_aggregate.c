@@ -20,6 +20,9 @@ static void make_method(natrisk_method *m, double base, double x_value,
 	m->base = base;
 	m->x_value = x_value;
 	m->high_offset = high_offset;
+	m->x_position = -1;
+	m->likelihood_plain = 0.5;
+	m->likelihood_high = 0.75;
 	m->hazard_thresholds[0] = 0.0005;
 	m->hazard_thresholds[1] = 0.005;
 	m->hazard_thresholds[2] = 0.05;
@@ -475,10 +478,18 @@ static void test_likelihood_position_probability(void **state)
 	g = quantity_grade(2, false, 0.03);
 	assert_near(likelihood_position(&m, &g), 2.778151250383644, 1e-14);
 
-	/* 1 lies in E = [0.5, 5) (E's band continues the factor 10):
-	 * 4 + log10(1 / 0.5) = 4 + 0.3010299956639812 = 4.301029995663981. */
+	/* E's band is [0.5, 1]: it ends at certainty (formats.md), so 1 is
+	 * its top, 5 exactly, above a plain E (4.5); 0.9 sits at 4 +
+	 * log(0.9 / 0.5) / log(1 / 0.5) = 4 + log2(1.8) = 4 +
+	 * 0.8479969065549500 = 4.84799690655495. */
 	g = quantity_grade(4, false, 1.0);
-	assert_near(likelihood_position(&m, &g), 4.301029995663981, 1e-14);
+	assert_exact(likelihood_position(&m, &g), 5.0);
+	g = quantity_grade(4, false, 0.9);
+	assert_near(likelihood_position(&m, &g), 4.84799690655495, 1e-14);
+	natrisk_grade certain = quantity_grade(4, false, 1.0);
+	g = grade(4, false);
+	assert_true(likelihood_position(&m, &certain) >
+	            likelihood_position(&m, &g));
 
 	/* A lower limit is the start of its class: exactly 1.0, 2.0, 4.0. */
 	g = quantity_grade(1, false, 0.0005);

@@ -300,66 +300,70 @@ static const char *const MINI[] = {
 	"impact_classes:",                                /* 5 */
 	"  base: 3",                                      /* 6 */
 	"  x_value: 0",                                   /* 7 */
-	"  high_offset: 0.5",                             /* 8 */
-	"  source: unit test",                            /* 9 */
-	"  labels:",                                      /* 10 */
-	"    A: {en: a, nl: a}",                          /* 11 */
-	"    B: {en: b, nl: b}",                          /* 12 */
-	"    C: {en: c, nl: c}",                          /* 13 */
-	"    D: {en: d, nl: d}",                          /* 14 */
-	"    E: {en: e, nl: e}",                          /* 15 */
-	"likelihood_classes:",                            /* 16 */
-	"  factor: 10",                                   /* 17 */
-	"  labels:",                                      /* 18 */
-	"    A: {en: a, nl: a}",                          /* 19 */
-	"    B: {en: b, nl: b}",                          /* 20 */
-	"    C: {en: c, nl: c}",                          /* 21 */
-	"    D: {en: d, nl: d}",                          /* 22 */
-	"    E: {en: e, nl: e}",                          /* 23 */
-	"  hazard:",                                      /* 24 */
-	"    thresholds: [0.0005, 0.005, 0.05, 0.5]",     /* 25 */
-	"    source: unit test",                          /* 26 */
-	"  threat:",                                      /* 27 */
-	"    levels:",                                    /* 28 */
-	"      A: {en: a, nl: a}",                        /* 29 */
-	"      B: {en: b, nl: b}",                        /* 30 */
-	"      C: {en: c, nl: c}",                        /* 31 */
-	"      D: {en: d, nl: d}",                        /* 32 */
-	"      E: {en: e, nl: e}",                        /* 33 */
-	"    source: unit test",                          /* 34 */
-	"interests:",                                     /* 35 */
-	"  - id: \"1\"",                                  /* 36 */
-	"    name: {en: One, nl: Een}",                   /* 37 */
-	"  - id: \"2\"",                                  /* 38 */
-	"    name: {en: Two, nl: Twee}",                  /* 39 */
-	"criteria:",                                      /* 40 */
-	"  - id: \"1.1\"",                                /* 41 */
-	"    interest: \"1\"",                            /* 42 */
-	"    name: {en: c11, nl: c11}",                   /* 43 */
-	"  - id: \"2.1\"",                                /* 44 */
-	"    interest: \"2\"",                            /* 45 */
-	"    name: {en: Fatalities, nl: Doden}",          /* 46 */
-	"    unit: {en: people, nl: personen}",           /* 47 */
-	"    thresholds: [10, 100, 1000, 10000]",         /* 48 */
-	"    source: unit test",                          /* 49 */
-	"  - id: \"2.2\"",                                /* 50 */
-	"    interest: \"2\"",                            /* 51 */
-	"    name: {en: c22, nl: c22}",                   /* 52 */
-	"weights:",                                       /* 53 */
-	"  default: equal",                               /* 54 */
-	"  profiles:",                                    /* 55 */
-	"    - id: equal",                                /* 56 */
-	"      title: {en: Equal, nl: Gelijk}",           /* 57 */
-	"      description: equal",                       /* 58 */
-	"      source: unit test",                        /* 59 */
-	"      others: 1",                                /* 60 */
-	"      weights: {}",                              /* 61 */
-	"    - id: lives",                                /* 62 */
-	"      title: {en: Lives, nl: Levens}",           /* 63 */
-	"      description: lives",                       /* 64 */
-	"      source: unit test",                        /* 65 */
-	"      others: 1",                                /* 66 */
-	"      weights: {\"2.1\": 3}",                    /* 67 */
+	"  x_position: -1",                               /* 8 */
+	"  high_offset: 0.5",                             /* 9 */
+	"  source: unit test",                            /* 10 */
+	"  labels:",                                      /* 11 */
+	"    A: {en: a, nl: a}",                          /* 12 */
+	"    B: {en: b, nl: b}",                          /* 13 */
+	"    C: {en: c, nl: c}",                          /* 14 */
+	"    D: {en: d, nl: d}",                          /* 15 */
+	"    E: {en: e, nl: e}",                          /* 16 */
+	"likelihood_classes:",                            /* 17 */
+	"  factor: 10",                                   /* 18 */
+	"  class_position: 0.5",                          /* 19 */
+	"  high_position: 0.75",                          /* 20 */
+	"  source: unit test",                            /* 21 */
+	"  labels:",                                      /* 22 */
+	"    A: {en: a, nl: a}",                          /* 23 */
+	"    B: {en: b, nl: b}",                          /* 24 */
+	"    C: {en: c, nl: c}",                          /* 25 */
+	"    D: {en: d, nl: d}",                          /* 26 */
+	"    E: {en: e, nl: e}",                          /* 27 */
+	"  hazard:",                                      /* 28 */
+	"    thresholds: [0.0005, 0.005, 0.05, 0.5]",     /* 29 */
+	"    source: unit test",                          /* 30 */
+	"  threat:",                                      /* 31 */
+	"    levels:",                                    /* 32 */
+	"      A: {en: a, nl: a}",                        /* 33 */
+	"      B: {en: b, nl: b}",                        /* 34 */
+	"      C: {en: c, nl: c}",                        /* 35 */
+	"      D: {en: d, nl: d}",                        /* 36 */
+	"      E: {en: e, nl: e}",                        /* 37 */
+	"    source: unit test",                          /* 38 */
+	"interests:",                                     /* 39 */
+	"  - id: \"1\"",                                  /* 40 */
+	"    name: {en: One, nl: Een}",                   /* 41 */
+	"  - id: \"2\"",                                  /* 42 */
+	"    name: {en: Two, nl: Twee}",                  /* 43 */
+	"criteria:",                                      /* 44 */
+	"  - id: \"1.1\"",                                /* 45 */
+	"    interest: \"1\"",                            /* 46 */
+	"    name: {en: c11, nl: c11}",                   /* 47 */
+	"  - id: \"2.1\"",                                /* 48 */
+	"    interest: \"2\"",                            /* 49 */
+	"    name: {en: Fatalities, nl: Doden}",          /* 50 */
+	"    unit: {en: people, nl: personen}",           /* 51 */
+	"    thresholds: [10, 100, 1000, 10000]",         /* 52 */
+	"    source: unit test",                          /* 53 */
+	"  - id: \"2.2\"",                                /* 54 */
+	"    interest: \"2\"",                            /* 55 */
+	"    name: {en: c22, nl: c22}",                   /* 56 */
+	"weights:",                                       /* 57 */
+	"  default: equal",                               /* 58 */
+	"  profiles:",                                    /* 59 */
+	"    - id: equal",                                /* 60 */
+	"      title: {en: Equal, nl: Gelijk}",           /* 61 */
+	"      description: equal",                       /* 62 */
+	"      source: unit test",                        /* 63 */
+	"      others: 1",                                /* 64 */
+	"      weights: {}",                              /* 65 */
+	"    - id: lives",                                /* 66 */
+	"      title: {en: Lives, nl: Levens}",           /* 67 */
+	"      description: lives",                       /* 68 */
+	"      source: unit test",                        /* 69 */
+	"      others: 1",                                /* 70 */
+	"      weights: {\"2.1\": 3}",                    /* 71 */
 };
 enum { MINI_LINES = sizeof MINI / sizeof *MINI };
 
@@ -490,49 +494,49 @@ static void test_thresholds_not_ascending(void **state)
 {
 	(void)state;
 	/* [10, 100, 100, 10000]: the third limit does not exceed the
-	 * second. "    thresholds: [10, 100, " is 26 characters: 48:27. */
-	natrisk_diag *diag = rejected(EDITS({ 48,
+	 * second. "    thresholds: [10, 100, " is 26 characters: 52:27. */
+	natrisk_diag *diag = rejected(EDITS({ 52,
 		"    thresholds: [10, 100, 100, 10000]" }));
-	assert_error_at(diag, 0, 48, 27, "thresholds must ascend strictly");
+	assert_error_at(diag, 0, 52, 27, "thresholds must ascend strictly");
 	assert_error_count(diag, 1);
 }
 
 static void test_thresholds_count(void **state)
 {
 	(void)state;
-	/* Three limits instead of four, at the list's '[' (48:17). */
-	natrisk_diag *diag = rejected(EDITS({ 48,
+	/* Three limits instead of four, at the list's '[' (52:17). */
+	natrisk_diag *diag = rejected(EDITS({ 52,
 		"    thresholds: [10, 100, 1000]" }));
-	assert_error_at(diag, 0, 48, 17, "must list 4 lower limits");
-	assert_error_at(diag, 0, 48, 17, "not 3");
+	assert_error_at(diag, 0, 52, 17, "must list 4 lower limits");
+	assert_error_at(diag, 0, 52, 17, "not 3");
 	assert_error_count(diag, 1);
 }
 
 static void test_thresholds_need_source(void **state)
 {
 	(void)state;
-	/* Line 49 (the source) removed: reported at the thresholds, 48:17. */
-	natrisk_diag *diag = rejected(EDITS({ 49, NULL }));
-	assert_error_at(diag, 0, 48, 17, "thresholds need a 'source'");
+	/* Line 53 (the source) removed: reported at the thresholds, 52:17. */
+	natrisk_diag *diag = rejected(EDITS({ 53, NULL }));
+	assert_error_at(diag, 0, 52, 17, "thresholds need a 'source'");
 	assert_error_count(diag, 1);
 }
 
 static void test_hazard_thresholds_probabilities(void **state)
 {
 	(void)state;
-	/* A probability above 1: at the list, 25:17. */
-	natrisk_diag *diag = rejected(EDITS({ 25,
+	/* A probability above 1: at the list, 29:17. */
+	natrisk_diag *diag = rejected(EDITS({ 29,
 		"    thresholds: [0.05, 0.5, 5, 50]" }));
-	assert_error_at(diag, 0, 25, 17, "at most 1");
+	assert_error_at(diag, 0, 29, 17, "probabilities below 1");
 	assert_error_count(diag, 1);
 }
 
 static void test_unknown_interest(void **state)
 {
 	(void)state;
-	/* "    interest: " is 14 characters: the quoted "9" at 45:15. */
-	natrisk_diag *diag = rejected(EDITS({ 45, "    interest: \"9\"" }));
-	assert_error_at(diag, 0, 45, 15, "unknown interest '9'");
+	/* "    interest: " is 14 characters: the quoted "9" at 49:15. */
+	natrisk_diag *diag = rejected(EDITS({ 49, "    interest: \"9\"" }));
+	assert_error_at(diag, 0, 49, 15, "unknown interest '9'");
 	assert_error_count(diag, 1);
 }
 
@@ -540,10 +544,10 @@ static void test_zero_weights(void **state)
 {
 	(void)state;
 	/* Profile "lives" with others 0 and 2.1 at 0: reported at the
-	 * profile (its first key, "    - id: lives" -> 62:7). */
-	natrisk_diag *diag = rejected(EDITS({ 66, "      others: 0" },
-	                                    { 67, "      weights: {\"2.1\": 0}" }));
-	assert_error_at(diag, 0, 62, 7, "profile 'lives' gives every "
+	 * profile (its first key, "    - id: lives" -> 66:7). */
+	natrisk_diag *diag = rejected(EDITS({ 70, "      others: 0" },
+	                                    { 71, "      weights: {\"2.1\": 0}" }));
+	assert_error_at(diag, 0, 66, 7, "profile 'lives' gives every "
 	                "criterion weight 0");
 	assert_error_count(diag, 1);
 }
@@ -551,20 +555,20 @@ static void test_zero_weights(void **state)
 static void test_bad_weights(void **state)
 {
 	(void)state;
-	/* "      weights: {\"2.1\": " is 23 characters: the value at 67:24,
-	 * the key's quote at 67:17. */
-	natrisk_diag *diag = rejected(EDITS({ 67,
+	/* "      weights: {\"2.1\": " is 23 characters: the value at 71:24,
+	 * the key's quote at 71:17. */
+	natrisk_diag *diag = rejected(EDITS({ 71,
 		"      weights: {\"2.1\": -3}" }));
-	assert_error_at(diag, 0, 67, 24, "a weight may not be negative");
+	assert_error_at(diag, 0, 71, 24, "a weight may not be negative");
 	assert_error_count(diag, 1);
 
-	diag = rejected(EDITS({ 67, "      weights: {\"9.9\": 3}" }));
-	assert_error_at(diag, 0, 67, 17, "unknown criterion '9.9'");
+	diag = rejected(EDITS({ 71, "      weights: {\"9.9\": 3}" }));
+	assert_error_at(diag, 0, 71, 17, "unknown criterion '9.9'");
 	assert_error_count(diag, 1);
 
 	/* Not a number: exactly one error, at the value. */
-	diag = rejected(EDITS({ 67, "      weights: {\"2.1\": heavy}" }));
-	assert_error_at(diag, 0, 67, 24, "a weight must be a finite number");
+	diag = rejected(EDITS({ 71, "      weights: {\"2.1\": heavy}" }));
+	assert_error_at(diag, 0, 71, 24, "a weight must be a finite number");
 	assert_error_count(diag, 1);
 }
 
@@ -580,18 +584,18 @@ static void test_unknown_key_suggestion(void **state)
 static void test_default_names_no_profile(void **state)
 {
 	(void)state;
-	/* "  default: " is 11 characters: 54:12. */
-	natrisk_diag *diag = rejected(EDITS({ 54, "  default: equals" }));
-	assert_error_at(diag, 0, 54, 12, "default names no profile: 'equals'");
+	/* "  default: " is 11 characters: 58:12. */
+	natrisk_diag *diag = rejected(EDITS({ 58, "  default: equals" }));
+	assert_error_at(diag, 0, 58, 12, "default names no profile: 'equals'");
 	assert_error_count(diag, 1);
 }
 
 static void test_duplicate_criterion(void **state)
 {
 	(void)state;
-	/* The third criterion repeats "2.1": at its id, 50:9. */
-	natrisk_diag *diag = rejected(EDITS({ 50, "  - id: \"2.1\"" }));
-	assert_error_at(diag, 0, 50, 9, "duplicate criterion id '2.1'");
+	/* The third criterion repeats "2.1": at its id, 54:9. */
+	natrisk_diag *diag = rejected(EDITS({ 54, "  - id: \"2.1\"" }));
+	assert_error_at(diag, 0, 54, 9, "duplicate criterion id '2.1'");
 	assert_error_count(diag, 1);
 }
 
@@ -602,20 +606,20 @@ static void test_bad_scales(void **state)
 	natrisk_diag *diag = rejected(EDITS({ 6, "  base: 1" }));
 	assert_error_at(diag, 0, 6, 9, "base must exceed 1");
 	assert_error_count(diag, 1);
-	/* high_offset 1 is a whole class: 8:16. */
-	diag = rejected(EDITS({ 8, "  high_offset: 1" }));
-	assert_error_at(diag, 0, 8, 16, "high_offset must lie in [0, 1)");
+	/* high_offset 1 is a whole class: 9:16. */
+	diag = rejected(EDITS({ 9, "  high_offset: 1" }));
+	assert_error_at(diag, 0, 9, 16, "high_offset must lie in [0, 1)");
 	assert_error_count(diag, 1);
 }
 
 static void test_unit_without_thresholds(void **state)
 {
 	(void)state;
-	/* A unit added to 2.2 (a new line 53): "    unit: " is 10, 53:11. */
-	natrisk_diag *diag = rejected(EDITS({ 52,
+	/* A unit added to 2.2 (a new line 57): "    unit: " is 10, 57:11. */
+	natrisk_diag *diag = rejected(EDITS({ 56,
 		"    name: {en: c22, nl: c22}\n"
 		"    unit: {en: people, nl: personen}" }));
-	assert_error_at(diag, 0, 53, 11, "a unit belongs to a criterion with "
+	assert_error_at(diag, 0, 57, 11, "a unit belongs to a criterion with "
 	                "thresholds");
 	assert_error_count(diag, 1);
 }
@@ -637,31 +641,31 @@ static void test_format_version(void **state)
 static void test_all_errors_reported(void **state)
 {
 	(void)state;
-	/* Two independent errors: an unknown interest (45:15) and a profile
-	 * whose weights are all 0 (62:7). Both are reported. */
-	natrisk_diag *diag = rejected(EDITS({ 45, "    interest: \"9\"" },
-	                                    { 66, "      others: 0" },
-	                                    { 67, "      weights: {\"2.1\": 0}" }));
+	/* Two independent errors: an unknown interest (49:15) and a profile
+	 * whose weights are all 0 (66:7). Both are reported. */
+	natrisk_diag *diag = rejected(EDITS({ 49, "    interest: \"9\"" },
+	                                    { 70, "      others: 0" },
+	                                    { 71, "      weights: {\"2.1\": 0}" }));
 	assert_error_count(diag, 2);
-	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 45, 15,
+	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 49, 15,
 	                "unknown interest '9'");
-	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 62, 7,
+	assert_has_diag(diag, NATRISK_SEVERITY_ERROR, 66, 7,
 	                "gives every criterion weight 0");
 }
 
 static void test_three_errors_reported(void **state)
 {
 	(void)state;
-	/* Three: thresholds out of order (48:27), unknown interest on 2.2
-	 * (51:15), default naming no profile (54:12). */
+	/* Three: thresholds out of order (52:27), unknown interest on 2.2
+	 * (55:15), default naming no profile (58:12). */
 	natrisk_diag *diag = rejected(EDITS(
-		{ 48, "    thresholds: [10, 100, 100, 10000]" },
-		{ 51, "    interest: \"7\"" },
-		{ 54, "  default: none" }));
+		{ 52, "    thresholds: [10, 100, 100, 10000]" },
+		{ 55, "    interest: \"7\"" },
+		{ 58, "  default: none" }));
 	assert_error_count(diag, 3);
-	assert_error_at(diag, 0, 48, 27, "ascend strictly");
-	assert_error_at(diag, 1, 51, 15, "unknown interest '7'");
-	assert_error_at(diag, 2, 54, 12, "default names no profile");
+	assert_error_at(diag, 0, 52, 27, "ascend strictly");
+	assert_error_at(diag, 1, 55, 15, "unknown interest '7'");
+	assert_error_at(diag, 2, 58, 12, "default names no profile");
 }
 
 int main(void)

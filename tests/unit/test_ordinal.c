@@ -259,8 +259,9 @@ static void test_evamix_degenerate(void **state)
 /*
  * What Evamix measures on an assessment: 2.1, 2.2 and 3.1 have
  * thresholds and are cardinal, the rest ordinal. Cardinal: class values
- * (D = 27, X = 0), a quantity 3^position (300 fatalities sit at
- * 2 + log10(300/100) = 2.477..., so 3^2.477... = 15.17...). Ordinal:
+ * (D = 27, X = 0), a quantity the value of the class it falls in, as in
+ * the weighted sum (method.md section 3: 300 fatalities are C, 9, not
+ * 3^2.477 = 15.17 for their place in C's band). Ordinal:
  * 2 * class + "+", X = -2 (C+ = 5, E = 8).
  */
 static void test_evamix_values(void **state)
@@ -277,8 +278,7 @@ static void test_evamix_values(void **state)
 	assert_true(natrisk_evamix_cardinal(a, (size_t)c31));
 	assert_false(natrisk_evamix_cardinal(a, (size_t)c11));
 	assert_false(natrisk_evamix_cardinal(a, (size_t)c53));
-	assert_near(natrisk_evamix_value(a, ALPHA, (size_t)c21),
-	            pow(3.0, 2.0 + log10(3.0)), 1e-9);
+	assert_exact(natrisk_evamix_value(a, ALPHA, (size_t)c21), 9.0);
 	assert_exact(natrisk_evamix_value(a, BETA, (size_t)c22), 27.0);
 	assert_exact(natrisk_evamix_value(a, ALPHA, (size_t)c31), 0.0);
 	assert_exact(natrisk_evamix_value(a, ALPHA, (size_t)c53), 5.0);
