@@ -144,7 +144,7 @@ static void draw_title(diagram *d)
 
 static double legend_entry(diagram *d, double y, const char *text)
 {
-	shape *s = scene_textf(d->scene, LEGEND_LEFT + 22, y + 4, 11,
+	shape *s = scene_textf(d->scene, LEGEND_LEFT + 26, y + 4, 11,
 	                       ANCHOR_START, ink, text);
 	if (s)
 		s->role = "legend";
@@ -197,15 +197,16 @@ static void draw_legend(diagram *d)
 	             ink, 1.5);
 	y = legend_entry(d, y, diagram_word(d, "new in this edition",
 	                                    "nieuw in deze editie"));
-	scene_line(d->scene, LEGEND_LEFT, y, LEGEND_LEFT + 16, y, muted, 1.3);
+	/* the marks as the plot draws them: caps on the whisker, a head
+	 * and the hollow mark of the previous place on the arrow */
+	diagram_whisker(d, NULL, muted, LEGEND_LEFT + 2, y, LEGEND_LEFT + 20, y);
 	y = legend_entry(d, y, diagram_word(d, "lower to upper limit",
 	                                    "onder- tot bovengrens"));
 	if (d->options->uncertainty &&
 	    (natrisk_smaa_outputs(d->options->uncertainty) & NATRISK_SMAA_CLOUD))
 		y = legend_cloud(d, y);
 	if (d->options->previous) {
-		scene_line(d->scene, LEGEND_LEFT, y, LEGEND_LEFT + 16, y,
-		           rgb(0x666666), 1.2);
+		diagram_arrow(d, LEGEND_LEFT + 3.5, y, LEGEND_LEFT + 22, y, NULL);
 		y = legend_entry(d, y, diagram_word(d, "from previous edition",
 		                                    "vanaf vorige editie"));
 	}
