@@ -17,6 +17,7 @@
 
 enum {
 	MAX_TITLES = 200,
+	MAX_MISSES = 32, /* labels in a row that found no room: a full plot */
 	/* clusters up to this size label each point; larger ones share a
 	 * label ("title +N") */
 	SHARED_LABEL_FROM = 4,
@@ -105,45 +106,67 @@ static void draw_text(diagram *d, const char *text, size_t lines,
 	}
 }
 
-/* Places TEXT in lines no wider than LABEL_LINE_WIDTH, or (NARROW) in
- * one line more. 1 when placed, 0 when there is no room, or
- * NATRISK_ENOMEM. */
-static int place_text(diagram *d, label_placer *placer, const target *t,
-                      const char *text, bool narrow)
+/* A label's text in lines, and the box it needs. */
+typedef struct shaped {
+	char *text;
+	size_t lines;
+	label_request request;
+} shaped;
+
+/* TEXT wrapped at LABEL_LINE_WIDTH, or (LINES > 0) into that many
+ * lines; false when out of memory. */
+static bool shape_text(diagram *d, const target *t, const char *text,
+                       size_t lines, shaped *out)
 {
-	char *wrapped = malloc(strlen(text) + 1);
-	if (!wrapped)
-		return NATRISK_ENOMEM;
+	out->text = malloc(strlen(text) + 1);
+	if (!out->text)
+		return false;
 	double ascent, descent;
 	text_extent(d->metrics, LABEL_SIZE, &ascent, &descent);
-	label_request request = { t->x, t->y, t->radius, 0, 0, ascent };
-	size_t lines = text_wrap(d->metrics, text, LABEL_SIZE, false,
-	                         LABEL_LINE_WIDTH, wrapped, &request.width);
-	if (narrow) {
-		size_t wider = lines;
-		lines = text_wrap_lines(d->metrics, text, LABEL_SIZE, false,
-		                        lines + 1, wrapped, &request.width);
-		if (lines == wider) { /* one word per line already */
-			free(wrapped);
-			return 0;
-		}
-	}
-	request.height = ascent + descent + (double)(lines - 1) * LABEL_LINE_HEIGHT;
+	out->request = (label_request){ t->x, t->y, t->radius, 0, 0, ascent };
+	out->lines = lines ? text_wrap_lines(d->metrics, text, LABEL_SIZE,
+	                                     false, lines, out->text,
+	                                     &out->request.width)
+	                   : text_wrap(d->metrics, text, LABEL_SIZE, false,
+	                               LABEL_LINE_WIDTH, out->text,
+	                               &out->request.width);
+	out->request.height = ascent + descent +
+	                      (double)(out->lines - 1) * LABEL_LINE_HEIGHT;
+	return true;
+}
+
+/* TEXT as it wraps or, nearer to the point, in one line more: 1 when
+ * placed, 0 when there is no room, or NATRISK_ENOMEM. */
+static int place_text(diagram *d, label_placer *placer, const target *t,
+                      const char *text)
+{
+	shaped shapes[2] = { 0 };
+	int count = 0, rc = NATRISK_ENOMEM;
+	if (!shape_text(d, t, text, 0, &shapes[count++]))
+		goto done;
+	if (!shape_text(d, t, text, shapes[0].lines + 1, &shapes[count++]))
+		goto done;
+	if (shapes[1].lines == shapes[0].lines) /* a word a line already */
+		count--;
+	label_request requests[2] = { shapes[0].request, shapes[1].request };
 	label_place place;
-	int rc = 0;
-	if (label_placer_place(placer, &request, &place)) {
+	int chosen = label_placer_place(placer, requests, count, &place);
+	rc = chosen >= 0;
+	if (chosen >= 0) {
 		if (place.leader)
 			draw_leader(d, &place);
-		draw_text(d, wrapped, lines, &place, t->ids);
-		rc = 1;
+		draw_text(d, shapes[chosen].text, shapes[chosen].lines, &place,
+		          t->ids);
 	}
-	free(wrapped);
+done:
+	free(shapes[0].text);
+	free(shapes[1].text);
 	return rc;
 }
 
-/* The title (when TITLED) as it wraps, then in one line more, then the
- * rank number: 1 when the title is placed, 2 when the rank is, 0 when
- * neither finds room, or NATRISK_ENOMEM. */
+/* The title (when TITLED), then the rank number: 1 when the title is
+ * placed, 2 when the rank is, 0 when neither finds room, or
+ * NATRISK_ENOMEM. */
 static int place_one(diagram *d, label_placer *placer, const target *t,
                      bool titled)
 {
@@ -152,9 +175,7 @@ static int place_one(diagram *d, label_placer *placer, const target *t,
 		char *text = label_text(d, t, false);
 		if (!text)
 			return NATRISK_ENOMEM;
-		rc = place_text(d, placer, t, text, false);
-		if (rc == 0)
-			rc = place_text(d, placer, t, text, true);
+		rc = place_text(d, placer, t, text);
 		free(text);
 		if (rc != 0)
 			return rc;
@@ -162,7 +183,7 @@ static int place_one(diagram *d, label_placer *placer, const target *t,
 	char *rank = label_text(d, t, true);
 	if (!rank)
 		return NATRISK_ENOMEM;
-	rc = place_text(d, placer, t, rank, false);
+	rc = place_text(d, placer, t, rank);
 	free(rank);
 	return rc < 0 ? rc : rc ? 2 : 0;
 }
@@ -188,8 +209,11 @@ static int block_drawn(label_placer *placer, const natrisk_scene *scene,
 					half);
 			break;
 		case SHAPE_CIRCLE:
-			rc = label_placer_block_disc(placer, s->x, s->y,
-			                             s->r + half);
+			rc = s->role && strcmp(s->role, "point") == 0
+			             ? label_placer_block_point(placer, s->x, s->y,
+			                                        s->r + half)
+			             : label_placer_block_disc(placer, s->x, s->y,
+			                                       s->r + half);
 			break;
 		case SHAPE_POLYGON: {
 			box b = { HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
@@ -232,20 +256,25 @@ static bool target_of(diagram *d, const spot *spots, size_t n, size_t i,
 static int label_all(diagram *d, label_placer *placer, spot *spots,
                      size_t n)
 {
-	size_t titled = 0;
+	size_t titled = 0, missed_titles = 0, missed = 0;
 	for (size_t i = 0; i < n; i++) {
 		target t;
 		if (!target_of(d, spots, n, i, &t))
 			continue;
-		/* A plot holds at most a few hundred titles: past that, the
-		 * lower risks go straight to their rank number instead of
-		 * searching a full plot for room that is not there. */
-		int rc = place_one(d, placer, &t, titled < MAX_TITLES);
+		/* A plot holds at most a few hundred titles, and when many in a
+		 * row found no room it has none left: the lower risks then go
+		 * straight to their rank number, or (when ranks too stopped
+		 * fitting) to the count in the legend, instead of searching a
+		 * full plot for room that is not there. */
+		int rc = missed >= MAX_MISSES ? 0 :
+		         place_one(d, placer, &t, titled < MAX_TITLES &&
+		                                  missed_titles < MAX_MISSES);
 		if (rc < 0)
 			return rc;
-		if (rc == 1)
-			titled++;
-		else if (rc == 0)
+		titled += rc == 1;
+		missed_titles = rc == 1 ? 0 : missed_titles + 1;
+		missed = rc == 0 ? missed + 1 : 0;
+		if (rc == 0)
 			d->unlabelled += t.members;
 	}
 	return NATRISK_OK;

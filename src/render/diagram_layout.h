@@ -37,6 +37,7 @@ typedef struct diagram {
 /* Where a scenario is drawn. */
 typedef struct spot {
 	size_t scenario;
+	double place_x, place_y; /* its place: where its whiskers cross */
 	double x, y;     /* its point */
 	double radius;   /* of its point, or of its ring when new */
 	size_t group;    /* first spot of its group of coincident spots */
@@ -46,10 +47,10 @@ typedef struct spot {
 	double cx, cy, extent;
 } spot;
 
-/* Groups the spots (in rank order, each at its scenario's place) that
- * share a place, spreads each group's points around that place so that
- * every one shows, and pushes apart points that nearly coincide; see
- * diagram_spread.c. */
+/* Groups the spots (in rank order, each at its scenario's place: x, y)
+ * that share a place, spreads each group's points around that place so
+ * that every one shows, and pushes apart groups whose points come too
+ * near; see diagram_spread.c. */
 void diagram_spread_spots(spot *spots, size_t n);
 
 /* Labels for the spots (in rank order), placed clear of everything drawn

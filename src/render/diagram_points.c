@@ -28,7 +28,8 @@ void diagram_whisker(diagram *d, const char *id, rgba colour, double x0,
 	scene_add(d->scene, &s);
 }
 
-/* LL to UL on both axes, through the drawn point. */
+/* LL to UL on both axes, through the scenario's place (X, Y): they tell
+ * where it is where its point had to move aside. */
 static void draw_whiskers(diagram *d, const natrisk_scenario *s,
                           const natrisk_scenario_result *r, double x,
                           double y)
@@ -153,7 +154,7 @@ int diagram_draw_scenarios(diagram *d)
 	for (size_t k = 0; k < n; k++)
 		draw_whiskers(d, &a->scenarios[spots[k].scenario],
 		              natrisk_results_get(d->results, spots[k].scenario),
-		              spots[k].x, spots[k].y);
+		              spots[k].place_x, spots[k].place_y);
 	for (size_t k = 0; k < n; k++)
 		draw_previous(d, &a->scenarios[spots[k].scenario], spots[k].x,
 		              spots[k].y);

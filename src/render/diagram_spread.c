@@ -8,9 +8,10 @@
  * by side along the line between their places (so that their order on
  * both axes stays), up to six on a circle (the best ranked towards the
  * upper right, where risk grows, the others clockwise), more in rings
- * about the best ranked. Then points still nearer than MIN_APART (of
- * neighbouring groups) are pushed apart along the line between them,
- * which keeps their order too, until each shows most of its disc.
+ * about the best ranked. Groups whose points still come too near are then
+ * pushed apart, each as a whole (a cluster keeps its shape; the larger
+ * moves the less), along the line between the nearest points, which keeps
+ * two lone points in their order on both axes.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -20,8 +21,9 @@
 
 /* Nearer than this, two points share a place: spread as a cluster. */
 #define SAME_PLACE POINT_RADIUS
-/* Nearer than this, two points are pushed apart: a point then shows
- * more than three quarters of its disc. */
+/* Lone points nearer than this are pushed apart: each then shows more
+ * than three quarters of its disc. A cluster keeps others as far as its
+ * own points are apart. */
 #define MIN_APART (POINT_RADIUS + 2)
 /* Rounds of pushing: enough for the chains that real data makes. */
 enum { PUSH_ROUNDS = 8 };
@@ -31,6 +33,16 @@ typedef struct place {
 	size_t spot;
 } place;
 
+/* The groups: spot indices group by group, each group's first at
+ * start[leader]; and each group's spacing. */
+typedef struct groups {
+	spot *spots;
+	size_t n;
+	size_t *members; /* n */
+	size_t *start;   /* n, at leaders */
+	double *spacing; /* n, at leaders: 0 for a lone point */
+} groups;
+
 static int by_place(const void *pa, const void *pb)
 {
 	const place *a = pa, *b = pb;
@@ -39,6 +51,18 @@ static int by_place(const void *pa, const void *pb)
 	if (a->y != b->y)
 		return a->y < b->y ? -1 : 1;
 	return a->spot < b->spot ? -1 : a->spot > b->spot;
+}
+
+/* SPOTS by x, or NULL. */
+static place *sorted_by_x(const spot *spots, size_t n)
+{
+	place *sorted = malloc((n + 1) * sizeof *sorted);
+	if (!sorted)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = (place){ spots[i].x, spots[i].y, i };
+	qsort(sorted, n, sizeof *sorted, by_place);
+	return sorted;
 }
 
 /* The first entry of SORTED (by x) at X or beyond. */
@@ -56,24 +80,10 @@ static size_t first_from(const place *sorted, size_t n, double x)
 }
 
 /* In rank order, each spot not yet in a group leads one, and takes in
- * the spots whose points would mostly hide under its own or be hidden by
- * it (centres nearer than SAME_PLACE). Returns 0 or -1 (memory: then
- * every spot stands alone). */
-static int group_spots(spot *spots, size_t n)
+ * the spots nearer than SAME_PLACE. */
+static void group_spots(spot *spots, size_t n, const place *sorted,
+                        bool *taken)
 {
-	for (size_t i = 0; i < n; i++)
-		spots[i].group = i, spots[i].members = 1;
-	place *sorted = malloc((n + 1) * sizeof *sorted);
-	if (!sorted)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		sorted[i] = (place){ spots[i].x, spots[i].y, i };
-	qsort(sorted, n, sizeof *sorted, by_place);
-	bool *taken = calloc(n + 1, sizeof *taken);
-	if (!taken) {
-		free(sorted);
-		return -1;
-	}
 	for (size_t i = 0; i < n; i++) {
 		if (taken[i])
 			continue;
@@ -90,9 +100,22 @@ static int group_spots(spot *spots, size_t n)
 			spots[i].members++;
 		}
 	}
-	free(taken);
-	free(sorted);
-	return 0;
+}
+
+/* The members of each group, listed together (in rank order). */
+static void list_members(groups *g)
+{
+	size_t next = 0;
+	for (size_t i = 0; i < g->n; i++)
+		if (g->spots[i].group == i) {
+			g->start[i] = next;
+			next += g->spots[i].members;
+			g->spots[i].members = 0; /* counted again below */
+		}
+	for (size_t i = 0; i < g->n; i++) {
+		spot *leader = &g->spots[g->spots[i].group];
+		g->members[g->start[g->spots[i].group] + leader->members++] = i;
+	}
 }
 
 /* The offset of member I (0 = best ranked) of a cluster of K points
@@ -122,167 +145,189 @@ static void cluster_offset(size_t i, size_t k, double spacing, double *dx,
 	*dy = radius * sin(angle);
 }
 
-/* Moves the points of a group (or one point) into the plot when it
- * spills over an edge, all by the same amount. */
-static void keep_in_plot(spot *spots, size_t n, size_t leader)
+static void translate(groups *g, size_t leader, double dx, double dy)
 {
-	double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
-	for (size_t i = leader; i < n; i++)
-		if (spots[i].group == leader) {
-			x0 = fmin(x0, spots[i].x), x1 = fmax(x1, spots[i].x);
-			y0 = fmin(y0, spots[i].y), y1 = fmax(y1, spots[i].y);
-		}
-	double dx = x0 < PLOT_LEFT ? PLOT_LEFT - x0 :
-	            x1 > PLOT_LEFT + PLOT_WIDTH ? PLOT_LEFT + PLOT_WIDTH - x1 : 0;
-	double dy = y0 < PLOT_TOP ? PLOT_TOP - y0 :
-	            y1 > PLOT_TOP + PLOT_HEIGHT ? PLOT_TOP + PLOT_HEIGHT - y1 : 0;
-	for (size_t i = leader; i < n; i++)
-		if (spots[i].group == leader)
-			spots[i].x += dx, spots[i].y += dy;
+	const size_t *m = g->members + g->start[leader];
+	for (size_t k = 0; k < g->spots[leader].members; k++)
+		g->spots[m[k]].x += dx, g->spots[m[k]].y += dy;
 }
 
-/* Two points side by side along the line between their places (which
- * keeps their order on both axes), or upper right and lower left. */
-static void spread_pair(spot *a, spot *b, double spacing)
+/* Spread a group about the mean of its places. */
+static void spread_group(groups *g, size_t leader)
 {
-	double dx = a->x - b->x, dy = a->y - b->y, d = hypot(dx, dy);
-	if (d < 0.25)
-		dx = cos(-M_PI / 4), dy = sin(-M_PI / 4), d = 1;
-	double mx = (a->x + b->x) / 2, my = (a->y + b->y) / 2;
-	double ox = dx / d * spacing / 2, oy = dy / d * spacing / 2;
-	a->x = mx + ox, a->y = my + oy;
-	b->x = mx - ox, b->y = my - oy;
-}
-
-/* The group's place: the mean of its members' places. */
-static void spread_group(spot *spots, size_t n, size_t leader)
-{
+	spot *spots = g->spots;
+	const size_t *m = g->members + g->start[leader];
+	size_t count = spots[leader].members;
 	double spacing = 0, x = 0, y = 0;
-	size_t members = spots[leader].members, last = leader;
-	for (size_t i = leader; i < n; i++)
-		if (spots[i].group == leader) {
-			spacing = fmax(spacing, spots[i].radius);
-			x += spots[i].x, y += spots[i].y;
-			last = i;
-		}
-	spacing = 2 * spacing + 1.5;
-	spots[leader].cx = x / (double)members;
-	spots[leader].cy = y / (double)members;
-	if (members == 2) {
-		spread_pair(&spots[leader], &spots[last], spacing);
-	} else {
-		size_t member = 0;
-		for (size_t i = leader; i <= last; i++) {
-			if (spots[i].group != leader)
-				continue;
-			double dx, dy;
-			cluster_offset(member++, members, spacing, &dx, &dy);
-			spots[i].x = spots[leader].cx + dx;
-			spots[i].y = spots[leader].cy + dy;
-		}
+	for (size_t k = 0; k < count; k++) {
+		spacing = fmax(spacing, spots[m[k]].radius);
+		x += spots[m[k]].x, y += spots[m[k]].y;
 	}
-	keep_in_plot(spots, n, leader);
+	spacing = 2 * spacing + 1.5;
+	g->spacing[leader] = spacing;
+	x /= (double)count, y /= (double)count;
+	if (count == 2) {
+		/* side by side along the line between their places */
+		spot *a = &spots[m[0]], *b = &spots[m[1]];
+		double dx = a->x - b->x, dy = a->y - b->y, d = hypot(dx, dy);
+		if (d < 0.25)
+			dx = cos(-M_PI / 4), dy = sin(-M_PI / 4), d = 1;
+		a->x = x + dx / d * spacing / 2, a->y = y + dy / d * spacing / 2;
+		b->x = x - dx / d * spacing / 2, b->y = y - dy / d * spacing / 2;
+		return;
+	}
+	for (size_t k = 0; k < count; k++) {
+		double dx, dy;
+		cluster_offset(k, count, spacing, &dx, &dy);
+		spots[m[k]].x = x + dx;
+		spots[m[k]].y = y + dy;
+	}
 }
 
 typedef struct pair {
 	size_t a, b;
 } pair;
 
-/* Pairs of spots near enough to collide while being pushed. */
-static pair *near_pairs(const spot *spots, size_t n, size_t *count)
+/* Pairs of spots of different groups near enough to collide while being
+ * pushed, or NULL. */
+static pair *near_pairs(const groups *g, double reach, size_t *count)
 {
 	*count = 0;
-	place *sorted = malloc((n + 1) * sizeof *sorted);
-	size_t capacity = 4 * n + 16;
+	size_t capacity = 4 * g->n + 16;
+	place *sorted = sorted_by_x(g->spots, g->n);
 	pair *pairs = malloc(capacity * sizeof *pairs);
 	if (!sorted || !pairs) {
 		free(sorted);
 		free(pairs);
 		return NULL;
 	}
-	for (size_t i = 0; i < n; i++)
-		sorted[i] = (place){ spots[i].x, spots[i].y, i };
-	qsort(sorted, n, sizeof *sorted, by_place);
-	const double reach = 2 * MIN_APART;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = i + 1; j < n && sorted[j].x - sorted[i].x < reach;
-		     j++) {
-			if (fabs(sorted[j].y - sorted[i].y) >= reach)
-				continue;
-			if (*count == capacity) {
-				/* a plot this dense cannot be untangled */
-				free(sorted);
-				return pairs;
-			}
-			pairs[(*count)++] = (pair){ sorted[i].spot, sorted[j].spot };
+	for (size_t i = 0; i < g->n && *count < capacity; i++)
+		for (size_t j = i + 1; j < g->n && *count < capacity &&
+		                       sorted[j].x - sorted[i].x < reach; j++) {
+			size_t a = sorted[i].spot, b = sorted[j].spot;
+			/* past CAPACITY a plot is too dense to untangle */
+			if (fabs(sorted[j].y - sorted[i].y) < reach &&
+			    g->spots[a].group != g->spots[b].group)
+				pairs[(*count)++] = (pair){ a, b };
 		}
 	free(sorted);
 	return pairs;
 }
 
-/* Moves A and B apart, each half of what they lack of MIN_APART. */
-static void push_pair(spot *a, spot *b, size_t salt)
+/* Moves the groups of A and B apart, until A and B are as far apart as
+ * the groups want. */
+static void push_pair(groups *g, size_t a, size_t b, size_t salt)
 {
-	double dx = b->x - a->x, dy = b->y - a->y, d = hypot(dx, dy);
-	if (d >= MIN_APART)
+	spot *p = &g->spots[a], *q = &g->spots[b];
+	size_t ga = p->group, gb = q->group;
+	double apart = fmax(MIN_APART, fmax(g->spacing[ga], g->spacing[gb]));
+	double dx = q->x - p->x, dy = q->y - p->y, d = hypot(dx, dy);
+	if (d >= apart)
 		return;
 	if (d < 1e-9) {
-		/* the same point (two clusters overlapping): a fixed angle */
 		double angle = 2.399963 * (double)salt; /* golden angle */
-		dx = cos(angle), dy = sin(angle), d = 0;
+		dx = cos(angle), dy = sin(angle);
 	} else {
 		dx /= d, dy /= d;
 	}
-	double step = (MIN_APART - d) / 2;
-	a->x -= dx * step, a->y -= dy * step;
-	b->x += dx * step, b->y += dy * step;
+	double wa = (double)g->spots[ga].members, wb = (double)g->spots[gb].members;
+	double step = apart - d;
+	translate(g, ga, -dx * step * wb / (wa + wb), -dy * step * wb / (wa + wb));
+	translate(g, gb, dx * step * wa / (wa + wb), dy * step * wa / (wa + wb));
 }
 
-static void push_apart(spot *spots, size_t n)
+/* Moves a group that spills over an edge of the plot into it. */
+static void keep_in_plot(groups *g, size_t leader)
 {
+	const size_t *m = g->members + g->start[leader];
+	double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+	for (size_t k = 0; k < g->spots[leader].members; k++) {
+		const spot *s = &g->spots[m[k]];
+		x0 = fmin(x0, s->x), x1 = fmax(x1, s->x);
+		y0 = fmin(y0, s->y), y1 = fmax(y1, s->y);
+	}
+	double dx = x0 < PLOT_LEFT ? PLOT_LEFT - x0 :
+	            x1 > PLOT_LEFT + PLOT_WIDTH ? PLOT_LEFT + PLOT_WIDTH - x1 : 0;
+	double dy = y0 < PLOT_TOP ? PLOT_TOP - y0 :
+	            y1 > PLOT_TOP + PLOT_HEIGHT ? PLOT_TOP + PLOT_HEIGHT - y1 : 0;
+	translate(g, leader, dx, dy);
+}
+
+static void push_apart(groups *g)
+{
+	double widest = MIN_APART;
+	for (size_t i = 0; i < g->n; i++)
+		if (g->spots[i].group == i)
+			widest = fmax(widest, g->spacing[i]);
 	size_t count;
-	pair *pairs = near_pairs(spots, n, &count);
+	pair *pairs = near_pairs(g, 2 * widest, &count);
 	if (!pairs)
 		return;
 	for (int round = 0; round < PUSH_ROUNDS; round++)
 		for (size_t k = 0; k < count; k++)
-			push_pair(&spots[pairs[k].a], &spots[pairs[k].b], k);
+			push_pair(g, pairs[k].a, pairs[k].b, k);
 	free(pairs);
-	for (size_t i = 0; i < n; i++) {
-		spots[i].x = fmin(fmax(spots[i].x, PLOT_LEFT), PLOT_LEFT + PLOT_WIDTH);
-		spots[i].y = fmin(fmax(spots[i].y, PLOT_TOP), PLOT_TOP + PLOT_HEIGHT);
+}
+
+/* Each group's centre (its points' mean) and the radius about it that
+ * its points cover. */
+static void group_extent(groups *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		spot *leader = &g->spots[i];
+		if (leader->group != i)
+			continue;
+		const size_t *m = g->members + g->start[i];
+		double x = 0, y = 0;
+		for (size_t k = 0; k < leader->members; k++)
+			x += g->spots[m[k]].x, y += g->spots[m[k]].y;
+		leader->cx = x / (double)leader->members;
+		leader->cy = y / (double)leader->members;
+		leader->extent = 0;
+		for (size_t k = 0; k < leader->members; k++) {
+			const spot *s = &g->spots[m[k]];
+			leader->extent = fmax(leader->extent,
+			                      hypot(s->x - leader->cx,
+			                            s->y - leader->cy) + s->radius);
+		}
 	}
 }
 
-/* A group's place is its leader's place before spreading; its extent
- * covers every member's point (and ring). */
-static void group_extent(spot *spots, size_t n)
+static void lay_out(spot *spots, size_t n, place *sorted, bool *taken,
+                    size_t *members, size_t *start, double *spacing)
 {
+	groups g = { spots, n, members, start, spacing };
+	group_spots(spots, n, sorted, taken);
+	list_members(&g);
 	for (size_t i = 0; i < n; i++)
-		spots[i].extent = 0;
-	for (size_t i = 0; i < n; i++) {
-		spot *leader = &spots[spots[i].group];
-		double reach = hypot(spots[i].x - leader->cx,
-		                     spots[i].y - leader->cy) + spots[i].radius;
-		if (reach > leader->extent)
-			leader->extent = reach;
-	}
+		if (spots[i].group == i && spots[i].members > 1)
+			spread_group(&g, i);
+	push_apart(&g);
+	for (size_t i = 0; i < n; i++)
+		if (spots[i].group == i)
+			keep_in_plot(&g, i);
+	group_extent(&g);
 }
 
 void diagram_spread_spots(spot *spots, size_t n)
 {
-	group_spots(spots, n);
 	for (size_t i = 0; i < n; i++) {
-		spots[i].cx = spots[i].x;
-		spots[i].cy = spots[i].y;
+		spots[i].place_x = spots[i].cx = spots[i].x;
+		spots[i].place_y = spots[i].cy = spots[i].y;
+		spots[i].extent = spots[i].radius;
+		spots[i].group = i, spots[i].members = 1;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (spots[i].group == i && spots[i].members > 1)
-			spread_group(spots, n, i);
-	push_apart(spots, n);
-	/* a lone point's label follows its point */
-	for (size_t i = 0; i < n; i++)
-		if (spots[i].group == i && spots[i].members == 1)
-			spots[i].cx = spots[i].x, spots[i].cy = spots[i].y;
-	group_extent(spots, n);
+	place *sorted = sorted_by_x(spots, n);
+	bool *taken = calloc(n + 1, sizeof *taken);
+	size_t *members = malloc((n + 1) * sizeof *members);
+	size_t *start = malloc((n + 1) * sizeof *start);
+	double *spacing = calloc(n + 1, sizeof *spacing);
+	/* short of memory, every point stands where it is */
+	if (sorted && taken && members && start && spacing)
+		lay_out(spots, n, sorted, taken, members, start, spacing);
+	free(sorted);
+	free(taken);
+	free(members);
+	free(start);
+	free(spacing);
 }

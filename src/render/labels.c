@@ -19,6 +19,8 @@ typedef enum { OBSTACLE_BOX, OBSTACLE_DISC, OBSTACLE_LINE } obstacle_kind;
 
 typedef struct obstacle {
 	obstacle_kind kind;
+	bool point;                 /* a scenario's point: labels beside it
+	                             * are read as its own */
 	box bounds;                 /* all of it, its width included */
 	double x0, y0, x1, y1;      /* a line's ends; a disc's centre */
 	double reach;               /* a line's half width; a disc's radius */
@@ -31,6 +33,9 @@ struct label_placer {
 	obstacle *items;
 	size_t count, capacity;
 };
+
+/* Points are no larger than this (a ring included), with their outline. */
+#define POINT_REACH 12.0
 
 /* Gap kept between a label and anything else. */
 static const double margin = 1.5;
@@ -70,11 +75,16 @@ static box grow(box b, double by)
 	return (box){ b.x0 - by, b.y0 - by, b.x1 + by, b.y1 + by };
 }
 
+static double square(double x)
+{
+	return x * x;
+}
+
 static bool disc_meets_box(double cx, double cy, double r, const box *b)
 {
 	double nx = fmax(b->x0, fmin(cx, b->x1));
 	double ny = fmax(b->y0, fmin(cy, b->y1));
-	return hypot(cx - nx, cy - ny) < r;
+	return (cx - nx) * (cx - nx) + (cy - ny) * (cy - ny) < r * r;
 }
 
 /* Distance from (px, py) to the segment (x0, y0)-(x1, y1). */
@@ -215,6 +225,16 @@ int label_placer_block_disc(label_placer *p, double cx, double cy, double r)
 	                                    .x0 = cx, .y0 = cy, .reach = r });
 }
 
+int label_placer_block_point(label_placer *p, double cx, double cy,
+                             double r)
+{
+	return add_obstacle(p, &(obstacle){ .kind = OBSTACLE_DISC,
+	                                    .point = true,
+	                                    .bounds = { cx - r, cy - r, cx + r,
+	                                                cy + r },
+	                                    .x0 = cx, .y0 = cy, .reach = r });
+}
+
 int label_placer_block_line(label_placer *p, double x0, double y0, double x1,
                             double y1, double half_width)
 {
@@ -243,8 +263,61 @@ static bool is_free(const label_placer *p, const box *candidate)
 	return true;
 }
 
-/* A leader line may cross whiskers and arrows, never a point or a
- * label. */
+static double box_distance(const box *b, double x, double y)
+{
+	double nx = fmax(b->x0, fmin(x, b->x1));
+	double ny = fmax(b->y0, fmin(y, b->y1));
+	return hypot(x - nx, y - ny);
+}
+
+/* A label is read as the point nearest to it: every other point must be
+ * clearly farther from its box B (by CLOSE / 2) than the request's own (or
+ * its cluster's: those inside its radius are its own), unless a leader
+ * line leads to it, and then the other point must not be right beside it
+ * (within CLOSE of its edge) nor nearer than the own. */
+#define CLOSE 12.0
+static bool read_as_own(const label_placer *p, const label_request *r,
+                        const box *b, bool leader)
+{
+	double own = box_distance(b, r->px, r->py);
+	box around = grow(*b, leader ? fmin(own, POINT_REACH + CLOSE)
+	                             : own + CLOSE / 2);
+	int span[4];
+	cell_span(p, &around, span);
+	for (int row = span[2]; row <= span[3]; row++)
+		for (int col = span[0]; col <= span[1]; col++) {
+			const cell *c = &p->cells[row * p->columns + col];
+			for (size_t i = 0; i < c->count; i++) {
+				const obstacle *o = &p->items[c->items[i]];
+				if (!o->point ||
+				    square(o->x0 - r->px) + square(o->y0 - r->py) <=
+				            square(r->radius))
+					continue;
+				double near = box_distance(b, o->x0, o->y0);
+				if (near <= (leader ? fmin(own, o->reach + CLOSE)
+				                    : own + CLOSE / 2))
+					return false;
+			}
+		}
+	return true;
+}
+
+/* Whether the leader (x0, y0)-(x1, y1) runs along the line O, where a
+ * reader could not see it: nearly parallel (within 10 degrees) and its
+ * middle within 3 units. */
+static bool runs_along(const obstacle *o, double x0, double y0, double x1,
+                       double y1)
+{
+	double ax = x1 - x0, ay = y1 - y0, bx = o->x1 - o->x0, by = o->y1 - o->y0;
+	double la = hypot(ax, ay), lb = hypot(bx, by);
+	if (la == 0 || lb == 0 || fabs(ax * by - ay * bx) > 0.17 * la * lb)
+		return false;
+	return segment_distance(o->x0, o->y0, o->x1, o->y1, (x0 + x1) / 2,
+	                        (y0 + y1) / 2) < 3;
+}
+
+/* A leader line may cross whiskers and arrows (not run along them),
+ * never a point or a label. */
 static bool leader_is_clear(const label_placer *p, double x0, double y0,
                             double x1, double y1)
 {
@@ -256,9 +329,13 @@ static bool leader_is_clear(const label_placer *p, double x0, double y0,
 			const cell *c = &p->cells[row * p->columns + col];
 			for (size_t i = 0; i < c->count; i++) {
 				const obstacle *o = &p->items[c->items[i]];
-				if (o->kind == OBSTACLE_LINE ||
-				    !box_overlap(&bounds, &o->bounds))
+				if (!box_overlap(&bounds, &o->bounds))
 					continue;
+				if (o->kind == OBSTACLE_LINE) {
+					if (runs_along(o, x0, y0, x1, y1))
+						return false;
+					continue;
+				}
 				if (o->kind == OBSTACLE_DISC
 				            ? segment_distance(x0, y0, x1, y1, o->x0,
 				                               o->y0) < o->reach
@@ -291,8 +368,8 @@ static box box_at(const label_request *r, double ax, double ay, double dx,
 	return (box){ x0, y0, x0 + r->width, y0 + height };
 }
 
-/* The leader from the edge of the point (or cluster) to the nearest point
- * of the label's box. */
+/* The leader from just off the edge of the point (or cluster) to the
+ * nearest point of the label's box. */
 static void leader_of(const label_request *r, const box *b, double line[4])
 {
 	double tx = fmin(fmax(r->px, b->x0), b->x1);
@@ -300,8 +377,9 @@ static void leader_of(const label_request *r, const box *b, double line[4])
 	double dx = tx - r->px, dy = ty - r->py, length = hypot(dx, dy);
 	if (length == 0)
 		length = 1;
-	line[0] = r->px + dx / length * r->radius;
-	line[1] = r->py + dy / length * r->radius;
+	/* a little off the point's edge (its outline included) */
+	line[0] = r->px + dx / length * (r->radius + 1.5);
+	line[1] = r->py + dy / length * (r->radius + 1.5);
 	line[2] = tx;
 	line[3] = ty;
 }
@@ -317,6 +395,8 @@ static bool try_place(label_placer *p, const label_request *r, double far,
 	if (!is_free(p, &b))
 		return false;
 	out->leader = far > BESIDE;
+	if (!read_as_own(p, r, &b, out->leader))
+		return false;
 	if (out->leader) {
 		leader_of(r, &b, out->line);
 		if (!leader_is_clear(p, out->line[0], out->line[1],
@@ -330,24 +410,26 @@ static bool try_place(label_placer *p, const label_request *r, double far,
 	return true;
 }
 
-bool label_placer_place(label_placer *p, const label_request *r,
-                        label_place *out)
+int label_placer_place(label_placer *p, const label_request *requests,
+                       int count, label_place *out)
 {
 	out->placed = false;
 	for (size_t d = 0; d < sizeof distances / sizeof *distances; d++)
-		for (int k = 0; k < 8; k++) {
-			if (!try_place(p, r, distances[d], k, out))
-				continue;
-			if (label_placer_block(p, out->bounds))
-				return false;
-			/* the labels after this one keep clear of its leader */
-			if (out->leader &&
-			    label_placer_block_line(p, out->line[0], out->line[1],
-			                            out->line[2], out->line[3],
-			                            0.4))
-				return false;
-			out->placed = true;
-			return true;
-		}
-	return false;
+		for (int v = 0; v < count; v++)
+			for (int k = 0; k < 8; k++) {
+				if (!try_place(p, &requests[v], distances[d], k, out))
+					continue;
+				if (label_placer_block(p, out->bounds))
+					return -1;
+				/* the labels after this one keep clear of its
+				 * leader */
+				if (out->leader &&
+				    label_placer_block_line(p, out->line[0],
+				                            out->line[1], out->line[2],
+				                            out->line[3], 0.4))
+					return -1;
+				out->placed = true;
+				return v;
+			}
+	return -1;
 }

@@ -45,14 +45,22 @@ int label_placer_block(label_placer *placer, box obstacle);
 /* A disc no label may cover (a point, a ring). Returns 0 or -1. */
 int label_placer_block_disc(label_placer *placer, double cx, double cy,
                             double r);
+/* A scenario's point: a disc no label may cover, and beside which a
+ * label is read as its own. Returns 0 or -1. */
+int label_placer_block_point(label_placer *placer, double cx, double cy,
+                             double r);
 /* A line no label may cover: from (x0, y0) to (x1, y1), HALF_WIDTH to
  * either side. Returns 0 or -1 (memory). */
 int label_placer_block_line(label_placer *placer, double x0, double y0,
                             double x1, double y1, double half_width);
 /* Finds a free place for one label and blocks it (and its leader line,
- * which crosses no point and no label); false when none. */
-bool label_placer_place(label_placer *placer, const label_request *request,
-                        label_place *out);
+ * which crosses no point and no label). COUNT requests are the label's
+ * shapes (the same text in more or fewer lines), the first preferred at
+ * a given distance: a nearer place for a later shape wins over a farther
+ * one for an earlier. Returns the index of the request placed, or -1 when
+ * none finds room. */
+int label_placer_place(label_placer *placer, const label_request *requests,
+                       int count, label_place *out);
 
 bool box_overlap(const box *a, const box *b);
 /* Whether the segment (x0, y0)-(x1, y1) meets B (edges included). */
