@@ -8,7 +8,7 @@
  * by side along the line between their places (so that their order on
  * both axes stays), up to six on a circle (the best ranked towards the
  * upper right, where risk grows, the others clockwise), more in rings
- * about the best ranked. Groups whose points still come too near are then
+ * about the best ranked, the whole centred on the place. Groups whose points still come too near are then
  * pushed apart, each as a whole (a cluster keeps its shape; the larger
  * moves the less), along the line between the nearest points, which keeps
  * two lone points in their order on both axes.
@@ -176,11 +176,17 @@ static void spread_group(groups *g, size_t leader)
 		b->x = x - dx / d * spacing / 2, b->y = y - dy / d * spacing / 2;
 		return;
 	}
+	double mx = 0, my = 0, dx, dy;
 	for (size_t k = 0; k < count; k++) {
-		double dx, dy;
 		cluster_offset(k, count, spacing, &dx, &dy);
-		spots[m[k]].x = x + dx;
-		spots[m[k]].y = y + dy;
+		mx += dx, my += dy;
+	}
+	/* centred on the place even when the last ring is not full */
+	mx /= (double)count, my /= (double)count;
+	for (size_t k = 0; k < count; k++) {
+		cluster_offset(k, count, spacing, &dx, &dy);
+		spots[m[k]].x = x + dx - mx;
+		spots[m[k]].y = y + dy - my;
 	}
 }
 

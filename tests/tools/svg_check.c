@@ -149,6 +149,21 @@ static const char *covered_mark(const rect *line)
 	return NULL;
 }
 
+/* "a whisker", "an arrow" ... */
+static const char *a_mark(const char *what)
+{
+	static const char *const phrases[][2] = {
+		{ "point", "a point" }, { "new", "the ring of a new point" },
+		{ "previous", "the mark of a previous place" },
+		{ "whisker", "a whisker" }, { "arrow", "an arrow" },
+		{ "line", "a line" },
+	};
+	for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++)
+		if (strcmp(what, phrases[k][0]) == 0)
+			return phrases[k][1];
+	return "a mark";
+}
+
 static void check_labels(void)
 {
 	for (size_t i = 0; i < label_count; i++) {
@@ -160,10 +175,7 @@ static void check_labels(void)
 		for (int k = 0; k < l->line_count; k++) {
 			const char *what = covered_mark(&l->lines[k]);
 			if (what) {
-				fail(strcmp(what, "point") == 0
-				             ? "label '%s' covers a point%s"
-				             : "label '%s' covers a %s",
-				     l->text, what);
+				fail("label '%s' covers %s", l->text, a_mark(what));
 				break;
 			}
 		}
