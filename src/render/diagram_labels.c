@@ -2,10 +2,11 @@
  * diagram_labels.c - the text beside each point of the risk diagram:
  * titles in full, wrapped onto lines no wider than LABEL_LINE_WIDTH (two
  * for all but the longest titles), one label per point, or per cluster of
- * four or more scenarios on the same place ("title +N"), placed by labels.c clear of everything
- * drawn for the scenarios (points, rings, whiskers, arrows and the leader
- * lines of the labels before it). A label that finds no room falls back to
- * the rank number, and failing that is counted in the legend.
+ * four or more scenarios on the same place ("title +N"), placed by
+ * labels.c clear of everything drawn for the scenarios (points, rings,
+ * whiskers, arrows and the leader lines of the labels before it). A label
+ * that finds no room falls back to the rank number, and failing that is
+ * counted in the legend.
  */
 #include <math.h>
 #include <stdio.h>
@@ -45,15 +46,19 @@ static const char *group_ids(diagram *d, const spot *spots, size_t n,
 	for (size_t i = 0; i < n; i++)
 		if (spots[i].group == leader)
 			len += strlen(d->assessment->scenarios[spots[i].scenario].id) + 1;
-	char *ids = arena_alloc(&d->scene->arena, len + 1);
+	char *ids = arena_alloc(&d->scene->arena, len + 1), *end = ids;
 	if (!ids)
 		return NULL;
 	for (size_t i = 0; i < n; i++)
 		if (spots[i].group == leader) {
-			if (*ids)
-				strcat(ids, " ");
-			strcat(ids, d->assessment->scenarios[spots[i].scenario].id);
+			const char *id = d->assessment->scenarios[spots[i].scenario].id;
+			if (end > ids)
+				*end++ = ' ';
+			size_t length = strlen(id);
+			memcpy(end, id, length);
+			end += length;
 		}
+	*end = '\0';
 	return ids;
 }
 
@@ -135,19 +140,20 @@ static bool shape_text(diagram *d, const target *t, const char *text,
 	return true;
 }
 
-/* TEXT as it wraps or, nearer to the point, in one line more: 1 when
- * placed, 0 when there is no room, or NATRISK_ENOMEM. */
+/* TEXT as it wraps or (NARROWER, nearer to the point) in one line more:
+ * 1 when placed, 0 when there is no room, or NATRISK_ENOMEM. */
 static int place_text(diagram *d, label_placer *placer, const target *t,
-                      const char *text)
+                      const char *text, bool narrower)
 {
 	shaped shapes[2] = { 0 };
 	int count = 0, rc = NATRISK_ENOMEM;
 	if (!shape_text(d, t, text, 0, &shapes[count++]))
 		goto done;
-	if (!shape_text(d, t, text, shapes[0].lines + 1, &shapes[count++]))
+	if (narrower &&
+	    !shape_text(d, t, text, shapes[0].lines + 1, &shapes[count++]))
 		goto done;
-	if (shapes[1].lines == shapes[0].lines) /* a word a line already */
-		count--;
+	if (count == 2 && shapes[1].lines == shapes[0].lines)
+		count--; /* a word a line already */
 	label_request requests[2] = { shapes[0].request, shapes[1].request };
 	label_place place;
 	int chosen = label_placer_place(placer, requests, count, &place);
@@ -175,7 +181,7 @@ static int place_one(diagram *d, label_placer *placer, const target *t,
 		char *text = label_text(d, t, false);
 		if (!text)
 			return NATRISK_ENOMEM;
-		rc = place_text(d, placer, t, text);
+		rc = place_text(d, placer, t, text, true);
 		free(text);
 		if (rc != 0)
 			return rc;
@@ -183,7 +189,7 @@ static int place_one(diagram *d, label_placer *placer, const target *t,
 	char *rank = label_text(d, t, true);
 	if (!rank)
 		return NATRISK_ENOMEM;
-	rc = place_text(d, placer, t, rank);
+	rc = place_text(d, placer, t, rank, false);
 	free(rank);
 	return rc < 0 ? rc : rc ? 2 : 0;
 }
