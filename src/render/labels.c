@@ -105,6 +105,10 @@ static bool obstacle_meets(const obstacle *o, const box *b)
 	case OBSTACLE_DISC:
 		return disc_meets_box(o->x0, o->y0, o->reach, b);
 	case OBSTACLE_LINE: {
+		/* most are whiskers and caps: upright or across, their box
+		 * is all of them */
+		if (o->x0 == o->x1 || o->y0 == o->y1)
+			return true;
 		box near = grow(*b, o->reach);
 		return segment_meets_box(o->x0, o->y0, o->x1, o->y1, &near);
 	}
@@ -142,8 +146,11 @@ void label_placer_free(label_placer *p)
 
 static int clamp_index(double v, int limit)
 {
-	int i = (int)floor(v / CELL);
-	return i < 0 ? 0 : i >= limit ? limit - 1 : i;
+	/* a cast truncates towards zero: negative offsets clamp first */
+	if (!(v > 0))
+		return 0;
+	double i = v * (1.0 / CELL);
+	return i >= limit - 1 ? limit - 1 : (int)i;
 }
 
 /* The cells a box touches: [c0, c1] x [r0, r1]. */
@@ -354,8 +361,8 @@ static const double directions[8][2] = {
 };
 /* Up to this distance a label is read as its point's without a line. */
 #define BESIDE 10.0
-static const double distances[] = { 2, 5, 9, 14, 20, 28, 38, 50, 64, 80,
-	                             100, 124, 150 };
+static const double distances[] = { 2, 6, 10, 16, 24, 34, 48, 64, 84,
+	                             108, 136 };
 
 /* The label box whose nearest side or corner touches ANCHOR from the side
  * of direction (dx, dy). */
@@ -415,7 +422,8 @@ int label_placer_place(label_placer *p, const label_request *requests,
 {
 	out->placed = false;
 	for (size_t d = 0; d < sizeof distances / sizeof *distances; d++)
-		for (int v = 0; v < count; v++)
+		/* the other shapes are for a place beside the point */
+		for (int v = 0; v < (distances[d] <= BESIDE ? count : 1); v++)
 			for (int k = 0; k < 8; k++) {
 				if (!try_place(p, &requests[v], distances[d], k, out))
 					continue;

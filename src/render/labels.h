@@ -56,8 +56,9 @@ int label_placer_block_line(label_placer *placer, double x0, double y0,
 /* Finds a free place for one label and blocks it (and its leader line,
  * which crosses no point and no label). COUNT requests are the label's
  * shapes (the same text in more or fewer lines), the first preferred at
- * a given distance: a nearer place for a later shape wins over a farther
- * one for an earlier. Returns the index of the request placed, or -1 when
+ * a given distance: a place beside the point for a later shape wins over
+ * a farther one for the first; away from the point (with a leader) only
+ * the first is tried. Returns the index of the request placed, or -1 when
  * none finds room. */
 int label_placer_place(label_placer *placer, const label_request *requests,
                        int count, label_place *out);
