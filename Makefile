@@ -94,7 +94,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(LIB) $(TEST_LIBS) \
 		$(LDLIBS) -o $@
 
-$(BUILD)/tests/%: tests/tools/%.c $(LIB)
+$(BUILD)/tests/%: tests/tools/%.c $(wildcard tests/tools/*.h) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(LIB) $(TEST_LIBS) \
 		$(LDLIBS) -o $@

@@ -7,6 +7,8 @@
 #include <cairo.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "scene.h"
 #include "text_metrics.h"
@@ -34,23 +36,44 @@ static void fill_and_stroke(cairo_t *cr, const shape *s)
 	cairo_new_path(cr);
 }
 
+/* One line of a text, its anchor applied. */
+static void draw_line(cairo_t *cr, const shape *s, const char *line)
+{
+	cairo_text_extents_t extents;
+	cairo_text_extents(cr, line, &extents);
+	double shift = s->anchor == ANCHOR_MIDDLE ? extents.x_advance / 2 :
+	               s->anchor == ANCHOR_END    ? extents.x_advance : 0;
+	cairo_move_to(cr, -shift, 0);
+	cairo_show_text(cr, line);
+}
+
 static void draw_text(cairo_t *cr, const shape *s)
 {
 	cairo_select_font_face(cr, DIAGRAM_FONT, CAIRO_FONT_SLANT_NORMAL,
 	                       s->bold ? CAIRO_FONT_WEIGHT_BOLD
 	                               : CAIRO_FONT_WEIGHT_NORMAL);
 	cairo_set_font_size(cr, s->font_size);
-	cairo_text_extents_t extents;
-	cairo_text_extents(cr, s->text, &extents);
-	double shift = s->anchor == ANCHOR_MIDDLE ? extents.x_advance / 2 :
-	               s->anchor == ANCHOR_END    ? extents.x_advance : 0;
 	cairo_save(cr);
 	cairo_translate(cr, s->x, s->y);
 	if (s->vertical)
 		cairo_rotate(cr, -M_PI / 2);
-	cairo_move_to(cr, -shift, 0);
 	set_colour(cr, s->fill);
-	cairo_show_text(cr, s->text);
+	const char *text = s->text ? s->text : "";
+	for (;;) {
+		size_t n = strcspn(text, "\n");
+		char buffer[512], *line = n < sizeof buffer ? buffer : malloc(n + 1);
+		if (!line)
+			break;
+		memcpy(line, text, n);
+		line[n] = '\0';
+		draw_line(cr, s, line);
+		if (line != buffer)
+			free(line);
+		if (!text[n])
+			break;
+		text += n + 1;
+		cairo_translate(cr, 0, s->line_height);
+	}
 	cairo_restore(cr);
 }
 
@@ -72,6 +95,13 @@ static void draw_shape(cairo_t *cr, const shape *s)
 		for (int i = 0; i < s->point_count; i++)
 			cairo_line_to(cr, s->points[2 * i], s->points[2 * i + 1]);
 		cairo_close_path(cr);
+		break;
+	case SHAPE_SEGMENTS:
+		for (int i = 0; i + 1 < s->point_count; i += 2) {
+			cairo_move_to(cr, s->points[2 * i], s->points[2 * i + 1]);
+			cairo_line_to(cr, s->points[2 * i + 2],
+			              s->points[2 * i + 3]);
+		}
 		break;
 	case SHAPE_TEXT:
 		draw_text(cr, s);

@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <natrisk/smaa.h>
@@ -120,35 +121,83 @@ static void draw_axes(diagram *d)
 	}
 }
 
+/* TEXT wrapped at WIDTH into a new string, its number of lines in
+ * *LINES; NULL when out of memory. */
+static char *wrapped(diagram *d, const char *text, double size, bool bold,
+                     double width, size_t *lines)
+{
+	char *out = malloc(strlen(text) + 1);
+	double widest;
+	if (out)
+		*lines = text_wrap(d->metrics, text, size, bold, width, out,
+		                   &widest);
+	return out;
+}
+
+/* The assessment's title on one line, or on two in a smaller size if it
+ * must: 200 characters fit. Returns the baseline of the subtitle. */
+static double draw_heading(diagram *d)
+{
+	static const double sizes[] = { 16, 14, 12 };
+	const double width = DIAGRAM_WIDTH - PLOT_LEFT - 16;
+	char *text = NULL;
+	size_t lines = 1;
+	double size = sizes[0];
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		free(text);
+		size = sizes[k];
+		text = wrapped(d, d->assessment->title, size, true, width, &lines);
+		if (!text || lines <= 2)
+			break;
+	}
+	double y = lines == 1 ? 28 : 22, line_height = size + 3;
+	shape *s = scene_textf(d->scene, PLOT_LEFT, y, size, ANCHOR_START, ink,
+	                       text ? text : d->assessment->title);
+	if (s) {
+		s->bold = true;
+		s->role = "title";
+		s->line_height = line_height;
+	}
+	free(text);
+	return y + (double)(lines - 1) * line_height + (lines == 1 ? 18 : 16);
+}
+
 static void draw_title(diagram *d)
 {
 	const natrisk_method *m = d->assessment->method;
 	const natrisk_profile *profile =
 		&m->profiles[natrisk_results_profile(d->results)];
-	shape *s = scene_textf(d->scene, PLOT_LEFT, 28, 16, ANCHOR_START, ink,
-	                       d->assessment->title);
-	if (s) {
-		s->bold = true;
-		s->role = "title";
-	}
+	double y = draw_heading(d);
 	/* titles, not ids: a reader knows the method by its name */
-	char text[400];
-	snprintf(text, sizeof text, "%s \xC2\xB7 %s: %s",
-	         natrisk_text_get(&m->title, d->options->lang),
-	         diagram_word(d, "weight profile", "gewichtenset"),
-	         natrisk_text_get(&profile->title, d->options->lang));
-	s = scene_textf(d->scene, PLOT_LEFT, 46, 11, ANCHOR_START, muted, text);
+	const char *method = natrisk_text_get(&m->title, d->options->lang);
+	const char *word = diagram_word(d, "weight profile", "gewichtenset");
+	const char *name = natrisk_text_get(&profile->title, d->options->lang);
+	size_t size = strlen(method) + strlen(word) + strlen(name) + 8;
+	char *text = malloc(size);
+	if (!text)
+		return;
+	snprintf(text, size, "%s \xC2\xB7 %s: %s", method, word, name);
+	shape *s = scene_textf(d->scene, PLOT_LEFT, y, 11, ANCHOR_START, muted,
+	                       text);
 	if (s)
 		s->role = "title";
+	free(text);
 }
 
+/* An entry's text, wrapped to the picture's edge; the next entry's y. */
 static double legend_entry(diagram *d, double y, const char *text)
 {
-	shape *s = scene_textf(d->scene, LEGEND_LEFT + 22, y + 4, 11,
-	                       ANCHOR_START, ink, text);
-	if (s)
+	size_t lines = 1;
+	char *lined = wrapped(d, text, 11, false,
+	                      DIAGRAM_WIDTH - LEGEND_LEFT - 26 - 8, &lines);
+	shape *s = scene_textf(d->scene, LEGEND_LEFT + 26, y + 4, 11,
+	                       ANCHOR_START, ink, lined ? lined : text);
+	if (s) {
 		s->role = "legend";
-	return y + 20;
+		s->line_height = 13;
+	}
+	free(lined);
+	return y + 20 + (double)(lines - 1) * 13;
 }
 
 static double legend_themes(diagram *d, double y)
@@ -197,15 +246,16 @@ static void draw_legend(diagram *d)
 	             ink, 1.5);
 	y = legend_entry(d, y, diagram_word(d, "new in this edition",
 	                                    "nieuw in deze editie"));
-	scene_line(d->scene, LEGEND_LEFT, y, LEGEND_LEFT + 16, y, muted, 1.3);
+	/* the marks as the plot draws them: caps on the whisker, a head
+	 * and the hollow mark of the previous place on the arrow */
+	diagram_whisker(d, NULL, muted, LEGEND_LEFT + 2, y, LEGEND_LEFT + 20, y);
 	y = legend_entry(d, y, diagram_word(d, "lower to upper limit",
 	                                    "onder- tot bovengrens"));
 	if (d->options->uncertainty &&
 	    (natrisk_smaa_outputs(d->options->uncertainty) & NATRISK_SMAA_CLOUD))
 		y = legend_cloud(d, y);
 	if (d->options->previous) {
-		scene_line(d->scene, LEGEND_LEFT, y, LEGEND_LEFT + 16, y,
-		           rgb(0x666666), 1.2);
+		diagram_arrow(d, LEGEND_LEFT + 3.5, y, LEGEND_LEFT + 22, y, NULL);
 		y = legend_entry(d, y, diagram_word(d, "from previous edition",
 		                                    "vanaf vorige editie"));
 	}

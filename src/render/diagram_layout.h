@@ -37,14 +37,25 @@ typedef struct diagram {
 /* Where a scenario is drawn. */
 typedef struct spot {
 	size_t scenario;
-	double x, y;
-	double radius;   /* what a label must keep clear of */
+	double place_x, place_y; /* its place: where its whiskers cross */
+	double x, y;     /* its point */
+	double radius;   /* of its point, or of its ring when new */
 	size_t group;    /* first spot of its group of coincident spots */
-	size_t members;  /* for a group's first spot: how many share it */
+	/* for a group's first spot: how many share its place, the place
+	 * (where they all stand) and the radius about it their points cover */
+	size_t members;
+	double cx, cy, extent;
 } spot;
 
-/* Labels for the spots (in rank order), placed clear of every point. */
-int diagram_label_spots(diagram *d, spot *spots, size_t n);
+/* Groups the spots (in rank order, each at its scenario's place: x, y)
+ * that share a place, spreads each group's points around that place so
+ * that every one shows, and pushes apart groups whose points come too
+ * near; see diagram_spread.c. */
+void diagram_spread_spots(spot *spots, size_t n);
+
+/* Labels for the spots (in rank order), placed clear of everything drawn
+ * for the scenarios: the scene's shapes from FIRST on. */
+int diagram_label_spots(diagram *d, spot *spots, size_t n, size_t first);
 
 /* Scene x of a likelihood position and y of an impact position (A = 0),
  * clamped to the plot. */
@@ -60,6 +71,15 @@ const char *diagram_word(const diagram *d, const char *en, const char *nl);
 /* Each scenario's cloud of draws (options->uncertainty), beneath the
  * points; diagram_cloud.c. Returns 0 or NATRISK_ENOMEM. */
 int diagram_draw_clouds(diagram *d);
+
+/* A whisker from (x0, y0) to (x1, y1) with its end caps, as one shape:
+ * the plot's and the legend's. */
+void diagram_whisker(diagram *d, const char *id, rgba colour, double x0,
+                     double y0, double x1, double y1);
+/* A movement: a hollow mark at (x0, y0), a line and a head ending at the
+ * tip: the plot's and the legend's. */
+void diagram_arrow(diagram *d, double x0, double y0, double tip_x,
+                   double tip_y, const char *id);
 
 /* Whiskers, arrows, points and labels of every scenario. */
 int diagram_draw_scenarios(diagram *d);

@@ -1,9 +1,9 @@
 /*
  * diagram_points.c - the scenarios in the risk diagram: LL-UL whiskers on
- * both axes, arrows from the previous edition, a point per scenario in its
- * theme's colour (ringed when new), and the labels, placed by labels.c so
- * that none overlaps another or a point. Scenarios that sit on the same
- * spot share one label.
+ * both axes (with end caps), arrows from the previous edition (with a
+ * head), a point per scenario in its theme's colour (ringed when new),
+ * spread by diagram_spread.c where scenarios share a place, and the
+ * labels (diagram_labels.c), clear of all of it.
  */
 #include <math.h>
 #include <stdio.h>
@@ -11,50 +11,62 @@
 #include <string.h>
 
 #include "diagram_layout.h"
-#include "labels.h"
 
 static const rgba ink = { 0x22, 0x22, 0x22, 255 };
 
-static void draw_whiskers(diagram *d, const natrisk_scenario_result *r,
-                          double x, double y, rgba colour)
+void diagram_whisker(diagram *d, const char *id, rgba colour, double x0,
+                     double y0, double x1, double y1)
+{
+	bool across = y0 == y1; /* horizontal: the caps stand upright */
+	double cx = across ? 0 : 3, cy = across ? 3 : 0;
+	shape s = { .kind = SHAPE_SEGMENTS, .stroke = colour,
+		    .stroke_width = 1.3, .point_count = 6, .role = "whisker",
+		    .scenario = id };
+	double points[12] = { x0, y0, x1, y1, x0 - cx, y0 - cy, x0 + cx,
+		              y0 + cy, x1 - cx, y1 - cy, x1 + cx, y1 + cy };
+	memcpy(s.points, points, sizeof points);
+	scene_add(d->scene, &s);
+}
+
+/* LL to UL on both axes, through the scenario's place (X, Y): they tell
+ * where it is where its point had to move aside. */
+static void draw_whiskers(diagram *d, const natrisk_scenario *s,
+                          const natrisk_scenario_result *r, double x,
+                          double y)
 {
 	double l0 = diagram_x(r->likelihood_position[NATRISK_LL]);
 	double l1 = diagram_x(r->likelihood_position[NATRISK_UL]);
 	double i0 = diagram_y(r->impact[NATRISK_LL].position);
 	double i1 = diagram_y(r->impact[NATRISK_UL].position);
+	rgba colour = theme_colour(d->assessment, s->theme);
 	colour.a = 200;
-	if (l1 > l0) {
-		scene_line(d->scene, l0, y, l1, y, colour, 1.3);
-		scene_line(d->scene, l0, y - 3, l0, y + 3, colour, 1.3);
-		scene_line(d->scene, l1, y - 3, l1, y + 3, colour, 1.3);
-	}
-	if (i0 > i1) {
-		scene_line(d->scene, x, i0, x, i1, colour, 1.3);
-		scene_line(d->scene, x - 3, i0, x + 3, i0, colour, 1.3);
-		scene_line(d->scene, x - 3, i1, x + 3, i1, colour, 1.3);
-	}
+	if (l1 > l0)
+		diagram_whisker(d, s->id, colour, l0, y, l1, y);
+	if (i0 > i1)
+		diagram_whisker(d, s->id, colour, x, i0, x, i1);
 }
 
-static void draw_arrow(diagram *d, double x0, double y0, double x1,
-                       double y1, const char *id)
+void diagram_arrow(diagram *d, double x0, double y0, double tip_x,
+                   double tip_y, const char *id)
 {
-	double dx = x1 - x0, dy = y1 - y0, length = hypot(dx, dy);
+	double dx = tip_x - x0, dy = tip_y - y0, length = hypot(dx, dy);
 	rgba grey = rgb(0x666666);
 	shape *from = scene_circle(d->scene, x0, y0, 3.5, RGBA_NONE, grey, 1.2);
 	if (from) {
 		from->role = "previous";
 		from->scenario = id;
 	}
-	if (length < POINT_RADIUS + 8)
+	if (length < 6)
 		return;
 	double ux = dx / length, uy = dy / length;
-	double tip_x = x1 - ux * (POINT_RADIUS + 2);
-	double tip_y = y1 - uy * (POINT_RADIUS + 2);
-	shape *line = scene_line(d->scene, x0 + ux * 3.5, y0 + uy * 3.5,
-	                         tip_x - ux * 6, tip_y - uy * 6, grey, 1.2);
-	if (line) {
-		line->role = "arrow";
-		line->scenario = id;
+	if (length > 3.5 + 6) {
+		shape *line = scene_line(d->scene, x0 + ux * 3.5, y0 + uy * 3.5,
+		                         tip_x - ux * 6, tip_y - uy * 6, grey,
+		                         1.2);
+		if (line) {
+			line->role = "arrow";
+			line->scenario = id;
+		}
 	}
 	shape head = { .kind = SHAPE_POLYGON, .fill = grey, .point_count = 3,
 		       .role = "arrow", .scenario = id };
@@ -63,6 +75,19 @@ static void draw_arrow(diagram *d, double x0, double y0, double x1,
 		             bx + uy * 4, by - ux * 4 };
 	memcpy(head.points, points, sizeof points);
 	scene_add(d->scene, &head);
+}
+
+/* From where the scenario stood to just short of its point. */
+static void draw_arrow(diagram *d, double x0, double y0, double x1,
+                       double y1, const char *id)
+{
+	double dx = x1 - x0, dy = y1 - y0, length = hypot(dx, dy);
+	if (length < POINT_RADIUS + 8) {
+		diagram_arrow(d, x0, y0, x0, y0, id); /* the mark only */
+		return;
+	}
+	diagram_arrow(d, x0, y0, x1 - dx / length * (POINT_RADIUS + 2),
+	              y1 - dy / length * (POINT_RADIUS + 2), id);
 }
 
 static void draw_previous(diagram *d, const natrisk_scenario *s, double x,
@@ -107,52 +132,6 @@ static void draw_point(diagram *d, const natrisk_scenario *s,
 	}
 }
 
-static int by_place(const void *pa, const void *pb)
-{
-	const spot *a = pa, *b = pb;
-	if (a->x != b->x)
-		return a->x < b->x ? -1 : 1;
-	if (a->y != b->y)
-		return a->y < b->y ? -1 : 1;
-	return a->scenario < b->scenario ? -1 : a->scenario > b->scenario;
-}
-
-/* Spots within half a unit of each other are one place on paper. */
-static void group_spots(spot *spots, size_t n)
-{
-	spot *sorted = malloc((n + 1) * sizeof *sorted);
-	if (!sorted) {
-		for (size_t i = 0; i < n; i++)
-			spots[i].group = i, spots[i].members = 1;
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		sorted[i] = spots[i];
-		sorted[i].group = i; /* remember the index in SPOTS */
-		sorted[i].x = round(spots[i].x * 2);
-		sorted[i].y = round(spots[i].y * 2);
-	}
-	qsort(sorted, n, sizeof *sorted, by_place);
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		size_t leader = sorted[i].group;
-		while (j < n && sorted[j].x == sorted[i].x &&
-		       sorted[j].y == sorted[i].y) {
-			/* the leader is the best ranked: first in SPOTS order */
-			if (sorted[j].group < leader)
-				leader = sorted[j].group;
-			j++;
-		}
-		for (size_t k = i; k < j; k++) {
-			spots[sorted[k].group].group = leader;
-			spots[sorted[k].group].members = 0;
-		}
-		spots[leader].members = j - i;
-		i = j;
-	}
-	free(sorted);
-}
-
 int diagram_draw_scenarios(diagram *d)
 {
 	const natrisk_assessment *a = d->assessment;
@@ -170,10 +149,12 @@ int diagram_draw_scenarios(diagram *d)
 		spots[k].radius = a->scenarios[order[k]].is_new ? NEW_RING_RADIUS
 		                                                : POINT_RADIUS;
 	}
+	diagram_spread_spots(spots, n);
+	size_t first = d->scene->count;
 	for (size_t k = 0; k < n; k++)
-		draw_whiskers(d, natrisk_results_get(d->results, spots[k].scenario),
-		              spots[k].x, spots[k].y,
-		              theme_colour(a, a->scenarios[spots[k].scenario].theme));
+		draw_whiskers(d, &a->scenarios[spots[k].scenario],
+		              natrisk_results_get(d->results, spots[k].scenario),
+		              spots[k].place_x, spots[k].place_y);
 	for (size_t k = 0; k < n; k++)
 		draw_previous(d, &a->scenarios[spots[k].scenario], spots[k].x,
 		              spots[k].y);
@@ -182,8 +163,7 @@ int diagram_draw_scenarios(diagram *d)
 		draw_point(d, &a->scenarios[spots[k].scenario],
 		           natrisk_results_get(d->results, spots[k].scenario),
 		           spots[k].x, spots[k].y);
-	group_spots(spots, n);
-	int rc = diagram_label_spots(d, spots, n);
+	int rc = diagram_label_spots(d, spots, n, first);
 	free(spots);
 	return rc;
 }

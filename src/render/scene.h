@@ -24,6 +24,7 @@ typedef enum {
 	SHAPE_CIRCLE,  /* centre x, y; radius r */
 	SHAPE_TEXT,    /* baseline at x, y */
 	SHAPE_POLYGON, /* points[0..n) */
+	SHAPE_SEGMENTS, /* separate segments points[2k] -> points[2k + 1] */
 } shape_kind;
 
 typedef enum { ANCHOR_START, ANCHOR_MIDDLE, ANCHOR_END } text_anchor;
@@ -34,13 +35,14 @@ typedef struct shape {
 	rgba fill, stroke;
 	double stroke_width;
 	bool dashed;
-	/* text */
+	/* text: lines separated by '\n', LINE_HEIGHT apart */
 	const char *text;
 	double font_size;
+	double line_height;
 	text_anchor anchor;
 	bool bold;
 	bool vertical;        /* rotated -90 degrees about (x, y) */
-	/* polygon */
+	/* polygon, segments */
 	double points[12];
 	int point_count;
 	/* meaning, for SVG class and data attributes and for tests */

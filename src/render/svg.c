@@ -11,23 +11,32 @@
 #include "scene.h"
 #include "text_metrics.h"
 
-static void xml_escape(FILE *out, const char *text)
+/* The first LENGTH bytes of TEXT (up to its end). */
+static void xml_escape_n(FILE *out, const char *text, size_t length)
 {
-	const char *p = text ? text : "";
+	const char *p = text ? text : "", *end = p + strnlen(p, length);
 	for (;;) {
 		size_t plain = strcspn(p, "&<>\"'");
+		if (plain > (size_t)(end - p))
+			plain = (size_t)(end - p);
 		fwrite(p, 1, plain, out);
 		p += plain;
+		if (p == end)
+			return;
 		switch (*p) {
 		case '&': fputs("&amp;", out); break;
 		case '<': fputs("&lt;", out); break;
 		case '>': fputs("&gt;", out); break;
 		case '"': fputs("&quot;", out); break;
 		case '\'': fputs("&#39;", out); break;
-		default: return;
 		}
 		p++;
 	}
+}
+
+static void xml_escape(FILE *out, const char *text)
+{
+	xml_escape_n(out, text, (size_t)-1);
 }
 
 /* name="value" with two decimals: most of an SVG is such numbers. */
@@ -77,6 +86,30 @@ static void stroke(FILE *out, const shape *s)
 		        fmt_short((char[40]){ 0 }, s->stroke_width));
 }
 
+/* One line as it is; more as a tspan each, every one placed, so that
+ * any SVG reader shows them where cairo draws them. */
+static void write_lines(FILE *out, const shape *s)
+{
+	const char *text = s->text ? s->text : "";
+	if (!strchr(text, '\n')) {
+		xml_escape(out, text);
+		return;
+	}
+	double y = s->y;
+	for (const char *line = text;; y += s->line_height) {
+		size_t n = strcspn(line, "\n");
+		fputs("<tspan", out);
+		number(out, "x", s->x);
+		number(out, "y", y);
+		fputc('>', out);
+		xml_escape_n(out, line, n);
+		fputs("</tspan>", out);
+		if (!line[n])
+			break;
+		line += n + 1;
+	}
+}
+
 static void write_text(FILE *out, const shape *s)
 {
 	static const char *const anchors[] = { "start", "middle", "end" };
@@ -94,7 +127,7 @@ static void write_text(FILE *out, const shape *s)
 	paint(out, "fill", s->fill);
 	meaning(out, s);
 	fputc('>', out);
-	xml_escape(out, s->text);
+	write_lines(out, s);
 	fputs("</text>\n", out);
 }
 
@@ -139,6 +172,17 @@ static void write_shape(FILE *out, const shape *s)
 		paint(out, "fill", s->fill);
 		stroke(out, s);
 		break;
+	case SHAPE_SEGMENTS:
+		fputs("<path d=\"", out);
+		for (int i = 0; i < s->point_count; i++) {
+			fputs(i % 2 ? " L" : i ? " M" : "M", out);
+			fmt_put_fixed(out, s->points[2 * i], 2);
+			fputc(' ', out);
+			fmt_put_fixed(out, s->points[2 * i + 1], 2);
+		}
+		fputs("\" fill=\"none\"", out);
+		stroke(out, s);
+		break;
 	case SHAPE_TEXT:
 		write_text(out, s);
 		return;
@@ -152,7 +196,8 @@ static void write_shape(FILE *out, const shape *s)
 		fprintf(out, "</title></%s>\n",
 		        s->kind == SHAPE_CIRCLE ? "circle" :
 		        s->kind == SHAPE_RECT ? "rect" :
-		        s->kind == SHAPE_LINE ? "line" : "polygon");
+		        s->kind == SHAPE_LINE ? "line" :
+		        s->kind == SHAPE_SEGMENTS ? "path" : "polygon");
 	} else {
 		fputs("/>\n", out);
 	}

@@ -3,7 +3,8 @@
  * cairo to answer questions about text. Metrics are unhinted, as in a
  * browser drawing the SVG. The toy text API neither kerns nor shapes, so a
  * printable-ASCII string is as wide as the sum of its characters' advances:
- * those are measured once per font and size, and only other text goes
+ * each is measured once per font and size, when first needed (the few
+ * fonts a diagram uses are kept side by side), and only other text goes
  * through cairo each time.
  */
 #include "text_metrics.h"
@@ -11,12 +12,23 @@
 #include <cairo.h>
 #include <stdlib.h>
 
+/* The advances of one font's printable ASCII, measured once. */
+typedef struct font_cache {
+	double size;
+	bool bold;
+	double advances[128]; /* from ' ' to '~'; -1 until measured */
+	double ascent, descent;
+} font_cache;
+
+enum { FONTS = 4 }; /* a diagram uses three: title, labels, legend */
+
 struct text_metrics {
 	cairo_surface_t *surface;
 	cairo_t *cr;
-	double size;
+	double size; /* of the font selected in CR */
 	bool bold;
-	double advances[128]; /* of the current font; valid from ' ' to '~' */
+	font_cache fonts[FONTS];
+	size_t font_count, next; /* NEXT: the slot to reuse when all are full */
 };
 
 text_metrics *text_metrics_new(void)
@@ -50,7 +62,7 @@ void text_metrics_free(text_metrics *tm)
 	free(tm);
 }
 
-static void use_font(text_metrics *tm, double size, bool bold)
+static void select_font(text_metrics *tm, double size, bool bold)
 {
 	if (tm->size == size && tm->bold == bold)
 		return;
@@ -60,26 +72,53 @@ static void use_font(text_metrics *tm, double size, bool bold)
 	cairo_set_font_size(tm->cr, size);
 	tm->size = size;
 	tm->bold = bold;
-	char glyph[2] = { 0, 0 };
-	for (int c = ' '; c <= '~'; c++) {
-		glyph[0] = (char)c;
+}
+
+/* The measures of a font, from the cache or measured now. */
+static font_cache *use_font(text_metrics *tm, double size, bool bold)
+{
+	for (size_t i = 0; i < tm->font_count; i++)
+		if (tm->fonts[i].size == size && tm->fonts[i].bold == bold)
+			return &tm->fonts[i];
+	size_t slot = tm->font_count < FONTS ? tm->font_count++
+	                                     : tm->next++ % FONTS;
+	font_cache *f = &tm->fonts[slot];
+	f->size = size;
+	f->bold = bold;
+	for (int c = 0; c < 128; c++)
+		f->advances[c] = -1; /* measured when first asked for */
+	select_font(tm, size, bold);
+	cairo_font_extents_t extents;
+	cairo_font_extents(tm->cr, &extents);
+	f->ascent = extents.ascent;
+	f->descent = extents.descent;
+	return f;
+}
+
+static double advance(text_metrics *tm, font_cache *f, unsigned char c)
+{
+	if (f->advances[c] < 0) {
+		select_font(tm, f->size, f->bold);
+		char glyph[2] = { (char)c, 0 };
 		cairo_text_extents_t extents;
 		cairo_text_extents(tm->cr, glyph, &extents);
-		tm->advances[c] = extents.x_advance;
+		f->advances[c] = extents.x_advance;
 	}
+	return f->advances[c];
 }
 
 double text_width(text_metrics *tm, const char *text, double size, bool bold)
 {
-	use_font(tm, size, bold);
+	font_cache *f = use_font(tm, size, bold);
 	double width = 0;
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
 		if (*p < ' ' || *p > '~') {
+			select_font(tm, size, bold);
 			cairo_text_extents_t extents;
 			cairo_text_extents(tm->cr, text, &extents);
 			return extents.x_advance;
 		}
-		width += tm->advances[*p];
+		width += advance(tm, f, *p);
 	}
 	return width;
 }
@@ -87,9 +126,7 @@ double text_width(text_metrics *tm, const char *text, double size, bool bold)
 void text_extent(text_metrics *tm, double size, double *ascent,
                  double *descent)
 {
-	use_font(tm, size, false);
-	cairo_font_extents_t extents;
-	cairo_font_extents(tm->cr, &extents);
-	*ascent = extents.ascent;
-	*descent = extents.descent;
+	const font_cache *f = use_font(tm, size, false);
+	*ascent = f->ascent;
+	*descent = f->descent;
 }

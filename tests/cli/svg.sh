@@ -1,9 +1,12 @@
 #!/bin/sh
 # svg.sh - the risk diagram as SVG, checked with tests/tools/svg_check
-# (libxml2 + cairo measurements): a point and a label per scenario, no
-# label overlapping a label or a point, axis labels present. Also PNG and
-# PDF signatures, and that the checker itself catches overlaps. Then the
-# clouds of --uncertainty and the rank acceptability chart.
+# (libxml2 + cairo measurements): a point and a label per scenario, every
+# label a whole title (wrapped, never cut) clear of other labels, points,
+# whiskers, arrows and leader lines, every point showing (also where
+# scenarios share a place), a legend that tells whiskers from arrows, axis
+# labels present; the same points in the PNG and the PDF
+# (tests/tools/raster_check); and that the checkers catch each defect.
+# Then the clouds of --uncertainty and the rank acceptability chart.
 set -u
 cd "$NATRISK_ROOT" || exit 1
 check="$NATRISK_BUILD/tests/svg_check"
@@ -12,26 +15,59 @@ trap 'rm -rf "$tmp"' EXIT
 failed=0
 fail() { echo "svg.sh: FAIL: $*"; failed=$((failed + 1)); }
 
+raster="$NATRISK_BUILD/tests/raster_check"
+
 ids_of() { # the scenario ids of an assessment, from its JSON
 	"$NATRISK" assess "$1" --format json |
 		python3 -c 'import json,sys; print(" ".join(s["id"] for s in json.load(sys.stdin)["scenarios"]))'
+}
+titles_of() { # FILE OUT: "id<TAB>title" lines of an assessment, for svg_check
+	"$NATRISK" assess "$1" --format json |
+		python3 -c 'import json,sys; [print(s["id"] + "\t" + s["title"]) for s in json.load(sys.stdin)["scenarios"]]' >"$2"
+}
+# checked FILE.svg [--allow-unlabelled] ASSESSMENT: svg_check with the
+# assessment's ids and titles; prints the failures
+checked() {
+	svg=$1
+	shift
+	allow=
+	[ "$1" = --allow-unlabelled ] && allow=$1 && shift
+	titles_of "$1" "$tmp/titles.tsv"
+	# shellcheck disable=SC2046,SC2086
+	"$check" "$svg" $allow --titles "$tmp/titles.tsv" $(ids_of "$1") >"$tmp/check.out" || {
+		cat "$tmp/check.out"; return 1; }
+}
+# drawn ASSESSMENT NAME [OPTIONS]: the diagram as SVG, PNG and PDF (NAME.*);
+# the PNG (at its scale 2) and the PDF (through pdftoppm at 144 dpi) must
+# show every point of the SVG
+drawn() {
+	file=$1 name=$2
+	shift 2
+	for ext in svg png pdf; do
+		"$NATRISK" diagram "$file" "$@" -o "$tmp/$name.$ext" || fail "diagram $name.$ext"
+	done
+	"$raster" "$tmp/$name.png" 2 "$tmp/$name.svg" >/dev/null || {
+		"$raster" "$tmp/$name.png" 2 "$tmp/$name.svg"; fail "$name.png hides points"; }
+	pdftoppm -png -r 144 -singlefile "$tmp/$name.pdf" "$tmp/$name-pdf" ||
+		fail "pdftoppm $name.pdf"
+	"$raster" "$tmp/$name-pdf.png" 2 "$tmp/$name.svg" >/dev/null || {
+		"$raster" "$tmp/$name-pdf.png" 2 "$tmp/$name.svg"; fail "$name.pdf hides points"; }
 }
 
 for file in examples/nrb-2012.yaml examples/nrb-2011.yaml; do
 	for lang in en nl; do
 		out="$tmp/diagram-$lang.svg"
 		"$NATRISK" diagram "$file" --lang "$lang" -o "$out" || fail "diagram $file"
-		# shellcheck disable=SC2046
-		"$check" "$out" $(ids_of "$file") >/dev/null || {
-			"$check" "$out" $(ids_of "$file"); fail "svg_check $file $lang"; }
+		checked "$out" "$file" || fail "svg_check $file $lang"
 	done
 done
 
 out="$tmp/compare.svg"
 "$NATRISK" diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o "$out" ||
 	fail "diagram --compare"
-# shellcheck disable=SC2046
-"$check" "$out" $(ids_of examples/nrb-2012.yaml) >/dev/null || fail "svg_check --compare"
+checked "$out" examples/nrb-2012.yaml || fail "svg_check --compare"
+drawn examples/nrb-2012.yaml compare-nl --compare examples/nrb-2011.yaml --lang nl
+checked "$tmp/compare-nl.svg" examples/nrb-2012.yaml || fail "svg_check --compare --lang nl"
 # flu-severe and flu-mild were in 2011: one arrow each; the new ones none
 for id in flu-severe flu-mild; do
 	grep -q "class=\"arrow\" data-scenario=\"$id\"" "$out" || fail "no arrow for $id"
@@ -60,16 +96,132 @@ for i in range(60):
 open(sys.argv[1], "w").write("\n".join(lines) + "\n")
 PY
 "$NATRISK" diagram "$tmp/crowded.yaml" -o "$tmp/crowded.svg" || fail "crowded diagram"
-# shellcheck disable=SC2046
-"$check" "$tmp/crowded.svg" --allow-unlabelled $(ids_of "$tmp/crowded.yaml") >/dev/null ||
+checked "$tmp/crowded.svg" --allow-unlabelled "$tmp/crowded.yaml" ||
 	fail "crowded diagram has overlaps"
+# ... and with arrows from everywhere: the same scenarios a year before,
+# each a class or two elsewhere
+python3 - "$tmp/crowded.yaml" "$tmp/crowded-before.yaml" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+shift = {"B": "D", "C": "A", "D": "B"}
+text = re.sub(r"likelihood: ([BCD])", lambda m: "likelihood: " + shift[m.group(1)], text)
+open(sys.argv[2], "w").write(text.replace("title: Crowded", "title: Crowded before"))
+PY
+drawn "$tmp/crowded.yaml" crowded-compare --compare "$tmp/crowded-before.yaml"
+checked "$tmp/crowded-compare.svg" --allow-unlabelled "$tmp/crowded.yaml" ||
+	fail "crowded diagram --compare: labels on arrows or hidden points"
+[ "$(grep -c 'class="arrow"' "$tmp/crowded-compare.svg")" -ge 60 ] ||
+	fail "crowded diagram --compare: arrows missing"
 
-# The checker must catch what it claims to catch.
+# Scenarios that share a place (tests/fixtures/diagram-shared-places.yaml:
+# twelve on one, three and two on others, a pair a point apart, a title
+# of 196 characters, a long theme title and assessment title), with the
+# arrows of an edition before them running across, in both languages:
+# every point shows and has its label, every label whole.
+shared=tests/fixtures/diagram-shared-places.yaml
+for lang in en nl; do
+	drawn "$shared" "shared-$lang" --compare tests/fixtures/diagram-shared-places-2029.yaml \
+		--lang "$lang"
+	checked "$tmp/shared-$lang.svg" "$shared" || fail "svg_check shared places $lang"
+done
+python3 - "$tmp/shared-en.svg" <<'PY' || fail "shared places: clusters, wrapped titles"
+import math, sys, xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+def lines(e):
+    spans = e.findall(ns + "tspan")
+    return [t.text for t in spans] if spans else [e.text]
+points = {c.get("data-scenario"): (float(c.get("cx")), float(c.get("cy")))
+          for c in root.iter(ns + "circle") if c.get("class") == "point"}
+heat = [points["heat-%02d" % k] for k in range(1, 13)]
+# twelve points, none on another (a point's radius is 6)
+for i, a in enumerate(heat):
+    for b in heat[i + 1:]:
+        assert math.dist(a, b) >= 12, ("heat points overlap", a, b)
+# around their place, not far from it: the whiskers still cross there
+whiskers = [w for w in root.iter(ns + "path") if w.get("class") == "whisker"
+            and w.get("data-scenario", "").startswith("heat-")]
+ys = {w.get("d").split()[1] for w in whiskers if w.get("d").split()[1] == w.get("d").split()[3]}
+assert len(ys) == 1, ("the heat whiskers do not cross at one place", ys)
+place_y = float(ys.pop())
+assert all(abs(y - place_y) < 60 for x, y in heat), "cluster far from its place"
+# one label for the twelve, naming all
+labels = [t for t in root.iter(ns + "text") if t.get("class") == "label"]
+shared = [t for t in labels if len(t.get("data-scenario").split()) == 12]
+assert len(shared) == 1, "no label for the twelve"
+assert " ".join(lines(shared[0])).endswith(" +11"), lines(shared[0])
+# titles wrap: the labels of more than one line are those too long for one
+wrapped = [t for t in labels if len(lines(t)) > 1]
+assert len(wrapped) >= 5, [lines(t) for t in labels]
+# the assessment's title on two lines, whole, inside the picture
+title = next(t for t in root.iter(ns + "text") if t.get("class") == "title")
+assert len(lines(title)) == 2, lines(title)
+assert " ".join(lines(title)) == root.find(ns + "title").text, lines(title)
+# the long theme title in the legend, whole
+legend = [" ".join(lines(t)) for t in root.iter(ns + "text") if t.get("class") == "legend"]
+assert "Critical infrastructure and the supply of drinking water, energy and telecommunications" in legend, legend
+PY
+# Long titles, up to the limit of 200 characters, each alone in its part
+# of the plot: every one labelled in full, on two lines or more.
+python3 - "$tmp/long.yaml" <<'PY'
+import sys
+titles = ["Cyber espionage against government and industry",
+          "Satellite failure through a large solar storm that disrupts navigation, "
+          "timing and communication for several days",
+          "Prolonged failure of the regional drinking water supply after contamination "
+          "of the main intake, with hospitals, schools and food producers without "
+          "clean water for more than two weeks in a hot summer"]
+places = [("B", {"2.1": "D", "5.1": "D"}), ("D", {"2.1": "E", "3.1": "E", "5.1": "E"}),
+          ("C", {"2.1": "C", "3.1": "C", "5.1": "C"})]
+lines = ["natrisk: 1", "title: Long titles", "method: nrb-2008", "scenarios:"]
+for i, (t, (likelihood, impact)) in enumerate(zip(titles, places)):
+    assert len(t) <= 200
+    lines += [f"  - id: long-{i}", f"    title: \"{t}\"", "    kind: hazard",
+              f"    likelihood: {likelihood}", "    impact:"]
+    lines += [f"      \"{k}\": {v}" for k, v in impact.items()]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+PY
+for lang in en nl; do
+	drawn "$tmp/long.yaml" "long-$lang" --lang "$lang"
+	checked "$tmp/long-$lang.svg" "$tmp/long.yaml" || fail "svg_check long titles $lang"
+	[ "$(grep -c 'class="label" data-scenario="long-[0-9]"><tspan' "$tmp/long-$lang.svg")" -eq 3 ] ||
+		fail "long titles $lang: not each on two lines or more"
+done
+
+# the same input gives the same picture
+"$NATRISK" diagram "$shared" --compare tests/fixtures/diagram-shared-places-2029.yaml \
+	--lang nl -o "$tmp/shared-again.svg"
+cmp -s "$tmp/shared-nl.svg" "$tmp/shared-again.svg" || fail "shared places: another SVG the second time"
+"$NATRISK" diagram "$shared" --compare tests/fixtures/diagram-shared-places-2029.yaml \
+	--lang nl -o "$tmp/shared-again.png"
+cmp -s "$tmp/shared-nl.png" "$tmp/shared-again.png" || fail "shared places: another PNG the second time"
+# the legend tells the whisker (with caps) from the arrow (with a head)
+grep -q '<path d="M[^"]*" fill="none" stroke="#555555" stroke-width="1.3" class="whisker"/>' \
+	"$tmp/shared-en.svg" || fail "no whisker with caps in the legend"
+grep -q '<polygon [^>]*class="arrow"/>' "$tmp/shared-en.svg" || fail "no arrowhead in the legend"
+
+# The checkers must catch what they claim to catch.
 if "$check" tests/fixtures/overlapping-labels.svg a b >"$tmp/self" 2>&1; then
 	fail "svg_check accepted overlapping labels"
 fi
 grep -q "overlap" "$tmp/self" || fail "svg_check did not name the overlap"
 grep -q "covers a point" "$tmp/self" || fail "svg_check did not see a label on a point"
+printf 'w\tOn the whisker\nr\tOn the arrow\nh\tOn the head\nl\tCrossed by a leader\nc\tA title cut short by the old diagram\nx\tThe title of x\n' \
+	>"$tmp/defects.tsv"
+"$check" tests/fixtures/diagram-defects.svg --titles "$tmp/defects.tsv" w >"$tmp/self" 2>&1 &&
+	fail "svg_check accepted tests/fixtures/diagram-defects.svg"
+for defect in "'On the whisker' covers a whisker" "'On the arrow' covers an arrow" \
+	"'On the head' covers an arrow" "a leader line crosses label 'Crossed by a leader'" \
+	"the point of 'hidden' shows only" "'A title cut short…' is cut" \
+	"'Not the title of x' is not the whole title 'The title of x'" \
+	"leaves the picture" "no whisker with end caps" "no arrow with a head"; do
+	grep -qF "$defect" "$tmp/self" || fail "svg_check missed: $defect"
+done
+grep -q "'above' shows" "$tmp/self" && fail "svg_check: the point on top is not hidden"
+# raster_check sees a point that is not drawn: the PNG of another diagram
+"$raster" "$tmp/compare-nl.png" 2 "$tmp/shared-en.svg" >"$tmp/self" 2>&1 &&
+	fail "raster_check accepted points that are not in the picture"
+grep -q "the point of 'heat-01' shows" "$tmp/self" || fail "raster_check did not name the point"
 
 # PNG and PDF from the same scene
 "$NATRISK" diagram examples/nrb-2012.yaml -o "$tmp/d.png" || fail "png"
