@@ -158,18 +158,44 @@ export function safeId(text) {
 	return String(text).replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
-// The rank of a part for LL <= EV <= UL: its class, a "+" half a class
-// up; two quantities compare by their numbers (as the loader does).
+// The order of two parts for LL <= EV <= UL, as the server checks it:
+// two quantities by their numbers; otherwise by their places on the axis.
+// An impact quantity scores its class (a "+" half a class up); a
+// likelihood class sits at the method's class_position (its "+" at
+// high_position) and a probability inside its band on a log scale.
 export function partOrder(a, b, criterion, method) {
 	const q = x => x && typeof x === 'object' ? (typeof x.value === 'number' ? x.value : x.probability) : null;
 	if (q(a) !== null && q(b) !== null)
 		return Math.sign(q(a) - q(b));
+	const likelihood = method && method.likelihood;
+	if (likelihood && typeof likelihood.class_position === 'number' && isLikelihoodPart(a, b))
+		return Math.sign(likelihoodPosition(a, likelihood) - likelihoodPosition(b, likelihood));
 	const rank = x => {
 		const cls = partClass(x, criterion, method);
 		const plain = classRank(cls.replace('+', ''));
 		return plain * 2 + (typeof x === 'string' && x.endsWith('+') ? 1 : 0);
 	};
 	return Math.sign(rank(a) - rank(b));
+}
+
+function isLikelihoodPart(a, b) {
+	return [a, b].some(x => x && typeof x === 'object' && typeof x.probability === 'number');
+}
+
+// The place of a likelihood part: class A starts at 0, E ends at 5 (p = 1).
+export function likelihoodPosition(part, likelihood) {
+	if (typeof part === 'string') {
+		const k = LETTERS.indexOf(part.replace('+', ''));
+		return k + (part.endsWith('+') ? likelihood.high_position : likelihood.class_position);
+	}
+	const t = likelihood.hazard_thresholds, p = part.probability;
+	let k = 0;
+	while (k < 4 && p >= t[k])
+		k++;
+	const lower = k === 0 ? t[0] * (t[0] / t[1]) : t[k - 1];
+	const upper = k === 0 ? t[0] : k === 4 ? 1 : t[k];
+	const fraction = p > lower ? Math.log(p / lower) / Math.log(upper / lower) : 0;
+	return k + Math.min(fraction, 1);
 }
 
 // A score in its full form {ev, ll, ul[, why]} as JSON text, so that two

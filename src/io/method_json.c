@@ -82,12 +82,14 @@ char *natrisk_method_json(const natrisk_method *m)
 	for (size_t p = 0; p < m->profile_count; p++)
 		json_array_append_new(profiles, profile_json(m, p));
 	json_t *doc = json_pack(
-		"{s:s,s:o,s:f,s:o,s:o,s:{s:o,s:o,s:o},s:o,s:o,s:o}", "id", m->id,
+		"{s:s,s:o,s:f,s:o,s:o,s:{s:o,s:o,s:f,s:f,s:o},s:o,s:o,s:o}", "id", m->id,
 		"title", text_json(&m->title), "horizon_years", m->horizon_years,
 		"classes", json_pack("[sssss]", "A", "B", "C", "D", "E"),
 		"impact_labels", texts_json(m->impact_labels), "likelihood",
 		"labels", texts_json(m->likelihood_labels), "hazard_thresholds",
-		limits_json(m->hazard_thresholds), "threat_levels",
+		limits_json(m->hazard_thresholds), "class_position",
+		m->likelihood_plain, "high_position", m->likelihood_high,
+		"threat_levels",
 		texts_json(m->threat_levels), "interests", interests, "criteria",
 		criteria, "profiles", profiles);
 	char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER |
