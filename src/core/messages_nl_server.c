@@ -119,6 +119,14 @@ static const message_pair pairs[] = {
 	  "de inhoud van het verzoek is groter dan %zu MiB, %s" },
 	{ "the server could not do that",
 	  "de server kon dat niet uitvoeren" },
+	{ "the stored edition no longer passes the checks: %s; a chair "
+	  "corrects the score",
+	  "de opgeslagen editie doorstaat de controles niet meer: %s; een "
+	  "voorzitter verbetert de score" },
+	{ "the stored edition no longer passes the checks; a chair corrects "
+	  "its scores",
+	  "de opgeslagen editie doorstaat de controles niet meer; een "
+	  "voorzitter verbetert de scores" },
 	{ "there is no edition %lld",
 	  "er is geen editie %lld" },
 	{ "this libmicrohttpd has no TLS",

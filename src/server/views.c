@@ -205,6 +205,23 @@ static int resolve_profile(results_cache *c, const char *method,
 	return rc;
 }
 
+/* A stored edition that the checks of this version refuse (a score
+ * valid when stored, refused since the method was made stricter): a 409
+ * that names the first problem, so that a chair knows what to correct,
+ * rather than a bare "invalid". */
+static int stored_invalid(const natrisk_diag *diag)
+{
+	for (size_t k = 0; k < natrisk_diag_count(diag); k++) {
+		const natrisk_diagnostic *d = natrisk_diag_get(diag, k);
+		if (d->severity == NATRISK_SEVERITY_ERROR)
+			return error_set(NATRISK_ECONFLICT, "the stored edition "
+			                 "no longer passes the checks: %s; a chair "
+			                 "corrects the score", d->message);
+	}
+	return error_set(NATRISK_ECONFLICT, "the stored edition no longer "
+	                 "passes the checks; a chair corrects its scores");
+}
+
 /* The edition's export for CLEARANCE, loaded (NULL when it shows no
  * scenario); *SHOWN scenarios. */
 static int load_export(server *srv, int64_t id,
@@ -224,6 +241,8 @@ static int load_export(server *srv, int64_t id,
 		static const natrisk_load_options options = { true };
 		rc = natrisk_assessment_load_options(out, "edition.yaml", yaml,
 		                                     len, &options, diag);
+		if (rc == NATRISK_EINVALID)
+			rc = stored_invalid(diag);
 		natrisk_diag_free(diag);
 	}
 	free(yaml);
