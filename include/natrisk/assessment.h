@@ -68,10 +68,12 @@ typedef struct natrisk_scenario {
  * (errors and warnings); on any error the result is NATRISK_EINVALID and
  * *OUT is NULL. Bad bytes, bad UTF-8 and an empty file are errors too.
  */
+NATRISK_EXTERN
 int natrisk_assessment_load(natrisk_assessment **out, const char *path,
                             natrisk_diag *diag);
 /* The same from memory; NAME names the input in diagnostics and is the
  * base for a relative method path (its directory). */
+NATRISK_EXTERN
 int natrisk_assessment_load_buffer(natrisk_assessment **out, const char *name,
                                    const char *buf, size_t len,
                                    natrisk_diag *diag);
@@ -82,35 +84,49 @@ typedef struct natrisk_load_options {
 	bool method_ids_only;
 } natrisk_load_options;
 
+NATRISK_EXTERN
 int natrisk_assessment_load_options(natrisk_assessment **out,
                                     const char *name, const char *buf,
                                     size_t len,
                                     const natrisk_load_options *options,
                                     natrisk_diag *diag);
+NATRISK_EXTERN
 void natrisk_assessment_free(natrisk_assessment *assessment);
 
+NATRISK_EXTERN
 const char *natrisk_assessment_title(const natrisk_assessment *a);
+NATRISK_EXTERN
 const char *natrisk_assessment_edition(const natrisk_assessment *a); /* or NULL */
+NATRISK_EXTERN
 const natrisk_method *natrisk_assessment_method(const natrisk_assessment *a);
 /* The method as the file names it (an id or a path). */
+NATRISK_EXTERN
 const char *natrisk_assessment_method_ref(const natrisk_assessment *a);
 
+NATRISK_EXTERN
 size_t natrisk_assessment_theme_count(const natrisk_assessment *a);
+NATRISK_EXTERN
 const natrisk_theme *natrisk_assessment_theme(const natrisk_assessment *a,
                                               size_t i);
+NATRISK_EXTERN
 size_t natrisk_assessment_scenario_count(const natrisk_assessment *a);
+NATRISK_EXTERN
 const natrisk_scenario *natrisk_assessment_scenario(
 	const natrisk_assessment *a, size_t i);
 /* Index of a scenario by id, or -1. */
+NATRISK_EXTERN
 long natrisk_assessment_find_scenario(const natrisk_assessment *a,
                                       const char *id);
 
 /* THEME's colour as 0xRRGGBB: its own from the file, or one of eight
  * colours (Okabe-Ito) chosen by a hash of its id, so that a theme has the
  * same colour whoever reads it and in every edition. */
+NATRISK_EXTERN
 uint32_t natrisk_theme_colour(const natrisk_theme *theme);
 
+NATRISK_EXTERN
 const char *natrisk_kind_name(natrisk_kind kind);
+NATRISK_EXTERN
 const char *natrisk_classification_name(natrisk_classification c);
 
 #ifdef __cplusplus

@@ -34,21 +34,27 @@ typedef struct natrisk_diagram_options {
 	const natrisk_smaa *uncertainty; /* or NULL */
 } natrisk_diagram_options;
 
+NATRISK_EXTERN
 int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
                           const natrisk_diagram_options *options);
+NATRISK_EXTERN
 void natrisk_scene_free(natrisk_scene *scene);
 
 /* The prefix of the ids the SVG gives its title and description
  * ("natrisk" unless set): pictures inlined in one HTML page need their
  * own. PREFIX is copied; [a-z0-9-]+. */
+NATRISK_EXTERN
 int natrisk_scene_set_id(natrisk_scene *scene, const char *prefix);
 
 /* SVG. INLINE leaves out the XML declaration, for embedding in HTML. */
+NATRISK_EXTERN
 int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
                             FILE *out);
 /* PNG at SCALE pixels per scene unit, and PDF, through cairo. */
+NATRISK_EXTERN
 int natrisk_scene_write_png(const natrisk_scene *scene, double scale,
                             FILE *out);
+NATRISK_EXTERN
 int natrisk_scene_write_pdf(const natrisk_scene *scene, FILE *out);
 
 #ifdef __cplusplus

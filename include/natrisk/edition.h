@@ -33,6 +33,7 @@ typedef struct natrisk_edition_info {
 
 /* The edition's version as a reader of CLEARANCE sees it: it grows with
  * every change that reader can see, and with no other. */
+NATRISK_EXTERN
 int64_t natrisk_edition_version_for(const natrisk_edition_info *info,
                                     natrisk_classification clearance);
 
@@ -40,12 +41,15 @@ int64_t natrisk_edition_version_for(const natrisk_edition_info *info,
  * on the method path) as a new draft edition; its scores become the
  * consolidated scores. CHAIRS (COUNT names of enabled chairs; may be
  * none) become the edition's own chairs. */
+NATRISK_EXTERN
 int natrisk_store_import(natrisk_store *s, const natrisk_assessment *a,
                          const char *actor, const char *const *chairs,
                          size_t chair_count, int64_t *id);
 /* The editions, newest first; free *LIST. */
+NATRISK_EXTERN
 int natrisk_store_editions(natrisk_store *s, natrisk_edition_info **list,
                            size_t *count);
+NATRISK_EXTERN
 int natrisk_store_edition(natrisk_store *s, int64_t id,
                           natrisk_edition_info *out);
 /*
@@ -58,6 +62,7 @@ int natrisk_store_edition(natrisk_store *s, int64_t id,
  * *SHOWN (when not NULL) is the number of scenarios written:
  * 0 makes a file that is not a valid assessment. Free *YAML.
  */
+NATRISK_EXTERN
 int natrisk_store_export(natrisk_store *s, int64_t id,
                          natrisk_classification clearance, char **yaml,
                          size_t *len, size_t *shown);
@@ -65,6 +70,7 @@ int natrisk_store_export(natrisk_store *s, int64_t id,
  * Publishing freezes every scenario, so it takes someone cleared for
  * every one: NATRISK_EDENIED when a scenario is classified above
  * CLEARANCE (the actor's). */
+NATRISK_EXTERN
 int natrisk_store_set_status(natrisk_store *s, int64_t id,
                              natrisk_status status, const char *actor,
                              natrisk_classification clearance);
@@ -73,13 +79,16 @@ int natrisk_store_set_status(natrisk_store *s, int64_t id,
  * scenarios, their assignments and consolidated scores). An edition
  * without chairs is managed by admins alone. */
 /* The chairs' names as a JSON array, by name; free *JSON. */
+NATRISK_EXTERN
 int natrisk_store_chairs(natrisk_store *s, int64_t edition, char **json);
 /* Whether NAME is one of them. */
+NATRISK_EXTERN
 int natrisk_store_is_chair(natrisk_store *s, int64_t edition,
                            const char *name, bool *is_chair);
 /* Makes NAMES (COUNT enabled chairs) the edition's chairs; until it is
  * published. NATRISK_EINVALID naming a user who is not an enabled
  * chair. */
+NATRISK_EXTERN
 int natrisk_store_set_chairs(natrisk_store *s, int64_t edition,
                              const char *const *names, size_t count,
                              const char *actor);
@@ -88,12 +97,14 @@ int natrisk_store_set_chairs(natrisk_store *s, int64_t edition,
  * that its diagram and report show the movements since; until ID is
  * published. NATRISK_ENOTFOUND for an unknown PREVIOUS, NATRISK_EINVALID
  * for the edition itself. */
+NATRISK_EXTERN
 int natrisk_store_set_previous(natrisk_store *s, int64_t id, int64_t previous,
                                const char *actor);
 
 /* What authorization needs to know of a scenario: its classification,
  * and whether ANALYST (may be NULL) is assigned to it. NATRISK_ENOTFOUND
  * when the edition or the scenario does not exist. */
+NATRISK_EXTERN
 int natrisk_store_scenario_access(natrisk_store *s, int64_t edition,
                                   const char *scenario, const char *analyst,
                                   natrisk_classification *classification,

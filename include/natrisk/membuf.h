@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "common.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -25,9 +27,11 @@ typedef struct natrisk_membuf {
 } natrisk_membuf;
 
 /* Opens a stream writing to MB (zero it first). NULL when out of memory. */
+NATRISK_EXTERN
 FILE *natrisk_membuf_open(natrisk_membuf *mb);
 /* Flushes and closes STREAM; returns 0, or -1 if anything failed. MB keeps
  * the data; free(mb->data) when done. */
+NATRISK_EXTERN
 int natrisk_membuf_close(natrisk_membuf *mb, FILE *stream);
 
 #ifdef __cplusplus

@@ -54,61 +54,84 @@ typedef struct natrisk_profile {
  * the method file go to DIAG. Returns 0, NATRISK_ENOTFOUND, NATRISK_EIO or
  * NATRISK_EINVALID.
  */
+NATRISK_EXTERN
 int natrisk_method_load(natrisk_method **out, const char *ref,
                         const char *base_dir, natrisk_diag *diag);
 /*
  * The text of the method file REF resolves to (see natrisk_method_load),
  * and where it came from: a path or "(bundled)/ID.yaml". Free both.
  */
+NATRISK_EXTERN
 int natrisk_method_read_source(const char *ref, const char *base_dir,
                                char **data, size_t *len, char **origin);
 /* Whether a method reference names a file (contains '/', or ends in
  * .yaml or .yml) rather than a method id. */
+NATRISK_EXTERN
 bool natrisk_method_ref_is_path(const char *ref);
 
 /* Parses a method file held in memory; NAME is used in diagnostics. */
+NATRISK_EXTERN
 int natrisk_method_load_buffer(natrisk_method **out, const char *name,
                                const char *buf, size_t len,
                                natrisk_diag *diag);
+NATRISK_EXTERN
 void natrisk_method_free(natrisk_method *method);
 
 /* The method as a JSON document (criteria with their class
  * descriptions, units and thresholds; likelihood scales; weight
  * profiles), or NULL when out of memory. Free it. */
+NATRISK_EXTERN
 char *natrisk_method_json(const natrisk_method *method);
 
 /* The ids of the methods bundled with natrisk, NULL-terminated. */
+NATRISK_EXTERN
 const char *const *natrisk_method_bundled_ids(void);
 
+NATRISK_EXTERN
 const char *natrisk_method_id(const natrisk_method *method);
+NATRISK_EXTERN
 const natrisk_text *natrisk_method_title(const natrisk_method *method);
 /* Where it was loaded from: a path, or "(bundled)/ID.yaml". */
+NATRISK_EXTERN
 const char *natrisk_method_origin(const natrisk_method *method);
 
+NATRISK_EXTERN
 size_t natrisk_method_interest_count(const natrisk_method *method);
+NATRISK_EXTERN
 const natrisk_interest *natrisk_method_interest(const natrisk_method *method,
                                                 size_t i);
+NATRISK_EXTERN
 size_t natrisk_method_criterion_count(const natrisk_method *method);
+NATRISK_EXTERN
 const natrisk_criterion *natrisk_method_criterion(const natrisk_method *method,
                                                   size_t i);
 /* Index of a criterion by id, or -1. */
+NATRISK_EXTERN
 long natrisk_method_find_criterion(const natrisk_method *method,
                                    const char *id, size_t len);
 
+NATRISK_EXTERN
 size_t natrisk_method_profile_count(const natrisk_method *method);
+NATRISK_EXTERN
 const natrisk_profile *natrisk_method_profile(const natrisk_method *method,
                                               size_t i);
+NATRISK_EXTERN
 size_t natrisk_method_default_profile(const natrisk_method *method);
 /* Index of a weight profile by id, or -1. */
+NATRISK_EXTERN
 long natrisk_method_find_profile(const natrisk_method *method, const char *id);
 
+NATRISK_EXTERN
 const natrisk_text *natrisk_method_impact_label(const natrisk_method *method,
                                                 int cls);
+NATRISK_EXTERN
 const natrisk_text *natrisk_method_likelihood_label(
 	const natrisk_method *method, int cls);
 
 /* The class base (3) and the value of each class: X, A..E. */
+NATRISK_EXTERN
 double natrisk_method_base(const natrisk_method *method);
+NATRISK_EXTERN
 double natrisk_method_class_value(const natrisk_method *method, int cls,
                                   bool high);
 
@@ -118,15 +141,19 @@ double natrisk_method_class_value(const natrisk_method *method, int cls,
  * the way through class k's band, in [k, k+1). The place is for display:
  * a quantity scores its class everywhere (method.md section 3).
  */
+NATRISK_EXTERN
 int natrisk_method_quantity_class(const natrisk_method *method,
                                   size_t criterion, double quantity);
+NATRISK_EXTERN
 double natrisk_method_quantity_position(const natrisk_method *method,
                                         size_t criterion, double quantity);
 /* The same for a hazard's probability within the horizon (likelihood),
  * on the horizontal axis of the diagram: E's band is [lower_E, 1], so a
  * probability of 1 sits at 5, the top of E (formats.md). */
+NATRISK_EXTERN
 int natrisk_method_probability_class(const natrisk_method *method,
                                      double probability);
+NATRISK_EXTERN
 double natrisk_method_probability_position(const natrisk_method *method,
                                            double probability);
 

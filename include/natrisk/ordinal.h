@@ -91,17 +91,21 @@ extern "C" {
  * RANKS[i] = 1 + the number of scores greater than SCORES[i] by more than
  * TOLERANCE: greatest first, ties sharing the better rank.
  */
+NATRISK_EXTERN
 void natrisk_rank_scores(const double *scores, size_t n, double tolerance,
                          int *ranks);
 
 /* The medal method on counts: COUNTS[i * NATRISK_CLASS_COUNT + k] is the
  * number of criteria on which scenario i scores class k (A = 0 .. E = 4). */
+NATRISK_EXTERN
 void natrisk_medal_rank_counts(const size_t *counts, size_t n, int *ranks);
 /* Scenario I's counts of EV impact scores per class A..E. */
+NATRISK_EXTERN
 void natrisk_medal_counts(const natrisk_assessment *a, size_t i,
                           size_t counts[NATRISK_CLASS_COUNT]);
 /* The medal ranking of A's scenarios (RANKS: one per scenario, file
  * order). Returns 0 or NATRISK_ENOMEM. */
+NATRISK_EXTERN
 int natrisk_medal_assessment(const natrisk_assessment *a, int *ranks);
 
 /* An Evamix problem: VALUES[i * criteria + c] is e_ic (greater = more
@@ -118,18 +122,23 @@ typedef struct natrisk_evamix_problem {
  * Evamix: SCORES[i] = s_i. DOMINANCE, when not NULL, receives m_ij at
  * [i * alternatives + j] (0 on the diagonal). Returns 0 or NATRISK_ENOMEM.
  */
+NATRISK_EXTERN
 int natrisk_evamix(const natrisk_evamix_problem *p, double *scores,
                    double *dominance);
 /* Evamix on A's scenarios with the weights of profile PROFILE; SCORES
  * may be NULL. Returns 0, NATRISK_ENOTFOUND or NATRISK_ENOMEM. */
+NATRISK_EXTERN
 int natrisk_evamix_assessment(const natrisk_assessment *a, size_t profile,
                               double *scores, int *ranks);
 /* The measurement Evamix uses for scenario I on criterion C, and whether
  * criterion C is cardinal (see above). */
+NATRISK_EXTERN
 double natrisk_evamix_value(const natrisk_assessment *a, size_t i, size_t c);
+NATRISK_EXTERN
 bool natrisk_evamix_cardinal(const natrisk_assessment *a, size_t c);
 
 /* Kendall's tau-b between two rankings of N; NaN when undefined. */
+NATRISK_EXTERN
 double natrisk_kendall_tau_b(const int *x, const int *y, size_t n);
 
 /*
@@ -137,6 +146,7 @@ double natrisk_kendall_tau_b(const int *x, const int *y, size_t n);
  * K rankings RANKINGS[0..K-1] (each N ranks) span at least MIN_RANGE
  * places, written to OUT (room for N). Returns how many.
  */
+NATRISK_EXTERN
 size_t natrisk_rank_dependent(const int *const *rankings, size_t k, size_t n,
                               int min_range, size_t *out);
 
@@ -157,24 +167,34 @@ typedef struct natrisk_ranking {
 	const int *ranks;       /* one per scenario, in file order */
 } natrisk_ranking;
 
+NATRISK_EXTERN
 int natrisk_robustness_new(natrisk_robustness **out,
                            const natrisk_assessment *a);
+NATRISK_EXTERN
 void natrisk_robustness_free(natrisk_robustness *r);
 
+NATRISK_EXTERN
 const natrisk_assessment *natrisk_robustness_assessment(
 	const natrisk_robustness *r);
+NATRISK_EXTERN
 size_t natrisk_robustness_count(const natrisk_robustness *r);
+NATRISK_EXTERN
 const natrisk_ranking *natrisk_robustness_ranking(const natrisk_robustness *r,
                                                   size_t k);
 /* Tau-b between rankings K and L. */
+NATRISK_EXTERN
 double natrisk_robustness_tau(const natrisk_robustness *r, size_t k,
                               size_t l);
 /* Scenario indices by the weighted-sum rank (ties in file order). */
+NATRISK_EXTERN
 const size_t *natrisk_robustness_order(const natrisk_robustness *r);
 /* The method-dependent scenarios, in the order above. */
+NATRISK_EXTERN
 size_t natrisk_robustness_dependent_count(const natrisk_robustness *r);
+NATRISK_EXTERN
 const size_t *natrisk_robustness_dependent(const natrisk_robustness *r);
 /* Lowest and highest rank of scenario I over all rankings. */
+NATRISK_EXTERN
 void natrisk_robustness_span(const natrisk_robustness *r, size_t i,
                              int *best, int *worst);
 

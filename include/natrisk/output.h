@@ -21,12 +21,15 @@ typedef enum {
 } natrisk_format;
 
 /* Parses "table", "json" or "csv"; returns 0 or -1. */
+NATRISK_EXTERN
 int natrisk_format_parse(const char *name, natrisk_format *out);
 
+NATRISK_EXTERN
 int natrisk_results_write(const natrisk_results *r, natrisk_format format,
                           natrisk_lang lang, FILE *out);
 
 /* The JSON document as a NUL-terminated string (free it), or NULL. */
+NATRISK_EXTERN
 char *natrisk_results_json(const natrisk_results *r);
 
 #ifdef __cplusplus

@@ -45,8 +45,10 @@ typedef struct natrisk_report_options {
 #define NATRISK_REPORT_SMAA_DRAWS 10000000.0
 
 /* The iterations a report on A runs when asked for 0. */
+NATRISK_EXTERN
 uint64_t natrisk_report_smaa_iterations(const natrisk_assessment *a);
 
+NATRISK_EXTERN
 int natrisk_report_write(const natrisk_results *r,
                          const natrisk_report_options *options, FILE *out);
 

@@ -38,23 +38,31 @@ typedef struct natrisk_scenario_result {
 } natrisk_scenario_result;
 
 /* Assesses A under weight profile PROFILE (an index of its method). */
+NATRISK_EXTERN
 int natrisk_results_new(natrisk_results **out, const natrisk_assessment *a,
                         size_t profile);
 /* The results of A (a previous edition, say) under the weight profile
  * of LIKE, found by its id in A's method, or A's default profile when
  * that method has no profile of that id: comparable with LIKE. */
+NATRISK_EXTERN
 int natrisk_results_new_like(natrisk_results **out,
                              const natrisk_assessment *a,
                              const natrisk_results *like);
+NATRISK_EXTERN
 void natrisk_results_free(natrisk_results *results);
 
+NATRISK_EXTERN
 const natrisk_assessment *natrisk_results_assessment(const natrisk_results *r);
+NATRISK_EXTERN
 size_t natrisk_results_profile(const natrisk_results *r);
+NATRISK_EXTERN
 size_t natrisk_results_count(const natrisk_results *r);
 /* Result of scenario I, in the order of the file. */
+NATRISK_EXTERN
 const natrisk_scenario_result *natrisk_results_get(const natrisk_results *r,
                                                    size_t i);
 /* Scenario indices ordered by rank (ties in file order). */
+NATRISK_EXTERN
 const size_t *natrisk_results_order(const natrisk_results *r);
 /*
  * How the risk of scenario I in A compares with that of scenario J in B
@@ -63,10 +71,12 @@ const size_t *natrisk_results_order(const natrisk_results *r);
  * offset; otherwise by the risk positions. Two scenarios without impact
  * have the same risk.
  */
+NATRISK_EXTERN
 int natrisk_results_compare_risk(const natrisk_results *a, size_t i,
                                  const natrisk_results *b, size_t j);
 
 /* "C-D", or "C" when the level sits on a class value or at E; "X". */
+NATRISK_EXTERN
 void natrisk_impact_range(const natrisk_impact_level *level, char out[4]);
 
 #ifdef __cplusplus

@@ -40,12 +40,15 @@ typedef struct natrisk_score {
 } natrisk_score;
 
 /* "A".."E", or "X". */
+NATRISK_EXTERN
 const char *natrisk_class_letter(int cls);
 /* The class of a grade as written: "C", "C+" or "X" (a quantity shows
  * its class). */
+NATRISK_EXTERN
 void natrisk_grade_letters(const natrisk_grade *g, char out[3]);
 
 /* Parses "X", "A".."E" with an optional "+"; returns 0 or -1. */
+NATRISK_EXTERN
 int natrisk_class_parse(const char *text, size_t len, int *cls, bool *high);
 
 #ifdef __cplusplus

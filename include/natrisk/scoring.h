@@ -39,6 +39,7 @@ extern "C" {
  * that no answer tells an id a hidden scenario holds from a free one. *ID
  * (when ID is not NULL) receives it: free it. CLEARANCE is the actor's: a
  * theme classified above it is no theme to them. */
+NATRISK_EXTERN
 int natrisk_store_scenario_add(natrisk_store *s, int64_t edition,
                                const char *json, size_t len,
                                const char *actor,
@@ -47,6 +48,7 @@ int natrisk_store_scenario_add(natrisk_store *s, int64_t edition,
 /* Changes the descriptive fields of a scenario: a JSON object with any of
  * title, theme, kind, description, classification, new and sources. Its
  * id and scores do not change this way. */
+NATRISK_EXTERN
 int natrisk_store_scenario_edit(natrisk_store *s, int64_t edition,
                                 const char *scenario, const char *json,
                                 size_t len, const char *actor,
@@ -55,19 +57,23 @@ int natrisk_store_scenario_edit(natrisk_store *s, int64_t edition,
 
 /* The scenarios at or below CLEARANCE, in order, as a JSON array of
  * {id, title, theme, kind, classification, new, assigned: [names]}. */
+NATRISK_EXTERN
 int natrisk_store_scenarios(natrisk_store *s, int64_t edition,
                             natrisk_classification clearance, char **json);
 /* The themes CLEARANCE may see, as a JSON array of {id, title}: those a
  * visible scenario uses, or none does. */
+NATRISK_EXTERN
 int natrisk_store_themes(natrisk_store *s, int64_t edition,
                          natrisk_classification clearance, char **json);
 /* One scenario as the file writes it (with its consolidated scores) plus
  * "assigned": a JSON object. No clearance check: the caller's. */
+NATRISK_EXTERN
 int natrisk_store_scenario(natrisk_store *s, int64_t edition,
                            const char *scenario, char **json);
 
 /* Replaces the analysts assigned to a scenario. Each must be an enabled
  * analyst whose clearance reaches the scenario's classification. */
+NATRISK_EXTERN
 int natrisk_store_assign(natrisk_store *s, int64_t edition,
                          const char *scenario, const char *const *analysts,
                          size_t count, const char *actor);
@@ -79,6 +85,7 @@ int natrisk_store_assign(natrisk_store *s, int64_t edition,
  * CONSOLIDATED: the chair's score, which the edition's results use, and
  * JSON may be "null" to drop an impact score (X); otherwise ACTOR's own.
  */
+NATRISK_EXTERN
 int natrisk_store_score(natrisk_store *s, int64_t edition,
                         const char *scenario, const char *criterion,
                         bool consolidated, const char *json, size_t len,
@@ -92,6 +99,7 @@ int natrisk_store_score(natrisk_store *s, int64_t edition,
  * problems of every bad one, each naming its criterion as the
  * diagnostic's file (NATRISK_EINVALID). An empty object writes nothing.
  */
+NATRISK_EXTERN
 int natrisk_store_score_batch(natrisk_store *s, int64_t edition,
                               const char *scenario, bool consolidated,
                               const char *json, size_t len,
@@ -106,12 +114,14 @@ int natrisk_store_score_batch(natrisk_store *s, int64_t edition,
  * analyst who scored, with the number of criteria they scored and their
  * current scores; S as the other reads give it ({ev, ll, ul[, why]}).
  */
+NATRISK_EXTERN
 int natrisk_store_scoring(natrisk_store *s, int64_t edition,
                           natrisk_classification clearance, char **json);
 
 /* The analysts' scores of a scenario: {"analysts": {NAME: {CRITERION:
  * {"score": S, "at": T, "history": [{"score","at"}, older ...]}}}},
  * limited to ANALYST when not NULL. */
+NATRISK_EXTERN
 int natrisk_store_scores(natrisk_store *s, int64_t edition,
                          const char *scenario, const char *analyst,
                          char **json);
@@ -120,6 +130,7 @@ int natrisk_store_scores(natrisk_store *s, int64_t edition,
  * JSON array of {scenario, criterion, analysts: {NAME: EV class}, low,
  * high, flagged}, one per scored criterion; flagged when the expected
  * values lie two classes or more apart (X counts as the class below A). */
+NATRISK_EXTERN
 int natrisk_store_spread(natrisk_store *s, int64_t edition,
                          natrisk_classification clearance, char **json);
 

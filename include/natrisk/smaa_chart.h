@@ -20,6 +20,7 @@ extern "C" {
  * confidence factor beside each bar when it was computed. TITLE may be
  * NULL. Labels in LANG.
  */
+NATRISK_EXTERN
 int natrisk_smaa_chart_scene(natrisk_scene **out, const natrisk_smaa *s,
                              natrisk_lang lang, const char *title);
 

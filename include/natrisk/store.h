@@ -27,13 +27,6 @@ extern "C" {
 
 typedef struct natrisk_store natrisk_store;
 
-/* Additional error codes of the store (beside common.h's). */
-enum {
-	NATRISK_EDENIED = -10,   /* wrong password, disabled user */
-	NATRISK_ECONFLICT = -11, /* exists already; edition not in that state */
-	NATRISK_EIMMUTABLE = -12,/* the edition is published */
-};
-
 typedef enum {
 	NATRISK_ROLE_VIEWER = 0,
 	NATRISK_ROLE_ANALYST = 1,
@@ -48,10 +41,15 @@ typedef enum {
 	NATRISK_STATUS_PUBLISHED = 3,
 } natrisk_status;
 
+NATRISK_EXTERN
 const char *natrisk_role_name(natrisk_role role);
+NATRISK_EXTERN
 int natrisk_role_parse(const char *text, natrisk_role *out);
+NATRISK_EXTERN
 int natrisk_classification_parse(const char *text, natrisk_classification *out);
+NATRISK_EXTERN
 const char *natrisk_status_name(natrisk_status status);
+NATRISK_EXTERN
 int natrisk_status_parse(const char *text, natrisk_status *out);
 
 typedef struct natrisk_user {
@@ -77,53 +75,67 @@ typedef struct natrisk_store_options {
  * write, in a directory where it may make files). The audit log's key
  * and anchor live beside it (PATH.audit-key, PATH.audit-anchor); a log
  * cut short, rewritten or whose key is missing is refused. */
+NATRISK_EXTERN
 int natrisk_store_open(natrisk_store **out, const char *path);
+NATRISK_EXTERN
 int natrisk_store_open_with(natrisk_store **out, const char *path,
                             const natrisk_store_options *options);
+NATRISK_EXTERN
 void natrisk_store_close(natrisk_store *store);
 /* The schema version after migrations. */
+NATRISK_EXTERN
 int natrisk_store_schema_version(natrisk_store *store);
 
 /* Users. ACTOR names who acts, for the audit log ("cli" from the CLI). */
+NATRISK_EXTERN
 int natrisk_store_user_add(natrisk_store *s, const char *name,
                            natrisk_role role,
                            natrisk_classification clearance,
                            const char *password, const char *actor);
 /* Disabling ends the user's sessions. Setting what is already so
  * changes nothing and succeeds; an unknown name is NATRISK_ENOTFOUND. */
+NATRISK_EXTERN
 int natrisk_store_user_disable(natrisk_store *s, const char *name,
                                const char *actor);
+NATRISK_EXTERN
 int natrisk_store_user_enable(natrisk_store *s, const char *name,
                               const char *actor);
 /* The shortest password accepted, everywhere (user add, passwd, API). */
 #define NATRISK_PASSWORD_MIN 8
 /* Sets NAME's password (the same rules as natrisk_store_user_add) and
  * ends every session of NAME but the one of KEEP_TOKEN (NULL: all). */
+NATRISK_EXTERN
 int natrisk_store_user_password(natrisk_store *s, const char *name,
                                 const char *password,
                                 const char *keep_token, const char *actor);
 /* All users, by name; free *USERS. */
+NATRISK_EXTERN
 int natrisk_store_user_list(natrisk_store *s, natrisk_user **users,
                             size_t *count);
+NATRISK_EXTERN
 int natrisk_store_user_get(natrisk_store *s, const char *name,
                            natrisk_user *out);
 /* NATRISK_EDENIED for an unknown name, a wrong password or a disabled
  * user alike: the caller cannot tell which. */
+NATRISK_EXTERN
 int natrisk_store_login(natrisk_store *s, const char *name,
                         const char *password, natrisk_user *out);
 
 /* Sessions: 256-bit random tokens; the database keeps only their
  * hashes. TOKEN and CSRF are base64url text of 43 characters. */
 #define NATRISK_TOKEN_TEXT 44
+NATRISK_EXTERN
 int natrisk_store_session_new(natrisk_store *s, int64_t user_id,
                               int64_t lifetime_seconds,
                               char token[NATRISK_TOKEN_TEXT],
                               char csrf[NATRISK_TOKEN_TEXT]);
 /* The session's user (not disabled) and its CSRF token, or
  * NATRISK_ENOTFOUND when unknown or expired. */
+NATRISK_EXTERN
 int natrisk_store_session_find(natrisk_store *s, const char *token,
                                natrisk_user *user,
                                char csrf[NATRISK_TOKEN_TEXT]);
+NATRISK_EXTERN
 int natrisk_store_session_delete(natrisk_store *s, const char *token);
 
 /* What a check of the audit log found. */
@@ -139,14 +151,17 @@ typedef struct natrisk_audit_report {
  * the anchor (which may lag the log, never lead it); returns 0, or
  * NATRISK_EINVALID with a message in natrisk_error_last() and the first
  * bad entry's id in bad_id. Works on a store opened read-only. */
+NATRISK_EXTERN
 int natrisk_store_audit_verify(natrisk_store *s, natrisk_audit_report *r);
 /* A new anchor at the end of a log whose every link and MAC holds (a
  * lost anchor); the anchor's own checks are what it gives up. */
+NATRISK_EXTERN
 int natrisk_store_audit_anchor(natrisk_store *s, natrisk_audit_report *r);
 
 /* An online backup of the whole database to PATH (SQLite backup API),
  * with PATH.audit-anchor for the copy. The key is not copied: the copy
  * verifies with the store's key (natrisk_store_options.audit_key). */
+NATRISK_EXTERN
 int natrisk_store_backup(natrisk_store *s, const char *path);
 
 #ifdef __cplusplus
