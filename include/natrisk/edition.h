@@ -19,17 +19,32 @@
 extern "C" {
 #endif
 
+/*
+ * An edition as the store gives it: a value the caller holds, whose
+ * strings it owns (malloc'd by the store, whole whatever their length).
+ * natrisk_edition_info_clear() frees them; an info zeroed, or left by a
+ * call that failed, holds nothing to free.
+ */
 typedef struct natrisk_edition_info {
 	int64_t id;
-	char title[256];
-	char edition[64];
-	char method[128];
+	char *title;
+	char *edition;   /* "" when the assessment names none */
+	char *method;    /* the method's id */
 	natrisk_status status;
 	int64_t version; /* grows with every change to the edition */
 	/* the changes that touched something of each classification */
 	int64_t changes[NATRISK_CONFIDENTIAL + 1];
 	int64_t previous; /* the edition it follows, for the movements; 0 */
 } natrisk_edition_info;
+
+/* Frees what INFO owns and zeroes it (INFO itself is the caller's).
+ * INFO may be NULL. */
+NATRISK_EXTERN
+void natrisk_edition_info_clear(natrisk_edition_info *info);
+/* Frees LIST (COUNT editions, as natrisk_store_editions gives them) with
+ * everything they own. LIST may be NULL. */
+NATRISK_EXTERN
+void natrisk_edition_list_free(natrisk_edition_info *list, size_t count);
 
 /* The edition's version as a reader of CLEARANCE sees it: it grows with
  * every change that reader can see, and with no other. */

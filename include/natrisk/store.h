@@ -52,13 +52,27 @@ const char *natrisk_status_name(natrisk_status status);
 NATRISK_EXTERN
 int natrisk_status_parse(const char *text, natrisk_status *out);
 
+/*
+ * A user as the store gives it: a value the caller holds, whose name it
+ * owns (malloc'd by the store). natrisk_user_clear() frees the name; a
+ * user zeroed, or left by a call that failed, holds nothing to free.
+ */
 typedef struct natrisk_user {
 	int64_t id;
-	char name[65];
+	char *name;
 	natrisk_role role;
 	natrisk_classification clearance;
 	bool disabled;
 } natrisk_user;
+
+/* Frees what USER owns and zeroes it (USER itself is the caller's).
+ * USER may be NULL. */
+NATRISK_EXTERN
+void natrisk_user_clear(natrisk_user *user);
+/* Frees USERS (COUNT of them, as natrisk_store_user_list gives them)
+ * with everything they own. USERS may be NULL. */
+NATRISK_EXTERN
+void natrisk_user_list_free(natrisk_user *users, size_t count);
 
 /* How to open a store (natrisk_store_open_with). */
 typedef struct natrisk_store_options {
