@@ -81,9 +81,12 @@ typedef struct natrisk_smaa_options {
 
 /*
  * SMAA on an assessment: the alternatives are its scenarios, the value
- * the total impact. Returns 0, NATRISK_EINVALID (options that cannot be
- * met, e.g. weight constraints nothing satisfies; see natrisk_error_last)
- * or NATRISK_ENOMEM.
+ * the total impact. It runs OPTIONS->threads threads of its own and
+ * joins them before returning. Returns NATRISK_OK with *OUT, which the
+ * caller frees with natrisk_smaa_free(); or NATRISK_EINVALID (options
+ * that cannot be met, e.g. weight constraints nothing satisfies; see
+ * natrisk_error_last) or NATRISK_ENOMEM, with *OUT NULL. *OUT copies
+ * the names it needs: A may be freed before it.
  */
 NATRISK_EXTERN
 int natrisk_smaa_assessment(natrisk_smaa **out, const natrisk_assessment *a,
@@ -99,23 +102,38 @@ typedef struct natrisk_smaa_samples {
 	const double *weights;
 } natrisk_smaa_samples;
 
+/* SMAA on given samples S, computing OUTPUTS (only
+ * NATRISK_SMAA_CENTRAL, _CONFIDENCE and _PAIRWISE apply). Returns
+ * NATRISK_OK with *OUT, which the caller frees with natrisk_smaa_free();
+ * or NATRISK_EINVALID (no samples) or NATRISK_ENOMEM, with *OUT NULL.
+ * S is only read: *OUT copies the names. */
 NATRISK_EXTERN
 int natrisk_smaa_given(natrisk_smaa **out, const natrisk_smaa_samples *s,
                        unsigned outputs);
 
+/* Frees SMAA and everything its accessors gave out. NULL is allowed. */
 NATRISK_EXTERN
 void natrisk_smaa_free(natrisk_smaa *smaa);
 
+/*
+ * Accessors: I and J index alternatives, C criteria, R ranks (0-based),
+ * each below its count; strings are owned by S and valid while S lives.
+ * What was not computed (see OUTPUTS) reads 0.
+ */
+/* The iterations run, the alternatives and criteria compared. */
 NATRISK_EXTERN
 uint64_t natrisk_smaa_iterations(const natrisk_smaa *s);
 NATRISK_EXTERN
 size_t natrisk_smaa_alternatives(const natrisk_smaa *s);
 NATRISK_EXTERN
 size_t natrisk_smaa_criteria(const natrisk_smaa *s);
+/* The names of alternative I and criterion C (scenario and criterion
+ * ids on an assessment), owned by S: valid while S lives. */
 NATRISK_EXTERN
 const char *natrisk_smaa_alternative_name(const natrisk_smaa *s, size_t i);
 NATRISK_EXTERN
 const char *natrisk_smaa_criterion_name(const natrisk_smaa *s, size_t c);
+/* The NATRISK_SMAA_* bits of what was computed. */
 NATRISK_EXTERN
 unsigned natrisk_smaa_outputs(const natrisk_smaa *s);
 
