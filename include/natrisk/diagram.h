@@ -23,7 +23,6 @@ extern "C" {
 #endif
 
 typedef struct natrisk_scene natrisk_scene;
-typedef struct natrisk_smaa natrisk_smaa; /* smaa.h */
 
 typedef struct natrisk_diagram_options {
 	natrisk_lang lang;
@@ -31,7 +30,7 @@ typedef struct natrisk_diagram_options {
 	const natrisk_results *previous;
 	/* SMAA of the same assessment with NATRISK_SMAA_CLOUD: each
 	 * scenario's cloud of draws. */
-	const natrisk_smaa *uncertainty; /* or NULL */
+	const struct natrisk_smaa *uncertainty; /* smaa.h; or NULL */
 } natrisk_diagram_options;
 
 /*
