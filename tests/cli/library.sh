@@ -88,6 +88,21 @@ run c++ -std=c++11 -Wall -Wextra -Werror -pedantic -fsyntax-only -Iinclude \
 	-x c++ include/natrisk.h
 expect_status 0
 
+t "README's library example builds against the shared library and runs"
+sed -n '/^## Using the library/,/^## /p' README.md |
+	sed -n '/^```c$/,/^```$/p' | sed '1d;$d' >"$T_TMP/readme.c"
+[ -s "$T_TMP/readme.c" ] || t_fail "no C example under 'Using the library'"
+# shellcheck disable=SC2086
+run cc -std=gnu17 -Wall -Wextra -Werror -Iinclude ${NATRISK_SAN:-} \
+	"$T_TMP/readme.c" -L"$build" -lnatrisk -Wl,-rpath,"$build" \
+	-o "$T_TMP/readme"
+expect_status 0
+run "$T_TMP/readme" examples/nrb-2012.yaml
+expect_status 0
+expect_stdout_lines 1
+run readelf -d "$T_TMP/readme"
+expect_stdout_contains "[libnatrisk.so.0]"
+
 t "one version: the header, the library, the binary and the Makefile"
 header=$(sed -n 's/^#define NATRISK_VERSION "\(.*\)"$/\1/p' include/natrisk/common.h)
 [ -n "$header" ] || t_fail "no NATRISK_VERSION in common.h"
