@@ -10,7 +10,9 @@
 #   make bench      the benchmarks in bench/ (engine, SMAA, then the
 #                   server against nginx; bench-engine / bench-server
 #                   run one part)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=  the binary, the library
+#                   (libnatrisk.so.* and libnatrisk.a), its headers, its
+#                   pkg-config file, the method files and the man page
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -18,7 +20,10 @@ BUILD ?= build
 CC ?= cc
 FUZZ_SECONDS ?= 60
 
-PKGS := libfyaml jansson cairo sqlite3 libsodium libmicrohttpd
+# The library needs LIB_PKGS (natrisk.pc's Requires.private); the server
+# in the binary needs libmicrohttpd too.
+LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium
+PKGS := $(LIB_PKGS) libmicrohttpd
 TEST_PKGS := cmocka libxml-2.0
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-psabi \
@@ -30,6 +35,7 @@ CFLAGS ?=
 CFLAGS += -std=gnu17 $(OPT) $(WARN) $(WERROR) $(SAN) \
           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+LIB_LDLIBS := $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lm -lpthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
@@ -46,12 +52,26 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HELPER_SRC := $(wildcard tests/tools/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/tools/%.c=$(BUILD)/tests/%)
-LIB := $(BUILD)/libnatrisk.a
 BIN := $(BUILD)/natrisk
+
+# The library. Its objects are position-independent and hide every name
+# but those the public headers mark NATRISK_EXTERN, so that the shared
+# library exports natrisk_* only; the static one is the same objects
+# linked into one with the hidden names made local, so that a program's
+# own "keep" or "file_read" cannot clash with ours. The binary, the unit
+# tests, the benchmarks and the fuzzers link INTERNAL_LIB instead: the
+# same objects as they are, internal names included.
+VERSION := $(shell sed -n 's/^\#define NATRISK_VERSION "\(.*\)"/\1/p' include/natrisk/common.h)
+SOVERSION := $(firstword $(subst ., ,$(VERSION)))
+LIB := $(BUILD)/libnatrisk.a
+SONAME := libnatrisk.so.$(SOVERSION)
+SHLIB := $(BUILD)/libnatrisk.so.$(VERSION)
+SHLIB_LINKS := $(BUILD)/$(SONAME) $(BUILD)/libnatrisk.so
+INTERNAL_LIB := $(BUILD)/libnatrisk-internal.a
 
 .PHONY: all deps run check test sanitize fuzz bench bench-engine bench-server install clean serve
 
-all: $(BIN)
+all: $(BIN) $(LIB) $(SHLIB_LINKS)
 
 deps:
 	@scripts/install-deps
@@ -59,6 +79,8 @@ deps:
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB_OBJ): CFLAGS += -fPIC -fvisibility=hidden
 
 # The SMAA kernel is the one place where vectorisation matters.
 $(BUILD)/src/core/smaa_kernel.o: CFLAGS += -O3 -fno-math-errno -fno-trapping-math
@@ -82,22 +104,39 @@ $(BUILD)/gen/embedded_web.c: $(BUILD)/tools/embed $(WEB_FILES)
 $(BUILD)/gen/embedded_web.o: $(BUILD)/gen/embedded_web.c
 	$(CC) $(CPPFLAGS) -Isrc/io $(CFLAGS) -c $< -o $@
 
-$(LIB): $(LIB_OBJ)
+$(INTERNAL_LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(SERVER_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(CLI_OBJ) $(SERVER_OBJ) $(LIB) $(LDLIBS) -o $@
+$(BUILD)/natrisk-lib.o: $(LIB_OBJ)
+	$(LD) -r -o $@ $^
+	objcopy --localize-hidden $@
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
-	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(LIB) $(TEST_LIBS) \
-		$(LDLIBS) -o $@
+$(LIB): $(BUILD)/natrisk-lib.o
+	@rm -f $@
+	ar rcs $@ $^
 
-$(BUILD)/tests/%: tests/tools/%.c $(wildcard tests/tools/*.h) $(LIB)
+# -z defs: every name the library uses is its own or a dependency's
+# (not under a sanitizer, whose runtime the program brings).
+$(SHLIB): $(LIB_OBJ)
+	$(CC) $(CFLAGS) -shared -Wl,-soname,$(SONAME) \
+		$(if $(SAN),,-Wl,-z,defs) $^ $(LIB_LDLIBS) -o $@
+
+$(SHLIB_LINKS): $(SHLIB)
+	ln -sf $(notdir $(SHLIB)) $@
+
+$(BIN): $(CLI_OBJ) $(SERVER_OBJ) $(INTERNAL_LIB)
+	$(CC) $(CFLAGS) $(CLI_OBJ) $(SERVER_OBJ) $(INTERNAL_LIB) $(LDLIBS) -o $@
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(INTERNAL_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(LIB) $(TEST_LIBS) \
-		$(LDLIBS) -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(INTERNAL_LIB) \
+		$(TEST_LIBS) $(LDLIBS) -o $@
+
+$(BUILD)/tests/%: tests/tools/%.c $(wildcard tests/tools/*.h) $(INTERNAL_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(INTERNAL_LIB) \
+		$(TEST_LIBS) $(LDLIBS) -o $@
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -115,7 +154,7 @@ serve: deps
 	@scripts/serve-demo $(BIN) $(BUILD)/demo.db
 
 # The tests proper, on an already built tree (BUILD selects which).
-test: $(BIN) $(UNIT_BIN) $(HELPER_BIN)
+test: all $(UNIT_BIN) $(HELPER_BIN)
 	@NATRISK_SAN="$(SAN)" tests/run-all $(BUILD)
 
 check: deps
@@ -140,10 +179,10 @@ fuzz: deps
 			fuzz/corpus/$$t fuzz/seeds/$$t || exit 1; \
 	done
 
-build-fuzz/fuzz/%: fuzz/%.c build-fuzz/libnatrisk.a
+build-fuzz/fuzz/%: fuzz/%.c build-fuzz/libnatrisk-internal.a
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS) -std=gnu17 -O1 -g -fsanitize=fuzzer,address,undefined \
-		$< build-fuzz/libnatrisk.a $(LDLIBS) -o $@
+		$< build-fuzz/libnatrisk-internal.a $(LDLIBS) -o $@
 
 bench: bench-engine bench-server
 
@@ -156,22 +195,27 @@ bench-server: deps
 	@$(MAKE) --no-print-directory all
 	@bench/server/run $(BUILD)
 
-$(BUILD)/bench/%: bench/%.c $(LIB)
+$(BUILD)/bench/%: bench/%.c $(INTERNAL_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(LIB) $(LDLIBS) -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(INTERNAL_LIB) $(LDLIBS) -o $@
 
-install: $(BIN) $(LIB)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+LIBDIR := $(DESTDIR)$(PREFIX)/lib
+install: $(BIN) $(LIB) $(SHLIB)
+	install -d $(DESTDIR)$(PREFIX)/bin $(LIBDIR)/pkgconfig \
 		$(DESTDIR)$(PREFIX)/include/natrisk \
 		$(DESTDIR)$(PREFIX)/share/natrisk/methods \
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/natrisk
-	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libnatrisk.a
+	install -m 644 $(LIB) $(LIBDIR)/libnatrisk.a
+	install -m 755 $(SHLIB) $(LIBDIR)/$(notdir $(SHLIB))
+	ln -sf $(notdir $(SHLIB)) $(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(LIBDIR)/libnatrisk.so
+	install -m 644 include/natrisk.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 include/natrisk/*.h $(DESTDIR)$(PREFIX)/include/natrisk/
 	install -m 644 $(METHOD_FILES) $(DESTDIR)$(PREFIX)/share/natrisk/methods/
 	install -m 644 docs/natrisk.1 $(DESTDIR)$(PREFIX)/share/man/man1/natrisk.1
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define NATRISK_VERSION "\(.*\)"/\1/p' include/natrisk/common.h)|g' \
-		natrisk.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/natrisk.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+		natrisk.pc.in > $(LIBDIR)/pkgconfig/natrisk.pc
 
 clean:
 	rm -rf build build-san build-fuzz out

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "common.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -24,10 +26,15 @@ typedef struct natrisk_membuf {
 	int failed;      /* out of memory while writing */
 } natrisk_membuf;
 
-/* Opens a stream writing to MB (zero it first). NULL when out of memory. */
+/* Opens a stream writing to MB (zero it first): the caller's, closed
+ * (and freed) by natrisk_membuf_close(), never by fclose(). NULL when
+ * out of memory. */
+NATRISK_EXTERN
 FILE *natrisk_membuf_open(natrisk_membuf *mb);
-/* Flushes and closes STREAM; returns 0, or -1 if anything failed. MB keeps
- * the data; free(mb->data) when done. */
+/* Flushes and closes STREAM; returns 0, or -1 if anything failed (out of
+ * memory while writing). MB keeps the data, which the caller owns:
+ * free(mb->data) when done, even after a failure. */
+NATRISK_EXTERN
 int natrisk_membuf_close(natrisk_membuf *mb, FILE *stream);
 
 #ifdef __cplusplus

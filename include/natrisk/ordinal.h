@@ -89,19 +89,26 @@ extern "C" {
 
 /*
  * RANKS[i] = 1 + the number of scores greater than SCORES[i] by more than
- * TOLERANCE: greatest first, ties sharing the better rank.
+ * TOLERANCE: greatest first, ties sharing the better rank. SCORES and
+ * RANKS are the caller's arrays of N.
  */
+NATRISK_EXTERN
 void natrisk_rank_scores(const double *scores, size_t n, double tolerance,
                          int *ranks);
 
 /* The medal method on counts: COUNTS[i * NATRISK_CLASS_COUNT + k] is the
- * number of criteria on which scenario i scores class k (A = 0 .. E = 4). */
+ * number of criteria on which scenario i scores class k (A = 0 .. E = 4);
+ * RANKS, the caller's array of N, receives the ranks. */
+NATRISK_EXTERN
 void natrisk_medal_rank_counts(const size_t *counts, size_t n, int *ranks);
-/* Scenario I's counts of EV impact scores per class A..E. */
+/* Scenario I's counts of EV impact scores per class A..E, into the
+ * caller's COUNTS. */
+NATRISK_EXTERN
 void natrisk_medal_counts(const natrisk_assessment *a, size_t i,
                           size_t counts[NATRISK_CLASS_COUNT]);
-/* The medal ranking of A's scenarios (RANKS: one per scenario, file
- * order). Returns 0 or NATRISK_ENOMEM. */
+/* The medal ranking of A's scenarios into RANKS (the caller's, one per
+ * scenario, file order). Returns 0 or NATRISK_ENOMEM. */
+NATRISK_EXTERN
 int natrisk_medal_assessment(const natrisk_assessment *a, int *ranks);
 
 /* An Evamix problem: VALUES[i * criteria + c] is e_ic (greater = more
@@ -116,20 +123,27 @@ typedef struct natrisk_evamix_problem {
 
 /*
  * Evamix: SCORES[i] = s_i. DOMINANCE, when not NULL, receives m_ij at
- * [i * alternatives + j] (0 on the diagonal). Returns 0 or NATRISK_ENOMEM.
+ * [i * alternatives + j] (0 on the diagonal). Both are the caller's
+ * arrays. Returns 0 or NATRISK_ENOMEM.
  */
+NATRISK_EXTERN
 int natrisk_evamix(const natrisk_evamix_problem *p, double *scores,
                    double *dominance);
-/* Evamix on A's scenarios with the weights of profile PROFILE; SCORES
- * may be NULL. Returns 0, NATRISK_ENOTFOUND or NATRISK_ENOMEM. */
+/* Evamix on A's scenarios with the weights of profile PROFILE, into the
+ * caller's SCORES (may be NULL) and RANKS, one per scenario. Returns 0,
+ * NATRISK_ENOTFOUND (no such profile) or NATRISK_ENOMEM. */
+NATRISK_EXTERN
 int natrisk_evamix_assessment(const natrisk_assessment *a, size_t profile,
                               double *scores, int *ranks);
 /* The measurement Evamix uses for scenario I on criterion C, and whether
  * criterion C is cardinal (see above). */
+NATRISK_EXTERN
 double natrisk_evamix_value(const natrisk_assessment *a, size_t i, size_t c);
+NATRISK_EXTERN
 bool natrisk_evamix_cardinal(const natrisk_assessment *a, size_t c);
 
 /* Kendall's tau-b between two rankings of N; NaN when undefined. */
+NATRISK_EXTERN
 double natrisk_kendall_tau_b(const int *x, const int *y, size_t n);
 
 /*
@@ -137,6 +151,7 @@ double natrisk_kendall_tau_b(const int *x, const int *y, size_t n);
  * K rankings RANKINGS[0..K-1] (each N ranks) span at least MIN_RANGE
  * places, written to OUT (room for N). Returns how many.
  */
+NATRISK_EXTERN
 size_t natrisk_rank_dependent(const int *const *rankings, size_t k, size_t n,
                               int min_range, size_t *out);
 
@@ -157,24 +172,50 @@ typedef struct natrisk_ranking {
 	const int *ranks;       /* one per scenario, in file order */
 } natrisk_ranking;
 
+/*
+ * Compares the rankings of A. Returns NATRISK_OK with *OUT, which the
+ * caller frees with natrisk_robustness_free(); or NATRISK_ENOMEM with
+ * *OUT NULL. *OUT borrows A: free it before A.
+ */
+NATRISK_EXTERN
 int natrisk_robustness_new(natrisk_robustness **out,
                            const natrisk_assessment *a);
+/* Frees R and everything its accessors gave out. NULL is allowed. */
+NATRISK_EXTERN
 void natrisk_robustness_free(natrisk_robustness *r);
 
+/*
+ * Accessors. Every pointer they return is owned by R (the assessment by
+ * the caller) and stays valid while R lives. Indices K, L must be below
+ * natrisk_robustness_count(), I below the assessment's scenario count.
+ */
+/* The assessment R borrows. */
+NATRISK_EXTERN
 const natrisk_assessment *natrisk_robustness_assessment(
 	const natrisk_robustness *r);
+/* The number of rankings, and ranking K (owned by R, valid while R
+ * lives): the profiles', then "weighted-sum", "medal", "evamix". */
+NATRISK_EXTERN
 size_t natrisk_robustness_count(const natrisk_robustness *r);
+NATRISK_EXTERN
 const natrisk_ranking *natrisk_robustness_ranking(const natrisk_robustness *r,
                                                   size_t k);
 /* Tau-b between rankings K and L. */
+NATRISK_EXTERN
 double natrisk_robustness_tau(const natrisk_robustness *r, size_t k,
                               size_t l);
-/* Scenario indices by the weighted-sum rank (ties in file order). */
+/* Scenario indices by the weighted-sum rank (ties in file order): one
+ * per scenario, owned by R, valid while R lives. */
+NATRISK_EXTERN
 const size_t *natrisk_robustness_order(const natrisk_robustness *r);
-/* The method-dependent scenarios, in the order above. */
+/* The method-dependent scenarios (their count, and their indices in
+ * the order above, owned by R and valid while R lives). */
+NATRISK_EXTERN
 size_t natrisk_robustness_dependent_count(const natrisk_robustness *r);
+NATRISK_EXTERN
 const size_t *natrisk_robustness_dependent(const natrisk_robustness *r);
 /* Lowest and highest rank of scenario I over all rankings. */
+NATRISK_EXTERN
 void natrisk_robustness_span(const natrisk_robustness *r, size_t i,
                              int *best, int *worst);
 

@@ -20,13 +20,21 @@ typedef enum {
 	NATRISK_FORMAT_CSV = 2,
 } natrisk_format;
 
-/* Parses "table", "json" or "csv"; returns 0 or -1. */
+/* Parses NAME ("table", "json" or "csv") into *OUT; returns 0, or -1
+ * (NATRISK_ERROR) for any other name, leaving *OUT alone. */
+NATRISK_EXTERN
 int natrisk_format_parse(const char *name, natrisk_format *out);
 
+/* Writes R to OUT (the caller's, left open) in FORMAT; the table's words
+ * in LANG (JSON and CSV are the same in every language). Returns
+ * NATRISK_OK, NATRISK_ENOMEM or NATRISK_EIO (OUT reports an error). */
+NATRISK_EXTERN
 int natrisk_results_write(const natrisk_results *r, natrisk_format format,
                           natrisk_lang lang, FILE *out);
 
-/* The JSON document as a NUL-terminated string (free it), or NULL. */
+/* R as the JSON document of formats.md, a NUL-terminated string that the
+ * caller frees with free(); NULL when out of memory. */
+NATRISK_EXTERN
 char *natrisk_results_json(const natrisk_results *r);
 
 #ifdef __cplusplus

@@ -44,9 +44,22 @@ typedef struct natrisk_report_options {
  * iterations. */
 #define NATRISK_REPORT_SMAA_DRAWS 10000000.0
 
-/* The iterations a report on A runs when asked for 0. */
+/* Returns the iterations a report on A runs when asked for 0: the
+ * budget of draws over A's scenarios and criteria, within 1,000 and
+ * 10,000. */
+NATRISK_EXTERN
 uint64_t natrisk_report_smaa_iterations(const natrisk_assessment *a);
 
+/*
+ * Writes the report on R to OUT (the caller's, left open), with OPTIONS
+ * (NULL: English, no previous edition, the default SMAA part, no status,
+ * today). It may start one thread of its own for the robustness section
+ * and joins it before returning. Returns NATRISK_OK, NATRISK_ERROR (R or
+ * OUT NULL), NATRISK_ENOMEM, NATRISK_EINVALID (the SMAA part cannot be
+ * run) or NATRISK_EIO (OUT reports an error); on failure OUT holds part
+ * of a report.
+ */
+NATRISK_EXTERN
 int natrisk_report_write(const natrisk_results *r,
                          const natrisk_report_options *options, FILE *out);
 

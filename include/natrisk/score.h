@@ -39,13 +39,19 @@ typedef struct natrisk_score {
 	int line, column;   /* where the score is written */
 } natrisk_score;
 
-/* "A".."E", or "X". */
+/* The letter of class CLS as a static string: "A".."E", or "X" for any
+ * other CLS. */
+NATRISK_EXTERN
 const char *natrisk_class_letter(int cls);
-/* The class of a grade as written: "C", "C+" or "X" (a quantity shows
- * its class). */
+/* The class of grade G as written, into the caller's OUT: "C", "C+" or
+ * "X" (a quantity shows its class). */
+NATRISK_EXTERN
 void natrisk_grade_letters(const natrisk_grade *g, char out[3]);
 
-/* Parses "X", "A".."E" with an optional "+"; returns 0 or -1. */
+/* Parses the LEN bytes at TEXT, "X" or "A".."E" with an optional "+",
+ * into *CLS and *HIGH; returns 0, or -1 (NATRISK_ERROR) for anything
+ * else. */
+NATRISK_EXTERN
 int natrisk_class_parse(const char *text, size_t len, int *cls, bool *high);
 
 #ifdef __cplusplus

@@ -81,10 +81,14 @@ typedef struct natrisk_smaa_options {
 
 /*
  * SMAA on an assessment: the alternatives are its scenarios, the value
- * the total impact. Returns 0, NATRISK_EINVALID (options that cannot be
- * met, e.g. weight constraints nothing satisfies; see natrisk_error_last)
- * or NATRISK_ENOMEM.
+ * the total impact. It runs OPTIONS->threads threads of its own and
+ * joins them before returning. Returns NATRISK_OK with *OUT, which the
+ * caller frees with natrisk_smaa_free(); or NATRISK_EINVALID (options
+ * that cannot be met, e.g. weight constraints nothing satisfies; see
+ * natrisk_error_last) or NATRISK_ENOMEM, with *OUT NULL. *OUT copies
+ * the names it needs: A may be freed before it.
  */
+NATRISK_EXTERN
 int natrisk_smaa_assessment(natrisk_smaa **out, const natrisk_assessment *a,
                             const natrisk_smaa_options *options);
 
@@ -98,51 +102,86 @@ typedef struct natrisk_smaa_samples {
 	const double *weights;
 } natrisk_smaa_samples;
 
+/* SMAA on given samples S, computing OUTPUTS (only
+ * NATRISK_SMAA_CENTRAL, _CONFIDENCE and _PAIRWISE apply). Returns
+ * NATRISK_OK with *OUT, which the caller frees with natrisk_smaa_free();
+ * or NATRISK_EINVALID (no samples) or NATRISK_ENOMEM, with *OUT NULL.
+ * S is only read: *OUT copies the names. */
+NATRISK_EXTERN
 int natrisk_smaa_given(natrisk_smaa **out, const natrisk_smaa_samples *s,
                        unsigned outputs);
 
+/* Frees SMAA and everything its accessors gave out. NULL is allowed. */
+NATRISK_EXTERN
 void natrisk_smaa_free(natrisk_smaa *smaa);
 
+/*
+ * Accessors: I and J index alternatives, C criteria, R ranks (0-based),
+ * each below its count; strings are owned by S and valid while S lives.
+ * What was not computed (see OUTPUTS) reads 0.
+ */
+/* The iterations run, the alternatives and criteria compared. */
+NATRISK_EXTERN
 uint64_t natrisk_smaa_iterations(const natrisk_smaa *s);
+NATRISK_EXTERN
 size_t natrisk_smaa_alternatives(const natrisk_smaa *s);
+NATRISK_EXTERN
 size_t natrisk_smaa_criteria(const natrisk_smaa *s);
+/* The names of alternative I and criterion C (scenario and criterion
+ * ids on an assessment), owned by S: valid while S lives. */
+NATRISK_EXTERN
 const char *natrisk_smaa_alternative_name(const natrisk_smaa *s, size_t i);
+NATRISK_EXTERN
 const char *natrisk_smaa_criterion_name(const natrisk_smaa *s, size_t c);
+/* The NATRISK_SMAA_* bits of what was computed. */
+NATRISK_EXTERN
 unsigned natrisk_smaa_outputs(const natrisk_smaa *s);
 
 /* b(i, r): share of iterations in which i had rank r + 1. */
+NATRISK_EXTERN
 double natrisk_smaa_rank_acceptability(const natrisk_smaa *s, size_t i,
                                        size_t r);
 /* Expected rank of i: the sum of (r + 1) * b(i, r). */
+NATRISK_EXTERN
 double natrisk_smaa_expected_rank(const natrisk_smaa *s, size_t i);
 /* The rank (0-based) i takes most often; the better one on a tie. */
+NATRISK_EXTERN
 size_t natrisk_smaa_most_likely_rank(const natrisk_smaa *s, size_t i);
 /* The alternatives by expected rank, most severe first (ties in input
  * order), into ORDER (room for every alternative). 0 or NATRISK_ENOMEM. */
+NATRISK_EXTERN
 int natrisk_smaa_order(const natrisk_smaa *s, size_t *order);
 /* Central weight of criterion c for i; false when i never ranked first. */
+NATRISK_EXTERN
 bool natrisk_smaa_central_weight(const natrisk_smaa *s, size_t i, size_t c,
                                  double *out);
 /* Confidence factor; false when i has no central weights. */
+NATRISK_EXTERN
 bool natrisk_smaa_confidence(const natrisk_smaa *s, size_t i, double *out);
 /* Shannon entropy of i's rank distribution, in bits. */
+NATRISK_EXTERN
 double natrisk_smaa_rank_entropy(const natrisk_smaa *s, size_t i);
 /* P(impact class k), k = X (-1) or A..E (0..4); assessments only. */
+NATRISK_EXTERN
 double natrisk_smaa_class_probability(const natrisk_smaa *s, size_t i,
                                       int k);
 /* P(likelihood class l and impact class k), A..E each; assessments only.
  * A total of 0 (X) counts in impact class A. */
+NATRISK_EXTERN
 double natrisk_smaa_cell_probability(const natrisk_smaa *s, size_t i, int l,
                                      int k);
 /* P(likelihood position in bin l and impact position in bin k), bins of
  * width 5 / NATRISK_SMAA_CLOUD_BINS from 0; positions outside [0, 5) fall
  * in the first or last bin, a total of 0 in impact bin 0. */
+NATRISK_EXTERN
 double natrisk_smaa_cloud(const natrisk_smaa *s, size_t i, size_t l,
                           size_t k);
 /* P(value of i > value of j). */
+NATRISK_EXTERN
 double natrisk_smaa_pairwise(const natrisk_smaa *s, size_t i, size_t j);
 /* Rank acceptability of the risk ranking (likelihood and impact positions
  * added); assessments only. */
+NATRISK_EXTERN
 double natrisk_smaa_risk_acceptability(const natrisk_smaa *s, size_t i,
                                        size_t r);
 

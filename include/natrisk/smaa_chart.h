@@ -18,8 +18,11 @@ extern "C" {
  * severe first), split into segments for rank 1, 2, ... with a colour
  * ramp, shares labelled where they fit, a legend of the ranks, and the
  * confidence factor beside each bar when it was computed. TITLE may be
- * NULL. Labels in LANG.
+ * NULL. Labels in LANG. Returns NATRISK_OK with *OUT, which the caller
+ * frees with natrisk_scene_free(); or NATRISK_ENOMEM with *OUT NULL.
+ * The scene copies what it shows: S may be freed before it.
  */
+NATRISK_EXTERN
 int natrisk_smaa_chart_scene(natrisk_scene **out, const natrisk_smaa *s,
                              natrisk_lang lang, const char *title);
 

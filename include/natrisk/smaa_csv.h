@@ -42,16 +42,22 @@ extern "C" {
 typedef struct natrisk_smaa_samples_file natrisk_smaa_samples_file;
 
 /*
- * Reads both files. Returns 0, or NATRISK_EINVALID after adding located
- * errors to DIAG (a file that cannot be read included), or NATRISK_ENOMEM.
+ * Reads both files. Returns NATRISK_OK with *OUT, which the caller frees
+ * with natrisk_smaa_samples_free(); or NATRISK_EINVALID after adding
+ * located errors to DIAG (a file that cannot be read included), or
+ * NATRISK_ENOMEM, with *OUT NULL.
  */
+NATRISK_EXTERN
 int natrisk_smaa_samples_load(natrisk_smaa_samples_file **out,
                               const char *measurements_path,
                               const char *weights_path, natrisk_diag *diag);
 
-/* The same from memory; the names are used in diagnostics only. A NULL
- * buffer stands for a file that could not be read (and reported): the
- * other is still checked, and the load fails. */
+/* The same from memory (the buffers are copied); the names are used in
+ * diagnostics only. A NULL buffer stands for a file that could not be
+ * read (and reported): the other is still checked, and the load fails.
+ * Returns as natrisk_smaa_samples_load; free *OUT with
+ * natrisk_smaa_samples_free(). */
+NATRISK_EXTERN
 int natrisk_smaa_samples_load_buffers(natrisk_smaa_samples_file **out,
                                       const char *measurements_name,
                                       const char *measurements,
@@ -61,9 +67,12 @@ int natrisk_smaa_samples_load_buffers(natrisk_smaa_samples_file **out,
                                       natrisk_diag *diag);
 
 /* The samples, ready for natrisk_smaa_given(); valid while F lives. */
+NATRISK_EXTERN
 const natrisk_smaa_samples *
 natrisk_smaa_samples_view(const natrisk_smaa_samples_file *f);
 
+/* Frees F with its view. NULL is allowed. */
+NATRISK_EXTERN
 void natrisk_smaa_samples_free(natrisk_smaa_samples_file *f);
 
 #ifdef __cplusplus

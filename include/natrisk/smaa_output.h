@@ -32,11 +32,13 @@ typedef struct natrisk_smaa_write_options {
 
 /* The JSON document as a NUL-terminated string (free it), or NULL.
  * OPTIONS may be NULL. */
+NATRISK_EXTERN
 char *natrisk_smaa_json(const natrisk_smaa *s,
                         const natrisk_smaa_write_options *options);
 
 /* Writes S as a table, JSON or CSV. Returns 0, NATRISK_ENOMEM or
  * NATRISK_EIO. OPTIONS may be NULL. */
+NATRISK_EXTERN
 int natrisk_smaa_write(const natrisk_smaa *s, natrisk_format format,
                        const natrisk_smaa_write_options *options, FILE *out);
 

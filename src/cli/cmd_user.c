@@ -96,7 +96,7 @@ static int list(natrisk_store *s)
 		       natrisk_role_name(users[k].role),
 		       natrisk_classification_name(users[k].clearance),
 		       users[k].disabled ? "disabled" : "active");
-	free(users);
+	natrisk_user_list_free(users, count);
 	return 0;
 }
 

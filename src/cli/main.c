@@ -35,7 +35,7 @@ int main(int argc, char **argv)
 	}
 	const char *name = argv[1];
 	if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
-		printf("natrisk %s\n", NATRISK_VERSION);
+		printf("natrisk %s\n", natrisk_version());
 		return 0;
 	}
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||

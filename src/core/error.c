@@ -1,6 +1,7 @@
 /*
  * error.c - the per-thread last-error message behind natrisk_error_last(),
- * in the thread's message language (messages.h).
+ * in the thread's message language (messages.h); what each error code
+ * means; the library's version.
  */
 #include "error.h"
 #include "messages.h"
@@ -13,7 +14,25 @@ static _Thread_local char last_error[512];
  * server's log is English whoever asked. Empty otherwise. */
 static _Thread_local char last_english[512];
 
+const char *natrisk_version(void) { return NATRISK_VERSION; }
+
 const char *natrisk_error_last(void) { return last_error; }
+
+const char *natrisk_error_string(int code)
+{
+	switch (code) {
+	case NATRISK_OK: return "no error";
+	case NATRISK_ERROR: return "failure";
+	case NATRISK_EINVALID: return "invalid input";
+	case NATRISK_ENOMEM: return "out of memory";
+	case NATRISK_EIO: return "input or output failed";
+	case NATRISK_ENOTFOUND: return "not found";
+	case NATRISK_EDENIED: return "denied";
+	case NATRISK_ECONFLICT: return "conflict";
+	case NATRISK_EIMMUTABLE: return "published: it cannot change";
+	}
+	return "unknown error";
+}
 
 const char *error_last_english(void)
 {

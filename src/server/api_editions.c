@@ -30,7 +30,7 @@ int h_editions_list(request *q, reply *r)
 	for (size_t k = 0; k < count; k++)
 		if (authz_may_read_edition(&q->user, &list[k]))
 			json_array_append_new(out, info_json(&list[k]));
-	free(list);
+	natrisk_edition_list_free(list, count);
 	return reply_json(r, 200, out);
 }
 
@@ -75,7 +75,7 @@ static int set_stored(json_t *object, const char *key, char *text)
 
 int h_edition_get(request *q, reply *r)
 {
-	natrisk_edition_info info;
+	const natrisk_edition_info *info;
 	char *scenarios = NULL, *themes = NULL, *chairs = NULL;
 	int rc = request_edition(q, &info);
 	if (rc == 0)
@@ -91,12 +91,12 @@ int h_edition_get(request *q, reply *r)
 		free(chairs);
 		return reply_failure(r, rc);
 	}
-	json_t *out = info_json(&info);
+	json_t *out = info_json(info);
 	/* the version moves only with what this reader may see */
 	json_object_set_new(out, "version", json_integer(
-		natrisk_edition_version_for(&info, q->user.clearance)));
-	json_object_set_new(out, "previous", info.previous
-	                                             ? json_integer(info.previous)
+		natrisk_edition_version_for(info, q->user.clearance)));
+	json_object_set_new(out, "previous", info->previous
+	                                             ? json_integer(info->previous)
 	                                             : json_null());
 	/* all, always: each frees its text */
 	int failed = set_stored(out, "chairs", chairs);

@@ -53,7 +53,7 @@ static int users_reply(request *q, reply *r,
 		if (item)
 			json_array_append_new(out, item);
 	}
-	free(users);
+	natrisk_user_list_free(users, count);
 	return reply_json(r, 200, out);
 }
 
@@ -70,6 +70,20 @@ int h_analysts_list(request *q, reply *r)
 int h_chairs_list(request *q, reply *r)
 {
 	return users_reply(q, r, chair_json);
+}
+
+/* User NAME as JSON with STATUS, after a change that returned RC. */
+static int user_reply(request *q, reply *r, int rc, const char *name,
+                      int status)
+{
+	natrisk_user user = { 0 };
+	if (rc == 0)
+		rc = natrisk_store_user_get(q->srv->store, name, &user);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	json_t *json = user_json(&user);
+	natrisk_user_clear(&user);
+	return reply_json(r, status, json);
 }
 
 int h_user_create(request *q, reply *r)
@@ -99,24 +113,9 @@ int h_user_create(request *q, reply *r)
 	}
 	int rc = natrisk_store_user_add(q->srv->store, name, role, clearance,
 	                                password, q->user.name);
-	natrisk_user user;
-	if (rc == 0)
-		rc = natrisk_store_user_get(q->srv->store, name, &user);
+	rc = user_reply(q, r, rc, name, 201);
 	json_decref(body);
-	if (rc != 0)
-		return reply_failure(r, rc);
-	return reply_json(r, 201, user_json(&user));
-}
-
-/* The user of {name} as JSON, after a change that returned RC. */
-static int user_reply(request *q, reply *r, int rc)
-{
-	natrisk_user user;
-	if (rc == 0)
-		rc = natrisk_store_user_get(q->srv->store, q->name, &user);
-	if (rc != 0)
-		return reply_failure(r, rc);
-	return reply_json(r, 200, user_json(&user));
+	return rc;
 }
 
 int h_user_set_disabled(request *q, reply *r)
@@ -135,7 +134,7 @@ int h_user_set_disabled(request *q, reply *r)
 	                                              q->user.name)
 	                 : natrisk_store_user_enable(q->srv->store, q->name,
 	                                             q->user.name);
-	return user_reply(q, r, rc);
+	return user_reply(q, r, rc, q->name, 200);
 }
 
 /* The strings of BODY's KEYS, which are all it holds; false otherwise. */
@@ -163,7 +162,8 @@ int h_user_password(request *q, reply *r)
 		reply_error(r, 400, "expected {\"password\": ...}");
 	else
 		rc = user_reply(q, r, natrisk_store_user_password(
-			q->srv->store, q->name, password, NULL, q->user.name));
+			q->srv->store, q->name, password, NULL, q->user.name),
+			q->name, 200);
 	json_decref(body);
 	return rc;
 }

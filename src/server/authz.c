@@ -50,13 +50,19 @@ static int edition_chair(request *q, reply *r)
 	return -1;
 }
 
-int request_edition(request *q, natrisk_edition_info *out)
+int request_edition(request *q, const natrisk_edition_info **out)
 {
-	if (q->edition_known) {
-		*out = q->edition;
+	*out = &q->edition;
+	if (q->edition_known)
 		return 0;
-	}
-	return natrisk_store_edition(q->srv->store, q->edition_id, out);
+	natrisk_edition_info_clear(&q->edition);
+	return natrisk_store_edition(q->srv->store, q->edition_id, &q->edition);
+}
+
+void request_clear(request *q)
+{
+	natrisk_user_clear(&q->user);
+	natrisk_edition_info_clear(&q->edition);
 }
 
 bool authz_may_read_edition(const natrisk_user *user,
@@ -72,6 +78,7 @@ bool authz_may_read_edition(const natrisk_user *user,
  * is for those who do the work. */
 static int edition_exists(request *q, reply *r)
 {
+	natrisk_edition_info_clear(&q->edition);
 	if (q->edition_id > 0 &&
 	    natrisk_store_edition(q->srv->store, q->edition_id,
 	                          &q->edition) == 0 &&

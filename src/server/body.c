@@ -61,7 +61,9 @@ static size_t limit_for(server *srv, struct MHD_Connection *connection,
 {
 	request q = { .srv = srv, .connection = connection };
 	sessions_attach(&q);
-	if (!q.signed_in)
+	bool signed_in = q.signed_in;
+	request_clear(&q);
+	if (!signed_in)
 		return BODY_LIMIT_ANONYMOUS;
 	return route_takes_upload(method, url) ? BODY_LIMIT_UPLOAD
 	                                       : BODY_LIMIT_SIGNED_IN;

@@ -124,6 +124,7 @@ static void handle(server *srv, struct MHD_Connection *connection,
 	sem_wait(&srv->workers);
 	route_request(&q, r);
 	sem_post(&srv->workers);
+	request_clear(&q);
 }
 
 /* At the end of the headers (*CONTEXT is NULL) and when the request has

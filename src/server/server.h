@@ -139,8 +139,11 @@ const char **body_names(json_t *body, const char *key, size_t max,
  * TYPES (NULL-terminated), in any case. */
 bool request_type_is(const request *q, const char *const types[]);
 
-/* The edition of {id}: as authorization read it, or from the store. */
-int request_edition(request *q, natrisk_edition_info *out);
+/* The edition of {id}: as authorization read it, or from the store;
+ * *OUT is Q's own, valid until request_clear. */
+int request_edition(request *q, const natrisk_edition_info **out);
+/* Frees what Q holds: its user and its edition. */
+void request_clear(request *q);
 
 typedef int (*handler)(request *q, reply *r);
 

@@ -182,7 +182,7 @@ static int throttled_login(request *q, const char *name, const char *password,
 static int sign_in(request *q, reply *r, const char *name,
                    const char *password)
 {
-	natrisk_user user;
+	natrisk_user user = { 0 };
 	long wait;
 	int rc = throttled_login(q, name, password, &user, &wait);
 	if (rc == 1)
@@ -190,23 +190,25 @@ static int sign_in(request *q, reply *r, const char *name,
 		                   "again in %ld s", wait);
 	if (rc == NATRISK_EDENIED)
 		return reply_error(r, 401, "wrong user name or password");
-	if (rc != 0)
-		return reply_failure(r, rc);
 	char token[NATRISK_TOKEN_TEXT], csrf[NATRISK_TOKEN_TEXT];
-	if ((rc = natrisk_store_session_new(q->srv->store, user.id,
-	                                    SESSION_LIFETIME, token, csrf)))
+	if (rc == 0)
+		rc = natrisk_store_session_new(q->srv->store, user.id,
+		                               SESSION_LIFETIME, token, csrf);
+	if (rc != 0) {
+		natrisk_user_clear(&user);
 		return reply_failure(r, rc);
+	}
 	char cookie[256];
 	snprintf(cookie, sizeof cookie, SESSION_COOKIE "=%s; Path=/; "
 	         "HttpOnly; SameSite=Strict; Max-Age=%d%s", token,
 	         SESSION_LIFETIME, q->srv->tls ? "; Secure" : "");
 	r->cookie = strdup(cookie);
-	return reply_json(r, 200, json_pack("{s:s,s:s,s:s,s:s}", "csrf", csrf,
-	                                    "user", user.name, "role",
-	                                    natrisk_role_name(user.role),
-	                                    "clearance",
-	                                    natrisk_classification_name(
-		                                    user.clearance)));
+	json_t *answer = json_pack("{s:s,s:s,s:s,s:s}", "csrf", csrf, "user",
+	                           user.name, "role",
+	                           natrisk_role_name(user.role), "clearance",
+	                           natrisk_classification_name(user.clearance));
+	natrisk_user_clear(&user);
+	return reply_json(r, 200, answer);
 }
 
 int h_login(request *q, reply *r)
@@ -255,9 +257,10 @@ int h_whoami(request *q, reply *r)
 
 int sessions_check_password(request *q, reply *r, const char *password)
 {
-	natrisk_user user;
+	natrisk_user user = { 0 };
 	long wait;
 	int rc = throttled_login(q, q->user.name, password, &user, &wait);
+	natrisk_user_clear(&user);
 	if (rc == 1)
 		reply_error(r, 429, "too many failed sign-ins; try again in "
 		            "%ld s", wait);

@@ -263,14 +263,15 @@ int view_assessment(server *srv, int64_t id,
 static void previous_key(request *q, const natrisk_edition_info *info,
                          cached_view *key)
 {
-	natrisk_edition_info before;
-	if (key->kind == VIEW_RESULTS || !info->previous ||
-	    natrisk_store_edition(q->srv->store, info->previous, &before) != 0 ||
-	    !authz_may_read_edition(&q->user, &before))
-		return;
-	key->previous = before.id;
-	key->previous_version = natrisk_edition_version_for(&before,
-	                                                    q->user.clearance);
+	natrisk_edition_info before = { 0 };
+	if (key->kind != VIEW_RESULTS && info->previous &&
+	    natrisk_store_edition(q->srv->store, info->previous, &before) == 0 &&
+	    authz_may_read_edition(&q->user, &before)) {
+		key->previous = before.id;
+		key->previous_version = natrisk_edition_version_for(
+			&before, q->user.clearance);
+	}
+	natrisk_edition_info_clear(&before);
 }
 
 /* The results of the previous edition of KEY under CURRENT's profile, or
@@ -463,25 +464,25 @@ int view_reply(request *q, reply *r, view_kind kind)
 		q->connection, MHD_GET_ARGUMENT_KIND, "weights");
 	const char *lang = MHD_lookup_connection_value(
 		q->connection, MHD_GET_ARGUMENT_KIND, "lang");
-	natrisk_edition_info info;
+	const natrisk_edition_info *info;
 	int rc = request_edition(q, &info);
 	if (rc != 0)
 		return reply_failure(r, rc);
 	cached_view key = {
 		.id = q->edition_id,
-		.version = natrisk_edition_version_for(&info, q->user.clearance),
+		.version = natrisk_edition_version_for(info, q->user.clearance),
 		.clearance = q->user.clearance, .kind = kind,
 		/* Dutch when asked for; anything else is English */
 		.lang = lang && strcmp(lang, "nl") == 0 ? NATRISK_LANG_NL
 		                                        : NATRISK_LANG_EN,
 	};
-	rc = resolve_profile(q->srv->results, info.method, profile,
+	rc = resolve_profile(q->srv->results, info->method, profile,
 	                     key.profile, sizeof key.profile);
 	if (rc != 0)
 		return reply_failure(r, rc);
-	previous_key(q, &info, &key);
+	previous_key(q, info, &key);
 	if (kind == VIEW_REPORT) {
-		key.status = natrisk_status_name(info.status);
+		key.status = natrisk_status_name(info->status);
 		time_t now = time(NULL);
 		struct tm utc;
 		gmtime_r(&now, &utc);
@@ -489,7 +490,7 @@ int view_reply(request *q, reply *r, view_kind kind)
 	}
 	shared_bytes *cached = cache_get(q->srv->results, &key);
 	if (!cached)
-		return reply_fresh(q, r, &key, &info);
+		return reply_fresh(q, r, &key, info);
 	r->cache = "hit";
 	return reply_shared(r, 200, content_types[kind], cached);
 }

@@ -242,7 +242,8 @@ int db_read(natrisk_store *s, int (*work)(sqlite3 *db, void *ctx),
 typedef struct list_job {
 	const char *sql;
 	size_t size;
-	void (*read)(sqlite3_stmt *stmt, void *item);
+	int (*read)(sqlite3_stmt *stmt, void *item);
+	void (*clear)(void *item);
 	char *items;
 	size_t count, capacity;
 } list_job;
@@ -270,19 +271,22 @@ static int list_work(sqlite3 *db, void *ctx)
 	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
 		if (job->count == job->capacity && (rc = grow(job)) != 0)
 			break;
-		job->read(stmt, job->items + job->size * job->count++);
+		rc = job->read(stmt, job->items + job->size * job->count);
+		job->count += rc == 0;
 	}
 	sqlite3_finalize(stmt);
 	return rc;
 }
 
 int db_list(natrisk_store *s, const char *sql, size_t size,
-            void (*read)(sqlite3_stmt *stmt, void *item), void **items,
-            size_t *count)
+            int (*read)(sqlite3_stmt *stmt, void *item),
+            void (*clear)(void *item), void **items, size_t *count)
 {
-	list_job job = { sql, size, read, NULL, 0, 0 };
+	list_job job = { sql, size, read, clear, NULL, 0, 0 };
 	int rc = db_read(s, list_work, &job);
 	if (rc != 0) {
+		for (size_t k = 0; k < job.count; k++)
+			clear(job.items + size * k);
 		free(job.items);
 		job.items = NULL;
 		job.count = 0;
@@ -290,6 +294,15 @@ int db_list(natrisk_store *s, const char *sql, size_t size,
 	*items = job.items;
 	*count = job.count;
 	return rc;
+}
+
+char *db_column_strdup(sqlite3_stmt *stmt, int column)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, column);
+	char *copy = strdup(text ? text : "");
+	if (!copy)
+		error_set(NATRISK_ENOMEM, "out of memory");
+	return copy;
 }
 
 static int migrate(sqlite3 *db, void *ctx)

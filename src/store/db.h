@@ -74,20 +74,25 @@ int audit_append(sqlite3 *db, const char *actor, const char *action,
                  const char *object, const char *before, const char *after);
 
 /* Reads SQL's rows (a query without parameters), in one read
- * transaction, into an array of items of SIZE bytes, READ filling each:
- * *ITEMS (malloc'd; NULL with none) and *COUNT. On failure both are
- * NULL and 0 and the code is returned. */
+ * transaction, into an array of items of SIZE bytes, READ filling each
+ * (0, or a code after leaving the item with nothing to free): *ITEMS
+ * (malloc'd; NULL with none) and *COUNT. On failure both are NULL and 0,
+ * every item read so far given to CLEAR, and the code is returned. */
 int db_list(natrisk_store *s, const char *sql, size_t size,
-            void (*read)(sqlite3_stmt *stmt, void *item), void **items,
-            size_t *count);
+            int (*read)(sqlite3_stmt *stmt, void *item),
+            void (*clear)(void *item), void **items, size_t *count);
 
 /* Ends every session of USER_ID except KEEP_TOKEN's (NULL: all), in the
  * caller's transaction. */
 int db_end_sessions(sqlite3 *db, int64_t user_id, const char *keep_token);
 
 /* A user from the first columns of a row: id, name, role, clearance,
- * disabled. */
-void db_read_user(sqlite3_stmt *stmt, natrisk_user *u);
+ * disabled. 0, or NATRISK_ENOMEM with *U zeroed. */
+int db_read_user(sqlite3_stmt *stmt, natrisk_user *u);
+
+/* A copy of a text column, "" for NULL; NULL when out of memory (with
+ * the message set). */
+char *db_column_strdup(sqlite3_stmt *stmt, int column);
 
 /* The current time as ISO 8601 UTC text ("2026-11-28T01:02:03Z"). */
 void db_now(char out[21]);

@@ -12,22 +12,41 @@
 #include "db.h"
 #include "edition_rows.h"
 
-static void read_info(sqlite3_stmt *stmt, natrisk_edition_info *e)
+void natrisk_edition_info_clear(natrisk_edition_info *info)
+{
+	if (!info)
+		return;
+	free(info->title);
+	free(info->edition);
+	free(info->method);
+	memset(info, 0, sizeof *info);
+}
+
+void natrisk_edition_list_free(natrisk_edition_info *list, size_t count)
+{
+	for (size_t k = 0; list && k < count; k++)
+		natrisk_edition_info_clear(&list[k]);
+	free(list);
+}
+
+/* 0, or NATRISK_ENOMEM with *E holding nothing. */
+static int read_info(sqlite3_stmt *stmt, natrisk_edition_info *e)
 {
 	memset(e, 0, sizeof *e);
 	e->id = sqlite3_column_int64(stmt, 0);
-	const char *edition = (const char *)sqlite3_column_text(stmt, 2);
-	snprintf(e->title, sizeof e->title, "%s",
-	         (const char *)sqlite3_column_text(stmt, 1));
-	snprintf(e->edition, sizeof e->edition, "%s", edition ? edition : "");
-	snprintf(e->method, sizeof e->method, "%s",
-	         (const char *)sqlite3_column_text(stmt, 3));
+	if (!(e->title = db_column_strdup(stmt, 1)) ||
+	    !(e->edition = db_column_strdup(stmt, 2)) ||
+	    !(e->method = db_column_strdup(stmt, 3))) {
+		natrisk_edition_info_clear(e);
+		return NATRISK_ENOMEM;
+	}
 	natrisk_status_parse((const char *)sqlite3_column_text(stmt, 4),
 	                     &e->status);
 	e->version = sqlite3_column_int64(stmt, 5);
 	for (int k = 0; k <= NATRISK_CONFIDENTIAL; k++)
 		e->changes[k] = sqlite3_column_int64(stmt, 6 + k);
 	e->previous = sqlite3_column_int64(stmt, 9); /* NULL reads 0 */
+	return 0;
 }
 
 #define INFO_COLUMNS "id, title, edition, method, status, version, " \
@@ -43,10 +62,12 @@ int64_t natrisk_edition_version_for(const natrisk_edition_info *info,
 	return version;
 }
 
-static void read_info_item(sqlite3_stmt *stmt, void *item)
+static int read_info_item(sqlite3_stmt *stmt, void *item)
 {
-	read_info(stmt, item);
+	return read_info(stmt, item);
 }
+
+static void clear_info_item(void *item) { natrisk_edition_info_clear(item); }
 
 int natrisk_store_editions(natrisk_store *s, natrisk_edition_info **list,
                            size_t *count)
@@ -54,7 +75,7 @@ int natrisk_store_editions(natrisk_store *s, natrisk_edition_info **list,
 	void *items;
 	int rc = db_list(s, "SELECT " INFO_COLUMNS " FROM assessments "
 	                 "ORDER BY id DESC", sizeof **list, read_info_item,
-	                 &items, count);
+	                 clear_info_item, &items, count);
 	*list = items;
 	return rc;
 }
@@ -72,18 +93,19 @@ static int get_work(sqlite3 *db, void *ctx)
 	if (!stmt)
 		return NATRISK_EIO;
 	sqlite3_bind_int64(stmt, 1, job->id);
-	int found = sqlite3_step(stmt) == SQLITE_ROW;
-	if (found)
-		read_info(stmt, job->info);
+	int rc = sqlite3_step(stmt) == SQLITE_ROW ? read_info(stmt, job->info)
+	                                           : NATRISK_ENOTFOUND;
 	sqlite3_finalize(stmt);
-	return found ? 0 : error_set(NATRISK_ENOTFOUND, "no edition %lld",
-	                             (long long)job->id);
+	return rc != NATRISK_ENOTFOUND ? rc
+	                               : error_set(rc, "no edition %lld",
+	                                           (long long)job->id);
 }
 
 int natrisk_store_edition(natrisk_store *s, int64_t id,
                           natrisk_edition_info *out)
 {
 	get_job job = { id, out };
+	memset(out, 0, sizeof *out);
 	return db_read(s, get_work, &job);
 }
 
@@ -118,12 +140,14 @@ static int any_above(sqlite3 *db, int64_t id,
 static int status_work(sqlite3 *db, void *ctx)
 {
 	status_job *job = ctx;
-	natrisk_edition_info info;
+	natrisk_edition_info info = { 0 };
 	get_job get = { job->id, &info };
 	int rc = get_work(db, &get);
+	natrisk_status was = info.status;
+	natrisk_edition_info_clear(&info);
 	if (rc != 0)
 		return rc;
-	if (info.status == NATRISK_STATUS_PUBLISHED)
+	if (was == NATRISK_STATUS_PUBLISHED)
 		return error_set(NATRISK_EIMMUTABLE, "edition %lld is "
 		                 "published and cannot change",
 		                 (long long)job->id);
@@ -149,7 +173,7 @@ static int status_work(sqlite3 *db, void *ctx)
 	char object[48], before[64], after[64];
 	snprintf(object, sizeof object, "edition:%lld", (long long)job->id);
 	snprintf(before, sizeof before, "{\"status\": \"%s\"}",
-	         natrisk_status_name(info.status));
+	         natrisk_status_name(was));
 	snprintf(after, sizeof after, "{\"status\": \"%s\"}",
 	         natrisk_status_name(job->status));
 	return audit_append(db, job->actor, "edition.status", object, before,
@@ -172,7 +196,7 @@ typedef struct previous_job {
 static int previous_work(sqlite3 *db, void *ctx)
 {
 	previous_job *job = ctx;
-	natrisk_edition_info info, before;
+	natrisk_edition_info info = { 0 }, before = { 0 };
 	get_job get = { job->id, &info };
 	int rc = edition_require(db, job->id, UNTIL_PUBLISHED,
 	                         "the edition it follows changes", NULL);
@@ -184,6 +208,9 @@ static int previous_work(sqlite3 *db, void *ctx)
 		               "itself");
 	else if (rc == 0 && job->previous)
 		rc = get_work(db, &other);
+	int64_t was = info.previous;
+	natrisk_edition_info_clear(&info);
+	natrisk_edition_info_clear(&before);
 	sqlite3_stmt *stmt = rc == 0 ? db_prepare(db,
 		"UPDATE assessments SET previous_id = ? WHERE id = ?") : NULL;
 	if (rc != 0 || !stmt)
@@ -197,10 +224,10 @@ static int previous_work(sqlite3 *db, void *ctx)
 		return db_error(db, "previous");
 	char object[48], old[24], now[24];
 	snprintf(object, sizeof object, "edition:%lld", (long long)job->id);
-	snprintf(old, sizeof old, "%lld", (long long)info.previous);
+	snprintf(old, sizeof old, "%lld", (long long)was);
 	snprintf(now, sizeof now, "%lld", (long long)job->previous);
 	rc = audit_append(db, job->actor, "edition.previous", object,
-	                  info.previous ? old : "null",
+	                  was ? old : "null",
 	                  job->previous ? now : "null");
 	/* every reader's diagram and report change with it */
 	return rc == 0 ? edition_bump(db, job->id, NATRISK_PUBLIC) : rc;

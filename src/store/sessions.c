@@ -94,14 +94,12 @@ static int find_session(sqlite3 *db, void *ctx)
 	sqlite3_bind_blob(stmt, 1, job->hash, HASH_BYTES, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, (int64_t)time(NULL));
 	int rc = NATRISK_ENOTFOUND;
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		db_read_user(stmt, job->user);
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    (rc = db_read_user(stmt, job->user)) == 0)
 		snprintf(job->csrf, NATRISK_TOKEN_TEXT, "%s",
 		         (const char *)sqlite3_column_text(stmt, 5));
-		rc = 0;
-	}
 	sqlite3_reset(stmt);
-	return rc == 0 ? 0 : error_set(rc, "no such session");
+	return rc != NATRISK_ENOTFOUND ? rc : error_set(rc, "no such session");
 }
 
 int natrisk_store_session_find(natrisk_store *s, const char *token,
@@ -109,6 +107,7 @@ int natrisk_store_session_find(natrisk_store *s, const char *token,
                                char csrf[NATRISK_TOKEN_TEXT])
 {
 	find_job job = { { 0 }, user, csrf };
+	memset(user, 0, sizeof *user);
 	token_hash(token, job.hash);
 	return db_read(s, find_session, &job);
 }

@@ -268,23 +268,41 @@ int natrisk_store_user_password(natrisk_store *s, const char *name,
 	return db_write(s, set_password, &job);
 }
 
-void db_read_user(sqlite3_stmt *stmt, natrisk_user *u)
+int db_read_user(sqlite3_stmt *stmt, natrisk_user *u)
 {
 	memset(u, 0, sizeof *u);
 	u->id = sqlite3_column_int64(stmt, 0);
-	snprintf(u->name, sizeof u->name, "%s",
-	         (const char *)sqlite3_column_text(stmt, 1));
+	if (!(u->name = db_column_strdup(stmt, 1)))
+		return NATRISK_ENOMEM;
 	natrisk_role_parse((const char *)sqlite3_column_text(stmt, 2),
 	                   &u->role);
 	natrisk_classification_parse(
 		(const char *)sqlite3_column_text(stmt, 3), &u->clearance);
 	u->disabled = sqlite3_column_int(stmt, 4) != 0;
+	return 0;
 }
 
-static void read_user_item(sqlite3_stmt *stmt, void *item)
+void natrisk_user_clear(natrisk_user *user)
 {
-	db_read_user(stmt, item);
+	if (!user)
+		return;
+	free(user->name);
+	memset(user, 0, sizeof *user);
 }
+
+void natrisk_user_list_free(natrisk_user *users, size_t count)
+{
+	for (size_t k = 0; users && k < count; k++)
+		natrisk_user_clear(&users[k]);
+	free(users);
+}
+
+static int read_user_item(sqlite3_stmt *stmt, void *item)
+{
+	return db_read_user(stmt, item);
+}
+
+static void clear_user_item(void *item) { natrisk_user_clear(item); }
 
 int natrisk_store_user_list(natrisk_store *s, natrisk_user **users,
                             size_t *count)
@@ -292,7 +310,7 @@ int natrisk_store_user_list(natrisk_store *s, natrisk_user **users,
 	void *items;
 	int rc = db_list(s, "SELECT id, name, role, clearance, disabled "
 	                 "FROM users ORDER BY name", sizeof **users,
-	                 read_user_item, &items, count);
+	                 read_user_item, clear_user_item, &items, count);
 	*users = items;
 	return rc;
 }
@@ -313,20 +331,20 @@ static int get_user(sqlite3 *db, void *ctx)
 		return NATRISK_EIO;
 	sqlite3_bind_text(stmt, 1, job->name, -1, SQLITE_STATIC);
 	int rc = NATRISK_ENOTFOUND;
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		db_read_user(stmt, job->user);
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    (rc = db_read_user(stmt, job->user)) == 0)
 		snprintf(job->hash, sizeof job->hash, "%s",
 		         (const char *)sqlite3_column_text(stmt, 5));
-		rc = 0;
-	}
 	sqlite3_finalize(stmt);
-	return rc == 0 ? 0 : error_set(rc, "no user '%s'", job->name);
+	return rc != NATRISK_ENOTFOUND ? rc
+	                               : error_set(rc, "no user '%s'", job->name);
 }
 
 int natrisk_store_user_get(natrisk_store *s, const char *name,
                            natrisk_user *out)
 {
 	get_job job = { .name = name, .user = out };
+	memset(out, 0, sizeof *out);
 	return db_read(s, get_user, &job);
 }
 
@@ -352,6 +370,7 @@ int natrisk_store_login(natrisk_store *s, const char *name,
                         const char *password, natrisk_user *out)
 {
 	get_job job = { .name = name, .user = out };
+	memset(out, 0, sizeof *out);
 	if (sodium_init() < 0)
 		return error_set(NATRISK_ERROR, "libsodium cannot start");
 	pthread_once(&decoy_once, make_decoy);
@@ -359,9 +378,12 @@ int natrisk_store_login(natrisk_store *s, const char *name,
 	const char *hash = rc == 0 ? job.hash : decoy;
 	bool match = crypto_pwhash_str_verify(hash, password,
 	                                      strlen(password)) == 0;
-	if (rc == NATRISK_EIO)
+	bool refused = rc != 0 || !match || out->disabled;
+	if (refused)
+		natrisk_user_clear(out);
+	if (rc == NATRISK_EIO || rc == NATRISK_ENOMEM)
 		return rc;
-	if (rc != 0 || !match || out->disabled)
+	if (refused)
 		return error_set(NATRISK_EDENIED, "wrong user name or password");
 	return 0;
 }

@@ -45,14 +45,18 @@ static int64_t ann_id(fixture_state *f)
 {
 	natrisk_user u;
 	assert_int_equal(natrisk_store_user_get(f->store, "ann", &u), 0);
-	return u.id;
+	int64_t id = u.id;
+	natrisk_user_clear(&u);
+	return id;
 }
 
 static bool session_lives(fixture_state *f, const char *token)
 {
 	natrisk_user u;
 	char csrf[NATRISK_TOKEN_TEXT];
-	return natrisk_store_session_find(f->store, token, &u, csrf) == 0;
+	bool found = natrisk_store_session_find(f->store, token, &u, csrf) == 0;
+	natrisk_user_clear(&u);
+	return found;
 }
 
 static void test_new_password(void **state)
@@ -72,6 +76,7 @@ static void test_new_password(void **state)
 	                                     &u), NATRISK_EDENIED);
 	assert_int_equal(natrisk_store_login(f->store, "ann",
 	                                     "second-password", &u), 0);
+	natrisk_user_clear(&u);
 	assert_true(session_lives(f, kept));
 	assert_false(session_lives(f, other));
 	/* set by someone else: every session ends */
@@ -96,6 +101,7 @@ static void test_password_rules(void **state)
 	                 NATRISK_EINVALID);
 	assert_int_equal(natrisk_store_login(f->store, "ann", "first-password",
 	                                     &u), 0);
+	natrisk_user_clear(&u);
 	assert_int_equal(natrisk_store_user_password(f->store, "nobody",
 	                                             "long-enough-1", NULL,
 	                                             "admin"),
@@ -121,6 +127,7 @@ static void test_enable_again(void **state)
 	assert_int_equal(natrisk_store_login(f->store, "ann", "first-password",
 	                                     &u), 0);
 	assert_false(u.disabled);
+	natrisk_user_clear(&u);
 	assert_int_equal(natrisk_store_user_enable(f->store, "nobody", "a"),
 	                 NATRISK_ENOTFOUND);
 }

@@ -31,7 +31,9 @@ static void toggle(natrisk_store *s, int times)
 	for (int k = 0; k < times; k++) {
 		natrisk_user u;
 		assert_int_equal(natrisk_store_user_get(s, "ann", &u), 0);
-		assert_int_equal(u.disabled
+		bool disabled = u.disabled;
+		natrisk_user_clear(&u);
+		assert_int_equal(disabled
 		                         ? natrisk_store_user_enable(s, "ann", "t")
 		                         : natrisk_store_user_disable(s, "ann", "t"),
 		                 0);

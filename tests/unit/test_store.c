@@ -104,7 +104,9 @@ static int64_t version_of(const fixture_state *f)
 {
 	natrisk_edition_info info;
 	assert_int_equal(natrisk_store_edition(f->store, f->edition, &info), 0);
-	return info.version;
+	int64_t version = info.version;
+	natrisk_edition_info_clear(&info);
+	return version;
 }
 
 static int score(fixture_state *f, const char *scenario, const char *criterion,
@@ -140,6 +142,7 @@ static void test_users_and_login(void **state)
 	                                     &u), 0);
 	assert_string_equal(u.name, "ann");
 	assert_int_equal(u.role, NATRISK_ROLE_ANALYST);
+	natrisk_user_clear(&u);
 	assert_int_equal(natrisk_store_login(f->store, "ann", "wrong", &u),
 	                 NATRISK_EDENIED);
 	assert_int_equal(natrisk_store_login(f->store, "nobody", "x", &u),
@@ -185,6 +188,7 @@ static void test_sessions(void **state)
 	                                            csrf_found), 0);
 	assert_string_equal(found.name, "bob");
 	assert_string_equal(csrf_found, csrf);
+	natrisk_user_clear(&found);
 	/* the token is not in the database file, only its hash */
 	sqlite3 *db;
 	sqlite3_stmt *stmt;
@@ -209,6 +213,8 @@ static void test_sessions(void **state)
 	assert_int_equal(natrisk_store_session_find(f->store, token, &found,
 	                                            csrf_found),
 	                 NATRISK_ENOTFOUND);
+	assert_null(found.name); /* a failed call leaves nothing to free */
+	natrisk_user_clear(&u);
 }
 
 static char *export_text(fixture_state *f, natrisk_classification c,
@@ -640,11 +646,14 @@ static void test_version_by_clearance(void **state)
 	                                             NATRISK_CONFIDENTIAL) + 1);
 	/* a change to a public scenario is seen by all */
 	assert_int_equal(score(f, "flood", "2.1", true, "\"C\"", "chair"), 0);
+	natrisk_edition_info_clear(&before);
 	before = after;
 	assert_int_equal(natrisk_store_edition(f->store, f->edition, &after), 0);
 	for (int c = NATRISK_PUBLIC; c <= NATRISK_CONFIDENTIAL; c++)
 		assert_int_equal(natrisk_edition_version_for(&after, c),
 		                 natrisk_edition_version_for(&before, c) + 1);
+	natrisk_edition_info_clear(&before);
+	natrisk_edition_info_clear(&after);
 }
 
 /* To a chair below confidential, the theme only the confidential

@@ -1,0 +1,31 @@
+/*
+ * natrisk.h - the whole public interface of libnatrisk in one include.
+ *
+ * Installed beside the directory natrisk/ that holds the headers it
+ * includes, so that with pkg-config's flags (-I${includedir}) both
+ * "#include <natrisk.h>" and "#include <natrisk/results.h>" work.
+ * docs/library.md says how to link and who frees what.
+ */
+#ifndef NATRISK_H
+#define NATRISK_H
+
+#include "natrisk/common.h"
+#include "natrisk/diag.h"
+#include "natrisk/membuf.h"
+#include "natrisk/method.h"
+#include "natrisk/score.h"
+#include "natrisk/assessment.h"
+#include "natrisk/results.h"
+#include "natrisk/output.h"
+#include "natrisk/ordinal.h"
+#include "natrisk/smaa.h"
+#include "natrisk/smaa_csv.h"
+#include "natrisk/smaa_output.h"
+#include "natrisk/diagram.h"
+#include "natrisk/smaa_chart.h"
+#include "natrisk/report.h"
+#include "natrisk/store.h"
+#include "natrisk/edition.h"
+#include "natrisk/scoring.h"
+
+#endif
