@@ -9,7 +9,8 @@ The fenced blocks it reads, in the order of the document:
   directory the script runs in), for the examples after it to use;
 - ```console: each "$ command" runs in sh, standard error with standard
   output, and its output must be the lines shown under it, up to a last
-  line "..." that stands for the rest;
+  line "..." that stands for the rest (a CSV's CRLF line ends compare
+  as the LF of the document);
 - ```sh, only with --sh: every line runs, each one succeeding; a block of
   `make` lines is skipped (the walk-through comes after `make run`), and a
   `natrisk serve` line runs through the shell function readme_serve,
@@ -78,8 +79,9 @@ def main(argv):
                 with open(expected, "w", encoding="utf-8") as f:
                     f.write("".join(l + "\n" for l in shown))
                 out.append("{ %s\n} >%s 2>&1 || true" % (command, got))
-                source = "head -n %d %s" % (len(shown), got) if cut \
-                    else "cat %s" % got
+                source = "tr -d '\\r' <%s" % got
+                if cut:
+                    source += " | head -n %d" % len(shown)
                 complaint = "%s: the output of %s is not as shown" % (
                     label, "`%s`" % command)
                 out.append("%s | cmp -s - %s || { echo %s; diff %s %s; exit 1; }"
