@@ -2,7 +2,7 @@
  * assessment.h - an assessment: one edition of a national or regional risk
  * assessment, its themes and its scored scenarios.
  *
- * Loaded from the YAML format of ../shared/spec/formats.md by
+ * Loaded from the YAML format of docs/formats.md by
  * natrisk_assessment_load(); the assessment owns its method.
  */
 #ifndef NATRISK_ASSESSMENT_H

@@ -4,9 +4,10 @@
 # one of make targets), one after another in one shell, each command
 # succeeding; and every ```console block's "$ command", whose output must
 # be the lines shown under it (up to a line "...", which stands for the
-# rest). `natrisk serve` runs until lisa, whose password an earlier block
-# set, has signed in; it listens on a free port instead of 8080, which
-# another server on this machine may hold.
+# rest); tests/tools/doc_script.py makes the script. `natrisk serve`
+# runs until lisa, whose password an earlier block set, has signed in; it
+# listens on a free port instead of 8080, which another server on this
+# machine may hold.
 . "${NATRISK_ROOT:?}/tests/cli/lib.sh"
 
 tree="$T_TMP/tree"
@@ -45,53 +46,12 @@ PY
 }
 EOF
 
-# The script of the README's blocks, made by a small parser.
-python3 - README.md "$T_TMP" >"$T_TMP/readme-script.sh" <<'PY'
-import re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-tmp = sys.argv[2]
-out = ['set -e', '. "%s/serve.sh"' % tmp, 'READ_TMP="%s"' % tmp]
-n = 0
-for lang, body in re.findall(r"^```(\w*)\n(.*?)^```$", text, re.M | re.S):
-    lines = body.splitlines()
-    if lang == "sh":
-        if all(l.startswith("make ") for l in lines if l.strip()):
-            continue    # make run is what the walk-through comes after
-        for line in lines:
-            if line.startswith("natrisk serve "):
-                line = "readme_serve " + re.sub(r"--listen \S+", "--listen 127.0.0.1:0", line)
-            out.append(line)
-    elif lang == "console":
-        i = 0
-        while i < len(lines):
-            if not lines[i].startswith("$ "):
-                sys.exit("README: a console block line without '$ ': %r" % lines[i])
-            command = lines[i][2:]
-            i += 1
-            shown = []
-            while i < len(lines) and not lines[i].startswith("$ "):
-                shown.append(lines[i])
-                i += 1
-            n += 1
-            cut = shown and shown[-1] == "..."
-            if cut:
-                shown.pop()
-            with open("%s/shown.%d" % (tmp, n), "w", encoding="utf-8") as f:
-                f.write("".join(l + "\n" for l in shown))
-            out.append("%s >%s/got.%d 2>&1 || true" % (command, tmp, n))
-            got = "%s/got.%d" % (tmp, n)
-            if cut:
-                got = "head -n %d %s |" % (len(shown), got)
-                out.append("%s cmp -s - %s/shown.%d || { echo 'README: the output of "
-                           "`%s` is not as shown'; diff %s/shown.%d %s/got.%d; exit 1; }"
-                           % (got, tmp, n, command, tmp, n, tmp, n))
-            else:
-                out.append("cmp -s %s/got.%d %s/shown.%d || { echo 'README: the output of "
-                           "`%s` is not as shown'; diff %s/shown.%d %s/got.%d; exit 1; }"
-                           % (tmp, n, tmp, n, command, tmp, n, tmp, n))
-out.append('echo "README: %d console commands checked"' % n)
-print("\n".join(out))
-PY
+# The script of the README's blocks (tests/tools/doc_script.py), after
+# the function that runs natrisk serve.
+{
+	printf '. "%s/serve.sh"\nREAD_TMP="%s"\n' "$T_TMP" "$T_TMP"
+	python3 tests/tools/doc_script.py README.md "$T_TMP" --sh
+} >"$T_TMP/readme-script.sh"
 
 t "the README's commands run as written after make run"
 run sh -c "cd '$tree' && sh '$T_TMP/readme-script.sh'"
