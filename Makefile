@@ -46,6 +46,12 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HELPER_SRC := $(wildcard tests/tools/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/tools/%.c=$(BUILD)/tests/%)
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
+# The fuzz targets under the compiler of the build, each with a main()
+# that replays files (fuzz/replay.c): tests/run-all runs them over
+# fuzz/seeds and fuzz/corpus.
+REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%) \
+              $(BUILD)/tests/replay_abort
 LIB := $(BUILD)/libnatrisk.a
 BIN := $(BUILD)/natrisk
 
@@ -92,7 +98,12 @@ $(BIN): $(CLI_OBJ) $(SERVER_OBJ) $(LIB)
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(LIB) $(TEST_LIBS) \
-		$(LDLIBS) -o $@
+		$(LDLIBS) $(TEST_LDFLAGS) -o $@
+
+# Every allocation of the library passes through the test's wrappers,
+# which fail the Nth one (tests/unit/test_alloc_fail.c).
+$(BUILD)/tests/test_alloc_fail: TEST_LDFLAGS = \
+	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 
 $(BUILD)/tests/%: tests/tools/%.c $(wildcard tests/tools/*.h) $(LIB)
 	@mkdir -p $(dir $@)
@@ -115,7 +126,7 @@ serve: deps
 	@scripts/serve-demo $(BIN) $(BUILD)/demo.db
 
 # The tests proper, on an already built tree (BUILD selects which).
-test: $(BIN) $(UNIT_BIN) $(HELPER_BIN)
+test: $(BIN) $(UNIT_BIN) $(HELPER_BIN) $(REPLAY_BIN)
 	@NATRISK_SAN="$(SAN)" tests/run-all $(BUILD)
 
 check: deps
@@ -127,7 +138,6 @@ sanitize:
 		OPT="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
-FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
 fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" \
 		SAN="-fsanitize=fuzzer-no-link,address,undefined" $(FUZZ_TARGETS:%=build-fuzz/fuzz/%)
@@ -144,6 +154,15 @@ build-fuzz/fuzz/%: fuzz/%.c build-fuzz/libnatrisk.a
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS) -std=gnu17 -O1 -g -fsanitize=fuzzer,address,undefined \
 		$< build-fuzz/libnatrisk.a $(LDLIBS) -o $@
+
+$(BUILD)/fuzz/replay_%: fuzz/%.c fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< fuzz/replay.c $(LIB) $(LDLIBS) -o $@
+
+# A target that aborts on purpose: the driver must fail on it.
+$(BUILD)/tests/replay_abort: tests/fuzz/abort_target.c fuzz/replay.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $^ -o $@
 
 bench: bench-engine bench-server
 
