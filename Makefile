@@ -6,7 +6,9 @@
 #   make check      deps, build, every test (unit, CLI, bad input, golden,
 #                   SVG), then the same under ASan and UBSan
 #   make sanitize   the tests under ASan and UBSan only
-#   make fuzz       libFuzzer on the assessment and method loaders
+#   make fuzz       libFuzzer on the loaders and the store; what it finds
+#                   that covers new code joins fuzz/corpus (kept minimal:
+#                   -merge=1 on edges), which "make check" replays
 #   make bench      the benchmarks in bench/ (engine, SMAA, then the
 #                   server against nginx; bench-engine / bench-server
 #                   run one part)
@@ -142,12 +144,16 @@ fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" \
 		SAN="-fsanitize=fuzzer-no-link,address,undefined" $(FUZZ_TARGETS:%=build-fuzz/fuzz/%)
 	@for t in $(FUZZ_TARGETS); do \
-		mkdir -p fuzz/corpus/$$t; \
+		mkdir -p fuzz/corpus/$$t build-fuzz/corpus/$$t; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
 		LSAN_OPTIONS=suppressions=tests/lsan.supp \
 		build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 			-timeout=10 -rss_limit_mb=1024 -dict=fuzz/dict.txt \
-			fuzz/corpus/$$t fuzz/seeds/$$t || exit 1; \
+			build-fuzz/corpus/$$t fuzz/corpus/$$t fuzz/seeds/$$t || exit 1; \
+		LSAN_OPTIONS=suppressions=tests/lsan.supp \
+		build-fuzz/fuzz/$$t -merge=1 -use_counters=0 -use_value_profile=0 \
+			-max_len=65536 -timeout=10 -rss_limit_mb=1024 \
+			fuzz/corpus/$$t build-fuzz/corpus/$$t || exit 1; \
 	done
 
 build-fuzz/fuzz/%: fuzz/%.c build-fuzz/libnatrisk.a
