@@ -109,6 +109,12 @@ const natrisk_text *natrisk_method_likelihood_label(
 
 /* The class base (3) and the value of each class: X, A..E. */
 double natrisk_method_base(const natrisk_method *method);
+/* The factor between the probabilities of two neighbouring likelihood
+ * classes (10 in nrb-2008), as the method file states it. */
+double natrisk_method_likelihood_factor(const natrisk_method *method);
+/* The years a hazard's probability is stated for (likelihood: "within
+ * N years"), as the method file states it. */
+double natrisk_method_horizon_years(const natrisk_method *method);
 double natrisk_method_class_value(const natrisk_method *method, int cls,
                                   bool high);
 

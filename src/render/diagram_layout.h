@@ -7,7 +7,9 @@
 #ifndef NATRISK_DIAGRAM_LAYOUT_H
 #define NATRISK_DIAGRAM_LAYOUT_H
 
-#include "../core/model.h"
+#include <natrisk/assessment.h>
+#include <natrisk/method.h>
+#include <natrisk/results.h>
 #include "scene.h"
 #include "text_metrics.h"
 
