@@ -11,6 +11,7 @@
 
 #include <natrisk/smaa.h>
 
+#include "../core/error.h"
 #include "diagram_layout.h"
 
 static const rgba ink = { 0x22, 0x22, 0x22, 255 };
@@ -131,6 +132,8 @@ static char *wrapped(diagram *d, const char *text, double size, bool bold,
 	if (out)
 		*lines = text_wrap(d->metrics, text, size, bold, width, out,
 		                   &widest);
+	else
+		d->scene->out_of_memory = true;
 	return out;
 }
 
@@ -174,8 +177,10 @@ static void draw_title(diagram *d)
 	const char *name = natrisk_text_get(&profile->title, d->options->lang);
 	size_t size = strlen(method) + strlen(word) + strlen(name) + 8;
 	char *text = malloc(size);
-	if (!text)
+	if (!text) {
+		d->scene->out_of_memory = true;
 		return;
+	}
 	snprintf(text, size, "%s \xC2\xB7 %s: %s", method, word, name);
 	shape *s = scene_textf(d->scene, PLOT_LEFT, y, 11, ANCHOR_START, muted,
 	                       text);
@@ -285,7 +290,7 @@ int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
 	if (!d.scene || !d.metrics) {
 		natrisk_scene_free(d.scene);
 		text_metrics_free(d.metrics);
-		return NATRISK_ENOMEM;
+		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
 	d.scene->title = scene_text(d.scene, natrisk_assessment_title(d.assessment));
 	d.scene->description = scene_text(d.scene, diagram_word(&d,
@@ -298,6 +303,10 @@ int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
 		rc = diagram_draw_scenarios(&d);
 	draw_legend(&d);
 	text_metrics_free(d.metrics);
+	if (rc == 0 && scene_out_of_memory(d.scene))
+		rc = NATRISK_ENOMEM;
+	if (rc == NATRISK_ENOMEM)
+		error_set(rc, "out of memory");
 	if (rc != 0) {
 		natrisk_scene_free(d.scene);
 		return rc;

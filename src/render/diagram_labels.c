@@ -157,7 +157,7 @@ static int place_text(diagram *d, label_placer *placer, const target *t,
 	label_request requests[2] = { shapes[0].request, shapes[1].request };
 	label_place place;
 	int chosen = label_placer_place(placer, requests, count, &place);
-	rc = chosen >= 0;
+	rc = chosen == NATRISK_ENOMEM ? chosen : chosen >= 0;
 	if (chosen >= 0) {
 		if (place.leader)
 			draw_leader(d, &place);

@@ -52,8 +52,8 @@ typedef struct spot {
 /* Groups the spots (in rank order, each at its scenario's place: x, y)
  * that share a place, spreads each group's points around that place so
  * that every one shows, and pushes apart groups whose points come too
- * near; see diagram_spread.c. */
-void diagram_spread_spots(spot *spots, size_t n);
+ * near; see diagram_spread.c. Returns 0 or NATRISK_ENOMEM. */
+int diagram_spread_spots(spot *spots, size_t n);
 
 /* Labels for the spots (in rank order), placed clear of everything drawn
  * for the scenarios: the scene's shapes from FIRST on. */

@@ -149,7 +149,10 @@ int diagram_draw_scenarios(diagram *d)
 		spots[k].radius = natrisk_assessment_scenario(a, order[k])->is_new ? NEW_RING_RADIUS
 		                                                : POINT_RADIUS;
 	}
-	diagram_spread_spots(spots, n);
+	if (diagram_spread_spots(spots, n) != 0) {
+		free(spots);
+		return NATRISK_ENOMEM;
+	}
 	size_t first = d->scene->count;
 	for (size_t k = 0; k < n; k++)
 		draw_whiskers(d, natrisk_assessment_scenario(a, spots[k].scenario),

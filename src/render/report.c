@@ -348,12 +348,20 @@ typedef struct robustness_job {
 	pthread_t thread;
 	report_robustness_data data;
 	int rc;
+	/* The last-error message is the thread's own: the worker hands its
+	 * message back, in the caller's language. */
+	natrisk_lang lang;
+	char message[512];
 } robustness_job;
 
 static void *compute_robustness(void *arg)
 {
 	robustness_job *job = arg;
+	natrisk_messages_set_lang(job->lang);
 	job->rc = report_robustness_compute(job->rp, &job->data);
+	if (job->rc != 0)
+		snprintf(job->message, sizeof job->message, "%s",
+		         natrisk_error_last());
 	return NULL;
 }
 
@@ -390,7 +398,7 @@ int natrisk_report_write(const natrisk_results *r,
 	rp.chart_max = chart_max(&rp);
 	/* The robustness section computes much and writes little: it runs
 	 * on another core while the other sections are written. */
-	robustness_job job = { .rp = &rp };
+	robustness_job job = { .rp = &rp, .lang = natrisk_messages_lang() };
 	bool started = pthread_create(&job.thread, NULL, compute_robustness,
 	                              &job) == 0;
 	if (!started)
@@ -407,8 +415,8 @@ int natrisk_report_write(const natrisk_results *r,
 		rc = report_profiles(&rp);
 	if (started)
 		pthread_join(job.thread, NULL);
-	if (rc == 0)
-		rc = job.rc;
+	if (rc == 0 && job.rc != 0)
+		rc = error_set(job.rc, "%s", job.message);
 	if (rc == 0)
 		rc = report_robustness(&rp, &job.data);
 	report_robustness_release(&job.data);

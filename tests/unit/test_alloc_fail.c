@@ -27,6 +27,8 @@
 #include <stdatomic.h>
 
 #include <natrisk/common.h>
+#include <natrisk/diagram.h>
+#include <natrisk/report.h>
 #include <natrisk/membuf.h>
 #include <natrisk/ordinal.h>
 #include <natrisk/output.h>
@@ -193,8 +195,8 @@ static char *read_tree_file(const char *path, size_t *len)
 }
 
 /* Output to memory through WRITE(ARG, stream): the writer's code, or
- * NATRISK_ENOMEM when the buffer itself could not grow (the caller's
- * buffer, not the writer's failure; the message says so). */
+ * NATRISK_ENOMEM when the buffer itself could not grow (membuf_close
+ * leaves the message). */
 static int to_memory(int (*write)(const void *arg, FILE *out),
                      const void *arg)
 {
@@ -203,7 +205,8 @@ static int to_memory(int (*write)(const void *arg, FILE *out),
 	if (!out)
 		return NATRISK_ENOMEM;
 	int rc = write(arg, out);
-	if (natrisk_membuf_close(&mb, out) != 0 && rc == 0)
+	/* a writer sees the buffer's failure as a stream error (EIO) */
+	if (natrisk_membuf_close(&mb, out) != 0 && (rc == 0 || mb.failed))
 		rc = NATRISK_ENOMEM;
 	free(mb.data);
 	return rc;
@@ -460,6 +463,76 @@ static void ordinal(void **state)
 	assert_true(failing > 0);
 }
 
+static int write_scene(const void *arg, FILE *out)
+{
+	return natrisk_scene_write_svg(arg, false, out);
+}
+
+static int diagram(natrisk_diag *diag)
+{
+	natrisk_diagram_options options = { .lang = NATRISK_LANG_EN,
+		                            .previous = results };
+	natrisk_scene *scene = NULL;
+	int rc = natrisk_diagram_scene(&scene, results, &options);
+	if (rc == 0)
+		rc = natrisk_scene_set_id(scene, "alloc");
+	if (rc == 0)
+		rc = to_memory(write_scene, scene);
+	natrisk_scene_free(scene);
+	return rc;
+}
+
+static int write_report(const void *arg, FILE *out)
+{
+	natrisk_report_options options = { .lang = NATRISK_LANG_NL,
+		                           .previous = results,
+		                           .smaa_iterations = 100,
+		                           .smaa_seed = 3,
+		                           .date = "2026-01-01" };
+	return natrisk_report_write(results, &options, out);
+}
+
+/* The report's bytes without failures; SOURCE_DATE_EPOCH aside, a report
+ * depends on nothing else. */
+static char *report_reference;
+
+static char *report_bytes(int *rc)
+{
+	natrisk_membuf mb = { 0 };
+	FILE *out = natrisk_membuf_open(&mb);
+	assert_non_null(out);
+	*rc = write_report(NULL, out);
+	if (natrisk_membuf_close(&mb, out) != 0 && (*rc == 0 || mb.failed))
+		*rc = NATRISK_ENOMEM;
+	return mb.data;
+}
+
+/* The whole report: sections, the diagram, robustness with SMAA and its
+ * chart, the comparison with a previous edition. A ranking may be found
+ * without its scratch memory: success after a failure is right only
+ * with the same bytes. */
+static int report(natrisk_diag *diag)
+{
+	int rc;
+	char *bytes = report_bytes(&rc);
+	if (rc == 0 && atomic_load(&failed))
+		rc = strcmp(bytes, report_reference) == 0 ? SAME_RESULT
+		                                          : NATRISK_ERROR;
+	free(bytes);
+	return rc;
+}
+
+static void render(void **state)
+{
+	assert_true(exhaust("diagram", diagram) > 0);
+	int rc;
+	report_reference = report_bytes(&rc);
+	assert_int_equal(rc, 0);
+	long failing = exhaust("report", report);
+	free(report_reference);
+	assert_true(failing > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -467,6 +540,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(engine, start, end),
 		cmocka_unit_test_setup_teardown(smaa, start, end),
 		cmocka_unit_test_setup_teardown(ordinal, start, end),
+		cmocka_unit_test_setup_teardown(render, start, end),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
