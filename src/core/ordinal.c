@@ -435,37 +435,35 @@ static double kendall_tau_b(const int *x, const int *y, size_t n,
 	rank_pair *pairs = w->pairs;
 	int *ys = w->ys, *scratch = w->scratch;
 	double tau = NAN;
-	{
-		for (size_t k = 0; k < n; k++)
-			pairs[k] = (rank_pair){ x[k], y[k] };
-		qsort(pairs, n, sizeof *pairs, by_x_then_y);
-		double tied_x = 0, tied_both = 0, run_x = 1, run_both = 1;
-		for (size_t k = 1; k <= n; k++) {
-			bool same_x = k < n && pairs[k].x == pairs[k - 1].x;
-			bool same = same_x && pairs[k].y == pairs[k - 1].y;
-			if (!same_x) {
-				tied_x += run_x * (run_x - 1) / 2;
-				run_x = 0;
-			}
-			if (!same) {
-				tied_both += run_both * (run_both - 1) / 2;
-				run_both = 0;
-			}
-			run_x++, run_both++;
+	for (size_t k = 0; k < n; k++)
+		pairs[k] = (rank_pair){ x[k], y[k] };
+	qsort(pairs, n, sizeof *pairs, by_x_then_y);
+	double tied_x = 0, tied_both = 0, run_x = 1, run_both = 1;
+	for (size_t k = 1; k <= n; k++) {
+		bool same_x = k < n && pairs[k].x == pairs[k - 1].x;
+		bool same = same_x && pairs[k].y == pairs[k - 1].y;
+		if (!same_x) {
+			tied_x += run_x * (run_x - 1) / 2;
+			run_x = 0;
 		}
-		for (size_t k = 0; k < n; k++)
-			ys[k] = pairs[k].y;
-		double discordant = merge_count(ys, scratch, n);
-		double tied_y = tied_pairs(ys, n);
-		double all = (double)n * ((double)n - 1) / 2;
-		/* concordant - discordant = all - tied_x - tied_y + tied_both
-		 * - 2 * discordant */
-		double difference = all - tied_x - tied_y + tied_both -
-		                     2 * discordant;
-		double denominator = sqrt((all - tied_x) * (all - tied_y));
-		if (denominator > 0)
-			tau = difference / denominator;
+		if (!same) {
+			tied_both += run_both * (run_both - 1) / 2;
+			run_both = 0;
+		}
+		run_x++, run_both++;
 	}
+	for (size_t k = 0; k < n; k++)
+		ys[k] = pairs[k].y;
+	double discordant = merge_count(ys, scratch, n);
+	double tied_y = tied_pairs(ys, n);
+	double all = (double)n * ((double)n - 1) / 2;
+	/* concordant - discordant = all - tied_x - tied_y + tied_both
+	 * - 2 * discordant */
+	double difference = all - tied_x - tied_y + tied_both -
+	                     2 * discordant;
+	double denominator = sqrt((all - tied_x) * (all - tied_y));
+	if (denominator > 0)
+		tau = difference / denominator;
 	return tau;
 }
 
