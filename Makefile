@@ -6,7 +6,9 @@
 #   make check      deps, build, every test (unit, CLI, bad input, golden,
 #                   SVG), then the same under ASan and UBSan
 #   make sanitize   the tests under ASan and UBSan only
-#   make fuzz       libFuzzer on the assessment and method loaders
+#   make fuzz       libFuzzer on the loaders and the store; what it finds
+#                   that covers new code joins fuzz/corpus (kept minimal:
+#                   -merge=1 on edges), which "make check" replays
 #   make bench      the benchmarks in bench/ (engine, SMAA, then the
 #                   server against nginx; bench-engine / bench-server
 #                   run one part)
@@ -52,6 +54,12 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HELPER_SRC := $(wildcard tests/tools/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/tools/%.c=$(BUILD)/tests/%)
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
+# The fuzz targets under the compiler of the build, each with a main()
+# that replays files (fuzz/replay.c): tests/run-all runs them over
+# fuzz/seeds and fuzz/corpus.
+REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%) \
+              $(BUILD)/tests/replay_abort
 BIN := $(BUILD)/natrisk
 
 # The library. Its objects are position-independent and hide every name
@@ -116,6 +124,11 @@ $(LIB): $(BUILD)/natrisk-lib.o
 	@rm -f $@
 	ar rcs $@ $^
 
+# Every allocation of the library passes through the test's wrappers,
+# which fail the Nth one (tests/unit/test_alloc_fail.c).
+$(BUILD)/tests/test_alloc_fail: TEST_LDFLAGS = \
+	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+
 # -z defs: every name the library uses is its own or a dependency's
 # (not under a sanitizer, whose runtime the program brings).
 $(SHLIB): $(LIB_OBJ)
@@ -131,7 +144,7 @@ $(BIN): $(CLI_OBJ) $(SERVER_OBJ) $(INTERNAL_LIB)
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(INTERNAL_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $< $(INTERNAL_LIB) \
-		$(TEST_LIBS) $(LDLIBS) -o $@
+		$(TEST_LIBS) $(LDLIBS) $(TEST_LDFLAGS) -o $@
 
 $(BUILD)/tests/%: tests/tools/%.c $(wildcard tests/tools/*.h) $(INTERNAL_LIB)
 	@mkdir -p $(dir $@)
@@ -154,7 +167,7 @@ serve: deps
 	@scripts/serve-demo $(BIN) $(BUILD)/demo.db
 
 # The tests proper, on an already built tree (BUILD selects which).
-test: all $(UNIT_BIN) $(HELPER_BIN)
+test: all $(UNIT_BIN) $(HELPER_BIN) $(REPLAY_BIN)
 	@NATRISK_SAN="$(SAN)" tests/run-all $(BUILD)
 
 check: deps
@@ -166,23 +179,35 @@ sanitize:
 		OPT="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
-FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
 fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" \
 		SAN="-fsanitize=fuzzer-no-link,address,undefined" $(FUZZ_TARGETS:%=build-fuzz/fuzz/%)
 	@for t in $(FUZZ_TARGETS); do \
-		mkdir -p fuzz/corpus/$$t; \
+		mkdir -p fuzz/corpus/$$t build-fuzz/corpus/$$t; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
 		LSAN_OPTIONS=suppressions=tests/lsan.supp \
 		build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 			-timeout=10 -rss_limit_mb=1024 -dict=fuzz/dict.txt \
-			fuzz/corpus/$$t fuzz/seeds/$$t || exit 1; \
+			build-fuzz/corpus/$$t fuzz/corpus/$$t fuzz/seeds/$$t || exit 1; \
+		LSAN_OPTIONS=suppressions=tests/lsan.supp \
+		build-fuzz/fuzz/$$t -merge=1 -use_counters=0 -use_value_profile=0 \
+			-max_len=65536 -timeout=10 -rss_limit_mb=1024 \
+			fuzz/corpus/$$t build-fuzz/corpus/$$t || exit 1; \
 	done
 
 build-fuzz/fuzz/%: fuzz/%.c build-fuzz/libnatrisk-internal.a
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS) -std=gnu17 -O1 -g -fsanitize=fuzzer,address,undefined \
 		$< build-fuzz/libnatrisk-internal.a $(LDLIBS) -o $@
+
+$(BUILD)/fuzz/replay_%: fuzz/%.c fuzz/replay.c $(INTERNAL_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< fuzz/replay.c $(INTERNAL_LIB) $(LDLIBS) -o $@
+
+# A target that aborts on purpose: the driver must fail on it.
+$(BUILD)/tests/replay_abort: tests/fuzz/abort_target.c fuzz/replay.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $^ -o $@
 
 bench: bench-engine bench-server
 

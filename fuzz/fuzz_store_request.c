@@ -28,21 +28,30 @@ static const char fixture[] =
 
 static natrisk_store *store;
 static int64_t edition;
+static char path[] = "/tmp/natrisk-fuzz-XXXXXX";
+
+/* A replay (fuzz/replay.c) ends by returning from main: leave nothing
+ * behind. */
+static void close_store(void)
+{
+	natrisk_store_close(store);
+	unlink(path);
+}
 
 static void open_store(void)
 {
-	char path[] = "/tmp/natrisk-fuzz-XXXXXX";
 	int fd = mkstemp(path);
 	if (fd < 0)
 		abort();
 	close(fd);
 	unlink(path);
+	atexit(close_store);
 	natrisk_assessment *a;
 	natrisk_diag *diag = natrisk_diag_new();
 	if (natrisk_store_open(&store, path) != 0 ||
 	    natrisk_assessment_load_buffer(&a, "f.yaml", fixture,
 	                                   sizeof fixture - 1, diag) != 0 ||
-	    natrisk_store_import(store, a, "fuzz", &edition) != 0)
+	    natrisk_store_import(store, a, "fuzz", NULL, 0, &edition) != 0)
 		abort();
 	natrisk_assessment_free(a);
 	natrisk_diag_free(diag);
@@ -63,7 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	switch (data[0] % 4) {
 	case 0:
 		natrisk_store_scenario_add(store, edition, body, len, "fuzz",
-		                           NATRISK_CONFIDENTIAL, diag);
+		                           NATRISK_CONFIDENTIAL, diag, NULL);
 		break;
 	case 1:
 		natrisk_store_scenario_edit(store, edition, scenario, body, len,

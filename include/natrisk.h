@@ -18,6 +18,7 @@
 #include "natrisk/results.h"
 #include "natrisk/output.h"
 #include "natrisk/ordinal.h"
+#include "natrisk/robustness_output.h"
 #include "natrisk/smaa.h"
 #include "natrisk/smaa_csv.h"
 #include "natrisk/smaa_output.h"

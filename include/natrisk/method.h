@@ -155,10 +155,22 @@ NATRISK_EXTERN
 const natrisk_text *natrisk_method_likelihood_label(
 	const natrisk_method *method, int cls);
 
-/* The class base (3) and the value of class CLS (A..E; HIGH: with "+"),
- * or the value of X for any CLS outside A..E. */
+/* The class base (3): each class is worth BASE times the one below.
+ * METHOD is borrowed. */
 NATRISK_EXTERN
 double natrisk_method_base(const natrisk_method *method);
+/* The factor between the probabilities of two neighbouring likelihood
+ * classes (10 in nrb-2008), as the method file states it. METHOD is
+ * borrowed; returns the factor. */
+NATRISK_EXTERN
+double natrisk_method_likelihood_factor(const natrisk_method *method);
+/* The years a hazard's probability is stated for (likelihood: "within
+ * N years"), as the method file states it. METHOD is borrowed; returns
+ * the number of years. */
+NATRISK_EXTERN
+double natrisk_method_horizon_years(const natrisk_method *method);
+/* The value of class CLS (A..E; HIGH: with "+"), or the value of X for
+ * any CLS outside A..E. METHOD is borrowed. */
 NATRISK_EXTERN
 double natrisk_method_class_value(const natrisk_method *method, int cls,
                                   bool high);

@@ -20,7 +20,11 @@ struct arena_block {
 	_Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
-void arena_init(arena *a) { a->head = NULL; }
+void arena_init(arena *a)
+{
+	a->head = NULL;
+	a->out_of_memory = false;
+}
 
 void arena_release(arena *a)
 {
@@ -63,7 +67,17 @@ static void *alloc_own_block(arena *a, size_t size)
 	return block->data;
 }
 
+static void *arena_alloc_inner(arena *a, size_t size);
+
 void *arena_alloc(arena *a, size_t size)
+{
+	void *p = arena_alloc_inner(a, size);
+	if (!p)
+		a->out_of_memory = true;
+	return p;
+}
+
+static void *arena_alloc_inner(arena *a, size_t size)
 {
 	if (size > SIZE_MAX - ARENA_ALIGN)
 		return NULL;
@@ -92,15 +106,19 @@ void *arena_alloc(arena *a, size_t size)
 
 void *arena_array(arena *a, size_t count, size_t size)
 {
-	if (size && count > SIZE_MAX / size)
+	if (size && count > SIZE_MAX / size) {
+		a->out_of_memory = true;
 		return NULL;
+	}
 	return arena_alloc(a, count * size);
 }
 
 char *arena_strndup(arena *a, const char *text, size_t len)
 {
-	if (len == SIZE_MAX)
+	if (len == SIZE_MAX) {
+		a->out_of_memory = true;
 		return NULL;
+	}
 	char *copy = arena_alloc(a, len + 1);
 	if (copy) {
 		memcpy(copy, text, len);

@@ -6,12 +6,16 @@
 #ifndef NATRISK_ARENA_H
 #define NATRISK_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena_block;
 
 typedef struct arena {
 	struct arena_block *head;
+	/* An allocation failed: a loader that builds from many small pieces
+	 * asks once, at the end, whether it ran out of memory on the way. */
+	bool out_of_memory;
 } arena;
 
 void arena_init(arena *a);

@@ -121,6 +121,16 @@ const natrisk_text *natrisk_method_likelihood_label(const natrisk_method *m,
 
 double natrisk_method_base(const natrisk_method *m) { return m->base; }
 
+double natrisk_method_likelihood_factor(const natrisk_method *m)
+{
+	return m->likelihood_factor;
+}
+
+double natrisk_method_horizon_years(const natrisk_method *m)
+{
+	return m->horizon_years;
+}
+
 double natrisk_method_class_value(const natrisk_method *m, int cls, bool high)
 {
 	if (cls < NATRISK_CLASS_A || cls > NATRISK_CLASS_E)

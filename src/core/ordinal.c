@@ -410,44 +410,68 @@ static double merge_count(int *y, int *scratch, size_t n)
  * sorted. A thousand scenarios under nine rankings would otherwise cost
  * tens of millions of comparisons.
  */
+/* The working memory of one tau: n + 1 pairs and 2 (n + 1) ints. */
+typedef struct tau_work {
+	rank_pair *pairs;
+	int *ys, *scratch;
+} tau_work;
+
+static bool tau_work_new(tau_work *w, size_t n)
+{
+	w->pairs = malloc((n + 1) * sizeof *w->pairs);
+	w->ys = malloc((n + 1) * sizeof *w->ys);
+	w->scratch = malloc((n + 1) * sizeof *w->scratch);
+	return w->pairs && w->ys && w->scratch;
+}
+
+static void tau_work_free(tau_work *w)
+{
+	free(w->pairs), free(w->ys), free(w->scratch);
+}
+
+static double kendall_tau_b(const int *x, const int *y, size_t n,
+                            const tau_work *w)
+{
+	rank_pair *pairs = w->pairs;
+	int *ys = w->ys, *scratch = w->scratch;
+	double tau = NAN;
+	for (size_t k = 0; k < n; k++)
+		pairs[k] = (rank_pair){ x[k], y[k] };
+	qsort(pairs, n, sizeof *pairs, by_x_then_y);
+	double tied_x = 0, tied_both = 0, run_x = 1, run_both = 1;
+	for (size_t k = 1; k <= n; k++) {
+		bool same_x = k < n && pairs[k].x == pairs[k - 1].x;
+		bool same = same_x && pairs[k].y == pairs[k - 1].y;
+		if (!same_x) {
+			tied_x += run_x * (run_x - 1) / 2;
+			run_x = 0;
+		}
+		if (!same) {
+			tied_both += run_both * (run_both - 1) / 2;
+			run_both = 0;
+		}
+		run_x++, run_both++;
+	}
+	for (size_t k = 0; k < n; k++)
+		ys[k] = pairs[k].y;
+	double discordant = merge_count(ys, scratch, n);
+	double tied_y = tied_pairs(ys, n);
+	double all = (double)n * ((double)n - 1) / 2;
+	/* concordant - discordant = all - tied_x - tied_y + tied_both
+	 * - 2 * discordant */
+	double difference = all - tied_x - tied_y + tied_both -
+	                     2 * discordant;
+	double denominator = sqrt((all - tied_x) * (all - tied_y));
+	if (denominator > 0)
+		tau = difference / denominator;
+	return tau;
+}
+
 double natrisk_kendall_tau_b(const int *x, const int *y, size_t n)
 {
-	rank_pair *pairs = malloc((n + 1) * sizeof *pairs);
-	int *ys = malloc((n + 1) * sizeof *ys);
-	int *scratch = malloc((n + 1) * sizeof *scratch);
-	double tau = NAN;
-	if (pairs && ys && scratch) {
-		for (size_t k = 0; k < n; k++)
-			pairs[k] = (rank_pair){ x[k], y[k] };
-		qsort(pairs, n, sizeof *pairs, by_x_then_y);
-		double tied_x = 0, tied_both = 0, run_x = 1, run_both = 1;
-		for (size_t k = 1; k <= n; k++) {
-			bool same_x = k < n && pairs[k].x == pairs[k - 1].x;
-			bool same = same_x && pairs[k].y == pairs[k - 1].y;
-			if (!same_x) {
-				tied_x += run_x * (run_x - 1) / 2;
-				run_x = 0;
-			}
-			if (!same) {
-				tied_both += run_both * (run_both - 1) / 2;
-				run_both = 0;
-			}
-			run_x++, run_both++;
-		}
-		for (size_t k = 0; k < n; k++)
-			ys[k] = pairs[k].y;
-		double discordant = merge_count(ys, scratch, n);
-		double tied_y = tied_pairs(ys, n);
-		double all = (double)n * ((double)n - 1) / 2;
-		/* concordant - discordant = all - tied_x - tied_y + tied_both
-		 * - 2 * discordant */
-		double difference = all - tied_x - tied_y + tied_both -
-		                     2 * discordant;
-		double denominator = sqrt((all - tied_x) * (all - tied_y));
-		if (denominator > 0)
-			tau = difference / denominator;
-	}
-	free(pairs), free(ys), free(scratch);
+	tau_work w;
+	double tau = tau_work_new(&w, n) ? kendall_tau_b(x, y, n, &w) : NAN;
+	tau_work_free(&w);
 	return tau;
 }
 
@@ -572,10 +596,17 @@ static int find_dependent(natrisk_robustness *r)
 static int compare_rankings(natrisk_robustness *r)
 {
 	size_t n = r->assessment->scenario_count, k = r->count;
+	tau_work w;
+	if (!tau_work_new(&w, n)) {
+		tau_work_free(&w);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
 	for (size_t a = 0; a < k; a++)
 		for (size_t b = 0; b < k; b++)
-			r->tau[a * k + b] = natrisk_kendall_tau_b(
-				r->rankings[a].ranks, r->rankings[b].ranks, n);
+			r->tau[a * k + b] = kendall_tau_b(r->rankings[a].ranks,
+			                                  r->rankings[b].ranks,
+			                                  n, &w);
+	tau_work_free(&w);
 	for (size_t i = 0; i < n; i++)
 		r->order[i] = i;
 	/* qsort has no context argument in C17, hence a thread-local. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "smaa_model.h"
 
 natrisk_smaa *smaa_result_new(size_t m, size_t n, unsigned outputs)
@@ -116,7 +117,7 @@ int natrisk_smaa_order(const natrisk_smaa *s, size_t *order)
 {
 	expected_entry *entries = malloc((s->m + 1) * sizeof *entries);
 	if (!entries)
-		return NATRISK_ENOMEM;
+		return error_set(NATRISK_ENOMEM, "out of memory");
 	for (size_t i = 0; i < s->m; i++)
 		entries[i] = (expected_entry){ natrisk_smaa_expected_rank(s, i),
 			                       i };

@@ -91,6 +91,7 @@ static void load_themes(aloader *l, const ynode *node)
 	const ynode **ids = calloc(node->count + 1, sizeof *ids);
 	if (!a->themes || !ids) {
 		free(ids);
+		l->doc->out_of_memory = true;
 		l->ok = false;
 		return;
 	}
@@ -309,6 +310,7 @@ static void load_scenarios(aloader *l, const ynode *node)
 	const ynode **ids = calloc(node->count, sizeof *ids);
 	if (!a->scenarios || !ids) {
 		free(ids);
+		l->doc->out_of_memory = true;
 		l->ok = false;
 		return;
 	}
@@ -402,9 +404,14 @@ static void load_method(aloader *l, const ynode *node)
 		return;
 	}
 	char *dir = path_dirname(l->doc->name);
-	int rc = natrisk_method_load(&l->a->method, ref, dir, l->doc->diag);
+	int rc = dir ? natrisk_method_load(&l->a->method, ref, dir,
+	                                   l->doc->diag)
+	             : NATRISK_ENOMEM;
 	free(dir);
-	if (rc != 0) {
+	if (rc == NATRISK_ENOMEM) {
+		l->doc->out_of_memory = true;
+		l->ok = false;
+	} else if (rc != 0) {
 		if (rc != NATRISK_EINVALID)
 			yerror(l->doc, node, "%s", natrisk_error_last());
 		else
@@ -466,20 +473,23 @@ int natrisk_assessment_load_options(natrisk_assessment **out,
 	/* Counted before parsing: a duplicate key is reported while the tree
 	 * is built, yet the tree is still loaded to find more problems. */
 	size_t errors_before = natrisk_diag_error_count(diag);
-	if (ydoc_parse(&doc, name, buf, len, diag) != 0) {
-		ydoc_release(&doc);
-		return error_set(NATRISK_EINVALID, "%s: invalid assessment",
-		                 name);
-	}
-	natrisk_assessment *a = arena_owned_new(sizeof *a);
+	int rc = ydoc_parse(&doc, name, buf, len, diag);
+	natrisk_assessment *a = rc == 0 ? arena_owned_new(sizeof *a) : NULL;
 	if (!a) {
 		ydoc_release(&doc);
-		return error_set(NATRISK_ENOMEM, "out of memory");
+		return rc == -1 ? error_set(NATRISK_EINVALID,
+		                            "%s: invalid assessment", name)
+		                : error_set(NATRISK_ENOMEM, "out of memory");
 	}
 	aloader l = { .doc = &doc, .a = a, .options = options, .ok = true };
 	a->path = keep(&l, name);
 	load_top(&l, doc.root);
+	bool out_of_memory = ydoc_out_of_memory(&doc) || a->arena.out_of_memory;
 	ydoc_release(&doc);
+	if (out_of_memory) {
+		natrisk_assessment_free(a);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
 	if (!l.ok || natrisk_diag_error_count(diag) > errors_before) {
 		natrisk_assessment_free(a);
 		return error_set(NATRISK_EINVALID, "%s: invalid assessment",

@@ -5,6 +5,8 @@
 #define _GNU_SOURCE /* fopencookie */
 #include <natrisk/membuf.h>
 
+#include "../core/error.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -53,5 +55,7 @@ int natrisk_membuf_close(natrisk_membuf *mb, FILE *stream)
 		else
 			mb->failed = 1;
 	}
+	if (mb->failed)
+		error_set(NATRISK_ENOMEM, "out of memory");
 	return failed || mb->failed ? -1 : 0;
 }

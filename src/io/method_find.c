@@ -58,31 +58,37 @@ static char *join_path(const char *dir, size_t dir_len, const char *name,
 	return path;
 }
 
-/* ID.yaml in DIR, if that file exists. */
-static bool try_dir(method_source *src, const char *dir, size_t dir_len,
-                    const char *id)
+/* ID.yaml in DIR, if that file exists: 1 found, 0 not, or
+ * NATRISK_ENOMEM. */
+static int try_dir(method_source *src, const char *dir, size_t dir_len,
+                   const char *id)
 {
 	char *path = join_path(dir, dir_len, id, ".yaml");
-	if (path && access(path, F_OK) == 0) {
+	if (!path)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	if (access(path, F_OK) == 0) {
 		src->path = path;
-		return true;
+		return 1;
 	}
 	free(path);
-	return false;
+	return 0;
 }
 
 static int find_by_id(method_source *src, const char *id)
 {
 	const char *search = getenv("NATRISK_METHOD_PATH");
-	while (search && *search) {
+	int found = 0;
+	while (search && *search && !found) {
 		size_t len = strcspn(search, ":");
-		if (len && try_dir(src, search, len, id))
-			return NATRISK_OK;
+		if (len)
+			found = try_dir(src, search, len, id);
 		search += len + (search[len] == ':');
 	}
 	const char *data = NATRISK_DATADIR "/methods";
-	if (try_dir(src, data, strlen(data), id))
-		return NATRISK_OK;
+	if (!found)
+		found = try_dir(src, data, strlen(data), id);
+	if (found)
+		return found > 0 ? NATRISK_OK : found;
 	size_t id_len = strlen(id);
 	for (const struct embedded_file *f = embedded_methods; f->name; f++)
 		if (strncmp(f->name, id, id_len) == 0 &&

@@ -181,19 +181,23 @@ int natrisk_method_load_buffer(natrisk_method **out, const char *name,
 	/* As for assessments: the parse may report a duplicate key and still
 	 * give a tree, so errors are counted from here. */
 	size_t errors_before = natrisk_diag_error_count(diag);
-	if (ydoc_parse(&doc, name, buf, len, diag) != 0) {
-		ydoc_release(&doc);
-		return error_set(NATRISK_EINVALID, "%s: invalid method", name);
-	}
-	natrisk_method *m = arena_owned_new(sizeof *m);
+	int rc = ydoc_parse(&doc, name, buf, len, diag);
+	natrisk_method *m = rc == 0 ? arena_owned_new(sizeof *m) : NULL;
 	if (!m) {
 		ydoc_release(&doc);
-		return error_set(NATRISK_ENOMEM, "out of memory");
+		return rc == -1 ? error_set(NATRISK_EINVALID,
+		                            "%s: invalid method", name)
+		                : error_set(NATRISK_ENOMEM, "out of memory");
 	}
 	loader l = { .doc = &doc, .m = m, .ok = true };
 	m->origin = keep(&l, name);
 	load_top(&l, doc.root);
+	bool out_of_memory = ydoc_out_of_memory(&doc) || m->arena.out_of_memory;
 	ydoc_release(&doc);
+	if (out_of_memory) {
+		natrisk_method_free(m);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
 	if (!l.ok || !m->criteria || !m->profiles ||
 	    natrisk_diag_error_count(diag) > errors_before) {
 		natrisk_method_free(m);

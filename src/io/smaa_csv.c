@@ -115,6 +115,7 @@ bool samples_criteria(csv_lexer *lx, size_t first, arena *a,
 		}
 	}
 	if (!names) {
+		lx->out_of_memory = true;
 		samples_error(lx, 1, 1, "out of memory");
 		return false;
 	}
@@ -259,6 +260,8 @@ int natrisk_smaa_samples_load_buffers(natrisk_smaa_samples_file **out,
 	else if (rc == 0)
 		rc = error_set(NATRISK_EINVALID, "invalid samples");
 	build_release(&b);
+	if (f->arena.out_of_memory)
+		rc = NATRISK_ENOMEM;
 	if (rc != 0) {
 		natrisk_smaa_samples_free(f);
 		return rc == NATRISK_ENOMEM ? error_set(rc, "out of memory")

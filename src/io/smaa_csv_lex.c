@@ -42,6 +42,7 @@ void csv_lexer_release(csv_lexer *lx)
 
 static int out_of_memory(csv_lexer *lx)
 {
+	lx->out_of_memory = true;
 	natrisk_diag_add(lx->diag, NATRISK_SEVERITY_ERROR, lx->name, lx->line,
 	                 lx->column, "out of memory");
 	lx->pos = lx->len;

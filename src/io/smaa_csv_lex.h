@@ -36,6 +36,7 @@ typedef struct csv_lexer {
 	size_t max_fields;      /* 0, or a record may hold no more: */
 	const char *too_wide;   /* the error at the first field past them
 	                           (MSG: translated when it is reported) */
+	bool out_of_memory;     /* the reader then answers NATRISK_ENOMEM */
 } csv_lexer;
 
 /* BUF must have been checked with utf8_check(); a byte order mark is

@@ -252,6 +252,8 @@ int samples_read_measurements(samples_build *b, const char *name,
 		if (b->m_header_ok || b->n > 0)
 			rc = read_rows(&r);
 	}
+	if (r.lx.out_of_memory)
+		rc = NATRISK_ENOMEM;
 	csv_lexer_release(&r.lx);
 	return rc;
 }

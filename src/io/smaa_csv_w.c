@@ -217,6 +217,8 @@ int samples_read_weights(samples_build *b, const char *name, const char *buf,
 			rc = read_rows(&r);
 	}
 	free(r.to_m);
+	if (r.lx.out_of_memory)
+		rc = NATRISK_ENOMEM;
 	csv_lexer_release(&r.lx);
 	return rc;
 }

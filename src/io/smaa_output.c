@@ -14,6 +14,7 @@
 
 #include <natrisk/smaa_output.h>
 
+#include "../core/error.h"
 #include "csv_write.h"
 
 static const char *const class_keys[] = { "X", "A", "B", "C", "D", "E" };
@@ -226,7 +227,7 @@ static int write_table(const natrisk_smaa *s,
 {
 	size_t *rows = table_order(s);
 	if (!rows)
-		return NATRISK_ENOMEM;
+		return error_set(NATRISK_ENOMEM, "out of memory");
 	size_t m = natrisk_smaa_alternatives(s);
 	if (o && o->title)
 		fprintf(out, "SMAA: %s\n", o->title);

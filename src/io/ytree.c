@@ -112,7 +112,10 @@ static bool attach(struct builder *b, ynode *node)
 		b->doc->root = node;
 		return true;
 	}
-	return frame_push_item(&b->stack[b->depth - 1], node);
+	if (frame_push_item(&b->stack[b->depth - 1], node))
+		return true;
+	b->doc->out_of_memory = true;
+	return false;
 }
 
 static bool open_collection(struct builder *b, ynode *node, bool flow)
@@ -120,8 +123,10 @@ static bool open_collection(struct builder *b, ynode *node, bool flow)
 	if (b->depth == b->capacity) {
 		size_t capacity = b->capacity ? b->capacity * 2 : 16;
 		struct frame *stack = realloc(b->stack, capacity * sizeof *stack);
-		if (!stack)
+		if (!stack) {
+			b->doc->out_of_memory = true;
 			return false;
+		}
 		b->stack = stack;
 		b->capacity = capacity;
 	}
@@ -147,8 +152,10 @@ bool ycheck_unique(ydoc *doc, const ynode *const *nodes, size_t n,
                    const char *what)
 {
 	struct node_ref *refs = malloc((n + 1) * sizeof *refs);
-	if (!refs)
+	if (!refs) {
+		doc->out_of_memory = true;
 		return false;
+	}
 	size_t count = 0;
 	for (size_t i = 0; i < n; i++)
 		if (nodes[i] && nodes[i]->kind == YNODE_SCALAR)
@@ -173,8 +180,10 @@ bool ycheck_unique(ydoc *doc, const ynode *const *nodes, size_t n,
 static void check_map_keys(ydoc *doc, const ynode *map)
 {
 	const ynode **keys = malloc((map->count + 1) * sizeof *keys);
-	if (!keys)
+	if (!keys) {
+		doc->out_of_memory = true;
 		return;
+	}
 	for (size_t i = 0; i < map->count; i++) {
 		keys[i] = map->items[2 * i];
 		if (keys[i]->kind != YNODE_SCALAR)
@@ -474,8 +483,10 @@ static int run_parser(struct builder *b, const char *buf, size_t len)
 	diag_cfg.fp = NULL;
 	diag_cfg.output_fn = quiet_output;
 	struct fy_diag *fydiag = fy_diag_create(&diag_cfg);
-	if (!fydiag)
+	if (!fydiag) {
+		b->doc->out_of_memory = true;
 		return -1;
+	}
 	fy_diag_set_collect_errors(fydiag, true);
 	struct fy_parse_cfg cfg = {
 		.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2,
@@ -486,6 +497,8 @@ static int run_parser(struct builder *b, const char *buf, size_t len)
 	yfeed feed;
 	yfeed_init(&feed, buf, len);
 	b->feed = &feed;
+	if (!parser)
+		b->doc->out_of_memory = true;
 	if (parser &&
 	    fy_parser_set_input_callback(parser, &feed, yfeed_read) == 0) {
 		struct fy_event *event;
@@ -515,6 +528,7 @@ int ydoc_parse(ydoc *doc, const char *name, const char *buf, size_t len,
 	doc->name = name;
 	doc->root = NULL;
 	doc->diag = diag;
+	doc->out_of_memory = false;
 	if (utf8_check(name, buf, len, diag) != 0)
 		return -1;
 	struct builder b = { .doc = doc };
@@ -522,6 +536,8 @@ int ydoc_parse(ydoc *doc, const char *name, const char *buf, size_t len,
 	while (b.depth > 0)
 		free(b.stack[--b.depth].items);
 	free(b.stack);
+	if (ydoc_out_of_memory(doc))
+		return NATRISK_ENOMEM;
 	if (result != 0 || b.failed)
 		return -1;
 	if (!doc->root || yis_null(doc->root)) {
@@ -530,6 +546,11 @@ int ydoc_parse(ydoc *doc, const char *name, const char *buf, size_t len,
 		return -1;
 	}
 	return 0;
+}
+
+bool ydoc_out_of_memory(const ydoc *doc)
+{
+	return doc->out_of_memory || doc->arena.out_of_memory;
 }
 
 void ydoc_release(ydoc *doc)

@@ -46,11 +46,16 @@ typedef struct ydoc {
 	const char *name;
 	ynode *root;
 	natrisk_diag *diag;
+	bool out_of_memory; /* set by whatever failed to allocate */
 } ydoc;
+
+/* Whether building or checking DOC ran out of memory (its arena
+ * included): the loader then answers NATRISK_ENOMEM, not "invalid". */
+bool ydoc_out_of_memory(const ydoc *doc);
 
 /*
  * Parses BUF (checked first for bad bytes and bad UTF-8) into DOC. Returns
- * 0, or -1 after adding located errors to DIAG. DOC must be released with
+ * 0, -1 after adding located errors to DIAG, or NATRISK_ENOMEM. DOC must be released with
  * ydoc_release() in both cases. An empty document is an error.
  */
 int ydoc_parse(ydoc *doc, const char *name, const char *buf, size_t len,

@@ -11,6 +11,7 @@
 
 #include <natrisk/smaa.h>
 
+#include "../core/error.h"
 #include "diagram_layout.h"
 
 static const rgba ink = { 0x22, 0x22, 0x22, 255 };
@@ -30,9 +31,9 @@ double diagram_y(double position)
 
 rgba theme_colour(const natrisk_assessment *a, long theme)
 {
-	if (theme < 0 || (size_t)theme >= a->theme_count)
+	if (theme < 0 || (size_t)theme >= natrisk_assessment_theme_count(a))
 		return rgb(0x777777);
-	return rgb(natrisk_theme_colour(&a->themes[theme]));
+	return rgb(natrisk_theme_colour(natrisk_assessment_theme(a, (size_t)(theme))));
 }
 
 const char *diagram_word(const diagram *d, const char *en, const char *nl)
@@ -88,7 +89,7 @@ static void axis_text(diagram *d, double x, double y, double size,
 
 static void draw_axes(diagram *d)
 {
-	const natrisk_method *m = d->assessment->method;
+	const natrisk_method *m = natrisk_assessment_method(d->assessment);
 	natrisk_lang lang = d->options->lang;
 	char text[160];
 	for (int k = 0; k < 5; k++) {
@@ -97,20 +98,20 @@ static void draw_axes(diagram *d)
 		          true, natrisk_class_letter(k));
 		axis_text(d, x, PLOT_TOP + PLOT_HEIGHT + 32, 10, ANCHOR_MIDDLE,
 		          false,
-		          natrisk_text_get(&m->likelihood_labels[k], lang));
+		          natrisk_text_get(natrisk_method_likelihood_label(m, k), lang));
 		snprintf(text, sizeof text, "%s", natrisk_class_letter(k));
 		axis_text(d, PLOT_LEFT - 8, y - 2, 13, ANCHOR_END, true, text);
 		axis_text(d, PLOT_LEFT - 8, y + 12, 10, ANCHOR_END, false,
-		          natrisk_text_get(&m->impact_labels[k], lang));
+		          natrisk_text_get(natrisk_method_impact_label(m, k), lang));
 	}
 	snprintf(text, sizeof text, "%s (%s %g %s)",
 	         diagram_word(d, "Likelihood", "Waarschijnlijkheid"),
-	         diagram_word(d, "a factor", "factor"), m->likelihood_factor,
+	         diagram_word(d, "a factor", "factor"), natrisk_method_likelihood_factor(m),
 	         diagram_word(d, "per class", "per klasse"));
 	axis_text(d, PLOT_LEFT + PLOT_WIDTH / 2.0, PLOT_TOP + PLOT_HEIGHT + 54,
 	          12, ANCHOR_MIDDLE, true, text);
 	snprintf(text, sizeof text, "%s (%s %g %s)", "Impact",
-	         diagram_word(d, "a factor", "factor"), m->base,
+	         diagram_word(d, "a factor", "factor"), natrisk_method_base(m),
 	         diagram_word(d, "per class", "per klasse"));
 	shape *s = scene_textf(d->scene, 24, PLOT_TOP + PLOT_HEIGHT / 2.0, 12,
 	                       ANCHOR_MIDDLE, ink, text);
@@ -131,6 +132,8 @@ static char *wrapped(diagram *d, const char *text, double size, bool bold,
 	if (out)
 		*lines = text_wrap(d->metrics, text, size, bold, width, out,
 		                   &widest);
+	else
+		d->scene->out_of_memory = true;
 	return out;
 }
 
@@ -146,13 +149,13 @@ static double draw_heading(diagram *d)
 	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
 		free(text);
 		size = sizes[k];
-		text = wrapped(d, d->assessment->title, size, true, width, &lines);
+		text = wrapped(d, natrisk_assessment_title(d->assessment), size, true, width, &lines);
 		if (!text || lines <= 2)
 			break;
 	}
 	double y = lines == 1 ? 28 : 22, line_height = size + 3;
 	shape *s = scene_textf(d->scene, PLOT_LEFT, y, size, ANCHOR_START, ink,
-	                       text ? text : d->assessment->title);
+	                       text ? text : natrisk_assessment_title(d->assessment));
 	if (s) {
 		s->bold = true;
 		s->role = "title";
@@ -164,18 +167,20 @@ static double draw_heading(diagram *d)
 
 static void draw_title(diagram *d)
 {
-	const natrisk_method *m = d->assessment->method;
+	const natrisk_method *m = natrisk_assessment_method(d->assessment);
 	const natrisk_profile *profile =
-		&m->profiles[natrisk_results_profile(d->results)];
+		natrisk_method_profile(m, natrisk_results_profile(d->results));
 	double y = draw_heading(d);
 	/* titles, not ids: a reader knows the method by its name */
-	const char *method = natrisk_text_get(&m->title, d->options->lang);
+	const char *method = natrisk_text_get(natrisk_method_title(m), d->options->lang);
 	const char *word = diagram_word(d, "weight profile", "gewichtenset");
 	const char *name = natrisk_text_get(&profile->title, d->options->lang);
 	size_t size = strlen(method) + strlen(word) + strlen(name) + 8;
 	char *text = malloc(size);
-	if (!text)
+	if (!text) {
+		d->scene->out_of_memory = true;
 		return;
+	}
 	snprintf(text, size, "%s \xC2\xB7 %s: %s", method, word, name);
 	shape *s = scene_textf(d->scene, PLOT_LEFT, y, 11, ANCHOR_START, muted,
 	                       text);
@@ -204,14 +209,14 @@ static double legend_themes(diagram *d, double y)
 {
 	const natrisk_assessment *a = d->assessment;
 	bool unthemed = false;
-	for (size_t i = 0; i < a->scenario_count; i++)
-		unthemed |= a->scenarios[i].theme < 0;
-	for (long t = unthemed ? -1 : 0; t < (long)a->theme_count; t++) {
+	for (size_t i = 0; i < natrisk_assessment_scenario_count(a); i++)
+		unthemed |= natrisk_assessment_scenario(a, i)->theme < 0;
+	for (long t = unthemed ? -1 : 0; t < (long)natrisk_assessment_theme_count(a); t++) {
 		scene_circle(d->scene, LEGEND_LEFT + 8, y, POINT_RADIUS,
 		             theme_colour(a, t), ink, 1);
 		y = legend_entry(d, y, t < 0 ? diagram_word(d, "no theme",
 		                                            "geen thema")
-		                             : a->themes[t].title);
+		                             : natrisk_assessment_theme(a, (size_t)(t))->title);
 	}
 	return y + 8;
 }
@@ -285,9 +290,9 @@ int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
 	if (!d.scene || !d.metrics) {
 		natrisk_scene_free(d.scene);
 		text_metrics_free(d.metrics);
-		return NATRISK_ENOMEM;
+		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
-	d.scene->title = scene_text(d.scene, d.assessment->title);
+	d.scene->title = scene_text(d.scene, natrisk_assessment_title(d.assessment));
 	d.scene->description = scene_text(d.scene, diagram_word(&d,
 		"Risk diagram: likelihood against impact of every scenario",
 		"Risicodiagram: waarschijnlijkheid tegen impact per scenario"));
@@ -298,6 +303,10 @@ int natrisk_diagram_scene(natrisk_scene **out, const natrisk_results *r,
 		rc = diagram_draw_scenarios(&d);
 	draw_legend(&d);
 	text_metrics_free(d.metrics);
+	if (rc == 0 && scene_out_of_memory(d.scene))
+		rc = NATRISK_ENOMEM;
+	if (rc == NATRISK_ENOMEM)
+		error_set(rc, "out of memory");
 	if (rc != 0) {
 		natrisk_scene_free(d.scene);
 		return rc;

@@ -213,8 +213,8 @@ int diagram_draw_clouds(diagram *d)
 		return NATRISK_ENOMEM;
 	unsigned char level[BINS * BINS];
 	/* Lowest rank first, so that the most important cloud ends on top. */
-	for (size_t k = a->scenario_count; k-- > 0;) {
-		const natrisk_scenario *sc = &a->scenarios[order[k]];
+	for (size_t k = natrisk_assessment_scenario_count(a); k-- > 0;) {
+		const natrisk_scenario *sc = natrisk_assessment_scenario(a, order[k]);
 		size_t i;
 		if (!find_alternative(s, sc->id, order[k], &i))
 			continue;

@@ -41,17 +41,17 @@ static const char *group_ids(diagram *d, const spot *spots, size_t n,
                              size_t leader)
 {
 	if (spots[leader].members == 1)
-		return d->assessment->scenarios[spots[leader].scenario].id;
+		return natrisk_assessment_scenario(d->assessment, spots[leader].scenario)->id;
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++)
 		if (spots[i].group == leader)
-			len += strlen(d->assessment->scenarios[spots[i].scenario].id) + 1;
+			len += strlen(natrisk_assessment_scenario(d->assessment, spots[i].scenario)->id) + 1;
 	char *ids = arena_alloc(&d->scene->arena, len + 1), *end = ids;
 	if (!ids)
 		return NULL;
 	for (size_t i = 0; i < n; i++)
 		if (spots[i].group == leader) {
-			const char *id = d->assessment->scenarios[spots[i].scenario].id;
+			const char *id = natrisk_assessment_scenario(d->assessment, spots[i].scenario)->id;
 			if (end > ids)
 				*end++ = ' ';
 			size_t length = strlen(id);
@@ -66,7 +66,7 @@ static const char *group_ids(diagram *d, const spot *spots, size_t n,
  * more share the place. Returns a string to free, or NULL. */
 static char *label_text(diagram *d, const target *leader, bool brief)
 {
-	const natrisk_scenario *s = &d->assessment->scenarios[leader->scenario];
+	const natrisk_scenario *s = natrisk_assessment_scenario(d->assessment, leader->scenario);
 	char rank[24];
 	snprintf(rank, sizeof rank, "%d",
 	         natrisk_results_get(d->results, leader->scenario)->rank);
@@ -157,7 +157,7 @@ static int place_text(diagram *d, label_placer *placer, const target *t,
 	label_request requests[2] = { shapes[0].request, shapes[1].request };
 	label_place place;
 	int chosen = label_placer_place(placer, requests, count, &place);
-	rc = chosen >= 0;
+	rc = chosen == NATRISK_ENOMEM ? chosen : chosen >= 0;
 	if (chosen >= 0) {
 		if (place.leader)
 			draw_leader(d, &place);
@@ -248,7 +248,7 @@ static bool target_of(diagram *d, const spot *spots, size_t n, size_t i,
 	if (leader->members < SHARED_LABEL_FROM) {
 		*t = (target){ spots[i].scenario, 1, spots[i].x, spots[i].y,
 			       spots[i].radius,
-			       d->assessment->scenarios[spots[i].scenario].id };
+			       natrisk_assessment_scenario(d->assessment, spots[i].scenario)->id };
 		return true;
 	}
 	if (spots[i].group != i)

@@ -7,7 +7,9 @@
 #ifndef NATRISK_DIAGRAM_LAYOUT_H
 #define NATRISK_DIAGRAM_LAYOUT_H
 
-#include "../core/model.h"
+#include <natrisk/assessment.h>
+#include <natrisk/method.h>
+#include <natrisk/results.h>
 #include "scene.h"
 #include "text_metrics.h"
 
@@ -50,8 +52,8 @@ typedef struct spot {
 /* Groups the spots (in rank order, each at its scenario's place: x, y)
  * that share a place, spreads each group's points around that place so
  * that every one shows, and pushes apart groups whose points come too
- * near; see diagram_spread.c. */
-void diagram_spread_spots(spot *spots, size_t n);
+ * near; see diagram_spread.c. Returns 0 or NATRISK_ENOMEM. */
+int diagram_spread_spots(spot *spots, size_t n);
 
 /* Labels for the spots (in rank order), placed clear of everything drawn
  * for the scenarios: the scene's shapes from FIRST on. */

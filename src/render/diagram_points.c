@@ -135,7 +135,7 @@ static void draw_point(diagram *d, const natrisk_scenario *s,
 int diagram_draw_scenarios(diagram *d)
 {
 	const natrisk_assessment *a = d->assessment;
-	size_t n = a->scenario_count;
+	size_t n = natrisk_assessment_scenario_count(a);
 	spot *spots = calloc(n + 1, sizeof *spots);
 	if (!spots)
 		return NATRISK_ENOMEM;
@@ -146,21 +146,24 @@ int diagram_draw_scenarios(diagram *d)
 		spots[k].scenario = order[k];
 		spots[k].x = diagram_x(r->likelihood_position[NATRISK_EV]);
 		spots[k].y = diagram_y(r->impact[NATRISK_EV].position);
-		spots[k].radius = a->scenarios[order[k]].is_new ? NEW_RING_RADIUS
+		spots[k].radius = natrisk_assessment_scenario(a, order[k])->is_new ? NEW_RING_RADIUS
 		                                                : POINT_RADIUS;
 	}
-	diagram_spread_spots(spots, n);
+	if (diagram_spread_spots(spots, n) != 0) {
+		free(spots);
+		return NATRISK_ENOMEM;
+	}
 	size_t first = d->scene->count;
 	for (size_t k = 0; k < n; k++)
-		draw_whiskers(d, &a->scenarios[spots[k].scenario],
+		draw_whiskers(d, natrisk_assessment_scenario(a, spots[k].scenario),
 		              natrisk_results_get(d->results, spots[k].scenario),
 		              spots[k].place_x, spots[k].place_y);
 	for (size_t k = 0; k < n; k++)
-		draw_previous(d, &a->scenarios[spots[k].scenario], spots[k].x,
+		draw_previous(d, natrisk_assessment_scenario(a, spots[k].scenario), spots[k].x,
 		              spots[k].y);
 	/* Lowest rank first, so that the most important points end on top. */
 	for (size_t k = n; k-- > 0;)
-		draw_point(d, &a->scenarios[spots[k].scenario],
+		draw_point(d, natrisk_assessment_scenario(a, spots[k].scenario),
 		           natrisk_results_get(d->results, spots[k].scenario),
 		           spots[k].x, spots[k].y);
 	int rc = diagram_label_spots(d, spots, n, first);

@@ -259,7 +259,7 @@ static void keep_in_plot(groups *g, size_t leader)
 	translate(g, leader, dx, dy);
 }
 
-static void push_apart(groups *g)
+static bool push_apart(groups *g)
 {
 	double widest = MIN_APART;
 	for (size_t i = 0; i < g->n; i++)
@@ -268,11 +268,12 @@ static void push_apart(groups *g)
 	size_t count;
 	pair *pairs = near_pairs(g, 2 * widest, &count);
 	if (!pairs)
-		return;
+		return false;
 	for (int round = 0; round < PUSH_ROUNDS; round++)
 		for (size_t k = 0; k < count; k++)
 			push_pair(g, pairs[k].a, pairs[k].b, k);
 	free(pairs);
+	return true;
 }
 
 /* Each group's centre (its points' mean) and the radius about it that
@@ -299,7 +300,8 @@ static void group_extent(groups *g)
 	}
 }
 
-static void lay_out(spot *spots, size_t n, place *sorted, bool *taken,
+/* False when out of memory. */
+static bool lay_out(spot *spots, size_t n, place *sorted, bool *taken,
                     size_t *members, size_t *start, double *spacing)
 {
 	groups g = { spots, n, members, start, spacing };
@@ -308,14 +310,16 @@ static void lay_out(spot *spots, size_t n, place *sorted, bool *taken,
 	for (size_t i = 0; i < n; i++)
 		if (spots[i].group == i && spots[i].members > 1)
 			spread_group(&g, i);
-	push_apart(&g);
+	if (!push_apart(&g))
+		return false;
 	for (size_t i = 0; i < n; i++)
 		if (spots[i].group == i)
 			keep_in_plot(&g, i);
 	group_extent(&g);
+	return true;
 }
 
-void diagram_spread_spots(spot *spots, size_t n)
+int diagram_spread_spots(spot *spots, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		spots[i].place_x = spots[i].cx = spots[i].x;
@@ -328,12 +332,12 @@ void diagram_spread_spots(spot *spots, size_t n)
 	size_t *members = malloc((n + 1) * sizeof *members);
 	size_t *start = malloc((n + 1) * sizeof *start);
 	double *spacing = calloc(n + 1, sizeof *spacing);
-	/* short of memory, every point stands where it is */
-	if (sorted && taken && members && start && spacing)
-		lay_out(spots, n, sorted, taken, members, start, spacing);
+	bool done = sorted && taken && members && start && spacing &&
+	            lay_out(spots, n, sorted, taken, members, start, spacing);
 	free(sorted);
 	free(taken);
 	free(members);
 	free(start);
 	free(spacing);
+	return done ? NATRISK_OK : NATRISK_ENOMEM;
 }

@@ -5,6 +5,8 @@
  */
 #include "labels.h"
 
+#include <natrisk/common.h>
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -428,14 +430,14 @@ int label_placer_place(label_placer *p, const label_request *requests,
 				if (!try_place(p, &requests[v], distances[d], k, out))
 					continue;
 				if (label_placer_block(p, out->bounds))
-					return -1;
+					return NATRISK_ENOMEM;
 				/* the labels after this one keep clear of its
 				 * leader */
 				if (out->leader &&
 				    label_placer_block_line(p, out->line[0],
 				                            out->line[1], out->line[2],
 				                            out->line[3], 0.4))
-					return -1;
+					return NATRISK_ENOMEM;
 				out->placed = true;
 				return v;
 			}

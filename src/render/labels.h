@@ -58,8 +58,8 @@ int label_placer_block_line(label_placer *placer, double x0, double y0,
  * shapes (the same text in more or fewer lines), the first preferred at
  * a given distance: a place beside the point for a later shape wins over
  * a farther one for the first; away from the point (with a leader) only
- * the first is tried. Returns the index of the request placed, or -1 when
- * none finds room. */
+ * the first is tried. Returns the index of the request placed, -1 when
+ * none finds room, or NATRISK_ENOMEM. */
 int label_placer_place(label_placer *placer, const label_request *requests,
                        int count, label_place *out);
 

@@ -28,12 +28,12 @@ const char *report_classification_name(const report *rp,
 static natrisk_classification highest(const natrisk_assessment *a)
 {
 	natrisk_classification top = NATRISK_PUBLIC;
-	for (size_t i = 0; i < a->scenario_count; i++)
-		if (a->scenarios[i].classification > top)
-			top = a->scenarios[i].classification;
-	for (size_t t = 0; t < a->theme_count; t++)
-		if (a->themes[t].classification > top)
-			top = a->themes[t].classification;
+	for (size_t i = 0; i < natrisk_assessment_scenario_count(a); i++)
+		if (natrisk_assessment_scenario(a, i)->classification > top)
+			top = natrisk_assessment_scenario(a, i)->classification;
+	for (size_t t = 0; t < natrisk_assessment_theme_count(a); t++)
+		if (natrisk_assessment_theme(a, (size_t)(t))->classification > top)
+			top = natrisk_assessment_theme(a, (size_t)(t))->classification;
 	return top;
 }
 

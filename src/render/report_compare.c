@@ -12,8 +12,8 @@
 /* RANKS[p * n + i]: rank of scenario i under profile p. */
 static int rank_per_profile(const report *rp, int *ranks)
 {
-	size_t n = rp->a->scenario_count;
-	for (size_t p = 0; p < rp->m->profile_count; p++) {
+	size_t n = natrisk_assessment_scenario_count(rp->a);
+	for (size_t p = 0; p < natrisk_method_profile_count(rp->m); p++) {
 		natrisk_results *pr;
 		int rc = natrisk_results_new(&pr, rp->a, p);
 		if (rc != 0)
@@ -56,8 +56,8 @@ static void write_profiles_head(const report *rp, size_t chosen)
 	fprintf(out, " %s</caption>\n<thead><tr><th scope=\"col\">Scenario"
 	        "</th>", TR(rp, "is highlighted in bold.",
 	                    "is vet gemarkeerd."));
-	for (size_t p = 0; p < rp->m->profile_count; p++) {
-		const natrisk_profile *pf = &rp->m->profiles[p];
+	for (size_t p = 0; p < natrisk_method_profile_count(rp->m); p++) {
+		const natrisk_profile *pf = natrisk_method_profile(rp->m, p);
 		fputs("<th scope=\"col\" class=\"num", out);
 		fputs(p == chosen ? " chosen" : "", out);
 		fputs("\" data-profile=\"", out);
@@ -74,16 +74,16 @@ static void write_profiles_head(const report *rp, size_t chosen)
 static void write_profiles_table(const report *rp, const int *ranks)
 {
 	FILE *out = rp->out;
-	size_t n = rp->a->scenario_count;
+	size_t n = natrisk_assessment_scenario_count(rp->a);
 	size_t chosen = natrisk_results_profile(rp->r);
 	write_profiles_head(rp, chosen);
 	const size_t *order = natrisk_results_order(rp->r);
 	for (size_t k = 0; k < n; k++) {
 		size_t i = order[k];
 		fputs("<tr>", out);
-		scenario_header_cell(rp, &rp->a->scenarios[i]);
+		scenario_header_cell(rp, natrisk_assessment_scenario(rp->a, i));
 		int base = ranks[chosen * n + i];
-		for (size_t p = 0; p < rp->m->profile_count; p++) {
+		for (size_t p = 0; p < natrisk_method_profile_count(rp->m); p++) {
 			int rank = ranks[p * n + i];
 			if (rank == base)
 				fprintf(out, "<td class=\"num\">%d</td>", rank);
@@ -106,7 +106,7 @@ static void write_profiles_table(const report *rp, const int *ranks)
 
 int report_profiles(const report *rp)
 {
-	size_t n = rp->a->scenario_count, np = rp->m->profile_count;
+	size_t n = natrisk_assessment_scenario_count(rp->a), np = natrisk_method_profile_count(rp->m);
 	int *ranks = calloc(n * np + 1, sizeof *ranks);
 	if (!ranks)
 		return error_set(NATRISK_ENOMEM, "out of memory");
@@ -126,10 +126,10 @@ static void write_movements_head(const report *rp)
 	        TR(rp, "Movements since the previous edition",
 	           "Verschuivingen sinds de vorige editie"),
 	        TR(rp, "Compared with", "Vergeleken met"));
-	html_text(out, pa->title);
-	if (pa->edition) {
+	html_text(out, natrisk_assessment_title(pa));
+	if (natrisk_assessment_edition(pa)) {
 		fputs(" (", out);
-		html_text(out, pa->edition);
+		html_text(out, natrisk_assessment_edition(pa));
 		fputc(')', out);
 	}
 	const char *prev = TR(rp, "previous", "vorige");
@@ -198,15 +198,17 @@ static void write_movement_row(const report *rp, size_t i, size_t j)
 	const natrisk_scenario_result *then =
 		natrisk_results_get(rp->previous, j);
 	report before = *rp;
-	before.m = pa->method; /* its class labels */
+	before.m = natrisk_assessment_method(pa); /* its class labels */
 	fputs("<tr data-scenario=\"", out);
-	html_text(out, rp->a->scenarios[i].id);
+	html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
 	fputs("\">", out);
-	scenario_header_cell(rp, &rp->a->scenarios[i]);
+	scenario_header_cell(rp, natrisk_assessment_scenario(rp->a, i));
 	fputs("<td>", out);
-	report_likelihood_cell(&before, &pa->scenarios[j].likelihood);
+	report_likelihood_cell(&before,
+	                       &natrisk_assessment_scenario(pa, j)->likelihood);
 	fputs("</td><td>", out);
-	report_likelihood_cell(rp, &rp->a->scenarios[i].likelihood);
+	report_likelihood_cell(
+		rp, &natrisk_assessment_scenario(rp->a, i)->likelihood);
 	fputs("</td>", out);
 	write_impact_cells(rp, then, now);
 	write_direction(rp, natrisk_results_compare_risk(rp->r, i,
@@ -222,8 +224,8 @@ static void write_new_list(const report *rp)
 	        TR(rp, "New in this edition", "Nieuw in deze editie"));
 	const size_t *order = natrisk_results_order(rp->r);
 	size_t count = 0;
-	for (size_t k = 0; k < rp->a->scenario_count; k++) {
-		const natrisk_scenario *s = &rp->a->scenarios[order[k]];
+	for (size_t k = 0; k < natrisk_assessment_scenario_count(rp->a); k++) {
+		const natrisk_scenario *s = natrisk_assessment_scenario(rp->a, order[k]);
 		if (natrisk_assessment_find_scenario(pa, s->id) >= 0)
 			continue;
 		fputs("<li><a href=\"", out);
@@ -247,8 +249,8 @@ static void write_dropped_list(const report *rp)
 	        TR(rp, "No longer assessed", "Niet meer beoordeeld"));
 	const size_t *order = natrisk_results_order(rp->previous);
 	size_t count = 0;
-	for (size_t k = 0; k < pa->scenario_count; k++) {
-		const natrisk_scenario *s = &pa->scenarios[order[k]];
+	for (size_t k = 0; k < natrisk_assessment_scenario_count(pa); k++) {
+		const natrisk_scenario *s = natrisk_assessment_scenario(pa, order[k]);
 		if (natrisk_assessment_find_scenario(rp->a, s->id) >= 0)
 			continue;
 		fputs("<li>", out);
@@ -270,9 +272,9 @@ void report_movements(const report *rp)
 	const natrisk_assessment *pa = natrisk_results_assessment(rp->previous);
 	write_movements_head(rp);
 	const size_t *order = natrisk_results_order(rp->r);
-	for (size_t k = 0; k < rp->a->scenario_count; k++) {
+	for (size_t k = 0; k < natrisk_assessment_scenario_count(rp->a); k++) {
 		long j = natrisk_assessment_find_scenario(
-			pa, rp->a->scenarios[order[k]].id);
+			pa, natrisk_assessment_scenario(rp->a, order[k])->id);
 		if (j >= 0)
 			write_movement_row(rp, order[k], (size_t)j);
 	}

@@ -15,7 +15,9 @@
 
 #include <natrisk/report.h>
 
-#include "../core/model.h"
+#include <natrisk/assessment.h>
+#include <natrisk/method.h>
+#include <natrisk/results.h>
 #include "html.h"
 
 typedef struct report {

@@ -60,7 +60,7 @@ static void ranking_head(const report *rp, const natrisk_ranking *g)
 static void write_intro(const report *rp)
 {
 	const natrisk_profile *def =
-		&rp->m->profiles[rp->m->default_profile];
+		natrisk_method_profile(rp->m, natrisk_method_default_profile(rp->m));
 	fprintf(rp->out,
 	        "<section id=\"robustness\" aria-labelledby=\"robustness-h\">\n"
 	        "<h2 id=\"robustness-h\">%s</h2>\n<p>%s ",
@@ -99,11 +99,11 @@ static void write_ranking_row(const report *rp, const natrisk_robustness *r,
 	size_t k = natrisk_robustness_count(r);
 	int reference = natrisk_robustness_ranking(r, k - 3)->ranks[i];
 	fputs("<tr data-scenario=\"", out);
-	html_text(out, rp->a->scenarios[i].id);
+	html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
 	fputs("\"><th scope=\"row\"><a href=\"", out);
-	report_scenario_href(rp, &rp->a->scenarios[i]);
+	report_scenario_href(rp, natrisk_assessment_scenario(rp->a, i));
 	fputs("\">", out);
-	html_text(out, rp->a->scenarios[i].title);
+	html_text(out, natrisk_assessment_scenario(rp->a, i)->title);
 	fputs("</a>", out);
 	if (is_dependent(r, i))
 		fprintf(out, " <span class=\"badge\">%s</span>",
@@ -136,7 +136,7 @@ static void write_rankings(const report *rp, const natrisk_robustness *r)
 		ranking_head(rp, natrisk_robustness_ranking(r, l));
 	fputs("</tr></thead>\n<tbody>\n", out);
 	const size_t *order = natrisk_robustness_order(r);
-	for (size_t o = 0; o < rp->a->scenario_count; o++)
+	for (size_t o = 0; o < natrisk_assessment_scenario_count(rp->a); o++)
 		write_ranking_row(rp, r, order[o]);
 	fputs("</tbody>\n</table>\n", out);
 }
@@ -194,11 +194,11 @@ static void write_dependent(const report *rp, const natrisk_robustness *r)
 		int best, worst;
 		natrisk_robustness_span(r, i, &best, &worst);
 		fputs("<li data-scenario=\"", out);
-		html_text(out, rp->a->scenarios[i].id);
+		html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
 		fputs("\"><a href=\"", out);
-		report_scenario_href(rp, &rp->a->scenarios[i]);
+		report_scenario_href(rp, natrisk_assessment_scenario(rp->a, i));
 		fputs("\">", out);
-		html_text(out, rp->a->scenarios[i].title);
+		html_text(out, natrisk_assessment_scenario(rp->a, i)->title);
 		fprintf(out, "</a>: %s %d" NDASH "%d</li>\n",
 		        TR(rp, "ranks", "rangen"), best, worst);
 	}
@@ -217,7 +217,7 @@ static void write_smaa_row(const report *rp, const natrisk_smaa *s, size_t i)
 {
 	FILE *out = rp->out;
 	fputs("<tr>", out);
-	scenario_cell(rp, &rp->a->scenarios[i]);
+	scenario_cell(rp, natrisk_assessment_scenario(rp->a, i));
 	fputs("<td class=\"num\">", out);
 	percent(rp, natrisk_smaa_rank_acceptability(s, i, 0));
 	size_t r = natrisk_smaa_most_likely_rank(s, i);
@@ -284,7 +284,7 @@ static void write_smaa_table(const report *rp, const natrisk_smaa *s,
 	           "Meest waarschijnlijke rang (aandeel)"),
 	        TR(rp, "Confidence factor", "Betrouwbaarheidsfactor"));
 	const size_t *order = natrisk_robustness_order(r);
-	for (size_t o = 0; o < rp->a->scenario_count; o++)
+	for (size_t o = 0; o < natrisk_assessment_scenario_count(rp->a); o++)
 		write_smaa_row(rp, s, order[o]);
 	fprintf(out, "</tbody>\n</table>\n<p class=\"note\">%s</p>\n",
 	        TR(rp, "A confidence factor is missing (" MDASH ") for a "

@@ -36,7 +36,7 @@ static void write_facts(const report *rp, const natrisk_scenario *s,
 	fprintf(out, "</code></dd>\n<dt>%s</dt><dd>%d</dd>\n<dt>%s</dt><dd>",
 	        TR(rp, "Rank", "Rang"), res->rank, TR(rp, "Theme", "Thema"));
 	if (s->theme >= 0)
-		html_text(out, rp->a->themes[s->theme].title);
+		html_text(out, natrisk_assessment_theme(rp->a, (size_t)(s->theme))->title);
 	else
 		fputs(MDASH, out);
 	fprintf(out, "</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
@@ -103,7 +103,7 @@ static void write_probability_row(const report *rp, const natrisk_score *s)
 	FILE *out = rp->out;
 	fprintf(out, "<tr><th scope=\"row\">%s ", TR(rp, "Probability within",
 	        "Kans binnen"));
-	html_quantity(out, rp->m->horizon_years, rp->lang);
+	html_quantity(out, natrisk_method_horizon_years(rp->m), rp->lang);
 	fprintf(out, " %s</th>", TR(rp, "years", "jaar"));
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
 		const natrisk_grade *g = &s->point[p];
@@ -176,7 +176,7 @@ static void write_criterion_row(const report *rp, const natrisk_scenario *s,
                                 size_t c)
 {
 	FILE *out = rp->out;
-	const natrisk_criterion *crit = &rp->m->criteria[c];
+	const natrisk_criterion *crit = natrisk_method_criterion(rp->m, c);
 	fputs("<tr><th scope=\"row\">", out);
 	html_text(out, crit->id);
 	fputs("</th><td>", out);
@@ -237,15 +237,15 @@ static void write_impact(const report *rp, const natrisk_scenario *s,
 	write_point_headers(rp);
 	fprintf(out, "<th scope=\"col\">%s</th></tr></thead>\n",
 	        TR(rp, "Rationale", "Onderbouwing"));
-	for (size_t k = 0; k < rp->m->interest_count; k++) {
-		const natrisk_interest *in = &rp->m->interests[k];
+	for (size_t k = 0; k < natrisk_method_interest_count(rp->m); k++) {
+		const natrisk_interest *in = natrisk_method_interest(rp->m, k);
 		fputs("<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"6\">", out);
 		html_text(out, in->id);
 		fputc(' ', out);
 		html_ltext(out, &in->name, rp->lang);
 		fputs("</th></tr>\n", out);
-		for (size_t c = 0; c < rp->m->criterion_count; c++)
-			if (rp->m->criteria[c].interest == k)
+		for (size_t c = 0; c < natrisk_method_criterion_count(rp->m); c++)
+			if (natrisk_method_criterion(rp->m, c)->interest == k)
 				write_criterion_row(rp, s, c);
 		fputs("</tbody>\n", out);
 	}
@@ -281,7 +281,7 @@ static void write_bar(const report *rp, size_t k, const double v[3])
 	double ul = BAR_X + bar_length(rp, v[NATRISK_UL]);
 	fprintf(out, "<text x=\"%d\" y=\"%s\" text-anchor=\"end\">",
 	        LABEL_W, FMT(mid + 4.5, 1));
-	html_ltext(out, &rp->m->interests[k].name, rp->lang);
+	html_ltext(out, &natrisk_method_interest(rp->m, k)->name, rp->lang);
 	fprintf(out, "</text>\n<rect x=\"%d\" y=\"%s\" width=\"%s\" "
 	        "height=\"16\" fill=\"#4f81b8\"/>\n", BAR_X,
 	        FMT(mid - 8, 1), FMT(ev, 2));
@@ -301,9 +301,9 @@ static void write_bar(const report *rp, size_t k, const double v[3])
 /* The chart's text equivalent, for screen readers. */
 static void write_chart_desc(const report *rp, const double (*v)[3])
 {
-	for (size_t k = 0; k < rp->m->interest_count; k++) {
+	for (size_t k = 0; k < natrisk_method_interest_count(rp->m); k++) {
 		fputs(k ? "; " : "", rp->out);
-		html_ltext(rp->out, &rp->m->interests[k].name, rp->lang);
+		html_ltext(rp->out, &natrisk_method_interest(rp->m, k)->name, rp->lang);
 		fputs(": ", rp->out);
 		write_bar_values(rp, v[k]);
 	}
@@ -313,7 +313,7 @@ static void write_chart_svg(const report *rp, const natrisk_scenario *s,
                             const double (*v)[3])
 {
 	FILE *out = rp->out;
-	size_t n = rp->m->interest_count;
+	size_t n = natrisk_method_interest_count(rp->m);
 	int height = TOP + (int)n * ROW_H + BOTTOM;
 	fprintf(out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
 	        "role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -344,12 +344,12 @@ static void write_chart_svg(const report *rp, const natrisk_scenario *s,
 static int write_chart(const report *rp, const natrisk_scenario *s)
 {
 	FILE *out = rp->out;
-	size_t n = rp->m->interest_count;
+	size_t n = natrisk_method_interest_count(rp->m);
 	double (*v)[3] = malloc((n ? n : 1) * sizeof *v);
 	if (!v)
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	const natrisk_scenario_result *res =
-		natrisk_results_get(rp->r, (size_t)(s - rp->a->scenarios));
+		natrisk_results_get(rp->r, (size_t)(s - natrisk_assessment_scenario(rp->a, 0)));
 	for (size_t k = 0; k < n; k++) {
 		v[k][NATRISK_LL] = report_interest_value(rp, s, k, NATRISK_LL);
 		v[k][NATRISK_EV] = res->interests[k];
@@ -374,7 +374,7 @@ static int write_chart(const report *rp, const natrisk_scenario *s)
 static int write_scenario(const report *rp, size_t i)
 {
 	FILE *out = rp->out;
-	const natrisk_scenario *s = &rp->a->scenarios[i];
+	const natrisk_scenario *s = natrisk_assessment_scenario(rp->a, i);
 	const natrisk_scenario_result *res = natrisk_results_get(rp->r, i);
 	fputs("<section class=\"scenario\" id=\"", out);
 	scoped_id(rp, "scenario-", s, "\" aria-labelledby=\"");

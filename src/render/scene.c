@@ -17,6 +17,11 @@ natrisk_scene *scene_new(double width, double height)
 	return scene;
 }
 
+bool scene_out_of_memory(const natrisk_scene *scene)
+{
+	return scene->out_of_memory || scene->arena.out_of_memory;
+}
+
 void natrisk_scene_free(natrisk_scene *scene)
 {
 	if (!scene)
@@ -31,8 +36,10 @@ shape *scene_add(natrisk_scene *scene, const shape *s)
 	if (scene->count == scene->capacity) {
 		size_t capacity = scene->capacity ? scene->capacity * 2 : 256;
 		shape *shapes = realloc(scene->shapes, capacity * sizeof *shapes);
-		if (!shapes)
+		if (!shapes) {
+			scene->out_of_memory = true;
 			return NULL;
+		}
 		scene->shapes = shapes;
 		scene->capacity = capacity;
 	}

@@ -59,9 +59,15 @@ struct natrisk_scene {
 	const char *id;        /* prefix of the SVG's ids, or NULL */
 	shape *shapes;
 	size_t count, capacity;
+	/* Something was left out for want of memory: the scene is not
+	 * the picture, and its maker answers NATRISK_ENOMEM. */
+	bool out_of_memory;
 };
 
 natrisk_scene *scene_new(double width, double height);
+/* Whether anything was left out of SCENE for want of memory, its texts
+ * included. */
+bool scene_out_of_memory(const natrisk_scene *scene);
 /* Appends a shape (copied) and returns it, or NULL when out of memory. */
 shape *scene_add(natrisk_scene *scene, const shape *s);
 /* A copy of TEXT owned by the scene. */

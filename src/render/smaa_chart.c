@@ -19,6 +19,7 @@
 
 #include <natrisk/smaa_chart.h>
 
+#include "../core/error.h"
 #include "scene.h"
 #include "text_metrics.h"
 
@@ -437,7 +438,7 @@ int natrisk_smaa_chart_scene(natrisk_scene **out, const natrisk_smaa *s,
 	};
 	if (!c.metrics || order_alternatives(&c) != 0) {
 		chart_free(&c);
-		return NATRISK_ENOMEM;
+		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
 	c.shown = c.m < MAX_BARS ? c.m : MAX_BARS;
 	c.group = c.m <= MAX_SEGMENTS ? 1 : (c.m + 9) / 10;
@@ -446,7 +447,7 @@ int natrisk_smaa_chart_scene(natrisk_scene **out, const natrisk_smaa *s,
 	c.scene = scene_new(0, axis_y + 34 + MARGIN - 4);
 	if (!c.scene) {
 		chart_free(&c);
-		return NATRISK_ENOMEM;
+		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
 	if (!title)
 		title = word(&c, "Rank acceptability", "Aanvaardbaarheid per rang");
@@ -465,6 +466,10 @@ int natrisk_smaa_chart_scene(natrisk_scene **out, const natrisk_smaa *s,
 	draw_axis(&c, axis_y);
 	c.scene->width = chart_width(&c, title_right, legend_right);
 	chart_free(&c);
+	if (scene_out_of_memory(c.scene)) {
+		natrisk_scene_free(c.scene);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
 	*out = c.scene;
 	return NATRISK_OK;
 }

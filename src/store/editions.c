@@ -12,7 +12,6 @@
 #include <natrisk/membuf.h>
 
 #include "../core/error.h"
-#include "../core/model.h"
 #include "db.h"
 #include "edition_rows.h"
 #include "score_json.h"
@@ -33,8 +32,9 @@ void bind_json(sqlite3_stmt *stmt, int k, json_t *j)
 static json_t *themes_json(const natrisk_assessment *a)
 {
 	json_t *themes = json_array();
-	for (size_t t = 0; themes && t < a->theme_count; t++) {
-		const natrisk_theme *theme = &a->themes[t];
+	for (size_t t = 0; themes && t < natrisk_assessment_theme_count(a);
+	     t++) {
+		const natrisk_theme *theme = natrisk_assessment_theme(a, t);
 		json_t *item = json_pack("{s:s,s:s,s:s}", "id", theme->id,
 		                         "title", theme->title, "classification",
 		                         natrisk_classification_name(
@@ -61,7 +61,7 @@ void bind_scenario_fields(sqlite3_stmt *stmt, int first,
 {
 	sqlite3_bind_text(stmt, first, s->title, -1, SQLITE_STATIC);
 	if (s->theme >= 0)
-		sqlite3_bind_text(stmt, first + 1, a->themes[s->theme].id, -1,
+		sqlite3_bind_text(stmt, first + 1, natrisk_assessment_theme(a, (size_t)s->theme)->id, -1,
 		                  SQLITE_STATIC);
 	sqlite3_bind_text(stmt, first + 2, natrisk_kind_name(s->kind), -1,
 	                  SQLITE_STATIC);
@@ -92,9 +92,9 @@ static int insert_edition(sqlite3 *db, import_job *job)
 		"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)");
 	if (!stmt)
 		return NATRISK_EIO;
-	sqlite3_bind_text(stmt, 1, a->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, a->edition, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, a->method_ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, natrisk_assessment_title(a), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, natrisk_assessment_edition(a), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, natrisk_assessment_method_ref(a), -1, SQLITE_STATIC);
 	bind_json(stmt, 4, themes_json(a));
 	sqlite3_bind_text(stmt, 5, job->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 6, at, -1, SQLITE_STATIC);
@@ -110,11 +110,13 @@ static int insert_scores(sqlite3 *db, const natrisk_assessment *a,
                          const natrisk_scenario *s, int64_t scenario_id,
                          const char *actor)
 {
+	const natrisk_method *m = natrisk_assessment_method(a);
 	int rc = 0;
-	for (size_t c = 0; rc == 0 && c < a->method->criterion_count; c++)
+	for (size_t c = 0; rc == 0 && c < natrisk_method_criterion_count(m); c++)
 		if (s->impact[c].given)
-			rc = insert_score(db, scenario_id, a->method->criteria[c].id,
-			                  true, actor, &s->impact[c]);
+			rc = insert_score(db, scenario_id,
+			                  natrisk_method_criterion(m, c)->id, true,
+			                  actor, &s->impact[c]);
 	return rc;
 }
 
@@ -149,7 +151,7 @@ int insert_scenario(sqlite3 *db, int64_t edition,
                     const natrisk_assessment *a, size_t i, int64_t position,
                     const char *actor)
 {
-	const natrisk_scenario *s = &a->scenarios[i];
+	const natrisk_scenario *s = natrisk_assessment_scenario(a, i);
 	sqlite3_stmt *stmt = db_prepare(db,
 		"INSERT INTO scenarios (assessment_id, position, key, title, "
 		"theme, kind, description, classification, is_new, sources, "
@@ -172,7 +174,8 @@ static int import_work(sqlite3 *db, void *ctx)
 {
 	import_job *job = ctx;
 	int rc = insert_edition(db, job);
-	for (size_t i = 0; rc == 0 && i < job->a->scenario_count; i++)
+	for (size_t i = 0;
+	     rc == 0 && i < natrisk_assessment_scenario_count(job->a); i++)
 		rc = insert_scenario(db, job->id, job->a, i, (int64_t)i,
 		                     job->actor);
 	if (rc == 0)
@@ -181,9 +184,11 @@ static int import_work(sqlite3 *db, void *ctx)
 		return rc;
 	char object[48], after[400];
 	snprintf(object, sizeof object, "edition:%lld", (long long)job->id);
-	json_t *summary = json_pack("{s:s,s:I}", "title", job->a->title,
+	json_t *summary = json_pack("{s:s,s:I}", "title",
+	                            natrisk_assessment_title(job->a),
 	                            "scenarios",
-	                            (json_int_t)job->a->scenario_count);
+	                            (json_int_t)natrisk_assessment_scenario_count(
+					    job->a));
 	char *text = summary ? json_dumps(summary, JSON_COMPACT) : NULL;
 	snprintf(after, sizeof after, "%s", text ? text : "{}");
 	free(text);
@@ -196,7 +201,7 @@ int natrisk_store_import(natrisk_store *s, const natrisk_assessment *a,
                          const char *actor, const char *const *chairs,
                          size_t chair_count, int64_t *id)
 {
-	if (natrisk_method_ref_is_path(a->method_ref))
+	if (natrisk_method_ref_is_path(natrisk_assessment_method_ref(a)))
 		return error_set(NATRISK_EINVALID, "the store keeps editions "
 		                 "whose method is named by its id (such as "
 		                 "nrb-2008), not by a path");

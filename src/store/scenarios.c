@@ -9,7 +9,6 @@
 
 #include "../core/error.h"
 #include "../core/messages.h"
-#include "../core/model.h"
 #include "db.h"
 #include "edition_rows.h"
 
@@ -195,7 +194,7 @@ static int add_work(sqlite3 *db, void *ctx)
 		                  text);
 	free(text);
 	natrisk_classification level =
-		a ? a->scenarios[0].classification : NATRISK_PUBLIC;
+		a ? natrisk_assessment_scenario(a, 0)->classification : NATRISK_PUBLIC;
 	natrisk_assessment_free(a);
 	if (rc == 0 && !(job->made_id = strdup(key)))
 		rc = error_set(NATRISK_ENOMEM, "out of memory");
@@ -312,7 +311,7 @@ static int check_assigned(sqlite3 *db, int64_t scenario_id,
 
 static int update_fields(sqlite3 *db, int64_t id, const natrisk_assessment *a)
 {
-	const natrisk_scenario *s = &a->scenarios[0];
+	const natrisk_scenario *s = natrisk_assessment_scenario(a, 0);
 	sqlite3_stmt *stmt = db_prepare(db,
 		"UPDATE scenarios SET title = ?, theme = ?, kind = ?, "
 		"description = ?, classification = ?, is_new = ?, sources = ? "
@@ -345,7 +344,8 @@ static int apply_edit(sqlite3 *db, scenario_job *job, const scenario_row *row,
 	if (rc != 0)
 		return rc;
 	/* a change is seen by whoever saw the scenario before or after */
-	natrisk_classification now = a->scenarios[0].classification;
+	natrisk_classification now =
+		natrisk_assessment_scenario(a, 0)->classification;
 	*level = now < row->classification ? now : row->classification;
 	rc = check_assigned(db, row->id, now);
 	if (rc == 0)

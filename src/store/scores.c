@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "../core/error.h"
-#include "../core/model.h"
 #include "../io/parser_messages.h"
 #include "db.h"
 #include "edition_rows.h"
@@ -103,11 +102,11 @@ static int read_score(sqlite3 *db, score_job *job, const scenario_row *row,
 	free(head);
 	if (rc != 0)
 		return check_criterion(job) ? NATRISK_ENOTFOUND : rc;
-	const natrisk_scenario *s = &(*a)->scenarios[0];
+	const natrisk_scenario *s = natrisk_assessment_scenario(*a, 0);
 	*out = is_likelihood(job)
 	               ? &s->likelihood
 	               : &s->impact[natrisk_method_find_criterion(
-	                         (*a)->method, job->criterion,
+	                         natrisk_assessment_method(*a), job->criterion,
 	                         strlen(job->criterion))];
 	return 0;
 }
