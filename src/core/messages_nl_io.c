@@ -203,6 +203,8 @@ static const message_pair pairs[] = {
 	  "leeg (alleen witruimte)" },
 	{ "block sequence entries not allowed in this context",
 	  "lijstelementen (-) zijn hier niet toegestaan" },
+	{ "cannot write the output",
+	  "kan de uitvoer niet schrijven" },
 	{ "classification",
 	  "de rubricering (classification)" },
 	{ "classification must be public, restricted or confidential, "

@@ -60,6 +60,8 @@ PASSED_ON = {
     "message": "formatted by the wrapper (yreport, samples_error) or kept "
                "from natrisk_error_last() (db.c)",
     "message ? message : \"sqlite\"": "SQLite's own message",
+    "job . message": "natrisk_error_last() of the report's robustness "
+                     "thread, which runs in the caller's language (report.c)",
     "why": "natrisk_error_last(), less the file's name (smaa_csv.c)",
 }
 # Parts and arguments of messages that stay as they are in every
