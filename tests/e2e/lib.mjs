@@ -26,7 +26,9 @@ export const CHAIR2 = { name: env('E2E_CHAIR2', 'cleo'), password: env('E2E_CHAI
 export const PREVIOUS = Number(env('E2E_PREVIOUS', '0'));
 export const ROOT = env('E2E_ROOT', new URL('../..', import.meta.url).pathname);
 const ARTIFACTS = env('E2E_ARTIFACTS', '/tmp');
-const TIMEOUT = 15000;
+// a wait's limit: a password hash (Argon2id, 64 MiB) can take seconds on
+// a loaded 2-core machine, and a sanitized server is slower still
+const TIMEOUT = 30000;
 export const DESKTOP = { name: 'desktop', width: 1440, height: 900 };
 export const PHONE = { name: 'phone', width: 390, height: 844 };
 
