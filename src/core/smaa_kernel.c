@@ -175,12 +175,10 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
 	lanes_store(lanes, &g);
 }
 
-/* greater[i][b] = #{j : v[j][b] > v[i][b]}, as 64-bit integers; PAIRS[j *
- * m + i] += that indicator summed over the valid lanes, when PAIRS is
- * given. Written with vector types so that each alternative's counts stay
- * in registers while it is compared with every other. */
-static HOT void count_greater(size_t m, const double *v, int64_t *greater,
-                              uint64_t *pairs, size_t valid)
+/* greater[i][b] = #{j : v[j][b] > v[i][b]}, as 64-bit integers. Written
+ * with vector types so that each alternative's counts stay in registers
+ * while it is compared with every other. */
+static HOT void count_greater(size_t m, const double *v, int64_t *greater)
 {
 	enum { V = B / 8 };
 	for (size_t i = 0; i < m; i++) {
@@ -194,15 +192,58 @@ static HOT void count_greater(size_t m, const double *v, int64_t *greater,
 			for (size_t q = 0; q < V; q++)
 				count[q] -= load8(v + j * B + 8 * q) > mine[q];
 		memcpy(greater + i * B, count, sizeof count);
-		if (!pairs)
-			continue;
+	}
+}
+
+typedef uint8_t v32b __attribute__((vector_size(B)));
+_Static_assert(SMAA_CHUNK / SMAA_BATCH <= 255,
+               "a chunk's pairwise counts must fit in a byte per lane");
+
+/*
+ * PAIRS[j * m + i] += #{valid lanes b : v[j][b] > v[i][b]}. That is
+ * greater[j][b] < greater[i][b] (all that beats j beats i too, and j
+ * itself), a comparison of small integers: with at most 256 alternatives
+ * they fit a byte, and a chunk's counts accumulate lane by lane in bytes
+ * (PAIR_BYTES), added up when the chunk is done.
+ */
+static HOT void count_pairs(smaa_worker *w, size_t valid)
+{
+	size_t m = w->p->m;
+	const int64_t *greater = w->greater;
+	if (!w->pair_bytes) {
+		for (size_t i = 0; i < m; i++)
+			for (size_t j = 0; j < m; j++)
+				for (size_t b = 0; b < valid; b++)
+					w->pair_counts[j * m + i] +=
+						greater[j * B + b] < greater[i * B + b];
+		return;
+	}
+	uint8_t *ranks = w->ranks;
+	for (size_t k = 0; k < m * B; k++)
+		ranks[k] = k % B < valid ? (uint8_t)greater[k] : 0;
+	for (size_t i = 0; i < m; i++) {
+		v32b mine;
+		memcpy(&mine, ranks + i * B, sizeof mine);
 		for (size_t j = 0; j < m; j++) {
-			uint64_t wins = 0;
-			for (size_t b = 0; b < valid; b++)
-				wins += v[j * B + b] > v[i * B + b];
-			if (j != i)
-				pairs[j * m + i] += wins;
+			v32b theirs, count;
+			uint8_t *into = w->pair_bytes + (j * m + i) * B;
+			memcpy(&theirs, ranks + j * B, sizeof theirs);
+			memcpy(&count, into, sizeof count);
+			count -= (v32b)(theirs < mine);
+			memcpy(into, &count, sizeof count);
 		}
+	}
+}
+
+static void flush_pairs(smaa_worker *w)
+{
+	size_t m = w->p->m;
+	for (size_t k = 0; w->pair_bytes && k < m * m; k++) {
+		uint64_t sum = 0;
+		for (size_t b = 0; b < B; b++)
+			sum += w->pair_bytes[k * B + b];
+		w->pair_counts[k] += sum;
+		memset(w->pair_bytes + k * B, 0, B);
 	}
 }
 
@@ -230,36 +271,52 @@ static void count_first(smaa_worker *w, size_t valid)
 		}
 }
 
-/* Impact class of a total: X (0), then A..E (1..5). A total within
- * rounding of a class value belongs to that class: weights that are not
- * dyadic fractions (a Dirichlet draw) sum to 1 only within an ulp, and a
- * scenario scoring C everywhere must still be worth C. */
-static int total_class(const smaa_problem *p, double total)
+/*
+ * Impact classes of the totals of lanes FROM..FROM+7: X (0), then A..E
+ * (1..5). A total within rounding of a class value belongs to that class:
+ * weights that are not dyadic fractions (a Dirichlet draw) sum to 1 only
+ * within an ulp, and a scenario scoring C everywhere must still be worth
+ * C.
+ */
+static INLINE v8l total_classes(const smaa_problem *p, v8d total)
 {
-	if (!(total > 0))
-		return 0;
 	const double rounding = 1 - 0x1p-40;
-	int k = 0;
-	while (k < 4 && total >= p->class_values[k + 1] * rounding)
-		k++;
-	return k + 1;
+	v8l positive = total > 0;
+	v8l k = positive & 1;
+	for (int c = 1; c < 5; c++)
+		k -= positive & (total >= p->class_values[c] * rounding);
+	return k;
 }
 
-static void count_classes(smaa_worker *w, size_t valid)
+/* Likelihood rows A..E (0..4) of positions: below A counts as A. */
+static INLINE v8l likelihood_rows(v8d position)
+{
+	v8l row = { 0 };
+	for (int l = 1; l < 5; l++)
+		row -= position >= l;
+	return row;
+}
+
+static HOT void count_classes(smaa_worker *w, size_t valid)
 {
 	const smaa_problem *p = w->p;
-	for (size_t i = 0; i < p->m; i++)
-		for (size_t b = 0; b < valid; b++) {
-			int k = total_class(p, w->values[i * B + b]);
-			if (w->class_counts)
-				w->class_counts[i * 6 + (size_t)k]++;
+	for (size_t i = 0; i < p->m; i++) {
+		int64_t k[B], cell[B];
+		for (size_t b = 0; b < B; b += 8) {
+			v8l classes = total_classes(p, load8(w->values + i * B + b));
+			memcpy(k + b, &classes, sizeof classes);
 			if (!w->cell_counts)
 				continue;
-			double l = floor(w->likelihood[i * B + b]);
-			size_t row = l < 0 ? 0 : l > 4 ? 4 : (size_t)l;
-			size_t column = k == 0 ? 0 : (size_t)(k - 1);
-			w->cell_counts[i * 25 + row * 5 + column]++;
+			v8l rows = likelihood_rows(load8(w->likelihood + i * B + b));
+			v8l columns = classes - ((classes > 0) & 1);
+			v8l index = rows * 5 + columns;
+			memcpy(cell + b, &index, sizeof index);
 		}
+		for (size_t b = 0; w->class_counts && b < valid; b++)
+			w->class_counts[i * 6 + (size_t)k[b]]++;
+		for (size_t b = 0; w->cell_counts && b < valid; b++)
+			w->cell_counts[i * 25 + (size_t)cell[b]]++;
+	}
 }
 
 static HOT void draw_likelihoods(smaa_worker *w, uint64_t first)
@@ -322,7 +379,9 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 	                      w->weight_scratch) != 0)
 		return -1;
 	value_alternatives(p, &w->measurement_lanes, w->weights, w->values);
-	count_greater(m, w->values, w->greater, w->pair_counts, valid);
+	count_greater(m, w->values, w->greater);
+	if (w->pair_counts)
+		count_pairs(w, valid);
 	count_ranks(m, w->greater, w->rank_counts, valid);
 	count_first(w, valid);
 	if (p->likelihood && (w->cell_counts || w->risk_counts ||
@@ -333,7 +392,7 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 	if (w->class_counts || w->cell_counts)
 		count_classes(w, valid);
 	if (w->risk_counts) {
-		count_greater(m, w->risk, w->greater, NULL, valid);
+		count_greater(m, w->risk, w->greater);
 		count_ranks(m, w->greater, w->risk_counts, valid);
 	}
 	return 0;
@@ -356,6 +415,7 @@ void smaa_chunk_done(smaa_worker *w)
 		w->central_fixed[k] += (__int128)(w->central_chunk[k] * 0x1p64);
 		w->central_chunk[k] = 0;
 	}
+	flush_pairs(w);
 }
 
 int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
@@ -381,6 +441,10 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	}
 	if (outputs & NATRISK_SMAA_PAIRWISE)
 		w->pair_counts = arena_array(a, m * m, sizeof(uint64_t));
+	if ((outputs & NATRISK_SMAA_PAIRWISE) && m <= 256) {
+		w->pair_bytes = arena_array(a, m * m * B, 1);
+		w->ranks = arena_array(a, m * B, 1);
+	}
 	if (p->likelihood && (outputs & NATRISK_SMAA_CLASSES))
 		w->class_counts = arena_array(a, m * 6, sizeof(uint64_t));
 	if (p->likelihood && (outputs & (NATRISK_SMAA_CELLS | NATRISK_SMAA_RISK |
@@ -402,7 +466,8 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	if (outputs & NATRISK_SMAA_CONFIDENCE)
 		ok = ok && w->draws_single && w->confidence_counts;
 	if (outputs & NATRISK_SMAA_PAIRWISE)
-		ok = ok && w->pair_counts;
+		ok = ok && w->pair_counts && (m > 256 || (w->pair_bytes &&
+		                                          w->ranks));
 	if (p->likelihood) {
 		unsigned wants = outputs;
 		ok = ok && (!(wants & NATRISK_SMAA_CLASSES) || w->class_counts);

@@ -63,6 +63,9 @@ typedef struct smaa_worker {
 	float *draws_single;    /* m * n rows (confidence pass) */
 	double *values;         /* m rows */
 	int64_t *greater;       /* m rows: how many are strictly greater */
+	uint8_t *ranks;         /* m rows: the same in bytes (pairwise) */
+	uint8_t *pair_bytes;    /* m * m rows: the chunk's pairwise counts,
+	                           lane by lane, when m <= 256 */
 	double *likelihood;     /* m rows */
 	double *risk;           /* m rows */
 	/* accumulators */
@@ -81,7 +84,8 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid);
 /* Seeds the chunk's random streams; call before its first batch, in
  * either pass. */
 void smaa_chunk_begin(smaa_worker *w, uint64_t chunk);
-/* Adds the chunk's central-weight sums to the fixed-point totals. */
+/* Adds the chunk's central-weight sums to the fixed-point totals and its
+ * pairwise counts to theirs. */
 void smaa_chunk_done(smaa_worker *w);
 /* The confidence pass (smaa_confidence.c): the same measurement draws,
  * valued with each owner's central weights. */
