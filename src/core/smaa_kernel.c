@@ -196,6 +196,7 @@ static HOT void count_greater(size_t m, const double *v, int64_t *greater)
 }
 
 typedef uint8_t v32b __attribute__((vector_size(B)));
+typedef uint8_t v8c __attribute__((vector_size(8)));
 _Static_assert(SMAA_CHUNK / SMAA_BATCH <= 255,
                "a chunk's pairwise counts must fit in a byte per lane");
 
@@ -247,11 +248,12 @@ static void flush_pairs(smaa_worker *w)
 	}
 }
 
+/* Lane by lane across alternatives, as count_classes. */
 static void count_ranks(size_t m, const int64_t *greater, uint64_t *counts,
                         size_t valid)
 {
-	for (size_t i = 0; i < m; i++)
-		for (size_t b = 0; b < valid; b++)
+	for (size_t b = 0; b < valid; b++)
+		for (size_t i = 0; i < m; i++)
 			counts[i * m + (size_t)greater[i * B + b]]++;
 }
 
@@ -297,26 +299,34 @@ static INLINE v8l likelihood_rows(v8d position)
 	return row;
 }
 
+/* The lanes' impact classes and diagram cells are found first, then
+ * counted lane by lane across alternatives: consecutive increments hit
+ * different counters, where one alternative's lanes, often in the same
+ * class, would wait on each other. */
 static HOT void count_classes(smaa_worker *w, size_t valid)
 {
 	const smaa_problem *p = w->p;
-	for (size_t i = 0; i < p->m; i++) {
-		int64_t k[B], cell[B];
+	size_t m = p->m;
+	uint8_t *classes = w->classes, *cells = w->cells;
+	for (size_t i = 0; i < m; i++)
 		for (size_t b = 0; b < B; b += 8) {
-			v8l classes = total_classes(p, load8(w->values + i * B + b));
-			memcpy(k + b, &classes, sizeof classes);
-			if (!w->cell_counts)
-				continue;
-			v8l rows = likelihood_rows(load8(w->likelihood + i * B + b));
-			v8l columns = classes - ((classes > 0) & 1);
-			v8l index = rows * 5 + columns;
-			memcpy(cell + b, &index, sizeof index);
+			v8l k = total_classes(p, load8(w->values + i * B + b));
+			v8l row = w->cell_counts ? likelihood_rows(load8(
+			                   w->likelihood + i * B + b))
+			                         : (v8l){ 0 };
+			v8l cell = row * 5 + k - ((k > 0) & 1);
+			v8c k8 = __builtin_convertvector(k, v8c);
+			v8c cell8 = __builtin_convertvector(cell, v8c);
+			memcpy(classes + i * B + b, &k8, sizeof k8);
+			memcpy(cells + i * B + b, &cell8, sizeof cell8);
 		}
-		for (size_t b = 0; w->class_counts && b < valid; b++)
-			w->class_counts[i * 6 + (size_t)k[b]]++;
-		for (size_t b = 0; w->cell_counts && b < valid; b++)
-			w->cell_counts[i * 25 + (size_t)cell[b]]++;
-	}
+	for (size_t b = 0; b < valid; b++)
+		for (size_t i = 0; i < m; i++) {
+			if (w->class_counts)
+				w->class_counts[i * 6 + classes[i * B + b]]++;
+			if (w->cell_counts)
+				w->cell_counts[i * 25 + cells[i * B + b]]++;
+		}
 }
 
 static HOT void draw_likelihoods(smaa_worker *w, uint64_t first)
@@ -441,10 +451,11 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	}
 	if (outputs & NATRISK_SMAA_PAIRWISE)
 		w->pair_counts = arena_array(a, m * m, sizeof(uint64_t));
-	if ((outputs & NATRISK_SMAA_PAIRWISE) && m <= 256) {
+	if ((outputs & NATRISK_SMAA_PAIRWISE) && m <= 256)
 		w->pair_bytes = arena_array(a, m * m * B, 1);
-		w->ranks = arena_array(a, m * B, 1);
-	}
+	w->ranks = arena_array(a, m * B, 1);
+	w->classes = arena_array(a, m * B, 1);
+	w->cells = arena_array(a, m * B, 1);
 	if (p->likelihood && (outputs & NATRISK_SMAA_CLASSES))
 		w->class_counts = arena_array(a, m * 6, sizeof(uint64_t));
 	if (p->likelihood && (outputs & (NATRISK_SMAA_CELLS | NATRISK_SMAA_RISK |
@@ -461,13 +472,13 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 		w->risk_counts = arena_array(a, m * m, sizeof(uint64_t));
 	}
 	int ok = w->weights && w->weight_scratch && w->bits && w->values &&
-	         w->greater && w->rank_counts && w->first_counts &&
+	         w->ranks && w->classes && w->cells && w->greater &&
+	         w->rank_counts && w->first_counts &&
 	         w->central_chunk && w->central_fixed;
 	if (outputs & NATRISK_SMAA_CONFIDENCE)
 		ok = ok && w->draws_single && w->confidence_counts;
 	if (outputs & NATRISK_SMAA_PAIRWISE)
-		ok = ok && w->pair_counts && (m > 256 || (w->pair_bytes &&
-		                                          w->ranks));
+		ok = ok && w->pair_counts && (m > 256 || w->pair_bytes);
 	if (p->likelihood) {
 		unsigned wants = outputs;
 		ok = ok && (!(wants & NATRISK_SMAA_CLASSES) || w->class_counts);

@@ -64,6 +64,8 @@ typedef struct smaa_worker {
 	double *values;         /* m rows */
 	int64_t *greater;       /* m rows: how many are strictly greater */
 	uint8_t *ranks;         /* m rows: the same in bytes (pairwise) */
+	uint8_t *classes;       /* m rows: impact classes, X..E as 0..5 */
+	uint8_t *cells;         /* m rows: risk-diagram cells, l * 5 + k */
 	uint8_t *pair_bytes;    /* m * m rows: the chunk's pairwise counts,
 	                           lane by lane, when m <= 256 */
 	double *likelihood;     /* m rows */
