@@ -20,6 +20,8 @@
 #define B SMAA_BATCH
 #define OWNERS SMAA_OWNERS
 
+typedef float v8f __attribute__((vector_size(32)));
+
 /* Cell K's single-precision values in every lane. Cells that reach below
  * A (the linear stretch towards X, whose values near 0 single precision
  * cannot bound relatively) and exact cells are drawn in double and
@@ -35,8 +37,8 @@ static HOT void draw_single(const smaa_problem *p, size_t k,
 			                    ? splat8(t->constant)
 			                    : cell_value_v8(p, t, load8w(row + b),
 			                                    load8w(row + B + b));
-			for (size_t l = 0; l < 8; l++)
-				x[b + l] = (float)value[l];
+			v8f single = __builtin_convertvector(value, v8f);
+			memcpy(x + b, &single, sizeof single);
 		}
 		return;
 	}
