@@ -90,8 +90,9 @@ $(BUILD)/%.o: %.c
 
 $(LIB_OBJ): CFLAGS += -fPIC -fvisibility=hidden
 
-# The SMAA kernel is the one place where vectorisation matters.
-$(BUILD)/src/core/smaa_kernel.o: CFLAGS += -O3 -fno-math-errno -fno-trapping-math
+# The SMAA kernels are where vectorisation matters.
+$(BUILD)/src/core/smaa_kernel.o $(BUILD)/src/core/smaa_confidence.o: \
+	CFLAGS += -O3 -fno-math-errno -fno-trapping-math
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)

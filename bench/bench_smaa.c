@@ -6,8 +6,11 @@
  * draws its own: EV uniform over the classes A..E, LL one class lower and
  * UL one class higher with probability 1/2 each.
  *
- *   bench_smaa SCENARIOS ITERATIONS THREADS [RUNS]
- * Prints one line per run and the median, and the peak resident memory.
+ *   bench_smaa SCENARIOS ITERATIONS THREADS [RUNS [OUTPUTS]]
+ * OUTPUTS is "core" (rank acceptabilities, central weights and confidence
+ * factors, what the peer computes; the default) or "default" (what
+ * `natrisk smaa` computes when --outputs is not given).
+ * Prints the median and the peak resident memory.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +64,14 @@ int main(int argc, char **argv)
 	uint64_t iterations = strtoull(argv[2], NULL, 10);
 	int threads = atoi(argv[3]);
 	int runs = argc > 4 ? atoi(argv[4]) : 5;
+	const char *which = argc > 5 ? argv[5] : "core";
+	unsigned outputs = NATRISK_SMAA_CENTRAL | NATRISK_SMAA_CONFIDENCE;
+	if (strcmp(which, "default") == 0)
+		outputs = NATRISK_SMAA_ALL & ~NATRISK_SMAA_CLOUD;
+	else if (strcmp(which, "core") != 0) {
+		fprintf(stderr, "bench_smaa: OUTPUTS is core or default\n");
+		return 2;
+	}
 	size_t len;
 	char *text = generate(scenarios, &len);
 	natrisk_diag *diag = natrisk_diag_new();
@@ -71,7 +82,7 @@ int main(int argc, char **argv)
 	}
 	natrisk_smaa_options options = {
 		.iterations = iterations, .seed = 42, .threads = threads,
-		.outputs = NATRISK_SMAA_CENTRAL | NATRISK_SMAA_CONFIDENCE,
+		.outputs = outputs,
 	};
 	double *seconds = calloc((size_t)runs, sizeof *seconds);
 	for (int r = 0; r < runs; r++) {
@@ -87,9 +98,9 @@ int main(int argc, char **argv)
 	double median = bench_median(seconds, (size_t)runs);
 	struct rusage usage;
 	getrusage(RUSAGE_SELF, &usage);
-	printf("natrisk scenarios=%d criteria=10 iterations=%llu threads=%d "
-	       "median=%.3fs per_iteration=%.3fus peak_rss=%.1fMB\n",
-	       scenarios, (unsigned long long)iterations, threads,
+	printf("natrisk outputs=%s scenarios=%d criteria=10 iterations=%llu "
+	       "threads=%d median=%.3fs per_iteration=%.3fus peak_rss=%.1fMB\n",
+	       which, scenarios, (unsigned long long)iterations, threads,
 	       median, median / (double)iterations * 1e6,
 	       usage.ru_maxrss / 1024.0);
 	free(seconds);

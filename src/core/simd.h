@@ -20,9 +20,11 @@ static inline v8d load8(const double *p)
 	return v;
 }
 
+/* A broadcast of lane 0: gcc builds the literal { x, x, ... } of a value
+ * loaded from memory lane by lane. */
 static inline v8d splat8(double x)
 {
-	return (v8d){ x, x, x, x, x, x, x, x };
+	return __builtin_shuffle((v8d){ x }, (v8l){ 0 });
 }
 
 static inline v8d max8(v8d a, v8d b)
@@ -55,7 +57,7 @@ static inline v16f load16f(const float *p)
 
 static inline v16f splat16f(float x)
 {
-	return (v16f){ x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x };
+	return __builtin_shuffle((v16f){ x }, (v16i){ 0 });
 }
 
 static inline v16f max16f(v16f a, v16f b)

@@ -231,6 +231,18 @@ static bool in_block(const smaa_block *k, size_t j)
 	return false;
 }
 
+/* The most J can be worth under owner Q's weights, rounded up with room
+ * for the draws' rounding, for the single-precision comparison. */
+static float ceiling(const smaa_problem *p, const smaa_block *k, size_t q,
+                     size_t j, const double *central)
+{
+	if (k->owners[q] == j)
+		return -INFINITY;
+	double least, most;
+	value_bounds(p, central + k->owners[q] * p->n, j, j, &least, &most);
+	return (float)(most * (1 + 0x1p-16));
+}
+
 static int plan_block(smaa_run *run, smaa_block *k, arena *a)
 {
 	const smaa_problem *p = &run->problem;
@@ -239,7 +251,8 @@ static int plan_block(smaa_run *run, smaa_block *k, arena *a)
 	k->coef_single = arena_array(a, p->n * SMAA_OWNERS,
 	                             sizeof *k->coef_single);
 	k->rivals = arena_array(a, p->m, sizeof *k->rivals);
-	if (!k->coef || !k->coef_single || !k->rivals)
+	k->ceiling = arena_array(a, p->m * SMAA_OWNERS, sizeof *k->ceiling);
+	if (!k->coef || !k->coef_single || !k->rivals || !k->ceiling)
 		return NATRISK_ENOMEM;
 	for (size_t c = 0; c < p->n; c++)
 		for (size_t q = 0; q < k->count; q++) {
@@ -252,8 +265,12 @@ static int plan_block(smaa_run *run, smaa_block *k, arena *a)
 		for (size_t q = 0; q < k->count && !rival; q++)
 			rival = could_beat(p, central + k->owners[q] * p->n,
 			                   k->owners[q], j);
-		if (rival)
-			k->rivals[k->rival_count++] = j;
+		if (!rival)
+			continue;
+		for (size_t q = 0; q < k->count; q++)
+			k->ceiling[k->rival_count * SMAA_OWNERS + q] =
+				ceiling(p, k, q, j, central);
+		k->rivals[k->rival_count++] = j;
 	}
 	return 0;
 }

@@ -9,6 +9,15 @@
 
 #include "smaa_model.h"
 
+/* The hot loops are built for AVX-512, AVX2 and plain x86-64, the best
+ * chosen when the library loads. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+	!defined(__SANITIZE_ADDRESS__)
+#define HOT __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define HOT
+#endif
+
 /* Alternatives valued together in the confidence pass. */
 #define SMAA_OWNERS 6
 
@@ -17,13 +26,17 @@
  * central weights (COEF[c * SMAA_OWNERS + q] is owner q's weight of
  * criterion c), and the alternatives that could ever beat one of them
  * under those weights, owners included. The others cannot change whether
- * an owner ranks first, and are skipped.
+ * an owner ranks first, and are skipped. CEILING[r * SMAA_OWNERS + q]:
+ * the most rival r can be worth under owner q's weights, rounded up (-inf
+ * for the owner itself), so that a rival below every owner's value in
+ * all lanes can be skipped there too.
  */
 typedef struct smaa_block {
 	size_t owners[SMAA_OWNERS];
 	size_t count;
 	double *coef;
 	float *coef_single;   /* the same in single precision */
+	float *ceiling;
 	size_t *rivals;
 	size_t rival_count;
 } smaa_block;
@@ -34,6 +47,10 @@ typedef struct smaa_lanes {
 
 void smaa_lanes_seed(smaa_lanes *l, const uint32_t key[2], uint64_t chunk,
                      uint32_t stream);
+/* COUNT words (a multiple of 2 * SMAA_LANES) into BITS. */
+void smaa_random_bits(smaa_lanes *l, size_t count, uint32_t *bits);
+/* Words for ROWS rows of SMAA_BATCH lanes, in whole generator steps. */
+size_t smaa_words_for(size_t rows);
 
 typedef struct smaa_worker {
 	const smaa_problem *p;
@@ -43,11 +60,14 @@ typedef struct smaa_worker {
 	double *weights;        /* n rows */
 	double *weight_scratch; /* (n + 2) rows + 2n */
 	uint32_t *bits;         /* m * n rows */
-	double *draws;          /* m * n rows (confidence pass) */
-	float *draws_single;    /* the same in single precision */
+	float *draws_single;    /* m * n rows (confidence pass) */
 	double *values;         /* m rows */
-	double *cell;           /* one row: the values of one cell */
 	int64_t *greater;       /* m rows: how many are strictly greater */
+	uint8_t *ranks;         /* m rows: the same in bytes (pairwise) */
+	uint8_t *classes;       /* m rows: impact classes, X..E as 0..5 */
+	uint8_t *cells;         /* m rows: risk-diagram cells, l * 5 + k */
+	uint8_t *pair_bytes;    /* m * m rows: the chunk's pairwise counts,
+	                           lane by lane, when m <= 256 */
 	double *likelihood;     /* m rows */
 	double *risk;           /* m rows */
 	/* accumulators */
@@ -66,10 +86,11 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid);
 /* Seeds the chunk's random streams; call before its first batch, in
  * either pass. */
 void smaa_chunk_begin(smaa_worker *w, uint64_t chunk);
-/* Adds the chunk's central-weight sums to the fixed-point totals. */
+/* Adds the chunk's central-weight sums to the fixed-point totals and its
+ * pairwise counts to theirs. */
 void smaa_chunk_done(smaa_worker *w);
-/* The confidence pass: the same measurement draws, valued with each
- * owner's central weights. */
+/* The confidence pass (smaa_confidence.c): the same measurement draws,
+ * valued with each owner's central weights. */
 void smaa_confidence_batch(smaa_worker *w, size_t valid,
                            const smaa_block *blocks, size_t block_count);
 

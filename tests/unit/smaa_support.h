@@ -189,6 +189,26 @@ static inline void st_kernel_free(st_kernel *k)
 	arena_release(&k->a);
 }
 
+/* xoshiro256++ as published (Blackman & Vigna, prng.di.unimi.it):
+ * result = rotl(s0 + s3, 23) + s0, then the state update. */
+static inline uint64_t rotl64(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static inline uint64_t xoshiro_next(uint64_t s[4])
+{
+	uint64_t result = rotl64(s[0] + s[3], 23) + s[0];
+	uint64_t t = s[1] << 17;
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = rotl64(s[3], 45);
+	return result;
+}
+
 /* Moments of draws, accumulated one value at a time. */
 typedef struct st_moments {
 	double n, sum, sum2;

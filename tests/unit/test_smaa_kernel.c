@@ -20,6 +20,8 @@
  */
 #include "smaa_support.h"
 
+#include "core/smaa_draw.h"
+
 enum { N = 20000 };
 
 /* Random123 kat_vectors, "philox 4 32 10". */
@@ -53,26 +55,6 @@ static void test_philox_unit(void **state)
 	assert_exact(philox_unit(0), 0x1p-33);
 	assert_exact(philox_unit(0xffffffffu), 1 - 0x1p-33);
 	assert_exact(philox_unit(0x80000000u), 0.5 + 0x1p-33);
-}
-
-/* xoshiro256++ as published (Blackman & Vigna, prng.di.unimi.it):
- * result = rotl(s0 + s3, 23) + s0, then the state update. */
-static uint64_t rotl64(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t xoshiro_next(uint64_t s[4])
-{
-	uint64_t result = rotl64(s[0] + s[3], 23) + s[0];
-	uint64_t t = s[1] << 17;
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl64(s[3], 45);
-	return result;
 }
 
 static int compare_doubles(const void *a, const void *b)
@@ -325,6 +307,57 @@ static void test_triangle_cdf_by_hand(void **state)
 
 /* Two problems with the same seed give the same words and values; the
  * alternatives' streams differ from one another. */
+/*
+ * The confidence pass's first look in single precision: for triangles
+ * anywhere within A..E + 1 (positions 0..5, whole and not), base 3 and 10,
+ * every lane's single-precision value lies within SMAA_SINGLE_ERROR
+ * (relative) of the double-precision value the main pass draws from the
+ * same words, the bound the confidence pass's margin is made of.
+ */
+static void test_single_precision_bound(void **state)
+{
+	(void)state;
+	uint64_t s[4] = { 1, 2, 3, 4 };
+	double worst = 0;
+	for (int base = 3; base <= 10; base += 7) {
+		smaa_problem p;
+		memset(&p, 0, sizeof p);
+		p.log2_base = log2(base);
+		for (int trial = 0; trial < 20000; trial++) {
+			double a[3];
+			for (int k = 0; k < 3; k++)
+				a[k] = (double)(xoshiro_next(s) % 5001) / 1000;
+			if (trial % 3 == 0)
+				for (int k = 0; k < 3; k++)
+					a[k] = floor(a[k]);
+			double lo = fmin(a[0], fmin(a[1], a[2]));
+			double hi = fmax(a[0], fmax(a[1], a[2]));
+			if (lo == hi)
+				continue;
+			smaa_triangle t;
+			smaa_triangle_set(&t, &p, lo, a[0] + a[1] + a[2] - lo - hi,
+			                  hi, 1);
+			uint32_t bits[32];
+			for (int k = 0; k < 32; k++)
+				bits[k] = (uint32_t)xoshiro_next(s);
+			v16f single = cell_value_v16(&p, &t, load16w(bits),
+			                             load16w(bits + 16));
+			for (int g = 0; g < 2; g++) {
+				v8d exact = cell_value_v8(&p, &t, load8w(bits + 8 * g),
+				                          load8w(bits + 16 + 8 * g));
+				for (int l = 0; l < 8; l++)
+					worst = fmax(worst,
+					             fabs(single[8 * g + l] - exact[l]) /
+					                     exact[l]);
+			}
+		}
+	}
+	assert_true(worst > 0); /* it is single precision */
+	if (worst > SMAA_SINGLE_ERROR)
+		print_error("worst relative error %g\n", worst);
+	assert_true(worst <= SMAA_SINGLE_ERROR);
+}
+
 static void test_batch_repeatable(void **state)
 {
 	(void)state;
@@ -360,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_triangle_set),
 		cmocka_unit_test(test_triangle_cdf_by_hand),
 		cmocka_unit_test(test_triangle_draws),
+		cmocka_unit_test(test_single_precision_bound),
 		cmocka_unit_test(test_batch_repeatable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,217 @@
+/*
+ * smaa_confidence.c - the confidence pass (see smaa_kernel.h): for each
+ * alternative with central weights (an owner), whether it ranks first
+ * when every alternative is valued with the owner's central weights, on
+ * the measurement draws of the main pass, regenerated from their streams.
+ *
+ * The answer is that of a comparison in double precision, as drawn in the
+ * main pass. Most lanes are decided by a first look in single precision
+ * (sixteen lanes a vector, and an exp2 of a quarter of the work), whose
+ * error is bounded (smaa_draw.h); a lane within that bound of a tie is
+ * decided again from the double-precision draws, recomputed from the same
+ * words by the main pass's arithmetic.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "smaa_draw.h"
+#include "smaa_kernel.h"
+
+#define B SMAA_BATCH
+#define OWNERS SMAA_OWNERS
+
+typedef float v8f __attribute__((vector_size(32)));
+
+/* Cell K's single-precision values in every lane. Cells that reach below
+ * A (the linear stretch towards X, whose values near 0 single precision
+ * cannot bound relatively) and exact cells are drawn in double and
+ * rounded. */
+static HOT void draw_single(const smaa_problem *p, size_t k,
+                            const uint32_t *bits, float *x)
+{
+	const smaa_triangle *t = &p->cells[k];
+	const uint32_t *row = bits + 2 * k * B;
+	if (t->degenerate || t->lo < 0) {
+		for (size_t b = 0; b < B; b += 8) {
+			v8d value = t->degenerate
+			                    ? splat8(t->constant)
+			                    : cell_value_v8(p, t, load8w(row + b),
+			                                    load8w(row + B + b));
+			v8f single = __builtin_convertvector(value, v8f);
+			memcpy(x + b, &single, sizeof single);
+		}
+		return;
+	}
+	for (size_t b = 0; b < B; b += 16) {
+		v16f value = cell_value_v16(p, t, load16w(row + b),
+		                            load16w(row + B + b));
+		memcpy(x + b, &value, sizeof value);
+	}
+}
+
+/* Cell K's value in lane L in double precision, exactly as the main pass
+ * drew it. */
+static double draw_double(const smaa_problem *p, size_t k,
+                          const uint32_t *bits, size_t l)
+{
+	const smaa_triangle *t = &p->cells[k];
+	if (t->degenerate)
+		return t->constant;
+	const uint32_t *row = bits + 2 * k * B + l / 8 * 8;
+	v8d value = cell_value_v8(p, t, load8w(row), load8w(row + B));
+	return value[l % 8];
+}
+
+/* Alternative J's value under owner Q's weights in lane L, in double. */
+static double value_double(const smaa_worker *w, const smaa_block *k,
+                           size_t q, size_t j, size_t l)
+{
+	const smaa_problem *p = w->p;
+	double value = 0;
+	for (size_t c = 0; c < p->n; c++)
+		value += k->coef[c * OWNERS + q] *
+		         draw_double(p, j * p->n + c, w->bits, l);
+	return value;
+}
+
+/* Alternative J's value under owner Q's weights in lane L, in single
+ * precision. */
+static float value_single_lane(const smaa_worker *w, const smaa_block *k,
+                               size_t q, size_t j, size_t l)
+{
+	size_t n = w->p->n;
+	const float *x = w->draws_single + j * n * B + l;
+	float value = 0;
+	for (size_t c = 0; c < n; c++)
+		value += x[c * B] * k->coef_single[c * OWNERS + q];
+	return value;
+}
+
+/* Whether owner Q ranks first in lane L, valued in double precision:
+ * the exact answer where single precision could not tell. Only rivals
+ * that single precision puts near or above the owner are valued again. */
+static bool first_exactly(const smaa_worker *w, const smaa_block *k,
+                          size_t q, size_t l, float margin)
+{
+	size_t i = k->owners[q];
+	double own = value_double(w, k, q, i, l);
+	float near = value_single_lane(w, k, q, i, l) * (1 - 2 * margin);
+	for (size_t r = 0; r < k->rival_count; r++) {
+		size_t j = k->rivals[r];
+		if (j == i || value_single_lane(w, k, q, j, l) < near)
+			continue;
+		if (value_double(w, k, q, j, l) > own)
+			return false;
+	}
+	return true;
+}
+
+/* Twice the relative error single precision may make on a value: the
+ * draws' (SMAA_SINGLE_ERROR) and the weighted sum's ((n + 2) 2^-24, the
+ * terms being non-negative). */
+static float single_margin(size_t n)
+{
+	return 2 * (SMAA_SINGLE_ERROR + (float)(n + 2) * 0x1p-24f);
+}
+
+/* Alternative J's values under owner Q's weights in single precision. */
+static INLINE v16f value_single(const smaa_worker *w, const smaa_block *k,
+                             size_t q, size_t j, size_t lane)
+{
+	size_t n = w->p->n;
+	const float *x = w->draws_single + j * n * B + lane;
+	v16f sum = splat16f(0);
+	for (size_t c = 0; c < n; c++)
+		sum += load16f(x + c * B) * k->coef_single[c * OWNERS + q];
+	return sum;
+}
+
+/* Whether rival R could beat some owner in lanes where owner q is worth
+ * at least LEAST[q]. */
+static bool rival_needed(const smaa_block *k, size_t r, const float *least)
+{
+	for (size_t q = 0; q < k->count; q++)
+		if (k->ceiling[r * OWNERS + q] >= least[q])
+			return true;
+	return false;
+}
+
+/*
+ * For a block of owners, on sixteen lanes from LANE: whether each owner
+ * ranks first. The owners' own values come first; a rival whose ceiling
+ * lies below every owner's least value in these lanes cannot beat any of
+ * them, and is not valued. A lane whose best rival is within the margin
+ * of the owner is decided again in double.
+ */
+static HOT void confidence_block(const smaa_worker *w, const smaa_block *k,
+                                 size_t lane, uint64_t *wins, size_t valid)
+{
+	size_t n = w->p->n;
+	float margin = single_margin(n);
+	v16f best[OWNERS], own[OWNERS];
+	float least[OWNERS];
+	for (size_t q = 0; q < k->count; q++) {
+		best[q] = splat16f(-INFINITY);
+		own[q] = value_single(w, k, q, k->owners[q], lane);
+		least[q] = INFINITY;
+		for (int b = 0; b < 16; b++)
+			least[q] = own[q][b] < least[q] ? own[q][b] : least[q];
+		least[q] *= 1 - margin;
+	}
+	for (size_t r = 0; r < k->rival_count; r++) {
+		if (!rival_needed(k, r, least))
+			continue;
+		const float *x = w->draws_single + k->rivals[r] * n * B + lane;
+		/* written out: gcc must keep these six sums in registers */
+		v16f s0 = splat16f(0), s1 = s0, s2 = s0, s3 = s0, s4 = s0,
+		     s5 = s0;
+		for (size_t c = 0; c < n; c++) {
+			v16f draw = load16f(x + c * B);
+			const float *coef = k->coef_single + c * OWNERS;
+			s0 += draw * coef[0];
+			s1 += draw * coef[1];
+			s2 += draw * coef[2];
+			s3 += draw * coef[3];
+			s4 += draw * coef[4];
+			s5 += draw * coef[5];
+		}
+		v16f sums[OWNERS] = { s0, s1, s2, s3, s4, s5 };
+		for (size_t q = 0; q < k->count; q++)
+			if (k->owners[q] != k->rivals[r])
+				best[q] = max16f(best[q], sums[q]);
+	}
+	v16i live;
+	for (int b = 0; b < 16; b++)
+		live[b] = lane + (size_t)b < valid ? -1 : 0;
+	for (size_t q = 0; q < k->count; q++) {
+		v16f doubt = margin * (own[q] + max16f(best[q], splat16f(0)));
+		v16i win = (best[q] < own[q] - doubt) & live;
+		v16i unsure = ~win & ~(best[q] > own[q] + doubt) & live;
+		int count = 0, any_unsure = 0;
+		for (int b = 0; b < 16; b++) {
+			count -= win[b];
+			any_unsure |= unsure[b];
+		}
+		wins[k->owners[q]] += (uint64_t)count;
+		for (int b = 0; any_unsure && b < 16; b++)
+			if (unsure[b])
+				wins[k->owners[q]] +=
+					first_exactly(w, k, q, lane + (size_t)b,
+					              margin);
+	}
+}
+
+void smaa_confidence_batch(smaa_worker *w, size_t valid,
+                           const smaa_block *blocks, size_t block_count)
+{
+	const smaa_problem *p = w->p;
+	size_t m = p->m, n = p->n;
+	smaa_random_bits(&w->measurement_lanes, smaa_words_for(2 * m * n),
+	                 w->bits);
+	for (size_t k = 0; k < m * n; k++)
+		draw_single(p, k, w->bits, w->draws_single + k * B);
+	for (size_t k = 0; k < block_count; k++)
+		for (size_t lane = 0; lane < valid; lane += 16)
+			confidence_block(w, &blocks[k], lane,
+			                 w->confidence_counts, valid);
+}

@@ -1,0 +1,180 @@
+/*
+ * smaa_draw.h - the arithmetic of one draw, eight lanes at a time: a
+ * triangular position from two random words and the value of a position
+ * (base^position, or the linear stretch towards X below A). Shared by the
+ * kernels of the main pass (smaa_kernel.c) and of the confidence pass
+ * (smaa_confidence.c), which must draw the same values bit for bit.
+ * Written with gcc vector types so that every target clone gets the same
+ * arithmetic in its own registers.
+ */
+#ifndef NATRISK_SMAA_DRAW_H
+#define NATRISK_SMAA_DRAW_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "simd.h"
+#include "smaa_model.h"
+
+/* Always inlined: a vector argument or result passed between target
+ * clones would not agree on the registers that carry it. */
+#define INLINE inline __attribute__((always_inline))
+
+typedef uint32_t v8w __attribute__((vector_size(32)));
+
+static INLINE v8w load8w(const uint32_t *p)
+{
+	v8w v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/* 2^(j/16), j = 0..15, each correctly rounded. */
+#define SMAA_EXP2_TABLE_LOW                                                   \
+	{ 0x1.0000000000000p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0,  \
+	  0x1.2387a6e756238p+0, 0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0,  \
+	  0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0 }
+#define SMAA_EXP2_TABLE_HIGH                                                  \
+	{ 0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0,  \
+	  0x1.9c49182a3f090p+0, 0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0,  \
+	  0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0 }
+
+/*
+ * 2^y for |y| < 1000, to within about two units in the last place.
+ * y = k/16 + r with k whole and |r| <= 1/32: 2^y = 2^(k >> 4) *
+ * 2^((k & 15)/16) * e^(r ln 2). The middle factor comes from a table of 16
+ * (one two-register permute), the last from its degree-7 Taylor polynomial
+ * (|r ln 2| <= 0.0217, truncation below 1.3e-18), evaluated by Estrin's
+ * scheme so that the four lanes groups of a batch overlap. The first is
+ * added to the exponent field of the table entry.
+ */
+static INLINE v8d exp2_v8(v8d y)
+{
+	const double shift = 0x1.8p52; /* rounds to a whole number */
+	const v8d low = SMAA_EXP2_TABLE_LOW, high = SMAA_EXP2_TABLE_HIGH;
+	v8d big = y * 16 + shift;
+	v8l k = (v8l)big - (v8l)splat8(shift);
+	v8d t = (y - (big - shift) * 0.0625) * 0x1.62e42fefa39efp-1;
+	v8d t2 = t * t;
+	v8d p01 = 1 + t;
+	v8d p23 = 1.0 / 2 + t * (1.0 / 6);
+	v8d p45 = 1.0 / 24 + t * (1.0 / 120);
+	v8d p67 = 1.0 / 720 + t * (1.0 / 5040);
+	v8d p = (p01 + t2 * p23) + (t2 * t2) * (p45 + t2 * p67);
+	v8d entry = __builtin_shuffle(low, high, k & 15);
+	v8d scale = (v8d)((v8l)entry + ((k >> 4) << 52));
+	return p * scale;
+}
+
+typedef int32_t v8i __attribute__((vector_size(32)));
+
+/* philox_unit in eight lanes: (w + 1/2) 2^-32. The words go through a
+ * signed conversion (w - 2^31, exact), which every target has. */
+static INLINE v8d unit_v8(v8w w)
+{
+	v8i centred = (v8i)(w ^ 0x80000000u);
+	return (__builtin_convertvector(centred, v8d) + (0x1p31 + 0.5)) *
+	       0x1p-32;
+}
+
+/*
+ * Triangular positions from two words per lane, without a square root: the
+ * triangle is the mixture of its rising part (probability SPLIT, density
+ * like that of the larger of two uniforms) and its falling part (like the
+ * smaller of two). The first uniform picks the part and, rescaled, serves
+ * as one of the two.
+ */
+static INLINE v8d triangle_v8(const smaa_triangle *t, v8w w0, v8w w1)
+{
+	v8d u0 = unit_v8(w0), u1 = unit_v8(w1);
+	v8d rise = max8(u0 * t->to_left, u1);
+	v8d fall = min8((u0 - t->split) * t->to_right, u1);
+	v8d left = t->lo + (t->mode - t->lo) * rise;
+	v8d right = t->mode + (t->hi - t->mode) * fall;
+	v8l in_left = u0 < t->split;
+	return (v8d)(((v8l)left & in_left) | ((v8l)right & ~in_left));
+}
+
+/* The value of cell T in eight lanes, from its words W0 and W1. Most cells
+ * never reach below A, and skip the linear stretch towards X. */
+static INLINE v8d cell_value_v8(const smaa_problem *p, const smaa_triangle *t,
+                                v8w w0, v8w w1)
+{
+	v8d position = triangle_v8(t, w0, w1);
+	v8d power = exp2_v8(position * p->log2_base);
+	if (t->lo >= 0)
+		return power;
+	v8d linear = p->x_value + p->x_slope * (position - p->x_position);
+	v8l below = position < 0;
+	return (v8d)(((v8l)linear & below) | ((v8l)power & ~below));
+}
+
+/* ---- single precision, sixteen lanes: the confidence pass's first look */
+
+typedef uint32_t v16w __attribute__((vector_size(64)));
+
+static INLINE v16w load16w(const uint32_t *p)
+{
+	v16w v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+static INLINE v16f unit_v16(v16w w)
+{
+	v16i centred = (v16i)(w ^ 0x80000000u);
+	return (__builtin_convertvector(centred, v16f) + 0x1p31f) * 0x1p-32f;
+}
+
+static INLINE v16f min16f(v16f a, v16f b)
+{
+	v16i take_a = a < b;
+	return (v16f)(((v16i)a & take_a) | ((v16i)b & ~take_a));
+}
+
+/* 2^y in single precision for |y| < 100, as exp2_v8 with a degree-4
+ * polynomial (truncation below 4e-11). */
+static INLINE v16f exp2_v16(v16f y)
+{
+	const float shift = 0x1.8p23f;
+	const v16f table = {
+		0x1.000000p+0f, 0x1.0b5586p+0f, 0x1.172b84p+0f, 0x1.2387a6p+0f,
+		0x1.306fe0p+0f, 0x1.3dea64p+0f, 0x1.4bfdaep+0f, 0x1.5ab07ep+0f,
+		0x1.6a09e6p+0f, 0x1.7a1148p+0f, 0x1.8ace54p+0f, 0x1.9c4918p+0f,
+		0x1.ae89fap+0f, 0x1.c199bep+0f, 0x1.d5818ep+0f, 0x1.ea4afap+0f,
+	};
+	v16f big = y * 16 + shift;
+	v16i k = (v16i)big - (v16i)splat16f(shift);
+	v16f t = (y - (big - shift) * 0.0625f) * 0x1.62e430p-1f;
+	v16f p = 1 + t * (1 + t * (0.5f + t * (1.0f / 6 + t * (1.0f / 24))));
+	v16f entry = __builtin_shuffle(table, k & 15);
+	return p * (v16f)((v16i)entry + ((k >> 4) << 23));
+}
+
+/*
+ * The value of cell T in sixteen lanes, in single precision, for a cell
+ * that stays at or above A (T->lo >= 0): the same arithmetic as
+ * cell_value_v8. Every step keeps a relative error of a few 2^-24 on the
+ * uniforms and on the position, whose absolute error (below 40 2^-24 for
+ * positions within [0, 5]) becomes a relative error of the value of at
+ * most ln(base) times that (base 10: below 100 2^-24); exp2 adds a few
+ * more. SMAA_SINGLE_ERROR bounds the whole.
+ */
+#define SMAA_SINGLE_ERROR (128 * 0x1p-24f)
+
+static INLINE v16f cell_value_v16(const smaa_problem *p,
+                                  const smaa_triangle *t, v16w w0, v16w w1)
+{
+	v16f u0 = unit_v16(w0), u1 = unit_v16(w1);
+	float lo = (float)t->lo, mode = (float)t->mode, hi = (float)t->hi;
+	float split = (float)t->split;
+	v16f rise = max16f(u0 * (float)t->to_left, u1);
+	v16f fall = min16f((u0 - split) * (float)t->to_right, u1);
+	v16f left = lo + (mode - lo) * rise;
+	v16f right = mode + (hi - mode) * fall;
+	v16i in_left = u0 < split;
+	v16f position = (v16f)(((v16i)left & in_left) | ((v16i)right & ~in_left));
+	return exp2_v16(position * (float)p->log2_base);
+}
+
+#endif
