@@ -105,8 +105,10 @@ static INLINE v8w high_words(v8u out)
 	return __builtin_convertvector(out >> 32, v8w);
 }
 
-/* COUNT words (a multiple of 2 * SMAA_LANES) into BITS. */
-HOT void smaa_random_bits(smaa_lanes *l, size_t count, uint32_t *bits)
+/* COUNT words (a multiple of 2 * SMAA_LANES) into BITS. Static: the
+ * clones of a global function are global ifuncs, which hidden visibility
+ * does not reach, and the library must export natrisk_* names only. */
+static HOT void random_bits(smaa_lanes *l, size_t count, uint32_t *bits)
 {
 	lanes_state g = lanes_load(l);
 	for (size_t k = 0; k < count; k += 2 * SMAA_LANES) {
@@ -116,6 +118,11 @@ HOT void smaa_random_bits(smaa_lanes *l, size_t count, uint32_t *bits)
 		memcpy(bits + k + SMAA_LANES, &high, sizeof high);
 	}
 	lanes_store(l, &g);
+}
+
+void smaa_random_bits(smaa_lanes *l, size_t count, uint32_t *bits)
+{
+	random_bits(l, count, bits);
 }
 
 /*
