@@ -89,6 +89,8 @@ $(BUILD)/%.o: %.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB_OBJ): CFLAGS += -fPIC -fvisibility=hidden
+# Flags decide what the library exports: a changed Makefile rebuilds it.
+$(LIB_OBJ): Makefile
 
 # The SMAA kernels are where vectorisation matters.
 $(BUILD)/src/core/smaa_kernel.o $(BUILD)/src/core/smaa_confidence.o: \
