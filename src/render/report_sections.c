@@ -68,16 +68,13 @@ static void write_text_parts(const report *rp, const natrisk_scenario *s)
 	fputs("</ul>\n", out);
 }
 
+/* The abbreviations are spelled out once, in the section's introduction
+ * (write_intro): a thousand tables need not repeat them. */
 static void write_point_headers(const report *rp)
 {
-	fprintf(rp->out,
-	        "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>"
-	        "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>"
-	        "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>",
-	        TR(rp, "lower limit", "ondergrens"), TR(rp, "LL", "OG"),
-	        TR(rp, "expected value", "verwachte waarde"),
-	        TR(rp, "EV", "VW"),
-	        TR(rp, "upper limit", "bovengrens"), TR(rp, "UL", "BG"));
+	fprintf(rp->out, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	        "<th scope=\"col\">%s</th>", TR(rp, "LL", "OG"),
+	        TR(rp, "EV", "VW"), TR(rp, "UL", "BG"));
 }
 
 static void write_rationale(const report *rp, const char *why)
@@ -107,7 +104,7 @@ static void write_probability_row(const report *rp, const natrisk_score *s)
 	fprintf(out, " %s</th>", TR(rp, "years", "jaar"));
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
 		const natrisk_grade *g = &s->point[p];
-		fputs("<td class=\"num\">", out);
+		fputs("<td>", out);
 		if (g->has_quantity) {
 			html_quantity(out, g->quantity, rp->lang);
 			fputs(" (", out);
@@ -136,7 +133,7 @@ static void write_likelihood(const report *rp, const natrisk_scenario *s)
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
 		char letter[4];
 		natrisk_grade_letters(&score->point[p], letter);
-		fprintf(out, "<td class=\"grade\">%s " MDASH " ", letter);
+		fprintf(out, "<td>%s " MDASH " ", letter);
 		html_ltext(out, natrisk_method_likelihood_label(
 			rp->m, score->point[p].cls), rp->lang);
 		fputs("</td>", out);
@@ -152,7 +149,7 @@ static void write_grade_cell(const report *rp, const natrisk_criterion *c,
                              const natrisk_grade *g)
 {
 	FILE *out = rp->out;
-	fputs("<td class=\"grade\">", out);
+	fputs("<td>", out);
 	if (g->cls == NATRISK_CLASS_X) {
 		fprintf(out, "X " MDASH " %s",
 		        TR(rp, "not applicable", "niet van toepassing"));
@@ -170,6 +167,17 @@ static void write_grade_cell(const report *rp, const natrisk_criterion *c,
 		fputs(letter, out);
 	}
 	fputs("</td>", out);
+}
+
+/* Whether criterion C of S is left unscored: X throughout and no
+ * rationale. Such criteria are named in one line under the table. */
+static bool unscored(const natrisk_scenario *s, size_t c)
+{
+	const natrisk_score *score = &s->impact[c];
+	for (int p = 0; p < NATRISK_POINT_COUNT; p++)
+		if (score->point[p].cls != NATRISK_CLASS_X)
+			return false;
+	return !score->why;
 }
 
 static void write_criterion_row(const report *rp, const natrisk_scenario *s,
@@ -221,6 +229,50 @@ static void write_totals(const report *rp, const natrisk_scenario_result *res)
 	fputs(".</p>\n", out);
 }
 
+/* The rows of interest K's scored criteria, under its name; nothing
+ * when it has none. */
+static void write_interest_rows(const report *rp, const natrisk_scenario *s,
+                                size_t k)
+{
+	FILE *out = rp->out;
+	const natrisk_interest *in = &rp->m->interests[k];
+	bool any = false;
+	for (size_t c = 0; c < rp->m->criterion_count; c++)
+		any |= rp->m->criteria[c].interest == k && !unscored(s, c);
+	if (!any)
+		return;
+	fputs("<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"6\">", out);
+	html_text(out, in->id);
+	fputc(' ', out);
+	html_ltext(out, &in->name, rp->lang);
+	fputs("</th></tr>\n", out);
+	for (size_t c = 0; c < rp->m->criterion_count; c++)
+		if (rp->m->criteria[c].interest == k && !unscored(s, c))
+			write_criterion_row(rp, s, c);
+	fputs("</tbody>\n", out);
+}
+
+/* "Not scored (X, not applicable): 1.2, 5.3." */
+static void write_unscored(const report *rp, const natrisk_scenario *s)
+{
+	FILE *out = rp->out;
+	bool first = true;
+	for (size_t c = 0; c < rp->m->criterion_count; c++) {
+		if (!unscored(s, c))
+			continue;
+		fprintf(out, "%s", first ? "" : ", ");
+		if (first)
+			fprintf(out, "<p class=\"unscored\">%s: ",
+			        TR(rp, "Not scored (X " MDASH " not applicable)",
+			           "Niet gescoord (X " MDASH " niet van "
+			           "toepassing)"));
+		html_text(out, rp->m->criteria[c].id);
+		first = false;
+	}
+	if (!first)
+		fputs(".</p>\n", out);
+}
+
 static void write_impact(const report *rp, const natrisk_scenario *s,
                          const natrisk_scenario_result *res)
 {
@@ -237,19 +289,10 @@ static void write_impact(const report *rp, const natrisk_scenario *s,
 	write_point_headers(rp);
 	fprintf(out, "<th scope=\"col\">%s</th></tr></thead>\n",
 	        TR(rp, "Rationale", "Onderbouwing"));
-	for (size_t k = 0; k < rp->m->interest_count; k++) {
-		const natrisk_interest *in = &rp->m->interests[k];
-		fputs("<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"6\">", out);
-		html_text(out, in->id);
-		fputc(' ', out);
-		html_ltext(out, &in->name, rp->lang);
-		fputs("</th></tr>\n", out);
-		for (size_t c = 0; c < rp->m->criterion_count; c++)
-			if (rp->m->criteria[c].interest == k)
-				write_criterion_row(rp, s, c);
-		fputs("</tbody>\n", out);
-	}
+	for (size_t k = 0; k < rp->m->interest_count; k++)
+		write_interest_rows(rp, s, k);
 	fputs("</table>\n", out);
+	write_unscored(rp, s);
 }
 
 static double bar_length(const report *rp, double value)
@@ -272,6 +315,11 @@ static void write_bar_values(const report *rp, const double v[3])
 	fputc(')', rp->out);
 }
 
+/* Coordinates to a tenth of a pixel: what a screen can show. */
+#define PX(value) FMT_TRIM((value), 1)
+
+/* One interest's row: its name, the EV bar, the LL-UL line, the values.
+ * Colours and strokes come from the style sheet (svg.chart in report.c). */
 static void write_bar(const report *rp, size_t k, const double v[3])
 {
 	FILE *out = rp->out;
@@ -279,68 +327,51 @@ static void write_bar(const report *rp, size_t k, const double v[3])
 	double ev = bar_length(rp, v[NATRISK_EV]);
 	double ll = BAR_X + bar_length(rp, v[NATRISK_LL]);
 	double ul = BAR_X + bar_length(rp, v[NATRISK_UL]);
-	fprintf(out, "<text x=\"%d\" y=\"%s\" text-anchor=\"end\">",
-	        LABEL_W, FMT(mid + 4.5, 1));
+	fprintf(out, "<text x=\"%d\" y=\"%s\" class=\"l\">", LABEL_W,
+	        PX(mid + 4.5));
 	html_ltext(out, &rp->m->interests[k].name, rp->lang);
-	fprintf(out, "</text>\n<rect x=\"%d\" y=\"%s\" width=\"%s\" "
-	        "height=\"16\" fill=\"#4f81b8\"/>\n", BAR_X,
-	        FMT(mid - 8, 1), FMT(ev, 2));
+	fprintf(out, "</text><rect x=\"%d\" y=\"%s\" width=\"%s\" "
+	        "height=\"16\"/>", BAR_X, PX(mid - 8), PX(ev));
 	if (ul > ll)
-		fprintf(out, "<path d=\"M%s %sH%sM%s %sV%sM%s %sV%s\" "
-		        "stroke=\"#1b1b1b\" stroke-width=\"1.5\" "
-		        "fill=\"none\"/>\n", FMT(ll, 2), FMT(mid, 1), FMT(ul, 2),
-		        FMT(ll, 2), FMT(mid - 5, 1), FMT(mid + 5, 1), FMT(ul, 2),
-		        FMT(mid - 5, 1), FMT(mid + 5, 1));
+		fprintf(out, "<path d=\"M%s %sH%sM%s %sv10M%s %sv10\"/>",
+		        PX(ll), PX(mid), PX(ul), PX(ll), PX(mid - 5), PX(ul),
+		        PX(mid - 5));
 	fprintf(out, "<text x=\"%s\" y=\"%s\">",
-	        FMT((ev + BAR_X > ul ? ev + BAR_X : ul) + 6, 2),
-	        FMT(mid + 4.5, 1));
+	        PX((ev + BAR_X > ul ? ev + BAR_X : ul) + 6), PX(mid + 4.5));
 	write_bar_values(rp, v);
 	fputs("</text>\n", out);
 }
 
-/* The chart's text equivalent, for screen readers. */
-static void write_chart_desc(const report *rp, const double (*v)[3])
-{
-	for (size_t k = 0; k < rp->m->interest_count; k++) {
-		fputs(k ? "; " : "", rp->out);
-		html_ltext(rp->out, &rp->m->interests[k].name, rp->lang);
-		fputs(": ", rp->out);
-		write_bar_values(rp, v[k]);
-	}
-}
-
+/* The chart is no image to assistive technology: its texts (every
+ * interest with its values) are read as they stand. */
 static void write_chart_svg(const report *rp, const natrisk_scenario *s,
                             const double (*v)[3])
 {
 	FILE *out = rp->out;
 	size_t n = rp->m->interest_count;
 	int height = TOP + (int)n * ROW_H + BOTTOM;
-	fprintf(out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
-	        "role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-	        "aria-labelledby=\"", CHART_W, height, CHART_W, height);
-	scoped_id(rp, "chart-", s, "-t ");
-	scoped_id(rp, "chart-", s, "-d\">\n<title id=\"");
-	scoped_id(rp, "chart-", s, "-t\">");
+	fprintf(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
+	        "aria-labelledby=\"", CHART_W, height);
+	scoped_id(rp, "chart-", s, "\">\n<title id=\"");
+	scoped_id(rp, "chart-", s, "\">");
 	fprintf(out, "%s: ", TR(rp, "Impact per vital interest",
 	                        "Impact per vitaal belang"));
 	html_text(out, s->title);
-	fputs("</title>\n<desc id=\"", out);
-	scoped_id(rp, "chart-", s, "-d\">");
-	write_chart_desc(rp, v);
-	fputs("</desc>\n", out);
+	fputs("</title>\n", out);
 	for (size_t k = 0; k < n; k++)
 		write_bar(rp, k, v[k]);
 	int axis_y = TOP + (int)n * ROW_H;
-	fprintf(out, "<path d=\"M%d %dV%d\" stroke=\"#555\" fill=\"none\"/>\n"
-	        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">0</text>\n"
-	        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", BAR_X, TOP,
+	fprintf(out, "<path class=\"a\" d=\"M%d %dV%d\"/>"
+	        "<text x=\"%d\" y=\"%d\" class=\"m\">0</text>"
+	        "<text x=\"%d\" y=\"%d\" class=\"m\">", BAR_X, TOP,
 	        axis_y, BAR_X, axis_y + 17, BAR_X + BAR_W, axis_y + 17);
 	html_decimal(out, rp->chart_max, 2, rp->lang);
-	fprintf(out, "</text>\n<path d=\"M%d %dH%d\" stroke=\"#555\" "
-	        "stroke-dasharray=\"3 3\" fill=\"none\"/>\n</svg>\n", BAR_X,
-	        axis_y + 3, BAR_X + BAR_W);
+	fprintf(out, "</text><path class=\"a g\" d=\"M%d %dH%d\"/>\n"
+	        "</svg>\n", BAR_X, axis_y + 3, BAR_X + BAR_W);
 }
 
+/* What the bars and lines mean is said once, in the section's
+ * introduction (write_intro). */
 static int write_chart(const report *rp, const natrisk_scenario *s)
 {
 	FILE *out = rp->out;
@@ -355,19 +386,10 @@ static int write_chart(const report *rp, const natrisk_scenario *s)
 		v[k][NATRISK_EV] = res->interests[k];
 		v[k][NATRISK_UL] = report_interest_value(rp, s, k, NATRISK_UL);
 	}
-	fprintf(out, "<h4>%s</h4>\n<figure class=\"interests\">\n",
-	        TR(rp, "Impact per vital interest",
-	           "Impact per vitaal belang"));
+	fprintf(out, "<h4>%s</h4>\n", TR(rp, "Impact per vital interest",
+	                                 "Impact per vitaal belang"));
 	write_chart_svg(rp, s, (const double (*)[3])v);
 	free(v);
-	fprintf(out, "<figcaption>%s</figcaption>\n</figure>\n",
-	        TR(rp, "Bars: each vital interest's contribution to the EV "
-	           "total impact; lines: its LL" NDASH "UL range. Every chart "
-	           "of this report has the same scale.",
-	           "Balken: de bijdrage van elk vitaal belang aan de totale "
-	           "impact (verwachte waarde); lijnen: de bandbreedte van "
-	           "ondergrens tot bovengrens. Alle grafieken in dit rapport "
-	           "hebben dezelfde schaal."));
 	return NATRISK_OK;
 }
 
@@ -394,12 +416,35 @@ static int write_scenario(const report *rp, size_t i)
 	return rc;
 }
 
+/* What every scenario's tables and chart show, said once. */
+static void write_intro(const report *rp)
+{
+	fprintf(rp->out, "<p>%s <abbr title=\"%s\">%s</abbr>, "
+	        "<abbr title=\"%s\">%s</abbr> %s <abbr title=\"%s\">%s"
+	        "</abbr>. %s</p>\n",
+	        TR(rp, "Every score is given as its", "Elke score staat er als"),
+	        TR(rp, "lower limit", "ondergrens"), TR(rp, "LL", "OG"),
+	        TR(rp, "expected value", "verwachte waarde"),
+	        TR(rp, "EV", "VW"), TR(rp, "and", "en"),
+	        TR(rp, "upper limit", "bovengrens"), TR(rp, "UL", "BG"),
+	        TR(rp, "In the chart per vital interest, bars are each "
+	           "interest's contribution to the EV total impact and lines "
+	           "its LL" NDASH "UL range; every chart of this report has "
+	           "the same scale.",
+	           "In de grafiek per vitaal belang zijn de balken de "
+	           "bijdrage van elk belang aan de totale impact (verwachte "
+	           "waarde) en de lijnen de bandbreedte van ondergrens tot "
+	           "bovengrens; alle grafieken in dit rapport hebben "
+	           "dezelfde schaal."));
+}
+
 int report_scenarios(const report *rp)
 {
 	fprintf(rp->out, "<section id=\"scenarios\" "
 	        "aria-labelledby=\"scenarios-h\">\n"
 	        "<h2 id=\"scenarios-h\">%s</h2>\n",
 	        TR(rp, "Scenarios", "Scenario's"));
+	write_intro(rp);
 	const size_t *order = natrisk_results_order(rp->r);
 	for (size_t k = 0; k < natrisk_results_count(rp->r); k++) {
 		int rc = write_scenario(rp, order[k]);
