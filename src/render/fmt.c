@@ -70,3 +70,10 @@ const char *fmt_trim(char *buf, double value, int decimals)
 	}
 	return buf;
 }
+
+void fmt_put_trim(FILE *out, double value, int decimals)
+{
+	char buf[40];
+	fmt_trim(buf, value, decimals);
+	fputs(buf, out);
+}

@@ -26,5 +26,6 @@ const char *fmt_trim(char *buf, double value, int decimals);
 
 /* The same, to a stream. */
 void fmt_put_fixed(FILE *out, double value, int decimals);
+void fmt_put_trim(FILE *out, double value, int decimals);
 
 #endif

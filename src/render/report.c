@@ -57,7 +57,16 @@ static const char css[] =
 	".badge{display:inline-block;padding:0 .4rem;border-radius:.3rem;"
 	"background:var(--accent);color:#fff;font-size:.8rem;"
 	"font-weight:600}\n"
-	"td.differs{background:var(--mark);font-weight:700}\n"
+	"td.d{background:var(--mark);font-weight:700}\n"
+	"td small{color:var(--muted);font-size:.9em}\n"
+	/* numbers right-aligned by column: a thousand rows need no class
+	 * on every cell */
+	"table.summary td:nth-child(1),table.summary td:nth-child(n+6),"
+	"table.profiles td,table.robustness td,table.kendall td{"
+	"text-align:right;font-variant-numeric:tabular-nums;"
+	"white-space:nowrap}\n"
+	"table.summary td:nth-child(5),table.summary td:nth-child(9),"
+	"table.summary td:nth-child(11){text-align:left;white-space:nowrap}\n"
 	"th.chosen{border-bottom:3px solid var(--accent)}\n"
 	".up{color:#a1000b}.down{color:#0b6b2e}\n"
 	"figure{margin:1rem 0}\n"
@@ -65,13 +74,11 @@ static const char css[] =
 	"svg{max-width:100%;height:auto}\n"
 	"svg.chart{width:680px}\n"
 	"svg.chart text{font-size:13px;fill:#1b1b1b}\n"
-	"svg.chart .l{text-anchor:end}svg.chart .m{text-anchor:middle}\n"
-	"svg.chart rect{fill:#4f81b8}\n"
+	"svg.chart .l{text-anchor:end}\n"
+	"svg.chart path.b{fill:#4f81b8;stroke:none}\n"
 	"svg.chart path{stroke:#1b1b1b;stroke-width:1.5;fill:none}\n"
-	"svg.chart path.a{stroke:#555;stroke-width:1}"
-	"svg.chart path.g{stroke-dasharray:3 3}\n"
-	"table.likelihood td,table.criteria td:nth-child(n+3):nth-child(-n+5)"
-	"{white-space:nowrap}\n"
+	"svg.chart path.a{stroke:#555;stroke-width:1}\n"
+	"table.criteria td:nth-child(-n+4){white-space:nowrap}\n"
 	".banner{margin:0;padding:.35rem 1rem;text-align:center;"
 	"font-weight:700;letter-spacing:.02em;background:#f6e3b4;"
 	"border:solid #8a6d1d;border-width:0 0 1px}\n"
@@ -99,13 +106,10 @@ void report_likelihood_cell(const report *rp, const natrisk_score *s)
 	natrisk_grade_letters(&s->point[NATRISK_EV], ev);
 	natrisk_grade_letters(&s->point[NATRISK_LL], ll);
 	natrisk_grade_letters(&s->point[NATRISK_UL], ul);
-	fprintf(rp->out, "<span class=\"grade\" title=\"");
-	html_ltext(rp->out, natrisk_method_likelihood_label(
-		rp->m, s->point[NATRISK_EV].cls), rp->lang);
-	fprintf(rp->out, "\">%s</span>", ev);
+	/* the classes' names are in the legend of the scenarios */
+	fputs(ev, rp->out);
 	if (strcmp(ll, ul) != 0)
-		fprintf(rp->out, " <span class=\"grade muted\">(%s" NDASH "%s)"
-		        "</span>", ll, ul);
+		fprintf(rp->out, " <small>(%s" NDASH "%s)</small>", ll, ul);
 }
 
 void report_scenario_href(const report *rp, const natrisk_scenario *s)
@@ -280,7 +284,7 @@ static void write_summary_head(const report *rp)
 {
 	fprintf(rp->out,
 	        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
-	        "<h2 id=\"summary-h\">%s</h2>\n<table>\n<caption>%s</caption>\n"
+	        "<h2 id=\"summary-h\">%s</h2>\n<table class=\"summary\">\n<caption>%s</caption>\n"
 	        "<thead>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -307,7 +311,7 @@ static void write_summary_row(const report *rp, size_t i)
 	FILE *out = rp->out;
 	const natrisk_scenario *s = &rp->a->scenarios[i];
 	const natrisk_scenario_result *res = natrisk_results_get(rp->r, i);
-	fprintf(out, "<tr><td class=\"num\">%d</td><th scope=\"row\">"
+	fprintf(out, "<tr><td>%d</td><th scope=\"row\">"
 	        "<a href=\"", res->rank);
 	report_scenario_href(rp, s);
 	fputs("\">", out);
@@ -321,12 +325,12 @@ static void write_summary_row(const report *rp, size_t i)
 	report_likelihood_cell(rp, &s->likelihood);
 	static const int points[] = { NATRISK_EV, NATRISK_LL, NATRISK_UL };
 	for (int p = 0; p < 3; p++) {
-		fputs("</td><td class=\"num\">", out);
+		fputs("</td><td>", out);
 		html_decimal(out, res->impact[points[p]].total, 2, rp->lang);
 	}
 	char range[4];
 	natrisk_impact_range(&res->impact[NATRISK_EV], range);
-	fprintf(out, "</td><td class=\"grade\">%s</td><td class=\"num\">",
+	fprintf(out, "</td><td>%s</td><td>",
 	        range);
 	html_decimal(out, res->risk, 2, rp->lang);
 	fprintf(out, "</td><td>%s</td></tr>\n", s->is_new

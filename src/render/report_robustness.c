@@ -111,8 +111,8 @@ static void write_ranking_row(const report *rp, const natrisk_robustness *r,
 	fputs("</th>", out);
 	for (size_t l = 0; l < k; l++) {
 		int rank = natrisk_robustness_ranking(r, l)->ranks[i];
-		fprintf(out, "<td class=\"num%s\">%d</td>",
-		        rank != reference ? " differs" : "", rank);
+		fputs(rank != reference ? "<td class=\"d\">" : "<td>", out);
+		fprintf(out, "%d</td>", rank);
 	}
 	fputs("</tr>\n", out);
 }
@@ -165,7 +165,7 @@ static void write_tau(const report *rp, const natrisk_robustness *r)
 		           rp->lang);
 		fputs("</th>", out);
 		for (size_t b = 0; b < k; b++) {
-			fputs("<td class=\"num\">", out);
+			fputs("<td>", out);
 			html_decimal(out, natrisk_robustness_tau(r, a, b), 2,
 			             rp->lang);
 			fputs("</td>", out);

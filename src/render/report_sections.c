@@ -12,7 +12,7 @@
 
 /* Geometry of the bar charts, in CSS pixels. */
 enum { CHART_W = 680, LABEL_W = 230, BAR_X = 240, BAR_W = 300, ROW_H = 26,
-       TOP = 8, BOTTOM = 26 };
+       TOP = 8, BOTTOM = 8 };
 
 /* "id-suffix" as an attribute value: scenario ids are [a-z0-9-]+ but
  * the report escapes them all the same. */
@@ -30,32 +30,27 @@ static void write_facts(const report *rp, const natrisk_scenario *s,
                         const natrisk_scenario_result *res)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<dl class=\"meta\">\n<dt>%s</dt><dd><code>",
+	fprintf(out, "<dl class=\"meta\"><dt>%s</dt><dd><code>",
 	        TR(rp, "Identifier", "Kenmerk"));
 	html_text(out, s->id);
-	fprintf(out, "</code></dd>\n<dt>%s</dt><dd>%d</dd>\n<dt>%s</dt><dd>",
+	fprintf(out, "</code></dd><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>",
 	        TR(rp, "Rank", "Rang"), res->rank, TR(rp, "Theme", "Thema"));
 	if (s->theme >= 0)
 		html_text(out, rp->a->themes[s->theme].title);
 	else
 		fputs(MDASH, out);
-	fprintf(out, "</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
-	        "<dt>%s</dt><dd>%s</dd>\n</dl>\n",
+	/* A new scenario says so in its heading (write_scenario). */
+	fprintf(out, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>\n",
 	        TR(rp, "Kind", "Soort"), report_kind_name(rp, s->kind),
 	        TR(rp, "Classification", "Rubricering"),
-	        report_classification_name(rp, s->classification),
-	        TR(rp, "New in this edition", "Nieuw in deze editie"),
-	        s->is_new ? TR(rp, "yes", "ja") : TR(rp, "no", "nee"));
+	        report_classification_name(rp, s->classification));
 }
 
 static void write_text_parts(const report *rp, const natrisk_scenario *s)
 {
 	FILE *out = rp->out;
-	if (s->description) {
-		fprintf(out, "<h4>%s</h4>\n",
-		        TR(rp, "Description", "Beschrijving"));
+	if (s->description)
 		html_paragraphs(out, s->description);
-	}
 	if (s->source_count == 0)
 		return;
 	fprintf(out, "<h4>%s</h4>\n<ul class=\"sources\">\n",
@@ -68,25 +63,6 @@ static void write_text_parts(const report *rp, const natrisk_scenario *s)
 	fputs("</ul>\n", out);
 }
 
-/* The abbreviations are spelled out once, in the section's introduction
- * (write_intro): a thousand tables need not repeat them. */
-static void write_point_headers(const report *rp)
-{
-	fprintf(rp->out, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th>", TR(rp, "LL", "OG"),
-	        TR(rp, "EV", "VW"), TR(rp, "UL", "BG"));
-}
-
-static void write_rationale(const report *rp, const char *why)
-{
-	if (!why)
-		return;
-	fprintf(rp->out, "<p class=\"why\"><strong>%s:</strong> ",
-	        TR(rp, "Rationale", "Onderbouwing"));
-	html_text(rp->out, why);
-	fputs("</p>\n", rp->out);
-}
-
 static bool has_probability(const natrisk_score *s)
 {
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++)
@@ -95,7 +71,7 @@ static bool has_probability(const natrisk_score *s)
 	return false;
 }
 
-static void write_probability_row(const report *rp, const natrisk_score *s)
+static void write_probability_cells(const report *rp, const natrisk_score *s)
 {
 	FILE *out = rp->out;
 	fprintf(out, "<tr><th scope=\"row\">%s ", TR(rp, "Probability within",
@@ -115,34 +91,6 @@ static void write_probability_row(const report *rp, const natrisk_score *s)
 		}
 		fputs("</td>", out);
 	}
-	fputs("</tr>\n", out);
-}
-
-static void write_likelihood(const report *rp, const natrisk_scenario *s)
-{
-	FILE *out = rp->out;
-	const natrisk_score *score = &s->likelihood;
-	fprintf(out, "<h4>%s</h4>\n<table class=\"likelihood\">\n<caption>%s ",
-	        TR(rp, "Likelihood", "Waarschijnlijkheid"),
-	        TR(rp, "Likelihood of", "Waarschijnlijkheid van"));
-	html_text(out, s->title);
-	fputs("</caption>\n<thead><tr><td></td>", out);
-	write_point_headers(rp);
-	fprintf(out, "</tr></thead>\n<tbody>\n<tr><th scope=\"row\">%s</th>",
-	        TR(rp, "Class", "Klasse"));
-	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
-		char letter[4];
-		natrisk_grade_letters(&score->point[p], letter);
-		fprintf(out, "<td>%s " MDASH " ", letter);
-		html_ltext(out, natrisk_method_likelihood_label(
-			rp->m, score->point[p].cls), rp->lang);
-		fputs("</td>", out);
-	}
-	fputs("</tr>\n", out);
-	if (has_probability(score))
-		write_probability_row(rp, score);
-	fputs("</tbody>\n</table>\n", out);
-	write_rationale(rp, score->why);
 }
 
 static void write_grade_cell(const report *rp, const natrisk_criterion *c,
@@ -155,7 +103,7 @@ static void write_grade_cell(const report *rp, const natrisk_criterion *c,
 		        TR(rp, "not applicable", "niet van toepassing"));
 	} else if (g->has_quantity) {
 		html_quantity(out, g->quantity, rp->lang);
-		const char *unit = natrisk_text_get(&c->unit, rp->lang);
+		const char *unit = c ? natrisk_text_get(&c->unit, rp->lang) : "";
 		if (*unit) {
 			fputc(' ', out);
 			html_text(out, unit);
@@ -180,21 +128,83 @@ static bool unscored(const natrisk_scenario *s, size_t c)
 	return !score->why;
 }
 
-static void write_criterion_row(const report *rp, const natrisk_scenario *s,
-                                size_t c)
+/* A row of the scores table: the likelihood (C = NO_CRITERION), its
+ * probability (PROBABILITY) or a criterion. */
+enum { NO_CRITERION = -1, PROBABILITY = -2 };
+
+static const char *row_why(const natrisk_scenario *s, int c)
+{
+	return c < 0 ? s->likelihood.why : s->impact[c].why;
+}
+
+static bool same_why(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The rows in table order: likelihood, its probability when it has one,
+ * then every scored criterion in the method's order (grouped by vital
+ * interest, as the criteria legend lists them). Returns the count. */
+static size_t table_rows(const report *rp, const natrisk_scenario *s,
+                         int *rows)
+{
+	size_t n = 0;
+	rows[n++] = NO_CRITERION;
+	if (has_probability(&s->likelihood))
+		rows[n++] = PROBABILITY;
+	for (size_t k = 0; k < rp->m->interest_count; k++)
+		for (size_t c = 0; c < rp->m->criterion_count; c++)
+			if (rp->m->criteria[c].interest == k && !unscored(s, c))
+				rows[n++] = (int)c;
+	return n;
+}
+
+/* The rationale cell of row R, spanning the rows after it that have the
+ * same rationale (a probability row always shares its likelihood's);
+ * nothing for a row inside such a span. */
+static void write_why_cell(const report *rp, const natrisk_scenario *s,
+                           const int *rows, size_t n, size_t r)
 {
 	FILE *out = rp->out;
-	const natrisk_criterion *crit = &rp->m->criteria[c];
-	fputs("<tr><th scope=\"row\">", out);
-	html_text(out, crit->id);
-	fputs("</th><td>", out);
-	html_ltext(out, &crit->name, rp->lang);
+	const char *why = row_why(s, rows[r]);
+	if (r > 0 && (rows[r] == PROBABILITY ||
+	              same_why(row_why(s, rows[r - 1]), why)))
+		return;
+	size_t span = 1;
+	while (r + span < n && (rows[r + span] == PROBABILITY ||
+	                        same_why(row_why(s, rows[r + span]), why)))
+		span++;
+	if (span > 1)
+		fprintf(out, "<td rowspan=\"%zu\">", span);
+	else
+		fputs("<td>", out);
+	html_text(out, why);
 	fputs("</td>", out);
-	for (int p = 0; p < NATRISK_POINT_COUNT; p++)
-		write_grade_cell(rp, crit, &s->impact[c].point[p]);
-	fputs("<td>", out);
-	html_text(out, s->impact[c].why);
-	fputs("</td></tr>\n", out);
+}
+
+static void write_score_row(const report *rp, const natrisk_scenario *s,
+                            const int *rows, size_t n, size_t r)
+{
+	FILE *out = rp->out;
+	int c = rows[r];
+	if (c == PROBABILITY) {
+		write_probability_cells(rp, &s->likelihood);
+	} else {
+		const natrisk_criterion *crit = c >= 0 ? &rp->m->criteria[c]
+		                                       : NULL;
+		const natrisk_score *score = c >= 0 ? &s->impact[c]
+		                                    : &s->likelihood;
+		fputs("<tr><th scope=\"row\">", out);
+		if (crit)
+			html_text(out, crit->id);
+		else
+			fputs(TR(rp, "Likelihood", "Waarschijnlijkheid"), out);
+		fputs("</th>", out);
+		for (int p = 0; p < NATRISK_POINT_COUNT; p++)
+			write_grade_cell(rp, crit, &score->point[p]);
+	}
+	write_why_cell(rp, s, rows, n, r);
+	fputs("</tr>\n", out);
 }
 
 static void write_totals(const report *rp, const natrisk_scenario_result *res)
@@ -203,9 +213,7 @@ static void write_totals(const report *rp, const natrisk_scenario_result *res)
 	static const int points[] = { NATRISK_LL, NATRISK_EV, NATRISK_UL };
 	static const char *const en[] = { "LL", "EV", "UL" };
 	static const char *const nl[] = { "OG", "VW", "BG" };
-	fprintf(out, "<p>%s (", TR(rp, "Total impact", "Totale impact"));
-	html_ltext(out, &rp->profile->title, rp->lang);
-	fputs("):", out);
+	fprintf(out, "<p>%s:", TR(rp, "Total impact", "Totale impact"));
 	for (int p = 0; p < 3; p++) {
 		fprintf(out, "%s %s ", p ? "," : "", TR(rp, en[p], nl[p]));
 		html_decimal(out, res->impact[points[p]].total, 2, rp->lang);
@@ -229,29 +237,6 @@ static void write_totals(const report *rp, const natrisk_scenario_result *res)
 	fputs(".</p>\n", out);
 }
 
-/* The rows of interest K's scored criteria, under its name; nothing
- * when it has none. */
-static void write_interest_rows(const report *rp, const natrisk_scenario *s,
-                                size_t k)
-{
-	FILE *out = rp->out;
-	const natrisk_interest *in = &rp->m->interests[k];
-	bool any = false;
-	for (size_t c = 0; c < rp->m->criterion_count; c++)
-		any |= rp->m->criteria[c].interest == k && !unscored(s, c);
-	if (!any)
-		return;
-	fputs("<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"6\">", out);
-	html_text(out, in->id);
-	fputc(' ', out);
-	html_ltext(out, &in->name, rp->lang);
-	fputs("</th></tr>\n", out);
-	for (size_t c = 0; c < rp->m->criterion_count; c++)
-		if (rp->m->criteria[c].interest == k && !unscored(s, c))
-			write_criterion_row(rp, s, c);
-	fputs("</tbody>\n", out);
-}
-
 /* "Not scored (X, not applicable): 1.2, 5.3." */
 static void write_unscored(const report *rp, const natrisk_scenario *s)
 {
@@ -273,26 +258,34 @@ static void write_unscored(const report *rp, const natrisk_scenario *s)
 		fputs(".</p>\n", out);
 }
 
-static void write_impact(const report *rp, const natrisk_scenario *s,
-                         const natrisk_scenario_result *res)
+/* One table for the likelihood and every scored criterion: the names of
+ * the criteria and classes are in the legend at the head of the
+ * scenarios (write_legend), a rationale shared by adjacent rows is one
+ * cell spanning them. */
+static int write_scores(const report *rp, const natrisk_scenario *s,
+                        const natrisk_scenario_result *res)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<h4>%s</h4>\n", TR(rp, "Impact", "Impact"));
+	int *rows = malloc((rp->m->criterion_count + 2) * sizeof *rows);
+	if (!rows)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	size_t n = table_rows(rp, s, rows);
 	write_totals(rp, res);
 	fprintf(out, "<table class=\"criteria\">\n<caption>%s ",
-	        TR(rp, "Impact scores per criterion of",
-	           "Impactscores per criterium van"));
+	        TR(rp, "Scores of", "Scores van"));
 	html_text(out, s->title);
 	fprintf(out, "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th>", TR(rp, "Criterion", "Criterium"),
-	        TR(rp, "Name", "Naam"));
-	write_point_headers(rp);
-	fprintf(out, "<th scope=\"col\">%s</th></tr></thead>\n",
+	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
+	        "</thead>\n<tbody>\n", TR(rp, "Criterion", "Criterium"),
+	        TR(rp, "LL", "OG"), TR(rp, "EV", "VW"), TR(rp, "UL", "BG"),
 	        TR(rp, "Rationale", "Onderbouwing"));
-	for (size_t k = 0; k < rp->m->interest_count; k++)
-		write_interest_rows(rp, s, k);
-	fputs("</table>\n", out);
+	for (size_t r = 0; r < n; r++)
+		write_score_row(rp, s, rows, n, r);
+	fputs("</tbody>\n</table>\n", out);
+	free(rows);
 	write_unscored(rp, s);
+	return NATRISK_OK;
 }
 
 static double bar_length(const report *rp, double value)
@@ -318,63 +311,87 @@ static void write_bar_values(const report *rp, const double v[3])
 /* Coordinates to a tenth of a pixel: what a screen can show. */
 #define PX(value) FMT_TRIM((value), 1)
 
-/* One interest's row: its name, the EV bar, the LL-UL line, the values.
- * Colours and strokes come from the style sheet (svg.chart in report.c). */
-static void write_bar(const report *rp, size_t k, const double v[3])
+static double row_middle(size_t k)
+{
+	return TOP + (double)k * ROW_H + ROW_H / 2.0;
+}
+
+/* The chart draws each series as one element: the interests' names, the
+ * EV bars (one path), the LL-UL lines (one path), the values. Colours
+ * and strokes come from the style sheet (svg.chart in report.c). */
+static void write_chart_labels(const report *rp, size_t n)
 {
 	FILE *out = rp->out;
-	double y = TOP + (double)k * ROW_H, mid = y + ROW_H / 2.0;
-	double ev = bar_length(rp, v[NATRISK_EV]);
-	double ll = BAR_X + bar_length(rp, v[NATRISK_LL]);
-	double ul = BAR_X + bar_length(rp, v[NATRISK_UL]);
-	fprintf(out, "<text x=\"%d\" y=\"%s\" class=\"l\">", LABEL_W,
-	        PX(mid + 4.5));
-	html_ltext(out, &rp->m->interests[k].name, rp->lang);
-	fprintf(out, "</text><rect x=\"%d\" y=\"%s\" width=\"%s\" "
-	        "height=\"16\"/>", BAR_X, PX(mid - 8), PX(ev));
-	if (ul > ll)
-		fprintf(out, "<path d=\"M%s %sH%sM%s %sv10M%s %sv10\"/>",
-		        PX(ll), PX(mid), PX(ul), PX(ll), PX(mid - 5), PX(ul),
-		        PX(mid - 5));
-	fprintf(out, "<text x=\"%s\" y=\"%s\">",
-	        PX((ev + BAR_X > ul ? ev + BAR_X : ul) + 6), PX(mid + 4.5));
-	write_bar_values(rp, v);
-	fputs("</text>\n", out);
+	fputs("<g class=\"l\">", out);
+	for (size_t k = 0; k < n; k++) {
+		fprintf(out, "<text x=\"%d\" y=\"%s\">", LABEL_W,
+		        PX(row_middle(k) + 4.5));
+		html_ltext(out, &rp->m->interests[k].name, rp->lang);
+		fputs("</text>", out);
+	}
+	fputs("</g>\n", out);
+}
+
+static void write_chart_bars(const report *rp, const double (*v)[3],
+                             size_t n)
+{
+	FILE *out = rp->out;
+	fputs("<path class=\"b\" d=\"", out);
+	for (size_t k = 0; k < n; k++) {
+		double ev = bar_length(rp, v[k][NATRISK_EV]);
+		if (ev > 0)
+			fprintf(out, "M%d %sh%sv16H%dz", BAR_X,
+			        PX(row_middle(k) - 8), PX(ev), BAR_X);
+	}
+	fputs("\"/><path d=\"", out);
+	for (size_t k = 0; k < n; k++) {
+		double ll = BAR_X + bar_length(rp, v[k][NATRISK_LL]);
+		double ul = BAR_X + bar_length(rp, v[k][NATRISK_UL]);
+		double mid = row_middle(k);
+		if (ul > ll)
+			fprintf(out, "M%s %sv10m0-5H%sm0-5v10", PX(ll),
+			        PX(mid - 5), PX(ul));
+	}
+	fputs("\"/>\n", out);
+}
+
+static void write_chart_values(const report *rp, const double (*v)[3],
+                               size_t n)
+{
+	FILE *out = rp->out;
+	for (size_t k = 0; k < n; k++) {
+		double ev = BAR_X + bar_length(rp, v[k][NATRISK_EV]);
+		double ul = BAR_X + bar_length(rp, v[k][NATRISK_UL]);
+		fprintf(out, "<text x=\"%s\" y=\"%s\">", PX((ev > ul ? ev : ul)
+		        + 6), PX(row_middle(k) + 4.5));
+		write_bar_values(rp, v[k]);
+		fputs("</text>", out);
+	}
+	fputc('\n', out);
 }
 
 /* The chart is no image to assistive technology: its texts (every
  * interest with its values) are read as they stand. */
-static void write_chart_svg(const report *rp, const natrisk_scenario *s,
-                            const double (*v)[3])
+static void write_chart_svg(const report *rp, const double (*v)[3])
 {
 	FILE *out = rp->out;
 	size_t n = rp->m->interest_count;
 	int height = TOP + (int)n * ROW_H + BOTTOM;
 	fprintf(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
-	        "aria-labelledby=\"", CHART_W, height);
-	scoped_id(rp, "chart-", s, "\">\n<title id=\"");
-	scoped_id(rp, "chart-", s, "\">");
-	fprintf(out, "%s: ", TR(rp, "Impact per vital interest",
-	                        "Impact per vitaal belang"));
-	html_text(out, s->title);
-	fputs("</title>\n", out);
-	for (size_t k = 0; k < n; k++)
-		write_bar(rp, k, v[k]);
-	int axis_y = TOP + (int)n * ROW_H;
-	fprintf(out, "<path class=\"a\" d=\"M%d %dV%d\"/>"
-	        "<text x=\"%d\" y=\"%d\" class=\"m\">0</text>"
-	        "<text x=\"%d\" y=\"%d\" class=\"m\">", BAR_X, TOP,
-	        axis_y, BAR_X, axis_y + 17, BAR_X + BAR_W, axis_y + 17);
-	html_decimal(out, rp->chart_max, 2, rp->lang);
-	fprintf(out, "</text><path class=\"a g\" d=\"M%d %dH%d\"/>\n"
-	        "</svg>\n", BAR_X, axis_y + 3, BAR_X + BAR_W);
+	        "aria-label=\"%s\">\n", CHART_W, height,
+	        TR(rp, "Impact per vital interest", "Impact per vitaal belang"));
+	write_chart_labels(rp, n);
+	write_chart_bars(rp, v, n);
+	write_chart_values(rp, v, n);
+	/* the scale, the same for all charts, is in the introduction */
+	fprintf(out, "<path class=\"a\" d=\"M%d %dV%d\"/>\n</svg>\n", BAR_X,
+	        TOP, TOP + (int)n * ROW_H);
 }
 
 /* What the bars and lines mean is said once, in the section's
  * introduction (write_intro). */
 static int write_chart(const report *rp, const natrisk_scenario *s)
 {
-	FILE *out = rp->out;
 	size_t n = rp->m->interest_count;
 	double (*v)[3] = malloc((n ? n : 1) * sizeof *v);
 	if (!v)
@@ -386,9 +403,7 @@ static int write_chart(const report *rp, const natrisk_scenario *s)
 		v[k][NATRISK_EV] = res->interests[k];
 		v[k][NATRISK_UL] = report_interest_value(rp, s, k, NATRISK_UL);
 	}
-	fprintf(out, "<h4>%s</h4>\n", TR(rp, "Impact per vital interest",
-	                                 "Impact per vitaal belang"));
-	write_chart_svg(rp, s, (const double (*)[3])v);
+	write_chart_svg(rp, (const double (*)[3])v);
 	free(v);
 	return NATRISK_OK;
 }
@@ -399,9 +414,7 @@ static int write_scenario(const report *rp, size_t i)
 	const natrisk_scenario *s = &rp->a->scenarios[i];
 	const natrisk_scenario_result *res = natrisk_results_get(rp->r, i);
 	fputs("<section class=\"scenario\" id=\"", out);
-	scoped_id(rp, "scenario-", s, "\" aria-labelledby=\"");
-	scoped_id(rp, "scenario-", s, "-h\">\n<h3 id=\"");
-	scoped_id(rp, "scenario-", s, "-h\">");
+	scoped_id(rp, "scenario-", s, "\">\n<h3>");
 	html_text(out, s->title);
 	if (s->is_new)
 		fprintf(out, " <span class=\"badge\">%s</span>",
@@ -409,33 +422,95 @@ static int write_scenario(const report *rp, size_t i)
 	fputs("</h3>\n", out);
 	write_facts(rp, s, res);
 	write_text_parts(rp, s);
-	write_likelihood(rp, s);
-	write_impact(rp, s, res);
-	int rc = write_chart(rp, s);
+	int rc = write_scores(rp, s, res);
+	if (rc == 0)
+		rc = write_chart(rp, s);
 	fputs("</section>\n", out);
 	return rc;
+}
+
+/* The classes' names, said once: the tables show their letters. */
+static void write_class_legend(const report *rp)
+{
+	FILE *out = rp->out;
+	fprintf(out, "<p>%s:", TR(rp, "Likelihood classes",
+	                          "Klassen van waarschijnlijkheid"));
+	for (int c = NATRISK_CLASS_A; c <= NATRISK_CLASS_E; c++) {
+		fprintf(out, "%s %s " MDASH " ", c > NATRISK_CLASS_A ? "," : "",
+		        natrisk_class_letter(c));
+		html_ltext(out, natrisk_method_likelihood_label(rp->m, c),
+		           rp->lang);
+	}
+	fprintf(out, ". %s:", TR(rp, "Impact classes", "Impactklassen"));
+	for (int c = NATRISK_CLASS_A; c <= NATRISK_CLASS_E; c++) {
+		fprintf(out, "%s %s " MDASH " ", c > NATRISK_CLASS_A ? "," : "",
+		        natrisk_class_letter(c));
+		html_ltext(out, natrisk_method_impact_label(rp->m, c), rp->lang);
+	}
+	fputs(".</p>\n", out);
+}
+
+/* The criteria by vital interest, once for all the scores tables. */
+static void write_criteria_legend(const report *rp)
+{
+	FILE *out = rp->out;
+	fprintf(out, "<table class=\"legend\">\n<caption>%s</caption>\n"
+	        "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+	        "</th></tr></thead>\n", TR(rp, "The criteria of the method",
+	                                   "De criteria van de methode"),
+	        TR(rp, "Criterion", "Criterium"), TR(rp, "Name", "Naam"));
+	for (size_t k = 0; k < rp->m->interest_count; k++) {
+		const natrisk_interest *in = &rp->m->interests[k];
+		fputs("<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"2\">", out);
+		html_text(out, in->id);
+		fputc(' ', out);
+		html_ltext(out, &in->name, rp->lang);
+		fputs("</th></tr>\n", out);
+		for (size_t c = 0; c < rp->m->criterion_count; c++) {
+			const natrisk_criterion *crit = &rp->m->criteria[c];
+			if (crit->interest != k)
+				continue;
+			fputs("<tr><th scope=\"row\">", out);
+			html_text(out, crit->id);
+			fputs("</th><td>", out);
+			html_ltext(out, &crit->name, rp->lang);
+			fputs("</td></tr>\n", out);
+		}
+		fputs("</tbody>\n", out);
+	}
+	fputs("</table>\n", out);
 }
 
 /* What every scenario's tables and chart show, said once. */
 static void write_intro(const report *rp)
 {
-	fprintf(rp->out, "<p>%s <abbr title=\"%s\">%s</abbr>, "
+	FILE *out = rp->out;
+	fprintf(out, "<p>%s <abbr title=\"%s\">%s</abbr>, "
 	        "<abbr title=\"%s\">%s</abbr> %s <abbr title=\"%s\">%s"
-	        "</abbr>. %s</p>\n",
+	        "</abbr>. %s ",
 	        TR(rp, "Every score is given as its", "Elke score staat er als"),
 	        TR(rp, "lower limit", "ondergrens"), TR(rp, "LL", "OG"),
 	        TR(rp, "expected value", "verwachte waarde"),
 	        TR(rp, "EV", "VW"), TR(rp, "and", "en"),
 	        TR(rp, "upper limit", "bovengrens"), TR(rp, "UL", "BG"),
+	        TR(rp, "Total impacts are weighed with the weight profile",
+	           "Totale impact is gewogen met de gewichtenset"));
+	html_ltext(out, &rp->profile->title, rp->lang);
+	fprintf(out, ". %s ",
 	        TR(rp, "In the chart per vital interest, bars are each "
 	           "interest's contribution to the EV total impact and lines "
 	           "its LL" NDASH "UL range; every chart of this report has "
-	           "the same scale.",
+	           "the same scale, from 0 to",
 	           "In de grafiek per vitaal belang zijn de balken de "
 	           "bijdrage van elk belang aan de totale impact (verwachte "
 	           "waarde) en de lijnen de bandbreedte van ondergrens tot "
 	           "bovengrens; alle grafieken in dit rapport hebben "
-	           "dezelfde schaal."));
+	           "dezelfde schaal, van 0 tot"));
+	html_decimal(out, rp->chart_max, 2, rp->lang);
+	fprintf(out, " %s</p>\n", TR(rp, "over the full width.",
+	                             "over de volle breedte."));
+	write_class_legend(rp);
+	write_criteria_legend(rp);
 }
 
 int report_scenarios(const report *rp)

@@ -39,13 +39,14 @@ static void xml_escape(FILE *out, const char *text)
 	xml_escape_n(out, text, (size_t)-1);
 }
 
-/* name="value" with two decimals: most of an SVG is such numbers. */
+/* name="value" to two decimals, trailing zeros dropped: most of an SVG
+ * is such numbers. */
 static void number(FILE *out, const char *name, double value)
 {
 	fputc(' ', out);
 	fputs(name, out);
 	fputs("=\"", out);
-	fmt_put_fixed(out, value, 2);
+	fmt_put_trim(out, value, 2);
 	fputc('"', out);
 }
 
@@ -123,7 +124,8 @@ static void write_text(FILE *out, const shape *s)
 	if (s->bold)
 		fputs(" font-weight=\"bold\"", out);
 	if (s->vertical)
-		fprintf(out, " transform=\"rotate(-90 %.2f %.2f)\"", s->x, s->y);
+		fprintf(out, " transform=\"rotate(-90 %s %s)\"",
+		        FMT_TRIM(s->x, 2), FMT_TRIM(s->y, 2));
 	paint(out, "fill", s->fill);
 	meaning(out, s);
 	fputc('>', out);
@@ -164,9 +166,9 @@ static void write_shape(FILE *out, const shape *s)
 		for (int i = 0; i < s->point_count; i++) {
 			if (i)
 				fputc(' ', out);
-			fmt_put_fixed(out, s->points[2 * i], 2);
+			fmt_put_trim(out, s->points[2 * i], 2);
 			fputc(',', out);
-			fmt_put_fixed(out, s->points[2 * i + 1], 2);
+			fmt_put_trim(out, s->points[2 * i + 1], 2);
 		}
 		fputc('"', out);
 		paint(out, "fill", s->fill);
@@ -176,9 +178,9 @@ static void write_shape(FILE *out, const shape *s)
 		fputs("<path d=\"", out);
 		for (int i = 0; i < s->point_count; i++) {
 			fputs(i % 2 ? " L" : i ? " M" : "M", out);
-			fmt_put_fixed(out, s->points[2 * i], 2);
+			fmt_put_trim(out, s->points[2 * i], 2);
 			fputc(' ', out);
-			fmt_put_fixed(out, s->points[2 * i + 1], 2);
+			fmt_put_trim(out, s->points[2 * i + 1], 2);
 		}
 		fputs("\" fill=\"none\"", out);
 		stroke(out, s);
