@@ -133,7 +133,46 @@ static void write_text(FILE *out, const shape *s)
 	fputs("</text>\n", out);
 }
 
-static void write_shape(FILE *out, const shape *s)
+/* Each segment as "Mx y" and its end as "hdx" across, "vdy" upright or
+ * "Lx y": the whiskers and their caps, most of the diagram's paths (a
+ * cap is then "v6"). */
+static void write_segment_data(FILE *out, const shape *s)
+{
+	for (int i = 0; i + 1 < s->point_count; i += 2) {
+		const double *a = &s->points[2 * i], *b = a + 2;
+		fputc('M', out);
+		fmt_put_trim(out, a[0], 2);
+		fputc(' ', out);
+		fmt_put_trim(out, a[1], 2);
+		if (a[1] == b[1] && a[0] != b[0]) {
+			fputc('h', out);
+			fmt_put_trim(out, b[0] - a[0], 2);
+		} else if (a[0] == b[0]) {
+			fputc('v', out);
+			fmt_put_trim(out, b[1] - a[1], 2);
+		} else {
+			fputc('L', out);
+			fmt_put_trim(out, b[0], 2);
+			fputc(' ', out);
+			fmt_put_trim(out, b[1], 2);
+		}
+	}
+}
+
+/* Whether B continues A's path: the same scenario's segments drawn
+ * alike, one after the other (its two whiskers), written as one. */
+static bool same_path(const shape *a, const shape *b)
+{
+	return a->kind == SHAPE_SEGMENTS && b->kind == SHAPE_SEGMENTS &&
+	       !a->tooltip && !b->tooltip && a->scenario && b->scenario &&
+	       strcmp(a->scenario, b->scenario) == 0 && a->role && b->role &&
+	       strcmp(a->role, b->role) == 0 &&
+	       memcmp(&a->stroke, &b->stroke, sizeof a->stroke) == 0 &&
+	       a->stroke_width == b->stroke_width && a->dashed == b->dashed;
+}
+
+/* S and the RUN - 1 shapes after it that continue its path. */
+static void write_shape(FILE *out, const shape *s, size_t run)
 {
 	switch (s->kind) {
 	case SHAPE_RECT:
@@ -176,12 +215,8 @@ static void write_shape(FILE *out, const shape *s)
 		break;
 	case SHAPE_SEGMENTS:
 		fputs("<path d=\"", out);
-		for (int i = 0; i < s->point_count; i++) {
-			fputs(i % 2 ? " L" : i ? " M" : "M", out);
-			fmt_put_trim(out, s->points[2 * i], 2);
-			fputc(' ', out);
-			fmt_put_trim(out, s->points[2 * i + 1], 2);
-		}
+		for (size_t k = 0; k < run; k++)
+			write_segment_data(out, &s[k]);
 		fputs("\" fill=\"none\"", out);
 		stroke(out, s);
 		break;
@@ -223,8 +258,13 @@ int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
 	xml_escape(out, scene->description);
 	fputs("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
 	      out);
-	for (size_t i = 0; i < scene->count; i++)
-		write_shape(out, &scene->shapes[i]);
+	for (size_t i = 0, run; i < scene->count; i += run) {
+		const shape *s = &scene->shapes[i];
+		for (run = 1; i + run < scene->count &&
+		              same_path(s, &scene->shapes[i + run]);)
+			run++;
+		write_shape(out, s, run);
+	}
 	fputs("</svg>\n", out);
 	return ferror(out) ? NATRISK_EIO : NATRISK_OK;
 }

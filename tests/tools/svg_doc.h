@@ -222,21 +222,28 @@ static void add_segment(xmlNode *node, double x0, double y0, double x1,
 	m->legend = fmin(x0, x1) > frame.x1 && frame.x1 > frame.x0;
 }
 
-/* "M x y L x y M x y L x y ...": the segments our writer draws. */
+/* "M x y L x y M x y H x V y h dx v dy ...": the segments our writer
+ * draws (each from a move, across, upright or any way). */
 static void read_path(xmlNode *node)
 {
 	char *d = text_prop(node, "d");
 	double x = 0, y = 0;
 	for (char *p = d; *p;) {
 		char command = *p;
-		if (command != 'M' && command != 'L') {
+		if (!strchr("MLHVhv", command)) {
 			p++;
 			continue;
 		}
 		char *end;
-		double nx = strtod(p + 1, &end);
-		double ny = strtod(end, &end);
-		if (command == 'L')
+		double nx = x, ny = y, a = strtod(p + 1, &end);
+		switch (command) {
+		case 'M': case 'L': nx = a, ny = strtod(end, &end); break;
+		case 'H': nx = a; break;
+		case 'V': ny = a; break;
+		case 'h': nx = x + a; break;
+		case 'v': ny = y + a; break;
+		}
+		if (command != 'M')
 			add_segment(node, x, y, nx, ny);
 		x = nx, y = ny;
 		p = end;
