@@ -171,8 +171,30 @@ static bool same_path(const shape *a, const shape *b)
 	       a->stroke_width == b->stroke_width && a->dashed == b->dashed;
 }
 
-/* S and the RUN - 1 shapes after it that continue its path. */
-static void write_shape(FILE *out, const shape *s, size_t run)
+/* How S is painted: its fill (none for segments; lines have none) and
+ * stroke, on the shape or on the <g> of a run painted alike. */
+static void shape_paint(FILE *out, const shape *s)
+{
+	if (s->kind == SHAPE_SEGMENTS)
+		fputs(" fill=\"none\"", out);
+	else if (s->kind != SHAPE_LINE)
+		paint(out, "fill", s->fill);
+	stroke(out, s);
+	if (s->dashed)
+		fputs(" stroke-dasharray=\"4 3\"", out);
+}
+
+static bool same_paint(const shape *a, const shape *b)
+{
+	return a->kind != SHAPE_TEXT && a->kind == b->kind &&
+	       memcmp(&a->fill, &b->fill, sizeof a->fill) == 0 &&
+	       memcmp(&a->stroke, &b->stroke, sizeof a->stroke) == 0 &&
+	       a->stroke_width == b->stroke_width && a->dashed == b->dashed;
+}
+
+/* S and the RUN - 1 shapes after it that continue its path; GROUPED:
+ * painted by the <g> around it. */
+static void write_shape(FILE *out, const shape *s, size_t run, bool grouped)
 {
 	switch (s->kind) {
 	case SHAPE_RECT:
@@ -181,8 +203,6 @@ static void write_shape(FILE *out, const shape *s, size_t run)
 		number(out, "y", s->y);
 		number(out, "width", s->w);
 		number(out, "height", s->h);
-		paint(out, "fill", s->fill);
-		stroke(out, s);
 		break;
 	case SHAPE_LINE:
 		fputs("<line", out);
@@ -190,15 +210,12 @@ static void write_shape(FILE *out, const shape *s, size_t run)
 		number(out, "y1", s->y);
 		number(out, "x2", s->x2);
 		number(out, "y2", s->y2);
-		stroke(out, s);
 		break;
 	case SHAPE_CIRCLE:
 		fputs("<circle", out);
 		number(out, "cx", s->x);
 		number(out, "cy", s->y);
 		number(out, "r", s->r);
-		paint(out, "fill", s->fill);
-		stroke(out, s);
 		break;
 	case SHAPE_POLYGON:
 		fputs("<polygon points=\"", out);
@@ -210,22 +227,19 @@ static void write_shape(FILE *out, const shape *s, size_t run)
 			fmt_put_trim(out, s->points[2 * i + 1], 2);
 		}
 		fputc('"', out);
-		paint(out, "fill", s->fill);
-		stroke(out, s);
 		break;
 	case SHAPE_SEGMENTS:
 		fputs("<path d=\"", out);
 		for (size_t k = 0; k < run; k++)
 			write_segment_data(out, &s[k]);
-		fputs("\" fill=\"none\"", out);
-		stroke(out, s);
+		fputc('"', out);
 		break;
 	case SHAPE_TEXT:
 		write_text(out, s);
 		return;
 	}
-	if (s->dashed)
-		fputs(" stroke-dasharray=\"4 3\"", out);
+	if (!grouped)
+		shape_paint(out, s);
 	meaning(out, s);
 	if (s->tooltip) {
 		fputs("><title>", out);
@@ -238,6 +252,41 @@ static void write_shape(FILE *out, const shape *s, size_t run)
 	} else {
 		fputs("/>\n", out);
 	}
+}
+
+/* How many shapes from I on make one path. */
+static size_t path_length(const natrisk_scene *scene, size_t i)
+{
+	size_t n = 1;
+	while (i + n < scene->count &&
+	       same_path(&scene->shapes[i], &scene->shapes[i + n]))
+		n++;
+	return n;
+}
+
+/* The shapes from I on painted alike, in a <g> that carries their paint
+ * when they are more than one (a diagram's whiskers, its points); the
+ * index after them. */
+static size_t write_run(FILE *out, const natrisk_scene *scene, size_t i)
+{
+	const shape *first = &scene->shapes[i];
+	size_t end = i + path_length(scene, i), elements = 1;
+	for (; end < scene->count && same_paint(first, &scene->shapes[end]);
+	     elements++)
+		end += path_length(scene, end);
+	bool grouped = elements > 1;
+	if (grouped) {
+		fputs("<g", out);
+		shape_paint(out, first);
+		fputs(">\n", out);
+	}
+	for (size_t k = i, n; k < end; k += n) {
+		n = path_length(scene, k);
+		write_shape(out, &scene->shapes[k], n, grouped);
+	}
+	if (grouped)
+		fputs("</g>\n", out);
+	return end;
 }
 
 int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
@@ -258,13 +307,8 @@ int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
 	xml_escape(out, scene->description);
 	fputs("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
 	      out);
-	for (size_t i = 0, run; i < scene->count; i += run) {
-		const shape *s = &scene->shapes[i];
-		for (run = 1; i + run < scene->count &&
-		              same_path(s, &scene->shapes[i + run]);)
-			run++;
-		write_shape(out, s, run);
-	}
+	for (size_t i = 0; i < scene->count;)
+		i = write_run(out, scene, i);
 	fputs("</svg>\n", out);
 	return ferror(out) ? NATRISK_EIO : NATRISK_OK;
 }

@@ -202,11 +202,22 @@ static mark *new_mark(xmlNode *node, mark_kind kind)
 	return m;
 }
 
+/* NODE or the nearest group around it that sets paint attribute NAME
+ * (a run of marks painted alike shares a <g>), or NODE. */
+static xmlNode *painter(xmlNode *node, const char *name)
+{
+	for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (xmlHasProp(n, (const xmlChar *)name))
+			return n;
+	return node;
+}
+
 static double half_stroke(xmlNode *node)
 {
-	char *stroke = text_prop(node, "stroke");
+	char *stroke = text_prop(painter(node, "stroke"), "stroke");
 	double half = *stroke && strcmp(stroke, "none") != 0
-	                      ? number_or(node, "stroke-width", 1) / 2 : 0;
+	                      ? number_or(painter(node, "stroke-width"),
+	                                  "stroke-width", 1) / 2 : 0;
 	free(stroke);
 	return half;
 }
@@ -260,7 +271,7 @@ static void read_circle(xmlNode *node)
 	m->p[1] = number(node, "cy");
 	m->r = number(node, "r") + half_stroke(node);
 	m->filled = has_class(node, "point");
-	char *fill = text_prop(node, "fill");
+	char *fill = text_prop(painter(node, "fill"), "fill");
 	m->fill = fill[0] == '#' ? (unsigned)strtoul(fill + 1, NULL, 16) : 0;
 	m->legend = m->p[0] > frame.x1 && frame.x1 > frame.x0;
 	free(fill);
