@@ -90,6 +90,9 @@ static void write_intro(const report *rp)
 	           "Scenario's met een gelijke uitkomst delen de betere rang."));
 }
 
+/* Marks a method-dependent scenario's row, said once in the caption. */
+#define DEPENDENT_MARK "\xE2\x80\xA1" /* U+2021 double dagger */
+
 /* One scenario's row: a cell that differs from the weighted sum (the
  * reference) is highlighted, and a method-dependent scenario marked. */
 static void write_ranking_row(const report *rp, const natrisk_robustness *r,
@@ -106,8 +109,7 @@ static void write_ranking_row(const report *rp, const natrisk_robustness *r,
 	html_text(out, rp->a->scenarios[i].title);
 	fputs("</a>", out);
 	if (is_dependent(r, i))
-		fprintf(out, " <span class=\"badge\">%s</span>",
-		        TR(rp, "depends on the method", "hangt af van de methode"));
+		fputs(" <span class=\"badge\">" DEPENDENT_MARK "</span>", out);
 	fputs("</th>", out);
 	for (size_t l = 0; l < k; l++) {
 		int rank = natrisk_robustness_ranking(r, l)->ranks[i];
@@ -128,10 +130,12 @@ static void write_rankings(const report *rp, const natrisk_robustness *r)
 	           "Rangorde per gewichtenset en methode"),
 	        TR(rp, "Rank by total impact, in the order of the weighted "
 	           "sum; a rank that differs from the weighted sum is "
-	           "highlighted.",
+	           "highlighted; " DEPENDENT_MARK ": the scenario's position "
+	           "depends on the method.",
 	           "Rang naar totale impact, in de volgorde van de gewogen "
 	           "som; een rang die afwijkt van de gewogen som is "
-	           "gemarkeerd."));
+	           "gemarkeerd; " DEPENDENT_MARK ": de positie van het "
+	           "scenario hangt af van de methode."));
 	for (size_t l = 0; l < k; l++)
 		ranking_head(rp, natrisk_robustness_ranking(r, l));
 	fputs("</tr></thead>\n<tbody>\n", out);
@@ -183,12 +187,14 @@ static void write_dependent(const report *rp, const natrisk_robustness *r)
 	        "<ul class=\"method-dependent\">\n",
 	        TR(rp, "Scenarios whose position depends on the method",
 	           "Scenario's waarvan de positie afhangt van de methode"),
-	        TR(rp, "A scenario is listed when its ranks over all the "
-	           "rankings above span two places or more; a swap of two "
-	           "neighbours is not listed.",
-	           "Een scenario staat hier als zijn rangen over alle "
-	           "rangordes hierboven twee plaatsen of meer uiteenliggen; "
-	           "het wisselen van twee buren telt niet."));
+	        TR(rp, "A scenario is listed, by its identifier with its best "
+	           "and worst rank, when its ranks over all the rankings "
+	           "above span two places or more; a swap of two neighbours "
+	           "is not listed.",
+	           "Een scenario staat hier, met zijn code en zijn beste en "
+	           "slechtste rang, als zijn rangen over alle rangordes "
+	           "hierboven twee plaatsen of meer uiteenliggen; het "
+	           "wisselen van twee buren telt niet."));
 	for (size_t d = 0; d < count; d++) {
 		size_t i = natrisk_robustness_dependent(r)[d];
 		int best, worst;
@@ -198,9 +204,8 @@ static void write_dependent(const report *rp, const natrisk_robustness *r)
 		fputs("\"><a href=\"", out);
 		report_scenario_href(rp, &rp->a->scenarios[i]);
 		fputs("\">", out);
-		html_text(out, rp->a->scenarios[i].title);
-		fprintf(out, "</a>: %s %d" NDASH "%d</li>\n",
-		        TR(rp, "ranks", "rangen"), best, worst);
+		html_text(out, rp->a->scenarios[i].id);
+		fprintf(out, "</a>: %d" NDASH "%d</li>\n", best, worst);
 	}
 	if (count == 0)
 		fprintf(out, "<li>%s</li>\n", TR(rp, "none", "geen"));
