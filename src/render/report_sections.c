@@ -316,22 +316,11 @@ static double row_middle(size_t k)
 	return TOP + (double)k * ROW_H + ROW_H / 2.0;
 }
 
-/* The chart draws each series as one element: the interests' names, the
- * EV bars (one path), the LL-UL lines (one path), the values. Colours
- * and strokes come from the style sheet (svg.chart in report.c). */
-static void write_chart_labels(const report *rp, size_t n)
-{
-	FILE *out = rp->out;
-	fputs("<g class=\"l\">", out);
-	for (size_t k = 0; k < n; k++) {
-		fprintf(out, "<text x=\"%d\" y=\"%s\">", LABEL_W,
-		        PX(row_middle(k) + 4.5));
-		html_ltext(out, &rp->m->interests[k].name, rp->lang);
-		fputs("</text>", out);
-	}
-	fputs("</g>\n", out);
-}
-
+/* The chart draws each series as one element: the EV bars (one path),
+ * the LL-UL lines (one path); then a text per interest, its name (right
+ * aligned before the bars) and its values (after them) read together.
+ * Colours, strokes, anchors and the baseline (the middle of the row)
+ * come from the style sheet (svg.chart in report.c). */
 static void write_chart_bars(const report *rp, const double (*v)[3],
                              size_t n)
 {
@@ -355,17 +344,19 @@ static void write_chart_bars(const report *rp, const double (*v)[3],
 	fputs("\"/>\n", out);
 }
 
-static void write_chart_values(const report *rp, const double (*v)[3],
-                               size_t n)
+static void write_chart_texts(const report *rp, const double (*v)[3],
+                              size_t n)
 {
 	FILE *out = rp->out;
 	for (size_t k = 0; k < n; k++) {
 		double ev = BAR_X + bar_length(rp, v[k][NATRISK_EV]);
 		double ul = BAR_X + bar_length(rp, v[k][NATRISK_UL]);
-		fprintf(out, "<text x=\"%s\" y=\"%s\">", PX((ev > ul ? ev : ul)
-		        + 6), PX(row_middle(k) + 4.5));
+		fprintf(out, "<text x=\"%d\" y=\"%s\">", LABEL_W,
+		        PX(row_middle(k)));
+		html_ltext(out, &rp->m->interests[k].name, rp->lang);
+		fprintf(out, "<tspan x=\"%s\">", PX((ev > ul ? ev : ul) + 6));
 		write_bar_values(rp, v[k]);
-		fputs("</text>", out);
+		fputs("</tspan></text>", out);
 	}
 	fputc('\n', out);
 }
@@ -380,9 +371,8 @@ static void write_chart_svg(const report *rp, const double (*v)[3])
 	fprintf(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
 	        "aria-label=\"%s\">\n", CHART_W, height,
 	        TR(rp, "Impact per vital interest", "Impact per vitaal belang"));
-	write_chart_labels(rp, n);
 	write_chart_bars(rp, v, n);
-	write_chart_values(rp, v, n);
+	write_chart_texts(rp, v, n);
 	/* the scale, the same for all charts, is in the introduction */
 	fprintf(out, "<path class=\"a\" d=\"M%d %dV%d\"/>\n</svg>\n", BAR_X,
 	        TOP, TOP + (int)n * ROW_H);
