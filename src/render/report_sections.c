@@ -274,15 +274,16 @@ static int write_scores(const report *rp, const natrisk_scenario *s,
 	fprintf(out, "<table class=\"criteria\">\n<caption>%s ",
 	        TR(rp, "Scores of", "Scores van"));
 	html_text(out, s->title);
-	fprintf(out, "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+	/* no thead and tbody: the head cells' scope says what they head,
+	 * and a table this short needs no repeated head in print */
+	fprintf(out, "</caption>\n<tr><th scope=\"col\">%s</th>"
 	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
-	        "</thead>\n<tbody>\n", TR(rp, "Criterion", "Criterium"),
+	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n", TR(rp, "Criterion", "Criterium"),
 	        TR(rp, "LL", "OG"), TR(rp, "EV", "VW"), TR(rp, "UL", "BG"),
 	        TR(rp, "Rationale", "Onderbouwing"));
 	for (size_t r = 0; r < n; r++)
 		write_score_row(rp, s, rows, n, r);
-	fputs("</tbody>\n</table>\n", out);
+	fputs("</table>\n", out);
 	free(rows);
 	write_unscored(rp, s);
 	return NATRISK_OK;
@@ -317,7 +318,7 @@ static double row_middle(size_t k)
 }
 
 /* The chart draws each series as one element: the EV bars (one path),
- * the LL-UL lines (one path); then a text per interest, its name (right
+ * each a line as thick as the bar, the LL-UL lines (one path); then a text per interest, its name (right
  * aligned before the bars) and its values (after them) read together.
  * Colours, strokes, anchors and the baseline (the middle of the row)
  * come from the style sheet (svg.chart in report.c). */
@@ -329,8 +330,8 @@ static void write_chart_bars(const report *rp, const double (*v)[3],
 	for (size_t k = 0; k < n; k++) {
 		double ev = bar_length(rp, v[k][NATRISK_EV]);
 		if (ev > 0)
-			fprintf(out, "M%d %sh%sv16H%dz", BAR_X,
-			        PX(row_middle(k) - 8), PX(ev), BAR_X);
+			fprintf(out, "M%d %sh%s", BAR_X, PX(row_middle(k)),
+			        PX(ev));
 	}
 	fputs("\"/><path d=\"", out);
 	for (size_t k = 0; k < n; k++) {
