@@ -79,6 +79,7 @@ static const char css[] =
 	"svg.chart path.b{stroke:#4f81b8;stroke-width:16}\n"
 	"svg.chart path{stroke:#1b1b1b;stroke-width:1.5;fill:none}\n"
 	"svg.chart path.a{stroke:#555;stroke-width:1}\n"
+	"svg.chart path.w{marker:url(#" CHART_CAP ")}\n"
 	"table.criteria td:nth-child(-n+4){white-space:nowrap}\n"
 	".banner{margin:0;padding:.35rem 1rem;text-align:center;"
 	"font-weight:700;letter-spacing:.02em;background:#f6e3b4;"

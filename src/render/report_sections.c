@@ -318,7 +318,8 @@ static double row_middle(size_t k)
 }
 
 /* The chart draws each series as one element: the EV bars (one path),
- * each a line as thick as the bar, the LL-UL lines (one path); then a text per interest, its name (right
+ * each a line as thick as the bar, the LL-UL lines (one path, their end
+ * caps markers, CHART_CAP); then a text per interest, its name (right
  * aligned before the bars) and its values (after them) read together.
  * Colours, strokes, anchors and the baseline (the middle of the row)
  * come from the style sheet (svg.chart in report.c). */
@@ -333,14 +334,13 @@ static void write_chart_bars(const report *rp, const double (*v)[3],
 			fprintf(out, "M%d %sh%s", BAR_X, PX(row_middle(k)),
 			        PX(ev));
 	}
-	fputs("\"/><path d=\"", out);
+	fputs("\"/><path class=\"w\" d=\"", out);
 	for (size_t k = 0; k < n; k++) {
 		double ll = BAR_X + bar_length(rp, v[k][NATRISK_LL]);
 		double ul = BAR_X + bar_length(rp, v[k][NATRISK_UL]);
 		double mid = row_middle(k);
 		if (ul > ll)
-			fprintf(out, "M%s %sv10m0-5H%sm0-5v10", PX(ll),
-			        PX(mid - 5), PX(ul));
+			fprintf(out, "M%s %sH%s", PX(ll), PX(mid), PX(ul));
 	}
 	fputs("\"/>\n", out);
 }
@@ -362,9 +362,19 @@ static void write_chart_texts(const report *rp, const double (*v)[3],
 	fputc('\n', out);
 }
 
+/* The end cap of the charts' LL-UL lines, defined once, in the first
+ * chart, for them all (the style sheet puts it on every end). */
+static void write_chart_cap(const report *rp)
+{
+	fputs("<defs><marker id=\"" CHART_CAP "\" markerUnits=\"userSpaceOnUse\" "
+	      "overflow=\"visible\"><path d=\"M0-5v10\"/></marker></defs>\n",
+	      rp->out);
+}
+
 /* The chart is no image to assistive technology: its texts (every
  * interest with its values) are read as they stand. */
-static void write_chart_svg(const report *rp, const double (*v)[3])
+static void write_chart_svg(const report *rp, const double (*v)[3],
+                            bool first)
 {
 	FILE *out = rp->out;
 	size_t n = rp->m->interest_count;
@@ -372,6 +382,8 @@ static void write_chart_svg(const report *rp, const double (*v)[3])
 	fprintf(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
 	        "aria-label=\"%s\">\n", CHART_W, height,
 	        TR(rp, "Impact per vital interest", "Impact per vitaal belang"));
+	if (first)
+		write_chart_cap(rp);
 	write_chart_bars(rp, v, n);
 	write_chart_texts(rp, v, n);
 	/* the scale, the same for all charts, is in the introduction */
@@ -381,7 +393,8 @@ static void write_chart_svg(const report *rp, const double (*v)[3])
 
 /* What the bars and lines mean is said once, in the section's
  * introduction (write_intro). */
-static int write_chart(const report *rp, const natrisk_scenario *s)
+static int write_chart(const report *rp, const natrisk_scenario *s,
+                       bool first)
 {
 	size_t n = rp->m->interest_count;
 	double (*v)[3] = malloc((n ? n : 1) * sizeof *v);
@@ -394,12 +407,13 @@ static int write_chart(const report *rp, const natrisk_scenario *s)
 		v[k][NATRISK_EV] = res->interests[k];
 		v[k][NATRISK_UL] = report_interest_value(rp, s, k, NATRISK_UL);
 	}
-	write_chart_svg(rp, (const double (*)[3])v);
+	write_chart_svg(rp, (const double (*)[3])v, first);
 	free(v);
 	return NATRISK_OK;
 }
 
-static int write_scenario(const report *rp, size_t i)
+/* FIRST: the first section, whose chart defines what all charts share. */
+static int write_scenario(const report *rp, size_t i, bool first)
 {
 	FILE *out = rp->out;
 	const natrisk_scenario *s = &rp->a->scenarios[i];
@@ -415,7 +429,7 @@ static int write_scenario(const report *rp, size_t i)
 	write_text_parts(rp, s);
 	int rc = write_scores(rp, s, res);
 	if (rc == 0)
-		rc = write_chart(rp, s);
+		rc = write_chart(rp, s, first);
 	fputs("</section>\n", out);
 	return rc;
 }
@@ -513,7 +527,7 @@ int report_scenarios(const report *rp)
 	write_intro(rp);
 	const size_t *order = natrisk_results_order(rp->r);
 	for (size_t k = 0; k < natrisk_results_count(rp->r); k++) {
-		int rc = write_scenario(rp, order[k]);
+		int rc = write_scenario(rp, order[k], k == 0);
 		if (rc != 0)
 			return rc;
 	}
