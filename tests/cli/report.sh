@@ -108,8 +108,13 @@ def check_self_contained(doc):
                 fail(f"line {e['line']}: <{e['tag']} href={value!r}>")
         if e["tag"] in ("script", "link", "iframe", "object", "img"):
             fail(f"line {e['line']}: <{e['tag']}> in a self-contained report")
-    if re.search(r"@import|url\(", doc.style):
+    # url(#id) names an element of this file (the charts' shared marker)
+    if re.search(r"@import|url\((?!#)", doc.style):
         fail("the style sheet refers outside the file")
+    own = {e["attrs"].get("id") for e in doc.elements}
+    for ref in re.findall(r"url\(#([^)]*)\)", doc.style):
+        if ref not in own:
+            fail(f"the style sheet refers to a missing #{ref}")
 
 
 def check_structure(doc, lang):
