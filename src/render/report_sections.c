@@ -10,6 +10,9 @@
 #include "fmt.h"
 #include "report_parts.h"
 
+/* Between the facts of a scenario: " · ". */
+#define SEP " \xC2\xB7 "
+
 /* Geometry of the bar charts, in CSS pixels. */
 enum { CHART_W = 680, LABEL_W = 230, BAR_X = 240, BAR_W = 300, ROW_H = 26,
        TOP = 8, BOTTOM = 8 };
@@ -26,22 +29,23 @@ static void scoped_id(const report *rp, const char *prefix,
 
 
 
+/* The scenario's facts in one line, each named: "Identifier s01 ·
+ * Rank 3 · Theme — · Kind hazard · Classification public". */
 static void write_facts(const report *rp, const natrisk_scenario *s,
                         const natrisk_scenario_result *res)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<dl class=\"meta\"><dt>%s</dt><dd><code>",
-	        TR(rp, "Identifier", "Kenmerk"));
+	fprintf(out, "<p>%s <code>", TR(rp, "Identifier", "Kenmerk"));
 	html_text(out, s->id);
-	fprintf(out, "</code></dd><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>",
-	        TR(rp, "Rank", "Rang"), res->rank, TR(rp, "Theme", "Thema"));
+	fprintf(out, "</code>" SEP "%s %d" SEP "%s ", TR(rp, "Rank", "Rang"),
+	        res->rank, TR(rp, "Theme", "Thema"));
 	if (s->theme >= 0)
 		html_text(out, rp->a->themes[s->theme].title);
 	else
 		fputs(MDASH, out);
 	/* A new scenario says so in its heading (write_scenario). */
-	fprintf(out, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>\n",
-	        TR(rp, "Kind", "Soort"), report_kind_name(rp, s->kind),
+	fprintf(out, SEP "%s %s" SEP "%s %s</p>\n", TR(rp, "Kind", "Soort"),
+	        report_kind_name(rp, s->kind),
 	        TR(rp, "Classification", "Rubricering"),
 	        report_classification_name(rp, s->classification));
 }
@@ -221,20 +225,9 @@ static void write_totals(const report *rp, const natrisk_scenario_result *res)
 	const natrisk_impact_level *ev = &res->impact[NATRISK_EV];
 	char range[4];
 	natrisk_impact_range(ev, range);
-	fprintf(out, "; %s <strong>%s</strong>",
+	/* the classes' names are in the legend (write_class_legend) */
+	fprintf(out, "; %s <strong>%s</strong>.</p>\n",
 	        TR(rp, "class range", "klassebereik"), range);
-	if (ev->cls != NATRISK_CLASS_X) {
-		fputs(" (", out);
-		html_ltext(out, natrisk_method_impact_label(rp->m, ev->cls),
-		           rp->lang);
-		if (range[1] == '-') {
-			fputs(" " NDASH " ", out);
-			html_ltext(out, natrisk_method_impact_label(
-				rp->m, ev->cls + 1), rp->lang);
-		}
-		fputc(')', out);
-	}
-	fputs(".</p>\n", out);
 }
 
 /* "Not scored (X, not applicable): 1.2, 5.3." */
