@@ -88,8 +88,7 @@ static void write_profiles_table(const report *rp, const int *ranks)
 			if (rank == base)
 				fprintf(out, "<td>%d</td>", rank);
 			else
-				fprintf(out, "<td class=\"d\">%d <small>(%s%d)"
-				        "</small></td>",
+				fprintf(out, "<td class=\"d\">%d (%s%d)</td>",
 				        rank, rank < base ? "+" : MINUS,
 				        abs(base - rank));
 		}

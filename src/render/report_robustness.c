@@ -109,7 +109,7 @@ static void write_ranking_row(const report *rp, const natrisk_robustness *r,
 	html_text(out, rp->a->scenarios[i].title);
 	fputs("</a>", out);
 	if (is_dependent(r, i))
-		fputs(" <span class=\"badge\">" DEPENDENT_MARK "</span>", out);
+		fputs(" " DEPENDENT_MARK, out);
 	fputs("</th>", out);
 	for (size_t l = 0; l < k; l++) {
 		int rank = natrisk_robustness_ranking(r, l)->ranks[i];
