@@ -1,8 +1,10 @@
 /*
- * svg.c - our SVG writer: one element per scene shape, text as <text> so
- * that the diagram is searchable and accessible, with class and data
+ * svg.c - our SVG writer: one element per scene shape (but a scenario's
+ * segments drawn alike, its two whiskers, are one path), text as <text>
+ * so that the diagram is searchable and accessible, with class and data
  * attributes saying what each element means (tests and stylesheets rely on
- * them: class="label" data-scenario="ID ...", class="point" ...).
+ * them: class="label" data-scenario="ID ...", class="point" ...). A run of
+ * shapes painted alike shares a <g> that carries their paint.
  */
 #include <stdio.h>
 #include <string.h>
