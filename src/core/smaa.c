@@ -243,7 +243,10 @@ static float ceiling(const smaa_problem *p, const smaa_block *k, size_t q,
 	return (float)(most * (1 + 0x1p-16));
 }
 
-static int plan_block(smaa_run *run, smaa_block *k, arena *a)
+/* COPY_OF (see smaa_exact_copies): a rival that is an exact copy of
+ * another is worth what that one is, so only the first copy is valued. */
+static int plan_block(smaa_run *run, smaa_block *k, const size_t *copy_of,
+                      arena *a)
 {
 	const smaa_problem *p = &run->problem;
 	const double *central = run->result->central;
@@ -262,6 +265,8 @@ static int plan_block(smaa_run *run, smaa_block *k, arena *a)
 		}
 	for (size_t j = 0; j < p->m; j++) {
 		bool rival = in_block(k, j);
+		if (!rival && copy_of[j] != j)
+			continue;
 		for (size_t q = 0; q < k->count && !rival; q++)
 			rival = could_beat(p, central + k->owners[q] * p->n,
 			                   k->owners[q], j);
@@ -272,6 +277,7 @@ static int plan_block(smaa_run *run, smaa_block *k, arena *a)
 				ceiling(p, k, q, j, central);
 		k->rivals[k->rival_count++] = j;
 	}
+	run->result->confidence_pairs += (uint64_t)k->count * k->rival_count;
 	return 0;
 }
 
@@ -283,6 +289,9 @@ static int plan_confidence(smaa_run *run, arena *a)
 	                          sizeof *run->blocks);
 	if (!run->blocks)
 		return NATRISK_ENOMEM;
+	const size_t *copy_of = smaa_exact_copies(&run->problem, a);
+	if (!copy_of)
+		return NATRISK_ENOMEM;
 	run->block_count = 0;
 	smaa_block *k = &run->blocks[0];
 	for (size_t i = 0; i < s->m; i++) {
@@ -290,13 +299,13 @@ static int plan_confidence(smaa_run *run, arena *a)
 			continue;
 		k->owners[k->count++] = i;
 		if (k->count == SMAA_OWNERS) {
-			if (plan_block(run, k, a))
+			if (plan_block(run, k, copy_of, a))
 				return NATRISK_ENOMEM;
 			k = &run->blocks[++run->block_count];
 		}
 	}
 	if (k->count > 0) {
-		if (plan_block(run, k, a))
+		if (plan_block(run, k, copy_of, a))
 			return NATRISK_ENOMEM;
 		run->block_count++;
 	}

@@ -41,6 +41,10 @@ typedef struct smaa_block {
 	size_t rival_count;
 } smaa_block;
 
+/* FIRST[i]: the first alternative that is an exact copy of i (every cell
+ * degenerate, the same values), else i; in A. NULL when out of memory. */
+size_t *smaa_exact_copies(const smaa_problem *p, arena *a);
+
 typedef struct smaa_lanes {
 	uint64_t s[4][SMAA_LANES]; /* xoshiro256++ state, lane by lane */
 } smaa_lanes;

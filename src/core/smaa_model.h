@@ -74,6 +74,9 @@ struct natrisk_smaa {
 	uint64_t *pair_counts;       /* m * m: [i * m + j] = #(v_i > v_j) */
 	uint64_t *risk_counts;       /* m * m */
 	uint64_t *cloud_counts;      /* m * BINS * BINS, or NULL */
+	/* owner-rival pairs the confidence pass values per iteration: what
+	 * its cost grows with (tests hold it linear on identical scenarios) */
+	uint64_t confidence_pairs;
 };
 
 /* Allocates a result with every array the outputs need, zeroed. */

@@ -32,22 +32,32 @@ static bool separates(unsigned char c)
 	return is_space(c) || is_flow_indicator(c) || c == ':';
 }
 
+enum { FLOW = 1, SPACE = 2, SEPARATES = 4 };
+static const unsigned char byte_class[256] = {
+	['['] = FLOW | SEPARATES, [']'] = FLOW | SEPARATES,
+	['{'] = FLOW | SEPARATES, ['}'] = FLOW | SEPARATES,
+	[','] = FLOW | SEPARATES, [':'] = SEPARATES,
+	[' '] = SPACE | SEPARATES, ['\t'] = SPACE | SEPARATES,
+	['\r'] = SPACE | SEPARATES, ['\n'] = SPACE | SEPARATES,
+};
+
 /*
- * Whether a token can start at byte I: a flow indicator, or the first byte
- * of a word. An estimate that never counts a scalar's characters one by
- * one, yet counts each of "[[[" and "0,0,".
+ * How many tokens can start in [FROM, TO): at a flow indicator, or at the
+ * first byte of a word (after a separator, or at the start). An estimate
+ * that never counts a scalar's characters one by one, yet counts each of
+ * "[[[" and "0,0,". One pass over a range: the file is scanned twice.
  */
-static bool token_starts(const char *buf, size_t i)
+static size_t count_tokens(const char *buf, size_t from, size_t to)
 {
-	unsigned char c = (unsigned char)buf[i];
-	if (is_flow_indicator(c))
-		return true;
-	if (is_space(c))
-		return false;
-	if (i == 0)
-		return true;
-	unsigned char prev = (unsigned char)buf[i - 1];
-	return separates(prev);
+	size_t n = 0;
+	unsigned prev = from ? byte_class[(unsigned char)buf[from - 1]]
+	                     : SEPARATES;
+	for (size_t i = from; i < to; i++) {
+		unsigned c = byte_class[(unsigned char)buf[i]];
+		n += (c & FLOW) || (!(c & SPACE) && (prev & SEPARATES));
+		prev = c;
+	}
+	return n;
 }
 
 /* The length of the line break at I, or 0. */
@@ -69,6 +79,20 @@ static size_t line_break(const yfeed *feed, size_t i)
 	return 0;
 }
 
+/* Where the next line break at or after I starts, or feed->given. */
+static size_t next_break(const yfeed *feed, size_t i)
+{
+	if (feed->breaks_1_1) {
+		while (i < feed->given && !line_break(feed, i))
+			i++;
+		return i;
+	}
+	const char *p = feed->buf + i, *end = feed->buf + feed->given;
+	while (p < end && *p != '\n' && *p != '\r')
+		p++;
+	return (size_t)(p - feed->buf);
+}
+
 void yfeed_init(yfeed *feed, const char *buf, size_t len)
 {
 	*feed = (yfeed){ .buf = buf, .len = len };
@@ -87,8 +111,8 @@ ssize_t yfeed_read(void *user, void *out, size_t count)
 	if (n > FEED_PIECE)
 		n = FEED_PIECE;
 	memcpy(out, feed->buf + feed->given, n);
-	for (size_t i = feed->given; i < feed->given + n; i++)
-		feed->given_tokens += token_starts(feed->buf, i);
+	feed->given_tokens += count_tokens(feed->buf, feed->given,
+	                                   feed->given + n);
 	feed->given += n;
 	return (ssize_t)n;
 }
@@ -100,10 +124,13 @@ void yfeed_reached(yfeed *feed, int line, int column)
 	/* Scanning resumes where it stopped: a line is scanned once. */
 	size_t i = feed->scanned, tokens = feed->scanned_tokens;
 	while (feed->line < line && i < feed->given) {
-		size_t n = line_break(feed, i);
-		size_t end = i + (n ? n : 1);
-		for (; i < end && i < feed->len; i++)
-			tokens += token_starts(feed->buf, i);
+		size_t at = next_break(feed, i);
+		size_t n = at < feed->given ? line_break(feed, at) : 0;
+		size_t end = at + (n ? n : 0);
+		if (end > feed->len)
+			end = feed->len;
+		tokens += count_tokens(feed->buf, i, end);
+		i = end;
 		if (n) {
 			feed->line++;
 			feed->line_start = i;

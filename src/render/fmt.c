@@ -56,7 +56,12 @@ const char *fmt_str(char *buf, double value, int decimals)
 
 const char *fmt_short(char *buf, double value)
 {
-	size_t len = fmt_fixed(buf, value, 3);
+	return fmt_trim(buf, value, 3);
+}
+
+const char *fmt_trim(char *buf, double value, int decimals)
+{
+	size_t len = fmt_fixed(buf, value, decimals);
 	if (memchr(buf, '.', len)) {
 		while (len > 0 && buf[len - 1] == '0')
 			buf[--len] = '\0';
@@ -64,4 +69,11 @@ const char *fmt_short(char *buf, double value)
 			buf[--len] = '\0';
 	}
 	return buf;
+}
+
+void fmt_put_trim(FILE *out, double value, int decimals)
+{
+	char buf[40];
+	fmt_trim(buf, value, decimals);
+	fputs(buf, out);
 }

@@ -18,9 +18,14 @@ const char *fmt_str(char *buf, double value, int decimals);
 /* Up to three decimals, trailing zeros dropped ("1.5", "11", "0.8"), for
  * sizes and opacities. */
 const char *fmt_short(char *buf, double value);
+/* At most DECIMALS decimals, trailing zeros dropped ("13", "21.5"). */
+const char *fmt_trim(char *buf, double value, int decimals);
 #define FMT(value, decimals) fmt_str((char[40]){ 0 }, (value), (decimals))
+#define FMT_TRIM(value, decimals)                                            \
+	fmt_trim((char[40]){ 0 }, (value), (decimals))
 
 /* The same, to a stream. */
 void fmt_put_fixed(FILE *out, double value, int decimals);
+void fmt_put_trim(FILE *out, double value, int decimals);
 
 #endif

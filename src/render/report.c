@@ -46,7 +46,7 @@ static const char css[] =
 	"caption{text-align:left;font-weight:600;padding:.25rem 0}\n"
 	"th,td{border:1px solid var(--rule);padding:.3rem .5rem;"
 	"text-align:left;vertical-align:top}\n"
-	"thead th{background:var(--head)}\n"
+	"thead th,th[scope=col]{background:var(--head)}\n"
 	"tbody th[scope=rowgroup]{background:var(--band)}\n"
 	".num{text-align:right;font-variant-numeric:tabular-nums;"
 	"white-space:nowrap}\n"
@@ -57,13 +57,30 @@ static const char css[] =
 	".badge{display:inline-block;padding:0 .4rem;border-radius:.3rem;"
 	"background:var(--accent);color:#fff;font-size:.8rem;"
 	"font-weight:600}\n"
-	"td.differs{background:var(--mark);font-weight:700}\n"
+	"td.d{background:var(--mark);font-weight:700}\n"
+	"td small{color:var(--muted);font-size:.9em}\n"
+	/* numbers right-aligned by column: a thousand rows need no class
+	 * on every cell */
+	"table.summary td:nth-child(1),table.summary td:nth-child(n+6),"
+	"table.profiles td,table.robustness td,table.kendall td{"
+	"text-align:right;font-variant-numeric:tabular-nums;"
+	"white-space:nowrap}\n"
+	"table.summary td:nth-child(5),table.summary td:nth-child(9),"
+	"table.summary td:nth-child(11){text-align:left;white-space:nowrap}\n"
 	"th.chosen{border-bottom:3px solid var(--accent)}\n"
 	".up{color:#a1000b}.down{color:#0b6b2e}\n"
 	"figure{margin:1rem 0}\n"
 	"figcaption{color:var(--muted);font-size:.9rem}\n"
 	"svg{max-width:100%;height:auto}\n"
-	"svg.chart text{font-size:13px;fill:#1b1b1b}\n"
+	"svg.chart{width:680px}\n"
+	"svg.chart text{font-size:13px;fill:#1b1b1b;text-anchor:end;"
+	"dominant-baseline:central}\n"
+	"svg.chart tspan{text-anchor:start}\n"
+	"svg.chart path.b{stroke:#4f81b8;stroke-width:16}\n"
+	"svg.chart path{stroke:#1b1b1b;stroke-width:1.5;fill:none}\n"
+	"svg.chart path.a{stroke:#555;stroke-width:1}\n"
+	"svg.chart path.w{marker:url(#" CHART_CAP ")}\n"
+	"table.criteria td:nth-child(-n+4){white-space:nowrap}\n"
 	".banner{margin:0;padding:.35rem 1rem;text-align:center;"
 	"font-weight:700;letter-spacing:.02em;background:#f6e3b4;"
 	"border:solid #8a6d1d;border-width:0 0 1px}\n"
@@ -91,13 +108,10 @@ void report_likelihood_cell(const report *rp, const natrisk_score *s)
 	natrisk_grade_letters(&s->point[NATRISK_EV], ev);
 	natrisk_grade_letters(&s->point[NATRISK_LL], ll);
 	natrisk_grade_letters(&s->point[NATRISK_UL], ul);
-	fprintf(rp->out, "<span class=\"grade\" title=\"");
-	html_ltext(rp->out, natrisk_method_likelihood_label(
-		rp->m, s->point[NATRISK_EV].cls), rp->lang);
-	fprintf(rp->out, "\">%s</span>", ev);
+	/* the classes' names are in the legend of the scenarios */
+	fputs(ev, rp->out);
 	if (strcmp(ll, ul) != 0)
-		fprintf(rp->out, " <span class=\"grade muted\">(%s" NDASH "%s)"
-		        "</span>", ll, ul);
+		fprintf(rp->out, " <small>(%s" NDASH "%s)</small>", ll, ul);
 }
 
 void report_scenario_href(const report *rp, const natrisk_scenario *s)
@@ -272,7 +286,7 @@ static void write_summary_head(const report *rp)
 {
 	fprintf(rp->out,
 	        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
-	        "<h2 id=\"summary-h\">%s</h2>\n<table>\n<caption>%s</caption>\n"
+	        "<h2 id=\"summary-h\">%s</h2>\n<table class=\"summary\">\n<caption>%s</caption>\n"
 	        "<thead>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -299,7 +313,7 @@ static void write_summary_row(const report *rp, size_t i)
 	FILE *out = rp->out;
 	const natrisk_scenario *s = natrisk_assessment_scenario(rp->a, i);
 	const natrisk_scenario_result *res = natrisk_results_get(rp->r, i);
-	fprintf(out, "<tr><td class=\"num\">%d</td><th scope=\"row\">"
+	fprintf(out, "<tr><td>%d</td><th scope=\"row\">"
 	        "<a href=\"", res->rank);
 	report_scenario_href(rp, s);
 	fputs("\">", out);
@@ -313,12 +327,12 @@ static void write_summary_row(const report *rp, size_t i)
 	report_likelihood_cell(rp, &s->likelihood);
 	static const int points[] = { NATRISK_EV, NATRISK_LL, NATRISK_UL };
 	for (int p = 0; p < 3; p++) {
-		fputs("</td><td class=\"num\">", out);
+		fputs("</td><td>", out);
 		html_decimal(out, res->impact[points[p]].total, 2, rp->lang);
 	}
 	char range[4];
 	natrisk_impact_range(&res->impact[NATRISK_EV], range);
-	fprintf(out, "</td><td class=\"grade\">%s</td><td class=\"num\">",
+	fprintf(out, "</td><td>%s</td><td>",
 	        range);
 	html_decimal(out, res->risk, 2, rp->lang);
 	fprintf(out, "</td><td>%s</td></tr>\n", s->is_new

@@ -86,10 +86,9 @@ static void write_profiles_table(const report *rp, const int *ranks)
 		for (size_t p = 0; p < natrisk_method_profile_count(rp->m); p++) {
 			int rank = ranks[p * n + i];
 			if (rank == base)
-				fprintf(out, "<td class=\"num\">%d</td>", rank);
+				fprintf(out, "<td>%d</td>", rank);
 			else
-				fprintf(out, "<td class=\"num differs\">%d <span "
-				        "class=\"muted\">(%s%d)</span></td>",
+				fprintf(out, "<td class=\"d\">%d (%s%d)</td>",
 				        rank, rank < base ? "+" : MINUS,
 				        abs(base - rank));
 		}

@@ -35,6 +35,10 @@ typedef struct report {
 	const char *date;
 } report;
 
+/* The id of the charts' shared end cap (report_sections.c), which the
+ * style sheet (report.c) puts on the ends of their LL-UL lines. */
+#define CHART_CAP "chart-cap"
+
 /* The fixed text of the report's language. */
 #define TR(rp, en, nl) html_tr((rp)->lang, (en), (nl))
 

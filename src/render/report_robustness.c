@@ -90,6 +90,9 @@ static void write_intro(const report *rp)
 	           "Scenario's met een gelijke uitkomst delen de betere rang."));
 }
 
+/* Marks a method-dependent scenario's row, said once in the caption. */
+#define DEPENDENT_MARK "\xE2\x80\xA1" /* U+2021 double dagger */
+
 /* One scenario's row: a cell that differs from the weighted sum (the
  * reference) is highlighted, and a method-dependent scenario marked. */
 static void write_ranking_row(const report *rp, const natrisk_robustness *r,
@@ -106,13 +109,12 @@ static void write_ranking_row(const report *rp, const natrisk_robustness *r,
 	html_text(out, natrisk_assessment_scenario(rp->a, i)->title);
 	fputs("</a>", out);
 	if (is_dependent(r, i))
-		fprintf(out, " <span class=\"badge\">%s</span>",
-		        TR(rp, "depends on the method", "hangt af van de methode"));
+		fputs(" " DEPENDENT_MARK, out);
 	fputs("</th>", out);
 	for (size_t l = 0; l < k; l++) {
 		int rank = natrisk_robustness_ranking(r, l)->ranks[i];
-		fprintf(out, "<td class=\"num%s\">%d</td>",
-		        rank != reference ? " differs" : "", rank);
+		fputs(rank != reference ? "<td class=\"d\">" : "<td>", out);
+		fprintf(out, "%d</td>", rank);
 	}
 	fputs("</tr>\n", out);
 }
@@ -128,10 +130,12 @@ static void write_rankings(const report *rp, const natrisk_robustness *r)
 	           "Rangorde per gewichtenset en methode"),
 	        TR(rp, "Rank by total impact, in the order of the weighted "
 	           "sum; a rank that differs from the weighted sum is "
-	           "highlighted.",
+	           "highlighted; " DEPENDENT_MARK ": the scenario's position "
+	           "depends on the method.",
 	           "Rang naar totale impact, in de volgorde van de gewogen "
 	           "som; een rang die afwijkt van de gewogen som is "
-	           "gemarkeerd."));
+	           "gemarkeerd; " DEPENDENT_MARK ": de positie van het "
+	           "scenario hangt af van de methode."));
 	for (size_t l = 0; l < k; l++)
 		ranking_head(rp, natrisk_robustness_ranking(r, l));
 	fputs("</tr></thead>\n<tbody>\n", out);
@@ -165,7 +169,7 @@ static void write_tau(const report *rp, const natrisk_robustness *r)
 		           rp->lang);
 		fputs("</th>", out);
 		for (size_t b = 0; b < k; b++) {
-			fputs("<td class=\"num\">", out);
+			fputs("<td>", out);
 			html_decimal(out, natrisk_robustness_tau(r, a, b), 2,
 			             rp->lang);
 			fputs("</td>", out);
@@ -183,23 +187,24 @@ static void write_dependent(const report *rp, const natrisk_robustness *r)
 	        "<ul class=\"method-dependent\">\n",
 	        TR(rp, "Scenarios whose position depends on the method",
 	           "Scenario's waarvan de positie afhangt van de methode"),
-	        TR(rp, "A scenario is listed when its ranks over all the "
-	           "rankings above span two places or more; a swap of two "
-	           "neighbours is not listed.",
-	           "Een scenario staat hier als zijn rangen over alle "
-	           "rangordes hierboven twee plaatsen of meer uiteenliggen; "
-	           "het wisselen van twee buren telt niet."));
+	        TR(rp, "A scenario is listed, by its identifier with its best "
+	           "and worst rank, when its ranks over all the rankings "
+	           "above span two places or more; a swap of two neighbours "
+	           "is not listed.",
+	           "Een scenario staat hier, met zijn code en zijn beste en "
+	           "slechtste rang, als zijn rangen over alle rangordes "
+	           "hierboven twee plaatsen of meer uiteenliggen; het "
+	           "wisselen van twee buren telt niet."));
 	for (size_t d = 0; d < count; d++) {
 		size_t i = natrisk_robustness_dependent(r)[d];
 		int best, worst;
 		natrisk_robustness_span(r, i, &best, &worst);
+		/* the id alone: the table's row (marked) links the section */
 		fputs("<li data-scenario=\"", out);
 		html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
-		fputs("\"><a href=\"", out);
-		report_scenario_href(rp, natrisk_assessment_scenario(rp->a, i));
 		fputs("\">", out);
-		html_text(out, natrisk_assessment_scenario(rp->a, i)->title);
-		fprintf(out, "</a>: %s %d" NDASH "%d</li>\n",
+		html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
+		fprintf(out, ": %s %d" NDASH "%d</li>\n",
 		        TR(rp, "ranks", "rangen"), best, worst);
 	}
 	if (count == 0)

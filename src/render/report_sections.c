@@ -10,9 +10,12 @@
 #include "fmt.h"
 #include "report_parts.h"
 
+/* Between the facts of a scenario: " · ". */
+#define SEP " \xC2\xB7 "
+
 /* Geometry of the bar charts, in CSS pixels. */
 enum { CHART_W = 680, LABEL_W = 230, BAR_X = 240, BAR_W = 300, ROW_H = 26,
-       TOP = 8, BOTTOM = 26 };
+       TOP = 8, BOTTOM = 8 };
 
 /* "id-suffix" as an attribute value: scenario ids are [a-z0-9-]+ but
  * the report escapes them all the same. */
@@ -26,36 +29,32 @@ static void scoped_id(const report *rp, const char *prefix,
 
 
 
+/* The scenario's facts in one line, each named: "Identifier s01 ·
+ * Rank 3 · Theme — · Kind hazard · Classification public". */
 static void write_facts(const report *rp, const natrisk_scenario *s,
                         const natrisk_scenario_result *res)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<dl class=\"meta\">\n<dt>%s</dt><dd><code>",
-	        TR(rp, "Identifier", "Kenmerk"));
+	fprintf(out, "<p>%s <code>", TR(rp, "Identifier", "Kenmerk"));
 	html_text(out, s->id);
-	fprintf(out, "</code></dd>\n<dt>%s</dt><dd>%d</dd>\n<dt>%s</dt><dd>",
-	        TR(rp, "Rank", "Rang"), res->rank, TR(rp, "Theme", "Thema"));
+	fprintf(out, "</code>" SEP "%s %d" SEP "%s ", TR(rp, "Rank", "Rang"),
+	        res->rank, TR(rp, "Theme", "Thema"));
 	if (s->theme >= 0)
-		html_text(out, natrisk_assessment_theme(rp->a, (size_t)(s->theme))->title);
+		html_text(out, natrisk_assessment_theme(rp->a, (size_t)s->theme)->title);
 	else
 		fputs(MDASH, out);
-	fprintf(out, "</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
-	        "<dt>%s</dt><dd>%s</dd>\n</dl>\n",
-	        TR(rp, "Kind", "Soort"), report_kind_name(rp, s->kind),
+	/* A new scenario says so in its heading (write_scenario). */
+	fprintf(out, SEP "%s %s" SEP "%s %s</p>\n", TR(rp, "Kind", "Soort"),
+	        report_kind_name(rp, s->kind),
 	        TR(rp, "Classification", "Rubricering"),
-	        report_classification_name(rp, s->classification),
-	        TR(rp, "New in this edition", "Nieuw in deze editie"),
-	        s->is_new ? TR(rp, "yes", "ja") : TR(rp, "no", "nee"));
+	        report_classification_name(rp, s->classification));
 }
 
 static void write_text_parts(const report *rp, const natrisk_scenario *s)
 {
 	FILE *out = rp->out;
-	if (s->description) {
-		fprintf(out, "<h4>%s</h4>\n",
-		        TR(rp, "Description", "Beschrijving"));
+	if (s->description)
 		html_paragraphs(out, s->description);
-	}
 	if (s->source_count == 0)
 		return;
 	fprintf(out, "<h4>%s</h4>\n<ul class=\"sources\">\n",
@@ -68,28 +67,6 @@ static void write_text_parts(const report *rp, const natrisk_scenario *s)
 	fputs("</ul>\n", out);
 }
 
-static void write_point_headers(const report *rp)
-{
-	fprintf(rp->out,
-	        "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>"
-	        "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>"
-	        "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>",
-	        TR(rp, "lower limit", "ondergrens"), TR(rp, "LL", "OG"),
-	        TR(rp, "expected value", "verwachte waarde"),
-	        TR(rp, "EV", "VW"),
-	        TR(rp, "upper limit", "bovengrens"), TR(rp, "UL", "BG"));
-}
-
-static void write_rationale(const report *rp, const char *why)
-{
-	if (!why)
-		return;
-	fprintf(rp->out, "<p class=\"why\"><strong>%s:</strong> ",
-	        TR(rp, "Rationale", "Onderbouwing"));
-	html_text(rp->out, why);
-	fputs("</p>\n", rp->out);
-}
-
 static bool has_probability(const natrisk_score *s)
 {
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++)
@@ -98,7 +75,7 @@ static bool has_probability(const natrisk_score *s)
 	return false;
 }
 
-static void write_probability_row(const report *rp, const natrisk_score *s)
+static void write_probability_cells(const report *rp, const natrisk_score *s)
 {
 	FILE *out = rp->out;
 	fprintf(out, "<tr><th scope=\"row\">%s ", TR(rp, "Probability within",
@@ -107,7 +84,7 @@ static void write_probability_row(const report *rp, const natrisk_score *s)
 	fprintf(out, " %s</th>", TR(rp, "years", "jaar"));
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
 		const natrisk_grade *g = &s->point[p];
-		fputs("<td class=\"num\">", out);
+		fputs("<td>", out);
 		if (g->has_quantity) {
 			html_quantity(out, g->quantity, rp->lang);
 			fputs(" (", out);
@@ -118,47 +95,19 @@ static void write_probability_row(const report *rp, const natrisk_score *s)
 		}
 		fputs("</td>", out);
 	}
-	fputs("</tr>\n", out);
-}
-
-static void write_likelihood(const report *rp, const natrisk_scenario *s)
-{
-	FILE *out = rp->out;
-	const natrisk_score *score = &s->likelihood;
-	fprintf(out, "<h4>%s</h4>\n<table class=\"likelihood\">\n<caption>%s ",
-	        TR(rp, "Likelihood", "Waarschijnlijkheid"),
-	        TR(rp, "Likelihood of", "Waarschijnlijkheid van"));
-	html_text(out, s->title);
-	fputs("</caption>\n<thead><tr><td></td>", out);
-	write_point_headers(rp);
-	fprintf(out, "</tr></thead>\n<tbody>\n<tr><th scope=\"row\">%s</th>",
-	        TR(rp, "Class", "Klasse"));
-	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
-		char letter[4];
-		natrisk_grade_letters(&score->point[p], letter);
-		fprintf(out, "<td class=\"grade\">%s " MDASH " ", letter);
-		html_ltext(out, natrisk_method_likelihood_label(
-			rp->m, score->point[p].cls), rp->lang);
-		fputs("</td>", out);
-	}
-	fputs("</tr>\n", out);
-	if (has_probability(score))
-		write_probability_row(rp, score);
-	fputs("</tbody>\n</table>\n", out);
-	write_rationale(rp, score->why);
 }
 
 static void write_grade_cell(const report *rp, const natrisk_criterion *c,
                              const natrisk_grade *g)
 {
 	FILE *out = rp->out;
-	fputs("<td class=\"grade\">", out);
+	fputs("<td>", out);
 	if (g->cls == NATRISK_CLASS_X) {
 		fprintf(out, "X " MDASH " %s",
 		        TR(rp, "not applicable", "niet van toepassing"));
 	} else if (g->has_quantity) {
 		html_quantity(out, g->quantity, rp->lang);
-		const char *unit = natrisk_text_get(&c->unit, rp->lang);
+		const char *unit = c ? natrisk_text_get(&c->unit, rp->lang) : "";
 		if (*unit) {
 			fputc(' ', out);
 			html_text(out, unit);
@@ -172,21 +121,94 @@ static void write_grade_cell(const report *rp, const natrisk_criterion *c,
 	fputs("</td>", out);
 }
 
-static void write_criterion_row(const report *rp, const natrisk_scenario *s,
-                                size_t c)
+/* Whether criterion C of S is left unscored: X throughout and no
+ * rationale. Such criteria are named in one line under the table. */
+static bool unscored(const natrisk_scenario *s, size_t c)
+{
+	const natrisk_score *score = &s->impact[c];
+	for (int p = 0; p < NATRISK_POINT_COUNT; p++)
+		if (score->point[p].cls != NATRISK_CLASS_X)
+			return false;
+	return !score->why;
+}
+
+/* A row of the scores table: the likelihood (C = NO_CRITERION), its
+ * probability (PROBABILITY) or a criterion. */
+enum { NO_CRITERION = -1, PROBABILITY = -2 };
+
+static const char *row_why(const natrisk_scenario *s, int c)
+{
+	return c < 0 ? s->likelihood.why : s->impact[c].why;
+}
+
+static bool same_why(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The rows in table order: likelihood, its probability when it has one,
+ * then every scored criterion in the method's order (grouped by vital
+ * interest, as the criteria legend lists them). Returns the count. */
+static size_t table_rows(const report *rp, const natrisk_scenario *s,
+                         int *rows)
+{
+	size_t n = 0;
+	rows[n++] = NO_CRITERION;
+	if (has_probability(&s->likelihood))
+		rows[n++] = PROBABILITY;
+	for (size_t k = 0; k < natrisk_method_interest_count(rp->m); k++)
+		for (size_t c = 0; c < natrisk_method_criterion_count(rp->m); c++)
+			if (natrisk_method_criterion(rp->m, c)->interest == k && !unscored(s, c))
+				rows[n++] = (int)c;
+	return n;
+}
+
+/* The rationale cell of row R, spanning the rows after it that have the
+ * same rationale (a probability row always shares its likelihood's);
+ * nothing for a row inside such a span. */
+static void write_why_cell(const report *rp, const natrisk_scenario *s,
+                           const int *rows, size_t n, size_t r)
 {
 	FILE *out = rp->out;
-	const natrisk_criterion *crit = natrisk_method_criterion(rp->m, c);
-	fputs("<tr><th scope=\"row\">", out);
-	html_text(out, crit->id);
-	fputs("</th><td>", out);
-	html_ltext(out, &crit->name, rp->lang);
+	const char *why = row_why(s, rows[r]);
+	if (r > 0 && (rows[r] == PROBABILITY ||
+	              same_why(row_why(s, rows[r - 1]), why)))
+		return;
+	size_t span = 1;
+	while (r + span < n && (rows[r + span] == PROBABILITY ||
+	                        same_why(row_why(s, rows[r + span]), why)))
+		span++;
+	if (span > 1)
+		fprintf(out, "<td rowspan=\"%zu\">", span);
+	else
+		fputs("<td>", out);
+	html_text(out, why);
 	fputs("</td>", out);
-	for (int p = 0; p < NATRISK_POINT_COUNT; p++)
-		write_grade_cell(rp, crit, &s->impact[c].point[p]);
-	fputs("<td>", out);
-	html_text(out, s->impact[c].why);
-	fputs("</td></tr>\n", out);
+}
+
+static void write_score_row(const report *rp, const natrisk_scenario *s,
+                            const int *rows, size_t n, size_t r)
+{
+	FILE *out = rp->out;
+	int c = rows[r];
+	if (c == PROBABILITY) {
+		write_probability_cells(rp, &s->likelihood);
+	} else {
+		const natrisk_criterion *crit = c >= 0 ? natrisk_method_criterion(rp->m, (size_t)c)
+		                                       : NULL;
+		const natrisk_score *score = c >= 0 ? &s->impact[c]
+		                                    : &s->likelihood;
+		fputs("<tr><th scope=\"row\">", out);
+		if (crit)
+			html_text(out, crit->id);
+		else
+			fputs(TR(rp, "Likelihood", "Waarschijnlijkheid"), out);
+		fputs("</th>", out);
+		for (int p = 0; p < NATRISK_POINT_COUNT; p++)
+			write_grade_cell(rp, crit, &score->point[p]);
+	}
+	write_why_cell(rp, s, rows, n, r);
+	fputs("</tr>\n", out);
 }
 
 static void write_totals(const report *rp, const natrisk_scenario_result *res)
@@ -195,9 +217,7 @@ static void write_totals(const report *rp, const natrisk_scenario_result *res)
 	static const int points[] = { NATRISK_LL, NATRISK_EV, NATRISK_UL };
 	static const char *const en[] = { "LL", "EV", "UL" };
 	static const char *const nl[] = { "OG", "VW", "BG" };
-	fprintf(out, "<p>%s (", TR(rp, "Total impact", "Totale impact"));
-	html_ltext(out, &rp->profile->title, rp->lang);
-	fputs("):", out);
+	fprintf(out, "<p>%s:", TR(rp, "Total impact", "Totale impact"));
 	for (int p = 0; p < 3; p++) {
 		fprintf(out, "%s %s ", p ? "," : "", TR(rp, en[p], nl[p]));
 		html_decimal(out, res->impact[points[p]].total, 2, rp->lang);
@@ -205,51 +225,61 @@ static void write_totals(const report *rp, const natrisk_scenario_result *res)
 	const natrisk_impact_level *ev = &res->impact[NATRISK_EV];
 	char range[4];
 	natrisk_impact_range(ev, range);
-	fprintf(out, "; %s <strong>%s</strong>",
+	/* the classes' names are in the legend (write_class_legend) */
+	fprintf(out, "; %s <strong>%s</strong>.</p>\n",
 	        TR(rp, "class range", "klassebereik"), range);
-	if (ev->cls != NATRISK_CLASS_X) {
-		fputs(" (", out);
-		html_ltext(out, natrisk_method_impact_label(rp->m, ev->cls),
-		           rp->lang);
-		if (range[1] == '-') {
-			fputs(" " NDASH " ", out);
-			html_ltext(out, natrisk_method_impact_label(
-				rp->m, ev->cls + 1), rp->lang);
-		}
-		fputc(')', out);
-	}
-	fputs(".</p>\n", out);
 }
 
-static void write_impact(const report *rp, const natrisk_scenario *s,
-                         const natrisk_scenario_result *res)
+/* "Not scored (X, not applicable): 1.2, 5.3." */
+static void write_unscored(const report *rp, const natrisk_scenario *s)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<h4>%s</h4>\n", TR(rp, "Impact", "Impact"));
+	bool first = true;
+	for (size_t c = 0; c < natrisk_method_criterion_count(rp->m); c++) {
+		if (!unscored(s, c))
+			continue;
+		fprintf(out, "%s", first ? "" : ", ");
+		if (first)
+			fprintf(out, "<p class=\"unscored\">%s: ",
+			        TR(rp, "Not scored (X " MDASH " not applicable)",
+			           "Niet gescoord (X " MDASH " niet van "
+			           "toepassing)"));
+		html_text(out, natrisk_method_criterion(rp->m, c)->id);
+		first = false;
+	}
+	if (!first)
+		fputs(".</p>\n", out);
+}
+
+/* One table for the likelihood and every scored criterion: the names of
+ * the criteria and classes are in the legend at the head of the
+ * scenarios (write_legend), a rationale shared by adjacent rows is one
+ * cell spanning them. */
+static int write_scores(const report *rp, const natrisk_scenario *s,
+                        const natrisk_scenario_result *res)
+{
+	FILE *out = rp->out;
+	int *rows = malloc((natrisk_method_criterion_count(rp->m) + 2) * sizeof *rows);
+	if (!rows)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	size_t n = table_rows(rp, s, rows);
 	write_totals(rp, res);
 	fprintf(out, "<table class=\"criteria\">\n<caption>%s ",
-	        TR(rp, "Impact scores per criterion of",
-	           "Impactscores per criterium van"));
+	        TR(rp, "Scores of", "Scores van"));
 	html_text(out, s->title);
-	fprintf(out, "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th>", TR(rp, "Criterion", "Criterium"),
-	        TR(rp, "Name", "Naam"));
-	write_point_headers(rp);
-	fprintf(out, "<th scope=\"col\">%s</th></tr></thead>\n",
+	/* no thead and tbody: the head cells' scope says what they head,
+	 * and a table this short needs no repeated head in print */
+	fprintf(out, "</caption>\n<tr><th scope=\"col\">%s</th>"
+	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n", TR(rp, "Criterion", "Criterium"),
+	        TR(rp, "LL", "OG"), TR(rp, "EV", "VW"), TR(rp, "UL", "BG"),
 	        TR(rp, "Rationale", "Onderbouwing"));
-	for (size_t k = 0; k < natrisk_method_interest_count(rp->m); k++) {
-		const natrisk_interest *in = natrisk_method_interest(rp->m, k);
-		fputs("<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"6\">", out);
-		html_text(out, in->id);
-		fputc(' ', out);
-		html_ltext(out, &in->name, rp->lang);
-		fputs("</th></tr>\n", out);
-		for (size_t c = 0; c < natrisk_method_criterion_count(rp->m); c++)
-			if (natrisk_method_criterion(rp->m, c)->interest == k)
-				write_criterion_row(rp, s, c);
-		fputs("</tbody>\n", out);
-	}
+	for (size_t r = 0; r < n; r++)
+		write_score_row(rp, s, rows, n, r);
 	fputs("</table>\n", out);
+	free(rows);
+	write_unscored(rp, s);
+	return NATRISK_OK;
 }
 
 static double bar_length(const report *rp, double value)
@@ -272,78 +302,93 @@ static void write_bar_values(const report *rp, const double v[3])
 	fputc(')', rp->out);
 }
 
-static void write_bar(const report *rp, size_t k, const double v[3])
+/* Coordinates to a tenth of a pixel: what a screen can show. */
+#define PX(value) FMT_TRIM((value), 1)
+
+static double row_middle(size_t k)
+{
+	return TOP + (double)k * ROW_H + ROW_H / 2.0;
+}
+
+/* The chart draws each series as one element: the EV bars (one path),
+ * each a line as thick as the bar, the LL-UL lines (one path, their end
+ * caps markers, CHART_CAP); then a text per interest, its name (right
+ * aligned before the bars) and its values (after them) read together.
+ * Colours, strokes, anchors and the baseline (the middle of the row)
+ * come from the style sheet (svg.chart in report.c). */
+static void write_chart_bars(const report *rp, const double (*v)[3],
+                             size_t n)
 {
 	FILE *out = rp->out;
-	double y = TOP + (double)k * ROW_H, mid = y + ROW_H / 2.0;
-	double ev = bar_length(rp, v[NATRISK_EV]);
-	double ll = BAR_X + bar_length(rp, v[NATRISK_LL]);
-	double ul = BAR_X + bar_length(rp, v[NATRISK_UL]);
-	fprintf(out, "<text x=\"%d\" y=\"%s\" text-anchor=\"end\">",
-	        LABEL_W, FMT(mid + 4.5, 1));
-	html_ltext(out, &natrisk_method_interest(rp->m, k)->name, rp->lang);
-	fprintf(out, "</text>\n<rect x=\"%d\" y=\"%s\" width=\"%s\" "
-	        "height=\"16\" fill=\"#4f81b8\"/>\n", BAR_X,
-	        FMT(mid - 8, 1), FMT(ev, 2));
-	if (ul > ll)
-		fprintf(out, "<path d=\"M%s %sH%sM%s %sV%sM%s %sV%s\" "
-		        "stroke=\"#1b1b1b\" stroke-width=\"1.5\" "
-		        "fill=\"none\"/>\n", FMT(ll, 2), FMT(mid, 1), FMT(ul, 2),
-		        FMT(ll, 2), FMT(mid - 5, 1), FMT(mid + 5, 1), FMT(ul, 2),
-		        FMT(mid - 5, 1), FMT(mid + 5, 1));
-	fprintf(out, "<text x=\"%s\" y=\"%s\">",
-	        FMT((ev + BAR_X > ul ? ev + BAR_X : ul) + 6, 2),
-	        FMT(mid + 4.5, 1));
-	write_bar_values(rp, v);
-	fputs("</text>\n", out);
-}
-
-/* The chart's text equivalent, for screen readers. */
-static void write_chart_desc(const report *rp, const double (*v)[3])
-{
-	for (size_t k = 0; k < natrisk_method_interest_count(rp->m); k++) {
-		fputs(k ? "; " : "", rp->out);
-		html_ltext(rp->out, &natrisk_method_interest(rp->m, k)->name, rp->lang);
-		fputs(": ", rp->out);
-		write_bar_values(rp, v[k]);
+	fputs("<path class=\"b\" d=\"", out);
+	for (size_t k = 0; k < n; k++) {
+		double ev = bar_length(rp, v[k][NATRISK_EV]);
+		if (ev > 0)
+			fprintf(out, "M%d %sh%s", BAR_X, PX(row_middle(k)),
+			        PX(ev));
 	}
+	fputs("\"/><path class=\"w\" d=\"", out);
+	for (size_t k = 0; k < n; k++) {
+		double ll = BAR_X + bar_length(rp, v[k][NATRISK_LL]);
+		double ul = BAR_X + bar_length(rp, v[k][NATRISK_UL]);
+		double mid = row_middle(k);
+		if (ul > ll)
+			fprintf(out, "M%s %sH%s", PX(ll), PX(mid), PX(ul));
+	}
+	fputs("\"/>\n", out);
 }
 
-static void write_chart_svg(const report *rp, const natrisk_scenario *s,
-                            const double (*v)[3])
+static void write_chart_texts(const report *rp, const double (*v)[3],
+                              size_t n)
+{
+	FILE *out = rp->out;
+	for (size_t k = 0; k < n; k++) {
+		double ev = BAR_X + bar_length(rp, v[k][NATRISK_EV]);
+		double ul = BAR_X + bar_length(rp, v[k][NATRISK_UL]);
+		fprintf(out, "<text x=\"%d\" y=\"%s\">", LABEL_W,
+		        PX(row_middle(k)));
+		html_ltext(out, natrisk_method_interest(rp->m, k).name, rp->lang);
+		fprintf(out, "<tspan x=\"%s\">", PX((ev > ul ? ev : ul) + 6));
+		write_bar_values(rp, v[k]);
+		fputs("</tspan></text>", out);
+	}
+	fputc('\n', out);
+}
+
+/* The end cap of the charts' LL-UL lines, defined once, in the first
+ * chart, for them all (the style sheet puts it on every end). */
+static void write_chart_cap(const report *rp)
+{
+	fputs("<defs><marker id=\"" CHART_CAP "\" markerUnits=\"userSpaceOnUse\" "
+	      "overflow=\"visible\"><path d=\"M0-5v10\"/></marker></defs>\n",
+	      rp->out);
+}
+
+/* The chart is no image to assistive technology: its texts (every
+ * interest with its values) are read as they stand. */
+static void write_chart_svg(const report *rp, const double (*v)[3],
+                            bool first)
 {
 	FILE *out = rp->out;
 	size_t n = natrisk_method_interest_count(rp->m);
 	int height = TOP + (int)n * ROW_H + BOTTOM;
-	fprintf(out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
-	        "role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-	        "aria-labelledby=\"", CHART_W, height, CHART_W, height);
-	scoped_id(rp, "chart-", s, "-t ");
-	scoped_id(rp, "chart-", s, "-d\">\n<title id=\"");
-	scoped_id(rp, "chart-", s, "-t\">");
-	fprintf(out, "%s: ", TR(rp, "Impact per vital interest",
-	                        "Impact per vitaal belang"));
-	html_text(out, s->title);
-	fputs("</title>\n<desc id=\"", out);
-	scoped_id(rp, "chart-", s, "-d\">");
-	write_chart_desc(rp, v);
-	fputs("</desc>\n", out);
-	for (size_t k = 0; k < n; k++)
-		write_bar(rp, k, v[k]);
-	int axis_y = TOP + (int)n * ROW_H;
-	fprintf(out, "<path d=\"M%d %dV%d\" stroke=\"#555\" fill=\"none\"/>\n"
-	        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">0</text>\n"
-	        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", BAR_X, TOP,
-	        axis_y, BAR_X, axis_y + 17, BAR_X + BAR_W, axis_y + 17);
-	html_decimal(out, rp->chart_max, 2, rp->lang);
-	fprintf(out, "</text>\n<path d=\"M%d %dH%d\" stroke=\"#555\" "
-	        "stroke-dasharray=\"3 3\" fill=\"none\"/>\n</svg>\n", BAR_X,
-	        axis_y + 3, BAR_X + BAR_W);
+	fprintf(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
+	        "aria-label=\"%s\">\n", CHART_W, height,
+	        TR(rp, "Impact per vital interest", "Impact per vitaal belang"));
+	if (first)
+		write_chart_cap(rp);
+	write_chart_bars(rp, v, n);
+	write_chart_texts(rp, v, n);
+	/* the scale, the same for all charts, is in the introduction */
+	fprintf(out, "<path class=\"a\" d=\"M%d %dV%d\"/>\n</svg>\n", BAR_X,
+	        TOP, TOP + (int)n * ROW_H);
 }
 
-static int write_chart(const report *rp, const natrisk_scenario *s)
+/* What the bars and lines mean is said once, in the section's
+ * introduction (write_intro). */
+static int write_chart(const report *rp, const natrisk_scenario *s,
+                       bool first)
 {
-	FILE *out = rp->out;
 	size_t n = natrisk_method_interest_count(rp->m);
 	double (*v)[3] = malloc((n ? n : 1) * sizeof *v);
 	if (!v)
@@ -355,31 +400,19 @@ static int write_chart(const report *rp, const natrisk_scenario *s)
 		v[k][NATRISK_EV] = res->interests[k];
 		v[k][NATRISK_UL] = report_interest_value(rp, s, k, NATRISK_UL);
 	}
-	fprintf(out, "<h4>%s</h4>\n<figure class=\"interests\">\n",
-	        TR(rp, "Impact per vital interest",
-	           "Impact per vitaal belang"));
-	write_chart_svg(rp, s, (const double (*)[3])v);
+	write_chart_svg(rp, (const double (*)[3])v, first);
 	free(v);
-	fprintf(out, "<figcaption>%s</figcaption>\n</figure>\n",
-	        TR(rp, "Bars: each vital interest's contribution to the EV "
-	           "total impact; lines: its LL" NDASH "UL range. Every chart "
-	           "of this report has the same scale.",
-	           "Balken: de bijdrage van elk vitaal belang aan de totale "
-	           "impact (verwachte waarde); lijnen: de bandbreedte van "
-	           "ondergrens tot bovengrens. Alle grafieken in dit rapport "
-	           "hebben dezelfde schaal."));
 	return NATRISK_OK;
 }
 
-static int write_scenario(const report *rp, size_t i)
+/* FIRST: the first section, whose chart defines what all charts share. */
+static int write_scenario(const report *rp, size_t i, bool first)
 {
 	FILE *out = rp->out;
 	const natrisk_scenario *s = natrisk_assessment_scenario(rp->a, i);
 	const natrisk_scenario_result *res = natrisk_results_get(rp->r, i);
 	fputs("<section class=\"scenario\" id=\"", out);
-	scoped_id(rp, "scenario-", s, "\" aria-labelledby=\"");
-	scoped_id(rp, "scenario-", s, "-h\">\n<h3 id=\"");
-	scoped_id(rp, "scenario-", s, "-h\">");
+	scoped_id(rp, "scenario-", s, "\">\n<h3>");
 	html_text(out, s->title);
 	if (s->is_new)
 		fprintf(out, " <span class=\"badge\">%s</span>",
@@ -387,11 +420,95 @@ static int write_scenario(const report *rp, size_t i)
 	fputs("</h3>\n", out);
 	write_facts(rp, s, res);
 	write_text_parts(rp, s);
-	write_likelihood(rp, s);
-	write_impact(rp, s, res);
-	int rc = write_chart(rp, s);
+	int rc = write_scores(rp, s, res);
+	if (rc == 0)
+		rc = write_chart(rp, s, first);
 	fputs("</section>\n", out);
 	return rc;
+}
+
+/* The classes' names, said once: the tables show their letters. */
+static void write_class_legend(const report *rp)
+{
+	FILE *out = rp->out;
+	fprintf(out, "<p>%s:", TR(rp, "Likelihood classes",
+	                          "Klassen van waarschijnlijkheid"));
+	for (int c = NATRISK_CLASS_A; c <= NATRISK_CLASS_E; c++) {
+		fprintf(out, "%s %s " MDASH " ", c > NATRISK_CLASS_A ? "," : "",
+		        natrisk_class_letter(c));
+		html_ltext(out, natrisk_method_likelihood_label(rp->m, c),
+		           rp->lang);
+	}
+	fprintf(out, ". %s:", TR(rp, "Impact classes", "Impactklassen"));
+	for (int c = NATRISK_CLASS_A; c <= NATRISK_CLASS_E; c++) {
+		fprintf(out, "%s %s " MDASH " ", c > NATRISK_CLASS_A ? "," : "",
+		        natrisk_class_letter(c));
+		html_ltext(out, natrisk_method_impact_label(rp->m, c), rp->lang);
+	}
+	fputs(".</p>\n", out);
+}
+
+/* The criteria by vital interest, once for all the scores tables. */
+static void write_criteria_legend(const report *rp)
+{
+	FILE *out = rp->out;
+	fprintf(out, "<table class=\"legend\">\n<caption>%s</caption>\n"
+	        "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+	        "</th></tr></thead>\n", TR(rp, "The criteria of the method",
+	                                   "De criteria van de methode"),
+	        TR(rp, "Criterion", "Criterium"), TR(rp, "Name", "Naam"));
+	for (size_t k = 0; k < natrisk_method_interest_count(rp->m); k++) {
+		const natrisk_interest *in = natrisk_method_interest(rp->m, k);
+		fputs("<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"2\">", out);
+		html_text(out, in->id);
+		fputc(' ', out);
+		html_ltext(out, &in->name, rp->lang);
+		fputs("</th></tr>\n", out);
+		for (size_t c = 0; c < natrisk_method_criterion_count(rp->m); c++) {
+			const natrisk_criterion *crit = natrisk_method_criterion(rp->m, c);
+			if (crit->interest != k)
+				continue;
+			fputs("<tr><th scope=\"row\">", out);
+			html_text(out, crit->id);
+			fputs("</th><td>", out);
+			html_ltext(out, &crit->name, rp->lang);
+			fputs("</td></tr>\n", out);
+		}
+		fputs("</tbody>\n", out);
+	}
+	fputs("</table>\n", out);
+}
+
+/* What every scenario's tables and chart show, said once. */
+static void write_intro(const report *rp)
+{
+	FILE *out = rp->out;
+	fprintf(out, "<p>%s <abbr title=\"%s\">%s</abbr>, "
+	        "<abbr title=\"%s\">%s</abbr> %s <abbr title=\"%s\">%s"
+	        "</abbr>. %s ",
+	        TR(rp, "Every score is given as its", "Elke score staat er als"),
+	        TR(rp, "lower limit", "ondergrens"), TR(rp, "LL", "OG"),
+	        TR(rp, "expected value", "verwachte waarde"),
+	        TR(rp, "EV", "VW"), TR(rp, "and", "en"),
+	        TR(rp, "upper limit", "bovengrens"), TR(rp, "UL", "BG"),
+	        TR(rp, "Total impacts are weighed with the weight profile",
+	           "Totale impact is gewogen met de gewichtenset"));
+	html_ltext(out, &rp->profile->title, rp->lang);
+	fprintf(out, ". %s ",
+	        TR(rp, "In the chart per vital interest, bars are each "
+	           "interest's contribution to the EV total impact and lines "
+	           "its LL" NDASH "UL range; every chart of this report has "
+	           "the same scale, from 0 to",
+	           "In de grafiek per vitaal belang zijn de balken de "
+	           "bijdrage van elk belang aan de totale impact (verwachte "
+	           "waarde) en de lijnen de bandbreedte van ondergrens tot "
+	           "bovengrens; alle grafieken in dit rapport hebben "
+	           "dezelfde schaal, van 0 tot"));
+	html_decimal(out, rp->chart_max, 2, rp->lang);
+	fprintf(out, " %s</p>\n", TR(rp, "over the full width.",
+	                             "over de volle breedte."));
+	write_class_legend(rp);
+	write_criteria_legend(rp);
 }
 
 int report_scenarios(const report *rp)
@@ -400,9 +517,10 @@ int report_scenarios(const report *rp)
 	        "aria-labelledby=\"scenarios-h\">\n"
 	        "<h2 id=\"scenarios-h\">%s</h2>\n",
 	        TR(rp, "Scenarios", "Scenario's"));
+	write_intro(rp);
 	const size_t *order = natrisk_results_order(rp->r);
 	for (size_t k = 0; k < natrisk_results_count(rp->r); k++) {
-		int rc = write_scenario(rp, order[k]);
+		int rc = write_scenario(rp, order[k], k == 0);
 		if (rc != 0)
 			return rc;
 	}

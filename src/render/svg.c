@@ -1,8 +1,10 @@
 /*
- * svg.c - our SVG writer: one element per scene shape, text as <text> so
- * that the diagram is searchable and accessible, with class and data
+ * svg.c - our SVG writer: one element per scene shape (but a scenario's
+ * segments drawn alike, its two whiskers, are one path), text as <text>
+ * so that the diagram is searchable and accessible, with class and data
  * attributes saying what each element means (tests and stylesheets rely on
- * them: class="label" data-scenario="ID ...", class="point" ...).
+ * them: class="label" data-scenario="ID ...", class="point" ...). A run of
+ * shapes painted alike shares a <g> that carries their paint.
  */
 #include <stdio.h>
 #include <string.h>
@@ -39,13 +41,14 @@ static void xml_escape(FILE *out, const char *text)
 	xml_escape_n(out, text, (size_t)-1);
 }
 
-/* name="value" with two decimals: most of an SVG is such numbers. */
+/* name="value" to two decimals, trailing zeros dropped: most of an SVG
+ * is such numbers. */
 static void number(FILE *out, const char *name, double value)
 {
 	fputc(' ', out);
 	fputs(name, out);
 	fputs("=\"", out);
-	fmt_put_fixed(out, value, 2);
+	fmt_put_trim(out, value, 2);
 	fputc('"', out);
 }
 
@@ -123,7 +126,8 @@ static void write_text(FILE *out, const shape *s)
 	if (s->bold)
 		fputs(" font-weight=\"bold\"", out);
 	if (s->vertical)
-		fprintf(out, " transform=\"rotate(-90 %.2f %.2f)\"", s->x, s->y);
+		fprintf(out, " transform=\"rotate(-90 %s %s)\"",
+		        FMT_TRIM(s->x, 2), FMT_TRIM(s->y, 2));
 	paint(out, "fill", s->fill);
 	meaning(out, s);
 	fputc('>', out);
@@ -131,7 +135,68 @@ static void write_text(FILE *out, const shape *s)
 	fputs("</text>\n", out);
 }
 
-static void write_shape(FILE *out, const shape *s)
+/* Each segment as "Mx y" and its end as "hdx" across, "vdy" upright or
+ * "Lx y": the whiskers and their caps, most of the diagram's paths (a
+ * cap is then "v6"). */
+static void write_segment_data(FILE *out, const shape *s)
+{
+	for (int i = 0; i + 1 < s->point_count; i += 2) {
+		const double *a = &s->points[2 * i], *b = a + 2;
+		fputc('M', out);
+		fmt_put_trim(out, a[0], 2);
+		fputc(' ', out);
+		fmt_put_trim(out, a[1], 2);
+		if (a[1] == b[1] && a[0] != b[0]) {
+			fputc('h', out);
+			fmt_put_trim(out, b[0] - a[0], 2);
+		} else if (a[0] == b[0]) {
+			fputc('v', out);
+			fmt_put_trim(out, b[1] - a[1], 2);
+		} else {
+			fputc('L', out);
+			fmt_put_trim(out, b[0], 2);
+			fputc(' ', out);
+			fmt_put_trim(out, b[1], 2);
+		}
+	}
+}
+
+/* Whether B continues A's path: the same scenario's segments drawn
+ * alike, one after the other (its two whiskers), written as one. */
+static bool same_path(const shape *a, const shape *b)
+{
+	return a->kind == SHAPE_SEGMENTS && b->kind == SHAPE_SEGMENTS &&
+	       !a->tooltip && !b->tooltip && a->scenario && b->scenario &&
+	       strcmp(a->scenario, b->scenario) == 0 && a->role && b->role &&
+	       strcmp(a->role, b->role) == 0 &&
+	       memcmp(&a->stroke, &b->stroke, sizeof a->stroke) == 0 &&
+	       a->stroke_width == b->stroke_width && a->dashed == b->dashed;
+}
+
+/* How S is painted: its fill (none for segments; lines have none) and
+ * stroke, on the shape or on the <g> of a run painted alike. */
+static void shape_paint(FILE *out, const shape *s)
+{
+	if (s->kind == SHAPE_SEGMENTS)
+		fputs(" fill=\"none\"", out);
+	else if (s->kind != SHAPE_LINE)
+		paint(out, "fill", s->fill);
+	stroke(out, s);
+	if (s->dashed)
+		fputs(" stroke-dasharray=\"4 3\"", out);
+}
+
+static bool same_paint(const shape *a, const shape *b)
+{
+	return a->kind != SHAPE_TEXT && a->kind == b->kind &&
+	       memcmp(&a->fill, &b->fill, sizeof a->fill) == 0 &&
+	       memcmp(&a->stroke, &b->stroke, sizeof a->stroke) == 0 &&
+	       a->stroke_width == b->stroke_width && a->dashed == b->dashed;
+}
+
+/* S and the RUN - 1 shapes after it that continue its path; GROUPED:
+ * painted by the <g> around it. */
+static void write_shape(FILE *out, const shape *s, size_t run, bool grouped)
 {
 	switch (s->kind) {
 	case SHAPE_RECT:
@@ -140,8 +205,6 @@ static void write_shape(FILE *out, const shape *s)
 		number(out, "y", s->y);
 		number(out, "width", s->w);
 		number(out, "height", s->h);
-		paint(out, "fill", s->fill);
-		stroke(out, s);
 		break;
 	case SHAPE_LINE:
 		fputs("<line", out);
@@ -149,46 +212,36 @@ static void write_shape(FILE *out, const shape *s)
 		number(out, "y1", s->y);
 		number(out, "x2", s->x2);
 		number(out, "y2", s->y2);
-		stroke(out, s);
 		break;
 	case SHAPE_CIRCLE:
 		fputs("<circle", out);
 		number(out, "cx", s->x);
 		number(out, "cy", s->y);
 		number(out, "r", s->r);
-		paint(out, "fill", s->fill);
-		stroke(out, s);
 		break;
 	case SHAPE_POLYGON:
 		fputs("<polygon points=\"", out);
 		for (int i = 0; i < s->point_count; i++) {
 			if (i)
 				fputc(' ', out);
-			fmt_put_fixed(out, s->points[2 * i], 2);
+			fmt_put_trim(out, s->points[2 * i], 2);
 			fputc(',', out);
-			fmt_put_fixed(out, s->points[2 * i + 1], 2);
+			fmt_put_trim(out, s->points[2 * i + 1], 2);
 		}
 		fputc('"', out);
-		paint(out, "fill", s->fill);
-		stroke(out, s);
 		break;
 	case SHAPE_SEGMENTS:
 		fputs("<path d=\"", out);
-		for (int i = 0; i < s->point_count; i++) {
-			fputs(i % 2 ? " L" : i ? " M" : "M", out);
-			fmt_put_fixed(out, s->points[2 * i], 2);
-			fputc(' ', out);
-			fmt_put_fixed(out, s->points[2 * i + 1], 2);
-		}
-		fputs("\" fill=\"none\"", out);
-		stroke(out, s);
+		for (size_t k = 0; k < run; k++)
+			write_segment_data(out, &s[k]);
+		fputc('"', out);
 		break;
 	case SHAPE_TEXT:
 		write_text(out, s);
 		return;
 	}
-	if (s->dashed)
-		fputs(" stroke-dasharray=\"4 3\"", out);
+	if (!grouped)
+		shape_paint(out, s);
 	meaning(out, s);
 	if (s->tooltip) {
 		fputs("><title>", out);
@@ -201,6 +254,41 @@ static void write_shape(FILE *out, const shape *s)
 	} else {
 		fputs("/>\n", out);
 	}
+}
+
+/* How many shapes from I on make one path. */
+static size_t path_length(const natrisk_scene *scene, size_t i)
+{
+	size_t n = 1;
+	while (i + n < scene->count &&
+	       same_path(&scene->shapes[i], &scene->shapes[i + n]))
+		n++;
+	return n;
+}
+
+/* The shapes from I on painted alike, in a <g> that carries their paint
+ * when they are more than one (a diagram's whiskers, its points); the
+ * index after them. */
+static size_t write_run(FILE *out, const natrisk_scene *scene, size_t i)
+{
+	const shape *first = &scene->shapes[i];
+	size_t end = i + path_length(scene, i), elements = 1;
+	for (; end < scene->count && same_paint(first, &scene->shapes[end]);
+	     elements++)
+		end += path_length(scene, end);
+	bool grouped = elements > 1;
+	if (grouped) {
+		fputs("<g", out);
+		shape_paint(out, first);
+		fputs(">\n", out);
+	}
+	for (size_t k = i, n; k < end; k += n) {
+		n = path_length(scene, k);
+		write_shape(out, &scene->shapes[k], n, grouped);
+	}
+	if (grouped)
+		fputs("</g>\n", out);
+	return end;
 }
 
 int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
@@ -221,8 +309,8 @@ int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
 	xml_escape(out, scene->description);
 	fputs("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
 	      out);
-	for (size_t i = 0; i < scene->count; i++)
-		write_shape(out, &scene->shapes[i]);
+	for (size_t i = 0; i < scene->count;)
+		i = write_run(out, scene, i);
 	fputs("</svg>\n", out);
 	return ferror(out) ? NATRISK_EIO : NATRISK_OK;
 }

@@ -141,7 +141,10 @@ for i, a in enumerate(heat):
 # around their place, not far from it: the whiskers still cross there
 whiskers = [w for w in root.iter(ns + "path") if w.get("class") == "whisker"
             and w.get("data-scenario", "").startswith("heat-")]
-ys = {w.get("d").split()[1] for w in whiskers if w.get("d").split()[1] == w.get("d").split()[3]}
+def across(d):  # the y of each horizontal segment ("Mx y" then "hdx" or "Hx")
+    import re
+    return [y for y in re.findall(r"M[-0-9.]+ ([-0-9.]+)[hH]", d)]
+ys = {float(y) for w in whiskers for y in across(w.get("d"))[:1]}
 assert len(ys) == 1, ("the heat whiskers do not cross at one place", ys)
 place_y = float(ys.pop())
 assert all(abs(y - place_y) < 60 for x, y in heat), "cluster far from its place"

@@ -307,9 +307,21 @@ def compare_with_the_previous_edition():
 # ------------------------------------------------------------ 14. colours
 
 def point_fills(svg):
-    """{scenario: fill colour} of the points of a diagram."""
-    return {m.group(2): m.group(1) for m in re.finditer(
-        rb'<circle [^>]*fill="(#[0-9a-f]{6})"[^>]*class="point" data-scenario="([^"]+)"', svg)}
+    """{scenario: fill colour} of the points of a diagram: a point's own
+    fill, or that of the group around it (points painted alike share one)."""
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(svg)
+    fills = {}
+
+    def walk(node, fill):
+        fill = node.get("fill", fill)
+        if node.tag.endswith("}circle") and node.get("class") == "point":
+            fills[node.get("data-scenario").encode()] = \
+                fill.encode() if fill else None
+        for child in node:
+            walk(child, fill)
+    walk(root, None)
+    return fills
 
 
 @t.test

@@ -202,11 +202,22 @@ static mark *new_mark(xmlNode *node, mark_kind kind)
 	return m;
 }
 
+/* NODE or the nearest group around it that sets paint attribute NAME
+ * (a run of marks painted alike shares a <g>), or NODE. */
+static xmlNode *painter(xmlNode *node, const char *name)
+{
+	for (xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (xmlHasProp(n, (const xmlChar *)name))
+			return n;
+	return node;
+}
+
 static double half_stroke(xmlNode *node)
 {
-	char *stroke = text_prop(node, "stroke");
+	char *stroke = text_prop(painter(node, "stroke"), "stroke");
 	double half = *stroke && strcmp(stroke, "none") != 0
-	                      ? number_or(node, "stroke-width", 1) / 2 : 0;
+	                      ? number_or(painter(node, "stroke-width"),
+	                                  "stroke-width", 1) / 2 : 0;
 	free(stroke);
 	return half;
 }
@@ -222,21 +233,28 @@ static void add_segment(xmlNode *node, double x0, double y0, double x1,
 	m->legend = fmin(x0, x1) > frame.x1 && frame.x1 > frame.x0;
 }
 
-/* "M x y L x y M x y L x y ...": the segments our writer draws. */
+/* "M x y L x y M x y H x V y h dx v dy ...": the segments our writer
+ * draws (each from a move, across, upright or any way). */
 static void read_path(xmlNode *node)
 {
 	char *d = text_prop(node, "d");
 	double x = 0, y = 0;
 	for (char *p = d; *p;) {
 		char command = *p;
-		if (command != 'M' && command != 'L') {
+		if (!strchr("MLHVhv", command)) {
 			p++;
 			continue;
 		}
 		char *end;
-		double nx = strtod(p + 1, &end);
-		double ny = strtod(end, &end);
-		if (command == 'L')
+		double nx = x, ny = y, a = strtod(p + 1, &end);
+		switch (command) {
+		case 'M': case 'L': nx = a, ny = strtod(end, &end); break;
+		case 'H': nx = a; break;
+		case 'V': ny = a; break;
+		case 'h': nx = x + a; break;
+		case 'v': ny = y + a; break;
+		}
+		if (command != 'M')
 			add_segment(node, x, y, nx, ny);
 		x = nx, y = ny;
 		p = end;
@@ -253,7 +271,7 @@ static void read_circle(xmlNode *node)
 	m->p[1] = number(node, "cy");
 	m->r = number(node, "r") + half_stroke(node);
 	m->filled = has_class(node, "point");
-	char *fill = text_prop(node, "fill");
+	char *fill = text_prop(painter(node, "fill"), "fill");
 	m->fill = fill[0] == '#' ? (unsigned)strtoul(fill + 1, NULL, 16) : 0;
 	m->legend = m->p[0] > frame.x1 && frame.x1 > frame.x0;
 	free(fill);
