@@ -291,10 +291,12 @@ static INLINE v8l total_classes(const smaa_problem *p, v8d total)
 {
 	const double rounding = 1 - 0x1p-40;
 	v8l positive = total > 0;
-	v8l k = positive & 1;
+	v8l k = -positive;
 	for (int c = 1; c < 5; c++)
-		k -= positive & (total >= p->class_values[c] * rounding);
-	return k;
+		k -= total >= p->class_values[c] * rounding;
+	/* masked once at the end: gcc makes every target clone scalar when
+	 * two comparisons are combined by & */
+	return k & positive;
 }
 
 /* Likelihood rows A..E (0..4) of positions: below A counts as A. */
@@ -317,11 +319,12 @@ static HOT void count_classes(smaa_worker *w, size_t valid)
 	uint8_t *classes = w->classes, *cells = w->cells;
 	for (size_t i = 0; i < m; i++)
 		for (size_t b = 0; b < B; b += 8) {
-			v8l k = total_classes(p, load8(w->values + i * B + b));
+			v8d total = load8(w->values + i * B + b);
+			v8l k = total_classes(p, total);
 			v8l row = w->cell_counts ? likelihood_rows(load8(
 			                   w->likelihood + i * B + b))
 			                         : (v8l){ 0 };
-			v8l cell = row * 5 + k - ((k > 0) & 1);
+			v8l cell = row * 5 + k - ((total > 0) & 1);
 			v8c k8 = __builtin_convertvector(k, v8c);
 			v8c cell8 = __builtin_convertvector(cell, v8c);
 			memcpy(classes + i * B + b, &k8, sizeof k8);
