@@ -182,26 +182,6 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
 	lanes_store(lanes, &g);
 }
 
-/* greater[i][b] = #{j : v[j][b] > v[i][b]}, as 64-bit integers. Written
- * with vector types so that each alternative's counts stay in registers
- * while it is compared with every other. */
-static HOT void count_greater(size_t m, const double *v, int64_t *greater)
-{
-	enum { V = B / 8 };
-	for (size_t i = 0; i < m; i++) {
-		v8d mine[V];
-		v8l count[V];
-		for (size_t q = 0; q < V; q++) {
-			mine[q] = load8(v + i * B + 8 * q);
-			count[q] = (v8l){ 0 };
-		}
-		for (size_t j = 0; j < m; j++)
-			for (size_t q = 0; q < V; q++)
-				count[q] -= load8(v + j * B + 8 * q) > mine[q];
-		memcpy(greater + i * B, count, sizeof count);
-	}
-}
-
 typedef uint8_t v32b __attribute__((vector_size(B)));
 typedef uint8_t v8c __attribute__((vector_size(8)));
 _Static_assert(SMAA_CHUNK / SMAA_BATCH <= 255,
@@ -217,7 +197,7 @@ _Static_assert(SMAA_CHUNK / SMAA_BATCH <= 255,
 static HOT void count_pairs(smaa_worker *w, size_t valid)
 {
 	size_t m = w->p->m;
-	const int64_t *greater = w->greater;
+	const int32_t *greater = w->greater;
 	if (!w->pair_bytes) {
 		for (size_t i = 0; i < m; i++)
 			for (size_t j = 0; j < m; j++)
@@ -256,7 +236,7 @@ static void flush_pairs(smaa_worker *w)
 }
 
 /* Lane by lane across alternatives, as count_classes. */
-static void count_ranks(size_t m, const int64_t *greater, uint64_t *counts,
+static void count_ranks(size_t m, const int32_t *greater, uint64_t *counts,
                         size_t valid)
 {
 	for (size_t b = 0; b < valid; b++)
@@ -399,7 +379,8 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 	                      w->weight_scratch) != 0)
 		return -1;
 	value_alternatives(p, &w->measurement_lanes, w->weights, w->values);
-	count_greater(m, w->values, w->greater);
+	smaa_count_greater(m, w->values, w->greater, w->rank_single,
+	                   &w->rank_skip[0]);
 	if (w->pair_counts)
 		count_pairs(w, valid);
 	count_ranks(m, w->greater, w->rank_counts, valid);
@@ -412,7 +393,8 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 	if (w->class_counts || w->cell_counts)
 		count_classes(w, valid);
 	if (w->risk_counts) {
-		count_greater(m, w->risk, w->greater);
+		smaa_count_greater(m, w->risk, w->greater, w->rank_single,
+		                   &w->rank_skip[1]);
 		count_ranks(m, w->greater, w->risk_counts, valid);
 	}
 	return 0;
@@ -450,7 +432,8 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	w->bits = arena_array(a, smaa_words_for(2 * m * n > n ? 2 * m * n : n),
 	                      sizeof(uint32_t));
 	w->values = arena_array(a, m * B, sizeof(double));
-	w->greater = arena_array(a, m * B, sizeof(int64_t));
+	w->greater = arena_array(a, m * B, sizeof(int32_t));
+	w->rank_single = arena_array(a, m * B, sizeof(float));
 	w->rank_counts = arena_array(a, m * m, sizeof(uint64_t));
 	w->first_counts = arena_array(a, m, sizeof(uint64_t));
 	w->central_chunk = arena_array(a, m * n, sizeof(double));
@@ -483,6 +466,7 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	}
 	int ok = w->weights && w->weight_scratch && w->bits && w->values &&
 	         w->ranks && w->classes && w->cells && w->greater &&
+	         w->rank_single &&
 	         w->rank_counts && w->first_counts &&
 	         w->central_chunk && w->central_fixed;
 	if (outputs & NATRISK_SMAA_CONFIDENCE)

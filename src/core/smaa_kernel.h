@@ -66,7 +66,9 @@ typedef struct smaa_worker {
 	uint32_t *bits;         /* m * n rows */
 	float *draws_single;    /* m * n rows (confidence pass) */
 	double *values;         /* m rows */
-	int64_t *greater;       /* m rows: how many are strictly greater */
+	int32_t *greater;       /* m rows: how many are strictly greater */
+	float *rank_single;     /* m rows: scratch of smaa_count_greater */
+	uint32_t rank_skip[2];  /* its state, for values and for risks */
 	uint8_t *ranks;         /* m rows: the same in bytes (pairwise) */
 	uint8_t *classes;       /* m rows: impact classes, X..E as 0..5 */
 	uint8_t *cells;         /* m rows: risk-diagram cells, l * 5 + k */
@@ -84,6 +86,12 @@ typedef struct smaa_worker {
 
 int smaa_worker_init(smaa_worker *w, const smaa_problem *p,
                      unsigned outputs, arena *a);
+/* GREATER[i * SMAA_BATCH + b] = #{j : V[j * SMAA_BATCH + b] > V[i *
+ * SMAA_BATCH + b]}, for M rows, compared exactly; SINGLE is scratch of M
+ * rows, SKIP the caller's state between batches (0 at first) or NULL
+ * (smaa_rank.c). */
+void smaa_count_greater(size_t m, const double *v, int32_t *greater,
+                        float *single, uint32_t *skip);
 /* The main pass over iterations [first, first + valid), valid <=
  * SMAA_BATCH. Returns 0, or -1 when no weights met the constraints. */
 int smaa_batch(smaa_worker *w, uint64_t first, size_t valid);

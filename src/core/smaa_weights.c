@@ -24,7 +24,7 @@
 #include "error.h"
 #include "philox.h"
 #include "simd.h"
-#include "smaa_model.h"
+#include "smaa_kernel.h"
 
 enum { MAX_ATTEMPTS = 1 << 16 };
 
@@ -150,7 +150,7 @@ static int draw_constrained(const smaa_problem *p, uint64_t iteration,
 }
 
 /* The plain case for a whole batch, lane by lane. */
-static void simplex_batch(const smaa_problem *p, const uint32_t *bits,
+static HOT void simplex_batch(const smaa_problem *p, const uint32_t *bits,
                           double *w, double *cuts)
 {
 	size_t n = p->n;

@@ -1,0 +1,117 @@
+/*
+ * smaa_rank.c - the ranks of a batch: for each alternative and lane, how
+ * many alternatives are worth strictly more, exactly as a comparison of
+ * the double-precision values would count them.
+ *
+ * The counting is done first in single precision, sixteen lanes a vector
+ * (twice the lanes of doubles, and half the memory). Rounding to the
+ * nearest float is monotonic: x <= y gives fl(x) <= fl(y), so fl(y) >
+ * fl(x) proves y > x, and a lane whose floats are all different has the
+ * same order, and the same counts, as its doubles. Whether they are all
+ * different costs one sum: the counts of m different values are 0, 1, ...,
+ * m - 1, summing to m(m - 1)/2, and any tie between floats makes a tied
+ * value's count smaller (the tie is not counted as greater) and the sum
+ * with it. Lanes whose sum falls short are counted again in double, eight
+ * at a time: two values within rounding of each other (or exactly equal:
+ * ties the method makes, such as identical exact scenarios) are compared
+ * exactly.
+ *
+ * A problem whose ties come back batch after batch (identical scenarios)
+ * would pay for both countings; after a batch counted again in every
+ * lane, the next SKIP_BATCHES go straight to double. Either way the
+ * counts are the same, so the choice changes the time only.
+ */
+#include <string.h>
+
+#include "smaa_draw.h"
+#include "smaa_kernel.h"
+
+#define B SMAA_BATCH
+#define SKIP_BATCHES 32
+
+_Static_assert(B == 32, "a batch's lanes are the bits of a uint32_t");
+
+typedef int32_t v8i32 __attribute__((vector_size(32)));
+typedef float v8f __attribute__((vector_size(32)));
+
+/* Counts in double precision for lanes [FROM, FROM + 8). */
+static INLINE void greater_double(size_t m, const double *v, int32_t *greater,
+                                  size_t from)
+{
+	for (size_t i = 0; i < m; i++) {
+		v8d mine = load8(v + i * B + from);
+		v8l count = { 0 };
+		for (size_t j = 0; j < m; j++)
+			count -= load8(v + j * B + from) > mine;
+		v8i32 narrow = __builtin_convertvector(count, v8i32);
+		memcpy(greater + i * B + from, &narrow, sizeof narrow);
+	}
+}
+
+/* V's rows rounded to single precision. */
+static INLINE void to_single(size_t m, const double *v, float *single)
+{
+	for (size_t k = 0; k < m * B; k += 8) {
+		v8f narrow = __builtin_convertvector(load8(v + k), v8f);
+		memcpy(single + k, &narrow, sizeof narrow);
+	}
+}
+
+/* Counts in single precision; returns a mask of the lanes whose floats
+ * are not all different (bit b for lane b). */
+static INLINE uint32_t greater_single(size_t m, const float *single,
+                                      int32_t *greater)
+{
+	enum { V = B / 16 };
+	v16i total[V];
+	for (size_t q = 0; q < V; q++)
+		total[q] = (v16i){ 0 };
+	for (size_t i = 0; i < m; i++) {
+		v16f mine[V];
+		v16i count[V];
+		for (size_t q = 0; q < V; q++) {
+			mine[q] = load16f(single + i * B + 16 * q);
+			count[q] = (v16i){ 0 };
+		}
+		for (size_t j = 0; j < m; j++)
+			for (size_t q = 0; q < V; q++)
+				count[q] -= load16f(single + j * B + 16 * q) >
+				            mine[q];
+		memcpy(greater + i * B, count, sizeof count);
+		for (size_t q = 0; q < V; q++)
+			total[q] += count[q];
+	}
+	const int distinct = (int)(m * (m - 1) / 2);
+	uint32_t tied = 0;
+	for (size_t q = 0; q < V; q++)
+		for (int b = 0; b < 16; b++)
+			tied |= (uint32_t)(total[q][b] != distinct)
+			        << (16 * q + (size_t)b);
+	return tied;
+}
+
+static HOT void count_greater(size_t m, const double *v, int32_t *greater,
+                              float *single, uint32_t *skip)
+{
+	/* sums of counts stay within an int32 */
+	if ((skip && *skip > 0) || m > 4096) {
+		for (size_t from = 0; from < B; from += 8)
+			greater_double(m, v, greater, from);
+		if (skip && *skip > 0)
+			(*skip)--;
+		return;
+	}
+	to_single(m, v, single);
+	uint32_t tied = greater_single(m, single, greater);
+	for (size_t from = 0; from < B; from += 8)
+		if ((tied >> from) & 0xff)
+			greater_double(m, v, greater, from);
+	if (skip && tied == (uint32_t)-1)
+		*skip = SKIP_BATCHES;
+}
+
+void smaa_count_greater(size_t m, const double *v, int32_t *greater,
+                        float *single, uint32_t *skip)
+{
+	count_greater(m, v, greater, single, skip);
+}
