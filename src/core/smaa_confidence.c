@@ -22,31 +22,63 @@
 
 typedef float v8f __attribute__((vector_size(32)));
 
-/* Cell K's single-precision values in every lane. Cells that reach below
- * A (the linear stretch towards X, whose values near 0 single precision
- * cannot bound relatively) and exact cells are drawn in double and
- * rounded. */
-static HOT void draw_single(const smaa_problem *p, size_t k,
-                            const uint32_t *bits, float *x)
+/* Cell T's single-precision values in every lane, from its words. Cells
+ * that reach below A (the linear stretch towards X, whose values near 0
+ * single precision cannot bound relatively) and exact cells are drawn in
+ * double and rounded. */
+static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
+                               const v8w first[B / 8],
+                               const v8w second[B / 8], float *x)
 {
-	const smaa_triangle *t = &p->cells[k];
-	const uint32_t *row = bits + 2 * k * B;
 	if (t->degenerate || t->lo < 0) {
-		for (size_t b = 0; b < B; b += 8) {
+		for (size_t q = 0; q < B / 8; q++) {
 			v8d value = t->degenerate
 			                    ? splat8(t->constant)
-			                    : cell_value_v8(p, t, load8w(row + b),
-			                                    load8w(row + B + b));
+			                    : cell_value_v8(p, t, first[q],
+			                                    second[q]);
 			v8f single = __builtin_convertvector(value, v8f);
-			memcpy(x + b, &single, sizeof single);
+			memcpy(x + 8 * q, &single, sizeof single);
 		}
 		return;
 	}
-	for (size_t b = 0; b < B; b += 16) {
-		v16f value = cell_value_v16(p, t, load16w(row + b),
-		                            load16w(row + B + b));
-		memcpy(x + b, &value, sizeof value);
+	for (size_t q = 0; q < B / 8; q += 2) {
+		v16w w0 = __builtin_shufflevector(first[q], first[q + 1], 0, 1,
+		                                  2, 3, 4, 5, 6, 7, 8, 9, 10,
+		                                  11, 12, 13, 14, 15);
+		v16w w1 = __builtin_shufflevector(second[q], second[q + 1], 0,
+		                                  1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+		                                  11, 12, 13, 14, 15);
+		v16f value = cell_value_v16(p, t, w0, w1);
+		memcpy(x + 8 * q, &value, sizeof value);
 	}
+}
+
+/* Every cell's single-precision values, the words straight from the
+ * generator (the main pass's, regenerated): the words themselves are
+ * written out only if a lane must be decided in double (see
+ * double_words). */
+static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
+                                float *draws)
+{
+	lanes_state g = lanes_load(lanes);
+	for (size_t k = 0; k < p->m * p->n; k++) {
+		v8w first[B / 8], second[B / 8];
+		cell_words(&g, first, second);
+		draw_single(p, &p->cells[k], first, second, draws + k * B);
+	}
+	lanes_store(lanes, &g);
+}
+
+/* The batch's words, for draws in double: generated again from the
+ * state the batch started with, once per batch at most. */
+static void double_words(smaa_worker *w)
+{
+	if (w->bits_ready)
+		return;
+	smaa_lanes again = w->batch_lanes;
+	smaa_random_bits(&again, smaa_words_for(2 * w->p->m * w->p->n),
+	                 w->bits);
+	w->bits_ready = true;
 }
 
 /* Cell K's value in lane L in double precision, exactly as the main pass
@@ -143,7 +175,7 @@ static bool rival_needed(const smaa_block *k, size_t r, const float *least)
  * them, and is not valued. A lane whose best rival is within the margin
  * of the owner is decided again in double.
  */
-static HOT void confidence_block(const smaa_worker *w, const smaa_block *k,
+static HOT void confidence_block(smaa_worker *w, const smaa_block *k,
                                  size_t lane, uint64_t *wins, size_t valid)
 {
 	size_t n = w->p->n;
@@ -193,6 +225,8 @@ static HOT void confidence_block(const smaa_worker *w, const smaa_block *k,
 			any_unsure |= unsure[b];
 		}
 		wins[k->owners[q]] += (uint64_t)count;
+		if (any_unsure)
+			double_words(w);
 		for (int b = 0; any_unsure && b < 16; b++)
 			if (unsure[b])
 				wins[k->owners[q]] +=
@@ -204,12 +238,9 @@ static HOT void confidence_block(const smaa_worker *w, const smaa_block *k,
 void smaa_confidence_batch(smaa_worker *w, size_t valid,
                            const smaa_block *blocks, size_t block_count)
 {
-	const smaa_problem *p = w->p;
-	size_t m = p->m, n = p->n;
-	smaa_random_bits(&w->measurement_lanes, smaa_words_for(2 * m * n),
-	                 w->bits);
-	for (size_t k = 0; k < m * n; k++)
-		draw_single(p, k, w->bits, w->draws_single + k * B);
+	w->batch_lanes = w->measurement_lanes;
+	w->bits_ready = false;
+	draw_all_single(w->p, &w->measurement_lanes, w->draws_single);
 	for (size_t k = 0; k < block_count; k++)
 		for (size_t lane = 0; lane < valid; lane += 16)
 			confidence_block(w, &blocks[k], lane,

@@ -1,7 +1,8 @@
 /*
- * smaa_draw.h - the arithmetic of one draw, eight lanes at a time: a
- * triangular position from two random words and the value of a position
- * (base^position, or the linear stretch towards X below A). Shared by the
+ * smaa_draw.h - the arithmetic of one draw, eight lanes at a time: the
+ * random words of a cell, a triangular position from two of them and the
+ * value of a position (base^position, or the linear stretch towards X
+ * below A). Shared by the
  * kernels of the main pass (smaa_kernel.c) and of the confidence pass
  * (smaa_confidence.c), which must draw the same values bit for bit.
  * Written with gcc vector types so that every target clone gets the same
@@ -14,7 +15,7 @@
 #include <string.h>
 
 #include "simd.h"
-#include "smaa_model.h"
+#include "smaa_kernel.h"
 
 /* Always inlined: a vector argument or result passed between target
  * clones would not agree on the registers that carry it. */
@@ -73,8 +74,9 @@ typedef int32_t v8i __attribute__((vector_size(32)));
 static INLINE v8d unit_v8(v8w w)
 {
 	v8i centred = (v8i)(w ^ 0x80000000u);
-	return (__builtin_convertvector(centred, v8d) + (0x1p31 + 0.5)) *
-	       0x1p-32;
+	/* (c + 2^31 + 1/2) 2^-32 as one multiply-add: exact either way */
+	return __builtin_convertvector(centred, v8d) * 0x1p-32 +
+	       (0.5 + 0x1p-33);
 }
 
 /*
@@ -109,6 +111,85 @@ static INLINE v8d cell_value_v8(const smaa_problem *p, const smaa_triangle *t,
 	return (v8d)(((v8l)linear & below) | ((v8l)power & ~below));
 }
 
+/* ---- random words: xoshiro256++ in eight lanes (see smaa_kernel.c) */
+
+typedef uint64_t v8u __attribute__((vector_size(64)));
+
+/* xoshiro256++ in eight lanes, its state in registers. */
+typedef struct lanes_state {
+	v8u s0, s1, s2, s3;
+} lanes_state;
+
+static INLINE v8u rotl8(v8u x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static INLINE lanes_state lanes_load(const smaa_lanes *l)
+{
+	lanes_state g;
+	memcpy(&g.s0, l->s[0], sizeof g.s0);
+	memcpy(&g.s1, l->s[1], sizeof g.s1);
+	memcpy(&g.s2, l->s[2], sizeof g.s2);
+	memcpy(&g.s3, l->s[3], sizeof g.s3);
+	return g;
+}
+
+static INLINE void lanes_store(smaa_lanes *l, const lanes_state *g)
+{
+	memcpy(l->s[0], &g->s0, sizeof g->s0);
+	memcpy(l->s[1], &g->s1, sizeof g->s1);
+	memcpy(l->s[2], &g->s2, sizeof g->s2);
+	memcpy(l->s[3], &g->s3, sizeof g->s3);
+}
+
+/* One step: a 64-bit word in each lane. Written with vector types: gcc
+ * does not vectorise the rotations on its own. */
+static INLINE v8u lanes_next(lanes_state *g)
+{
+	v8u out = rotl8(g->s0 + g->s3, 23) + g->s0;
+	v8u t = g->s1 << 17;
+	g->s2 ^= g->s0;
+	g->s3 ^= g->s1;
+	g->s1 ^= g->s2;
+	g->s0 ^= g->s3;
+	g->s2 ^= t;
+	g->s3 = rotl8(g->s3, 45);
+	return out;
+}
+
+/* A step's sixteen 32-bit words, in the order the rows of a batch hold
+ * them: the low halves of the eight lanes, then the high halves. */
+static INLINE v8w low_words(v8u out)
+{
+	return __builtin_convertvector(out, v8w);
+}
+
+static INLINE v8w high_words(v8u out)
+{
+	return __builtin_convertvector(out >> 32, v8w);
+}
+
+/*
+ * The words of one cell as smaa_random_bits would lay them out, straight
+ * from the generator: its two rows of B lanes are four steps, and lane
+ * group q (lanes 8q..8q+7) of a row is the low or high half of one step.
+ * The main pass draws this way, without a round trip through memory.
+ */
+static INLINE void cell_words(lanes_state *g,
+                              v8w first[SMAA_BATCH / 8],
+                              v8w second[SMAA_BATCH / 8])
+{
+	for (size_t row = 0; row < 2; row++) {
+		v8w *words = row == 0 ? first : second;
+		for (size_t half = 0; half < SMAA_BATCH / 16; half++) {
+			v8u out = lanes_next(g);
+			words[2 * half] = low_words(out);
+			words[2 * half + 1] = high_words(out);
+		}
+	}
+}
+
 /* ---- single precision, sixteen lanes: the confidence pass's first look */
 
 typedef uint32_t v16w __attribute__((vector_size(64)));
@@ -123,7 +204,8 @@ static INLINE v16w load16w(const uint32_t *p)
 static INLINE v16f unit_v16(v16w w)
 {
 	v16i centred = (v16i)(w ^ 0x80000000u);
-	return (__builtin_convertvector(centred, v16f) + 0x1p31f) * 0x1p-32f;
+	/* the scaling is exact: the same bits as (c + 2^31) 2^-32 */
+	return __builtin_convertvector(centred, v16f) * 0x1p-32f + 0.5f;
 }
 
 static INLINE v16f min16f(v16f a, v16f b)

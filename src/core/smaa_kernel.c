@@ -48,63 +48,6 @@ void smaa_lanes_seed(smaa_lanes *l, const uint32_t key[2], uint64_t chunk,
 	}
 }
 
-typedef uint64_t v8u __attribute__((vector_size(64)));
-
-/* xoshiro256++ in eight lanes, its state in registers. */
-typedef struct lanes_state {
-	v8u s0, s1, s2, s3;
-} lanes_state;
-
-static INLINE v8u rotl8(v8u x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-static INLINE lanes_state lanes_load(const smaa_lanes *l)
-{
-	lanes_state g;
-	memcpy(&g.s0, l->s[0], sizeof g.s0);
-	memcpy(&g.s1, l->s[1], sizeof g.s1);
-	memcpy(&g.s2, l->s[2], sizeof g.s2);
-	memcpy(&g.s3, l->s[3], sizeof g.s3);
-	return g;
-}
-
-static INLINE void lanes_store(smaa_lanes *l, const lanes_state *g)
-{
-	memcpy(l->s[0], &g->s0, sizeof g->s0);
-	memcpy(l->s[1], &g->s1, sizeof g->s1);
-	memcpy(l->s[2], &g->s2, sizeof g->s2);
-	memcpy(l->s[3], &g->s3, sizeof g->s3);
-}
-
-/* One step: a 64-bit word in each lane. Written with vector types: gcc
- * does not vectorise the rotations on its own. */
-static INLINE v8u lanes_next(lanes_state *g)
-{
-	v8u out = rotl8(g->s0 + g->s3, 23) + g->s0;
-	v8u t = g->s1 << 17;
-	g->s2 ^= g->s0;
-	g->s3 ^= g->s1;
-	g->s1 ^= g->s2;
-	g->s0 ^= g->s3;
-	g->s2 ^= t;
-	g->s3 = rotl8(g->s3, 45);
-	return out;
-}
-
-/* A step's sixteen 32-bit words, in the order the rows of a batch hold
- * them: the low halves of the eight lanes, then the high halves. */
-static INLINE v8w low_words(v8u out)
-{
-	return __builtin_convertvector(out, v8w);
-}
-
-static INLINE v8w high_words(v8u out)
-{
-	return __builtin_convertvector(out >> 32, v8w);
-}
-
 /* COUNT words (a multiple of 2 * SMAA_LANES) into BITS. Static: the
  * clones of a global function are global ifuncs, which hidden visibility
  * does not reach, and the library must export natrisk_* names only. */
@@ -123,25 +66,6 @@ static HOT void random_bits(smaa_lanes *l, size_t count, uint32_t *bits)
 void smaa_random_bits(smaa_lanes *l, size_t count, uint32_t *bits)
 {
 	random_bits(l, count, bits);
-}
-
-/*
- * The words of one cell as smaa_random_bits would lay them out, straight
- * from the generator: its two rows of B lanes are four steps, and lane
- * group q (lanes 8q..8q+7) of a row is the low or high half of one step.
- * The main pass draws this way, without a round trip through memory.
- */
-static INLINE void cell_words(lanes_state *g, v8w first[B / 8],
-                              v8w second[B / 8])
-{
-	for (size_t row = 0; row < 2; row++) {
-		v8w *words = row == 0 ? first : second;
-		for (size_t half = 0; half < B / 16; half++) {
-			v8u out = lanes_next(g);
-			words[2 * half] = low_words(out);
-			words[2 * half + 1] = high_words(out);
-		}
-	}
 }
 
 /* Words for ROWS rows of B lanes, rounded up to whole generator steps. */

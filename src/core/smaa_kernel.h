@@ -65,6 +65,10 @@ typedef struct smaa_worker {
 	double *weight_scratch; /* (n + 2) rows + 2n */
 	uint32_t *bits;         /* m * n rows */
 	float *draws_single;    /* m * n rows (confidence pass) */
+	smaa_lanes batch_lanes; /* the measurement streams at the batch's
+	                           start, and whether BITS holds their words
+	                           (confidence pass) */
+	bool bits_ready;
 	double *values;         /* m rows */
 	int32_t *greater;       /* m rows: how many are strictly greater */
 	float *rank_single;     /* m rows: scratch of smaa_count_greater */
