@@ -22,34 +22,29 @@
 
 typedef float v8f __attribute__((vector_size(32)));
 
-/* Cell T's single-precision values in every lane, from its words. Cells
- * that reach below A (the linear stretch towards X, whose values near 0
- * single precision cannot bound relatively) and exact cells are drawn in
- * double and rounded. */
+/* Cell T's single-precision values in every lane, from its words (see
+ * cell_steps). Cells that reach below A (the linear stretch towards X,
+ * whose values near 0 single precision cannot bound relatively) and exact
+ * cells are drawn in double and rounded. */
 static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
-                               const v8w first[B / 8],
-                               const v8w second[B / 8], float *x)
+                               const v8u steps[4], float *x)
 {
 	if (t->degenerate || t->lo < 0) {
 		for (size_t q = 0; q < B / 8; q++) {
 			v8d value = t->degenerate
 			                    ? splat8(t->constant)
-			                    : cell_value_v8(p, t, first[q],
-			                                    second[q]);
+			                    : cell_value_wide(
+						      p, t, group_words(steps, 0, q),
+						      group_words(steps, 1, q));
 			v8f single = __builtin_convertvector(value, v8f);
 			memcpy(x + 8 * q, &single, sizeof single);
 		}
 		return;
 	}
-	for (size_t q = 0; q < B / 8; q += 2) {
-		v16w w0 = __builtin_shufflevector(first[q], first[q + 1], 0, 1,
-		                                  2, 3, 4, 5, 6, 7, 8, 9, 10,
-		                                  11, 12, 13, 14, 15);
-		v16w w1 = __builtin_shufflevector(second[q], second[q + 1], 0,
-		                                  1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-		                                  11, 12, 13, 14, 15);
-		v16f value = cell_value_v16(p, t, w0, w1);
-		memcpy(x + 8 * q, &value, sizeof value);
+	for (size_t h = 0; h < B / 16; h++) {
+		v16f value = cell_value_v16(p, t, half_words(steps, 0, h),
+		                            half_words(steps, 1, h));
+		memcpy(x + 16 * h, &value, sizeof value);
 	}
 }
 
@@ -62,9 +57,9 @@ static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
 {
 	lanes_state g = lanes_load(lanes);
 	for (size_t k = 0; k < p->m * p->n; k++) {
-		v8w first[B / 8], second[B / 8];
-		cell_words(&g, first, second);
-		draw_single(p, &p->cells[k], first, second, draws + k * B);
+		v8u steps[4];
+		cell_steps(&g, steps);
+		draw_single(p, &p->cells[k], steps, draws + k * B);
 	}
 	lanes_store(lanes, &g);
 }

@@ -67,16 +67,25 @@ static INLINE v8d exp2_v8(v8d y)
 	return p * scale;
 }
 
-typedef int32_t v8i __attribute__((vector_size(32)));
+typedef uint64_t v8u __attribute__((vector_size(64)));
 
-/* philox_unit in eight lanes: (w + 1/2) 2^-32. The words go through a
- * signed conversion (w - 2^31, exact), which every target has. */
-static INLINE v8d unit_v8(v8w w)
+/*
+ * philox_unit in eight lanes: (w + 1/2) 2^-32, from words held in 64-bit
+ * lanes (zero-extended). No conversion instruction: the bits of 2^52 with
+ * w in the low mantissa are the double 2^52 + w, and (2^52 + w) 2^-32 +
+ * (2^-33 - 2^20) is exactly w 2^-32 + 2^-33, with a multiply-add or
+ * without.
+ */
+static INLINE v8d unit_wide(v8u w)
 {
-	v8i centred = (v8i)(w ^ 0x80000000u);
-	/* (c + 2^31 + 1/2) 2^-32 as one multiply-add: exact either way */
-	return __builtin_convertvector(centred, v8d) * 0x1p-32 +
-	       (0.5 + 0x1p-33);
+	v8d biased = (v8d)(w | 0x4330000000000000ull);
+	return biased * 0x1p-32 + (0x1p-33 - 0x1p20);
+}
+
+/* Words from memory, zero-extended. */
+static INLINE v8u widen8(v8w w)
+{
+	return __builtin_convertvector(w, v8u);
 }
 
 /*
@@ -86,9 +95,9 @@ static INLINE v8d unit_v8(v8w w)
  * smaller of two). The first uniform picks the part and, rescaled, serves
  * as one of the two.
  */
-static INLINE v8d triangle_v8(const smaa_triangle *t, v8w w0, v8w w1)
+static INLINE v8d triangle_wide(const smaa_triangle *t, v8u w0, v8u w1)
 {
-	v8d u0 = unit_v8(w0), u1 = unit_v8(w1);
+	v8d u0 = unit_wide(w0), u1 = unit_wide(w1);
 	v8d rise = max8(u0 * t->to_left, u1);
 	v8d fall = min8((u0 - t->split) * t->to_right, u1);
 	v8d left = t->lo + (t->mode - t->lo) * rise;
@@ -97,12 +106,17 @@ static INLINE v8d triangle_v8(const smaa_triangle *t, v8w w0, v8w w1)
 	return (v8d)(((v8l)left & in_left) | ((v8l)right & ~in_left));
 }
 
+static INLINE v8d triangle_v8(const smaa_triangle *t, v8w w0, v8w w1)
+{
+	return triangle_wide(t, widen8(w0), widen8(w1));
+}
+
 /* The value of cell T in eight lanes, from its words W0 and W1. Most cells
  * never reach below A, and skip the linear stretch towards X. */
-static INLINE v8d cell_value_v8(const smaa_problem *p, const smaa_triangle *t,
-                                v8w w0, v8w w1)
+static INLINE v8d cell_value_wide(const smaa_problem *p,
+                                  const smaa_triangle *t, v8u w0, v8u w1)
 {
-	v8d position = triangle_v8(t, w0, w1);
+	v8d position = triangle_wide(t, w0, w1);
 	v8d power = exp2_v8(position * p->log2_base);
 	if (t->lo >= 0)
 		return power;
@@ -111,9 +125,13 @@ static INLINE v8d cell_value_v8(const smaa_problem *p, const smaa_triangle *t,
 	return (v8d)(((v8l)linear & below) | ((v8l)power & ~below));
 }
 
-/* ---- random words: xoshiro256++ in eight lanes (see smaa_kernel.c) */
+static INLINE v8d cell_value_v8(const smaa_problem *p, const smaa_triangle *t,
+                                v8w w0, v8w w1)
+{
+	return cell_value_wide(p, t, widen8(w0), widen8(w1));
+}
 
-typedef uint64_t v8u __attribute__((vector_size(64)));
+/* ---- random words: xoshiro256++ in eight lanes (see smaa_kernel.c) */
 
 /* xoshiro256++ in eight lanes, its state in registers. */
 typedef struct lanes_state {
@@ -171,23 +189,23 @@ static INLINE v8w high_words(v8u out)
 }
 
 /*
- * The words of one cell as smaa_random_bits would lay them out, straight
- * from the generator: its two rows of B lanes are four steps, and lane
- * group q (lanes 8q..8q+7) of a row is the low or high half of one step.
- * The main pass draws this way, without a round trip through memory.
+ * The four generator steps of one cell, as smaa_random_bits would lay
+ * out their words: the cell's two rows of SMAA_BATCH lanes are steps 0-1
+ * and 2-3, and lane group q (lanes 8q..8q+7) of a row is the low (q even)
+ * or high (q odd) half of step q / 2 of the row. The passes draw this way,
+ * without a round trip through memory.
  */
-static INLINE void cell_words(lanes_state *g,
-                              v8w first[SMAA_BATCH / 8],
-                              v8w second[SMAA_BATCH / 8])
+static INLINE void cell_steps(lanes_state *g, v8u steps[4])
 {
-	for (size_t row = 0; row < 2; row++) {
-		v8w *words = row == 0 ? first : second;
-		for (size_t half = 0; half < SMAA_BATCH / 16; half++) {
-			v8u out = lanes_next(g);
-			words[2 * half] = low_words(out);
-			words[2 * half + 1] = high_words(out);
-		}
-	}
+	for (size_t k = 0; k < 4; k++)
+		steps[k] = lanes_next(g);
+}
+
+/* Lane group Q of row ROW, zero-extended. */
+static INLINE v8u group_words(const v8u steps[4], size_t row, size_t q)
+{
+	v8u step = steps[2 * row + q / 2];
+	return q % 2 ? step >> 32 : step & 0xffffffffull;
 }
 
 /* ---- single precision, sixteen lanes: the confidence pass's first look */
@@ -199,6 +217,15 @@ static INLINE v16w load16w(const uint32_t *p)
 	v16w v;
 	memcpy(&v, p, sizeof v);
 	return v;
+}
+
+/* Lanes 16h..16h+15 of row ROW (see cell_steps): a step's low halves,
+ * then its high halves. */
+static INLINE v16w half_words(const v8u steps[4], size_t row, size_t h)
+{
+	const v16w order = { 0, 2, 4, 6, 8, 10, 12, 14,
+		             1, 3, 5, 7, 9, 11, 13, 15 };
+	return __builtin_shuffle((v16w)steps[2 * row + h], order);
 }
 
 static INLINE v16f unit_v16(v16w w)

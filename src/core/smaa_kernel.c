@@ -92,14 +92,20 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
 		for (size_t c = 0; c < n; c++) {
 			const smaa_triangle *t = &p->cells[i * n + c];
 			const double *weight = w + c * B;
-			v8w first[G], second[G];
-			cell_words(&g, first, second);
+			v8u steps[4];
+			cell_steps(&g, steps);
+			/* an exact cell's words are drawn and left */
+			if (t->degenerate) {
+				for (size_t q = 0; q < G; q++)
+					sum[q] += load8(weight + 8 * q) *
+					          splat8(t->constant);
+				continue;
+			}
 			for (size_t q = 0; q < G; q++)
 				sum[q] += load8(weight + 8 * q) *
-				          (t->degenerate
-				                   ? splat8(t->constant)
-				                   : cell_value_v8(p, t, first[q],
-				                                   second[q]));
+				          cell_value_wide(
+						  p, t, group_words(steps, 0, q),
+						  group_words(steps, 1, q));
 		}
 		memcpy(values + i * B, sum, sizeof sum);
 	}
