@@ -163,6 +163,30 @@ static bool rival_needed(const smaa_block *k, size_t r, const float *least)
 	return false;
 }
 
+/* A rival's values (draws X) under the first WIDTH owners' weights COEF,
+ * WIDTH a constant where it is called. */
+static INLINE void rival_sums(const float *x, const float *coef, size_t n,
+                              v16f sums[OWNERS], const int width)
+{
+	_Static_assert(OWNERS == 6, "six sums written out");
+	/* written out: gcc must keep these sums in registers */
+	v16f s0 = splat16f(0), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0;
+	for (size_t c = 0; c < n; c++) {
+		v16f draw = load16f(x + c * B);
+		const float *weight = coef + c * OWNERS;
+		s0 += draw * weight[0];
+		s1 += draw * weight[1];
+		s2 += draw * weight[2];
+		if (width > 3) {
+			s3 += draw * weight[3];
+			s4 += draw * weight[4];
+			s5 += draw * weight[5];
+		}
+	}
+	v16f all[OWNERS] = { s0, s1, s2, s3, s4, s5 };
+	memcpy(sums, all, sizeof all);
+}
+
 /*
  * For a block of owners, on sixteen lanes from LANE: whether each owner
  * ranks first. The owners' own values come first; a rival whose ceiling
@@ -189,20 +213,12 @@ static HOT void confidence_block(smaa_worker *w, const smaa_block *k,
 		if (!rival_needed(k, r, least))
 			continue;
 		const float *x = w->draws_single + k->rivals[r] * n * B + lane;
-		/* written out: gcc must keep these six sums in registers */
-		v16f s0 = splat16f(0), s1 = s0, s2 = s0, s3 = s0, s4 = s0,
-		     s5 = s0;
-		for (size_t c = 0; c < n; c++) {
-			v16f draw = load16f(x + c * B);
-			const float *coef = k->coef_single + c * OWNERS;
-			s0 += draw * coef[0];
-			s1 += draw * coef[1];
-			s2 += draw * coef[2];
-			s3 += draw * coef[3];
-			s4 += draw * coef[4];
-			s5 += draw * coef[5];
-		}
-		v16f sums[OWNERS] = { s0, s1, s2, s3, s4, s5 };
+		v16f sums[OWNERS];
+		/* a block of three or fewer does half the work */
+		if (k->count > OWNERS / 2)
+			rival_sums(x, k->coef_single, n, sums, OWNERS);
+		else
+			rival_sums(x, k->coef_single, n, sums, OWNERS / 2);
 		for (size_t q = 0; q < k->count; q++)
 			if (k->owners[q] != k->rivals[r])
 				best[q] = max16f(best[q], sums[q]);
