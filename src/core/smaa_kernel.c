@@ -350,6 +350,16 @@ void smaa_chunk_done(smaa_worker *w)
 	flush_pairs(w);
 }
 
+/* Rows of lanes start on a cache line, so that a 64-byte vector load
+ * reads one line, not two: the arena promises 16-byte alignment. */
+static void *lane_rows(arena *a, size_t count, size_t size)
+{
+	if (size && count > (SIZE_MAX - 64) / size)
+		return NULL;
+	unsigned char *p = arena_alloc(a, count * size + 63);
+	return p ? p + (64 - (uintptr_t)p % 64) % 64 : NULL;
+}
+
 int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
                      arena *a)
 {
@@ -357,33 +367,33 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	memset(w, 0, sizeof *w);
 	w->p = p;
 	w->outputs = outputs;
-	w->weights = arena_array(a, n * B, sizeof(double));
-	w->weight_scratch = arena_array(a, (n + 2) * B + 2 * n, sizeof(double));
-	w->bits = arena_array(a, smaa_words_for(2 * m * n > n ? 2 * m * n : n),
+	w->weights = lane_rows(a, n * B, sizeof(double));
+	w->weight_scratch = lane_rows(a, (n + 2) * B + 2 * n, sizeof(double));
+	w->bits = lane_rows(a, smaa_words_for(2 * m * n > n ? 2 * m * n : n),
 	                      sizeof(uint32_t));
-	w->values = arena_array(a, m * B, sizeof(double));
-	w->greater = arena_array(a, m * B, sizeof(int32_t));
-	w->rank_single = arena_array(a, m * B, sizeof(float));
+	w->values = lane_rows(a, m * B, sizeof(double));
+	w->greater = lane_rows(a, m * B, sizeof(int32_t));
+	w->rank_single = lane_rows(a, m * B, sizeof(float));
 	w->rank_counts = arena_array(a, m * m, sizeof(uint64_t));
 	w->first_counts = arena_array(a, m, sizeof(uint64_t));
 	w->central_chunk = arena_array(a, m * n, sizeof(double));
 	w->central_fixed = arena_array(a, m * n, sizeof(__int128));
 	if (outputs & NATRISK_SMAA_CONFIDENCE) {
-		w->draws_single = arena_array(a, m * n * B, sizeof(float));
+		w->draws_single = lane_rows(a, m * n * B, sizeof(float));
 		w->confidence_counts = arena_array(a, m, sizeof(uint64_t));
 	}
 	if (outputs & NATRISK_SMAA_PAIRWISE)
 		w->pair_counts = arena_array(a, m * m, sizeof(uint64_t));
 	if ((outputs & NATRISK_SMAA_PAIRWISE) && m <= 256)
-		w->pair_bytes = arena_array(a, m * m * B, 1);
-	w->ranks = arena_array(a, m * B, 1);
-	w->classes = arena_array(a, m * B, 1);
-	w->cells = arena_array(a, m * B, 1);
+		w->pair_bytes = lane_rows(a, m * m * B, 1);
+	w->ranks = lane_rows(a, m * B, 1);
+	w->classes = lane_rows(a, m * B, 1);
+	w->cells = lane_rows(a, m * B, 1);
 	if (p->likelihood && (outputs & NATRISK_SMAA_CLASSES))
 		w->class_counts = arena_array(a, m * 6, sizeof(uint64_t));
 	if (p->likelihood && (outputs & (NATRISK_SMAA_CELLS | NATRISK_SMAA_RISK |
 	                                 NATRISK_SMAA_CLOUD)))
-		w->likelihood = arena_array(a, m * B, sizeof(double));
+		w->likelihood = lane_rows(a, m * B, sizeof(double));
 	if (p->likelihood && (outputs & NATRISK_SMAA_CLOUD))
 		w->cloud_counts = arena_array(a, m * NATRISK_SMAA_CLOUD_BINS *
 		                                 NATRISK_SMAA_CLOUD_BINS,
@@ -391,7 +401,7 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	if (p->likelihood && (outputs & NATRISK_SMAA_CELLS))
 		w->cell_counts = arena_array(a, m * 25, sizeof(uint64_t));
 	if (p->likelihood && (outputs & NATRISK_SMAA_RISK)) {
-		w->risk = arena_array(a, m * B, sizeof(double));
+		w->risk = lane_rows(a, m * B, sizeof(double));
 		w->risk_counts = arena_array(a, m * m, sizeof(uint64_t));
 	}
 	int ok = w->weights && w->weight_scratch && w->bits && w->values &&
