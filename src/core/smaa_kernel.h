@@ -2,7 +2,8 @@
  * smaa_kernel.h - the arithmetic of one batch of SMAA_BATCH iterations,
  * laid out lane by lane (one lane per iteration) so that the compiler
  * vectorises it: random bits, triangular draws mapped to values, weighted
- * sums, ranks by pairwise comparison, and the accumulators of one worker.
+ * sums, ranks by pairwise comparison (smaa_rank.c), and the accumulators
+ * of one worker.
  */
 #ifndef NATRISK_SMAA_KERNEL_H
 #define NATRISK_SMAA_KERNEL_H
