@@ -16,6 +16,7 @@
 #include "natrisk/score.h"
 #include "natrisk/assessment.h"
 #include "natrisk/results.h"
+#include "natrisk/effect.h"
 #include "natrisk/output.h"
 #include "natrisk/ordinal.h"
 #include "natrisk/robustness_output.h"
