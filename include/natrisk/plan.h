@@ -167,6 +167,13 @@ int natrisk_plan_load_buffer(natrisk_plan **out, const char *name,
                              const char *buf, size_t len,
                              natrisk_diag *diag);
 
+/* Whether the file at PATH reads as a plan rather than an assessment:
+ * its top-level mapping has a `plan` key, or plan lists (capabilities,
+ * measures, advice) and no `scenarios`. Returns 1 or 0 (also when PATH
+ * cannot be read or parsed: its loader will say why). */
+NATRISK_EXTERN
+int natrisk_plan_detect(const char *path);
+
 /* Frees P and everything it owns (its assessment included); NULL is
  * allowed. */
 NATRISK_EXTERN

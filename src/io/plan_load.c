@@ -469,3 +469,27 @@ int natrisk_plan_load(natrisk_plan **out, const char *path,
 	free(data);
 	return rc;
 }
+
+int natrisk_plan_detect(const char *path)
+{
+	char *data;
+	size_t len;
+	if (file_read(path, &data, &len) != 0)
+		return 0;
+	natrisk_diag *quiet = natrisk_diag_new();
+	ydoc doc;
+	int plan = 0;
+	if (quiet && ydoc_parse(&doc, path, data, len, quiet) == 0 &&
+	    doc.root->kind == YNODE_MAP) {
+		const ynode *root = doc.root;
+		plan = ymap_get(root, "plan") ||
+		       (!ymap_get(root, "scenarios") &&
+		        (ymap_get(root, "capabilities") ||
+		         ymap_get(root, "measures") || ymap_get(root, "advice")));
+	}
+	if (quiet)
+		ydoc_release(&doc);
+	natrisk_diag_free(quiet);
+	free(data);
+	return plan;
+}
