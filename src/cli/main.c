@@ -22,7 +22,7 @@ static void print_overview(FILE *out)
 	             "Scenario-based national risk assessment.\n\n"
 	             "Commands:\n");
 	for (size_t i = 0; commands[i]; i++)
-		fprintf(out, "  %-10s %s\n", commands[i]->name,
+		fprintf(out, "  %-12s %s\n", commands[i]->name,
 		        commands[i]->summary);
 	fprintf(out, "\nSee 'natrisk COMMAND --help' for one command.\n");
 }
