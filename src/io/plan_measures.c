@@ -159,30 +159,38 @@ static void load_measure(ploader *l, const ynode *item, natrisk_measure *m)
 		plan_load_actions(l, node, m);
 }
 
-/* Depth-first search for a cycle of requires through measure M; STATE:
- * 0 unseen, 1 on the path, 2 done. PATH holds the measures on the path.
- * Returns the index in PATH where the cycle starts, or -1. */
-static long find_cycle(const natrisk_plan *p, size_t m, unsigned char *state,
-                       size_t *path, size_t *depth)
+/* Depth-first search for a cycle of requires from measure START; STATE:
+ * 0 unseen, 1 on the path, 2 done. PATH holds the measures on the path
+ * and NEXT, for each, the next of its requires to follow: iterative, so
+ * that a chain of thousands of measures cannot exhaust the stack. Returns
+ * the index in PATH where the cycle starts (with *DEPTH its end), or -1. */
+static long find_cycle(const natrisk_plan *p, size_t start,
+                       unsigned char *state, size_t *path, size_t *next,
+                       size_t *depth)
 {
-	state[m] = 1;
-	path[(*depth)++] = m;
-	const natrisk_measure *measure = &p->measures[m];
-	for (size_t k = 0; k < measure->require_count; k++) {
-		size_t next = measure->requires[k];
-		if (state[next] == 1) {
-			for (size_t i = 0; i < *depth; i++)
-				if (path[i] == next)
-					return (long)i;
+	*depth = 0;
+	state[start] = 1;
+	path[(*depth)++] = start;
+	next[0] = 0;
+	while (*depth > 0) {
+		size_t top = *depth - 1, m = path[top];
+		const natrisk_measure *measure = &p->measures[m];
+		if (next[top] == measure->require_count) {
+			state[m] = 2;
+			(*depth)--;
+			continue;
 		}
-		if (state[next] == 0) {
-			long start = find_cycle(p, next, state, path, depth);
-			if (start >= 0)
-				return start;
+		size_t to = measure->requires[next[top]++];
+		if (state[to] == 1) {
+			for (size_t i = 0; i < *depth; i++)
+				if (path[i] == to)
+					return (long)i;
+		} else if (state[to] == 0) {
+			state[to] = 1;
+			path[*depth] = to;
+			next[(*depth)++] = 0;
 		}
 	}
-	state[m] = 2;
-	(*depth)--;
 	return -1;
 }
 
@@ -205,18 +213,19 @@ static const char *cycle_text(ploader *l, const size_t *path, size_t start,
 	return text;
 }
 
-/* A measure cannot require itself, even through others. The search is
- * iterative in what it stores but recursive in depth, bounded by the
- * number of measures, which the YAML node limit bounds. */
+/* A measure cannot require itself, even through others: the first
+ * cycle found is reported, at the requires of its first measure. */
 static void check_cycles(ploader *l, const ynode *const *nodes)
 {
 	natrisk_plan *p = l->p;
 	unsigned char *state = calloc(p->measure_count + 1, 1);
 	size_t *path = calloc(p->measure_count + 1, sizeof *path);
-	for (size_t m = 0; state && path && m < p->measure_count; m++) {
+	size_t *next = calloc(p->measure_count + 1, sizeof *next);
+	for (size_t m = 0; state && path && next && m < p->measure_count;
+	     m++) {
 		size_t depth = 0;
 		long start = state[m] ? -1 : find_cycle(p, m, state, path,
-		                                        &depth);
+		                                        next, &depth);
 		if (start < 0)
 			continue;
 		size_t first = path[start];
@@ -227,10 +236,11 @@ static void check_cycles(ploader *l, const ynode *const *nodes)
 		l->ok = false;
 		break;
 	}
-	if (!state || !path)
+	if (!state || !path || !next)
 		l->doc->out_of_memory = true;
 	free(state);
 	free(path);
+	free(next);
 }
 
 void plan_load_measures(ploader *l, const ynode *node)
