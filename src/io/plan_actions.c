@@ -9,24 +9,12 @@
 #include "../core/messages.h"
 #include "plan_loader.h"
 
-/* Digits only, exactly N of them, as a number; -1 otherwise. */
-static int number_of(const char *text, size_t n)
-{
-	int value = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (text[i] < '0' || text[i] > '9')
-			return -1;
-		value = value * 10 + (text[i] - '0');
-	}
-	return value;
-}
-
 /* TEXT (LEN bytes) as a due period; false when it has none of the forms
  * or names no real period. */
 static bool parse_due(const char *text, size_t len, natrisk_due *d)
 {
 	memset(d, 0, sizeof *d);
-	d->year = number_of(text, len < 4 ? len : 4);
+	d->year = plan_digits(text, len < 4 ? len : 4);
 	if (len < 4 || d->year < 1)
 		return false;
 	if (len == 4)
@@ -35,14 +23,14 @@ static bool parse_due(const char *text, size_t len, natrisk_due *d)
 	                                        text[5] == 'Q')) {
 		d->precision = text[5] == 'H' ? NATRISK_DUE_HALF
 		                              : NATRISK_DUE_QUARTER;
-		d->part = number_of(text + 6, 1);
+		d->part = plan_digits(text + 6, 1);
 	} else if (len == 7 && text[4] == '-') {
 		d->precision = NATRISK_DUE_MONTH;
-		d->part = number_of(text + 5, 2);
+		d->part = plan_digits(text + 5, 2);
 	} else if (len == 10 && text[4] == '-' && text[7] == '-') {
 		d->precision = NATRISK_DUE_DAY;
-		d->part = number_of(text + 5, 2);
-		d->day = number_of(text + 8, 2);
+		d->part = plan_digits(text + 5, 2);
+		d->day = plan_digits(text + 8, 2);
 	} else {
 		return false;
 	}

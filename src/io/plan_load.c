@@ -76,11 +76,10 @@ bool plan_load_refs(ploader *l, const ynode *node, const char *what,
 	return ok;
 }
 
-/* Digits only, exactly N of them, as a number. */
-static int digits(const char *text, int n)
+int plan_digits(const char *text, size_t n)
 {
 	int value = 0;
-	for (int i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (text[i] < '0' || text[i] > '9')
 			return -1;
 		value = value * 10 + (text[i] - '0');
@@ -96,10 +95,10 @@ bool plan_load_date(ploader *l, const ynode *node, const char *what,
 		l->ok = false;
 		return false;
 	}
-	int y = digits(text, 4), m = -1, d = -1;
+	int y = plan_digits(text, 4), m = -1, d = -1;
 	if (y >= 0 && node->len == 10 && text[4] == '-' && text[7] == '-') {
-		m = digits(text + 5, 2);
-		d = digits(text + 8, 2);
+		m = plan_digits(text + 5, 2);
+		d = plan_digits(text + 8, 2);
 	}
 	if (m < 0 || d < 0 || !natrisk_date_valid(y, m, d)) {
 		yerror(l->doc, node, "%s '%s' is not a real date YYYY-MM-DD",

@@ -43,6 +43,10 @@ const char *plan_keep_text(ploader *l, const ynode *node, const char *what,
  * out of memory, which clears l->ok). */
 void *plan_array(ploader *l, size_t count, size_t size);
 
+/* The N characters at TEXT as a number when all are digits, else -1
+ * (TEXT must hold N characters or a NUL before them). */
+int plan_digits(const char *text, size_t n);
+
 /* A date written YYYY-MM-DD (plain or quoted) that is a real date. */
 bool plan_load_date(ploader *l, const ynode *node, const char *what,
                     natrisk_date *out);
