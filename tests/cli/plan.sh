@@ -120,6 +120,18 @@ natrisk: 1
 plan: [unclosed
 EOF
 
+# the YAML limits of assessments hold: the map is level 1, the first '['
+# (column 16) level 2, so the 65th level opens at column 16 + 63 = 79
+{ printf 'natrisk: 1\nplan: Deep\nassessment: small.yaml\norganisations: '
+  python3 -c "print('[' * 70 + ']' * 70)"; } >"$dir/limit-nesting.yaml"
+check_bad limit-nesting "limit-nesting.yaml:4:79: error: YAML nested more than 64 levels deep: natrisk reads at most 64 levels"
+
+bad_raw limit-anchor "limit-anchor.yaml:2:7: error: YAML anchors (&) are not supported; write the value out" <<'EOF'
+natrisk: 1
+plan: &t Anchored
+assessment: small.yaml
+EOF
+
 # --- organisations ---
 
 bad_raw org-bad-id "org-bad-id.yaml:5:11: error: organisation id 'VenJ' is not a valid id: use 1 to 64 of a-z, 0-9 and '-', not starting with '-'" <<'EOF'
