@@ -132,6 +132,14 @@ plan: &t Anchored
 assessment: small.yaml
 EOF
 
+# no `plan` key, but the shape of a plan (capabilities, no scenarios):
+# checked as a plan, not as an assessment
+bad_raw shape-no-plan-key "shape-no-plan-key.yaml:1:1: error: the plan lacks the required key 'plan'" <<'EOF'
+natrisk: 1
+assessment: small.yaml
+capabilities: []
+EOF
+
 # --- organisations ---
 
 bad_raw org-bad-id "org-bad-id.yaml:5:11: error: organisation id 'VenJ' is not a valid id: use 1 to 64 of a-z, 0-9 and '-', not starting with '-'" <<'EOF'
