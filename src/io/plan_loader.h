@@ -2,7 +2,8 @@
  * plan_loader.h - shared state of the plan loader, split over
  * plan_load.c (the file, its assessment, organisations, capabilities,
  * advice), plan_measures.c (measures: references, cost, effects, the
- * requires cycle) and plan_actions.c (actions: due periods and logs).
+ * requires cycle), plan_actions.c (actions: due periods and logs) and
+ * plan_parts.c (what they share: references, texts, dates).
  */
 #ifndef NATRISK_PLAN_LOADER_H
 #define NATRISK_PLAN_LOADER_H
