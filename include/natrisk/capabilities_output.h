@@ -3,8 +3,8 @@
  * as "natrisk capabilities" does: the table, the JSON document of
  * formats.md and CSV.
  *
- * JSON: {plan, capabilities: [{id, title, phase, scenarios, experts,
- * current, target, gap, flagged, measures}], phases: {all five: {
+ * JSON (exactly the contract of formats.md): {plan, capabilities: [{id,
+ * phase, scenarios, experts, current, target, gap, flagged, measures}], phases: {all five: {
  * capabilities, gap}}, chain_gaps: [{scenario, phases}]}; current, target
  * and gap are null for a capability without levels.
  * CSV: one row per capability, in the plan's order: id, title, phase,

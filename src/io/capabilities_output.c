@@ -42,8 +42,8 @@ static json_t *capability_json(const natrisk_capabilities *c, size_t i)
 		json_array_append_new(measures, json_string(
 			natrisk_plan_measure(p, f->measures[k])->id));
 	return json_pack(
-		"{s:s, s:s, s:s, s:o, s:I, s:o, s:o, s:o, s:b, s:o}",
-		"id", cap->id, "title", cap->title, "phase",
+		"{s:s, s:s, s:o, s:I, s:o, s:o, s:o, s:b, s:o}",
+		"id", cap->id, "phase",
 		natrisk_phase_name(cap->phase), "scenarios",
 		scenario_ids(natrisk_plan_assessment(p), cap->scenarios,
 		             cap->scenario_count),

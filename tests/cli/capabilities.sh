@@ -26,6 +26,9 @@ assert fig("c2") == (2, 1.5, 3, 1.5, False), fig("c2")
 assert fig("c3") == (2, 3.5, 2.5, -1, False), fig("c3")
 assert fig("c4") == (0, None, None, None, False), fig("c4")
 assert caps["c1"]["phase"] == "prevention"
+assert set(caps["c1"]) == {"id", "phase", "scenarios", "experts", "current",
+                           "target", "gap", "flagged", "measures"}, caps["c1"]
+assert set(d) == {"plan", "capabilities", "phases", "chain_gaps"}, set(d)
 assert caps["c2"]["scenarios"] == ["s1", "s2"]
 assert caps["c1"]["measures"] == ["m1"]
 assert caps["c2"]["measures"] == ["m1", "m2"]
