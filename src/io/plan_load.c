@@ -81,7 +81,8 @@ static bool load_level_value(ploader *l, const ynode *node, const char *what,
 		l->ok = false;
 		return false;
 	}
-	if (value != (int)value || value < 0 || value > NATRISK_LEVEL_MAX) {
+	/* the range first: a huge value does not fit an int */
+	if (!(value >= 0 && value <= NATRISK_LEVEL_MAX) || value != (int)value) {
 		yerror(l->doc, node, "%s must be a whole number from 0 to 4, "
 		       "not %s", msg_tr(what), node->text);
 		l->ok = false;

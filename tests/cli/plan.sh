@@ -249,6 +249,16 @@ capabilities:
       - { analyst: ann, current: 2.5, target: 3 }
 EOF
 
+bad cap-level-huge "cap-level-huge.yaml:13:34: error: current level must be a whole number from 0 to 4, not 1e10" <<'EOF'
+capabilities:
+  - id: c1
+    title: Capability one
+    phase: prevention
+    scenarios: [s1]
+    levels:
+      - { analyst: ann, current: 1e10, target: 3 }
+EOF
+
 bad cap-level-text "cap-level-text.yaml:13:34: error: current level must be a finite number, not 'high'" <<'EOF'
 capabilities:
   - id: c1
