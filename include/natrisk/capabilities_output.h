@@ -4,9 +4,10 @@
  * formats.md and CSV.
  *
  * JSON (exactly the contract of formats.md): {plan, capabilities: [{id,
- * phase, scenarios, experts, current, target, gap, flagged, measures}], phases: {all five: {
- * capabilities, gap}}, chain_gaps: [{scenario, phases}]}; current, target
- * and gap are null for a capability without levels.
+ * phase, scenarios, experts, current, target, gap, flagged, measures}],
+ * phases: {all five: {capabilities, gap}}, chain_gaps: [{scenario,
+ * phases}]}; current, target and gap are null for a capability without
+ * levels.
  * CSV: one row per capability, in the plan's order: id, title, phase,
  * scenarios and measures (ids separated by spaces), experts, current,
  * target, gap (empty without levels), flagged.

@@ -106,29 +106,41 @@ char *natrisk_capabilities_json(const natrisk_capabilities *c)
 	return text;
 }
 
-/* IDS of LIST (scenarios of A, or measures of P) separated by spaces,
- * as one CSV field. */
-static void csv_ids(FILE *out, const natrisk_plan *p, bool scenarios,
+/* The id of entry K of LIST: a scenario of P's assessment, or a measure
+ * of P. */
+static const char *listed_id(const natrisk_plan *p, bool scenarios,
+                             const size_t *list, size_t k)
+{
+	if (scenarios)
+		return natrisk_assessment_scenario(natrisk_plan_assessment(p),
+		                                   list[k])->id;
+	return natrisk_plan_measure(p, list[k])->id;
+}
+
+/* The ids of LIST (scenarios or measures) separated by spaces, as one
+ * CSV field after a comma; false when out of memory. */
+static bool csv_ids(FILE *out, const natrisk_plan *p, bool scenarios,
                     const size_t *list, size_t n)
 {
 	size_t size = 1;
-	const natrisk_assessment *a = natrisk_plan_assessment(p);
 	for (size_t k = 0; k < n; k++)
-		size += strlen(scenarios ? natrisk_assessment_scenario(a, list[k])->id
-		                         : natrisk_plan_measure(p, list[k])->id) + 1;
+		size += strlen(listed_id(p, scenarios, list, k)) + 1;
 	char *text = calloc(size, 1);
-	for (size_t k = 0; text && k < n; k++) {
+	if (!text)
+		return false;
+	for (size_t k = 0; k < n; k++) {
 		if (k)
 			strcat(text, " ");
-		strcat(text, scenarios ? natrisk_assessment_scenario(a, list[k])->id
-		                       : natrisk_plan_measure(p, list[k])->id);
+		strcat(text, listed_id(p, scenarios, list, k));
 	}
 	fputc(',', out);
-	csv_field(out, "", text ? text : "");
+	csv_field(out, "", text);
 	free(text);
+	return true;
 }
 
-static void write_csv(FILE *out, const natrisk_capabilities *c)
+/* Returns false when out of memory. */
+static bool write_csv(FILE *out, const natrisk_capabilities *c)
 {
 	const natrisk_plan *p = natrisk_capabilities_plan(c);
 	fputs("id,title,phase,scenarios,experts,current,target,gap,flagged,"
@@ -141,7 +153,8 @@ static void write_csv(FILE *out, const natrisk_capabilities *c)
 		fputc(',', out);
 		csv_field(out, "", cap->title);
 		fprintf(out, ",%s", natrisk_phase_name(cap->phase));
-		csv_ids(out, p, true, cap->scenarios, cap->scenario_count);
+		if (!csv_ids(out, p, true, cap->scenarios, cap->scenario_count))
+			return false;
 		fprintf(out, ",%zu", f->experts);
 		if (f->has_levels) {
 			csv_number(out, f->current);
@@ -151,9 +164,11 @@ static void write_csv(FILE *out, const natrisk_capabilities *c)
 			fputs(",,,", out);
 		}
 		fprintf(out, ",%s", f->flagged ? "true" : "false");
-		csv_ids(out, p, false, f->measures, f->measure_count);
+		if (!csv_ids(out, p, false, f->measures, f->measure_count))
+			return false;
 		fputs("\r\n", out);
 	}
+	return true;
 }
 
 /* A fixed text of the table in the chosen language. */
@@ -235,7 +250,8 @@ int natrisk_capabilities_write(const natrisk_capabilities *c,
 		break;
 	}
 	case NATRISK_FORMAT_CSV:
-		write_csv(out, c);
+		if (!write_csv(out, c))
+			return error_set(NATRISK_ENOMEM, "out of memory");
 		break;
 	default:
 		write_table(out, c, lang);
