@@ -9,6 +9,34 @@
 
 #include <string.h>
 
+/* gcc's __builtin_shuffle takes its lane indices at run time; clang (the
+ * fuzzing build, make fuzz) has no such builtin, so there it is a loop
+ * over the lanes with the same meaning: an index counts modulo the lane
+ * count, or modulo twice that when two vectors are joined. */
+#ifdef __clang__
+#define SIMD_LANES(v) (sizeof(v) / sizeof((v)[0]))
+#define SIMD_SHUFFLE(v, idx) __extension__({                              \
+	__typeof__((v) + 0) simd_in_ = (v), simd_out_;                             \
+	__typeof__(idx) simd_idx_ = (idx);                                 \
+	for (size_t simd_l_ = 0; simd_l_ < SIMD_LANES(simd_in_); simd_l_++) \
+		simd_out_[simd_l_] = simd_in_[(size_t)simd_idx_[simd_l_] %   \
+		                              SIMD_LANES(simd_in_)];       \
+	simd_out_; })
+#define SIMD_SHUFFLE2(a, b, idx) __extension__({                          \
+	__typeof__((a) + 0) simd_a_ = (a), simd_b_ = (b), simd_out_;             \
+	__typeof__(idx) simd_idx_ = (idx);                                 \
+	size_t simd_n_ = SIMD_LANES(simd_a_);                              \
+	for (size_t simd_l_ = 0; simd_l_ < simd_n_; simd_l_++) {           \
+		size_t simd_k_ = (size_t)simd_idx_[simd_l_] % (2 * simd_n_); \
+		simd_out_[simd_l_] = simd_k_ < simd_n_ ? simd_a_[simd_k_]    \
+		                     : simd_b_[simd_k_ - simd_n_];        \
+	}                                                                  \
+	simd_out_; })
+#else
+#define SIMD_SHUFFLE(v, idx) __builtin_shuffle(v, idx)
+#define SIMD_SHUFFLE2(a, b, idx) __builtin_shuffle(a, b, idx)
+#endif
+
 /* Loads and stores go through memcpy: the arena promises 16-byte
  * alignment, not 64. */
 typedef double v8d __attribute__((vector_size(64)));
@@ -24,7 +52,7 @@ static inline v8d load8(const double *p)
  * loaded from memory lane by lane. */
 static inline v8d splat8(double x)
 {
-	return __builtin_shuffle((v8d){ x }, (v8l){ 0 });
+	return SIMD_SHUFFLE((v8d){ x }, (v8l){ 0 });
 }
 
 static inline v8d max8(v8d a, v8d b)
@@ -57,7 +85,7 @@ static inline v16f load16f(const float *p)
 
 static inline v16f splat16f(float x)
 {
-	return __builtin_shuffle((v16f){ x }, (v16i){ 0 });
+	return SIMD_SHUFFLE((v16f){ x }, (v16i){ 0 });
 }
 
 static inline v16f max16f(v16f a, v16f b)

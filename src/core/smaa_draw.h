@@ -62,7 +62,7 @@ static INLINE v8d exp2_v8(v8d y)
 	v8d p45 = 1.0 / 24 + t * (1.0 / 120);
 	v8d p67 = 1.0 / 720 + t * (1.0 / 5040);
 	v8d p = (p01 + t2 * p23) + (t2 * t2) * (p45 + t2 * p67);
-	v8d entry = __builtin_shuffle(low, high, k & 15);
+	v8d entry = SIMD_SHUFFLE2(low, high, k & 15);
 	v8d scale = (v8d)((v8l)entry + ((k >> 4) << 52));
 	return p * scale;
 }
@@ -225,7 +225,7 @@ static INLINE v16w half_words(const v8u steps[4], size_t row, size_t h)
 {
 	const v16w order = { 0, 2, 4, 6, 8, 10, 12, 14,
 		             1, 3, 5, 7, 9, 11, 13, 15 };
-	return __builtin_shuffle((v16w)steps[2 * row + h], order);
+	return SIMD_SHUFFLE((v16w)steps[2 * row + h], order);
 }
 
 static INLINE v16f unit_v16(v16w w)
@@ -256,7 +256,7 @@ static INLINE v16f exp2_v16(v16f y)
 	v16i k = (v16i)big - (v16i)splat16f(shift);
 	v16f t = (y - (big - shift) * 0.0625f) * 0x1.62e430p-1f;
 	v16f p = 1 + t * (1 + t * (0.5f + t * (1.0f / 6 + t * (1.0f / 24))));
-	v16f entry = __builtin_shuffle(table, k & 15);
+	v16f entry = SIMD_SHUFFLE(table, k & 15);
 	return p * (v16f)((v16i)entry + ((k >> 4) << 23));
 }
 
