@@ -347,7 +347,7 @@ static void write_chart_texts(const report *rp, const double (*v)[3],
 		double ul = BAR_X + bar_length(rp, v[k][NATRISK_UL]);
 		fprintf(out, "<text x=\"%d\" y=\"%s\">", LABEL_W,
 		        PX(row_middle(k)));
-		html_ltext(out, natrisk_method_interest(rp->m, k).name, rp->lang);
+		html_ltext(out, &natrisk_method_interest(rp->m, k)->name, rp->lang);
 		fprintf(out, "<tspan x=\"%s\">", PX((ev > ul ? ev : ul) + 6));
 		write_bar_values(rp, v[k]);
 		fputs("</tspan></text>", out);
