@@ -9,6 +9,15 @@
 
 #include <string.h>
 
+/* The hot loops are built for AVX-512, AVX2 and plain x86-64, the best
+ * chosen when the library loads. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+	!defined(__SANITIZE_ADDRESS__)
+#define HOT __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define HOT
+#endif
+
 /* Loads and stores go through memcpy: the arena promises 16-byte
  * alignment, not 64. */
 typedef double v8d __attribute__((vector_size(64)));
