@@ -22,6 +22,7 @@
 #include <natrisk/smaa_chart.h>
 
 #include "../core/error.h"
+#include "fmt.h"
 #include "report_parts.h"
 
 /* Fixed, and named in the report, so that anyone can reproduce it. */
@@ -61,7 +62,7 @@ static void write_intro(const report *rp)
 {
 	const natrisk_profile *def =
 		natrisk_method_profile(rp->m, natrisk_method_default_profile(rp->m));
-	fprintf(rp->out,
+	fmt_print(rp->out,
 	        "<section id=\"robustness\" aria-labelledby=\"robustness-h\">\n"
 	        "<h2 id=\"robustness-h\">%s</h2>\n<p>%s ",
 	        TR(rp, "Robustness of the risk picture",
@@ -85,7 +86,7 @@ static void write_intro(const report *rp)
 	           "methode,"));
 	fputs("<code>", rp->out);
 	html_text(rp->out, def->id);
-	fprintf(rp->out, "</code>. %s</p>\n",
+	fmt_print(rp->out, "</code>. %s</p>\n",
 	        TR(rp, "Tied scenarios share the better rank.",
 	           "Scenario's met een gelijke uitkomst delen de betere rang."));
 }
@@ -114,7 +115,7 @@ static void write_ranking_row(const report *rp, const natrisk_robustness *r,
 	for (size_t l = 0; l < k; l++) {
 		int rank = natrisk_robustness_ranking(r, l)->ranks[i];
 		fputs(rank != reference ? "<td class=\"d\">" : "<td>", out);
-		fprintf(out, "%d</td>", rank);
+		fmt_print(out, "%d</td>", rank);
 	}
 	fputs("</tr>\n", out);
 }
@@ -123,7 +124,7 @@ static void write_rankings(const report *rp, const natrisk_robustness *r)
 {
 	FILE *out = rp->out;
 	size_t k = natrisk_robustness_count(r);
-	fprintf(out, "<h3 id=\"robustness-rankings\">%s</h3>\n"
+	fmt_print(out, "<h3 id=\"robustness-rankings\">%s</h3>\n"
 	        "<table class=\"robustness\">\n<caption>%s</caption>\n"
 	        "<thead><tr><th scope=\"col\">Scenario</th>",
 	        TR(rp, "Ranking per weight profile and method",
@@ -149,7 +150,7 @@ static void write_tau(const report *rp, const natrisk_robustness *r)
 {
 	FILE *out = rp->out;
 	size_t k = natrisk_robustness_count(r);
-	fprintf(out, "<h3 id=\"robustness-tau\">%s</h3>\n"
+	fmt_print(out, "<h3 id=\"robustness-tau\">%s</h3>\n"
 	        "<table class=\"kendall\">\n<caption>%s</caption>\n"
 	        "<thead><tr><th scope=\"col\">%s</th>",
 	        TR(rp, "Agreement between the rankings",
@@ -183,7 +184,7 @@ static void write_dependent(const report *rp, const natrisk_robustness *r)
 {
 	FILE *out = rp->out;
 	size_t count = natrisk_robustness_dependent_count(r);
-	fprintf(out, "<h3 id=\"robustness-dependent\">%s</h3>\n<p>%s</p>\n"
+	fmt_print(out, "<h3 id=\"robustness-dependent\">%s</h3>\n<p>%s</p>\n"
 	        "<ul class=\"method-dependent\">\n",
 	        TR(rp, "Scenarios whose position depends on the method",
 	           "Scenario's waarvan de positie afhangt van de methode"),
@@ -204,11 +205,11 @@ static void write_dependent(const report *rp, const natrisk_robustness *r)
 		html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
 		fputs("\">", out);
 		html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
-		fprintf(out, ": %s %d" NDASH "%d</li>\n",
+		fmt_print(out, ": %s %d" NDASH "%d</li>\n",
 		        TR(rp, "ranks", "rangen"), best, worst);
 	}
 	if (count == 0)
-		fprintf(out, "<li>%s</li>\n", TR(rp, "none", "geen"));
+		fmt_print(out, "<li>%s</li>\n", TR(rp, "none", "geen"));
 	fputs("</ul>\n", out);
 }
 
@@ -226,7 +227,7 @@ static void write_smaa_row(const report *rp, const natrisk_smaa *s, size_t i)
 	fputs("<td class=\"num\">", out);
 	percent(rp, natrisk_smaa_rank_acceptability(s, i, 0));
 	size_t r = natrisk_smaa_most_likely_rank(s, i);
-	fprintf(out, "</td><td class=\"num\">%zu <span class=\"muted\">(", r + 1);
+	fmt_print(out, "</td><td class=\"num\">%zu <span class=\"muted\">(", r + 1);
 	percent(rp, natrisk_smaa_rank_acceptability(s, i, r));
 	fputs(")</span></td><td class=\"num\">", out);
 	double confidence;
@@ -240,7 +241,7 @@ static void write_smaa_row(const report *rp, const natrisk_smaa *s, size_t i)
 static void write_smaa_intro(const report *rp)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<h3 id=\"robustness-smaa\">%s</h3>\n<p>%s</p>\n"
+	fmt_print(out, "<h3 id=\"robustness-smaa\">%s</h3>\n<p>%s</p>\n"
 	        "<p class=\"note\">",
 	        TR(rp, "Stochastic acceptability", "Stochastische "
 	           "aanvaardbaarheid"),
@@ -264,7 +265,7 @@ static void write_smaa_intro(const report *rp)
 	           "ernstigst is met de gewichten die het het meest "
 	           "begunstigen (zijn centrale gewichten)."));
 	html_quantity(out, (double)rp->smaa_iterations, rp->lang);
-	fprintf(out, " %s %llu; %s <code>natrisk smaa FILE --iterations %llu "
+	fmt_print(out, " %s %llu; %s <code>natrisk smaa FILE --iterations %llu "
 	        "--seed %llu</code>.</p>\n",
 	        TR(rp, "iterations, seed", "iteraties, startwaarde (seed)"),
 	        (unsigned long long)rp->smaa_seed,
@@ -277,7 +278,7 @@ static void write_smaa_table(const report *rp, const natrisk_smaa *s,
                              const natrisk_robustness *r)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<table class=\"smaa\">\n<caption>%s</caption>\n"
+	fmt_print(out, "<table class=\"smaa\">\n<caption>%s</caption>\n"
 	        "<thead><tr><th scope=\"col\">Scenario</th>"
 	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	        "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
@@ -291,7 +292,7 @@ static void write_smaa_table(const report *rp, const natrisk_smaa *s,
 	const size_t *order = natrisk_robustness_order(r);
 	for (size_t o = 0; o < natrisk_assessment_scenario_count(rp->a); o++)
 		write_smaa_row(rp, s, order[o]);
-	fprintf(out, "</tbody>\n</table>\n<p class=\"note\">%s</p>\n",
+	fmt_print(out, "</tbody>\n</table>\n<p class=\"note\">%s</p>\n",
 	        TR(rp, "A confidence factor is missing (" MDASH ") for a "
 	           "scenario that was never the most severe: it has no "
 	           "central weights.",
@@ -324,7 +325,7 @@ static int write_smaa_chart(const report *rp, const natrisk_smaa *s)
 	fputs("<figure id=\"smaa-chart\" class=\"smaa-chart\">\n", rp->out);
 	fputs(svg.data, rp->out);
 	free(svg.data);
-	fprintf(rp->out, "<figcaption>%s</figcaption>\n</figure>\n",
+	fmt_print(rp->out, "<figcaption>%s</figcaption>\n</figure>\n",
 	        TR(rp, "Share of iterations in which each scenario takes "
 	           "rank 1, 2, 3 and so on (stacked; the table above gives "
 	           "the main numbers).",

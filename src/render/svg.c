@@ -55,7 +55,7 @@ static void number(FILE *out, const char *name, double value)
 static void paint(FILE *out, const char *attribute, rgba c)
 {
 	if (c.a == 0) {
-		fprintf(out, " %s=\"none\"", attribute);
+		fmt_print(out, " %s=\"none\"", attribute);
 		return;
 	}
 	static const char hex[] = "0123456789abcdef";
@@ -66,14 +66,14 @@ static void paint(FILE *out, const char *attribute, rgba c)
 	fputs("=\"", out);
 	fwrite(colour, 1, sizeof colour, out);
 	if (c.a != 255)
-		fprintf(out, " %s-opacity=\"%s\"", attribute,
+		fmt_print(out, " %s-opacity=\"%s\"", attribute,
 		        fmt_short((char[40]){ 0 }, c.a / 255.0));
 }
 
 static void meaning(FILE *out, const shape *s)
 {
 	if (s->role)
-		fprintf(out, " class=\"%s\"", s->role);
+		fmt_print(out, " class=\"%s\"", s->role);
 	if (s->scenario) {
 		fputs(" data-scenario=\"", out);
 		xml_escape(out, s->scenario);
@@ -85,7 +85,7 @@ static void stroke(FILE *out, const shape *s)
 {
 	paint(out, "stroke", s->stroke);
 	if (s->stroke.a && s->stroke_width != 1)
-		fprintf(out, " stroke-width=\"%s\"",
+		fmt_print(out, " stroke-width=\"%s\"",
 		        fmt_short((char[40]){ 0 }, s->stroke_width));
 }
 
@@ -119,14 +119,14 @@ static void write_text(FILE *out, const shape *s)
 	fputs("<text", out);
 	number(out, "x", s->x);
 	number(out, "y", s->y);
-	fprintf(out, " font-size=\"%s\"",
+	fmt_print(out, " font-size=\"%s\"",
 	        fmt_short((char[40]){ 0 }, s->font_size));
 	if (s->anchor != ANCHOR_START)
-		fprintf(out, " text-anchor=\"%s\"", anchors[s->anchor]);
+		fmt_print(out, " text-anchor=\"%s\"", anchors[s->anchor]);
 	if (s->bold)
 		fputs(" font-weight=\"bold\"", out);
 	if (s->vertical)
-		fprintf(out, " transform=\"rotate(-90 %s %s)\"",
+		fmt_print(out, " transform=\"rotate(-90 %s %s)\"",
 		        FMT_TRIM(s->x, 2), FMT_TRIM(s->y, 2));
 	paint(out, "fill", s->fill);
 	meaning(out, s);
@@ -246,7 +246,7 @@ static void write_shape(FILE *out, const shape *s, size_t run, bool grouped)
 	if (s->tooltip) {
 		fputs("><title>", out);
 		xml_escape(out, s->tooltip);
-		fprintf(out, "</title></%s>\n",
+		fmt_print(out, "</title></%s>\n",
 		        s->kind == SHAPE_CIRCLE ? "circle" :
 		        s->kind == SHAPE_RECT ? "rect" :
 		        s->kind == SHAPE_LINE ? "line" :
@@ -297,20 +297,23 @@ int natrisk_scene_write_svg(const natrisk_scene *scene, bool inline_svg,
 	if (!inline_svg)
 		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
 	const char *id = scene->id ? scene->id : "natrisk";
-	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	fmt_print(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	        "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
 	        "role=\"img\" aria-labelledby=\"%s-title %s-desc\" "
 	        "font-family=\"%s\">\n",
 	        scene->width, scene->height, scene->width, scene->height, id,
 	        id, DIAGRAM_FONT_CSS);
-	fprintf(out, "<title id=\"%s-title\">", id);
+	fmt_print(out, "<title id=\"%s-title\">", id);
 	xml_escape(out, scene->title);
-	fprintf(out, "</title>\n<desc id=\"%s-desc\">", id);
+	fmt_print(out, "</title>\n<desc id=\"%s-desc\">", id);
 	xml_escape(out, scene->description);
 	fputs("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
 	      out);
+	/* held once: each write then takes the lock it already has */
+	flockfile(out);
 	for (size_t i = 0; i < scene->count;)
 		i = write_run(out, scene, i);
+	funlockfile(out);
 	fputs("</svg>\n", out);
 	return ferror(out) ? NATRISK_EIO : NATRISK_OK;
 }
