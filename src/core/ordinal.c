@@ -367,15 +367,10 @@ static int weighted_sum_ranks(const natrisk_assessment *a, size_t profile,
 	double *totals = calloc(n + 1, sizeof *totals);
 	if (!totals)
 		return error_set(NATRISK_ENOMEM, "out of memory");
-	natrisk_results *r;
-	int rc = natrisk_results_new(&r, a, profile);
-	if (rc == 0) {
-		for (size_t i = 0; i < n; i++)
-			totals[i] = natrisk_results_get(r, i)->impact[NATRISK_EV].total;
-		natrisk_results_free(r);
+	int rc = results_ev_totals(a, profile, totals);
+	if (rc == 0)
 		/* Exact: the engine's totals tie only when truly equal. */
 		natrisk_rank_scores(totals, n, 0.0, ranks);
-	}
 	free(totals);
 	return rc;
 }

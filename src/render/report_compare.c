@@ -15,13 +15,9 @@ static int rank_per_profile(const report *rp, int *ranks)
 {
 	size_t n = natrisk_assessment_scenario_count(rp->a);
 	for (size_t p = 0; p < natrisk_method_profile_count(rp->m); p++) {
-		natrisk_results *pr;
-		int rc = natrisk_results_new(&pr, rp->a, p);
+		int rc = natrisk_results_ranks(rp->a, p, ranks + p * n);
 		if (rc != 0)
 			return rc;
-		for (size_t i = 0; i < n; i++)
-			ranks[p * n + i] = natrisk_results_get(pr, i)->rank;
-		natrisk_results_free(pr);
 	}
 	return NATRISK_OK;
 }
