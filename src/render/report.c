@@ -288,12 +288,12 @@ static void write_summary_head(const report *rp)
 	fmt_print(rp->out,
 	        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
 	        "<h2 id=\"summary-h\">%s</h2>\n<table class=\"summary\">\n<caption>%s</caption>\n"
-	        "<thead>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th></tr>\n</thead>\n<tbody>\n",
+	        "<thead>\n<tr><th scope=col>%s</th><th scope=col>%s</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th>"
+	        "<th scope=col>%s</th></tr>\n</thead>\n<tbody>\n",
 	        TR(rp, "Ranked summary", "Overzicht naar risico"),
 	        TR(rp, "Scenarios ranked by risk (likelihood and impact "
 	           "positions added)", "Scenario's gerangschikt naar risico "
@@ -314,7 +314,7 @@ static void write_summary_row(const report *rp, size_t i)
 	FILE *out = rp->out;
 	const natrisk_scenario *s = natrisk_assessment_scenario(rp->a, i);
 	const natrisk_scenario_result *res = natrisk_results_get(rp->r, i);
-	fmt_print(out, "<tr><td>%d</td><th scope=\"row\">"
+	fmt_print(out, "<tr><td>%d</td><th scope=row>"
 	        "<a href=\"", res->rank);
 	report_scenario_href(rp, s);
 	fputs("\">", out);

@@ -24,7 +24,7 @@ static int rank_per_profile(const report *rp, int *ranks)
 
 static void scenario_header_cell(const report *rp, const natrisk_scenario *s)
 {
-	fputs("<th scope=\"row\"><a href=\"", rp->out);
+	fputs("<th scope=row><a href=\"", rp->out);
 	report_scenario_href(rp, s);
 	fputs("\">", rp->out);
 	html_text(rp->out, s->title);
@@ -50,12 +50,12 @@ static void write_profiles_head(const report *rp, size_t chosen)
 	           "Rang van elk scenario per gewichtenset; een rang die "
 	           "afwijkt van die onder"));
 	html_ltext(out, &rp->profile->title, rp->lang);
-	fmt_print(out, " %s</caption>\n<thead><tr><th scope=\"col\">Scenario"
+	fmt_print(out, " %s</caption>\n<thead><tr><th scope=col>Scenario"
 	        "</th>", TR(rp, "is highlighted in bold.",
 	                    "is vet gemarkeerd."));
 	for (size_t p = 0; p < natrisk_method_profile_count(rp->m); p++) {
 		const natrisk_profile *pf = natrisk_method_profile(rp->m, p);
-		fputs("<th scope=\"col\" class=\"num", out);
+		fputs("<th scope=col class=\"num", out);
 		fputs(p == chosen ? " chosen" : "", out);
 		fputs("\" data-profile=\"", out);
 		html_text(out, pf->id);
@@ -85,7 +85,7 @@ static void write_profiles_table(const report *rp, const int *ranks)
 			if (rank == base)
 				fmt_print(out, "<td>%d</td>", rank);
 			else
-				fmt_print(out, "<td class=\"d\">%d (%s%d)</td>",
+				fmt_print(out, "<td class=d>%d (%s%d)</td>",
 				        rank, rank < base ? "+" : MINUS,
 				        abs(base - rank));
 		}
@@ -134,12 +134,12 @@ static void write_movements_head(const report *rp)
 	        "<colgroup><col></colgroup><colgroup span=\"2\"></colgroup>"
 	        "<colgroup span=\"2\"></colgroup><colgroup span=\"2\"></colgroup>"
 	        "<colgroup span=\"2\"></colgroup><colgroup><col></colgroup>\n"
-	        "<thead>\n<tr><th scope=\"col\" rowspan=\"2\">Scenario</th>"
+	        "<thead>\n<tr><th scope=col rowspan=\"2\">Scenario</th>"
 	        "<th scope=\"colgroup\" colspan=\"2\">%s</th>"
 	        "<th scope=\"colgroup\" colspan=\"2\">%s</th>"
 	        "<th scope=\"colgroup\" colspan=\"2\">%s</th>"
 	        "<th scope=\"colgroup\" colspan=\"2\">%s</th>"
-	        "<th scope=\"col\" rowspan=\"2\">%s</th></tr>\n<tr>",
+	        "<th scope=col rowspan=\"2\">%s</th></tr>\n<tr>",
 	        TR(rp, "Scenarios assessed in both editions, in the current "
 	           "rank order", "Scenario's die in beide edities zijn "
 	           "beoordeeld, in de huidige rangorde"),
@@ -148,7 +148,7 @@ static void write_movements_head(const report *rp)
 	        TR(rp, "Impact class", "Impactklasse"), TR(rp, "Rank", "Rang"),
 	        TR(rp, "Risk", "Risico"));
 	for (int k = 0; k < 4; k++)
-		fmt_print(out, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+		fmt_print(out, "<th scope=col>%s</th><th scope=col>%s</th>",
 		        prev, now);
 	fputs("</tr>\n</thead>\n<tbody>\n", out);
 }

@@ -29,27 +29,19 @@
 
 static void scenario_cell(const report *rp, const natrisk_scenario *s)
 {
-	fputs("<th scope=\"row\"><a href=\"", rp->out);
+	fputs("<th scope=row><a href=\"", rp->out);
 	report_scenario_href(rp, s);
 	fputs("\">", rp->out);
 	html_text(rp->out, s->title);
 	fputs("</a></th>", rp->out);
 }
 
-static bool is_dependent(const natrisk_robustness *r, size_t i)
-{
-	const size_t *dep = natrisk_robustness_dependent(r);
-	for (size_t d = 0; d < natrisk_robustness_dependent_count(r); d++)
-		if (dep[d] == i)
-			return true;
-	return false;
-}
 
 /* A ranking's column head: its title and id, and whose weights. */
 static void ranking_head(const report *rp, const natrisk_ranking *g)
 {
 	FILE *out = rp->out;
-	fputs("<th scope=\"col\" class=\"num\" data-method=\"", out);
+	fputs("<th scope=col class=\"num\" data-method=\"", out);
 	html_text(out, g->id);
 	fputs("\">", out);
 	html_ltext(out, &g->title, rp->lang);
@@ -95,38 +87,44 @@ static void write_intro(const report *rp)
 #define DEPENDENT_MARK "\xE2\x80\xA1" /* U+2021 double dagger */
 
 /* One scenario's row: a cell that differs from the weighted sum (the
- * reference) is highlighted, and a method-dependent scenario marked. */
+ * reference) is highlighted, and a method-dependent scenario (DEPENDENT)
+ * marked. The scenario is named without a link: its row in the ranked
+ * summary links to it, and a thousand more links made the report a
+ * tenth larger. */
 static void write_ranking_row(const report *rp, const natrisk_robustness *r,
-                              size_t i)
+                              size_t i, bool dependent)
 {
 	FILE *out = rp->out;
 	size_t k = natrisk_robustness_count(r);
 	int reference = natrisk_robustness_ranking(r, k - 3)->ranks[i];
 	fputs("<tr data-scenario=\"", out);
 	html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
-	fputs("\"><th scope=\"row\"><a href=\"", out);
-	report_scenario_href(rp, natrisk_assessment_scenario(rp->a, i));
-	fputs("\">", out);
+	fputs("\"><th scope=row>", out);
 	html_text(out, natrisk_assessment_scenario(rp->a, i)->title);
-	fputs("</a>", out);
-	if (is_dependent(r, i))
+	if (dependent)
 		fputs(" " DEPENDENT_MARK, out);
 	fputs("</th>", out);
 	for (size_t l = 0; l < k; l++) {
 		int rank = natrisk_robustness_ranking(r, l)->ranks[i];
-		fputs(rank != reference ? "<td class=\"d\">" : "<td>", out);
+		fputs(rank != reference ? "<td class=d>" : "<td>", out);
 		fmt_print(out, "%d</td>", rank);
 	}
 	fputs("</tr>\n", out);
 }
 
-static void write_rankings(const report *rp, const natrisk_robustness *r)
+static int write_rankings(const report *rp, const natrisk_robustness *r)
 {
+	size_t n = natrisk_assessment_scenario_count(rp->a);
+	bool *dependent = calloc(n + 1, sizeof *dependent);
+	if (!dependent)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	for (size_t d = 0; d < natrisk_robustness_dependent_count(r); d++)
+		dependent[natrisk_robustness_dependent(r)[d]] = true;
 	FILE *out = rp->out;
 	size_t k = natrisk_robustness_count(r);
 	fmt_print(out, "<h3 id=\"robustness-rankings\">%s</h3>\n"
 	        "<table class=\"robustness\">\n<caption>%s</caption>\n"
-	        "<thead><tr><th scope=\"col\">Scenario</th>",
+	        "<thead><tr><th scope=col>Scenario</th>",
 	        TR(rp, "Ranking per weight profile and method",
 	           "Rangorde per gewichtenset en methode"),
 	        TR(rp, "Rank by total impact, in the order of the weighted "
@@ -141,9 +139,11 @@ static void write_rankings(const report *rp, const natrisk_robustness *r)
 		ranking_head(rp, natrisk_robustness_ranking(r, l));
 	fputs("</tr></thead>\n<tbody>\n", out);
 	const size_t *order = natrisk_robustness_order(r);
-	for (size_t o = 0; o < natrisk_assessment_scenario_count(rp->a); o++)
-		write_ranking_row(rp, r, order[o]);
+	for (size_t o = 0; o < n; o++)
+		write_ranking_row(rp, r, order[o], dependent[order[o]]);
 	fputs("</tbody>\n</table>\n", out);
+	free(dependent);
+	return NATRISK_OK;
 }
 
 static void write_tau(const report *rp, const natrisk_robustness *r)
@@ -152,7 +152,7 @@ static void write_tau(const report *rp, const natrisk_robustness *r)
 	size_t k = natrisk_robustness_count(r);
 	fmt_print(out, "<h3 id=\"robustness-tau\">%s</h3>\n"
 	        "<table class=\"kendall\">\n<caption>%s</caption>\n"
-	        "<thead><tr><th scope=\"col\">%s</th>",
+	        "<thead><tr><th scope=col>%s</th>",
 	        TR(rp, "Agreement between the rankings",
 	           "Overeenstemming tussen de rangordes"),
 	        TR(rp, "Kendall's tau-b between every two rankings: 1 is the "
@@ -165,7 +165,7 @@ static void write_tau(const report *rp, const natrisk_robustness *r)
 		ranking_head(rp, natrisk_robustness_ranking(r, l));
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (size_t a = 0; a < k; a++) {
-		fputs("<tr><th scope=\"row\">", out);
+		fputs("<tr><th scope=row>", out);
 		html_ltext(out, &natrisk_robustness_ranking(r, a)->title,
 		           rp->lang);
 		fputs("</th>", out);
@@ -279,9 +279,9 @@ static void write_smaa_table(const report *rp, const natrisk_smaa *s,
 {
 	FILE *out = rp->out;
 	fmt_print(out, "<table class=\"smaa\">\n<caption>%s</caption>\n"
-	        "<thead><tr><th scope=\"col\">Scenario</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+	        "<thead><tr><th scope=col>Scenario</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th>"
+	        "<th scope=col>%s</th></tr></thead>\n<tbody>\n",
 	        TR(rp, "Acceptability per scenario, in the order of the "
 	           "weighted sum", "Aanvaardbaarheid per scenario, in de "
 	           "volgorde van de gewogen som"),
@@ -369,9 +369,10 @@ void report_robustness_release(report_robustness_data *d)
 
 int report_robustness(const report *rp, const report_robustness_data *d)
 {
-	int rc = NATRISK_OK;
 	write_intro(rp);
-	write_rankings(rp, d->rankings);
+	int rc = write_rankings(rp, d->rankings);
+	if (rc != NATRISK_OK)
+		return rc;
 	write_tau(rp, d->rankings);
 	write_dependent(rp, d->rankings);
 	if (d->smaa)

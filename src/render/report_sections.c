@@ -78,7 +78,7 @@ static bool has_probability(const natrisk_score *s)
 static void write_probability_cells(const report *rp, const natrisk_score *s)
 {
 	FILE *out = rp->out;
-	fmt_print(out, "<tr><th scope=\"row\">%s ", TR(rp, "Probability within",
+	fmt_print(out, "<tr><th scope=row>%s ", TR(rp, "Probability within",
 	        "Kans binnen"));
 	html_quantity(out, natrisk_method_horizon_years(rp->m), rp->lang);
 	fmt_print(out, " %s</th>", TR(rp, "years", "jaar"));
@@ -198,7 +198,7 @@ static void write_score_row(const report *rp, const natrisk_scenario *s,
 		                                       : NULL;
 		const natrisk_score *score = c >= 0 ? &s->impact[c]
 		                                    : &s->likelihood;
-		fputs("<tr><th scope=\"row\">", out);
+		fputs("<tr><th scope=row>", out);
 		if (crit)
 			html_text(out, crit->id);
 		else
@@ -240,7 +240,7 @@ static void write_unscored(const report *rp, const natrisk_scenario *s)
 			continue;
 		fmt_print(out, "%s", first ? "" : ", ");
 		if (first)
-			fmt_print(out, "<p class=\"unscored\">%s: ",
+			fmt_print(out, "<p>%s: ",
 			        TR(rp, "Not scored (X " MDASH " not applicable)",
 			           "Niet gescoord (X " MDASH " niet van "
 			           "toepassing)"));
@@ -264,14 +264,14 @@ static int write_scores(const report *rp, const natrisk_scenario *s,
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	size_t n = table_rows(rp, s, rows);
 	write_totals(rp, res);
-	fmt_print(out, "<table class=\"criteria\">\n<caption>%s ",
-	        TR(rp, "Scores of", "Scores van"));
-	html_text(out, s->title);
+	/* the caption need not repeat the title of the section it is in */
+	fmt_print(out, "<table class=\"criteria\">\n<caption>%s",
+	        TR(rp, "Scores", "Scores"));
 	/* no thead and tbody: the head cells' scope says what they head,
 	 * and a table this short needs no repeated head in print */
-	fmt_print(out, "</caption>\n<tr><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n", TR(rp, "Criterion", "Criterium"),
+	fmt_print(out, "</caption>\n<tr><th scope=col>%s</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th></tr>\n", TR(rp, "Criterion", "Criterium"),
 	        TR(rp, "LL", "OG"), TR(rp, "EV", "VW"), TR(rp, "UL", "BG"),
 	        TR(rp, "Rationale", "Onderbouwing"));
 	for (size_t r = 0; r < n; r++)
@@ -453,7 +453,7 @@ static void write_criteria_legend(const report *rp)
 {
 	FILE *out = rp->out;
 	fmt_print(out, "<table class=\"legend\">\n<caption>%s</caption>\n"
-	        "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+	        "<thead><tr><th scope=col>%s</th><th scope=col>%s"
 	        "</th></tr></thead>\n", TR(rp, "The criteria of the method",
 	                                   "De criteria van de methode"),
 	        TR(rp, "Criterion", "Criterium"), TR(rp, "Name", "Naam"));
@@ -468,7 +468,7 @@ static void write_criteria_legend(const report *rp)
 			const natrisk_criterion *crit = natrisk_method_criterion(rp->m, c);
 			if (crit->interest != k)
 				continue;
-			fputs("<tr><th scope=\"row\">", out);
+			fputs("<tr><th scope=row>", out);
 			html_text(out, crit->id);
 			fputs("</th><td>", out);
 			html_ltext(out, &crit->name, rp->lang);
