@@ -12,9 +12,11 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <natrisk/diagram.h>
+#include <natrisk/membuf.h>
 
 #include "../core/error.h"
 #include "fmt.h"
@@ -358,26 +360,83 @@ static void write_summary(const report *rp)
 	           "waarde ligt."));
 }
 
-typedef struct robustness_job {
-	const report *rp;
+/*
+ * Work done on another core while the main thread writes: the robustness
+ * section's computation (much computing, little writing), and the
+ * scenario sections (most of the file), written to a buffer of their own
+ * that takes its place in the report after the summary. The last-error
+ * message is the thread's own: the worker hands its message back, in
+ * the caller's language.
+ */
+typedef struct report_job {
+	report rp; /* a copy: the sections job writes to its own stream */
+	int (*work)(struct report_job *job);
 	pthread_t thread;
-	report_robustness_data data;
+	bool started;
 	int rc;
-	/* The last-error message is the thread's own: the worker hands its
-	 * message back, in the caller's language. */
 	natrisk_lang lang;
 	char message[512];
-} robustness_job;
+	report_robustness_data data; /* the robustness job's */
+	natrisk_membuf buffer;       /* the sections job's */
+} report_job;
 
-static void *compute_robustness(void *arg)
+static void *run_job(void *arg)
 {
-	robustness_job *job = arg;
+	report_job *job = arg;
 	natrisk_messages_set_lang(job->lang);
-	job->rc = report_robustness_compute(job->rp, &job->data);
+	job->rc = job->work(job);
 	if (job->rc != 0)
 		snprintf(job->message, sizeof job->message, "%s",
 		         natrisk_error_last());
 	return NULL;
+}
+
+/* Starts JOB on another thread, or does it now when none can start. */
+static void job_start(report_job *job, const report *rp,
+                      int (*work)(report_job *))
+{
+	job->rp = *rp;
+	job->work = work;
+	job->lang = natrisk_messages_lang();
+	job->started = pthread_create(&job->thread, NULL, run_job, job) == 0;
+	if (!job->started)
+		run_job(job);
+}
+
+/* Waits for JOB; its result, its message made the caller's. */
+static int job_finish(report_job *job)
+{
+	if (job->started)
+		pthread_join(job->thread, NULL);
+	job->started = false;
+	return job->rc != 0 ? error_set(job->rc, "%s", job->message) : 0;
+}
+
+static int compute_robustness(report_job *job)
+{
+	return report_robustness_compute(&job->rp, &job->data);
+}
+
+static int write_sections(report_job *job)
+{
+	job->rp.out = natrisk_membuf_open(&job->buffer);
+	if (!job->rp.out)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	int rc = report_scenarios(&job->rp);
+	if (natrisk_membuf_close(&job->buffer, job->rp.out) != 0 && rc == 0)
+		rc = error_set(NATRISK_ENOMEM, "out of memory");
+	return rc;
+}
+
+/* The sections job's buffer into OUT, where they belong. */
+static int put_sections(report_job *job, FILE *out)
+{
+	int rc = job_finish(job);
+	if (rc == 0)
+		fwrite(job->buffer.data, 1, job->buffer.len, out);
+	free(job->buffer.data);
+	job->buffer.data = NULL;
+	return rc;
 }
 
 uint64_t natrisk_report_smaa_iterations(const natrisk_assessment *a)
@@ -411,13 +470,9 @@ int natrisk_report_write(const natrisk_results *r,
 		                             ? options->smaa_iterations
 		                             : natrisk_report_smaa_iterations(a);
 	rp.chart_max = chart_max(&rp);
-	/* The robustness section computes much and writes little: it runs
-	 * on another core while the other sections are written. */
-	robustness_job job = { .rp = &rp, .lang = natrisk_messages_lang() };
-	bool started = pthread_create(&job.thread, NULL, compute_robustness,
-	                              &job) == 0;
-	if (!started)
-		compute_robustness(&job);
+	report_job robustness = { .rc = 0 }, sections = { .rc = 0 };
+	job_start(&robustness, &rp, compute_robustness);
+	job_start(&sections, &rp, write_sections);
 	/* held once: each of the report's many writes then takes the lock
 	 * it already has, without an atomic operation */
 	flockfile(out);
@@ -425,20 +480,20 @@ int natrisk_report_write(const natrisk_results *r,
 	write_title(&rp);
 	write_nav(&rp);
 	int rc = write_diagram(&rp);
-	if (rc == 0) {
+	if (rc == 0)
 		write_summary(&rp);
-		rc = report_scenarios(&rp);
-	}
+	int sections_rc = put_sections(&sections, out);
+	if (rc == 0)
+		rc = sections_rc;
 	if (rc == 0)
 		rc = report_profiles(&rp);
 	funlockfile(out);
-	if (started)
-		pthread_join(job.thread, NULL);
-	if (rc == 0 && job.rc != 0)
-		rc = error_set(job.rc, "%s", job.message);
+	int robustness_rc = job_finish(&robustness);
 	if (rc == 0)
-		rc = report_robustness(&rp, &job.data);
-	report_robustness_release(&job.data);
+		rc = robustness_rc;
+	if (rc == 0)
+		rc = report_robustness(&rp, &robustness.data);
+	report_robustness_release(&robustness.data);
 	if (rc != 0)
 		return rc;
 	if (rp.previous)
