@@ -57,6 +57,17 @@ NATRISK_EXTERN
 int natrisk_results_new_like(natrisk_results **out,
                              const natrisk_assessment *a,
                              const natrisk_results *like);
+/*
+ * The risk ranks alone of A's scenarios under weight profile PROFILE, into
+ * the caller's RANKS (one per scenario, file order): the same as the
+ * ranks of natrisk_results_new(), without the rest of the results, so
+ * that comparing many profiles costs a fraction of building results for
+ * each. Returns 0, NATRISK_ENOTFOUND (no such profile) or
+ * NATRISK_ENOMEM. A is only read.
+ */
+NATRISK_EXTERN
+int natrisk_results_ranks(const natrisk_assessment *a, size_t profile,
+                          int *ranks);
 /* Frees RESULTS and everything its accessors gave out (not the
  * assessment). NULL is allowed. */
 NATRISK_EXTERN

@@ -78,4 +78,11 @@ double likelihood_position(const natrisk_method *method,
 double risk_value(const natrisk_method *method, grade_sum impact, int k,
                   double fraction);
 
+/* The EV impact totals of A's scenarios under PROFILE (which must
+ * exist) into TOTALS, one per scenario: what natrisk_results_new() gives
+ * as impact[NATRISK_EV].total, without the rest. Returns 0 or
+ * NATRISK_ENOMEM. */
+int results_ev_totals(const natrisk_assessment *a, size_t profile,
+                      double *totals);
+
 #endif

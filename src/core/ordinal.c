@@ -1,8 +1,8 @@
 /*
  * ordinal.c - the robustness of the impact ranking (ordinal.h): the medal
- * method, Evamix, Kendall's tau-b, the method-dependent scenarios, and the
- * bundle of all of them on one assessment that "natrisk robustness" and
- * the report's robustness section share.
+ * method, Kendall's tau-b, the method-dependent scenarios, and the bundle
+ * of all of them (with Evamix, evamix.c) on one assessment that "natrisk
+ * robustness" and the report's robustness section share.
  *
  * Pure computation, no I/O. The weighted-sum rankings come from the
  * deterministic engine (results.c), so that a profile's ranking here is
@@ -81,7 +81,8 @@ static int compare_medals(const size_t *counts, size_t i, size_t j)
 	return 0;
 }
 
-void natrisk_medal_rank_counts(const size_t *counts, size_t n, int *ranks)
+/* The same by counting: the fallback without memory for a sorted copy. */
+static void medal_rank_by_counting(const size_t *counts, size_t n, int *ranks)
 {
 	for (size_t i = 0; i < n; i++) {
 		int better = 0;
@@ -90,6 +91,35 @@ void natrisk_medal_rank_counts(const size_t *counts, size_t n, int *ranks)
 				better++;
 		ranks[i] = 1 + better;
 	}
+}
+
+static _Thread_local const size_t *medal_counts;
+
+static int by_medals_descending(const void *pa, const void *pb)
+{
+	return compare_medals(medal_counts, *(const size_t *)pb,
+	                      *(const size_t *)pa);
+}
+
+void natrisk_medal_rank_counts(const size_t *counts, size_t n, int *ranks)
+{
+	/* Sorted best first, a scenario's rank is 1 + the place where its
+	 * run of equal counts starts: n log n, not n^2 comparisons. */
+	size_t *order = malloc((n + 1) * sizeof *order);
+	if (!order) {
+		medal_rank_by_counting(counts, n, ranks);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	medal_counts = counts; /* qsort has no context argument in C17 */
+	qsort(order, n, sizeof *order, by_medals_descending);
+	for (size_t k = 0, start = 0; k < n; k++) {
+		if (k > 0 && compare_medals(counts, order[k - 1], order[k]) != 0)
+			start = k;
+		ranks[order[k]] = 1 + (int)start;
+	}
+	free(order);
 }
 
 void natrisk_medal_counts(const natrisk_assessment *a, size_t i,
@@ -115,238 +145,6 @@ int natrisk_medal_assessment(const natrisk_assessment *a, int *ranks)
 	natrisk_medal_rank_counts(counts, n, ranks);
 	free(counts);
 	return NATRISK_OK;
-}
-
-static double sign(double x)
-{
-	return (double)((x > 0) - (x < 0));
-}
-
-/* max_c - min_c over the alternatives, the divisor of the cardinal
- * differences. */
-static double criterion_range(const natrisk_evamix_problem *p, size_t c)
-{
-	double lo = INFINITY, hi = -INFINITY;
-	for (size_t i = 0; i < p->alternatives; i++) {
-		double v = p->values[i * p->criteria + c];
-		lo = v < lo ? v : lo;
-		hi = v > hi ? v : hi;
-	}
-	return hi - lo;
-}
-
-/* alpha_ij and a_ij of one ordered pair (i, j). */
-static void pair_dominance(const natrisk_evamix_problem *p,
-                           const double *range, size_t i, size_t j,
-                           double *alpha, double *card)
-{
-	const double *ei = p->values + i * p->criteria;
-	const double *ej = p->values + j * p->criteria;
-	*alpha = *card = 0.0;
-	for (size_t c = 0; c < p->criteria; c++) {
-		if (!p->cardinal[c])
-			*alpha += p->weights[c] * sign(ei[c] - ej[c]);
-		else if (range[c] > 0) /* else it tells no one apart */
-			*card += p->weights[c] * (ei[c] - ej[c]) / range[c];
-	}
-}
-
-/* The weight of the ordinal and of the cardinal criteria. */
-static void weight_split(const natrisk_evamix_problem *p, double *ordinal,
-                         double *cardinal)
-{
-	*ordinal = *cardinal = 0.0;
-	for (size_t c = 0; c < p->criteria; c++) {
-		if (p->cardinal[c])
-			*cardinal += p->weights[c];
-		else
-			*ordinal += p->weights[c];
-	}
-}
-
-/* The problem laid out for the pair loop: the ordinal values criterion
- * by criterion (so that one alternative is compared with all the others
- * in a vector loop), their weights, and each alternative's cardinal score
- * P_i = sum of w_c e_ic / range_c, so that a_ij = P_i - P_j. */
-typedef struct evamix_layout {
-	size_t ordinal_count;
-	double *ordinal;        /* ordinal_count * n */
-	double *ordinal_weight; /* ordinal_count */
-	double *cardinal_score; /* n */
-	double *alpha;          /* n: one row of alpha, scratch */
-} evamix_layout;
-
-static void layout_free(evamix_layout *l)
-{
-	free(l->ordinal), free(l->ordinal_weight), free(l->cardinal_score);
-	free(l->alpha);
-}
-
-static int layout(const natrisk_evamix_problem *p, const double *range,
-                  evamix_layout *l)
-{
-	size_t n = p->alternatives, k = 0;
-	for (size_t c = 0; c < p->criteria; c++)
-		l->ordinal_count += !p->cardinal[c];
-	l->ordinal = calloc(n * l->ordinal_count + 1, sizeof *l->ordinal);
-	l->ordinal_weight = calloc(l->ordinal_count + 1,
-	                           sizeof *l->ordinal_weight);
-	l->cardinal_score = calloc(n + 1, sizeof *l->cardinal_score);
-	l->alpha = calloc(n + 1, sizeof *l->alpha);
-	if (!l->ordinal || !l->ordinal_weight || !l->cardinal_score ||
-	    !l->alpha)
-		return -1;
-	for (size_t c = 0; c < p->criteria; c++) {
-		if (!p->cardinal[c]) {
-			l->ordinal_weight[k] = p->weights[c];
-			for (size_t i = 0; i < n; i++)
-				l->ordinal[k * n + i] =
-					p->values[i * p->criteria + c];
-			k++;
-		} else if (range[c] > 0) { /* else it tells no one apart */
-			for (size_t i = 0; i < n; i++)
-				l->cardinal_score[i] += p->weights[c] *
-				                        p->values[i * p->criteria + c] /
-				                        range[c];
-		}
-	}
-	return 0;
-}
-
-/*
- * alpha and a are antisymmetric (alpha_ji = -alpha_ij), so each unordered
- * pair is visited once: its terms go to both rows, and twice its absolute
- * value to the sums over all ordered pairs. No n x n matrix is needed for
- * the scores, which matters at a thousand scenarios.
- */
-static void row_sums(const evamix_layout *l, size_t n, double *row_alpha,
-                     double *row_card, double *sum_alpha, double *sum_card)
-{
-	size_t k = l->ordinal_count;
-	double *alpha = l->alpha;
-	*sum_alpha = *sum_card = 0.0;
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = i + 1; j < n; j++)
-			alpha[j] = 0;
-		for (size_t c = 0; c < k; c++) {
-			const double *e = l->ordinal + c * n;
-			double w = l->ordinal_weight[c], mine = e[i];
-			for (size_t j = i + 1; j < n; j++)
-				alpha[j] += w * ((mine > e[j]) - (mine < e[j]));
-		}
-		double total = 0, absolute = 0;
-		for (size_t j = i + 1; j < n; j++) {
-			double card = l->cardinal_score[i] - l->cardinal_score[j];
-			total += alpha[j];
-			absolute += fabs(alpha[j]);
-			row_alpha[j] -= alpha[j];
-			row_card[i] += card;
-			row_card[j] -= card;
-			*sum_card += 2 * fabs(card);
-		}
-		row_alpha[i] += total;
-		*sum_alpha += 2 * absolute;
-	}
-}
-
-/* m_ij: alpha and a standardised by the sums of their absolute values over
- * all ordered pairs, and weighted: Voogd's subtractive summation
- * technique (Voogd 1983; ordinal.h). */
-static double standardised(double w_ordinal, double alpha, double sum_alpha,
-                           double w_cardinal, double card, double sum_card)
-{
-	double v = 0.0;
-	if (sum_alpha > 0)
-		v += w_ordinal * alpha / sum_alpha;
-	if (sum_card > 0)
-		v += w_cardinal * card / sum_card;
-	return v;
-}
-
-int natrisk_evamix(const natrisk_evamix_problem *p, double *scores,
-                   double *dominance)
-{
-	size_t n = p->alternatives;
-	double *range = calloc(p->criteria + 1, sizeof *range);
-	double *row_alpha = calloc(n + 1, sizeof *row_alpha);
-	double *row_card = calloc(n + 1, sizeof *row_card);
-	evamix_layout l = { 0 };
-	if (range)
-		for (size_t c = 0; c < p->criteria; c++)
-			range[c] = criterion_range(p, c);
-	if (!range || !row_alpha || !row_card || layout(p, range, &l) != 0) {
-		free(range), free(row_alpha), free(row_card);
-		layout_free(&l);
-		return error_set(NATRISK_ENOMEM, "out of memory");
-	}
-	double w_ordinal, w_cardinal, sum_alpha, sum_card;
-	weight_split(p, &w_ordinal, &w_cardinal);
-	row_sums(&l, n, row_alpha, row_card, &sum_alpha, &sum_card);
-	layout_free(&l);
-	/* s_i = sum_j m_ij, and m is linear in alpha and a */
-	for (size_t i = 0; i < n; i++)
-		scores[i] = standardised(w_ordinal, row_alpha[i], sum_alpha,
-		                         w_cardinal, row_card[i], sum_card);
-	for (size_t i = 0; dominance && i < n; i++)
-		for (size_t j = 0; j < n; j++) {
-			double alpha = 0, card = 0;
-			if (i != j)
-				pair_dominance(p, range, i, j, &alpha, &card);
-			dominance[i * n + j] = standardised(w_ordinal, alpha,
-			                                    sum_alpha, w_cardinal,
-			                                    card, sum_card);
-		}
-	free(range), free(row_alpha), free(row_card);
-	return NATRISK_OK;
-}
-
-bool natrisk_evamix_cardinal(const natrisk_assessment *a, size_t c)
-{
-	return a->method->criteria[c].quantitative;
-}
-
-double natrisk_evamix_value(const natrisk_assessment *a, size_t i, size_t c)
-{
-	const natrisk_method *m = a->method;
-	const natrisk_grade *g = &a->scenarios[i].impact[c].point[NATRISK_EV];
-	if (!natrisk_evamix_cardinal(a, c))
-		/* Ordinal: X < A < A+ < B < ... < E+; only the order counts. */
-		return 2.0 * g->cls + (g->high && !g->has_quantity);
-	/* A quantity scores its class here too (method.md section 3). */
-	return grade_value(m, g);
-}
-
-int natrisk_evamix_assessment(const natrisk_assessment *a, size_t profile,
-                              double *scores, int *ranks)
-{
-	const natrisk_method *m = a->method;
-	if (profile >= m->profile_count)
-		return error_set(NATRISK_ENOTFOUND, "no weight profile %zu",
-		                 profile);
-	size_t n = a->scenario_count, nc = m->criterion_count;
-	double *values = calloc(n * nc + 1, sizeof *values);
-	bool *cardinal = calloc(nc + 1, sizeof *cardinal);
-	double *s = calloc(n + 1, sizeof *s);
-	int rc = NATRISK_ENOMEM;
-	if (values && cardinal && s) {
-		for (size_t c = 0; c < nc; c++)
-			cardinal[c] = natrisk_evamix_cardinal(a, c);
-		for (size_t i = 0; i < n; i++)
-			for (size_t c = 0; c < nc; c++)
-				values[i * nc + c] = natrisk_evamix_value(a, i, c);
-		natrisk_evamix_problem p = { n, nc, values, cardinal,
-		                             m->profiles[profile].weights };
-		rc = natrisk_evamix(&p, s, NULL);
-	} else {
-		error_set(rc, "out of memory");
-	}
-	if (rc == NATRISK_OK) {
-		natrisk_rank_scores(s, n, NATRISK_EVAMIX_TIE, ranks);
-		if (scores)
-			memcpy(scores, s, n * sizeof *s);
-	}
-	free(values), free(cardinal), free(s);
-	return rc;
 }
 
 /* Pairs among groups of equal values in a sorted run: sum of t(t-1)/2. */
@@ -402,6 +200,79 @@ static double merge_count(int *y, int *scratch, size_t n)
 	return swaps;
 }
 
+/* The working memory of one tau: n + 1 pairs, 2 (n + 1) ints, and the
+ * counters of a counting sort over up to TAU_SPAN (n + 1) values. */
+enum { TAU_SPAN = 4 };
+
+typedef struct tau_work {
+	rank_pair *pairs, *sorted;
+	int *ys, *scratch;
+	size_t *counters, span;
+} tau_work;
+
+static bool tau_work_new(tau_work *w, size_t n)
+{
+	w->span = TAU_SPAN * (n + 1);
+	w->pairs = malloc((n + 1) * sizeof *w->pairs);
+	w->sorted = malloc((n + 1) * sizeof *w->sorted);
+	w->ys = malloc((n + 1) * sizeof *w->ys);
+	w->scratch = malloc((n + 1) * sizeof *w->scratch);
+	w->counters = malloc((w->span + 1) * sizeof *w->counters);
+	return w->pairs && w->sorted && w->ys && w->scratch && w->counters;
+}
+
+static void tau_work_free(tau_work *w)
+{
+	free(w->pairs), free(w->sorted), free(w->ys), free(w->scratch);
+	free(w->counters);
+}
+
+/* One stable counting-sort pass of FROM into TO by x (BY_X) or y, whose
+ * values lie in [LO, LO + SPAN). */
+static void count_pass(const rank_pair *from, rank_pair *to, size_t n,
+                       bool by_x, long lo, size_t span, size_t *counters)
+{
+	memset(counters, 0, (span + 1) * sizeof *counters);
+	for (size_t k = 0; k < n; k++)
+		counters[(by_x ? from[k].x : from[k].y) - lo + 1]++;
+	for (size_t v = 1; v <= span; v++)
+		counters[v] += counters[v - 1];
+	for (size_t k = 0; k < n; k++)
+		to[counters[(by_x ? from[k].x : from[k].y) - lo]++] = from[k];
+}
+
+static void value_span(const int *v, size_t n, long *lo, long *hi)
+{
+	*lo = *hi = n ? v[0] : 0;
+	for (size_t k = 1; k < n; k++) {
+		*lo = v[k] < *lo ? v[k] : *lo;
+		*hi = v[k] > *hi ? v[k] : *hi;
+	}
+}
+
+/* W's pairs in (x, y) order: rankings of n take values 1..n, which two
+ * counting passes (y, then x, stably) sort in linear time; wider values
+ * go through qsort. Returns the sorted array. */
+static rank_pair *sort_pairs(const int *x, const int *y, size_t n,
+                             const tau_work *w)
+{
+	long xlo, xhi, ylo, yhi;
+	value_span(x, n, &xlo, &xhi);
+	value_span(y, n, &ylo, &yhi);
+	for (size_t k = 0; k < n; k++)
+		w->pairs[k] = (rank_pair){ x[k], y[k] };
+	if ((unsigned long)(xhi - xlo) >= w->span ||
+	    (unsigned long)(yhi - ylo) >= w->span) {
+		qsort(w->pairs, n, sizeof *w->pairs, by_x_then_y);
+		return w->pairs;
+	}
+	count_pass(w->pairs, w->sorted, n, false, ylo,
+	           (size_t)(yhi - ylo + 1), w->counters);
+	count_pass(w->sorted, w->pairs, n, true, xlo, (size_t)(xhi - xlo + 1),
+	           w->counters);
+	return w->pairs;
+}
+
 /*
  * Knight's O(n log n) algorithm (Knight 1966, "A computer method for
  * calculating Kendall's tau with ungrouped data", JASA 61:436-439): sort
@@ -410,34 +281,12 @@ static double merge_count(int *y, int *scratch, size_t n)
  * sorted. A thousand scenarios under nine rankings would otherwise cost
  * tens of millions of comparisons.
  */
-/* The working memory of one tau: n + 1 pairs and 2 (n + 1) ints. */
-typedef struct tau_work {
-	rank_pair *pairs;
-	int *ys, *scratch;
-} tau_work;
-
-static bool tau_work_new(tau_work *w, size_t n)
-{
-	w->pairs = malloc((n + 1) * sizeof *w->pairs);
-	w->ys = malloc((n + 1) * sizeof *w->ys);
-	w->scratch = malloc((n + 1) * sizeof *w->scratch);
-	return w->pairs && w->ys && w->scratch;
-}
-
-static void tau_work_free(tau_work *w)
-{
-	free(w->pairs), free(w->ys), free(w->scratch);
-}
-
 static double kendall_tau_b(const int *x, const int *y, size_t n,
                             const tau_work *w)
 {
-	rank_pair *pairs = w->pairs;
 	int *ys = w->ys, *scratch = w->scratch;
 	double tau = NAN;
-	for (size_t k = 0; k < n; k++)
-		pairs[k] = (rank_pair){ x[k], y[k] };
-	qsort(pairs, n, sizeof *pairs, by_x_then_y);
+	const rank_pair *pairs = sort_pairs(x, y, n, w);
 	double tied_x = 0, tied_both = 0, run_x = 1, run_both = 1;
 	for (size_t k = 1; k <= n; k++) {
 		bool same_x = k < n && pairs[k].x == pairs[k - 1].x;
@@ -518,15 +367,10 @@ static int weighted_sum_ranks(const natrisk_assessment *a, size_t profile,
 	double *totals = calloc(n + 1, sizeof *totals);
 	if (!totals)
 		return error_set(NATRISK_ENOMEM, "out of memory");
-	natrisk_results *r;
-	int rc = natrisk_results_new(&r, a, profile);
-	if (rc == 0) {
-		for (size_t i = 0; i < n; i++)
-			totals[i] = natrisk_results_get(r, i)->impact[NATRISK_EV].total;
-		natrisk_results_free(r);
+	int rc = results_ev_totals(a, profile, totals);
+	if (rc == 0)
 		/* Exact: the engine's totals tie only when truly equal. */
 		natrisk_rank_scores(totals, n, 0.0, ranks);
-	}
 	free(totals);
 	return rc;
 }
@@ -601,11 +445,11 @@ static int compare_rankings(natrisk_robustness *r)
 		tau_work_free(&w);
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
+	/* tau-b is symmetric: each pair of rankings once */
 	for (size_t a = 0; a < k; a++)
-		for (size_t b = 0; b < k; b++)
-			r->tau[a * k + b] = kendall_tau_b(r->rankings[a].ranks,
-			                                  r->rankings[b].ranks,
-			                                  n, &w);
+		for (size_t b = a; b < k; b++)
+			r->tau[a * k + b] = r->tau[b * k + a] = kendall_tau_b(
+				r->rankings[a].ranks, r->rankings[b].ranks, n, &w);
 	tau_work_free(&w);
 	for (size_t i = 0; i < n; i++)
 		r->order[i] = i;

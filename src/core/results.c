@@ -34,6 +34,27 @@ static void interest_subtotals(const natrisk_method *m,
 		         profile->raw_sum;
 }
 
+/* A scenario's EV impact sum, and its risk value from it: 0 without
+ * any impact (a total that is not above 0). */
+static grade_sum ev_sum(const natrisk_method *m, const natrisk_profile *profile,
+                        const natrisk_scenario *s, double *scratch)
+{
+	return weighted_grades(m, profile->raw, s->impact, NATRISK_EV, -1,
+	                       scratch);
+}
+
+static double scenario_risk_value(const natrisk_method *m,
+                                  const natrisk_profile *profile,
+                                  const natrisk_scenario *s, grade_sum ev)
+{
+	if (!(grade_sum_value(m, ev) / profile->raw_sum > 0.0))
+		return 0.0;
+	int k;
+	double fraction;
+	likelihood_place(m, &s->likelihood.point[NATRISK_EV], &k, &fraction);
+	return risk_value(m, ev, k, fraction);
+}
+
 /* Fills R; the return value is the scenario's risk value. */
 static double assess_scenario(const natrisk_method *m,
                               const natrisk_profile *profile,
@@ -57,10 +78,7 @@ static double assess_scenario(const natrisk_method *m,
 	/* A scenario with no impact at all ranks below every other. */
 	r->risk = isnan(impact) ? -INFINITY
 	                        : r->likelihood_position[NATRISK_EV] + impact;
-	int k;
-	double fraction;
-	likelihood_place(m, &s->likelihood.point[NATRISK_EV], &k, &fraction);
-	return isnan(impact) ? 0.0 : risk_value(m, ev, k, fraction);
+	return scenario_risk_value(m, profile, s, ev);
 }
 
 static _Thread_local const double *sort_values;
@@ -75,23 +93,37 @@ static int by_risk(const void *pa, const void *pb)
 }
 
 /* Ranks by risk value, never by the summed logarithms of r->risk, which
- * round differently for equal risks (5 at C, 15 at B, 45 at A). */
-static void rank_scenarios(natrisk_results *r)
+ * round differently for equal risks (5 at C, 15 at B, 45 at A): ORDER
+ * (N) receives the scenarios highest risk first, RANKS[i] scenario i's
+ * rank, ties sharing the better one. */
+static void rank_by_risk(const double *risk_values, size_t n, size_t *order,
+                         int *ranks)
 {
-	for (size_t i = 0; i < r->count; i++)
-		r->order[i] = i;
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
 	/* qsort has no context argument in C17, hence a thread-local. */
-	sort_values = r->risk_values;
-	qsort(r->order, r->count, sizeof *r->order, by_risk);
-	for (size_t i = 0; i < r->count; i++) {
-		size_t now = r->order[i];
-		natrisk_scenario_result *s = &r->scenarios[now];
-		size_t before = i > 0 ? r->order[i - 1] : now;
-		if (i > 0 && r->risk_values[now] == r->risk_values[before])
-			s->rank = r->scenarios[before].rank;
+	sort_values = risk_values;
+	qsort(order, n, sizeof *order, by_risk);
+	for (size_t i = 0; i < n; i++) {
+		size_t now = order[i];
+		size_t before = i > 0 ? order[i - 1] : now;
+		if (i > 0 && risk_values[now] == risk_values[before])
+			ranks[now] = ranks[before];
 		else
-			s->rank = (int)i + 1;
+			ranks[now] = (int)i + 1;
 	}
+}
+
+static int rank_scenarios(natrisk_results *r)
+{
+	int *ranks = malloc((r->count + 1) * sizeof *ranks);
+	if (!ranks)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	rank_by_risk(r->risk_values, r->count, r->order, ranks);
+	for (size_t i = 0; i < r->count; i++)
+		r->scenarios[i].rank = ranks[i];
+	free(ranks);
+	return NATRISK_OK;
 }
 
 static void results_release(natrisk_results *r)
@@ -136,9 +168,55 @@ int natrisk_results_new(natrisk_results **out, const natrisk_assessment *a,
 			m, &m->profiles[profile], &a->scenarios[i], scratch,
 			&r->scenarios[i], r->interest_block + i * ni);
 	free(scratch);
-	rank_scenarios(r);
+	int rc = rank_scenarios(r);
+	if (rc != NATRISK_OK) {
+		results_release(r);
+		return rc;
+	}
 	*out = r;
 	return NATRISK_OK;
+}
+
+int results_ev_totals(const natrisk_assessment *a, size_t profile,
+                      double *totals)
+{
+	const natrisk_method *m = a->method;
+	const natrisk_profile *pr = &m->profiles[profile];
+	double *scratch = calloc(2 * m->criterion_count + 1, sizeof *scratch);
+	if (!scratch)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	for (size_t i = 0; i < a->scenario_count; i++)
+		totals[i] = grade_sum_value(m, ev_sum(m, pr, &a->scenarios[i],
+		                                      scratch)) / pr->raw_sum;
+	free(scratch);
+	return NATRISK_OK;
+}
+
+int natrisk_results_ranks(const natrisk_assessment *a, size_t profile,
+                          int *ranks)
+{
+	const natrisk_method *m = a->method;
+	if (profile >= m->profile_count)
+		return error_set(NATRISK_ENOTFOUND, "no weight profile %zu",
+		                 profile);
+	size_t n = a->scenario_count;
+	const natrisk_profile *pr = &m->profiles[profile];
+	double *scratch = calloc(2 * m->criterion_count + 1, sizeof *scratch);
+	double *values = calloc(n + 1, sizeof *values);
+	size_t *order = calloc(n + 1, sizeof *order);
+	int rc = NATRISK_OK;
+	if (!scratch || !values || !order) {
+		rc = error_set(NATRISK_ENOMEM, "out of memory");
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			const natrisk_scenario *s = &a->scenarios[i];
+			values[i] = scenario_risk_value(
+				m, pr, s, ev_sum(m, pr, s, scratch));
+		}
+		rank_by_risk(values, n, order, ranks);
+	}
+	free(scratch), free(values), free(order);
+	return rc;
 }
 
 int natrisk_results_new_like(natrisk_results **out,

@@ -37,6 +37,15 @@
 #define SIMD_SHUFFLE2(a, b, idx) __builtin_shuffle(a, b, idx)
 #endif
 
+/* The hot loops are built for AVX-512, AVX2 and plain x86-64, the best
+ * chosen when the library loads. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+	!defined(__SANITIZE_ADDRESS__)
+#define HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define HOT
+#endif
+
 /* Loads and stores go through memcpy: the arena promises 16-byte
  * alignment, not 64. */
 typedef double v8d __attribute__((vector_size(64)));

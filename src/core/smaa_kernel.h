@@ -8,16 +8,9 @@
 #ifndef NATRISK_SMAA_KERNEL_H
 #define NATRISK_SMAA_KERNEL_H
 
+#include "simd.h" /* HOT */
 #include "smaa_model.h"
 
-/* The hot loops are built for AVX-512, AVX2 and plain x86-64, the best
- * chosen when the library loads. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
-	!defined(__SANITIZE_ADDRESS__)
-#define HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define HOT
-#endif
 
 /* Alternatives valued together in the confidence pass. */
 #define SMAA_OWNERS 6

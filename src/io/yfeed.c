@@ -41,6 +41,61 @@ static const unsigned char byte_class[256] = {
 	['\r'] = SPACE | SEPARATES, ['\n'] = SPACE | SEPARATES,
 };
 
+/* The same as count_tokens() byte by byte; PREV is the class of the byte
+ * before FROM. */
+static size_t count_tokens_bytes(const char *buf, size_t from, size_t to,
+                                 unsigned prev)
+{
+	size_t n = 0;
+	for (size_t i = from; i < to; i++) {
+		unsigned c = byte_class[(unsigned char)buf[i]];
+		n += (c & FLOW) || (!(c & SPACE) && (prev & SEPARATES));
+		prev = c;
+	}
+	return n;
+}
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+static unsigned byte_mask(__m128i v, __m128i c)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c));
+}
+
+/* Sixteen bytes at a time: a token starts at a flow indicator, or at a
+ * byte that is no space after a separator. The file is read twice by
+ * this: a tenth of the parse when it went byte by byte. '[' and '{', ']'
+ * and '}' differ in bit 0x20 only. */
+static size_t count_tokens_wide(const char *buf, size_t *from, size_t to,
+                                unsigned *prev)
+{
+	const __m128i case_bit = _mm_set1_epi8(0x20), open = _mm_set1_epi8('{'),
+	              close = _mm_set1_epi8('}'), comma = _mm_set1_epi8(','),
+	              colon = _mm_set1_epi8(':'), blank = _mm_set1_epi8(' '),
+	              tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r'),
+	              lf = _mm_set1_epi8('\n');
+	size_t n = 0, i = *from;
+	unsigned before = (*prev & SEPARATES) != 0;
+	for (; i + 16 <= to; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(buf + i));
+		__m128i folded = _mm_or_si128(v, case_bit);
+		unsigned flow = byte_mask(folded, open) |
+		                byte_mask(folded, close) | byte_mask(v, comma);
+		unsigned space = byte_mask(v, blank) | byte_mask(v, tab) |
+		                 byte_mask(v, cr) | byte_mask(v, lf);
+		unsigned separates = flow | space | byte_mask(v, colon);
+		unsigned after = (separates << 1 | before) & 0xFFFF;
+		n += (size_t)__builtin_popcount(flow | (~space & after & 0xFFFF));
+		before = separates >> 15;
+	}
+	if (i > *from)
+		*prev = byte_class[(unsigned char)buf[i - 1]];
+	*from = i;
+	return n;
+}
+#endif
+
 /*
  * How many tokens can start in [FROM, TO): at a flow indicator, or at the
  * first byte of a word (after a separator, or at the start). An estimate
@@ -52,12 +107,10 @@ static size_t count_tokens(const char *buf, size_t from, size_t to)
 	size_t n = 0;
 	unsigned prev = from ? byte_class[(unsigned char)buf[from - 1]]
 	                     : SEPARATES;
-	for (size_t i = from; i < to; i++) {
-		unsigned c = byte_class[(unsigned char)buf[i]];
-		n += (c & FLOW) || (!(c & SPACE) && (prev & SEPARATES));
-		prev = c;
-	}
-	return n;
+#ifdef __SSE2__
+	n += count_tokens_wide(buf, &from, to, &prev);
+#endif
+	return n + count_tokens_bytes(buf, from, to, prev);
 }
 
 /* The length of the line break at I, or 0. */
@@ -87,10 +140,13 @@ static size_t next_break(const yfeed *feed, size_t i)
 			i++;
 		return i;
 	}
+	/* a line feed by memchr, then a carriage return before it */
 	const char *p = feed->buf + i, *end = feed->buf + feed->given;
-	while (p < end && *p != '\n' && *p != '\r')
-		p++;
-	return (size_t)(p - feed->buf);
+	const char *lf = memchr(p, '\n', (size_t)(end - p));
+	if (!lf)
+		lf = end;
+	const char *cr = memchr(p, '\r', (size_t)(lf - p));
+	return (size_t)((cr ? cr : lf) - feed->buf);
 }
 
 void yfeed_init(yfeed *feed, const char *buf, size_t len)

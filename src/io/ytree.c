@@ -14,10 +14,12 @@
 #include "stringify.h"
 #include "yfeed.h"
 
+/* An open collection; its items so far are the builder's items from
+ * FIRST on (one stack for all, so that a collection costs no allocation
+ * of its own while it is built). */
 struct frame {
 	ynode *node;
-	ynode **items;
-	size_t count, capacity;
+	size_t first, count;
 	bool flow; /* opened by '[' or '{' */
 };
 
@@ -26,6 +28,8 @@ struct builder {
 	yfeed *feed;
 	struct frame *stack;
 	size_t depth, capacity;
+	ynode **items; /* of the open collections, innermost last */
+	size_t item_count, item_capacity;
 	size_t nodes;
 	int documents;
 	bool second_unmarked; /* a second document began without '---' */
@@ -70,7 +74,7 @@ static void place_unmarked(struct builder *b, ynode *node)
 	const struct frame *frame = &b->stack[b->depth - 1];
 	const ynode *at = frame->node;
 	if (at->kind == YNODE_MAP && frame->count % 2 == 1)
-		at = frame->items[frame->count - 1];
+		at = b->items[frame->first + frame->count - 1];
 	node->line = at->line;
 	node->column = at->column;
 }
@@ -92,17 +96,19 @@ static ynode *new_node(struct builder *b, ynode_kind kind,
 	return node;
 }
 
-static bool frame_push_item(struct frame *frame, ynode *node)
+static bool frame_push_item(struct builder *b, struct frame *frame,
+                            ynode *node)
 {
-	if (frame->count == frame->capacity) {
-		size_t capacity = frame->capacity ? frame->capacity * 2 : 8;
-		ynode **items = realloc(frame->items, capacity * sizeof *items);
+	if (b->item_count == b->item_capacity) {
+		size_t capacity = b->item_capacity ? b->item_capacity * 2 : 64;
+		ynode **items = realloc(b->items, capacity * sizeof *items);
 		if (!items)
 			return false;
-		frame->items = items;
-		frame->capacity = capacity;
+		b->items = items;
+		b->item_capacity = capacity;
 	}
-	frame->items[frame->count++] = node;
+	b->items[b->item_count++] = node;
+	frame->count++;
 	return true;
 }
 
@@ -112,7 +118,7 @@ static bool attach(struct builder *b, ynode *node)
 		b->doc->root = node;
 		return true;
 	}
-	if (frame_push_item(&b->stack[b->depth - 1], node))
+	if (frame_push_item(b, &b->stack[b->depth - 1], node))
 		return true;
 	b->doc->out_of_memory = true;
 	return false;
@@ -130,7 +136,9 @@ static bool open_collection(struct builder *b, ynode *node, bool flow)
 		b->stack = stack;
 		b->capacity = capacity;
 	}
-	b->stack[b->depth++] = (struct frame){ .node = node, .flow = flow };
+	b->stack[b->depth++] = (struct frame){ .node = node,
+		                               .first = b->item_count,
+		                               .flow = flow };
 	return true;
 }
 
@@ -177,19 +185,40 @@ bool ycheck_unique(ydoc *doc, const ynode *const *nodes, size_t n,
 	return unique;
 }
 
+/* Whether the text keys of a map of up to SMALL_MAP keys are all
+ * different, by comparing each with those before it: most maps are small,
+ * and sorting their keys cost more than building them. */
+enum { SMALL_MAP = 16 };
+
+static bool small_keys_distinct(const ynode *map)
+{
+	for (size_t i = 1; i < map->count; i++) {
+		const ynode *key = map->items[2 * i];
+		for (size_t j = 0; key->kind == YNODE_SCALAR && j < i; j++) {
+			const ynode *before = map->items[2 * j];
+			if (before->kind == YNODE_SCALAR &&
+			    strcmp(before->text, key->text) == 0)
+				return false;
+		}
+	}
+	return true;
+}
+
 static void check_map_keys(ydoc *doc, const ynode *map)
 {
+	for (size_t i = 0; i < map->count; i++)
+		if (map->items[2 * i]->kind != YNODE_SCALAR)
+			yerror(doc, map->items[2 * i], "a key must be text, "
+			       "not a %s", msg_tr(ykind_name(map->items[2 * i])));
+	if (map->count <= SMALL_MAP && small_keys_distinct(map))
+		return;
 	const ynode **keys = malloc((map->count + 1) * sizeof *keys);
 	if (!keys) {
 		doc->out_of_memory = true;
 		return;
 	}
-	for (size_t i = 0; i < map->count; i++) {
+	for (size_t i = 0; i < map->count; i++)
 		keys[i] = map->items[2 * i];
-		if (keys[i]->kind != YNODE_SCALAR)
-			yerror(doc, keys[i], "a key must be text, not a %s",
-			       msg_tr(ykind_name(keys[i])));
-	}
 	ycheck_unique(doc, keys, map->count, "key");
 	free(keys);
 }
@@ -207,8 +236,9 @@ static bool close_collection(struct builder *b)
 	if (!node->items)
 		ok = false;
 	else if (frame.count)
-		memcpy(node->items, frame.items, frame.count * sizeof *frame.items);
-	free(frame.items);
+		memcpy(node->items, b->items + frame.first,
+		       frame.count * sizeof *node->items);
+	b->item_count = frame.first;
 	if (ok && node->kind == YNODE_MAP)
 		check_map_keys(b->doc, node);
 	return ok && attach(b, node);
@@ -533,8 +563,7 @@ int ydoc_parse(ydoc *doc, const char *name, const char *buf, size_t len,
 		return -1;
 	struct builder b = { .doc = doc };
 	int result = run_parser(&b, buf, len);
-	while (b.depth > 0)
-		free(b.stack[--b.depth].items);
+	free(b.items);
 	free(b.stack);
 	if (ydoc_out_of_memory(doc))
 		return NATRISK_ENOMEM;

@@ -7,6 +7,8 @@
 #include "fmt.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -76,4 +78,93 @@ void fmt_put_trim(FILE *out, double value, int decimals)
 	char buf[40];
 	fmt_trim(buf, value, decimals);
 	fputs(buf, out);
+}
+
+/* Whether FORMAT holds no conversion but %s, %d, %zu, %c and %%. */
+static bool simple_format(const char *format)
+{
+	for (const char *p = strchr(format, '%'); p; p = strchr(p, '%')) {
+		p++;
+		if (*p == 'z' && p[1] == 'u')
+			p++;
+		else if (!strchr("sdc%", *p) || !*p)
+			return false;
+		p++;
+	}
+	return true;
+}
+
+/* Buffered pieces of one fmt_print(). */
+typedef struct piece_buffer {
+	FILE *out;
+	size_t len;
+	char text[512];
+} piece_buffer;
+
+static void put_piece(piece_buffer *b, const char *text, size_t len)
+{
+	if (b->len + len > sizeof b->text) {
+		fwrite(b->text, 1, b->len, b->out);
+		b->len = 0;
+		if (len > sizeof b->text) {
+			fwrite(text, 1, len, b->out);
+			return;
+		}
+	}
+	memcpy(b->text + b->len, text, len);
+	b->len += len;
+}
+
+/* The digits of an unsigned value, with a minus sign when NEGATIVE. */
+static void put_integer(piece_buffer *b, unsigned long long value,
+                        bool negative)
+{
+	char digits[24];
+	size_t at = sizeof digits;
+	do {
+		digits[--at] = (char)('0' + value % 10);
+		value /= 10;
+	} while (value > 0);
+	if (negative)
+		digits[--at] = '-';
+	put_piece(b, digits + at, sizeof digits - at);
+}
+
+void fmt_print(FILE *out, const char *format, ...)
+{
+	va_list ap;
+	va_start(ap, format);
+	if (!simple_format(format)) {
+		vfprintf(out, format, ap);
+		va_end(ap);
+		return;
+	}
+	piece_buffer b = { .out = out };
+	for (const char *p = format; *p;) {
+		const char *next = strchr(p, '%');
+		size_t plain = next ? (size_t)(next - p) : strlen(p);
+		put_piece(&b, p, plain);
+		if (!next)
+			break;
+		p = next + 1;
+		if (*p == 's') {
+			const char *text = va_arg(ap, const char *);
+			if (!text) /* as glibc prints it */
+				text = "(null)";
+			put_piece(&b, text, strlen(text));
+		} else if (*p == 'd') {
+			int v = va_arg(ap, int);
+			put_integer(&b, v < 0 ? 0ull - (unsigned long long)v
+			                      : (unsigned long long)v, v < 0);
+		} else if (*p == 'z') {
+			put_integer(&b, va_arg(ap, size_t), false);
+			p++;
+		} else {
+			char c = *p == 'c' ? (char)va_arg(ap, int) : '%';
+			put_piece(&b, &c, 1);
+		}
+		p++;
+	}
+	va_end(ap);
+	fwrite(b.text, 1, b.len, out);
 }

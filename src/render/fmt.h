@@ -28,4 +28,13 @@ const char *fmt_trim(char *buf, double value, int decimals);
 void fmt_put_fixed(FILE *out, double value, int decimals);
 void fmt_put_trim(FILE *out, double value, int decimals);
 
+/*
+ * fprintf() for the writers' own formats, which use %s, %d, %zu, %c and
+ * %% only: the text is put together here and written at once, several
+ * times faster than stdio's general formatter. Any other conversion
+ * (flags, widths, floating point) goes to vfprintf() as it is.
+ */
+void fmt_print(FILE *out, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
 #endif

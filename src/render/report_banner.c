@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "fmt.h"
 #include "report_parts.h"
 
 const char *report_classification_name(const report *rp,
@@ -90,7 +91,7 @@ void report_banner(const report *rp, const char *where)
 {
 	char text[160];
 	report_banner_text(rp, text, sizeof text);
-	fprintf(rp->out, "<div class=\"banner %s\" role=\"note\" "
+	fmt_print(rp->out, "<div class=\"banner %s\" role=\"note\" "
 	        "aria-label=\"%s\">", where,
 	        TR(rp, "Classification and status",
 	           "Rubricering en status"));
@@ -104,7 +105,7 @@ void report_banner_css(const report *rp)
 	report_banner_text(rp, text, sizeof text);
 	/* the text holds letters, digits, spaces, dashes and a colon only:
 	 * nothing a CSS string must escape */
-	fprintf(rp->out, "@page{@top-center{content:\"%s\";font:9pt "
+	fmt_print(rp->out, "@page{@top-center{content:\"%s\";font:9pt "
 	        "sans-serif;font-weight:700}@bottom-center{content:\"%s\";"
 	        "font:9pt sans-serif;font-weight:700}}\n", text, text);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "../core/error.h"
+#include "fmt.h"
 #include "report_parts.h"
 
 /* RANKS[p * n + i]: rank of scenario i under profile p. */
@@ -14,20 +15,16 @@ static int rank_per_profile(const report *rp, int *ranks)
 {
 	size_t n = natrisk_assessment_scenario_count(rp->a);
 	for (size_t p = 0; p < natrisk_method_profile_count(rp->m); p++) {
-		natrisk_results *pr;
-		int rc = natrisk_results_new(&pr, rp->a, p);
+		int rc = natrisk_results_ranks(rp->a, p, ranks + p * n);
 		if (rc != 0)
 			return rc;
-		for (size_t i = 0; i < n; i++)
-			ranks[p * n + i] = natrisk_results_get(pr, i)->rank;
-		natrisk_results_free(pr);
 	}
 	return NATRISK_OK;
 }
 
 static void scenario_header_cell(const report *rp, const natrisk_scenario *s)
 {
-	fputs("<th scope=\"row\"><a href=\"", rp->out);
+	fputs("<th scope=row><a href=\"", rp->out);
 	report_scenario_href(rp, s);
 	fputs("\">", rp->out);
 	html_text(rp->out, s->title);
@@ -37,7 +34,7 @@ static void scenario_header_cell(const report *rp, const natrisk_scenario *s)
 static void write_profiles_head(const report *rp, size_t chosen)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<section id=\"profiles\" aria-labelledby=\"profiles-h\">\n"
+	fmt_print(out, "<section id=\"profiles\" aria-labelledby=\"profiles-h\">\n"
 	        "<h2 id=\"profiles-h\">%s</h2>\n<p>%s</p>\n"
 	        "<table class=\"profiles\">\n<caption>%s ",
 	        TR(rp, "Ranking under each weight profile",
@@ -53,12 +50,12 @@ static void write_profiles_head(const report *rp, size_t chosen)
 	           "Rang van elk scenario per gewichtenset; een rang die "
 	           "afwijkt van die onder"));
 	html_ltext(out, &rp->profile->title, rp->lang);
-	fprintf(out, " %s</caption>\n<thead><tr><th scope=\"col\">Scenario"
+	fmt_print(out, " %s</caption>\n<thead><tr><th scope=col>Scenario"
 	        "</th>", TR(rp, "is highlighted in bold.",
 	                    "is vet gemarkeerd."));
 	for (size_t p = 0; p < natrisk_method_profile_count(rp->m); p++) {
 		const natrisk_profile *pf = natrisk_method_profile(rp->m, p);
-		fputs("<th scope=\"col\" class=\"num", out);
+		fputs("<th scope=col class=\"num", out);
 		fputs(p == chosen ? " chosen" : "", out);
 		fputs("\" data-profile=\"", out);
 		html_text(out, pf->id);
@@ -86,15 +83,15 @@ static void write_profiles_table(const report *rp, const int *ranks)
 		for (size_t p = 0; p < natrisk_method_profile_count(rp->m); p++) {
 			int rank = ranks[p * n + i];
 			if (rank == base)
-				fprintf(out, "<td>%d</td>", rank);
+				fmt_print(out, "<td>%d</td>", rank);
 			else
-				fprintf(out, "<td class=\"d\">%d (%s%d)</td>",
+				fmt_print(out, "<td class=d>%d (%s%d)</td>",
 				        rank, rank < base ? "+" : MINUS,
 				        abs(base - rank));
 		}
 		fputs("</tr>\n", out);
 	}
-	fprintf(out, "</tbody>\n</table>\n<p class=\"note\">%s</p>\n"
+	fmt_print(out, "</tbody>\n</table>\n<p class=\"note\">%s</p>\n"
 	        "</section>\n",
 	        TR(rp, "In brackets: places gained (+) or lost (" MINUS
 	           ") against the ranking of this report.",
@@ -120,7 +117,7 @@ static void write_movements_head(const report *rp)
 {
 	const natrisk_assessment *pa = natrisk_results_assessment(rp->previous);
 	FILE *out = rp->out;
-	fprintf(out, "<section id=\"movements\" aria-labelledby=\"movements-h\">"
+	fmt_print(out, "<section id=\"movements\" aria-labelledby=\"movements-h\">"
 	        "\n<h2 id=\"movements-h\">%s</h2>\n<p>%s ",
 	        TR(rp, "Movements since the previous edition",
 	           "Verschuivingen sinds de vorige editie"),
@@ -133,16 +130,16 @@ static void write_movements_head(const report *rp)
 	}
 	const char *prev = TR(rp, "previous", "vorige");
 	const char *now = TR(rp, "current", "huidige");
-	fprintf(out, ".</p>\n<table class=\"movements\">\n<caption>%s</caption>\n"
+	fmt_print(out, ".</p>\n<table class=\"movements\">\n<caption>%s</caption>\n"
 	        "<colgroup><col></colgroup><colgroup span=\"2\"></colgroup>"
 	        "<colgroup span=\"2\"></colgroup><colgroup span=\"2\"></colgroup>"
 	        "<colgroup span=\"2\"></colgroup><colgroup><col></colgroup>\n"
-	        "<thead>\n<tr><th scope=\"col\" rowspan=\"2\">Scenario</th>"
+	        "<thead>\n<tr><th scope=col rowspan=\"2\">Scenario</th>"
 	        "<th scope=\"colgroup\" colspan=\"2\">%s</th>"
 	        "<th scope=\"colgroup\" colspan=\"2\">%s</th>"
 	        "<th scope=\"colgroup\" colspan=\"2\">%s</th>"
 	        "<th scope=\"colgroup\" colspan=\"2\">%s</th>"
-	        "<th scope=\"col\" rowspan=\"2\">%s</th></tr>\n<tr>",
+	        "<th scope=col rowspan=\"2\">%s</th></tr>\n<tr>",
 	        TR(rp, "Scenarios assessed in both editions, in the current "
 	           "rank order", "Scenario's die in beide edities zijn "
 	           "beoordeeld, in de huidige rangorde"),
@@ -151,7 +148,7 @@ static void write_movements_head(const report *rp)
 	        TR(rp, "Impact class", "Impactklasse"), TR(rp, "Rank", "Rang"),
 	        TR(rp, "Risk", "Risico"));
 	for (int k = 0; k < 4; k++)
-		fprintf(out, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+		fmt_print(out, "<th scope=col>%s</th><th scope=col>%s</th>",
 		        prev, now);
 	fputs("</tr>\n</thead>\n<tbody>\n", out);
 }
@@ -167,7 +164,7 @@ static void write_direction(const report *rp, int direction)
 		mark = up ? "\xE2\x96\xB2" : "\xE2\x96\xBC";
 		word = up ? TR(rp, "up", "hoger") : TR(rp, "down", "lager");
 	}
-	fprintf(rp->out, "<td class=\"%s\"><span aria-hidden=\"true\">%s</span> "
+	fmt_print(rp->out, "<td class=\"%s\"><span aria-hidden=\"true\">%s</span> "
 	        "%s</td>", cls, mark, word);
 }
 
@@ -182,10 +179,10 @@ static void write_impact_cells(const report *rp,
 	fputs("</td><td class=\"num\">", out);
 	html_decimal(out, now->impact[NATRISK_EV].total, 2, rp->lang);
 	natrisk_impact_range(&then->impact[NATRISK_EV], range);
-	fprintf(out, "</td><td class=\"grade\">%s</td>", range);
+	fmt_print(out, "</td><td class=\"grade\">%s</td>", range);
 	natrisk_impact_range(&now->impact[NATRISK_EV], range);
-	fprintf(out, "<td class=\"grade\">%s</td>", range);
-	fprintf(out, "<td class=\"num\">%d</td><td class=\"num\">%d</td>",
+	fmt_print(out, "<td class=\"grade\">%s</td>", range);
+	fmt_print(out, "<td class=\"num\">%d</td><td class=\"num\">%d</td>",
 	        then->rank, now->rank);
 }
 
@@ -219,7 +216,7 @@ static void write_new_list(const report *rp)
 {
 	const natrisk_assessment *pa = natrisk_results_assessment(rp->previous);
 	FILE *out = rp->out;
-	fprintf(out, "<h3>%s</h3>\n<ul class=\"added\">\n",
+	fmt_print(out, "<h3>%s</h3>\n<ul class=\"added\">\n",
 	        TR(rp, "New in this edition", "Nieuw in deze editie"));
 	const size_t *order = natrisk_results_order(rp->r);
 	size_t count = 0;
@@ -231,12 +228,12 @@ static void write_new_list(const report *rp)
 		report_scenario_href(rp, s);
 		fputs("\">", out);
 		html_text(out, s->title);
-		fprintf(out, "</a> (%s %d)</li>\n", TR(rp, "rank", "rang"),
+		fmt_print(out, "</a> (%s %d)</li>\n", TR(rp, "rank", "rang"),
 		        natrisk_results_get(rp->r, order[k])->rank);
 		count++;
 	}
 	if (count == 0)
-		fprintf(out, "<li>%s</li>\n", TR(rp, "none", "geen"));
+		fmt_print(out, "<li>%s</li>\n", TR(rp, "none", "geen"));
 	fputs("</ul>\n", out);
 }
 
@@ -244,7 +241,7 @@ static void write_dropped_list(const report *rp)
 {
 	const natrisk_assessment *pa = natrisk_results_assessment(rp->previous);
 	FILE *out = rp->out;
-	fprintf(out, "<h3>%s</h3>\n<ul class=\"dropped\">\n",
+	fmt_print(out, "<h3>%s</h3>\n<ul class=\"dropped\">\n",
 	        TR(rp, "No longer assessed", "Niet meer beoordeeld"));
 	const size_t *order = natrisk_results_order(rp->previous);
 	size_t count = 0;
@@ -256,13 +253,13 @@ static void write_dropped_list(const report *rp)
 		html_text(out, s->title);
 		fputs(" (<code>", out);
 		html_text(out, s->id);
-		fprintf(out, "</code>; %s %d)</li>\n",
+		fmt_print(out, "</code>; %s %d)</li>\n",
 		        TR(rp, "previous rank", "vorige rang"),
 		        natrisk_results_get(rp->previous, order[k])->rank);
 		count++;
 	}
 	if (count == 0)
-		fprintf(out, "<li>%s</li>\n", TR(rp, "none", "geen"));
+		fmt_print(out, "<li>%s</li>\n", TR(rp, "none", "geen"));
 	fputs("</ul>\n", out);
 }
 

@@ -22,33 +22,26 @@
 #include <natrisk/smaa_chart.h>
 
 #include "../core/error.h"
+#include "fmt.h"
 #include "report_parts.h"
 
 /* Fixed, and named in the report, so that anyone can reproduce it. */
 
 static void scenario_cell(const report *rp, const natrisk_scenario *s)
 {
-	fputs("<th scope=\"row\"><a href=\"", rp->out);
+	fputs("<th scope=row><a href=\"", rp->out);
 	report_scenario_href(rp, s);
 	fputs("\">", rp->out);
 	html_text(rp->out, s->title);
 	fputs("</a></th>", rp->out);
 }
 
-static bool is_dependent(const natrisk_robustness *r, size_t i)
-{
-	const size_t *dep = natrisk_robustness_dependent(r);
-	for (size_t d = 0; d < natrisk_robustness_dependent_count(r); d++)
-		if (dep[d] == i)
-			return true;
-	return false;
-}
 
 /* A ranking's column head: its title and id, and whose weights. */
 static void ranking_head(const report *rp, const natrisk_ranking *g)
 {
 	FILE *out = rp->out;
-	fputs("<th scope=\"col\" class=\"num\" data-method=\"", out);
+	fputs("<th scope=col class=\"num\" data-method=\"", out);
 	html_text(out, g->id);
 	fputs("\">", out);
 	html_ltext(out, &g->title, rp->lang);
@@ -61,7 +54,7 @@ static void write_intro(const report *rp)
 {
 	const natrisk_profile *def =
 		natrisk_method_profile(rp->m, natrisk_method_default_profile(rp->m));
-	fprintf(rp->out,
+	fmt_print(rp->out,
 	        "<section id=\"robustness\" aria-labelledby=\"robustness-h\">\n"
 	        "<h2 id=\"robustness-h\">%s</h2>\n<p>%s ",
 	        TR(rp, "Robustness of the risk picture",
@@ -85,7 +78,7 @@ static void write_intro(const report *rp)
 	           "methode,"));
 	fputs("<code>", rp->out);
 	html_text(rp->out, def->id);
-	fprintf(rp->out, "</code>. %s</p>\n",
+	fmt_print(rp->out, "</code>. %s</p>\n",
 	        TR(rp, "Tied scenarios share the better rank.",
 	           "Scenario's met een gelijke uitkomst delen de betere rang."));
 }
@@ -94,38 +87,44 @@ static void write_intro(const report *rp)
 #define DEPENDENT_MARK "\xE2\x80\xA1" /* U+2021 double dagger */
 
 /* One scenario's row: a cell that differs from the weighted sum (the
- * reference) is highlighted, and a method-dependent scenario marked. */
+ * reference) is highlighted, and a method-dependent scenario (DEPENDENT)
+ * marked. The scenario is named without a link: its row in the ranked
+ * summary links to it, and a thousand more links made the report a
+ * tenth larger. */
 static void write_ranking_row(const report *rp, const natrisk_robustness *r,
-                              size_t i)
+                              size_t i, bool dependent)
 {
 	FILE *out = rp->out;
 	size_t k = natrisk_robustness_count(r);
 	int reference = natrisk_robustness_ranking(r, k - 3)->ranks[i];
 	fputs("<tr data-scenario=\"", out);
 	html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
-	fputs("\"><th scope=\"row\"><a href=\"", out);
-	report_scenario_href(rp, natrisk_assessment_scenario(rp->a, i));
-	fputs("\">", out);
+	fputs("\"><th scope=row>", out);
 	html_text(out, natrisk_assessment_scenario(rp->a, i)->title);
-	fputs("</a>", out);
-	if (is_dependent(r, i))
+	if (dependent)
 		fputs(" " DEPENDENT_MARK, out);
 	fputs("</th>", out);
 	for (size_t l = 0; l < k; l++) {
 		int rank = natrisk_robustness_ranking(r, l)->ranks[i];
-		fputs(rank != reference ? "<td class=\"d\">" : "<td>", out);
-		fprintf(out, "%d</td>", rank);
+		fputs(rank != reference ? "<td class=d>" : "<td>", out);
+		fmt_print(out, "%d</td>", rank);
 	}
 	fputs("</tr>\n", out);
 }
 
-static void write_rankings(const report *rp, const natrisk_robustness *r)
+static int write_rankings(const report *rp, const natrisk_robustness *r)
 {
+	size_t n = natrisk_assessment_scenario_count(rp->a);
+	bool *dependent = calloc(n + 1, sizeof *dependent);
+	if (!dependent)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	for (size_t d = 0; d < natrisk_robustness_dependent_count(r); d++)
+		dependent[natrisk_robustness_dependent(r)[d]] = true;
 	FILE *out = rp->out;
 	size_t k = natrisk_robustness_count(r);
-	fprintf(out, "<h3 id=\"robustness-rankings\">%s</h3>\n"
+	fmt_print(out, "<h3 id=\"robustness-rankings\">%s</h3>\n"
 	        "<table class=\"robustness\">\n<caption>%s</caption>\n"
-	        "<thead><tr><th scope=\"col\">Scenario</th>",
+	        "<thead><tr><th scope=col>Scenario</th>",
 	        TR(rp, "Ranking per weight profile and method",
 	           "Rangorde per gewichtenset en methode"),
 	        TR(rp, "Rank by total impact, in the order of the weighted "
@@ -140,18 +139,20 @@ static void write_rankings(const report *rp, const natrisk_robustness *r)
 		ranking_head(rp, natrisk_robustness_ranking(r, l));
 	fputs("</tr></thead>\n<tbody>\n", out);
 	const size_t *order = natrisk_robustness_order(r);
-	for (size_t o = 0; o < natrisk_assessment_scenario_count(rp->a); o++)
-		write_ranking_row(rp, r, order[o]);
+	for (size_t o = 0; o < n; o++)
+		write_ranking_row(rp, r, order[o], dependent[order[o]]);
 	fputs("</tbody>\n</table>\n", out);
+	free(dependent);
+	return NATRISK_OK;
 }
 
 static void write_tau(const report *rp, const natrisk_robustness *r)
 {
 	FILE *out = rp->out;
 	size_t k = natrisk_robustness_count(r);
-	fprintf(out, "<h3 id=\"robustness-tau\">%s</h3>\n"
+	fmt_print(out, "<h3 id=\"robustness-tau\">%s</h3>\n"
 	        "<table class=\"kendall\">\n<caption>%s</caption>\n"
-	        "<thead><tr><th scope=\"col\">%s</th>",
+	        "<thead><tr><th scope=col>%s</th>",
 	        TR(rp, "Agreement between the rankings",
 	           "Overeenstemming tussen de rangordes"),
 	        TR(rp, "Kendall's tau-b between every two rankings: 1 is the "
@@ -164,7 +165,7 @@ static void write_tau(const report *rp, const natrisk_robustness *r)
 		ranking_head(rp, natrisk_robustness_ranking(r, l));
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (size_t a = 0; a < k; a++) {
-		fputs("<tr><th scope=\"row\">", out);
+		fputs("<tr><th scope=row>", out);
 		html_ltext(out, &natrisk_robustness_ranking(r, a)->title,
 		           rp->lang);
 		fputs("</th>", out);
@@ -183,7 +184,7 @@ static void write_dependent(const report *rp, const natrisk_robustness *r)
 {
 	FILE *out = rp->out;
 	size_t count = natrisk_robustness_dependent_count(r);
-	fprintf(out, "<h3 id=\"robustness-dependent\">%s</h3>\n<p>%s</p>\n"
+	fmt_print(out, "<h3 id=\"robustness-dependent\">%s</h3>\n<p>%s</p>\n"
 	        "<ul class=\"method-dependent\">\n",
 	        TR(rp, "Scenarios whose position depends on the method",
 	           "Scenario's waarvan de positie afhangt van de methode"),
@@ -204,11 +205,11 @@ static void write_dependent(const report *rp, const natrisk_robustness *r)
 		html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
 		fputs("\">", out);
 		html_text(out, natrisk_assessment_scenario(rp->a, i)->id);
-		fprintf(out, ": %s %d" NDASH "%d</li>\n",
+		fmt_print(out, ": %s %d" NDASH "%d</li>\n",
 		        TR(rp, "ranks", "rangen"), best, worst);
 	}
 	if (count == 0)
-		fprintf(out, "<li>%s</li>\n", TR(rp, "none", "geen"));
+		fmt_print(out, "<li>%s</li>\n", TR(rp, "none", "geen"));
 	fputs("</ul>\n", out);
 }
 
@@ -226,7 +227,7 @@ static void write_smaa_row(const report *rp, const natrisk_smaa *s, size_t i)
 	fputs("<td class=\"num\">", out);
 	percent(rp, natrisk_smaa_rank_acceptability(s, i, 0));
 	size_t r = natrisk_smaa_most_likely_rank(s, i);
-	fprintf(out, "</td><td class=\"num\">%zu <span class=\"muted\">(", r + 1);
+	fmt_print(out, "</td><td class=\"num\">%zu <span class=\"muted\">(", r + 1);
 	percent(rp, natrisk_smaa_rank_acceptability(s, i, r));
 	fputs(")</span></td><td class=\"num\">", out);
 	double confidence;
@@ -240,7 +241,7 @@ static void write_smaa_row(const report *rp, const natrisk_smaa *s, size_t i)
 static void write_smaa_intro(const report *rp)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<h3 id=\"robustness-smaa\">%s</h3>\n<p>%s</p>\n"
+	fmt_print(out, "<h3 id=\"robustness-smaa\">%s</h3>\n<p>%s</p>\n"
 	        "<p class=\"note\">",
 	        TR(rp, "Stochastic acceptability", "Stochastische "
 	           "aanvaardbaarheid"),
@@ -264,7 +265,7 @@ static void write_smaa_intro(const report *rp)
 	           "ernstigst is met de gewichten die het het meest "
 	           "begunstigen (zijn centrale gewichten)."));
 	html_quantity(out, (double)rp->smaa_iterations, rp->lang);
-	fprintf(out, " %s %llu; %s <code>natrisk smaa FILE --iterations %llu "
+	fmt_print(out, " %s %llu; %s <code>natrisk smaa FILE --iterations %llu "
 	        "--seed %llu</code>.</p>\n",
 	        TR(rp, "iterations, seed", "iteraties, startwaarde (seed)"),
 	        (unsigned long long)rp->smaa_seed,
@@ -277,10 +278,10 @@ static void write_smaa_table(const report *rp, const natrisk_smaa *s,
                              const natrisk_robustness *r)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<table class=\"smaa\">\n<caption>%s</caption>\n"
-	        "<thead><tr><th scope=\"col\">Scenario</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+	fmt_print(out, "<table class=\"smaa\">\n<caption>%s</caption>\n"
+	        "<thead><tr><th scope=col>Scenario</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th>"
+	        "<th scope=col>%s</th></tr></thead>\n<tbody>\n",
 	        TR(rp, "Acceptability per scenario, in the order of the "
 	           "weighted sum", "Aanvaardbaarheid per scenario, in de "
 	           "volgorde van de gewogen som"),
@@ -291,7 +292,7 @@ static void write_smaa_table(const report *rp, const natrisk_smaa *s,
 	const size_t *order = natrisk_robustness_order(r);
 	for (size_t o = 0; o < natrisk_assessment_scenario_count(rp->a); o++)
 		write_smaa_row(rp, s, order[o]);
-	fprintf(out, "</tbody>\n</table>\n<p class=\"note\">%s</p>\n",
+	fmt_print(out, "</tbody>\n</table>\n<p class=\"note\">%s</p>\n",
 	        TR(rp, "A confidence factor is missing (" MDASH ") for a "
 	           "scenario that was never the most severe: it has no "
 	           "central weights.",
@@ -324,7 +325,7 @@ static int write_smaa_chart(const report *rp, const natrisk_smaa *s)
 	fputs("<figure id=\"smaa-chart\" class=\"smaa-chart\">\n", rp->out);
 	fputs(svg.data, rp->out);
 	free(svg.data);
-	fprintf(rp->out, "<figcaption>%s</figcaption>\n</figure>\n",
+	fmt_print(rp->out, "<figcaption>%s</figcaption>\n</figure>\n",
 	        TR(rp, "Share of iterations in which each scenario takes "
 	           "rank 1, 2, 3 and so on (stacked; the table above gives "
 	           "the main numbers).",
@@ -368,9 +369,10 @@ void report_robustness_release(report_robustness_data *d)
 
 int report_robustness(const report *rp, const report_robustness_data *d)
 {
-	int rc = NATRISK_OK;
 	write_intro(rp);
-	write_rankings(rp, d->rankings);
+	int rc = write_rankings(rp, d->rankings);
+	if (rc != NATRISK_OK)
+		return rc;
 	write_tau(rp, d->rankings);
 	write_dependent(rp, d->rankings);
 	if (d->smaa)

@@ -35,16 +35,16 @@ static void write_facts(const report *rp, const natrisk_scenario *s,
                         const natrisk_scenario_result *res)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<p>%s <code>", TR(rp, "Identifier", "Kenmerk"));
+	fmt_print(out, "<p>%s <code>", TR(rp, "Identifier", "Kenmerk"));
 	html_text(out, s->id);
-	fprintf(out, "</code>" SEP "%s %d" SEP "%s ", TR(rp, "Rank", "Rang"),
+	fmt_print(out, "</code>" SEP "%s %d" SEP "%s ", TR(rp, "Rank", "Rang"),
 	        res->rank, TR(rp, "Theme", "Thema"));
 	if (s->theme >= 0)
 		html_text(out, natrisk_assessment_theme(rp->a, (size_t)s->theme)->title);
 	else
 		fputs(MDASH, out);
 	/* A new scenario says so in its heading (write_scenario). */
-	fprintf(out, SEP "%s %s" SEP "%s %s</p>\n", TR(rp, "Kind", "Soort"),
+	fmt_print(out, SEP "%s %s" SEP "%s %s</p>\n", TR(rp, "Kind", "Soort"),
 	        report_kind_name(rp, s->kind),
 	        TR(rp, "Classification", "Rubricering"),
 	        report_classification_name(rp, s->classification));
@@ -57,7 +57,7 @@ static void write_text_parts(const report *rp, const natrisk_scenario *s)
 		html_paragraphs(out, s->description);
 	if (s->source_count == 0)
 		return;
-	fprintf(out, "<h4>%s</h4>\n<ul class=\"sources\">\n",
+	fmt_print(out, "<h4>%s</h4>\n<ul class=\"sources\">\n",
 	        TR(rp, "Sources", "Bronnen"));
 	for (size_t i = 0; i < s->source_count; i++) {
 		fputs("<li>", out);
@@ -78,10 +78,10 @@ static bool has_probability(const natrisk_score *s)
 static void write_probability_cells(const report *rp, const natrisk_score *s)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<tr><th scope=\"row\">%s ", TR(rp, "Probability within",
+	fmt_print(out, "<tr><th scope=row>%s ", TR(rp, "Probability within",
 	        "Kans binnen"));
 	html_quantity(out, natrisk_method_horizon_years(rp->m), rp->lang);
-	fprintf(out, " %s</th>", TR(rp, "years", "jaar"));
+	fmt_print(out, " %s</th>", TR(rp, "years", "jaar"));
 	for (int p = 0; p < NATRISK_POINT_COUNT; p++) {
 		const natrisk_grade *g = &s->point[p];
 		fputs("<td>", out);
@@ -103,7 +103,7 @@ static void write_grade_cell(const report *rp, const natrisk_criterion *c,
 	FILE *out = rp->out;
 	fputs("<td>", out);
 	if (g->cls == NATRISK_CLASS_X) {
-		fprintf(out, "X " MDASH " %s",
+		fmt_print(out, "X " MDASH " %s",
 		        TR(rp, "not applicable", "niet van toepassing"));
 	} else if (g->has_quantity) {
 		html_quantity(out, g->quantity, rp->lang);
@@ -112,7 +112,7 @@ static void write_grade_cell(const report *rp, const natrisk_criterion *c,
 			fputc(' ', out);
 			html_text(out, unit);
 		}
-		fprintf(out, " \xE2\x86\x92 %s", natrisk_class_letter(g->cls));
+		fmt_print(out, " \xE2\x86\x92 %s", natrisk_class_letter(g->cls));
 	} else {
 		char letter[4];
 		natrisk_grade_letters(g, letter);
@@ -179,7 +179,7 @@ static void write_why_cell(const report *rp, const natrisk_scenario *s,
 	                        same_why(row_why(s, rows[r + span]), why)))
 		span++;
 	if (span > 1)
-		fprintf(out, "<td rowspan=\"%zu\">", span);
+		fmt_print(out, "<td rowspan=\"%zu\">", span);
 	else
 		fputs("<td>", out);
 	html_text(out, why);
@@ -198,7 +198,7 @@ static void write_score_row(const report *rp, const natrisk_scenario *s,
 		                                       : NULL;
 		const natrisk_score *score = c >= 0 ? &s->impact[c]
 		                                    : &s->likelihood;
-		fputs("<tr><th scope=\"row\">", out);
+		fputs("<tr><th scope=row>", out);
 		if (crit)
 			html_text(out, crit->id);
 		else
@@ -217,16 +217,16 @@ static void write_totals(const report *rp, const natrisk_scenario_result *res)
 	static const int points[] = { NATRISK_LL, NATRISK_EV, NATRISK_UL };
 	static const char *const en[] = { "LL", "EV", "UL" };
 	static const char *const nl[] = { "OG", "VW", "BG" };
-	fprintf(out, "<p>%s:", TR(rp, "Total impact", "Totale impact"));
+	fmt_print(out, "<p>%s:", TR(rp, "Total impact", "Totale impact"));
 	for (int p = 0; p < 3; p++) {
-		fprintf(out, "%s %s ", p ? "," : "", TR(rp, en[p], nl[p]));
+		fmt_print(out, "%s %s ", p ? "," : "", TR(rp, en[p], nl[p]));
 		html_decimal(out, res->impact[points[p]].total, 2, rp->lang);
 	}
 	const natrisk_impact_level *ev = &res->impact[NATRISK_EV];
 	char range[4];
 	natrisk_impact_range(ev, range);
 	/* the classes' names are in the legend (write_class_legend) */
-	fprintf(out, "; %s <strong>%s</strong>.</p>\n",
+	fmt_print(out, "; %s <strong>%s</strong>.</p>\n",
 	        TR(rp, "class range", "klassebereik"), range);
 }
 
@@ -238,9 +238,9 @@ static void write_unscored(const report *rp, const natrisk_scenario *s)
 	for (size_t c = 0; c < natrisk_method_criterion_count(rp->m); c++) {
 		if (!unscored(s, c))
 			continue;
-		fprintf(out, "%s", first ? "" : ", ");
+		fmt_print(out, "%s", first ? "" : ", ");
 		if (first)
-			fprintf(out, "<p class=\"unscored\">%s: ",
+			fmt_print(out, "<p>%s: ",
 			        TR(rp, "Not scored (X " MDASH " not applicable)",
 			           "Niet gescoord (X " MDASH " niet van "
 			           "toepassing)"));
@@ -264,14 +264,14 @@ static int write_scores(const report *rp, const natrisk_scenario *s,
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	size_t n = table_rows(rp, s, rows);
 	write_totals(rp, res);
-	fprintf(out, "<table class=\"criteria\">\n<caption>%s ",
-	        TR(rp, "Scores of", "Scores van"));
-	html_text(out, s->title);
+	/* the caption need not repeat the title of the section it is in */
+	fmt_print(out, "<table class=\"criteria\">\n<caption>%s",
+	        TR(rp, "Scores", "Scores"));
 	/* no thead and tbody: the head cells' scope says what they head,
 	 * and a table this short needs no repeated head in print */
-	fprintf(out, "</caption>\n<tr><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-	        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n", TR(rp, "Criterion", "Criterium"),
+	fmt_print(out, "</caption>\n<tr><th scope=col>%s</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th>"
+	        "<th scope=col>%s</th><th scope=col>%s</th></tr>\n", TR(rp, "Criterion", "Criterium"),
 	        TR(rp, "LL", "OG"), TR(rp, "EV", "VW"), TR(rp, "UL", "BG"),
 	        TR(rp, "Rationale", "Onderbouwing"));
 	for (size_t r = 0; r < n; r++)
@@ -324,7 +324,7 @@ static void write_chart_bars(const report *rp, const double (*v)[3],
 	for (size_t k = 0; k < n; k++) {
 		double ev = bar_length(rp, v[k][NATRISK_EV]);
 		if (ev > 0)
-			fprintf(out, "M%d %sh%s", BAR_X, PX(row_middle(k)),
+			fmt_print(out, "M%d %sh%s", BAR_X, PX(row_middle(k)),
 			        PX(ev));
 	}
 	fputs("\"/><path class=\"w\" d=\"", out);
@@ -333,7 +333,7 @@ static void write_chart_bars(const report *rp, const double (*v)[3],
 		double ul = BAR_X + bar_length(rp, v[k][NATRISK_UL]);
 		double mid = row_middle(k);
 		if (ul > ll)
-			fprintf(out, "M%s %sH%s", PX(ll), PX(mid), PX(ul));
+			fmt_print(out, "M%s %sH%s", PX(ll), PX(mid), PX(ul));
 	}
 	fputs("\"/>\n", out);
 }
@@ -345,10 +345,10 @@ static void write_chart_texts(const report *rp, const double (*v)[3],
 	for (size_t k = 0; k < n; k++) {
 		double ev = BAR_X + bar_length(rp, v[k][NATRISK_EV]);
 		double ul = BAR_X + bar_length(rp, v[k][NATRISK_UL]);
-		fprintf(out, "<text x=\"%d\" y=\"%s\">", LABEL_W,
+		fmt_print(out, "<text x=\"%d\" y=\"%s\">", LABEL_W,
 		        PX(row_middle(k)));
 		html_ltext(out, &natrisk_method_interest(rp->m, k)->name, rp->lang);
-		fprintf(out, "<tspan x=\"%s\">", PX((ev > ul ? ev : ul) + 6));
+		fmt_print(out, "<tspan x=\"%s\">", PX((ev > ul ? ev : ul) + 6));
 		write_bar_values(rp, v[k]);
 		fputs("</tspan></text>", out);
 	}
@@ -372,7 +372,7 @@ static void write_chart_svg(const report *rp, const double (*v)[3],
 	FILE *out = rp->out;
 	size_t n = natrisk_method_interest_count(rp->m);
 	int height = TOP + (int)n * ROW_H + BOTTOM;
-	fprintf(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
+	fmt_print(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
 	        "aria-label=\"%s\">\n", CHART_W, height,
 	        TR(rp, "Impact per vital interest", "Impact per vitaal belang"));
 	if (first)
@@ -380,7 +380,7 @@ static void write_chart_svg(const report *rp, const double (*v)[3],
 	write_chart_bars(rp, v, n);
 	write_chart_texts(rp, v, n);
 	/* the scale, the same for all charts, is in the introduction */
-	fprintf(out, "<path class=\"a\" d=\"M%d %dV%d\"/>\n</svg>\n", BAR_X,
+	fmt_print(out, "<path class=\"a\" d=\"M%d %dV%d\"/>\n</svg>\n", BAR_X,
 	        TOP, TOP + (int)n * ROW_H);
 }
 
@@ -415,7 +415,7 @@ static int write_scenario(const report *rp, size_t i, bool first)
 	scoped_id(rp, "scenario-", s, "\">\n<h3>");
 	html_text(out, s->title);
 	if (s->is_new)
-		fprintf(out, " <span class=\"badge\">%s</span>",
+		fmt_print(out, " <span class=\"badge\">%s</span>",
 		        TR(rp, "new", "nieuw"));
 	fputs("</h3>\n", out);
 	write_facts(rp, s, res);
@@ -431,17 +431,17 @@ static int write_scenario(const report *rp, size_t i, bool first)
 static void write_class_legend(const report *rp)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<p>%s:", TR(rp, "Likelihood classes",
+	fmt_print(out, "<p>%s:", TR(rp, "Likelihood classes",
 	                          "Klassen van waarschijnlijkheid"));
 	for (int c = NATRISK_CLASS_A; c <= NATRISK_CLASS_E; c++) {
-		fprintf(out, "%s %s " MDASH " ", c > NATRISK_CLASS_A ? "," : "",
+		fmt_print(out, "%s %s " MDASH " ", c > NATRISK_CLASS_A ? "," : "",
 		        natrisk_class_letter(c));
 		html_ltext(out, natrisk_method_likelihood_label(rp->m, c),
 		           rp->lang);
 	}
-	fprintf(out, ". %s:", TR(rp, "Impact classes", "Impactklassen"));
+	fmt_print(out, ". %s:", TR(rp, "Impact classes", "Impactklassen"));
 	for (int c = NATRISK_CLASS_A; c <= NATRISK_CLASS_E; c++) {
-		fprintf(out, "%s %s " MDASH " ", c > NATRISK_CLASS_A ? "," : "",
+		fmt_print(out, "%s %s " MDASH " ", c > NATRISK_CLASS_A ? "," : "",
 		        natrisk_class_letter(c));
 		html_ltext(out, natrisk_method_impact_label(rp->m, c), rp->lang);
 	}
@@ -452,8 +452,8 @@ static void write_class_legend(const report *rp)
 static void write_criteria_legend(const report *rp)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<table class=\"legend\">\n<caption>%s</caption>\n"
-	        "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s"
+	fmt_print(out, "<table class=\"legend\">\n<caption>%s</caption>\n"
+	        "<thead><tr><th scope=col>%s</th><th scope=col>%s"
 	        "</th></tr></thead>\n", TR(rp, "The criteria of the method",
 	                                   "De criteria van de methode"),
 	        TR(rp, "Criterion", "Criterium"), TR(rp, "Name", "Naam"));
@@ -468,7 +468,7 @@ static void write_criteria_legend(const report *rp)
 			const natrisk_criterion *crit = natrisk_method_criterion(rp->m, c);
 			if (crit->interest != k)
 				continue;
-			fputs("<tr><th scope=\"row\">", out);
+			fputs("<tr><th scope=row>", out);
 			html_text(out, crit->id);
 			fputs("</th><td>", out);
 			html_ltext(out, &crit->name, rp->lang);
@@ -483,7 +483,7 @@ static void write_criteria_legend(const report *rp)
 static void write_intro(const report *rp)
 {
 	FILE *out = rp->out;
-	fprintf(out, "<p>%s <abbr title=\"%s\">%s</abbr>, "
+	fmt_print(out, "<p>%s <abbr title=\"%s\">%s</abbr>, "
 	        "<abbr title=\"%s\">%s</abbr> %s <abbr title=\"%s\">%s"
 	        "</abbr>. %s ",
 	        TR(rp, "Every score is given as its", "Elke score staat er als"),
@@ -494,7 +494,7 @@ static void write_intro(const report *rp)
 	        TR(rp, "Total impacts are weighed with the weight profile",
 	           "Totale impact is gewogen met de gewichtenset"));
 	html_ltext(out, &rp->profile->title, rp->lang);
-	fprintf(out, ". %s ",
+	fmt_print(out, ". %s ",
 	        TR(rp, "In the chart per vital interest, bars are each "
 	           "interest's contribution to the EV total impact and lines "
 	           "its LL" NDASH "UL range; every chart of this report has "
@@ -505,7 +505,7 @@ static void write_intro(const report *rp)
 	           "bovengrens; alle grafieken in dit rapport hebben "
 	           "dezelfde schaal, van 0 tot"));
 	html_decimal(out, rp->chart_max, 2, rp->lang);
-	fprintf(out, " %s</p>\n", TR(rp, "over the full width.",
+	fmt_print(out, " %s</p>\n", TR(rp, "over the full width.",
 	                             "over de volle breedte."));
 	write_class_legend(rp);
 	write_criteria_legend(rp);
@@ -513,7 +513,7 @@ static void write_intro(const report *rp)
 
 int report_scenarios(const report *rp)
 {
-	fprintf(rp->out, "<section id=\"scenarios\" "
+	fmt_print(rp->out, "<section id=\"scenarios\" "
 	        "aria-labelledby=\"scenarios-h\">\n"
 	        "<h2 id=\"scenarios-h\">%s</h2>\n",
 	        TR(rp, "Scenarios", "Scenario's"));

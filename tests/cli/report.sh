@@ -317,10 +317,11 @@ expect_file "$T_TMP/en/report.html"
 expect_html full "$T_TMP/en" examples/nrb-2012.yaml examples/nrb-2011.yaml \
 	methods/nrb-2008.yaml equal
 
-t "1,000 scenarios: every section keeps its title, scores table, rationales and chart; the report is under 3 MB"
+t "1,000 scenarios: every section keeps its title, scores table, rationales and chart; the report is under 2.9 MB"
 # Issue 9, point 20: repeated markup is shared or shortened, not content.
-# The file was 8.6 MB, 6.5 MB with the first savings, 3.7 MB, 2.98 MB now;
-# the issue's target is 3 MB.
+# The file was 8.6 MB, 6.5 MB with the first savings, 3.7 MB, 2.98 MB,
+# 2.86 MB now (the benchmark's assessment: 2.97 MB); the issue's target
+# is 3 MB.
 python3 - "$T_TMP/big.yaml" <<'PY'
 import sys
 classes = "ABCDE"
@@ -342,7 +343,7 @@ python3 - "$T_TMP/big/report.html" >"$T_TMP/big.out" 2>&1 <<'PY' ||
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
 bad = []
-if len(html.encode()) >= 3_000_000:
+if len(html.encode()) >= 2_900_000:
     bad.append("%d bytes" % len(html.encode()))
 sections = re.findall(r'<section class="scenario" id="scenario-(s\d{4})".*?</section>',
                       html, re.S)
@@ -354,7 +355,7 @@ for m in re.finditer(r'<section class="scenario" id="scenario-s(\d{4})"(.*?)</se
     need = ["Scenario number %d</h3>" % i, '<table class="criteria">',
             '<svg class="chart"'] + ["why %d %s" % (i, c) for c in
                                      ["1.1", "2.1", "2.2", "3.1", "4.1", "5.1", "5.2"]]
-    rows = re.findall(r'<tr><th scope="row">([0-9.]+)</th>'
+    rows = re.findall(r'<tr><th scope=row>([0-9.]+)</th>'
                       r'<td>([A-E])</td><td>([A-E])</td><td>([A-E])</td>', body)
     if [r[0] for r in rows] != ["1.1", "2.1", "2.2", "3.1", "4.1", "5.1", "5.2"]:
         bad.append("s%04d: rows %r" % (i, rows))

@@ -233,15 +233,16 @@ static void add_segment(xmlNode *node, double x0, double y0, double x1,
 	m->legend = fmin(x0, x1) > frame.x1 && frame.x1 > frame.x0;
 }
 
-/* "M x y L x y M x y H x V y h dx v dy ...": the segments our writer
- * draws (each from a move, across, upright or any way). */
+/* "M x y L x y M x y H x V y h dx v dy m dx dy ...": the segments our
+ * writer draws (each from a move, absolute or relative, across, upright
+ * or any way). */
 static void read_path(xmlNode *node)
 {
 	char *d = text_prop(node, "d");
 	double x = 0, y = 0;
 	for (char *p = d; *p;) {
 		char command = *p;
-		if (!strchr("MLHVhv", command)) {
+		if (!strchr("MLHVhvm", command)) {
 			p++;
 			continue;
 		}
@@ -249,12 +250,13 @@ static void read_path(xmlNode *node)
 		double nx = x, ny = y, a = strtod(p + 1, &end);
 		switch (command) {
 		case 'M': case 'L': nx = a, ny = strtod(end, &end); break;
+		case 'm': nx = x + a, ny = y + strtod(end, &end); break;
 		case 'H': nx = a; break;
 		case 'V': ny = a; break;
 		case 'h': nx = x + a; break;
 		case 'v': ny = y + a; break;
 		}
-		if (command != 'M')
+		if (command != 'M' && command != 'm')
 			add_segment(node, x, y, nx, ny);
 		x = nx, y = ny;
 		p = end;

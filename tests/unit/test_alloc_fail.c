@@ -307,7 +307,9 @@ static int load_samples(natrisk_diag *diag)
 
 static void loaders(void **state)
 {
-	assert_true(exhaust("method", load_method) > 10);
+	/* the YAML tree allocates in arena blocks and one stack of items,
+	 * so a method file costs a handful of allocations */
+	assert_true(exhaust("method", load_method) > 3);
 	assert_true(exhaust("assessment", load_assessment) > 10);
 	assert_true(exhaust("SMAA samples", load_samples) > 3);
 }

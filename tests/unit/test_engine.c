@@ -393,6 +393,36 @@ static void test_bad_profile(void **state)
 	assert_null(r);
 }
 
+/* The ranks alone: 1, 1, 3, 4, 5 as above under the default profile,
+ * and under every profile the ranks of the whole results. */
+static void test_ranks_alone(void **state)
+{
+	fixture *f = *state;
+	const natrisk_method *m = natrisk_assessment_method(f->a);
+	size_t n = natrisk_assessment_scenario_count(f->a);
+	int ranks[16];
+	assert_true(n <= 16);
+	assert_int_equal(natrisk_results_ranks(f->a, natrisk_results_profile(f->r),
+	                                       ranks), 0);
+	assert_int_equal(ranks[FLOOD], 1);
+	assert_int_equal(ranks[FLOOD_COPY], 1);
+	assert_int_equal(ranks[QUAKE], 3);
+	assert_int_equal(ranks[CYBER], 4);
+	assert_int_equal(ranks[NIL], 5);
+	for (size_t p = 0; p < natrisk_method_profile_count(m); p++) {
+		natrisk_results *r;
+		assert_int_equal(natrisk_results_new(&r, f->a, p), 0);
+		assert_int_equal(natrisk_results_ranks(f->a, p, ranks), 0);
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(ranks[i], natrisk_results_get(r, i)->rank);
+		natrisk_results_free(r);
+	}
+	assert_int_equal(natrisk_results_ranks(f->a,
+	                                       natrisk_method_profile_count(m),
+	                                       ranks),
+	                 NATRISK_ENOTFOUND);
+}
+
 /* ---- a user's method file with its own profile ------------------------ */
 
 /* Three criteria over two interests; profile "lives" weighs 2.1 three
@@ -687,6 +717,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_bundled_profile_economic_reorders, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_profile, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_ranks_alone, setup,
 		                                teardown),
 		cmocka_unit_test(test_high_grades_and_probability_points),
 		cmocka_unit_test(test_user_method_by_path),

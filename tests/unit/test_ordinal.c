@@ -2,7 +2,9 @@
  * test_ordinal.c - the robustness methods of ordinal.h on examples worked
  * out by hand: the medal method with ties, Evamix step by step on a small
  * mixed ordinal/cardinal problem, Kendall's tau-b with and without ties,
- * the method-dependent scenarios, and the bundle on an assessment.
+ * the method-dependent scenarios, and the bundle on an assessment. The
+ * fast algorithms against their definitions on random inputs are in
+ * test_ordinal_random.c.
  */
 #include "unit_support.h"
 
@@ -427,47 +429,6 @@ static void test_robustness_bundle(void **state)
 	natrisk_robustness_free(r);
 }
 
-/* Tau-b by its definition, pair by pair: the independent check of the
- * O(n log n) implementation on random rankings full of ties. */
-static double tau_b_by_pairs(const int *x, const int *y, size_t n)
-{
-	double concordant = 0, discordant = 0, tied_x = 0, tied_y = 0;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = i + 1; j < n; j++) {
-			int dx = (x[i] > x[j]) - (x[i] < x[j]);
-			int dy = (y[i] > y[j]) - (y[i] < y[j]);
-			tied_x += dx == 0;
-			tied_y += dy == 0;
-			concordant += dx * dy > 0;
-			discordant += dx * dy < 0;
-		}
-	double pairs = (double)n * ((double)n - 1) / 2;
-	return (concordant - discordant) /
-	       sqrt((pairs - tied_x) * (pairs - tied_y));
-}
-
-static void test_kendall_random(void **state)
-{
-	(void)state;
-	unsigned seed = 12345;
-	for (int round = 0; round < 200; round++) {
-		size_t n = 2 + (size_t)(round % 60);
-		int x[64], y[64];
-		for (size_t k = 0; k < n; k++) {
-			seed = seed * 1103515245u + 12345u;
-			x[k] = (int)((seed >> 16) % (1 + round % 7));
-			seed = seed * 1103515245u + 12345u;
-			y[k] = (int)((seed >> 16) % (1 + round % 5));
-		}
-		double expected = tau_b_by_pairs(x, y, n);
-		double got = natrisk_kendall_tau_b(x, y, n);
-		if (isnan(expected))
-			assert_true(isnan(got));
-		else
-			assert_true(fabs(got - expected) < 1e-12);
-	}
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -484,7 +445,6 @@ int main(void)
 		cmocka_unit_test(test_kendall_known),
 		cmocka_unit_test(test_kendall_ties),
 		cmocka_unit_test(test_kendall_undefined),
-		cmocka_unit_test(test_kendall_random),
 		cmocka_unit_test(test_dependent),
 		cmocka_unit_test_setup_teardown(test_robustness_bundle, setup,
 		                                teardown),
