@@ -17,6 +17,7 @@
 #include "natrisk/assessment.h"
 #include "natrisk/results.h"
 #include "natrisk/effect.h"
+#include "natrisk/residual.h"
 #include "natrisk/output.h"
 #include "natrisk/ordinal.h"
 #include "natrisk/robustness_output.h"

@@ -12,7 +12,8 @@ void natrisk_assessment_free(natrisk_assessment *a)
 {
 	if (!a)
 		return;
-	natrisk_method_free(a->method);
+	if (!a->method_borrowed)
+		natrisk_method_free(a->method);
 	arena_owned_free(a);
 }
 
