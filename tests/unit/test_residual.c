@@ -30,6 +30,7 @@
 #include <jansson.h>
 
 #include <natrisk/common.h>
+#include <natrisk/diagram.h>
 #include <natrisk/effect.h>
 #include <natrisk/output.h>
 #include <natrisk/residual.h>
@@ -573,6 +574,50 @@ static void test_json_risk_value(void **state)
 	free(text);
 }
 
+/* Occurrences of NEEDLE in TEXT. */
+static size_t count_of(const char *text, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = text; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/* The residual diagram: with alpha moved (2.1 D -> B) and gamma changed
+ * only in a way that leaves its place (a lower UL on 3.1 would; here
+ * 2.1 300 -> 150, the same class), one "previous" mark and one arrow,
+ * both alpha's, and the legend says where arrows start. */
+static void test_diagram_arrows(void **state)
+{
+	fixture *f = *state;
+	natrisk_effect e[] = { effect(state, "s1", "2.1", ALPHA),
+		               effect(state, "s1", "3.1", ALPHA),
+		               effect(state, "s3", "2.1", GAMMA) };
+	residual(state, e, 3);
+	natrisk_diagram_options options = {
+		.lang = NATRISK_LANG_EN, .previous = f->before,
+		.previous_before_measures = true };
+	natrisk_scene *scene;
+	assert_int_equal(natrisk_diagram_scene(&scene, f->after, &options),
+	                 NATRISK_OK);
+	char *svg = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&svg, &len);
+	assert_int_equal(natrisk_scene_write_svg(scene, false, out),
+	                 NATRISK_OK);
+	fclose(out);
+	natrisk_scene_free(scene);
+	assert_int_equal(count_of(svg, "class=\"previous\" data-scenario=\"alpha\""),
+	                 1);
+	assert_true(count_of(svg, "class=\"arrow\" data-scenario=\"alpha\"") >= 1);
+	assert_int_equal(count_of(svg, "class=\"previous\" data-scenario="), 1);
+	assert_int_equal(count_of(svg, "class=\"arrow\" data-scenario=\"gamma\""), 0);
+	assert_int_equal(count_of(svg, "class=\"arrow\" data-scenario=\"beta\""), 0);
+	assert_non_null(strstr(svg, "from before the measures"));
+	assert_null(strstr(svg, "from previous edition"));
+	free(svg);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -592,6 +637,7 @@ int main(void)
 		T(test_ownership),
 		T(test_bad_effects),
 		T(test_json_risk_value),
+		T(test_diagram_arrows),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
