@@ -204,15 +204,24 @@ static void check_r(double got, double want)
 	assert_near(got, want, 1e-12 * fabs(want));
 }
 
+/* A handle on A (profile 0) with the N EFFECTS applied; the caller frees
+ * it. */
+static natrisk_residual *handle_with(const natrisk_assessment *a,
+                                     const natrisk_effect *effects, size_t n)
+{
+	natrisk_residual *h;
+	assert_int_equal(natrisk_residual_new(&h, a, 0), NATRISK_OK);
+	assert_int_equal(natrisk_residual_apply(h, effects, n), NATRISK_OK);
+	return h;
+}
+
 /* The handle on the same effects gives r bit for bit as the residual
  * assessment's results do, and the same total. */
 static void check_handle_agrees(void **state, const natrisk_effect *effects,
                                 size_t n)
 {
 	fixture *f = *state;
-	natrisk_residual *h;
-	assert_int_equal(natrisk_residual_new(&h, f->base, 0), NATRISK_OK);
-	assert_int_equal(natrisk_residual_apply(h, effects, n), NATRISK_OK);
+	natrisk_residual *h = handle_with(f->base, effects, n);
 	for (size_t i = 0; i < 3; i++)
 		assert_exact(natrisk_residual_risk_value(h, i),
 		             natrisk_results_risk_value(f->after, i));
@@ -270,9 +279,7 @@ static void test_equal_ev_lower_ul(void **state)
 	check_r(natrisk_results_risk_value(((fixture *)*state)->after, ALPHA),
 	        R_ALPHA);
 	fixture *f = *state;
-	natrisk_residual *h;
-	assert_int_equal(natrisk_residual_new(&h, f->base, 0), NATRISK_OK);
-	assert_int_equal(natrisk_residual_apply(h, e, 1), NATRISK_OK);
+	natrisk_residual *h = handle_with(f->base, e, 1);
 	assert_true(natrisk_residual_changed(h, ALPHA));
 	assert_false(natrisk_residual_changed(h, BETA));
 	check_r(natrisk_residual_risk_value(h, ALPHA), R_ALPHA);
@@ -295,9 +302,7 @@ static void test_equal_ev_ul_then_ll(void **state)
 	assert_near(after(state, ALPHA)->impact[NATRISK_UL].total, 6.3, 1e-12);
 
 	fixture *f = *state;
-	natrisk_residual *h;
-	assert_int_equal(natrisk_residual_new(&h, f->base, 0), NATRISK_OK);
-	assert_int_equal(natrisk_residual_apply(h, e + 1, 2), NATRISK_OK);
+	natrisk_residual *h = handle_with(f->base, e + 1, 2);
 	assert_false(natrisk_residual_changed(h, ALPHA));
 	natrisk_residual_free(h);
 }
@@ -312,9 +317,7 @@ static void test_worse_effect_changes_nothing(void **state)
 	check_r(natrisk_results_risk_value(((fixture *)*state)->after, ALPHA),
 	        R_ALPHA);
 	fixture *f = *state;
-	natrisk_residual *h;
-	assert_int_equal(natrisk_residual_new(&h, f->base, 0), NATRISK_OK);
-	assert_int_equal(natrisk_residual_apply(h, e, 1), NATRISK_OK);
+	natrisk_residual *h = handle_with(f->base, e, 1);
 	assert_false(natrisk_residual_changed(h, ALPHA));
 	assert_exact(natrisk_residual_total_after(h),
 	             natrisk_residual_total_before(h));
@@ -335,9 +338,7 @@ static void test_two_effects_best_not_sum(void **state)
 	check_handle_agrees(state, e, 2);
 	natrisk_effect swapped[] = { e[1], e[0] };
 	fixture *f = *state;
-	natrisk_residual *h;
-	assert_int_equal(natrisk_residual_new(&h, f->base, 0), NATRISK_OK);
-	assert_int_equal(natrisk_residual_apply(h, swapped, 2), NATRISK_OK);
+	natrisk_residual *h = handle_with(f->base, swapped, 2);
 	check_r(natrisk_residual_risk_value(h, ALPHA), 664.0783086353597);
 	natrisk_residual_free(h);
 }
@@ -380,9 +381,7 @@ static void test_x_with_upper_limit(void **state)
 	assert_int_equal(natrisk_results_new(&res, r, 0), NATRISK_OK);
 	assert_near(natrisk_results_get(res, 0)->impact[NATRISK_UL].total, 1.2,
 	            1e-12);
-	natrisk_residual *h;
-	assert_int_equal(natrisk_residual_new(&h, a, 0), NATRISK_OK);
-	assert_int_equal(natrisk_residual_apply(h, &e, 1), NATRISK_OK);
+	natrisk_residual *h = handle_with(a, &e, 1);
 	assert_false(natrisk_residual_changed(h, 0));
 	natrisk_residual_free(h);
 	natrisk_results_free(res);
@@ -423,9 +422,7 @@ static void test_likelihood_class_against_probability(void **state)
 	        1382.7105644540811);
 
 	fixture *f = *state;
-	natrisk_residual *h;
-	assert_int_equal(natrisk_residual_new(&h, f->base, 0), NATRISK_OK);
-	assert_int_equal(natrisk_residual_apply(h, e, 1), NATRISK_OK);
+	natrisk_residual *h = handle_with(f->base, e, 1);
 	assert_false(natrisk_residual_changed(h, GAMMA));
 	natrisk_residual_free(h);
 }
@@ -437,9 +434,7 @@ static void test_quantities_by_class(void **state)
 {
 	fixture *f = *state;
 	natrisk_effect same[] = { effect(state, "s3", "2.1", GAMMA) };
-	natrisk_residual *h;
-	assert_int_equal(natrisk_residual_new(&h, f->base, 0), NATRISK_OK);
-	assert_int_equal(natrisk_residual_apply(h, same, 1), NATRISK_OK);
+	natrisk_residual *h = handle_with(f->base, same, 1);
 	assert_false(natrisk_residual_changed(h, GAMMA));
 	check_r(natrisk_residual_risk_value(h, GAMMA), R_GAMMA);
 	natrisk_residual_free(h);
