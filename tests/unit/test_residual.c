@@ -569,6 +569,55 @@ static void test_json_risk_value(void **state)
 	free(text);
 }
 
+/* One handle through 300 random sets from a pool of every effect score
+ * of EFFECTS_YAML on every base scenario: after each set its risk values
+ * and total are those of a residual assessment made afresh, bit for bit,
+ * whatever sets came before. */
+static void test_handle_matches_fresh_residuals(void **state)
+{
+	fixture *f = *state;
+	const natrisk_method *m = natrisk_assessment_method(f->base);
+	size_t criteria = natrisk_method_criterion_count(m);
+	natrisk_effect pool[4 * 11 * 3];
+	size_t n = 0;
+	for (size_t j = 0; j < 4; j++) {
+		const natrisk_scenario *s = natrisk_assessment_scenario(f->scores, j);
+		for (long c = -1; c < (long)criteria; c++) {
+			const natrisk_score *score = c < 0 ? &s->likelihood
+			                                   : &s->impact[c];
+			if (c >= 0 && !score->given)
+				continue;
+			for (size_t on = 0; on < 3; on++)
+				pool[n++] = (natrisk_effect){ on, c, *score };
+		}
+	}
+	natrisk_residual *h = handle_with(f->base, NULL, 0);
+	unsigned long long x = 88172645463325252ull;
+	for (int round = 0; round < 300; round++) {
+		natrisk_effect set[8];
+		size_t k = 0;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		for (size_t want = x % 9; k < want; k++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			set[k] = pool[x % n];
+		}
+		assert_int_equal(natrisk_residual_apply(h, set, k), NATRISK_OK);
+		natrisk_assessment *r;
+		natrisk_results *res;
+		assert_int_equal(natrisk_residual_assessment_new(&r, f->base, set, k),
+		                 NATRISK_OK);
+		assert_int_equal(natrisk_results_new(&res, r, 0), NATRISK_OK);
+		for (size_t i = 0; i < 3; i++)
+			assert_exact(natrisk_residual_risk_value(h, i),
+			             natrisk_results_risk_value(res, i));
+		assert_exact(natrisk_residual_total_after(h),
+		             natrisk_results_risk_total(res));
+		natrisk_results_free(res);
+		natrisk_assessment_free(r);
+	}
+	natrisk_residual_free(h);
+}
+
 /* Occurrences of NEEDLE in TEXT. */
 static size_t count_of(const char *text, const char *needle)
 {
@@ -633,6 +682,7 @@ int main(void)
 		T(test_bad_effects),
 		T(test_json_risk_value),
 		T(test_diagram_arrows),
+		T(test_handle_matches_fresh_residuals),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
