@@ -158,6 +158,7 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
 	$(BIN) assess examples/nrb-2012.yaml
+	$(BIN) capabilities examples/plan-2012.yaml
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.svg
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.png
 	$(BIN) report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out

@@ -29,6 +29,7 @@ typedef struct cli_command {
 extern const cli_command cmd_check, cmd_assess, cmd_diagram, cmd_report,
 	cmd_methods, cmd_method;
 extern const cli_command cmd_robustness;
+extern const cli_command cmd_capabilities;
 extern const cli_command cmd_smaa;
 extern const cli_command cmd_user, cmd_import, cmd_export, cmd_backup,
 	cmd_audit, cmd_serve;
@@ -45,6 +46,11 @@ int cli_help(const cli_command *cmd);
 /* Loads PATH, printing every diagnostic to stderr. Returns 0 when loaded,
  * else the exit status (1). */
 int cli_load(const char *path, natrisk_assessment **out);
+
+struct natrisk_plan;
+/* Loads the plan file PATH (and its assessment) as cli_load() does an
+ * assessment. Returns 0 when loaded, else 1. */
+int cli_load_plan(const char *path, struct natrisk_plan **out);
 
 /* Parses --lang; returns false on an unknown language. */
 bool cli_parse_lang(const char *text, natrisk_lang *out);

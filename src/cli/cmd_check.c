@@ -1,8 +1,11 @@
 /*
  * cmd_check.c - "natrisk check FILE...": validate only. Prints every error
- * and warning; nothing on stdout.
+ * and warning; nothing on stdout. A plan file (natrisk_plan_detect) is
+ * validated with its assessment; anything else as an assessment.
  */
 #include <getopt.h>
+
+#include <natrisk/plan.h>
 
 #include "cli.h"
 
@@ -23,6 +26,13 @@ static int run_check(const cli_command *cmd, int argc, char **argv)
 		return cli_usage_error(cmd, "no file given");
 	int status = 0;
 	for (int i = optind; i < argc; i++) {
+		if (natrisk_plan_detect(argv[i])) {
+			natrisk_plan *p;
+			if (cli_load_plan(argv[i], &p) != 0)
+				status = EXIT_INVALID;
+			natrisk_plan_free(p);
+			continue;
+		}
 		natrisk_assessment *a;
 		if (cli_load(argv[i], &a) != 0)
 			status = EXIT_INVALID;
@@ -33,10 +43,12 @@ static int run_check(const cli_command *cmd, int argc, char **argv)
 }
 
 const cli_command cmd_check = {
-	"check", "validate assessment files",
+	"check", "validate assessment and plan files",
 	"usage: natrisk check FILE...\n\n"
-	"Validates assessment files without assessing them. Every error and\n"
-	"warning is printed to stderr as FILE:LINE:COL: error: MESSAGE.\n\n"
+	"Validates assessment files without assessing them, and plan files\n"
+	"(a top-level 'plan' key) together with the assessment each names.\n"
+	"Every error and warning is printed to stderr as\n"
+	"FILE:LINE:COL: error: MESSAGE.\n\n"
 	"Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.\n",
 	run_check,
 };

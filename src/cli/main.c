@@ -11,7 +11,7 @@
 
 static const cli_command *const commands[] = {
 	&cmd_check, &cmd_assess, &cmd_report, &cmd_diagram, &cmd_methods,
-	&cmd_method, &cmd_robustness, &cmd_smaa, &cmd_import, &cmd_export,
+	&cmd_method, &cmd_robustness, &cmd_capabilities, &cmd_smaa, &cmd_import, &cmd_export,
 	&cmd_user, &cmd_backup, &cmd_audit, &cmd_serve, NULL,
 };
 
@@ -22,7 +22,7 @@ static void print_overview(FILE *out)
 	             "Scenario-based national risk assessment.\n\n"
 	             "Commands:\n");
 	for (size_t i = 0; commands[i]; i++)
-		fprintf(out, "  %-10s %s\n", commands[i]->name,
+		fprintf(out, "  %-12s %s\n", commands[i]->name,
 		        commands[i]->summary);
 	fprintf(out, "\nSee 'natrisk COMMAND --help' for one command.\n");
 }

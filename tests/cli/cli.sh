@@ -115,7 +115,7 @@ expect_stdout_empty
 cmp -s "$T_TMP/written.json" "$T_TMP/expected.json" ||
 	t_fail "-o output differs from standard output"
 
-for f in examples/*.yaml tests/golden/*.yaml; do
+for f in examples/nrb-*.yaml tests/golden/*.yaml; do
 	for lang in en nl; do
 		t "assess table of $f ($lang) fits in 80 columns"
 		run "$NATRISK" assess "$f" --lang "$lang"

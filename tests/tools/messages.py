@@ -45,6 +45,9 @@ PART_FUNCTIONS = {
     # the loaders' helpers around them
     "keep_text": 2, "keep_text_of": 2, "load_text": 2, "load_class_texts": 2,
     "positive_number": 2, "load_ladder": 2, "dotted_id": 2,
+    # the plan loader's (src/io/plan_*.c)
+    "plan_load_refs": 2, "plan_keep_text": 2, "plan_load_date": 2,
+    "load_level_value": 2, "load_cost_part": 2,
     # SMAA CSV: a name's kind, a message reported as it is
     "samples_name_ok": 2, "syntax_error": 3, "stop_at": 2,
     # src/store: what a status does not allow ("analysts score")
