@@ -162,6 +162,12 @@ void cli_run_close(cli_run *run);
  * other way round); RUN's residual fields stay NULL without --plan. */
 int cli_residual_open(const cli_command *cmd, const cli_args *args,
                       cli_run *run);
+/* With --plan: loads the plan into RUN before ARGS->file; when FILE is
+ * the plan's own assessment (the same file), RUN's assessment is the
+ * plan's, loaded once (cli_run_close then leaves it to the plan).
+ * Returns 0 or 1. */
+int cli_residual_load(const cli_command *cmd, const cli_args *args,
+                      cli_run *run);
 /* The usage rules of --plan and --measures (each needs the other; not
  * with --compare or --uncertainty). Returns 0, or 2 after a usage
  * message. */

@@ -72,9 +72,10 @@ int cli_run_open(const cli_command *cmd, const cli_args *args, cli_run *run)
 {
 	memset(run, 0, sizeof *run);
 	int status = cli_residual_usage(cmd, args);
-	if (status != 0)
-		return status;
-	status = cli_load(args->file, &run->assessment);
+	if (status == 0)
+		status = cli_residual_load(cmd, args, run);
+	if (status == 0 && !run->assessment)
+		status = cli_load(args->file, &run->assessment);
 	size_t profile;
 	if (status == 0)
 		status = cli_profile(cmd, run->assessment, args->weights,
@@ -100,11 +101,14 @@ void cli_run_close(cli_run *run)
 {
 	natrisk_results_free(run->residual);
 	natrisk_assessment_free(run->residual_assessment);
-	natrisk_plan_free(run->plan);
 	natrisk_results_free(run->previous);
 	natrisk_assessment_free(run->previous_assessment);
 	natrisk_results_free(run->results);
-	natrisk_assessment_free(run->assessment);
+	/* the plan's own when FILE is the plan's assessment */
+	if (!run->plan ||
+	    run->assessment != natrisk_plan_assessment(run->plan))
+		natrisk_assessment_free(run->assessment);
+	natrisk_plan_free(run->plan);
 	memset(run, 0, sizeof *run);
 }
 

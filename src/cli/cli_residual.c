@@ -8,9 +8,11 @@
  * assessment, so that FILE is what is assessed and the effects land on
  * its scenarios; FILE must then use the plan's method (the criteria are
  * indices into it) and hold every scenario the chosen measures touch.
+ * When FILE is the plan's own assessment it is loaded once, by the plan.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <natrisk/plan.h>
 #include <natrisk/residual.h>
@@ -151,7 +153,15 @@ static int set_effects(const cli_command *cmd, const cli_run *run,
 	return status;
 }
 
-int cli_residual_open(const cli_command *cmd, const cli_args *args,
+/* Whether the paths A and B name one file. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int cli_residual_load(const cli_command *cmd, const cli_args *args,
                       cli_run *run)
 {
 	if (!args->plan)
@@ -159,6 +169,19 @@ int cli_residual_open(const cli_command *cmd, const cli_args *args,
 	int status = cli_load_plan(args->plan, &run->plan);
 	if (status != 0)
 		return status;
+	const natrisk_assessment *own = natrisk_plan_assessment(run->plan);
+	/* not loaded twice: cli_run_close() knows it is the plan's */
+	if (same_file(args->file, natrisk_assessment_path(own)))
+		run->assessment = (natrisk_assessment *)own;
+	return 0;
+}
+
+int cli_residual_open(const cli_command *cmd, const cli_args *args,
+                      cli_run *run)
+{
+	if (!args->plan)
+		return 0;
+	int status;
 	if (!same_method(natrisk_assessment_method(run->assessment),
 	                 natrisk_assessment_method(
 				 natrisk_plan_assessment(run->plan)))) {

@@ -27,6 +27,11 @@ const char *natrisk_assessment_edition(const natrisk_assessment *a)
 	return a->edition;
 }
 
+const char *natrisk_assessment_path(const natrisk_assessment *a)
+{
+	return a->path;
+}
+
 const natrisk_method *natrisk_assessment_method(const natrisk_assessment *a)
 {
 	return a->method;
