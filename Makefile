@@ -218,7 +218,7 @@ bench: bench-engine bench-server
 
 bench-engine: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_pipeline \
-		$(BUILD)/bench/bench_smaa
+		$(BUILD)/bench/bench_smaa $(BUILD)/bench/bench_residual
 	@bench/run $(BUILD)
 
 bench-server: deps

@@ -22,6 +22,7 @@
 #include "natrisk/capabilities_output.h"
 #include "natrisk/output.h"
 #include "natrisk/ordinal.h"
+#include "natrisk/residual.h"
 #include "natrisk/robustness_output.h"
 #include "natrisk/smaa.h"
 #include "natrisk/smaa_csv.h"

@@ -127,6 +127,10 @@ const char *natrisk_assessment_title(const natrisk_assessment *a);
 /* The edition's label ("2012"), or NULL when the file has none. */
 NATRISK_EXTERN
 const char *natrisk_assessment_edition(const natrisk_assessment *a);
+/* The path A was loaded from (for a buffer: the name given), owned by
+ * A: valid while A lives. */
+NATRISK_EXTERN
+const char *natrisk_assessment_path(const natrisk_assessment *a);
 /* The method A was scored with, owned by A (valid while A lives). */
 NATRISK_EXTERN
 const natrisk_method *natrisk_assessment_method(const natrisk_assessment *a);

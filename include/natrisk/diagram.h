@@ -3,7 +3,9 @@
  * impact (logarithmic, a factor three per class), with background bands from
  * green to red, each scenario a labelled point with LL-UL whiskers, a
  * colour per theme, a mark on new scenarios and, when a previous edition
- * is given, arrows from where each scenario stood. With a stochastic
+ * is given, arrows from where each scenario stood (or, for a residual
+ * assessment, from where each scenario that the measures move stands
+ * now). With a stochastic
  * analysis (smaa.h, NATRISK_SMAA_CLOUD) each scenario's cloud of draws is
  * shaded beneath its point: the bins holding 50 % and 90 % of its draws.
  *
@@ -28,6 +30,10 @@ typedef struct natrisk_diagram_options {
 	natrisk_lang lang;
 	/* Results of the previous edition (same profile), or NULL. */
 	const natrisk_results *previous;
+	/* PREVIOUS is this assessment before a set of measures, the
+	 * results drawn its residual (residual.h): arrows only for the
+	 * scenarios whose place moved, and the legend says so. */
+	bool previous_before_measures;
 	/* SMAA of the same assessment with NATRISK_SMAA_CLOUD: each
 	 * scenario's cloud of draws. */
 	const struct natrisk_smaa *uncertainty; /* smaa.h; or NULL */

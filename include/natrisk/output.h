@@ -6,6 +6,7 @@
 #ifndef NATRISK_OUTPUT_H
 #define NATRISK_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "results.h"
@@ -36,6 +37,20 @@ int natrisk_results_write(const natrisk_results *r, natrisk_format format,
  * caller frees with free(); NULL when out of memory. */
 NATRISK_EXTERN
 char *natrisk_results_json(const natrisk_results *r);
+
+/* What the JSON document may add to the contract of formats.md. */
+typedef struct natrisk_json_options {
+	/* per scenario "risk_value": r = F^L * T of residual.h, as the
+	 * residual assessment (assess --plan) writes it */
+	bool risk_value;
+} natrisk_json_options;
+
+/* natrisk_results_json() with OPTIONS (NULL: none of the additions): a
+ * NUL-terminated string that the caller frees with free(); NULL when
+ * out of memory. */
+NATRISK_EXTERN
+char *natrisk_results_json_with(const natrisk_results *r,
+                                const natrisk_json_options *options);
 
 #ifdef __cplusplus
 }

@@ -123,6 +123,8 @@ typedef struct cli_args {
 	bool uncertainty;     /* -u, --uncertainty */
 	const char *iterations; /* -n, --iterations */
 	const char *seed;     /* -S, --seed */
+	const char *plan;     /* -P, --plan */
+	const char *measures; /* -M, --measures */
 } cli_args;
 
 /*
@@ -140,12 +142,36 @@ typedef struct cli_run {
 	natrisk_results *results;
 	natrisk_assessment *previous_assessment;
 	natrisk_results *previous;  /* NULL without --compare */
+	/* with --plan and --measures: the plan, the assessment with the set
+	 * of measures in place and its results (residual.h); else NULL */
+	struct natrisk_plan *plan;
+	natrisk_assessment *residual_assessment;
+	natrisk_results *residual;
 } cli_run;
 
-/* Loads and assesses ARGS->file (and --compare). Returns 0, 1 or 2;
- * on failure everything is freed already. */
+/* Loads and assesses ARGS->file (and --compare, or --plan with
+ * --measures: cli_residual_open). Returns 0, 1 or 2; on failure
+ * everything is freed already. */
 int cli_run_open(const cli_command *cmd, const cli_args *args, cli_run *run);
 void cli_run_close(cli_run *run);
+/* --plan PLAN --measures SET on RUN, whose assessment and results are
+ * loaded: the plan (its assessment must be ARGS->file), the effects of
+ * SET (adopted, all, or a comma list of measure ids) and the residual
+ * assessment and results under RUN's profile. Returns 0, 1 (an unknown
+ * id, a plan that does not load) or 2 (--measures without --plan, or the
+ * other way round); RUN's residual fields stay NULL without --plan. */
+int cli_residual_open(const cli_command *cmd, const cli_args *args,
+                      cli_run *run);
+/* With --plan: loads the plan into RUN before ARGS->file; when FILE is
+ * the plan's own assessment (the same file), RUN's assessment is the
+ * plan's, loaded once (cli_run_close then leaves it to the plan).
+ * Returns 0 or 1. */
+int cli_residual_load(const cli_command *cmd, const cli_args *args,
+                      cli_run *run);
+/* The usage rules of --plan and --measures (each needs the other; not
+ * with --compare or --uncertainty). Returns 0, or 2 after a usage
+ * message. */
+int cli_residual_usage(const cli_command *cmd, const cli_args *args);
 
 /* The most iterations a command accepts: an accidental 1e19 would
  * otherwise run for ever. */

@@ -1,13 +1,15 @@
 /*
  * cli_args.c - what the commands on one assessment file share: their
  * options (-o, --compare, --weights, --lang, --format, --scale,
- * --uncertainty, --iterations, --seed ...), parsed in one place so that
+ * --uncertainty, --iterations, --seed, --plan, --measures ...), parsed in one place so that
  * they mean the same everywhere, and the sequence load,
  * assess under the chosen profile, load and assess the previous edition.
  */
 #include <getopt.h>
 #include <stdint.h>
 #include <string.h>
+
+#include <natrisk/plan.h>
 
 #include "cli.h"
 
@@ -21,6 +23,8 @@ static const struct option all_options[] = {
 	{ "uncertainty", no_argument, NULL, 'u' },
 	{ "iterations", required_argument, NULL, 'n' },
 	{ "seed", required_argument, NULL, 'S' },
+	{ "plan", required_argument, NULL, 'P' },
+	{ "measures", required_argument, NULL, 'M' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -38,6 +42,8 @@ static int take_option(const cli_command *cmd, int letter, void *ctx)
 	case 'u': args->uncertainty = true; break;
 	case 'n': args->iterations = optarg; break;
 	case 'S': args->seed = optarg; break;
+	case 'P': args->plan = optarg; break;
+	case 'M': args->measures = optarg; break;
 	case 'l':
 		if (!cli_parse_lang(optarg, &args->lang))
 			return cli_usage_error(cmd, "unknown language '%s' "
@@ -65,7 +71,11 @@ int cli_parse_args(const cli_command *cmd, int argc, char **argv,
 int cli_run_open(const cli_command *cmd, const cli_args *args, cli_run *run)
 {
 	memset(run, 0, sizeof *run);
-	int status = cli_load(args->file, &run->assessment);
+	int status = cli_residual_usage(cmd, args);
+	if (status == 0)
+		status = cli_residual_load(cmd, args, run);
+	if (status == 0 && !run->assessment)
+		status = cli_load(args->file, &run->assessment);
 	size_t profile;
 	if (status == 0)
 		status = cli_profile(cmd, run->assessment, args->weights,
@@ -80,6 +90,8 @@ int cli_run_open(const cli_command *cmd, const cli_args *args, cli_run *run)
 		status = cli_load_previous(args->compare, run->results,
 		                           &run->previous_assessment,
 		                           &run->previous);
+	if (status == 0)
+		status = cli_residual_open(cmd, args, run);
 	if (status != 0)
 		cli_run_close(run);
 	return status;
@@ -87,10 +99,16 @@ int cli_run_open(const cli_command *cmd, const cli_args *args, cli_run *run)
 
 void cli_run_close(cli_run *run)
 {
+	natrisk_results_free(run->residual);
+	natrisk_assessment_free(run->residual_assessment);
 	natrisk_results_free(run->previous);
 	natrisk_assessment_free(run->previous_assessment);
 	natrisk_results_free(run->results);
-	natrisk_assessment_free(run->assessment);
+	/* the plan's own when FILE is the plan's assessment */
+	if (!run->plan ||
+	    run->assessment != natrisk_plan_assessment(run->plan))
+		natrisk_assessment_free(run->assessment);
+	natrisk_plan_free(run->plan);
 	memset(run, 0, sizeof *run);
 }
 

@@ -1,8 +1,10 @@
 /*
  * cmd_diagram.c - "natrisk diagram FILE -o OUT.svg|png|pdf": the risk
  * diagram, from one scene written as SVG (our writer) or PNG/PDF (cairo).
- * With --uncertainty, a stochastic analysis (smaa.h) first gives each
- * scenario's cloud of draws, shaded beneath its point.
+ * With --plan and --measures, the residual places (residual.h) with
+ * arrows from the current ones. With --uncertainty, a stochastic
+ * analysis (smaa.h) first gives each scenario's cloud of draws, shaded
+ * beneath its point.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -133,9 +135,13 @@ static int write_scene(const natrisk_scene *scene, out_format format,
 static int draw(const cli_run *run, const cli_args *args, out_format format,
                 double scale, const natrisk_smaa *uncertainty)
 {
+	/* with --plan: the residual places, arrows from the current ones */
+	const natrisk_results *shown = run->residual ? run->residual
+	                                             : run->results;
 	natrisk_diagram_options options = {
 		.lang = args->lang,
-		.previous = run->previous,
+		.previous = run->residual ? run->results : run->previous,
+		.previous_before_measures = run->residual != NULL,
 		.uncertainty = uncertainty,
 	};
 	natrisk_scene *scene;
@@ -143,7 +149,7 @@ static int draw(const cli_run *run, const cli_args *args, out_format format,
 	int status = cli_output_open(&out);
 	if (status)
 		return status;
-	if (natrisk_diagram_scene(&scene, run->results, &options) != 0) {
+	if (natrisk_diagram_scene(&scene, shown, &options) != 0) {
 		cli_output_discard(&out);
 		fprintf(stderr, "natrisk diagram: out of memory\n");
 		return EXIT_INVALID;
@@ -161,7 +167,7 @@ static int draw(const cli_run *run, const cli_args *args, out_format format,
 static int run_diagram(const cli_command *cmd, int argc, char **argv)
 {
 	cli_args args;
-	int status = cli_parse_args(cmd, argc, argv, "ocwlfsunS", &args);
+	int status = cli_parse_args(cmd, argc, argv, "ocwlfsunSPM", &args);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	out_format format;
@@ -187,7 +193,8 @@ static int run_diagram(const cli_command *cmd, int argc, char **argv)
 const cli_command cmd_diagram = {
 	"diagram", "draw the risk diagram as SVG, PNG or PDF",
 	"usage: natrisk diagram FILE -o OUT.svg|OUT.png|OUT.pdf\n"
-	"                        [--compare PREVIOUS.yaml] [--weights PROFILE]\n"
+	"                        [--compare PREVIOUS.yaml | --plan PLAN --measures SET]\n"
+	"                        [--weights PROFILE]\n"
 	"                        [--lang en|nl] [--format svg|png|pdf] [--scale S]\n"
 	"                        [--uncertainty [--iterations N] [--seed S]]\n\n"
 	"Draws every scenario in the risk diagram: likelihood (a factor ten per\n"
@@ -198,6 +205,11 @@ const cli_command cmd_diagram = {
 	"                          format. Without -o, SVG goes to stdout.\n"
 	"  -c, --compare PREVIOUS  draw an arrow from each scenario's position\n"
 	"                          in the previous edition\n"
+	"  -P, --plan PLAN         with --measures: draw the scenarios with a set\n"
+	"                          of the plan's measures in place, and an arrow\n"
+	"                          from where each one they move stands now\n"
+	"  -M, --measures SET      adopted (the measures of adopted advice), all,\n"
+	"                          or a comma list of measure ids\n"
 	"  -w, --weights PROFILE   a weight profile of the method\n"
 	"  -l, --lang LANG         class names in en (default) or nl\n"
 	"  -f, --format FORMAT     svg, png or pdf, whatever the extension\n"

@@ -27,16 +27,25 @@ void sort_ascending(double *terms, size_t n)
 double stable_sum(double *terms, size_t n)
 {
 	sort_ascending(terms, n);
-	double sum = 0.0, compensation = 0.0;
-	for (size_t i = 0; i < n; i++) {
-		double t = sum + terms[i];
-		if (fabs(sum) >= fabs(terms[i]))
-			compensation += (sum - t) + terms[i];
-		else
-			compensation += (terms[i] - t) + sum;
-		sum = t;
-	}
-	return sum + compensation;
+	return compensated_sum(terms, n);
+}
+
+void neumaier_add(neumaier *acc, double term)
+{
+	double t = acc->sum + term;
+	if (fabs(acc->sum) >= fabs(term))
+		acc->compensation += (acc->sum - t) + term;
+	else
+		acc->compensation += (term - t) + acc->sum;
+	acc->sum = t;
+}
+
+double compensated_sum(const double *terms, size_t n)
+{
+	neumaier acc = { 0, 0 };
+	for (size_t i = 0; i < n; i++)
+		neumaier_add(&acc, terms[i]);
+	return acc.sum + acc.compensation;
 }
 
 void impact_level(const natrisk_method *m, double numerator,

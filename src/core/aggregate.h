@@ -20,6 +20,15 @@ void sort_ascending(double *terms, size_t n);
  * terms are reordered in place.
  */
 double stable_sum(double *terms, size_t n);
+/* Sum of N terms, compensated (Neumaier) in the order given: the same
+ * terms in the same order always give the same, nearly exact sum. The
+ * same one term at a time: add to an accumulator that starts { 0, 0 },
+ * the sum is then sum + compensation. */
+double compensated_sum(const double *terms, size_t n);
+typedef struct neumaier {
+	double sum, compensation;
+} neumaier;
+void neumaier_add(neumaier *acc, double term);
 
 /*
  * Turns a weighted sum into a level: total = numerator / weight_sum, its

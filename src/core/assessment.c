@@ -12,7 +12,8 @@ void natrisk_assessment_free(natrisk_assessment *a)
 {
 	if (!a)
 		return;
-	natrisk_method_free(a->method);
+	if (!a->method_borrowed)
+		natrisk_method_free(a->method);
 	arena_owned_free(a);
 }
 
@@ -24,6 +25,11 @@ const char *natrisk_assessment_title(const natrisk_assessment *a)
 const char *natrisk_assessment_edition(const natrisk_assessment *a)
 {
 	return a->edition;
+}
+
+const char *natrisk_assessment_path(const natrisk_assessment *a)
+{
+	return a->path;
 }
 
 const natrisk_method *natrisk_assessment_method(const natrisk_assessment *a)

@@ -11,6 +11,12 @@ static const message_pair pairs[] = {
 	  "concentration above 0",
 	  "een Dirichlet-verdeling vraagt gemiddelde gewichten die samen "
 	  "boven 0 uitkomen en een concentratie boven 0" },
+	{ "an effect names criterion %ld of %zu",
+	  "een effect noemt criterium %ld van %zu" },
+	{ "an effect names scenario %zu of %zu",
+	  "een effect noemt scenario %zu van %zu" },
+	{ "an effect on scenario %s holds no valid score",
+	  "een effect op scenario %s heeft geen geldige score" },
 	{ "at least one iteration",
 	  "ten minste één iteratie" },
 	{ "cannot draw the SMAA chart",

@@ -62,6 +62,8 @@ struct natrisk_assessment {
 	const char *edition;
 	const char *method_ref;
 	natrisk_method *method;
+	bool method_borrowed;        /* a residual assessment's (residual.c):
+	                                the method is the original's */
 	natrisk_theme *themes;
 	size_t theme_count;
 	natrisk_scenario *scenarios;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <natrisk/output.h>
+#include <natrisk/residual.h>
 
 #include "../core/model.h"
 
@@ -45,9 +46,11 @@ static json_t *impact_point(const natrisk_impact_level *level)
 
 static const char *const point_names[] = { "ll", "ev", "ul" };
 
-static json_t *scenario_json(const natrisk_assessment *a, size_t i,
-                             const natrisk_scenario_result *r)
+static json_t *scenario_json(const natrisk_results *results, size_t i,
+                             const natrisk_json_options *options)
 {
+	const natrisk_assessment *a = natrisk_results_assessment(results);
+	const natrisk_scenario_result *r = natrisk_results_get(results, i);
 	const natrisk_scenario *s = &a->scenarios[i];
 	const natrisk_method *m = a->method;
 	json_t *likelihood = json_object(), *impact = json_object();
@@ -81,10 +84,15 @@ static json_t *scenario_json(const natrisk_assessment *a, size_t i,
 	json_object_set_new(out, "impact", impact);
 	json_object_set_new(out, "risk", number_or_null(r->risk));
 	json_object_set_new(out, "rank", json_integer(r->rank));
+	if (options->risk_value)
+		json_object_set_new(out, "risk_value",
+		                    json_real(natrisk_results_risk_value(results,
+		                                                         i)));
 	return out;
 }
 
-static json_t *results_json(const natrisk_results *r)
+static json_t *results_json(const natrisk_results *r,
+                            const natrisk_json_options *options)
 {
 	const natrisk_assessment *a = natrisk_results_assessment(r);
 	const natrisk_method *m = a->method;
@@ -98,14 +106,21 @@ static json_t *results_json(const natrisk_results *r)
 	json_t *scenarios = json_array();
 	for (size_t i = 0; i < a->scenario_count; i++)
 		json_array_append_new(scenarios,
-		                      scenario_json(a, i, natrisk_results_get(r, i)));
+		                      scenario_json(r, i, options));
 	json_object_set_new(root, "scenarios", scenarios);
 	return root;
 }
 
 char *natrisk_results_json(const natrisk_results *r)
 {
-	json_t *root = results_json(r);
+	return natrisk_results_json_with(r, NULL);
+}
+
+char *natrisk_results_json_with(const natrisk_results *r,
+                                const natrisk_json_options *options)
+{
+	static const natrisk_json_options none = { .risk_value = false };
+	json_t *root = results_json(r, options ? options : &none);
 	char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 	                                      JSON_REAL_PRECISION(17));
 	json_decref(root);

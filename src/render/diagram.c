@@ -261,8 +261,11 @@ static void draw_legend(diagram *d)
 		y = legend_cloud(d, y);
 	if (d->options->previous) {
 		diagram_arrow(d, LEGEND_LEFT + 3.5, y, LEGEND_LEFT + 22, y, NULL);
-		y = legend_entry(d, y, diagram_word(d, "from previous edition",
-		                                    "vanaf vorige editie"));
+		y = legend_entry(d, y, d->options->previous_before_measures
+		                       ? diagram_word(d, "from before the measures",
+		                                      "vanaf vóór de maatregelen")
+		                       : diagram_word(d, "from previous edition",
+		                                      "vanaf vorige editie"));
 	}
 	if (d->unlabelled) {
 		char text[120];

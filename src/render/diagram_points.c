@@ -1,7 +1,7 @@
 /*
  * diagram_points.c - the scenarios in the risk diagram: LL-UL whiskers on
- * both axes (with end caps), arrows from the previous edition (with a
- * head), a point per scenario in its theme's colour (ringed when new),
+ * both axes (with end caps), arrows from the previous edition or from
+ * the place before a set of measures (with a head), a point per scenario in its theme's colour (ringed when new),
  * spread by diagram_spread.c where scenarios share a place, and the
  * labels (diagram_labels.c), clear of all of it.
  */
@@ -90,6 +90,21 @@ static void draw_arrow(diagram *d, double x0, double y0, double x1,
 	              y1 - dy / length * (POINT_RADIUS + 2), id);
 }
 
+static bool same_number(double a, double b)
+{
+	return a == b || (isnan(a) && isnan(b));
+}
+
+/* Whether A and B stand at the same EV place (no impact: at none). */
+static bool same_place(const natrisk_scenario_result *a,
+                       const natrisk_scenario_result *b)
+{
+	return same_number(a->likelihood_position[NATRISK_EV],
+	                   b->likelihood_position[NATRISK_EV]) &&
+	       same_number(a->impact[NATRISK_EV].position,
+	                   b->impact[NATRISK_EV].position);
+}
+
 static void draw_previous(diagram *d, const natrisk_scenario *s, double x,
                           double y)
 {
@@ -101,6 +116,9 @@ static void draw_previous(diagram *d, const natrisk_scenario *s, double x,
 	if (i < 0)
 		return;
 	const natrisk_scenario_result *r = natrisk_results_get(previous, (size_t)i);
+	if (d->options->previous_before_measures &&
+	    same_place(r, natrisk_results_get(d->results, (size_t)i)))
+		return;
 	draw_arrow(d, diagram_x(r->likelihood_position[NATRISK_EV]),
 	           diagram_y(r->impact[NATRISK_EV].position), x, y, s->id);
 }

@@ -14,6 +14,8 @@
  * libraries (libfyaml, jansson, cairo, libc's own) are not counted: the
  * linker cannot reach them.
  *
+ * The residual assessment and handle (residual.h) are here too.
+ *
  * Not yet here: the diagram scene and the report (src/render), whose
  * label placer, spreading of points and scene still carry on, or stop
  * without a message, when an allocation fails; and the JSON documents
@@ -31,6 +33,7 @@
 #include <natrisk/report.h>
 #include <natrisk/membuf.h>
 #include <natrisk/ordinal.h>
+#include <natrisk/residual.h>
 #include <natrisk/output.h>
 #include <natrisk/smaa.h>
 #include <natrisk/smaa_csv.h>
@@ -355,9 +358,49 @@ static int results_json_stream(natrisk_diag *diag)
 	return to_memory(write_results, &f);
 }
 
+/* Two effects on the assessment: scenario 0's likelihood and scenario
+ * 1's first criterion to a plain A (lower than any class but A). */
+static natrisk_effect residual_effects[2];
+
+static void make_residual_effects(void)
+{
+	natrisk_score a = { .given = true };
+	for (int p = 0; p < NATRISK_POINT_COUNT; p++)
+		a.point[p].cls = NATRISK_CLASS_A;
+	residual_effects[0] = (natrisk_effect){ 0, NATRISK_EFFECT_LIKELIHOOD,
+		                                a };
+	residual_effects[1] = (natrisk_effect){ 1, 0, a };
+}
+
+static int residual_assessed(natrisk_diag *diag)
+{
+	natrisk_assessment *r = NULL;
+	natrisk_results *res = NULL;
+	int rc = natrisk_residual_assessment_new(&r, assessment,
+	                                         residual_effects, 2);
+	if (rc == 0)
+		rc = natrisk_results_new(&res, r, 0);
+	natrisk_results_free(res);
+	natrisk_assessment_free(r);
+	return rc;
+}
+
+static int residual_handle(natrisk_diag *diag)
+{
+	natrisk_residual *h = NULL;
+	int rc = natrisk_residual_new(&h, assessment, 0);
+	if (rc == 0)
+		rc = natrisk_residual_apply(h, residual_effects, 2);
+	natrisk_residual_free(h);
+	return rc;
+}
+
 static void engine(void **state)
 {
 	assert_true(exhaust("results", assess) > 0);
+	make_residual_effects();
+	assert_true(exhaust("residual assessment", residual_assessed) > 0);
+	assert_true(exhaust("residual handle", residual_handle) > 0);
 	exhaust("results JSON", results_json);
 	exhaust("results JSON stream", results_json_stream);
 	exhaust("results table", results_table);
