@@ -83,3 +83,24 @@ int milp_add_row(milp *model, size_t count, const size_t *column,
 	model->rows[model->row_count++] = added;
 	return NATRISK_OK;
 }
+
+int milp_copy(milp *copy, const milp *model)
+{
+	int rc = milp_init(copy, model->columns);
+	if (rc != NATRISK_OK)
+		return rc;
+	size_t n = model->columns;
+	memcpy(copy->lower, model->lower, n * sizeof *copy->lower);
+	memcpy(copy->upper, model->upper, n * sizeof *copy->upper);
+	memcpy(copy->integer, model->integer, n * sizeof *copy->integer);
+	memcpy(copy->objective, model->objective, n * sizeof *copy->objective);
+	copy->maximise = model->maximise;
+	for (size_t r = 0; r < model->row_count && rc == NATRISK_OK; r++) {
+		const milp_row *row = &model->rows[r];
+		rc = milp_add_row(copy, row->count, row->column, row->value,
+		                  row->lower, row->upper, NULL);
+	}
+	if (rc != NATRISK_OK)
+		milp_release(copy);
+	return rc;
+}

@@ -41,6 +41,8 @@ typedef enum milp_status {
  * NATRISK_OK or NATRISK_ENOMEM. */
 int milp_init(milp *model, size_t columns);
 void milp_release(milp *model);
+/* A deep copy of MODEL into *COPY; NATRISK_OK or NATRISK_ENOMEM. */
+int milp_copy(milp *copy, const milp *model);
 /* Appends a row LOWER <= sum VALUE[k] * x[COLUMN[k]] <= UPPER (the
  * arrays are copied); its index in *ROW if ROW is not NULL. */
 int milp_add_row(milp *model, size_t count, const size_t *column,
