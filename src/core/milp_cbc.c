@@ -105,6 +105,10 @@ static milp_status run(Cbc_Model *cbc, const milp *model, double *x)
 	Cbc_setLogLevel(cbc, 0);
 	Cbc_setAllowableGap(cbc, 0.0);
 	Cbc_setAllowableFractionGap(cbc, 0.0);
+	Cbc_setParameter(cbc, "allowableGap", "0");
+	Cbc_setParameter(cbc, "ratioGap", "0");
+	Cbc_setParameter(cbc, "increment", "0");
+	Cbc_setParameter(cbc, "integerTolerance", "1e-9");
 	Cbc_solve(cbc);
 	if (Cbc_isProvenInfeasible(cbc))
 		return MILP_INFEASIBLE;

@@ -298,6 +298,12 @@ static int most_value(search *s, bool *unique)
 	/* the cut was for this question only */
 	s->model.rows[row].lower = -HUGE_VAL;
 	*unique = !found;
+	if (rc == NATRISK_OK && found &&
+	    evaluate(s->p, s->set).reduction > s->optimum) {
+		/* the solver's stage 1 was within its tolerance only */
+		keep(s);
+		set_value_floor(s, evaluate(s->p, s->best).reduction);
+	}
 	return rc;
 }
 
