@@ -13,8 +13,10 @@
  *   4. among those, the one whose sorted ids come first: measures in id
  *      order are fixed in when some admissible set has them, out when
  *      none has.
- * After stage 1 one solve asks whether any other set reaches V*; most
- * often none does and the stages 2-4 are skipped.
+ * After stage 1 one solve asks whether any other set comes within 1e-9
+ * of V*; most often none does and the stages 2-4 are skipped. That
+ * solve also catches a stage 1 that the solver closed within its own
+ * tolerance only: a better set found there becomes the optimum.
  */
 #include "core/portfolio_model.h"
 
@@ -290,7 +292,6 @@ static int most_value(search *s, bool *unique)
 	keep(s);
 	set_value_floor(s, evaluate(s->p, s->best).reduction);
 	size_t row;
-	aim(s, LEAST_COST);
 	rc = cut_off(s, s->best, &row);
 	if (rc != NATRISK_OK)
 		return rc;
