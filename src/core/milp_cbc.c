@@ -2,15 +2,18 @@
  * milp_cbc.c - milp_solve() through COIN-OR CBC's C interface
  * (coinor-libcbc-dev). docs/design.md says why CBC and not GLPK.
  *
- * Every solve loads the whole model into a fresh Cbc_Model, so that
- * solves share nothing and may run in several threads at once. CBC is
- * told to prove optimality exactly (no relative or absolute gap) and to
- * print nothing.
+ * Every solve loads the whole model into a fresh Cbc_Model. Even so,
+ * CBC 2.10's C interface is not safe in two threads at once (its
+ * parameters pass through shared tables: two solves in two threads
+ * garble each other's settings), so solves take turns under one lock;
+ * a server's threads may call it freely. CBC is told to prove
+ * optimality exactly and to print nothing.
  */
 #include "core/milp.h"
 
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #include <Cbc_C_Interface.h>
@@ -135,8 +138,11 @@ int milp_solve(const milp *model, double *x)
 		csc_release(&m);
 		return rc;
 	}
+	static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&one_at_a_time);
 	Cbc_Model *cbc = Cbc_newModel();
 	if (!cbc) {
+		pthread_mutex_unlock(&one_at_a_time);
 		csc_release(&m);
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
@@ -145,6 +151,7 @@ int milp_solve(const milp *model, double *x)
 	                model->objective, m.row_lower, m.row_upper);
 	milp_status status = run(cbc, model, x);
 	Cbc_deleteModel(cbc);
+	pthread_mutex_unlock(&one_at_a_time);
 	csc_release(&m);
 	return (int)status;
 }

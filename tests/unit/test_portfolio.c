@@ -7,6 +7,8 @@
  */
 #include "unit_support.h"
 
+#include <pthread.h>
+
 #include <natrisk/portfolio.h>
 
 #include "../../bench/portfolio_shapes.h"
@@ -445,6 +447,49 @@ static void frontier_spans_zero_to_all(void **state)
 	natrisk_portfolio_free(p);
 }
 
+/* Two threads solving at once get what one thread gets (CBC's C
+ * interface garbles its settings when two solves overlap). */
+typedef struct racer {
+	const natrisk_portfolio *p;
+	double budget;
+	uint32_t set;
+	double reduction;
+	int failures;
+} racer;
+
+static void *race(void *arg)
+{
+	racer *r = arg;
+	for (int k = 0; k < 8; k++) {
+		natrisk_portfolio_choice c;
+		if (natrisk_portfolio_solve(r->p, r->budget, &c) != NATRISK_OK ||
+		    chosen_set(&c, 12) != r->set || c.reduction != r->reduction)
+			r->failures++;
+		natrisk_portfolio_choice_release(&c);
+	}
+	return NULL;
+}
+
+static void threads_solve_alike(void **state)
+{
+	shape sh;
+	assert_int_equal(shape_make(&sh, 77, 12, 10, 2, 0.1, false),
+	                 NATRISK_OK);
+	natrisk_portfolio *p;
+	assert_int_equal(natrisk_portfolio_new(&sh.problem, &p), NATRISK_OK);
+	double budget = 0.4 * set_cost(&sh, (1u << 12) - 1);
+	best want = enumerate(&sh, budget);
+	racer r[2] = { { p, budget, want.set, want.reduction, 0 },
+	               { p, budget, want.set, want.reduction, 0 } };
+	pthread_t other;
+	assert_int_equal(pthread_create(&other, NULL, race, &r[1]), 0);
+	race(&r[0]);
+	pthread_join(other, NULL);
+	assert_int_equal(r[0].failures + r[1].failures, 0);
+	natrisk_portfolio_free(p);
+	shape_free(&sh);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -455,6 +500,7 @@ int main(void)
 		cmocka_unit_test(infeasible_must_sets_are_errors),
 		cmocka_unit_test(bad_problems_are_errors),
 		cmocka_unit_test(frontier_spans_zero_to_all),
+		cmocka_unit_test(threads_solve_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
