@@ -19,16 +19,16 @@
  * is rounding (a power of ten times a sum), not a rising risk. */
 #define RISE_SLACK 1e-12
 
-static int check_indices(const natrisk_portfolio_problem *pr,
-                         const size_t *list, size_t count, const char *id,
-                         const char *what)
+/* Every index of LIST names a measure. */
+static bool indices_valid(const natrisk_portfolio_problem *pr,
+                          const size_t *list, size_t count, size_t *bad)
 {
 	for (size_t k = 0; k < count; k++)
-		if (list[k] >= pr->measure_count)
-			return error_set(NATRISK_EINVALID,
-			                 "measure %s %s measure %zu of %zu", id,
-			                 what, list[k], pr->measure_count);
-	return NATRISK_OK;
+		if (list[k] >= pr->measure_count) {
+			*bad = list[k];
+			return false;
+		}
+	return true;
 }
 
 static int check_measure(const natrisk_portfolio_problem *pr, size_t m)
@@ -41,12 +41,16 @@ static int check_measure(const natrisk_portfolio_problem *pr, size_t m)
 		return error_set(NATRISK_EINVALID,
 		                 "measure %s: a cost must be a number >= 0",
 		                 me->id);
-	int rc = check_indices(pr, me->requires, me->require_count, me->id,
-	                       "requires");
-	if (rc == NATRISK_OK)
-		rc = check_indices(pr, me->excludes, me->exclude_count, me->id,
-		                   "excludes");
-	return rc;
+	size_t bad = 0;
+	if (!indices_valid(pr, me->requires, me->require_count, &bad))
+		return error_set(NATRISK_EINVALID,
+		                 "measure %s requires measure %zu of %zu", me->id,
+		                 bad, pr->measure_count);
+	if (!indices_valid(pr, me->excludes, me->exclude_count, &bad))
+		return error_set(NATRISK_EINVALID,
+		                 "measure %s excludes measure %zu of %zu", me->id,
+		                 bad, pr->measure_count);
+	return NATRISK_OK;
 }
 
 static int check_scenario(const natrisk_portfolio_problem *pr, size_t s)

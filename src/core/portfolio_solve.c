@@ -189,11 +189,16 @@ static void set_cost_cap(search *s, double cap)
 		fmin(cap, s->budget) / s->p->cost_scale + SOLVER_SLACK;
 }
 
-/* The problem in *CLOSURE of the must set and what it requires, or
- * NULL: the reason the must set cannot be chosen within BUDGET. */
-static const char *must_conflict(const natrisk_portfolio *p, bool *closure,
-                                 size_t *stack, double budget,
-                                 const char **a, const char **b)
+/* What stands in the way of the must set. */
+enum must_conflict { MUST_FITS, MUST_NEEDS_NEVER, MUST_EXCLUDED,
+                     MUST_TOO_DEAR };
+
+/* Whether *CLOSURE, the must set with all it requires, can be chosen
+ * within BUDGET; the measures in the way in *A and *B. */
+static enum must_conflict must_conflict(const natrisk_portfolio *p,
+                                        bool *closure, size_t *stack,
+                                        double budget, const char **a,
+                                        const char **b)
 {
 	const natrisk_portfolio_problem *pr = p->problem;
 	size_t top = 0;
@@ -213,20 +218,15 @@ static const char *must_conflict(const natrisk_portfolio *p, bool *closure,
 			continue;
 		*a = pr->measures[m].id;
 		if (pr->never && pr->never[m])
-			return "measure %s is needed by the measures that must be "
-			       "chosen but may never be chosen";
+			return MUST_NEEDS_NEVER;
 		const natrisk_portfolio_measure *me = &pr->measures[m];
 		for (size_t k = 0; k < me->exclude_count; k++)
 			if (closure[me->excludes[k]]) {
 				*b = pr->measures[me->excludes[k]].id;
-				return "the measures that must be chosen need both "
-				       "%s and %s, which exclude each other";
+				return MUST_EXCLUDED;
 			}
 	}
-	if (portfolio_cost(p, closure) > budget)
-		return "the measures that must be chosen, with those they "
-		       "require, cost more than the budget";
-	return NULL;
+	return portfolio_cost(p, closure) > budget ? MUST_TOO_DEAR : MUST_FITS;
 }
 
 static int check_must(const natrisk_portfolio *p, double budget)
@@ -240,12 +240,26 @@ static int check_must(const natrisk_portfolio *p, double budget)
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	}
 	const char *a = "", *b = "";
-	const char *why = must_conflict(p, closure, stack, budget, &a, &b);
+	enum must_conflict why = must_conflict(p, closure, stack, budget, &a, &b);
 	free(closure);
 	free(stack);
-	if (!why)
-		return NATRISK_OK;
-	return error_set(NATRISK_EINVALID, why, a, b);
+	switch (why) {
+	case MUST_NEEDS_NEVER:
+		return error_set(NATRISK_EINVALID,
+		                 "measure %s is needed by the measures that must "
+		                 "be chosen but may never be chosen", a);
+	case MUST_EXCLUDED:
+		return error_set(NATRISK_EINVALID,
+		                 "the measures that must be chosen need both %s "
+		                 "and %s, which exclude each other", a, b);
+	case MUST_TOO_DEAR:
+		return error_set(NATRISK_EINVALID,
+		                 "the measures that must be chosen, with those "
+		                 "they require, cost more than the budget");
+	case MUST_FITS:
+		break;
+	}
+	return NATRISK_OK;
 }
 
 static int search_init(search *s, const natrisk_portfolio *p, double budget)
