@@ -291,6 +291,20 @@ static void search_release(search *s)
 	free(s->best);
 }
 
+/* Whether an admissible set other than s->best exists (*FOUND; it is
+ * then in s->set). */
+static int another(search *s, bool *found)
+{
+	size_t row;
+	int rc = cut_off(s, s->best, &row);
+	if (rc != NATRISK_OK)
+		return rc;
+	rc = find(s, found);
+	/* the cut was for this question only */
+	s->model.rows[row].lower = -HUGE_VAL;
+	return rc;
+}
+
 /* Stage 1, then whether another set ties with it (*UNIQUE). */
 static int most_value(search *s, bool *unique)
 {
@@ -305,13 +319,7 @@ static int most_value(search *s, bool *unique)
 		                 "the must and never sets");
 	keep(s);
 	set_value_floor(s, evaluate(s->p, s->best).reduction);
-	size_t row;
-	rc = cut_off(s, s->best, &row);
-	if (rc != NATRISK_OK)
-		return rc;
-	rc = find(s, &found);
-	/* the cut was for this question only */
-	s->model.rows[row].lower = -HUGE_VAL;
+	rc = another(s, &found);
 	*unique = !found;
 	if (rc == NATRISK_OK && found &&
 	    evaluate(s->p, s->set).reduction > s->optimum) {
@@ -364,6 +372,10 @@ static int fewest(search *s)
  * some admissible set has it. */
 static int first_ids(search *s)
 {
+	bool found;
+	int rc = another(s, &found);
+	if (rc != NATRISK_OK || !found)
+		return rc; /* most often the cost or the count settled it */
 	size_t fixed_in = 0;
 	for (size_t k = 0; k < s->p->measures; k++) {
 		size_t m = s->p->by_id[k];
@@ -375,9 +387,9 @@ static int first_ids(search *s)
 		}
 		double upper = s->model.upper[m];
 		s->model.lower[m] = 1.0;
-		bool found = s->best[m];
+		found = s->best[m];
 		if (!found) {
-			int rc = find(s, &found);
+			rc = find(s, &found);
 			if (rc != NATRISK_OK)
 				return rc;
 			if (found)
