@@ -10,9 +10,9 @@
  *   1. the greatest reduction V*;
  *   2. among sets within 1e-9 of V*, the least cost C*;
  *   3. among those within 1e-9 of C* too, the fewest measures K*;
- *   4. among those, the one whose sorted ids come first: measures in id
- *      order are fixed in when some admissible set has them, out when
- *      none has.
+ *   4. among those, the one whose sorted ids come first: unless no
+ *      other set is left (one solve asks), measures in id order are
+ *      fixed in when some admissible set has them, out when none has.
  * After stage 1 one solve asks whether any other set comes within 1e-9
  * of V*; most often none does and the stages 2-4 are skipped. That
  * solve also catches a stage 1 that the solver closed within its own
