@@ -24,7 +24,8 @@ FUZZ_SECONDS ?= 60
 
 # The library needs LIB_PKGS (natrisk.pc's Requires.private); the server
 # in the binary needs libmicrohttpd too.
-LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium
+# cbc is COIN-OR's MILP solver (the portfolio, src/core/milp_cbc.c).
+LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium cbc
 PKGS := $(LIB_PKGS) libmicrohttpd
 TEST_PKGS := cmocka libxml-2.0
 
@@ -218,7 +219,8 @@ bench: bench-engine bench-server
 
 bench-engine: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_pipeline \
-		$(BUILD)/bench/bench_smaa $(BUILD)/bench/bench_residual
+		$(BUILD)/bench/bench_smaa $(BUILD)/bench/bench_residual \
+		$(BUILD)/bench/bench_portfolio
 	@bench/run $(BUILD)
 
 bench-server: deps
@@ -228,6 +230,13 @@ bench-server: deps
 $(BUILD)/bench/%: bench/%.c $(INTERNAL_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(INTERNAL_LIB) $(LDLIBS) -o $@
+
+# The portfolio benchmark measures GLPK beside the library's CBC.
+$(BUILD)/bench/bench_portfolio: bench/bench_portfolio.c bench/milp_glpk.c \
+		$(INTERNAL_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) bench/bench_portfolio.c bench/milp_glpk.c \
+		$(INTERNAL_LIB) $(LDLIBS) -lglpk -o $@
 
 LIBDIR := $(DESTDIR)$(PREFIX)/lib
 install: $(BIN) $(LIB) $(SHLIB)

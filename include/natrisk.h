@@ -33,5 +33,6 @@
 #include "natrisk/store.h"
 #include "natrisk/edition.h"
 #include "natrisk/scoring.h"
+#include "natrisk/portfolio.h"
 
 #endif
