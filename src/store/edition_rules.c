@@ -268,3 +268,26 @@ int audit_json_change(sqlite3 *db, const char *actor, const char *action,
 	free(new_text);
 	return rc;
 }
+
+char *body_with_member(const char *json, size_t len, const char *member,
+                       bool empty, body_insert *inserted)
+{
+	const char *brace = memchr(json, '{', len);
+	if (!brace)
+		return NULL;
+	size_t before = (size_t)(brace - json) + 1;
+	size_t member_len = strlen(member) + (empty ? 0 : 1);
+	char *text = malloc(len + member_len + 1);
+	if (!text)
+		return NULL;
+	memcpy(text, json, before);
+	memcpy(text + before, member, strlen(member));
+	if (!empty)
+		text[before + member_len - 1] = ',';
+	memcpy(text + before + member_len, brace + 1, len - before);
+	text[len + member_len] = '\0';
+	/* the column after the brace, if it is on the body's first line */
+	inserted->column = memchr(json, '\n', before) ? 0 : before;
+	inserted->len = member_len;
+	return text;
+}
