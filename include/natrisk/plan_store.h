@@ -118,7 +118,9 @@ NATRISK_EXTERN
 int natrisk_store_plan_levels_put(natrisk_store *s, int64_t edition,
                                   const char *key, bool agreed,
                                   const char *json, size_t len,
-                                  const char *actor, natrisk_diag *diag);
+                                  const char *actor,
+                                  natrisk_classification clearance,
+                                  natrisk_diag *diag);
 /* The levels given for capability KEY, by expert, newest first with
  * their history ({"experts": {NAME: [{current, target, why, at}...]},
  * "agreed": [...]}); only ANALYST's when not NULL. */
