@@ -148,7 +148,8 @@ static void write_file(FILE *out, const json_t *doc)
 		json_t *item;
 		json_array_foreach(list, k, item) {
 			char *text = dump(item);
-			fprintf(out, "%s  - %s\n", k ? "" : name, text ? text : "{}");
+			fprintf(out, "%s%s  - %s\n", k ? "" : name,
+			        k ? "" : ":\n", text ? text : "{}");
 			free(text);
 		}
 	}
