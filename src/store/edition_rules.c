@@ -257,7 +257,7 @@ int audit_json_change(sqlite3 *db, const char *actor, const char *action,
                       const char *object, const json_t *before,
                       const json_t *after)
 {
-	size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
+	size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY;
 	char *old_text = json_dumps(before, flags);
 	char *new_text = json_dumps(after, flags);
 	int rc = old_text && new_text

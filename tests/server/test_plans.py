@@ -204,7 +204,7 @@ def round_trip():
     t.eq(len(one["organisations"]), 7, "seven organisations")
     t.eq(ids(one["capabilities"])[:3], ["unrest-signals", "local-unrest-response",
                                         "solar-knowledge"], "capabilities in file order")
-    t.eq(len(one["measures"]), 13, "thirteen measures")
+    t.eq(len(one["measures"]), 12, "twelve measures")
     t.eq(len(one["advice"]), 8, "eight advices")
     alarm = [m for m in one["measures"] if m["id"] == "solar-alarm"][0]
     t.eq(alarm["cost"], {"once": 2.0e6, "yearly": 0.3e6}, "solar-alarm's cost")
