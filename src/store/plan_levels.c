@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "db.h"
 #include "plan_check.h"
 #include "plan_write.h"
@@ -100,7 +101,7 @@ static int delete_work(sqlite3 *db, void *ctx)
 {
 	delete_job *job = ctx;
 	int rc = plan_require(db, job->edition, UNTIL_PUBLISHED,
-	                      "its plan changes");
+	                      MSG("its plan changes"));
 	plan_rows rows = { 0 };
 	if (rc == 0)
 		rc = plan_rows_read(db, job->edition, NATRISK_CONFIDENTIAL, &rows);
@@ -190,8 +191,8 @@ static int check_expert(sqlite3 *db, const experts_job *job,
 	                    : -1;
 	sqlite3_finalize(stmt);
 	if (level < 0)
-		return error_set(NATRISK_EINVALID, "'%s' is not an enabled "
-		                 "analyst", name);
+		return error_set(NATRISK_EINVALID, "%s is not an enabled analyst",
+		                 name);
 	natrisk_classification needed;
 	int rc = plan_item_level(db, job->edition, NATRISK_PLAN_CAPABILITIES,
 	                         job->key, &needed);
@@ -205,7 +206,7 @@ static int experts_work(sqlite3 *db, void *ctx)
 {
 	experts_job *job = ctx;
 	int rc = plan_require(db, job->edition, UNTIL_PUBLISHED,
-	                      "its plan changes");
+	                      MSG("its plan changes"));
 	plan_rows rows = { 0 };
 	if (rc == 0)
 		rc = plan_rows_read(db, job->edition, NATRISK_CONFIDENTIAL, &rows);
@@ -333,8 +334,8 @@ static int levels_work(sqlite3 *db, void *ctx)
 	int rc = plan_require(db, job->edition,
 	                      job->agreed ? WHILE_DRAFT | WHILE_CONSOLIDATION
 	                                  : WHILE_SCORING,
-	                      job->agreed ? "agreed levels change"
-	                                  : "experts give their levels");
+	                      job->agreed ? MSG("agreed levels change")
+	                                  : MSG("experts give their levels"));
 	json_t *body = rc == 0 ? body_object(job, "analyst") : NULL;
 	if (rc == 0 && !body)
 		rc = error_set(NATRISK_EINVALID, "the request holds errors");
@@ -396,7 +397,7 @@ static int decision_work(sqlite3 *db, void *ctx)
 {
 	part_job *job = ctx;
 	int rc = plan_require(db, job->edition, UNTIL_PUBLISHED,
-	                      "its plan changes");
+	                      MSG("its plan changes"));
 	json_t *decision = rc == 0 ? body_object(job, NULL) : NULL;
 	if (rc == 0 && !decision)
 		rc = error_set(NATRISK_EINVALID, "the request holds errors");

@@ -70,7 +70,8 @@ static int read_head(sqlite3 *db, plan_rows *rows)
 	sqlite3_bind_int64(stmt, 1, rows->edition);
 	if (sqlite3_step(stmt) != SQLITE_ROW) {
 		sqlite3_finalize(stmt);
-		return error_set(NATRISK_ENOTFOUND, "no such edition");
+		return error_set(NATRISK_ENOTFOUND, "no edition %lld",
+		                 (long long)rows->edition);
 	}
 	const char *stored = (const char *)sqlite3_column_text(stmt, 0);
 	char reference[64];

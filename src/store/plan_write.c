@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "db.h"
 #include "plan_check.h"
 #include "plan_write.h"
@@ -264,7 +265,7 @@ static int import_work(sqlite3 *db, void *ctx)
 {
 	import_job *job = ctx;
 	int rc = plan_require(db, job->edition, UNTIL_PUBLISHED,
-	                      "its plan changes");
+	                      MSG("its plan changes"));
 	if (rc == 0)
 		rc = cleared_for_all(db, job->edition, job->clearance);
 	natrisk_plan *p = NULL;
@@ -414,7 +415,7 @@ static int item_work(sqlite3 *db, void *ctx)
 {
 	item_job *job = ctx;
 	int rc = plan_require(db, job->edition, UNTIL_PUBLISHED,
-	                      "its plan changes");
+	                      MSG("its plan changes"));
 	plan_rows rows = { 0 };
 	if (rc == 0)
 		rc = plan_rows_read(db, job->edition, job->clearance, &rows);
