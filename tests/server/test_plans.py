@@ -222,6 +222,25 @@ def round_trip():
 
 
 @t.test
+def cli_import():
+    e = ed["nrb"]
+    rc, out, err = run_cli("import", PLAN2012, "--plan", str(e), "--db", srv.db, check=False)
+    t.eq(rc, 0, "natrisk import --plan: %s" % err[:300])
+    t.eq(c["chair"].get(base(e) + "/plan").json(), c["chair"].get(base(ed["trip"]) + "/plan").json(),
+         "the CLI imports the plan the API imports")
+    bad = os.path.join(work, "bad-plan.yaml")
+    with open(bad, "w") as f:
+        f.write(SMALL.replace("phase: response", "phase: nope"))
+    rc, out, err = run_cli("import", bad, "--plan", str(ed["flow"]), "--db", srv.db, check=False)
+    line = SMALL.split("\n").index("    phase: response") + 1
+    t.eq(rc, 1, "a bad plan file: exit status 1")
+    t.check(err.startswith("%s:%d:12: error: phase must be" % (bad, line)),
+            "located in the file: %r" % err[:300])
+    rc, out, err = run_cli("import", bad, "--plan", "x", "--db", srv.db, check=False)
+    t.eq(rc, 2, "--plan takes an id")
+
+
+@t.test
 def round_trip_figures_by_hand():
     figures = c["chair"].get(base(ed["trip"]) + "/plan/figures").json()
     got = {x["id"]: x for x in figures["capabilities"]}
