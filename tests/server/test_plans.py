@@ -478,6 +478,12 @@ def need_to_know_errors():
     t.check("nightjar" not in r.body.decode(), "and learns no name")
     r = c["chair"].put(p + "/capabilities/nightjar-cover/experts", {"analysts": ["ana-p"]})
     t.status(r, 409, "an expert must be cleared for the capability")
+    # in the reader's language
+    r = c["chair-p"].get(p + "/capabilities/grid-restore?lang=nl")
+    t.eq(r.json(), {"error": "dit onderdeel van het plan bestaat niet"}, "the 404 in Dutch")
+    r = c["ana-p"].request("PUT", p + "/capabilities/dike-watch/levels",
+                           {"current": 1, "target": 2}, headers={"Accept-Language": "nl"})
+    t.eq(r.json(), {"error": "u bent geen expert van deze capaciteit"}, "the 403 in Dutch")
 
 
 # ------------------------------------------------------------ published
