@@ -713,6 +713,9 @@ static void test_themes_migrated(void **state)
 		"DROP TABLE edition_chairs;"
 		"ALTER TABLE assessments DROP COLUMN previous_id;"
 		"ALTER TABLE audit DROP COLUMN mac;"
+		"DROP TABLE plan_levels; DROP TABLE plan_experts;"
+		"DROP TABLE plan_items;"
+		"ALTER TABLE assessments DROP COLUMN plan;"
 		"PRAGMA user_version = 2;"), SQLITE_OK);
 	assert_int_equal(natrisk_store_open(&f->store, f->path), 0);
 	char *json;
