@@ -32,5 +32,6 @@
 #include "natrisk/store.h"
 #include "natrisk/edition.h"
 #include "natrisk/scoring.h"
+#include "natrisk/plan_store.h"
 
 #endif

@@ -170,7 +170,9 @@ int natrisk_plan_load_buffer(natrisk_plan **out, const char *name,
 /* As natrisk_plan_load_buffer(), with the text of its assessment given
  * (ASSESSMENT, ASSESSMENT_LEN bytes: a store's export of an edition)
  * instead of read from the path the plan names, which is kept as the
- * plan's reference all the same; NULL ASSESSMENT reads the path. */
+ * plan's reference all the same; NULL ASSESSMENT reads the path.
+ * Returns the codes of natrisk_plan_load_buffer(); free *OUT with
+ * natrisk_plan_free(). */
 NATRISK_EXTERN
 int natrisk_plan_load_on(natrisk_plan **out, const char *name,
                          const char *buf, size_t len,

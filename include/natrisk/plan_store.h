@@ -54,32 +54,45 @@ typedef struct natrisk_plan_reader {
  * by the plan loader against the edition's scenarios (the file's
  * `assessment` is kept, not read). Its levels become the experts' own.
  * CLEARANCE must reach every scenario of the edition (NATRISK_EDENIED
- * otherwise): an import replaces what the importer could not see. */
+ * otherwise): an import replaces what the importer could not see.
+ * Returns NATRISK_OK or an error code.
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_import(natrisk_store *s, int64_t edition,
                               const char *yaml, size_t len,
                               const char *actor,
                               natrisk_classification clearance,
                               natrisk_diag *diag);
-/* The plan file as READER may see it (*YAML malloc'd, *LEN bytes). */
+/* The plan file as READER may see it (*YAML malloc'd, *LEN bytes).
+ * Returns NATRISK_OK or an error code (the caller frees what it hands
+ * over with free()).
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_export(natrisk_store *s, int64_t edition,
                               const natrisk_plan_reader *reader, char **yaml,
                               size_t *len);
 /* The plan as JSON ({plan, assessment, organisations, capabilities,
- * measures, advice}, items in the file's form) as READER may see it. */
+ * measures, advice}, items in the file's form) as READER may see it.
+ * Returns NATRISK_OK or an error code (the caller frees what it hands
+ * over with free()).
+ */
 NATRISK_EXTERN
 int natrisk_store_plan(natrisk_store *s, int64_t edition,
                        const natrisk_plan_reader *reader, char **json);
 /* Item KEY of KIND as JSON (its capability with "experts" and, when the
  * chair agreed them, "agreed"); NATRISK_ENOTFOUND when it does not exist
- * or is hidden from READER. */
+ * or is hidden from READER.
+ * Returns NATRISK_OK or an error code (the caller frees what it hands
+ * over with free()).
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_item(natrisk_store *s, int64_t edition,
                             natrisk_plan_kind kind, const char *key,
                             const natrisk_plan_reader *reader, char **json);
 /* Whether item KEY of KIND exists for a reader of CLEARANCE (else
- * NATRISK_ENOTFOUND), and whether ANALYST is one of its experts. */
+ * NATRISK_ENOTFOUND), and whether ANALYST is one of its experts.
+ * Returns NATRISK_OK or an error code.
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_access(natrisk_store *s, int64_t edition,
                               natrisk_plan_kind kind, const char *key,
@@ -89,7 +102,10 @@ int natrisk_store_plan_access(natrisk_store *s, int64_t edition,
 /* Adds (KEY NULL: the store makes the id, into *MADE, malloc'd) or
  * replaces item KEY of KIND with the JSON object at JSON (no "id"; a
  * capability without "levels"). A rejected item: NATRISK_EINVALID with
- * the loader's messages in DIAG, located within the body. */
+ * the loader's messages in DIAG, located within the body.
+ * Returns NATRISK_OK or an error code (the caller frees what it hands
+ * over with free()).
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_item_put(natrisk_store *s, int64_t edition,
                                 natrisk_plan_kind kind, const char *key,
@@ -99,13 +115,17 @@ int natrisk_store_plan_item_put(natrisk_store *s, int64_t edition,
                                 natrisk_diag *diag, char **made);
 /* Deletes item KEY of KIND; what names it (a measure's capabilities,
  * requires, excludes; an advice's measures) no longer does.
- * An organisation that some item names as an owner: NATRISK_ECONFLICT. */
+ * An organisation that some item names as an owner: NATRISK_ECONFLICT.
+ * Returns NATRISK_OK or an error code.
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_item_delete(natrisk_store *s, int64_t edition,
                                    natrisk_plan_kind kind, const char *key,
                                    const char *actor);
 /* Makes NAMES (enabled analysts whose clearance reaches the capability)
- * the experts of capability KEY. */
+ * the experts of capability KEY.
+ * Returns NATRISK_OK or an error code.
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_experts(natrisk_store *s, int64_t edition,
                                const char *key, const char *const *names,
@@ -113,7 +133,9 @@ int natrisk_store_plan_experts(natrisk_store *s, int64_t edition,
 /* An expert's own levels of capability KEY (AGREED false; while the
  * edition is in scoring) or the chair's agreed ones (draft or
  * consolidation): {"current": 0..4, "target": 0..4, "why": ...}, checked
- * by the loader. A new row; the history stays. */
+ * by the loader. A new row; the history stays.
+ * Returns NATRISK_OK or an error code.
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_levels_put(natrisk_store *s, int64_t edition,
                                   const char *key, bool agreed,
@@ -123,12 +145,17 @@ int natrisk_store_plan_levels_put(natrisk_store *s, int64_t edition,
                                   natrisk_diag *diag);
 /* The levels given for capability KEY, by expert, newest first with
  * their history ({"experts": {NAME: [{current, target, why, at}...]},
- * "agreed": [...]}); only ANALYST's when not NULL. */
+ * "agreed": [...]}); only ANALYST's when not NULL.
+ * Returns NATRISK_OK or an error code (the caller frees what it hands
+ * over with free()).
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_levels(natrisk_store *s, int64_t edition,
                               const char *key, const char *analyst,
                               char **json);
-/* The cabinet's decision on advice KEY: {"status": ..., "date": ...}. */
+/* The cabinet's decision on advice KEY: {"status": ..., "date": ...}.
+ * Returns NATRISK_OK or an error code.
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_decision(natrisk_store *s, int64_t edition,
                                 const char *key, const char *json, size_t len,
@@ -137,14 +164,20 @@ int natrisk_store_plan_decision(natrisk_store *s, int64_t edition,
                                 natrisk_diag *diag);
 /* The capability figures of `natrisk capabilities --format json` of the
  * plan READER sees, each capability with the chair's "agreed" levels
- * (or null). */
+ * (or null).
+ * Returns NATRISK_OK or an error code (the caller frees what it hands
+ * over with free()).
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_figures(natrisk_store *s, int64_t edition,
                                const natrisk_plan_reader *reader,
                                char **json);
 /* The spread for the chair: per capability CLEARANCE may see, every
  * expert's current levels, the engine's median and flag, the assigned
- * experts who have given none, and the agreed levels. */
+ * experts who have given none, and the agreed levels.
+ * Returns NATRISK_OK or an error code (the caller frees what it hands
+ * over with free()).
+ */
 NATRISK_EXTERN
 int natrisk_store_plan_spread(natrisk_store *s, int64_t edition,
                               natrisk_classification clearance, char **json);
