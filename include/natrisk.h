@@ -34,5 +34,6 @@
 #include "natrisk/edition.h"
 #include "natrisk/scoring.h"
 #include "natrisk/portfolio.h"
+#include "natrisk/plan_store.h"
 
 #endif

@@ -167,6 +167,23 @@ int natrisk_plan_load_buffer(natrisk_plan **out, const char *name,
                              const char *buf, size_t len,
                              natrisk_diag *diag);
 
+/* As natrisk_plan_load_buffer(), with the text of its assessment given
+ * (ASSESSMENT, ASSESSMENT_LEN bytes: a store's export of an edition)
+ * instead of read from the path the plan names, which is kept as the
+ * plan's reference all the same; NULL ASSESSMENT reads the path.
+ * Returns the codes of natrisk_plan_load_buffer(); free *OUT with
+ * natrisk_plan_free(). */
+NATRISK_EXTERN
+int natrisk_plan_load_on(natrisk_plan **out, const char *name,
+                         const char *buf, size_t len,
+                         const char *assessment, size_t assessment_len,
+                         natrisk_diag *diag);
+
+/* The assessment reference as the plan's file writes it (its
+ * `assessment:` key), owned by P. */
+NATRISK_EXTERN
+const char *natrisk_plan_assessment_ref(const natrisk_plan *p);
+
 /* Whether the file at PATH reads as a plan rather than an assessment:
  * its top-level mapping has a `plan` key, or plan lists (capabilities,
  * measures, advice) and no `scenarios`. Returns 1 or 0 (also when PATH

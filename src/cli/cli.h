@@ -78,6 +78,7 @@ typedef struct cli_store_args {
 	const char *chairs[CLI_MAX_CHAIRS]; /* -C, --chair (repeatable) */
 	size_t chair_count;
 	const char *audit_key;  /* -A, --audit-key (every command) */
+	const char *plan;       /* -P, --plan (import: an edition's id) */
 } cli_store_args;
 
 /* --db and the options of ACCEPT (their short letters, e.g. "oc").

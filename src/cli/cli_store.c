@@ -21,6 +21,7 @@ static const struct option store_options[] = {
 	{ "password-stdin", no_argument, NULL, 'p' },
 	{ "chair", required_argument, NULL, 'C' },
 	{ "audit-key", required_argument, NULL, 'A' },
+	{ "plan", required_argument, NULL, 'P' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -40,6 +41,7 @@ static int take(const cli_command *cmd, int letter, void *ctx)
 		a->chairs[a->chair_count++] = optarg;
 		break;
 	case 'A': a->audit_key = optarg; break;
+	case 'P': a->plan = optarg; break;
 	}
 	return 0;
 }

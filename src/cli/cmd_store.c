@@ -11,17 +11,72 @@
 #include <string.h>
 
 #include <natrisk/edition.h>
+#include <natrisk/plan_store.h>
 
+#include "../io/file.h"
 #include "cli.h"
+
+static bool parse_id(const char *text, int64_t *id);
+
+/* DIAG's errors, located in the plan file at PATH (its warnings are
+ * the stored edition's, not the file's). */
+static void print_located(const natrisk_diag *diag, const char *path)
+{
+	for (size_t k = 0; k < natrisk_diag_count(diag); k++) {
+		const natrisk_diagnostic *d = natrisk_diag_get(diag, k);
+		if (d->severity == NATRISK_SEVERITY_ERROR)
+			fprintf(stderr, "%s:%d:%d: error: %s\n", path, d->line,
+			        d->column, d->message);
+	}
+}
+
+/* "natrisk import PLAN --plan ID": the plan file as edition ID's plan,
+ * as POST /api/assessments/ID/plan takes it. */
+static int import_plan(const cli_command *cmd, const cli_store_args *a,
+                       const char *path)
+{
+	int64_t id;
+	if (!parse_id(a->plan, &id))
+		return cli_usage_error(cmd, "--plan takes the id of an edition");
+	char *text;
+	size_t len;
+	if (file_read(path, &text, &len) != 0) {
+		fprintf(stderr, "natrisk %s: %s\n", cmd->name,
+		        natrisk_error_last());
+		return EXIT_INVALID;
+	}
+	natrisk_store *s = NULL;
+	int status = cli_store_open(cmd, a, false, &s);
+	natrisk_diag *diag = natrisk_diag_new();
+	int rc = status == 0 && diag
+	                 ? natrisk_store_plan_import(s, id, text, len, "cli",
+	                                             NATRISK_CONFIDENTIAL, diag)
+	                 : 0;
+	free(text);
+	if (rc != 0 && natrisk_diag_error_count(diag) == 0) {
+		natrisk_diag_free(diag);
+		return cli_store_fail(cmd, s);
+	}
+	if (rc != 0) {
+		natrisk_diag_sort(diag);
+		print_located(diag, path);
+		status = EXIT_INVALID;
+	}
+	natrisk_store_close(s);
+	natrisk_diag_free(diag);
+	return status;
+}
 
 static int run_import(const cli_command *cmd, int argc, char **argv)
 {
 	cli_store_args a;
-	int status = cli_parse_store_args(cmd, argc, argv, "ocC", &a);
+	int status = cli_parse_store_args(cmd, argc, argv, "ocCP", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "expected one assessment file");
+	if (a.plan)
+		return import_plan(cmd, &a, argv[optind]);
 	natrisk_assessment *assessment;
 	if ((status = cli_load(argv[optind], &assessment)) != 0)
 		return status;
@@ -154,12 +209,16 @@ static int run_audit(const cli_command *cmd, int argc, char **argv)
 
 const cli_command cmd_import = {
 	"import", "import an assessment file into a store as a new edition",
-	"usage: natrisk import FILE --db DB [--chair NAME]... [--audit-key KEY]\n\n"
+	"usage: natrisk import FILE --db DB [--chair NAME]... [--audit-key KEY]\n"
+	"       natrisk import PLAN --plan ID --db DB [--audit-key KEY]\n\n"
 	"Checks FILE like 'natrisk check' and stores it as a new draft\n"
 	"edition; its scores become the consolidated scores. Prints the new\n"
 	"edition's id. The method must be named by its id.\n\n"
 	"  --chair NAME  a chair of the edition (repeatable): its own chairs\n"
-	"                and admins manage it; without one, admins alone.\n\n"
+	"                and admins manage it; without one, admins alone.\n"
+	"  --plan ID     PLAN is a plan file: it becomes the plan of edition\n"
+	"                ID (replacing its plan), checked against the\n"
+	"                edition's scenarios; its levels are the experts'.\n\n"
 	"Exit status: 0 success, 1 invalid input or store error, 2 usage.\n",
 	run_import,
 };

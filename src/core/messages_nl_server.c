@@ -83,6 +83,8 @@ static const message_pair pairs[] = {
 	{ "send the assessment file with Content-Type: application/yaml",
 	  "stuur het beoordelingsbestand met Content-Type: "
 	  "application/yaml" },
+	{ "send the plan file with Content-Type: application/yaml",
+	  "stuur het planbestand met Content-Type: application/yaml" },
 	{ "sign in first",
 	  "meld u eerst aan" },
 	{ "sign in with Content-Type: application/json",
@@ -135,6 +137,8 @@ static const message_pair pairs[] = {
 	  "te veel mislukte aanmeldingen; probeer het over %ld s opnieuw" },
 	{ "you are not assigned to this scenario",
 	  "u bent niet aan dit scenario toegewezen" },
+	{ "you are not one of this capability's experts",
+	  "u bent geen expert van deze capaciteit" },
 	{ "your role does not allow this",
 	  "uw rol staat dit niet toe" },
 };

@@ -38,12 +38,17 @@ static const message_pair pairs[] = {
 	{ "a user name is 1 to 64 of a-z, 0-9, '.', '_' and '-'",
 	  "een gebruikersnaam bestaat uit 1 tot en met 64 tekens uit "
 	  "a-z, 0-9, '.', '_' en '-'" },
+	{ "agreed levels change",
+	  "overeengekomen niveaus veranderen" },
 	{ "an edition cannot follow itself",
 	  "een editie kan zichzelf niet opvolgen" },
 	{ "analyst %s, assigned to this scenario, is not cleared for %s: "
 	  "change the assignments first",
 	  "analist %s, toegewezen aan dit scenario, heeft geen "
 	  "veiligheidsmachtiging voor %s: wijzig eerst de toewijzingen" },
+	{ "analyst '%s' is not cleared for this capability",
+	  "analist '%s' heeft geen veiligheidsmachtiging voor deze "
+	  "capaciteit" },
 	{ "analysts score",
 	  "analisten scoren" },
 	{ "assignments change",
@@ -121,21 +126,40 @@ static const message_pair pairs[] = {
 	  "verwacht: een object {criterium: score, ...}" },
 	{ "expected an object {criterion: score, ...}: %s",
 	  "verwacht: een object {criterium: score, ...} (%s)" },
+	{ "experts give their levels",
+	  "experts geven hun niveaus" },
 	{ "its chairs change",
 	  "de voorzitters veranderen" },
+	{ "its plan changes",
+	  "het plan verandert" },
+	{ "leave 'analyst' out: the levels are those of whoever gives "
+	  "them",
+	  "laat 'analyst' weg: de niveaus zijn van wie ze geeft" },
+	{ "leave 'id' out: the server gives a new item its id, and an "
+	  "item keeps it",
+	  "laat 'id' weg: de server geeft een nieuw onderdeel zelf "
+	  "een id, en een onderdeel houdt dat" },
 	{ "leave 'id' out: the server gives a new scenario its id (its "
 	  "title and six random characters), and answers with it",
 	  "laat 'id' weg: de server geeft een nieuw scenario zelf een id "
 	  "(de titel en zes willekeurige tekens), en noemt die in zijn "
 	  "antwoord" },
+	{ "leave 'levels' out: each expert gives their own levels, "
+	  "and the chair the agreed ones",
+	  "laat 'levels' weg: elke expert geeft zijn eigen niveaus, "
+	  "en de voorzitter de overeengekomen niveaus" },
 	{ "libsodium cannot start",
 	  "libsodium kan niet starten" },
 	{ "method %s has no criterion '%s'",
 	  "methode %s heeft geen criterium '%s'" },
 	{ "no edition %lld",
 	  "er is geen editie %lld" },
+	{ "no free id after %d tries",
+	  "geen vrije id gevonden na %d pogingen" },
 	{ "no free scenario id after %d tries",
 	  "geen vrije scenario-id gevonden na %d pogingen" },
+	{ "no such plan item",
+	  "dit onderdeel van het plan bestaat niet" },
 	{ "no such scenario",
 	  "dit scenario bestaat niet" },
 	{ "no such session",
@@ -144,6 +168,11 @@ static const message_pair pairs[] = {
 	  "er is geen gebruiker '%s'" },
 	{ "not JSON: %s",
 	  "geen JSON: %s" },
+	{ "organisation '%s' is first responsible for a measure or an "
+	  "advice: name another owner there first",
+	  "organisatie '%s' is eerstverantwoordelijk voor een "
+	  "maatregel of een advies: wijs daar eerst een andere "
+	  "eigenaar aan" },
 	{ "published",
 	  "gepubliceerd" },
 	{ "publishing an edition takes a clearance for every scenario in "
@@ -227,6 +256,11 @@ static const message_pair pairs[] = {
 	  "%d",
 	  "de database heeft schemaversie %d; deze natrisk kent versies "
 	  "tot en met %d" },
+	{ "the edition holds a scenario above your clearance: only "
+	  "someone cleared for all of it may replace its plan",
+	  "de editie bevat een scenario boven uw "
+	  "veiligheidsmachtiging: alleen wie voor de hele editie "
+	  "gemachtigd is, mag het plan vervangen" },
 	{ "the edition it follows changes",
 	  "de koppeling aan de vorige editie verandert" },
 	{ "the method %s of edition %lld cannot be read",

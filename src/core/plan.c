@@ -25,6 +25,11 @@ const char *natrisk_plan_path(const natrisk_plan *p)
 	return p->path;
 }
 
+const char *natrisk_plan_assessment_ref(const natrisk_plan *p)
+{
+	return p->assessment_ref;
+}
+
 const natrisk_assessment *natrisk_plan_assessment(const natrisk_plan *p)
 {
 	return p->assessment;

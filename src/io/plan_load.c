@@ -287,8 +287,12 @@ static bool load_assessment(ploader *l, const ynode *node)
 		l->ok = false;
 		return false;
 	}
-	int rc = natrisk_assessment_load(&l->p->assessment, path,
-	                                 l->doc->diag);
+	int rc = l->assessment_text
+	                 ? natrisk_assessment_load_buffer(
+	                           &l->p->assessment, path, l->assessment_text,
+	                           l->assessment_len, l->doc->diag)
+	                 : natrisk_assessment_load(&l->p->assessment, path,
+	                                           l->doc->diag);
 	if (rc == NATRISK_ENOMEM)
 		l->doc->out_of_memory = true;
 	else if (rc == NATRISK_EIO)
@@ -339,6 +343,14 @@ static void load_top(ploader *l, const ynode *root)
 int natrisk_plan_load_buffer(natrisk_plan **out, const char *name,
                              const char *buf, size_t len, natrisk_diag *diag)
 {
+	return natrisk_plan_load_on(out, name, buf, len, NULL, 0, diag);
+}
+
+int natrisk_plan_load_on(natrisk_plan **out, const char *name,
+                         const char *buf, size_t len,
+                         const char *assessment, size_t assessment_len,
+                         natrisk_diag *diag)
+{
 	static const natrisk_load_options defaults = { false };
 	*out = NULL;
 	ydoc doc;
@@ -351,7 +363,9 @@ int natrisk_plan_load_buffer(natrisk_plan **out, const char *name,
 		                            "%s: invalid plan", name)
 		                : error_set(NATRISK_ENOMEM, "out of memory");
 	}
-	ploader l = { .doc = &doc, .p = p, .ok = true };
+	ploader l = { .doc = &doc, .p = p, .ok = true,
+		      .assessment_text = assessment,
+		      .assessment_len = assessment_len };
 	l.scores = (aloader){ .doc = &doc, .options = &defaults, .ok = true };
 	p->path = arena_strdup(&p->arena, name);
 	load_top(&l, doc.root);

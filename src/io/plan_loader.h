@@ -20,6 +20,10 @@ typedef struct ploader {
 	 * the plan owns. */
 	aloader scores;
 	bool ok;
+	/* The assessment's text when the caller gives it (a store's
+	 * export), instead of the file the plan names; else NULL. */
+	const char *assessment_text;
+	size_t assessment_len;
 } ploader;
 
 /* Finds the index of an id in one of the plan's lists (or the

@@ -109,6 +109,65 @@ static int scenario_visible(request *q, reply *r, bool *assigned)
 	return -1;
 }
 
+/* The plan item of the path as the user may know it: 404 when it does
+ * not exist or touches a scenario above their clearance, the same
+ * either way. */
+static int plan_item_visible(request *q, reply *r, bool *expert)
+{
+	int rc = natrisk_store_plan_access(q->srv->store, q->edition_id,
+	                                   (natrisk_plan_kind)q->plan_kind,
+	                                   q->item, q->user.name,
+	                                   q->user.clearance, expert);
+	if (rc == 0)
+		return 0;
+	if (rc != NATRISK_ENOTFOUND) {
+		reply_failure(r, rc);
+		return -1;
+	}
+	reply_error(r, 404, "no such plan item");
+	return -1;
+}
+
+int authz_plan_reader(request *q, natrisk_plan_reader *out)
+{
+	const natrisk_edition_info *edition;
+	int rc = request_edition(q, &edition);
+	bool chairs = q->user.role == NATRISK_ROLE_ADMIN;
+	if (rc == 0 && q->user.role == NATRISK_ROLE_CHAIR)
+		rc = natrisk_store_is_chair(q->srv->store, q->edition_id,
+		                            q->user.name, &chairs);
+	bool settled = rc == 0 &&
+	               (edition->status == NATRISK_STATUS_CONSOLIDATION ||
+	                edition->status == NATRISK_STATUS_PUBLISHED);
+	out->clearance = q->user.clearance;
+	out->levels_of = chairs || settled ? NULL : q->user.name;
+	return rc;
+}
+
+/* The plan's checks: the item is visible, then the role. */
+static int plan_check(request *q, access_need needed, reply *r)
+{
+	bool expert = false;
+	if (edition_exists(q, r) || plan_item_visible(q, r, &expert))
+		return -1;
+	if (needed == ACCESS_READ_PLAN_ITEM)
+		return 0;
+	if (needed == ACCESS_MANAGE_PLAN_ITEM)
+		return edition_chair(q, r);
+	if (needed == ACCESS_READ_PLAN_LEVELS)
+		return is_chair(q) || q->user.role == NATRISK_ROLE_ANALYST
+		               ? 0
+		               : forbid(r);
+	if (q->user.role != NATRISK_ROLE_ANALYST)
+		return forbid(r);
+	if (!expert) {
+		reply_error(r, 403, "you are not one of this capability's "
+		            "experts");
+		return -1;
+	}
+	return 0;
+}
+
 int authz_check(request *q, access_need needed, reply *r)
 {
 	bool assigned = false;
@@ -156,6 +215,11 @@ int authz_check(request *q, access_need needed, reply *r)
 		return 0;
 	case ACCESS_MANAGE_USERS:
 		return q->user.role == NATRISK_ROLE_ADMIN ? 0 : forbid(r);
+	case ACCESS_READ_PLAN_ITEM:
+	case ACCESS_MANAGE_PLAN_ITEM:
+	case ACCESS_READ_PLAN_LEVELS:
+	case ACCESS_PLAN_EXPERT:
+		return plan_check(q, needed, r);
 	default:
 		return forbid(r);
 	}

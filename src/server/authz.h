@@ -8,6 +8,8 @@
 #ifndef NATRISK_AUTHZ_H
 #define NATRISK_AUTHZ_H
 
+#include <natrisk/plan_store.h>
+
 #include "server.h"
 
 typedef enum access {
@@ -26,6 +28,13 @@ typedef enum access {
 	ACCESS_SEE_SPREAD,      /* admin or one of the edition's own chairs;
 	                           the edition exists */
 	ACCESS_MANAGE_USERS,    /* admin */
+	ACCESS_READ_PLAN_ITEM,  /* any user; the plan item is visible */
+	ACCESS_MANAGE_PLAN_ITEM, /* admin or one of the edition's own chairs;
+	                            the plan item is visible */
+	ACCESS_READ_PLAN_LEVELS, /* an analyst (their own) or a chair or
+	                            admin; the capability is visible */
+	ACCESS_PLAN_EXPERT,     /* an analyst who is one of the capability's
+	                           experts */
 } access_need;
 
 /* 0 when Q may proceed; otherwise R holds the refusal and the status. */
@@ -35,6 +44,12 @@ int authz_check(request *q, access_need needed, reply *r);
  * editions only. */
 bool authz_may_read_edition(const natrisk_user *user,
                             const natrisk_edition_info *edition);
+
+/* How Q's user reads the edition's plan: at their clearance; every
+ * expert's levels for an admin or one of its chairs, and for all once
+ * the edition is in consolidation or published; otherwise only their
+ * own, as analysts see only their own scores. */
+int authz_plan_reader(request *q, natrisk_plan_reader *out);
 
 /* Whether a user of CLEARANCE may see something so classified. */
 bool authz_may_see(natrisk_classification clearance,

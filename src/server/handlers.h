@@ -42,6 +42,23 @@ int h_spread(request *q, reply *r);
 /* Who has scored what, for the chair. */
 int h_scoring(request *q, reply *r);
 
+/* api_plans.c: an edition's plan */
+int h_plan_get(request *q, reply *r);
+int h_plan_import(request *q, reply *r);
+int h_plan_export(request *q, reply *r);
+int h_plan_figures(request *q, reply *r);
+int h_plan_spread(request *q, reply *r);
+int h_plan_list(request *q, reply *r);
+int h_plan_item_add(request *q, reply *r);
+int h_plan_item_get(request *q, reply *r);
+int h_plan_item_put(request *q, reply *r);
+int h_plan_item_delete(request *q, reply *r);
+int h_plan_experts(request *q, reply *r);
+int h_plan_levels_get(request *q, reply *r);
+int h_plan_levels_put(request *q, reply *r);
+int h_plan_agreed_put(request *q, reply *r);
+int h_plan_decision(request *q, reply *r);
+
 /* api_methods.c */
 int h_method(request *q, reply *r);
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <natrisk/plan_store.h>
+
 #include "authz.h"
 #include "handlers.h"
 #include "sessions.h"
@@ -64,6 +66,35 @@ static const route routes[] = {
 	{ "PUT", "/api/assessments/{id}/scenarios/{scenario}/consolidated",
 	  ACCESS_MANAGE_SCENARIO, h_consolidated_put_all },
 	{ "GET", "/api/assessments/{id}/scoring", ACCESS_SEE_SPREAD, h_scoring },
+	{ "GET", "/api/assessments/{id}/plan", ACCESS_READ_EDITION, h_plan_get },
+	{ "POST", "/api/assessments/{id}/plan", ACCESS_MANAGE_EDITION,
+	  h_plan_import },
+	{ "GET", "/api/assessments/{id}/plan.yaml", ACCESS_READ_EDITION,
+	  h_plan_export },
+	{ "GET", "/api/assessments/{id}/plan/figures", ACCESS_READ_EDITION,
+	  h_plan_figures },
+	{ "GET", "/api/assessments/{id}/plan/spread", ACCESS_SEE_SPREAD,
+	  h_plan_spread },
+	{ "GET", "/api/assessments/{id}/plan/{kind}", ACCESS_READ_EDITION,
+	  h_plan_list },
+	{ "POST", "/api/assessments/{id}/plan/{kind}", ACCESS_MANAGE_EDITION,
+	  h_plan_item_add },
+	{ "GET", "/api/assessments/{id}/plan/{kind}/{item}",
+	  ACCESS_READ_PLAN_ITEM, h_plan_item_get },
+	{ "PUT", "/api/assessments/{id}/plan/{kind}/{item}",
+	  ACCESS_MANAGE_PLAN_ITEM, h_plan_item_put },
+	{ "DELETE", "/api/assessments/{id}/plan/{kind}/{item}",
+	  ACCESS_MANAGE_PLAN_ITEM, h_plan_item_delete },
+	{ "PUT", "/api/assessments/{id}/plan/capabilities/{item}/experts",
+	  ACCESS_MANAGE_PLAN_ITEM, h_plan_experts },
+	{ "GET", "/api/assessments/{id}/plan/capabilities/{item}/levels",
+	  ACCESS_READ_PLAN_LEVELS, h_plan_levels_get },
+	{ "PUT", "/api/assessments/{id}/plan/capabilities/{item}/levels",
+	  ACCESS_PLAN_EXPERT, h_plan_levels_put },
+	{ "PUT", "/api/assessments/{id}/plan/capabilities/{item}/agreed",
+	  ACCESS_MANAGE_PLAN_ITEM, h_plan_agreed_put },
+	{ "PUT", "/api/assessments/{id}/plan/advice/{item}/decision",
+	  ACCESS_MANAGE_PLAN_ITEM, h_plan_decision },
 	{ "GET", "/api/methods/{name}", ACCESS_SIGNED_IN, h_method },
 	{ "GET", "/api/analysts", ACCESS_CREATE_EDITION, h_analysts_list },
 	{ "GET", "/api/chairs", ACCESS_CREATE_EDITION, h_chairs_list },
@@ -135,6 +166,21 @@ static bool take_text(const char *text, size_t len, char *out, size_t size)
 	return true;
 }
 
+/* A plan list's name ("measures") as its kind. */
+static bool take_plan_kind(const char *text, size_t len, int *out)
+{
+	char name[16];
+	natrisk_plan_kind kind;
+	if (len >= sizeof name)
+		return false;
+	memcpy(name, text, len);
+	name[len] = '\0';
+	if (natrisk_plan_kind_parse(name, &kind) != 0)
+		return false;
+	*out = (int)kind;
+	return true;
+}
+
 /* Whether URL fits PATTERN; parameters go into Q. */
 static bool matches(const char *pattern, const char *url, request *q)
 {
@@ -157,8 +203,16 @@ static bool matches(const char *pattern, const char *url, request *q)
 		} else if (pl == 6 && memcmp(ps, "{name}", 6) == 0) {
 			if (!take_text(us, ul, q->name, sizeof q->name))
 				return false;
+		} else if (pl == 6 && memcmp(ps, "{item}", 6) == 0) {
+			if (!take_text(us, ul, q->item, sizeof q->item))
+				return false;
+		} else if (pl == 6 && memcmp(ps, "{kind}", 6) == 0) {
+			if (!take_plan_kind(us, ul, &q->plan_kind))
+				return false;
 		} else if (pl != ul || memcmp(ps, us, pl) != 0) {
 			return false;
+		} else {
+			take_plan_kind(us, ul, &q->plan_kind);
 		}
 	}
 	return *u == '\0' || *u == '?';
@@ -203,7 +257,8 @@ bool route_takes_upload(const char *method, const char *url)
 	request q = { .url = url };
 	bool path_known = false;
 	const route *found = route_find(&q, method, &path_known);
-	return found && found->run == h_edition_create;
+	return found && (found->run == h_edition_create ||
+	                 found->run == h_plan_import);
 }
 
 int route_request(request *q, reply *r)

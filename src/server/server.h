@@ -53,11 +53,14 @@ typedef struct request {
 	natrisk_user user;
 	char token[NATRISK_TOKEN_TEXT];
 	char csrf[NATRISK_TOKEN_TEXT];
-	/* path parameters: {id}, {scenario}, {criterion}, {name} */
+	/* path parameters: {id}, {scenario}, {criterion}, {name}, {item};
+	 * a plan list's name ({kind} or as written) as its kind */
 	int64_t edition_id;
 	char scenario[65];
 	char criterion[33];
 	char name[65];
+	char item[65];
+	int plan_kind;
 	/* the edition of {id}, as authorization read it (edition_known) */
 	bool edition_known;
 	natrisk_edition_info edition;

@@ -64,6 +64,25 @@ typedef struct body_insert {
 	size_t column, len;
 } body_insert;
 
+/* The JSON object at JSON (LEN bytes) with MEMBER ("\"id\":\"x\"") as
+ * its first member, EMPTY when the object has none; where it went into
+ * *INSERTED (the column after the brace when that is on the first line,
+ * and the length), so that the loader's columns can be given back in the
+ * client's terms. NULL when out of memory or JSON holds no brace. */
+char *body_with_member(const char *json, size_t len, const char *member,
+                       bool empty, body_insert *inserted);
+
+/* The stem of a new id: TITLE in [a-z0-9-], at most STEM_MAX
+ * characters, cut at a hyphen where it can be; FALLBACK when nothing of
+ * it is left. */
+enum { STEM_MAX = 40, RANDOM_CHARS = 6, ID_TRIES = 8 };
+void id_stem(const char *title, const char *fallback, char *out,
+             size_t size);
+/* A new id: the stem, a hyphen and random characters. The server makes
+ * every new scenario's and plan item's id, so that no answer to a create
+ * can tell an id a hidden one holds from a free one (docs/server.md). */
+void make_id(const char *stem, char *out, size_t size);
+
 /* Loads HEAD BODY TAIL (JSON text; HEAD holds no line break) as an
  * assessment of edition ID's method and the themes CLEARANCE may see,
  * with the diagnostics' lines counted from BODY's first. */

@@ -257,7 +257,7 @@ int audit_json_change(sqlite3 *db, const char *actor, const char *action,
                       const char *object, const json_t *before,
                       const json_t *after)
 {
-	size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
+	size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY;
 	char *old_text = json_dumps(before, flags);
 	char *new_text = json_dumps(after, flags);
 	int rc = old_text && new_text
@@ -267,4 +267,27 @@ int audit_json_change(sqlite3 *db, const char *actor, const char *action,
 	free(old_text);
 	free(new_text);
 	return rc;
+}
+
+char *body_with_member(const char *json, size_t len, const char *member,
+                       bool empty, body_insert *inserted)
+{
+	const char *brace = memchr(json, '{', len);
+	if (!brace)
+		return NULL;
+	size_t before = (size_t)(brace - json) + 1;
+	size_t member_len = strlen(member) + (empty ? 0 : 1);
+	char *text = malloc(len + member_len + 1);
+	if (!text)
+		return NULL;
+	memcpy(text, json, before);
+	memcpy(text + before, member, strlen(member));
+	if (!empty)
+		text[before + member_len - 1] = ',';
+	memcpy(text + before + member_len, brace + 1, len - before);
+	text[len + member_len] = '\0';
+	/* the column after the brace, if it is on the body's first line */
+	inserted->column = memchr(json, '\n', before) ? 0 : before;
+	inserted->len = member_len;
+	return text;
 }

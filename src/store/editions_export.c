@@ -17,6 +17,7 @@
 #include "../core/error.h"
 #include "db.h"
 #include "edition_rows.h"
+#include "plan_rows.h"
 #include "score_json.h"
 
 static void put_json(FILE *out, json_t *value)
@@ -250,6 +251,29 @@ static int export_work(sqlite3 *db, void *ctx)
 	sqlite3_finalize(stmt);
 	fputs(line, job->out);
 	return rc;
+}
+
+int edition_export_text(sqlite3 *db, int64_t edition,
+                        natrisk_classification clearance, char **text,
+                        size_t *len)
+{
+	natrisk_membuf buffer = { 0 };
+	export_job job = { edition, clearance, natrisk_membuf_open(&buffer),
+		           0 };
+	*text = NULL;
+	*len = 0;
+	if (!job.out)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	int rc = export_work(db, &job);
+	if (natrisk_membuf_close(&buffer, job.out) != 0 && rc == 0)
+		rc = error_set(NATRISK_ENOMEM, "out of memory");
+	if (rc != 0) {
+		free(buffer.data);
+		return rc;
+	}
+	*text = buffer.data;
+	*len = buffer.len;
+	return 0;
 }
 
 int natrisk_store_export(natrisk_store *s, int64_t id,

@@ -128,6 +128,34 @@ const char *const migrations[] = {
 	 * database (audit.h); NULL for the entries written before, which
 	 * the first open after this migration checks and seals */
 	"ALTER TABLE audit ADD COLUMN mac TEXT;",
+	/* 6: an edition's plan (plan_store.h): its title and assessment
+	 * reference, its items in the file's form, the experts of each
+	 * capability and every level ever given (never updated) */
+	"ALTER TABLE assessments ADD COLUMN plan TEXT;"
+	"CREATE TABLE plan_items ("
+	"  id INTEGER PRIMARY KEY,"
+	"  assessment_id INTEGER NOT NULL"
+	"    REFERENCES assessments(id) ON DELETE CASCADE,"
+	"  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 3),"
+	"  key TEXT NOT NULL,"
+	"  position INTEGER NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  UNIQUE (assessment_id, kind, key));"
+	"CREATE TABLE plan_experts ("
+	"  item_id INTEGER NOT NULL REFERENCES plan_items(id) ON DELETE CASCADE,"
+	"  analyst TEXT NOT NULL,"
+	"  PRIMARY KEY (item_id, analyst));"
+	"CREATE TABLE plan_levels ("
+	"  id INTEGER PRIMARY KEY,"
+	"  item_id INTEGER NOT NULL REFERENCES plan_items(id) ON DELETE CASCADE,"
+	"  agreed INTEGER NOT NULL DEFAULT 0,"
+	"  author TEXT NOT NULL,"
+	"  current INTEGER NOT NULL,"
+	"  target INTEGER NOT NULL,"
+	"  why TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX plan_levels_current ON plan_levels"
+	"  (item_id, agreed, author, id);",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

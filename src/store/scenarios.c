@@ -23,7 +23,6 @@ typedef struct scenario_job {
 	char *made_id;            /* a new scenario's id (malloc'd) */
 } scenario_job;
 
-enum { STEM_MAX = 40, RANDOM_CHARS = 6, ID_TRIES = 8 };
 
 static int next_position(sqlite3 *db, int64_t edition, int64_t *position)
 {
@@ -57,9 +56,8 @@ static char plain_letter(const unsigned char *p)
 	return c == '-' ? 0 : c;
 }
 
-/* The stem of a new scenario's id: its title in [a-z0-9-], at most
- * STEM_MAX characters, cut at a hyphen where it can be. */
-static void id_stem(const char *title, char *out, size_t size)
+void id_stem(const char *title, const char *fallback, char *out,
+             size_t size)
 {
 	size_t len = 0;
 	for (const char *p = title ? title : ""; *p && len + 1 < size; p++) {
@@ -85,13 +83,10 @@ static void id_stem(const char *title, char *out, size_t size)
 	while (end && out[end - 1] == '-')
 		out[--end] = '\0';
 	if (!out[0])
-		snprintf(out, size, "scenario");
+		snprintf(out, size, "%s", fallback);
 }
 
-/* A new id: the stem, a hyphen and random characters. The server makes
- * every new scenario's id, so that no answer to a create can tell an id
- * a hidden scenario holds from a free one (docs/server.md). */
-static void make_id(const char *stem, char *out, size_t size)
+void make_id(const char *stem, char *out, size_t size)
 {
 	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
 	char tail[RANDOM_CHARS + 1];
@@ -106,7 +101,7 @@ static int free_id(sqlite3 *db, int64_t edition, const char *title,
                    char *out, size_t size)
 {
 	char stem[STEM_MAX + 1];
-	id_stem(title, stem, sizeof stem);
+	id_stem(title, "scenario", stem, sizeof stem);
 	for (int tries = 0; tries < ID_TRIES; tries++) {
 		make_id(stem, out, size);
 		scenario_row existing;
@@ -143,22 +138,9 @@ static char *with_id(const scenario_job *job, const char *id,
 		                 1, 1, "the body must be a JSON object");
 	if (!object || names_id)
 		return NULL;
-	const char *brace = memchr(job->json, '{', job->len);
-	size_t before = (size_t)(brace - job->json) + 1;
 	char member[96];
-	int member_len = snprintf(member, sizeof member, "\"id\":\"%s\"%s", id,
-	                          empty ? "" : ",");
-	char *text = malloc(job->len + (size_t)member_len + 1);
-	if (!text)
-		return NULL;
-	memcpy(text, job->json, before);
-	memcpy(text + before, member, (size_t)member_len);
-	memcpy(text + before + member_len, brace + 1, job->len - before);
-	text[job->len + (size_t)member_len] = '\0';
-	/* the column after the brace, if it is on the body's first line */
-	inserted->column = memchr(job->json, '\n', before) ? 0 : before;
-	inserted->len = (size_t)member_len;
-	return text;
+	snprintf(member, sizeof member, "\"id\":\"%s\"", id);
+	return body_with_member(job->json, job->len, member, empty, inserted);
 }
 
 static int add_work(sqlite3 *db, void *ctx)

@@ -282,7 +282,10 @@ def backup():
 def legacy_store_sealed():
     srv = fresh("legacy")
     # what a store from before the audit MACs (schema 4) looks like: no MACs, no key, no anchor
-    sql(srv.db, "ALTER TABLE audit DROP COLUMN mac; PRAGMA user_version = 4;")
+    # back to schema 4: the MACs' column (5) and the plan's tables (6) gone
+    sql(srv.db, "ALTER TABLE audit DROP COLUMN mac; DROP TABLE plan_levels; "
+        "DROP TABLE plan_experts; DROP TABLE plan_items; "
+        "ALTER TABLE assessments DROP COLUMN plan; PRAGMA user_version = 4;")
     for suffix in (".audit-key", ".audit-anchor"):
         os.unlink(srv.db + suffix)
     rc, out = verify(srv.db)

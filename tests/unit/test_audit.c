@@ -350,6 +350,11 @@ static void make_legacy(fixture_state *f)
 	natrisk_store_close(f->store);
 	f->store = NULL;
 	assert_int_equal(raw_sql(f->path, "ALTER TABLE audit DROP COLUMN mac;"
+	                                  "DROP TABLE plan_levels;"
+	                                  "DROP TABLE plan_experts;"
+	                                  "DROP TABLE plan_items;"
+	                                  "ALTER TABLE assessments DROP "
+	                                  "COLUMN plan;"
 	                                  "PRAGMA user_version = 4"),
 	                 SQLITE_OK);
 	unlink(f->key);

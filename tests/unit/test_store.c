@@ -123,10 +123,10 @@ static int score(fixture_state *f, const char *scenario, const char *criterion,
 static void test_schema_version(void **state)
 {
 	fixture_state *f = *state;
-	assert_int_equal(natrisk_store_schema_version(f->store), 5);
+	assert_int_equal(natrisk_store_schema_version(f->store), 6);
 	natrisk_store *again;
 	assert_int_equal(natrisk_store_open(&again, f->path), 0);
-	assert_int_equal(natrisk_store_schema_version(again), 5);
+	assert_int_equal(natrisk_store_schema_version(again), 6);
 	natrisk_store_close(again);
 	/* a store from a newer natrisk is refused, not damaged */
 	assert_int_equal(raw_sql(f->path, "PRAGMA user_version = 99"), 0);
@@ -713,6 +713,9 @@ static void test_themes_migrated(void **state)
 		"DROP TABLE edition_chairs;"
 		"ALTER TABLE assessments DROP COLUMN previous_id;"
 		"ALTER TABLE audit DROP COLUMN mac;"
+		"DROP TABLE plan_levels; DROP TABLE plan_experts;"
+		"DROP TABLE plan_items;"
+		"ALTER TABLE assessments DROP COLUMN plan;"
 		"PRAGMA user_version = 2;"), SQLITE_OK);
 	assert_int_equal(natrisk_store_open(&f->store, f->path), 0);
 	char *json;
