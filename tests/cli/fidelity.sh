@@ -81,10 +81,10 @@ expect_status 1
 expect_stderr_contains "$T_TMP/no-x.yaml:$((line + 1)):3: error: impact_classes lacks the required key 'x_position'"
 
 t "the docs name the Evamix variant and cite it, and so does the code"
-run grep -l "subtractive summation" docs/design.md src/core/ordinal.c
+run grep -l "subtractive summation" docs/design.md src/core/evamix.c
 expect_status 0
 expect_stdout_contains "docs/design.md"
-expect_stdout_contains "src/core/ordinal.c"
+expect_stdout_contains "src/core/evamix.c"
 run grep -c "Voogd, H. (1983), Multicriteria Evaluation for Urban and" docs/design.md
 expect_status 0
 

@@ -35,6 +35,10 @@ TABLE_OF_LAYER = {"core": "core", "io": "io", "render": "core",
 FORMAT_FUNCTIONS = {"error_set": 1, "natrisk_diag_add": 5, "yerror": 2,
                     "ywarning": 2, "reply_error": 2}
 MARKERS = ("MSG", "msg_tr")
+# printf-like functions that write a document's bytes, as fprintf does:
+# not messages (their words are chosen by language where they are made).
+DOCUMENT_WRITERS = {"fmt_print": "src/render/fmt.h: the report's and the "
+                                 "SVG's own formats"}
 # Functions taking a part of a message in English, which they translate
 # where they report (xgettext's keywords): the index of that argument.
 PART_FUNCTIONS = {
@@ -63,8 +67,9 @@ PASSED_ON = {
     "message": "formatted by the wrapper (yreport, samples_error) or kept "
                "from natrisk_error_last() (db.c)",
     "message ? message : \"sqlite\"": "SQLite's own message",
-    "job . message": "natrisk_error_last() of the report's robustness "
-                     "thread, which runs in the caller's language (report.c)",
+    "job -> message": "natrisk_error_last() of a report job's thread "
+                      "(robustness, scenario sections), which runs in the "
+                      "caller's language (report.c)",
     "why": "natrisk_error_last(), less the file's name (smaa_csv.c)",
 }
 # Parts and arguments of messages that stay as they are in every
@@ -282,6 +287,8 @@ def messages(root):
     functions = dict(FORMAT_FUNCTIONS)
     for tokens in files.values():
         functions.update(format_wrappers(tokens))
+    for writer in DOCUMENT_WRITERS:
+        functions.pop(writer, None)
     found, problems = {}, []
     for name, tokens in files.items():
         for k, (kind, value, line) in enumerate(tokens):
