@@ -166,6 +166,23 @@ void cli_output_discard(cli_output *out)
 	memset(out, 0, sizeof *out);
 }
 
+int cli_write_output(const cli_command *cmd, cli_writer write,
+                     const void *thing, natrisk_format format,
+                     natrisk_lang lang, const char *path)
+{
+	cli_output out;
+	int status = cli_output_open(&out);
+	if (status)
+		return status;
+	if (write(thing, format, lang, out.stream) != 0) {
+		fprintf(stderr, "natrisk %s: %s\n", cmd->name,
+		        natrisk_error_last());
+		cli_output_discard(&out);
+		return EXIT_INVALID;
+	}
+	return cli_output_commit(&out, path);
+}
+
 int cli_output_commit(cli_output *out, const char *path)
 {
 	bool failed = natrisk_membuf_close(&out->buffer, out->stream) != 0;

@@ -202,4 +202,14 @@ int cli_output_open(cli_output *out);
 int cli_output_commit(cli_output *out, const char *path);
 void cli_output_discard(cli_output *out);
 
+/* Writes what a command made: WRITE(THING, FORMAT, LANG, stream) into a
+ * cli_output, committed to PATH (cli_output_commit). When WRITE fails,
+ * prints "natrisk COMMAND: " and natrisk_error_last(), writes nothing and
+ * returns EXIT_INVALID. */
+typedef int (*cli_writer)(const void *thing, natrisk_format format,
+                          natrisk_lang lang, FILE *out);
+int cli_write_output(const cli_command *cmd, cli_writer write,
+                     const void *thing, natrisk_format format,
+                     natrisk_lang lang, const char *path);
+
 #endif

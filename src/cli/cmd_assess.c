@@ -11,9 +11,10 @@
 
 /* The results, or with --plan the residual ones, whose JSON adds each
  * scenario's risk value (formats.md). */
-static int write_results(const cli_run *run, natrisk_format format,
+static int write_results(const void *thing, natrisk_format format,
                          natrisk_lang lang, FILE *out)
 {
+	const cli_run *run = thing;
 	if (!run->residual)
 		return natrisk_results_write(run->results, format, lang, out);
 	if (format != NATRISK_FORMAT_JSON)
@@ -38,19 +39,10 @@ static int run_assess(const cli_command *cmd, int argc, char **argv)
 	    (status = cli_table_format(cmd, args.format, &format)) != 0)
 		return status;
 	cli_run run;
-	cli_output out;
 	if ((status = cli_run_open(cmd, &args, &run)) != 0)
 		return status;
-	if ((status = cli_output_open(&out)) == 0) {
-		if (write_results(&run, format, args.lang, out.stream) != 0) {
-			fprintf(stderr, "natrisk assess: %s\n",
-			        natrisk_error_last());
-			cli_output_discard(&out);
-			status = EXIT_INVALID;
-		} else {
-			status = cli_output_commit(&out, args.output);
-		}
-	}
+	status = cli_write_output(cmd, write_results, &run, format, args.lang,
+	                          args.output);
 	cli_run_close(&run);
 	return status;
 }

@@ -9,6 +9,12 @@
 
 #include "cli.h"
 
+static int write_capabilities(const void *c, natrisk_format format,
+                              natrisk_lang lang, FILE *out)
+{
+	return natrisk_capabilities_write(c, format, lang, out);
+}
+
 /* Computes and writes; returns the exit status. */
 static int capabilities(const cli_command *cmd, const cli_args *args,
                         const natrisk_plan *p, natrisk_format format)
@@ -19,19 +25,8 @@ static int capabilities(const cli_command *cmd, const cli_args *args,
 		        natrisk_error_last());
 		return EXIT_INVALID;
 	}
-	cli_output out;
-	int status = cli_output_open(&out);
-	if (status == 0) {
-		if (natrisk_capabilities_write(c, format, args->lang,
-		                               out.stream) != 0) {
-			fprintf(stderr, "natrisk %s: %s\n", cmd->name,
-			        natrisk_error_last());
-			cli_output_discard(&out);
-			status = EXIT_INVALID;
-		} else {
-			status = cli_output_commit(&out, args->output);
-		}
-	}
+	int status = cli_write_output(cmd, write_capabilities, c, format,
+	                              args->lang, args->output);
 	natrisk_capabilities_free(c);
 	return status;
 }

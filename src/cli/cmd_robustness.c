@@ -12,6 +12,12 @@
 
 #include "cli.h"
 
+static int write_robustness(const void *r, natrisk_format format,
+                            natrisk_lang lang, FILE *out)
+{
+	return natrisk_robustness_write(r, format, lang, out);
+}
+
 /* Computes and writes; returns the exit status. */
 static int robustness(const cli_command *cmd, const cli_args *args,
                       const cli_run *run, natrisk_format format)
@@ -22,19 +28,8 @@ static int robustness(const cli_command *cmd, const cli_args *args,
 		        natrisk_error_last());
 		return EXIT_INVALID;
 	}
-	cli_output out;
-	int status = cli_output_open(&out);
-	if (status == 0) {
-		if (natrisk_robustness_write(r, format, args->lang,
-		                             out.stream) != 0) {
-			fprintf(stderr, "natrisk %s: %s\n", cmd->name,
-			        natrisk_error_last());
-			cli_output_discard(&out);
-			status = EXIT_INVALID;
-		} else {
-			status = cli_output_commit(&out, args->output);
-		}
-	}
+	int status = cli_write_output(cmd, write_robustness, r, format,
+	                              args->lang, args->output);
 	natrisk_robustness_free(r);
 	return status;
 }
