@@ -36,6 +36,7 @@ enum { MARGIN = 10, CELL_W = 68, CELL_H = 26, CHART_W = 2 * MARGIN + 5 * CELL_W 
 #define NAME_SIZE 11.0
 #define NAME_LINE 14.0
 #define SMALL_SIZE 10.0
+#define HEAD_SIZE 9.5
 /* The chart shows the highest-risk covered scenarios; the table all. */
 #define MAX_ROWS 12
 
@@ -209,10 +210,16 @@ static void draw_cell(const report *rp, natrisk_scene *scene,
 		r->dashed = chain_gap;
 		r->role = cell_role[phase];
 		r->scenario = s->id;
-		snprintf(tip, sizeof tip, "%s " MDASH " %s: %s (%zu %s)",
-		         s->title, report_phase_name(rp, phase),
-		         k >= KIND_NO_GAP ? shown : kind_name(rp, k), c->count,
-		         TR(rp, "capabilities", "capaciteiten"));
+		int len = snprintf(tip, sizeof tip, "%s " MDASH " %s: %s%s",
+		                   s->title, report_phase_name(rp, phase),
+		                   k >= KIND_NO_GAP ? TR(rp, "gap ", "tekort ")
+		                                    : "",
+		                   k >= KIND_NO_GAP ? shown : kind_name(rp, k));
+		if (c->count && len > 0 && (size_t)len < sizeof tip)
+			snprintf(tip + len, sizeof tip - (size_t)len, " (%zu %s)",
+			         c->count, c->count == 1
+			         ? TR(rp, "capability", "capaciteit")
+			         : TR(rp, "capabilities", "capaciteiten"));
 		r->tooltip = scene_text(scene, tip);
 	}
 	shape *t = scene_textf(scene, x + CELL_W / 2.0, y + CELL_H / 2.0 + 4,
@@ -228,7 +235,7 @@ static double draw_heads(const report *rp, natrisk_scene *scene, double y)
 {
 	for (int ph = 0; ph < NATRISK_PHASE_COUNT; ph++) {
 		shape *t = scene_textf(scene, MARGIN + (ph + 0.5) * CELL_W,
-		                       y + SMALL_SIZE, SMALL_SIZE, ANCHOR_MIDDLE,
+		                       y + SMALL_SIZE, HEAD_SIZE, ANCHOR_MIDDLE,
 		                       ink, report_phase_name(rp, ph));
 		if (t) {
 			t->bold = true;
@@ -305,10 +312,17 @@ static int chart_scene(const report *rp, const chain *ch,
 	                       "veiligheidsketen");
 	scene->title = scene_text(scene, title);
 	char line[200];
-	snprintf(line, sizeof line, TR(rp,
-	         "The %zu highest-risk scenarios of %zu the analysis covers",
-	         "De %zu scenario's met het hoogste risico van de %zu die de "
-	         "analyse behandelt"), shown, ch->row_count);
+	if (shown < ch->row_count)
+		snprintf(line, sizeof line, TR(rp,
+		         "The %zu highest-risk scenarios of the %zu the "
+		         "analysis covers",
+		         "De %zu scenario's met het hoogste risico van de %zu "
+		         "die de analyse behandelt"), shown, ch->row_count);
+	else
+		snprintf(line, sizeof line, "%s", TR(rp,
+		         "The scenarios the analysis covers, highest risk first",
+		         "De scenario's die de analyse behandelt, hoogste "
+		         "risico eerst"));
 	scene->description = scene_text(scene, TR(rp,
 		"Phases of the safety chain (columns) against the scenarios "
 		"(rows), each cell coloured by the largest capability gap; "
