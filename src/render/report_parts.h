@@ -48,6 +48,9 @@ typedef struct report {
  * style sheet (report.c) puts on the ends of their LL-UL lines. */
 #define CHART_CAP "chart-cap"
 
+/* Between a value now and with measures in place: " → ". */
+#define ARROW " \xE2\x86\x92 "
+
 /* The fixed text of the report's language. */
 #define TR(rp, en, nl) html_tr((rp)->lang, (en), (nl))
 

@@ -25,7 +25,7 @@
 #include "fmt.h"
 #include "report_parts.h"
 
-#define ARROW " \xE2\x86\x92 "
+#define TIMES "\xC3\x97"
 
 void report_plan_nav(const report *rp)
 {
@@ -39,7 +39,10 @@ void report_plan_css(const report *rp)
 	if (!rp->plan)
 		return;
 	report_plan_chain_css(rp->out);
-	fputs("ul.owners,ul.plain{margin:0;padding-left:1rem}\n"
+	/* on a phone the wide tables scroll sideways, the page does not */
+	fputs("@media screen and (max-width:40rem){table.chain,table.advice,"
+	      "table.measures,table.residual{display:block;overflow-x:auto}}\n"
+	      "ul.owners,ul.plain{margin:0;padding-left:1rem}\n"
 	      "td p.effect{margin:0 0 .3rem}\n"
 	      "@media print{#capabilities{break-before:page;"
 	      "page-break-before:always}}\n", rp->out);
@@ -170,7 +173,8 @@ static void cost_cell(const report *rp, const natrisk_measure *m)
 	fmt_print(out, " %s</td>", TR(rp, "a year", "per jaar"));
 }
 
-/* "2.1 Title: D → B" or "likelihood: D → B", for effect E (remapped). */
+/* "2.1 Title: D → B" or "likelihood: D (C–E) → B", for effect E
+ * (remapped): EV classes, with LL–UL where they differ. */
 static void score_change(const report *rp, const natrisk_effect *e)
 {
 	FILE *out = rp->out;
@@ -186,10 +190,11 @@ static void score_change(const report *rp, const natrisk_effect *e)
 		fputc(' ', out);
 		html_ltext(out, &c->name, rp->lang);
 	}
-	char before[4], after[4];
-	natrisk_grade_letters(&now->point[NATRISK_EV], before);
-	natrisk_grade_letters(&e->score.point[NATRISK_EV], after);
-	fmt_print(out, ": %s" ARROW "%s", before, after);
+	/* with LL-UL: a score may change in its range alone */
+	fputs(": ", out);
+	report_likelihood_cell(rp, now);
+	fputs(ARROW, out);
+	report_likelihood_cell(rp, &e->score);
 }
 
 /* One scenario the measure touches: the scores it changes and the risk
@@ -310,12 +315,12 @@ static int write_measures(const report *rp, const size_t *map)
 		             "responsible, its cost in euro and its expected "
 		             "effect on its own: the scores it changes (expected "
 		             "value classes) and the risk value (10^likelihood "
-		             MDASH " impact total) before and with it.",
+		             TIMES " impact total) before and with it.",
 		             "Elke maatregel met de eerstverantwoordelijke "
 		             "organisaties, de kosten in euro en het verwachte "
 		             "effect op zichzelf: de scores die hij verandert "
 		             "(klassen van de verwachte waarde) en de "
-		             "risicowaarde (10^waarschijnlijkheid " MDASH
+		             "risicowaarde (10^waarschijnlijkheid " TIMES
 		             " totale impact) zonder en met de maatregel."),
 		          TR(rp, "Measure", "Maatregel"),
 		          TR(rp, "First responsible", "Eerstverantwoordelijk"),

@@ -16,7 +16,6 @@
 #include "fmt.h"
 #include "report_parts.h"
 
-#define ARROW " \xE2\x86\x92 "
 
 /* Whether scenario I stands elsewhere with the measures in place. */
 static bool moved(const report *rp, size_t i)
