@@ -398,26 +398,37 @@ int natrisk_plan_load(natrisk_plan **out, const char *path,
 	return rc;
 }
 
+/* What natrisk_plan_detect() has seen of the top-level keys. */
+typedef struct detected {
+	bool plan, scenarios, lists;
+} detected;
+
+static bool detect_key(const char *key, size_t len, void *ctx)
+{
+	detected *d = ctx;
+	static const char *const lists[] = { "capabilities", "measures",
+		                             "advice" };
+#define IS(word) (len == strlen(word) && memcmp(key, word, len) == 0)
+	if (IS("plan")) {
+		d->plan = true;
+		return false; /* a plan, whatever follows */
+	}
+	d->scenarios |= IS("scenarios");
+	for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
+		d->lists |= IS(lists[k]);
+#undef IS
+	return true;
+}
+
 int natrisk_plan_detect(const char *path)
 {
 	char *data;
 	size_t len;
 	if (file_read(path, &data, &len) != 0)
 		return 0;
-	natrisk_diag *quiet = natrisk_diag_new();
-	ydoc doc;
-	int plan = 0;
-	if (quiet && ydoc_parse(&doc, path, data, len, quiet) == 0 &&
-	    doc.root->kind == YNODE_MAP) {
-		const ynode *root = doc.root;
-		plan = ymap_get(root, "plan") ||
-		       (!ymap_get(root, "scenarios") &&
-		        (ymap_get(root, "capabilities") ||
-		         ymap_get(root, "measures") || ymap_get(root, "advice")));
-	}
-	if (quiet)
-		ydoc_release(&doc);
-	natrisk_diag_free(quiet);
+	detected d = { false, false, false };
+	int rc = ytop_keys(data, len, detect_key, &d);
 	free(data);
-	return plan;
+	/* a text that fails before its `plan` key: its loader says why */
+	return d.plan || (rc == 0 && !d.scenarios && d.lists);
 }

@@ -63,6 +63,18 @@ int ydoc_parse(ydoc *doc, const char *name, const char *buf, size_t len,
 void ydoc_release(ydoc *doc);
 
 /*
+ * Calls VISIT(KEY, LEN, CTX) for each key of the top-level mapping of
+ * the YAML text BUF (LEN bytes), in order, from the parser's events
+ * without building the tree (ytop.c), until VISIT returns false. A key
+ * that is not a scalar is visited as "". Returns 0 when it came that far
+ * or to the end, -1 when the text is no mapping or fails to parse (or
+ * nests too deep) before then.
+ */
+int ytop_keys(const char *buf, size_t len,
+              bool (*visit)(const char *key, size_t len, void *ctx),
+              void *ctx);
+
+/*
  * Checks that BUF is UTF-8 without NUL or control characters other than
  * tab, line feed and carriage return. On failure reports where and returns
  * -1.
