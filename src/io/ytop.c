@@ -17,21 +17,36 @@ static void quiet(struct fy_diag *diag, void *user, const char *buf,
 	(void)diag, (void)user, (void)buf, (void)len;
 }
 
-/* Where the walk is: the nesting (1 inside the top-level mapping) and
- * whether the next node at depth 1 is a key. */
+/* Where the walk is: the nesting (1 inside the top-level mapping),
+ * whether the next node at depth 1 is a key, and the last key (cut to
+ * KEY_MAX bytes: a longer one is no key anyone asks for). */
+enum { KEY_MAX = 64 };
+
 typedef struct walk {
 	int depth;
 	bool key_next;
-	bool (*visit)(const char *key, size_t len, void *ctx);
+	char key[KEY_MAX + 1];
+	size_t key_len;
+	ytop_visit visit;
 	void *ctx;
 } walk;
 
-/* A node at depth 1 ends: a value after a key, a key after a value. */
-static bool node_done(walk *w, const char *key, size_t len)
+/* A node at depth 1 ends, with TEXT when it is a scalar: a key is kept,
+ * a value handed to the visitor with its key. Returns false to stop. */
+static bool node_done(walk *w, const char *text, size_t len)
 {
 	bool was_key = w->key_next;
 	w->key_next = !was_key;
-	return !was_key || !key || w->visit(key, len, w->ctx);
+	if (was_key) {
+		w->key_len = text && len <= KEY_MAX ? len : KEY_MAX + 1;
+		if (w->key_len <= KEY_MAX)
+			memcpy(w->key, text, len);
+		return true;
+	}
+	if (w->key_len > KEY_MAX)
+		return true;
+	w->key[w->key_len] = '\0';
+	return w->visit(w->key, w->key_len, text, len, w->ctx);
 }
 
 /* Returns 1 to go on, 0 when the visitor is done, -1 when the text is
@@ -60,16 +75,14 @@ static int step(walk *w, struct fy_event *event)
 		size_t len = 0;
 		const char *text = event->type == FYET_SCALAR
 			? fy_token_get_text(event->scalar.value, &len) : NULL;
-		return node_done(w, text ? text : "", text ? len : 0) ? 1 : 0;
+		return node_done(w, text, text ? len : 0) ? 1 : 0;
 	}
 	default:
 		return 1;
 	}
 }
 
-int ytop_keys(const char *buf, size_t len,
-              bool (*visit)(const char *key, size_t len, void *ctx),
-              void *ctx)
+int ytop_keys(const char *buf, size_t len, ytop_visit visit, void *ctx)
 {
 	struct fy_diag_cfg diag_cfg;
 	fy_diag_cfg_default(&diag_cfg);
