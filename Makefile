@@ -163,8 +163,9 @@ run: deps
 	$(BIN) capabilities examples/plan-2012.yaml
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.svg
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.png
-	$(BIN) report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out
-	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png and out/report.html"
+	$(BIN) diagram examples/nrb-2012.yaml --plan examples/plan-2012.yaml --measures adopted -o out/residual-diagram.svg
+	$(BIN) report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml --plan examples/plan-2012.yaml -o out
+	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png, out/residual-diagram.svg and out/report.html"
 
 # The server on 127.0.0.1:8080 with the example editions and a demo
 # account whose password is printed once (scripts/serve-demo).

@@ -3,7 +3,9 @@
  * CSS, holding the risk diagram (inline SVG), the ranked summary, a section
  * per scenario with every score, its LL/UL and rationale and a bar chart
  * per vital interest, the ranking under every weight profile side by side,
- * and, with a previous edition, the movements since.
+ * with a previous edition the movements since, and with a plan the
+ * capability analysis: the chain chart, the advice, the measures and the
+ * residual risk diagram.
  */
 #ifndef NATRISK_REPORT_H
 #define NATRISK_REPORT_H
@@ -13,6 +15,8 @@
 #include <stdio.h>
 
 #include "results.h"
+
+struct natrisk_plan; /* plan.h */
 
 #ifdef __cplusplus
 extern "C" {
@@ -36,6 +40,17 @@ typedef struct natrisk_report_options {
 	 * (YYYY-MM-DD; NULL: today in UTC, or the day of SOURCE_DATE_EPOCH). */
 	const char *status;
 	const char *date;
+	/* The capability analysis (method.md section 6; NULL PLAN leaves it
+	 * out): the plan, whose scenarios are found in R's assessment by
+	 * id; RESIDUAL, the results of R's assessment with a set of the
+	 * plan's measures in place (residual.h), under R's profile; CHOSEN,
+	 * for each of the plan's measures, whether it is in that set; and
+	 * MEASURES, the set as the user named it ("adopted", "all" or a
+	 * comma list of ids), for the text. */
+	const struct natrisk_plan *plan;
+	const natrisk_results *residual;
+	const bool *chosen;
+	const char *measures;
 } natrisk_report_options;
 
 /* The default budget of measurement draws (iterations x scenarios x

@@ -73,6 +73,16 @@ int natrisk_residual_assessment_new(natrisk_assessment **out,
                                     const natrisk_effect *effects,
                                     size_t count);
 
+/*
+ * Whether effect E, alone in place, would change the score of A it is
+ * on: whether it is more favourable than the current score, as this
+ * header chooses (an effect on a criterion the scenario scores X never
+ * is). E must name a scenario and criterion of A. Returns 1 or 0.
+ */
+NATRISK_EXTERN
+int natrisk_effect_changes(const natrisk_assessment *a,
+                           const natrisk_effect *e);
+
 /* The residual risk of one assessment under one profile, set after set. */
 typedef struct natrisk_residual natrisk_residual;
 

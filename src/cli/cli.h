@@ -126,6 +126,8 @@ typedef struct cli_args {
 	const char *seed;     /* -S, --seed */
 	const char *plan;     /* -P, --plan */
 	const char *measures; /* -M, --measures */
+	/* --plan goes with --compare (report: the two draw two diagrams) */
+	bool plan_with_compare;
 } cli_args;
 
 /*
@@ -148,6 +150,7 @@ typedef struct cli_run {
 	struct natrisk_plan *plan;
 	natrisk_assessment *residual_assessment;
 	natrisk_results *residual;
+	bool *chosen; /* per measure of the plan: in the set */
 } cli_run;
 
 /* Loads and assesses ARGS->file (and --compare, or --plan with

@@ -7,6 +7,7 @@
  */
 #include <getopt.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <natrisk/plan.h>
@@ -109,6 +110,7 @@ void cli_run_close(cli_run *run)
 	    run->assessment != natrisk_plan_assessment(run->plan))
 		natrisk_assessment_free(run->assessment);
 	natrisk_plan_free(run->plan);
+	free(run->chosen);
 	memset(run, 0, sizeof *run);
 }
 

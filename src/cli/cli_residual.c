@@ -26,7 +26,7 @@ int cli_residual_usage(const cli_command *cmd, const cli_args *args)
 	if (args->plan && !args->measures)
 		return cli_usage_error(cmd, "--plan needs --measures adopted, "
 		                       "all or a comma list of measure ids");
-	if (args->plan && args->compare)
+	if (args->plan && args->compare && !args->plan_with_compare)
 		return cli_usage_error(cmd, "--plan and --compare both draw "
 		                       "movements: give one of them");
 	if (args->plan && args->uncertainty)
@@ -128,7 +128,7 @@ static int gather_effects(const cli_command *cmd, const natrisk_plan *p,
 }
 
 /* The effects of SET in the plan of RUN on RUN's assessment. */
-static int set_effects(const cli_command *cmd, const cli_run *run,
+static int set_effects(const cli_command *cmd, cli_run *run,
                        const char *set, natrisk_effect **out, size_t *count)
 {
 	const natrisk_plan *p = run->plan;
@@ -149,7 +149,10 @@ static int set_effects(const cli_command *cmd, const cli_run *run,
 	if (status == 0)
 		status = gather_effects(cmd, p, chosen, run->assessment, out,
 		                        count);
-	free(chosen);
+	if (status == 0)
+		run->chosen = chosen; /* the report names the set's measures */
+	else
+		free(chosen);
 	return status;
 }
 

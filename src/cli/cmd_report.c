@@ -1,7 +1,8 @@
 /*
  * cmd_report.c - "natrisk report FILE -o DIR": the findings report, one
  * self-contained HTML file (DIR/report.html) with the risk diagram, the
- * ranked summary, a section per scenario and the comparisons.
+ * ranked summary, a section per scenario and the comparisons; with
+ * --plan the capability analysis too.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -76,11 +77,15 @@ static int write_report(const cli_run *run, const cli_args *args,
 static int run_report(const cli_command *cmd, int argc, char **argv)
 {
 	cli_args args;
-	int status = cli_parse_args(cmd, argc, argv, "ocwlnS", &args);
+	int status = cli_parse_args(cmd, argc, argv, "ocwlnSPM", &args);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	if (!args.output || !*args.output)
 		return cli_usage_error(cmd, "-o DIR is required");
+	/* the capability analysis shows the adopted measures unless told */
+	if (args.plan && !args.measures)
+		args.measures = "adopted";
+	args.plan_with_compare = true;
 	natrisk_report_options options = { .lang = args.lang };
 	if (args.iterations &&
 	    (status = cli_parse_iterations(cmd, args.iterations, true,
@@ -94,6 +99,10 @@ static int run_report(const cli_command *cmd, int argc, char **argv)
 	if ((status = cli_run_open(cmd, &args, &run)) != 0)
 		return status;
 	options.previous = run.previous;
+	options.plan = run.plan;
+	options.residual = run.residual;
+	options.chosen = run.chosen;
+	options.measures = args.measures;
 	status = write_report(&run, &args, &options);
 	cli_run_close(&run);
 	return status;
@@ -103,15 +112,19 @@ const cli_command cmd_report = {
 	"report", "write the findings report as one self-contained HTML file",
 	"usage: natrisk report FILE -o DIR [--compare PREVIOUS] "
 	"[--weights PROFILE]\n"
-	"                          [--lang en|nl] [--iterations N] [--seed S]\n\n"
+	"                          [--lang en|nl] [--iterations N] [--seed S]\n"
+	"                          [--plan PLAN [--measures SET]]\n\n"
 	"Writes DIR/report.html: one HTML file with no external resources,\n"
 	"printable, holding the risk diagram, the ranked summary, a section per\n"
 	"scenario (every score with its LL, EV, UL and rationale, and a bar\n"
 	"chart per vital interest), the ranking under every weight profile of\n"
 	"the method, the robustness of the ranking (other methods and a\n"
 	"stochastic acceptability analysis) and, with --compare, the movements\n"
-	"since that edition. DIR is created when missing. Nothing is written\n"
-	"when anything fails.\n\n"
+	"since that edition; with --plan, the capability analysis: the chain\n"
+	"chart (phases by scenario, coloured by capability gap), the advice\n"
+	"with its owners and decision, the measures with their owners, cost\n"
+	"and expected effect, and the residual risk diagram. DIR is created\n"
+	"when missing. Nothing is written when anything fails.\n\n"
 	"  -o, --output DIR      directory to write report.html in (required)\n"
 	"  -c, --compare FILE    the previous edition, for the movements and\n"
 	"                        the arrows in the risk diagram\n"
@@ -122,6 +135,9 @@ const cli_command cmd_report = {
 	"                        (default: 10,000, fewer for very large\n"
 	"                        assessments; 0 leaves it out)\n"
 	"  -S, --seed S          its seed (default 1)\n"
+	"  -P, --plan PLAN       the plan of FILE's capability analysis\n"
+	"  -M, --measures SET    the measures in place for the residual risk:\n"
+	"                        adopted (default), all or a comma list of ids\n"
 	"  -h, --help            this text\n\n"
 	"Exit status: 0 success, 1 invalid input, 2 usage error.\n",
 	run_report,

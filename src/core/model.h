@@ -68,7 +68,15 @@ struct natrisk_assessment {
 	size_t theme_count;
 	natrisk_scenario *scenarios;
 	size_t scenario_count;
+	/* the scenarios' indices in the order of their ids, for
+	 * natrisk_assessment_find_scenario() (plans and their measures look
+	 * up thousands); NULL: it searches them one by one */
+	const size_t *by_id;
 };
+
+/* Sorts A's scenarios by id into A->by_id (in A's arena), once their ids
+ * are unique; left NULL for want of memory. */
+void assessment_index_ids(natrisk_assessment *a);
 
 /* Fills the derived fields of a freshly loaded method. */
 void method_derive(natrisk_method *method);

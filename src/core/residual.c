@@ -94,6 +94,13 @@ static bool effect_wins(const natrisk_method *m, const natrisk_effect *e,
 	return more_favourable(m, likelihood, &e->score, now);
 }
 
+int natrisk_effect_changes(const natrisk_assessment *a,
+                           const natrisk_effect *e)
+{
+	const natrisk_score *now = target_score(&a->scenarios[e->scenario], e);
+	return effect_wins(a->method, e, now, now);
+}
+
 /* ---- the risk value ------------------------------------------------ */
 
 static double risk_of(const natrisk_method *m, double likelihood,

@@ -495,6 +495,7 @@ int natrisk_assessment_load_options(natrisk_assessment **out,
 		return error_set(NATRISK_EINVALID, "%s: invalid assessment",
 		                 name);
 	}
+	assessment_index_ids(a); /* its ids are unique now */
 	*out = a;
 	return NATRISK_OK;
 }

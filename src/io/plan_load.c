@@ -13,6 +13,7 @@
 #include "../core/messages.h"
 #include "file.h"
 #include "plan_loader.h"
+#include "plan_prefetch.h"
 
 static const char *keep_id(ploader *l, const ynode *node, const char *what)
 {
@@ -259,19 +260,6 @@ static void load_advice(ploader *l, const ynode *node)
 		l->ok = false;
 }
 
-/* PATH's directory joined with REF, unless REF is absolute; free it. */
-static char *relative_path(const char *path, const char *ref)
-{
-	if (ref[0] == '/')
-		return strdup(ref);
-	char *dir = path_dirname(path);
-	char *joined = dir ? malloc(strlen(dir) + strlen(ref) + 2) : NULL;
-	if (joined)
-		sprintf(joined, "%s/%s", dir, ref);
-	free(dir);
-	return joined;
-}
-
 /* The assessment the plan names; its errors are the plan's. */
 static bool load_assessment(ploader *l, const ynode *node)
 {
@@ -281,18 +269,21 @@ static bool load_assessment(ploader *l, const ynode *node)
 		return false;
 	}
 	l->p->assessment_ref = arena_strdup(&l->p->arena, ref);
-	char *path = relative_path(l->doc->name, ref);
+	char *path = plan_relative_path(l->doc->name, ref);
 	if (!path) {
 		l->doc->out_of_memory = true;
 		l->ok = false;
 		return false;
 	}
-	int rc = l->assessment_text
-	                 ? natrisk_assessment_load_buffer(
-	                           &l->p->assessment, path, l->assessment_text,
-	                           l->assessment_len, l->doc->diag)
-	                 : natrisk_assessment_load(&l->p->assessment, path,
-	                                           l->doc->diag);
+	int rc;
+	if (!plan_prefetch_take(l->prefetch, ref, l->doc->diag,
+	                        &l->p->assessment, &rc))
+		rc = l->assessment_text
+		             ? natrisk_assessment_load_buffer(
+		                       &l->p->assessment, path, l->assessment_text,
+		                       l->assessment_len, l->doc->diag)
+		             : natrisk_assessment_load(&l->p->assessment, path,
+		                                       l->doc->diag);
 	if (rc == NATRISK_ENOMEM)
 		l->doc->out_of_memory = true;
 	else if (rc == NATRISK_EIO)
@@ -355,9 +346,13 @@ int natrisk_plan_load_on(natrisk_plan **out, const char *name,
 	*out = NULL;
 	ydoc doc;
 	size_t errors_before = natrisk_diag_error_count(diag);
+	plan_prefetch prefetch;
+	plan_prefetch_start(&prefetch, name, buf, len, assessment,
+	                    assessment_len);
 	int rc = ydoc_parse(&doc, name, buf, len, diag);
 	natrisk_plan *p = rc == 0 ? arena_owned_new(sizeof *p) : NULL;
 	if (!p) {
+		plan_prefetch_end(&prefetch);
 		ydoc_release(&doc);
 		return rc == -1 ? error_set(NATRISK_EINVALID,
 		                            "%s: invalid plan", name)
@@ -365,10 +360,12 @@ int natrisk_plan_load_on(natrisk_plan **out, const char *name,
 	}
 	ploader l = { .doc = &doc, .p = p, .ok = true,
 		      .assessment_text = assessment,
-		      .assessment_len = assessment_len };
+		      .assessment_len = assessment_len,
+		      .prefetch = &prefetch };
 	l.scores = (aloader){ .doc = &doc, .options = &defaults, .ok = true };
 	p->path = arena_strdup(&p->arena, name);
 	load_top(&l, doc.root);
+	plan_prefetch_end(&prefetch);
 	bool out_of_memory = ydoc_out_of_memory(&doc) || p->arena.out_of_memory;
 	ydoc_release(&doc);
 	if (out_of_memory) {
@@ -398,26 +395,39 @@ int natrisk_plan_load(natrisk_plan **out, const char *path,
 	return rc;
 }
 
+/* What natrisk_plan_detect() has seen of the top-level keys. */
+typedef struct detected {
+	bool plan, scenarios, lists;
+} detected;
+
+static bool detect_key(const char *key, size_t len, const char *value,
+                       size_t value_len, void *ctx)
+{
+	(void)value, (void)value_len;
+	detected *d = ctx;
+	static const char *const lists[] = { "capabilities", "measures",
+		                             "advice" };
+#define IS(word) (len == strlen(word) && memcmp(key, word, len) == 0)
+	if (IS("plan")) {
+		d->plan = true;
+		return false; /* a plan, whatever follows */
+	}
+	d->scenarios |= IS("scenarios");
+	for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
+		d->lists |= IS(lists[k]);
+#undef IS
+	return true;
+}
+
 int natrisk_plan_detect(const char *path)
 {
 	char *data;
 	size_t len;
 	if (file_read(path, &data, &len) != 0)
 		return 0;
-	natrisk_diag *quiet = natrisk_diag_new();
-	ydoc doc;
-	int plan = 0;
-	if (quiet && ydoc_parse(&doc, path, data, len, quiet) == 0 &&
-	    doc.root->kind == YNODE_MAP) {
-		const ynode *root = doc.root;
-		plan = ymap_get(root, "plan") ||
-		       (!ymap_get(root, "scenarios") &&
-		        (ymap_get(root, "capabilities") ||
-		         ymap_get(root, "measures") || ymap_get(root, "advice")));
-	}
-	if (quiet)
-		ydoc_release(&doc);
-	natrisk_diag_free(quiet);
+	detected d = { false, false, false };
+	int rc = ytop_keys(data, len, detect_key, &d);
 	free(data);
-	return plan;
+	/* a text that fails before its `plan` key: its loader says why */
+	return d.plan || (rc == 0 && !d.scenarios && d.lists);
 }

@@ -24,6 +24,8 @@ typedef struct ploader {
 	 * export), instead of the file the plan names; else NULL. */
 	const char *assessment_text;
 	size_t assessment_len;
+	/* the assessment, loading beside the plan's parse */
+	struct plan_prefetch *prefetch;
 } ploader;
 
 /* Finds the index of an id in one of the plan's lists (or the

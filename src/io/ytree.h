@@ -63,6 +63,20 @@ int ydoc_parse(ydoc *doc, const char *name, const char *buf, size_t len,
 void ydoc_release(ydoc *doc);
 
 /*
+ * Calls VISIT(KEY, KEY_LEN, VALUE, VALUE_LEN, CTX) for each entry of the
+ * top-level mapping of the YAML text BUF (LEN bytes), in order, once its
+ * value has been read, from the parser's events without building the tree
+ * (ytop.c), until VISIT returns false. KEY is NUL-terminated; VALUE is a
+ * scalar's text (not terminated), NULL for a collection or an alias. An
+ * entry whose key is no scalar or longer than 64 bytes is not visited.
+ * Returns 0 when it came that far or to the end, -1 when the text is no
+ * mapping or fails to parse (or nests too deep) before then.
+ */
+typedef bool (*ytop_visit)(const char *key, size_t key_len,
+                           const char *value, size_t value_len, void *ctx);
+int ytop_keys(const char *buf, size_t len, ytop_visit visit, void *ctx);
+
+/*
  * Checks that BUF is UTF-8 without NUL or control characters other than
  * tab, line feed and carriage return. On failure reports where and returns
  * -1.

@@ -3,7 +3,8 @@
  * document and its CSS, the title block, the risk diagram (inline SVG from
  * the diagram scene) and the ranked summary table. The scenario sections,
  * the comparisons and the robustness section live in report_sections.c,
- * report_compare.c and report_robustness.c.
+ * report_compare.c and report_robustness.c, the capability analysis in
+ * report_plan*.c.
  *
  * Nothing in the file refers outside it (no scripts, fonts, images or
  * style sheets). Its only date is the banner's day (report_banner.c), so
@@ -176,6 +177,7 @@ static void write_head(const report *rp)
 	}
 	fmt_print(out, "</title>\n<style>\n%s", css);
 	report_banner_css(rp);
+	report_plan_css(rp);
 	fputs("</style>\n</head>\n<body>\n", out);
 	report_banner(rp, "top");
 	fputs("<main>\n", out);
@@ -238,6 +240,7 @@ static void write_nav(const report *rp)
 		fmt_print(out, "<li><a href=\"#movements\">%s</a></li>\n",
 		        TR(rp, "Movements since the previous edition",
 		           "Verschuivingen sinds de vorige editie"));
+	report_plan_nav(rp);
 	fputs("</ul>\n</nav>\n", out);
 }
 
@@ -462,6 +465,10 @@ int natrisk_report_write(const natrisk_results *r,
 		.previous = options ? options->previous : NULL,
 		.status = options ? options->status : NULL,
 		.date = options ? options->date : NULL,
+		.plan = options ? options->plan : NULL,
+		.residual = options ? options->residual : NULL,
+		.chosen = options ? options->chosen : NULL,
+		.measures = options ? options->measures : NULL,
 		.smaa_seed = options && options->smaa_seed ? options->smaa_seed
 		                                           : 1,
 	};
@@ -498,6 +505,8 @@ int natrisk_report_write(const natrisk_results *r,
 		return rc;
 	if (rp.previous)
 		report_movements(&rp);
+	if ((rc = report_plan(&rp)) != 0)
+		return rc;
 	fputs("</main>\n", out);
 	report_banner(&rp, "bottom");
 	fputs("</body>\n</html>\n", out);

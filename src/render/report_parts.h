@@ -7,6 +7,10 @@
  *   report_compare.c  the ranking per weight profile and the movements
  *   report_robustness.c the rankings per aggregation method, their
  *                     agreement, and the stochastic acceptabilities
+ *   report_plan.c     the capability analysis: advice, measures and
+ *                     residual risk (with a plan)
+ *   report_plan_chain.c its chain chart: phases x top scenarios by gap
+ *   report_plan_residual.c its residual risk diagram
  */
 #ifndef NATRISK_REPORT_PARTS_H
 #define NATRISK_REPORT_PARTS_H
@@ -33,11 +37,19 @@ typedef struct report {
 	double chart_max; /* largest interest contribution of any bar chart */
 	const char *status;              /* the banner's (options) */
 	const char *date;
+	/* the capability analysis (options); PLAN NULL: none */
+	const struct natrisk_plan *plan;
+	const natrisk_results *residual;
+	const bool *chosen;
+	const char *measures;
 } report;
 
 /* The id of the charts' shared end cap (report_sections.c), which the
  * style sheet (report.c) puts on the ends of their LL-UL lines. */
 #define CHART_CAP "chart-cap"
+
+/* Between a value now and with measures in place: " → ". */
+#define ARROW " \xE2\x86\x92 "
 
 /* The fixed text of the report's language. */
 #define TR(rp, en, nl) html_tr((rp)->lang, (en), (nl))
@@ -83,5 +95,28 @@ int report_robustness_compute(const report *rp, report_robustness_data *d);
 void report_robustness_release(report_robustness_data *d);
 int report_robustness(const report *rp, const report_robustness_data *d);
 void report_movements(const report *rp);
+
+/* A phase of the safety chain by its name in the report's language. */
+const char *report_phase_name(const report *rp, int phase);
+/* VALUE with at most one decimal, a decimal comma in Dutch and a true
+ * minus sign, into BUF (48 bytes). */
+void report_number_text(const report *rp, double value, char *buf);
+
+/* The capability analysis (report_plan.c): its entry in the contents,
+ * its style sheet, and the section itself. */
+void report_plan_nav(const report *rp);
+void report_plan_css(const report *rp);
+int report_plan(const report *rp);
+/* Its residual risk: the totals, the diagram and the moved scenarios
+ * (report_plan_residual.c). */
+int report_plan_residual(const report *rp);
+
+/* The chain chart and its table (report_plan_chain.c): MAP takes each
+ * of the plan's scenarios to RP's assessment, CAPS are the plan's
+ * figures (capabilities.h). */
+struct natrisk_capabilities;
+void report_plan_chain_css(FILE *out);
+int report_plan_chain(const report *rp, const struct natrisk_capabilities *caps,
+                      const size_t *map);
 
 #endif
