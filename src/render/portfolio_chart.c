@@ -118,7 +118,7 @@ static bool overlaps(const box *a, const box *b)
 static void place_label(chart *c, double x, double y, const char *label)
 {
 	double width = text_width(c->metrics, label, LABEL_SIZE, false);
-	box b = { x + 6, y - LABEL_SIZE, x + 6 + width, y + LABEL_GAP };
+	box b = { x + 6, y - 4 - LABEL_SIZE, x + 6 + width, y - 4 + LABEL_GAP };
 	for (size_t k = 0; k < c->placed_count; k++)
 		if (overlaps(&b, &c->placed[k])) {
 			double shift = c->placed[k].y1 - b.y0 + LABEL_GAP;
@@ -127,7 +127,7 @@ static void place_label(chart *c, double x, double y, const char *label)
 			k = (size_t)-1; /* look again from the first */
 		}
 	c->placed[c->placed_count++] = b;
-	if (b.y0 > y + 1)
+	if (b.y0 > y - 3)
 		scene_line(c->scene, x, y, b.x0, b.y1 - LABEL_GAP - 3, muted, 0.5);
 	text(c, b.x0, b.y1 - LABEL_GAP, LABEL_SIZE, ANCHOR_START, ink, "label",
 	     label);
