@@ -224,17 +224,28 @@ static int prepare(const cli_command *cmd, const portfolio_args *a, run *r)
 	return status;
 }
 
+/* The frontier; with --must, the budgets that cannot hold the must set
+ * are left out. */
 static int sweep(const cli_command *cmd, const portfolio_args *a, run *r)
 {
+	const natrisk_portfolio *p = natrisk_plan_portfolio_problem(r->pp);
 	r->budgets = calloc(a->sweep, sizeof *r->budgets);
 	r->frontier = calloc(a->sweep, sizeof *r->frontier);
-	if (!r->budgets || !r->frontier ||
-	    natrisk_portfolio_frontier(natrisk_plan_portfolio_problem(r->pp),
-	                               a->sweep, r->budgets, r->frontier))
+	if (!r->budgets || !r->frontier)
 		return failed(cmd);
 	r->report.frontier_budgets = r->budgets;
 	r->report.frontier = r->frontier;
-	r->report.frontier_count = a->sweep;
+	size_t *count = &r->report.frontier_count;
+	for (size_t k = 0; k < a->sweep; k++) {
+		r->budgets[*count] = natrisk_portfolio_sweep_budget(p, a->sweep, k);
+		int rc = natrisk_portfolio_solve(p, r->budgets[*count],
+		                                 &r->frontier[*count]);
+		if (rc == NATRISK_EINVALID && a->must)
+			continue;
+		if (rc != NATRISK_OK)
+			return failed(cmd);
+		++*count;
+	}
 	return 0;
 }
 
