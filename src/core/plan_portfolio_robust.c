@@ -332,8 +332,11 @@ static int run_workers(robust *r, worker *w, unsigned count)
 		pthread_join(id[t], NULL);
 	free(id);
 	for (unsigned t = 0; t < count; t++)
-		if (w[t].rc != NATRISK_OK)
-			return error_set(w[t].rc, "%s", w[t].message);
+		if (w[t].rc != NATRISK_OK) {
+			/* natrisk_error_last() of the worker thread */
+			const char *message = w[t].message;
+			return error_set(w[t].rc, "%s", message);
+		}
 	return NATRISK_OK;
 }
 
