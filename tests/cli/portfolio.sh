@@ -136,6 +136,15 @@ EOF
 run "$NATRISK" portfolio "$plan" --budget 5 --robust 40 --seed 8 -f json
 cmp -s "$OUT" "$T_TMP/one.json" && t_fail "another seed gave the same draws"
 
+t "--robust, worked by hand: a beats b in every draw (exact scores)"
+# only a (3) and b (1) allowed at budget 3, both on s1 2.1 (D 27): a to B
+# gains 10^2.5 w(2.1) (27 - 3), b to C 10^2.5 w(2.1) (27 - 9): a is
+# better whatever the weights, so a 1, b 0; the deterministic optimum too
+run "$NATRISK" portfolio "$plan" --budget 3 --never b2,h,c,d,g,e,f,i --robust 30 --seed 5 -f csv
+expect_status 0
+tr -d '\r' <"$OUT" | grep -q '^a,3,true,.*,1$' || t_fail "a not in every draw"
+tr -d '\r' <"$OUT" | grep -q '^b,1,false,.*,0$' || t_fail "b in some draw"
+
 t "--robust --must: every draw's optimum holds the must set"
 run "$NATRISK" portfolio "$plan" --budget 6 --must g --robust 20 --seed 1 -f csv
 expect_status 0
