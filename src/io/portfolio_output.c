@@ -12,6 +12,7 @@
 
 #include "../core/error.h"
 #include "csv_write.h"
+#include "json_text.h"
 
 /* A whole number as an integer (a budget of 10000000, not 1e7). */
 static json_t *number_json(double value)
@@ -146,12 +147,7 @@ static char *portfolio_json(const natrisk_portfolio_report *r)
 			                      explain_json(r, &r->explain[k]));
 		json_object_set_new(root, "explain", list);
 	}
-	char *text = root ? json_dumps(root, JSON_INDENT(2) |
-	                                             JSON_PRESERVE_ORDER |
-	                                             JSON_REAL_PRECISION(17))
-	                  : NULL;
-	json_decref(root);
-	return text;
+	return json_text_take(root);
 }
 
 /* ---- CSV -------------------------------------------------------------- */
