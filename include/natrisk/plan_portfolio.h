@@ -70,7 +70,7 @@ typedef struct natrisk_portfolio_change {
  * optimum (CHOICE's reduction minus that of CHOICE without M and the
  * measures that require it); and the next best use of its money: the
  * optimum at the same budget with M forbidden (HAS_ALTERNATIVE false
- * when M must be chosen). Whatever it allocates is freed with
+ * when M must be chosen, or the must set requires it). Whatever it allocates is freed with
  * natrisk_portfolio_explain_release().
  */
 typedef struct natrisk_portfolio_explain {

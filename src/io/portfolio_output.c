@@ -251,8 +251,8 @@ static void write_explain(FILE *out, const natrisk_portfolio_report *r,
 		        c->risk_after);
 	}
 	if (!e->has_alternative) {
-		fputs("  next best use of its money: none (it must be chosen)\n",
-		      out);
+		fputs("  next best use of its money: none (it must be chosen, "
+		      "or a measure that must needs it)\n", out);
 		return;
 	}
 	fputs("  next best use of its money: ", out);
