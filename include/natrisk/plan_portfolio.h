@@ -48,7 +48,8 @@ NATRISK_EXTERN
 void natrisk_plan_portfolio_free(natrisk_plan_portfolio *pp);
 
 /* The prepared problem: solve, frontier and per-measure figures; the
- * measure indices are the plan's. */
+ * measure indices are the plan's. Owned by PP, valid until
+ * natrisk_plan_portfolio_free(PP). */
 NATRISK_EXTERN
 const natrisk_portfolio *natrisk_plan_portfolio_problem(
 	const natrisk_plan_portfolio *pp);
@@ -82,11 +83,17 @@ typedef struct natrisk_portfolio_explain {
 	natrisk_portfolio_choice alternative;
 } natrisk_portfolio_explain;
 
+/* Fills *OUT as above for measure M (a plan index) of CHOICE, PP's
+ * optimum at BUDGET. Returns NATRISK_OK, NATRISK_ENOTFOUND (no measure
+ * M) or an error of the re-optimisation or NATRISK_ENOMEM, and then *OUT
+ * holds nothing to release. */
 NATRISK_EXTERN
 int natrisk_plan_portfolio_explain(const natrisk_plan_portfolio *pp,
                                    const natrisk_portfolio_choice *choice,
                                    double budget, size_t m,
                                    natrisk_portfolio_explain *out);
+/* Frees what natrisk_plan_portfolio_explain put in E (not E itself)
+ * and empties it; NULL is allowed. */
 NATRISK_EXTERN
 void natrisk_portfolio_explain_release(natrisk_portfolio_explain *e);
 

@@ -78,9 +78,10 @@ int natrisk_residual_assessment_new(natrisk_assessment **out,
  * EFFECTS in place, chosen as this header says (effects on other
  * scenarios are skipped): CHOSEN[0] the likelihood, CHOSEN[1 + c]
  * criterion c, each pointing to A's own score or to the score inside
- * one of EFFECTS, which tells which one won. CHOSEN has room for the
- * method's criterion count + 1. Returns NATRISK_OK, or NATRISK_EINVALID
- * as natrisk_residual_assessment_new() does.
+ * one of EFFECTS, which tells which one won (nothing to free: the
+ * pointers borrow A and EFFECTS). CHOSEN has room for the method's
+ * criterion count + 1. Returns NATRISK_OK, or NATRISK_EINVALID as
+ * natrisk_residual_assessment_new() does.
  */
 NATRISK_EXTERN
 int natrisk_residual_choose(const natrisk_assessment *a,
