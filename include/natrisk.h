@@ -34,6 +34,9 @@
 #include "natrisk/edition.h"
 #include "natrisk/scoring.h"
 #include "natrisk/portfolio.h"
+#include "natrisk/plan_portfolio.h"
+#include "natrisk/portfolio_output.h"
+#include "natrisk/portfolio_chart.h"
 #include "natrisk/plan_store.h"
 
 #endif

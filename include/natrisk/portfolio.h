@@ -142,6 +142,12 @@ int natrisk_portfolio_frontier(const natrisk_portfolio *portfolio,
                                size_t count, double *budgets,
                                natrisk_portfolio_choice *choices);
 
+/* Budget K (below COUNT) of the frontier of COUNT budgets, as
+ * natrisk_portfolio_frontier spaces them. */
+NATRISK_EXTERN
+double natrisk_portfolio_sweep_budget(const natrisk_portfolio *portfolio,
+                                      size_t count, size_t k);
+
 /* The name of the MILP solver the library uses ("CBC"), a static
  * string. */
 NATRISK_EXTERN

@@ -83,6 +83,21 @@ NATRISK_EXTERN
 int natrisk_effect_changes(const natrisk_assessment *a,
                            const natrisk_effect *e);
 
+/*
+ * The scores of scenario I (below A's scenario count) with the COUNT
+ * EFFECTS in place, chosen as this header says (effects on other
+ * scenarios are skipped): CHOSEN[0] the likelihood, CHOSEN[1 + c]
+ * criterion c, each pointing to A's own score or to the score inside
+ * one of EFFECTS, which tells which one won (nothing to free: the
+ * pointers borrow A and EFFECTS). CHOSEN has room for the method's
+ * criterion count + 1. Returns NATRISK_OK, or NATRISK_EINVALID as
+ * natrisk_residual_assessment_new() does.
+ */
+NATRISK_EXTERN
+int natrisk_residual_choose(const natrisk_assessment *a,
+                            const natrisk_effect *effects, size_t count,
+                            size_t i, const natrisk_score **chosen);
+
 /* The residual risk of one assessment under one profile, set after set. */
 typedef struct natrisk_residual natrisk_residual;
 

@@ -459,15 +459,20 @@ void natrisk_portfolio_choice_release(natrisk_portfolio_choice *choice)
 	memset(choice, 0, sizeof *choice);
 }
 
+double natrisk_portfolio_sweep_budget(const natrisk_portfolio *p,
+                                     size_t count, size_t k)
+{
+	if (k + 1 >= count)
+		return p->total_cost; /* exactly, not by the division */
+	return p->total_cost * (double)k / (double)(count - 1);
+}
+
 int natrisk_portfolio_frontier(const natrisk_portfolio *p, size_t count,
                                double *budgets,
                                natrisk_portfolio_choice *choices)
 {
 	for (size_t k = 0; k < count; k++) {
-		double budget = count == 1 ? p->total_cost :
-		                p->total_cost * (double)k / (double)(count - 1);
-		if (k + 1 == count)
-			budget = p->total_cost; /* exactly, not by the division */
+		double budget = natrisk_portfolio_sweep_budget(p, count, k);
 		if (budgets)
 			budgets[k] = budget;
 		int rc = natrisk_portfolio_solve(p, budget, &choices[k]);

@@ -304,6 +304,41 @@ static void residual_reset(natrisk_residual *r)
 	r->total_after = r->total_before;
 }
 
+/* Puts E's score in *SLOT (NULL: the scenario's own score so far) when
+ * it wins there; returns whether it did. */
+static bool choose_one(const natrisk_assessment *a, const natrisk_effect *e,
+                       const natrisk_score **slot)
+{
+	const natrisk_score *original = target_score(&a->scenarios[e->scenario], e);
+	if (!effect_wins(a->method, e, original, *slot ? *slot : original))
+		return false;
+	*slot = &e->score;
+	return true;
+}
+
+int natrisk_residual_choose(const natrisk_assessment *a,
+                            const natrisk_effect *effects, size_t count,
+                            size_t i, const natrisk_score **chosen)
+{
+	size_t criteria = a->method->criterion_count;
+	memset(chosen, 0, (criteria + 1) * sizeof *chosen);
+	for (size_t k = 0; k < count; k++) {
+		int rc = effect_check(a, &effects[k]);
+		if (rc != NATRISK_OK)
+			return rc;
+		if (effects[k].scenario == i)
+			choose_one(a, &effects[k],
+			           &chosen[(size_t)(effects[k].criterion + 1)]);
+	}
+	const natrisk_scenario *s = &a->scenarios[i];
+	if (!chosen[0])
+		chosen[0] = &s->likelihood;
+	for (size_t c = 0; c < criteria; c++)
+		if (!chosen[c + 1])
+			chosen[c + 1] = &s->impact[c];
+	return NATRISK_OK;
+}
+
 /* Chooses among the effects, recording in CHOSEN and TOUCHED. */
 static int residual_choose(natrisk_residual *r, const natrisk_effect *effects,
                            size_t count)
@@ -314,12 +349,9 @@ static int residual_choose(natrisk_residual *r, const natrisk_effect *effects,
 		int rc = effect_check(a, e);
 		if (rc != NATRISK_OK)
 			return rc;
-		const natrisk_scenario *s = &a->scenarios[e->scenario];
-		const natrisk_score *original = target_score(s, e);
 		const natrisk_score **slot =
 			&r->chosen[e->scenario * r->slots + (size_t)(e->criterion + 1)];
-		if (!effect_wins(a->method, e, original,
-		                 *slot ? *slot : original))
+		if (!choose_one(a, e, slot))
 			continue;
 		if (!r->changed[e->scenario]) {
 			r->changed[e->scenario] = true;

@@ -45,10 +45,21 @@ void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
 	t->constant = for_impact ? smaa_position_value(p, a) : a;
 }
 
+double smaa_triangle_draw(const smaa_triangle *t, double u0, double u1)
+{
+	/* the arithmetic of triangle_wide (smaa_draw.h), one lane */
+	if (u0 < t->split) {
+		double rise = fmax(u0 * t->to_left, u1);
+		return t->lo + (t->mode - t->lo) * rise;
+	}
+	double fall = fmin((u0 - t->split) * t->to_right, u1);
+	return t->mode + (t->hi - t->mode) * fall;
+}
+
 /* Positions as the loader set them: a quantity at its class, so it is
  * worth what the weighted sum counts (method.md section 3). */
-static void impact_triangle(const natrisk_method *m, const smaa_problem *p,
-                            const natrisk_score *score, smaa_triangle *t)
+void smaa_impact_triangle(const natrisk_method *m, const smaa_problem *p,
+                          const natrisk_score *score, smaa_triangle *t)
 {
 	const natrisk_grade *g = score->point;
 	smaa_triangle_set(t, p, g[NATRISK_LL].position, g[NATRISK_EV].position,
@@ -463,7 +474,7 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 	for (size_t i = 0; i < p->m; i++) {
 		const natrisk_scenario *s = &a->scenarios[i];
 		for (size_t c = 0; c < p->n; c++)
-			impact_triangle(m, p, &s->impact[c],
+			smaa_impact_triangle(m, p, &s->impact[c],
 			                &run->cells[i * p->n + c]);
 		const natrisk_grade *g = s->likelihood.point;
 		smaa_triangle_set(&run->likelihood[i], p, g[NATRISK_LL].position,

@@ -9,6 +9,7 @@
 #ifndef NATRISK_SMAA_MODEL_H
 #define NATRISK_SMAA_MODEL_H
 
+#include <natrisk/score.h>
 #include <natrisk/smaa.h>
 
 #include "arena.h"
@@ -88,6 +89,19 @@ double smaa_position_value(const smaa_problem *p, double position);
 void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
                        double mode, double hi, int for_impact);
 
+/* The impact triangle of SCORE: its LL, EV and UL positions, an exact
+ * score worth exactly its class value (t->constant). */
+void smaa_impact_triangle(const natrisk_method *m,
+                          const smaa_problem *p, const natrisk_score *score,
+                          smaa_triangle *t);
+/* A position drawn from T with the uniforms U0 and U1 in (0, 1), as the
+ * kernels draw it lane by lane (smaa_draw.h: triangle_wide). */
+double smaa_triangle_draw(const smaa_triangle *t, double u0, double u1);
+/* One weight vector for ITERATION, drawn from its own Philox stream
+ * whatever the constraints (SCRATCH: 2n + 2 doubles). Returns 0, or -1
+ * when rejection sampling gives up. */
+int smaa_draw_weights_one(const smaa_problem *p, uint64_t iteration,
+                          double *w, double *scratch);
 /* Weight draws for SMAA_BATCH iterations starting at FIRST: W[c * BATCH +
  * b]. Uniform weights use BITS, (n - 1) rows of random words; constrained
  * ones draw from per-iteration Philox streams. Returns 0, or -1 when

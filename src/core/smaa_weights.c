@@ -149,6 +149,12 @@ static int draw_constrained(const smaa_problem *p, uint64_t iteration,
 	return -1;
 }
 
+int smaa_draw_weights_one(const smaa_problem *p, uint64_t iteration,
+                          double *w, double *scratch)
+{
+	return draw_constrained(p, iteration, w, scratch);
+}
+
 /* The plain case for a whole batch, lane by lane. */
 static HOT void simplex_batch(const smaa_problem *p, const uint32_t *bits,
                           double *w, double *cuts)

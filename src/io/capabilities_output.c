@@ -13,6 +13,7 @@
 
 #include "../core/error.h"
 #include "csv_write.h"
+#include "json_text.h"
 
 /* A level, a median or a gap: a whole number where it is one. */
 static json_t *level_json(double value)
@@ -98,12 +99,7 @@ char *natrisk_capabilities_json(const natrisk_capabilities *c)
 	                         natrisk_plan_title(p), "capabilities", list,
 	                         "phases", phases_json(c), "chain_gaps",
 	                         chain_gaps_json(c));
-	char *text = root ? json_dumps(root, JSON_INDENT(2) |
-	                                             JSON_PRESERVE_ORDER |
-	                                             JSON_REAL_PRECISION(17))
-	                  : NULL;
-	json_decref(root);
-	return text;
+	return json_text_take(root);
 }
 
 /* The id of entry K of LIST: a scenario of P's assessment, or a measure

@@ -16,6 +16,7 @@
 
 #include "../core/error.h"
 #include "csv_write.h"
+#include "json_text.h"
 
 static const char *const class_keys[] = { "X", "A", "B", "C", "D", "E" };
 
@@ -156,12 +157,7 @@ char *natrisk_smaa_json(const natrisk_smaa *s,
                         const natrisk_smaa_write_options *options)
 {
 	json_t *root = smaa_json(s, options);
-	char *text = root ? json_dumps(root, JSON_INDENT(2) |
-	                                             JSON_PRESERVE_ORDER |
-	                                             JSON_REAL_PRECISION(17))
-	                  : NULL;
-	json_decref(root);
-	return text;
+	return json_text_take(root);
 }
 
 /* ------------------------------------------------------------- table */

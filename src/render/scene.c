@@ -86,6 +86,16 @@ shape *scene_textf(natrisk_scene *s, double x, double y, double size,
 	                              .text = scene_text(s, text) });
 }
 
+shape *scene_text_role(natrisk_scene *s, double x, double y, double size,
+                       text_anchor anchor, rgba fill, const char *role,
+                       const char *text)
+{
+	shape *added = scene_textf(s, x, y, size, anchor, fill, text);
+	if (added)
+		added->role = role;
+	return added;
+}
+
 int natrisk_scene_set_id(natrisk_scene *scene, const char *prefix)
 {
 	for (const char *p = prefix; *p; p++)

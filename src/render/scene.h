@@ -81,6 +81,10 @@ shape *scene_circle(natrisk_scene *s, double x, double y, double r, rgba fill,
                     rgba stroke, double stroke_width);
 shape *scene_textf(natrisk_scene *s, double x, double y, double size,
                    text_anchor anchor, rgba fill, const char *text);
+/* scene_textf with its meaning ROLE ("title", "label", "axis" ...). */
+shape *scene_text_role(natrisk_scene *s, double x, double y, double size,
+                       text_anchor anchor, rgba fill, const char *role,
+                       const char *text);
 
 static inline rgba rgb(uint32_t hex)
 {

@@ -102,10 +102,8 @@ static shape *text(chart *c, double x, double y, double size,
                    text_anchor anchor, rgba colour, const char *role,
                    const char *content)
 {
-	shape *s = scene_textf(c->scene, x, y, size, anchor, colour, content);
-	if (s)
-		s->role = role;
-	return s;
+	return scene_text_role(c->scene, x, y, size, anchor, colour, role,
+	                       content);
 }
 
 /* The baseline that centres text of SIZE vertically on Y. */

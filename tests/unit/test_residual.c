@@ -662,6 +662,48 @@ static void test_diagram_arrows(void **state)
 	free(svg);
 }
 
+/* natrisk_residual_choose: alpha's scores with C and B on 2.1 (B wins),
+ * D on 2.2 (worse: alpha's own C stays), {C, B, C} on 3.1 (same EV,
+ * lower UL: wins), A on 1.1 (alpha scores X there: stays), and B on
+ * beta's likelihood (another scenario: skipped, alpha's own stays). */
+static void test_choose_points_to_the_winner(void **state)
+{
+	fixture *f = *state;
+	natrisk_effect e[] = { effect(state, "s2", "2.1", ALPHA),
+		               effect(state, "s1", "2.1", ALPHA),
+		               effect(state, "s1", "2.2", ALPHA),
+		               effect(state, "s1", "3.1", ALPHA),
+		               effect(state, "s1", "1.1", ALPHA),
+		               effect(state, "s1", NULL, BETA) };
+	const natrisk_method *m = natrisk_assessment_method(f->base);
+	const natrisk_score *chosen[11];
+	assert_int_equal(natrisk_method_criterion_count(m), 10);
+	assert_int_equal(natrisk_residual_choose(f->base, e, 6, ALPHA, chosen),
+	                 NATRISK_OK);
+	const natrisk_scenario *alpha = natrisk_assessment_scenario(f->base,
+	                                                            ALPHA);
+	long c21 = natrisk_method_find_criterion(m, "2.1", 3);
+	long c22 = natrisk_method_find_criterion(m, "2.2", 3);
+	long c31 = natrisk_method_find_criterion(m, "3.1", 3);
+	long c11 = natrisk_method_find_criterion(m, "1.1", 3);
+	assert_ptr_equal(chosen[0], &alpha->likelihood);
+	assert_ptr_equal(chosen[1 + c21], &e[1].score);
+	assert_ptr_equal(chosen[1 + c22], &alpha->impact[c22]);
+	assert_ptr_equal(chosen[1 + c31], &e[3].score);
+	assert_ptr_equal(chosen[1 + c11], &alpha->impact[c11]);
+	/* beta: only its likelihood effect counts */
+	assert_int_equal(natrisk_residual_choose(f->base, e, 6, BETA, chosen),
+	                 NATRISK_OK);
+	assert_ptr_equal(chosen[0], &e[5].score);
+	const natrisk_scenario *beta = natrisk_assessment_scenario(f->base,
+	                                                           BETA);
+	assert_ptr_equal(chosen[1 + c21], &beta->impact[c21]);
+	/* an effect on no scenario of the assessment is refused */
+	e[0].scenario = 7;
+	assert_int_equal(natrisk_residual_choose(f->base, e, 1, ALPHA, chosen),
+	                 NATRISK_EINVALID);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -683,6 +725,7 @@ int main(void)
 		T(test_json_risk_value),
 		T(test_diagram_arrows),
 		T(test_handle_matches_fresh_residuals),
+		T(test_choose_points_to_the_winner),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,399 @@
+/*
+ * cmd_portfolio.c - "natrisk portfolio PLAN --budget B": the set of
+ * measures with the greatest risk reduction within a budget (method.md
+ * section 6, formats.md), with --sweep the frontier over K budgets (also
+ * as a chart: -o OUT.svg|png), with --robust the share of SMAA draws
+ * whose optimum holds each measure, and the explanation of each
+ * selected measure. The figures come from plan_portfolio.h, the text
+ * from portfolio_output.h, the chart from portfolio_chart.h; this file
+ * parses the command line and commits the output.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <natrisk/portfolio_chart.h>
+#include <natrisk/portfolio_output.h>
+
+#include "cli.h"
+
+/* Most budgets of a sweep, draws of --robust, threads, years: beyond
+ * these a number is a typo, not a wish. */
+#define MAX_SWEEP 10000u
+#define MAX_DRAWS 1000000000u
+#define MAX_THREADS 256u
+#define MAX_YEARS 1000u
+
+typedef struct portfolio_args {
+	const char *file, *output, *format, *weights, *must, *never;
+	double budget;
+	bool has_budget;
+	uint64_t years, sweep, draws, seed, threads;
+} portfolio_args;
+
+static const struct option options[] = {
+	{ "budget", required_argument, NULL, 'b' },
+	{ "years", required_argument, NULL, 'y' },
+	{ "must", required_argument, NULL, 'm' },
+	{ "never", required_argument, NULL, 'N' },
+	{ "sweep", required_argument, NULL, 'k' },
+	{ "robust", required_argument, NULL, 'r' },
+	{ "seed", required_argument, NULL, 's' },
+	{ "threads", required_argument, NULL, 't' },
+	{ "weights", required_argument, NULL, 'w' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+};
+
+/* A whole number from LOW to HIGH for OPTION; 2 after a usage message. */
+static int whole(const cli_command *cmd, const char *option,
+                 uint64_t low, uint64_t high, uint64_t *out)
+{
+	if (cli_parse_whole(optarg, high, out) && *out >= low)
+		return 0;
+	return cli_usage_error(cmd, "%s takes a whole number from %llu to "
+	                       "%llu, not '%s'", option,
+	                       (unsigned long long)low,
+	                       (unsigned long long)high, optarg);
+}
+
+static int parse_budget(const cli_command *cmd, portfolio_args *a)
+{
+	char *end;
+	a->budget = strtod(optarg, &end);
+	a->has_budget = true;
+	if (end != optarg && *end == '\0' && isfinite(a->budget) &&
+	    a->budget >= 0 && strspn(optarg, " \t") == 0)
+		return 0;
+	return cli_usage_error(cmd, "--budget takes an amount in euro >= 0, "
+	                       "not '%s'", optarg);
+}
+
+static int take(const cli_command *cmd, int letter, void *ctx)
+{
+	portfolio_args *a = ctx;
+	switch (letter) {
+	case 'b': return parse_budget(cmd, a);
+	case 'y': return whole(cmd, "--years", 0, MAX_YEARS, &a->years);
+	case 'k': return whole(cmd, "--sweep", 1, MAX_SWEEP, &a->sweep);
+	case 'r': return whole(cmd, "--robust", 1, MAX_DRAWS, &a->draws);
+	case 't': return whole(cmd, "--threads", 0, MAX_THREADS, &a->threads);
+	case 's': return cli_parse_seed(cmd, optarg, &a->seed);
+	case 'm': a->must = optarg; return 0;
+	case 'N': a->never = optarg; return 0;
+	case 'w': a->weights = optarg; return 0;
+	case 'f': a->format = optarg; return 0;
+	case 'o': a->output = optarg; return 0;
+	}
+	return 0;
+}
+
+/* Whether PATH ends in EXTENSION. */
+static bool ends_with(const char *path, const char *extension)
+{
+	size_t n = strlen(path), e = strlen(extension);
+	return n >= e && strcmp(path + n - e, extension) == 0;
+}
+
+static bool chart_output(const portfolio_args *a)
+{
+	return a->output && (ends_with(a->output, ".svg") ||
+	                     ends_with(a->output, ".png"));
+}
+
+static int parse_args(const cli_command *cmd, int argc, char **argv,
+                      portfolio_args *a)
+{
+	memset(a, 0, sizeof *a);
+	a->years = 1;
+	int status = cli_getopt(cmd, argc, argv, options,
+	                        sizeof options / sizeof *options,
+	                        "bymNkrstwfo", take, a);
+	if (status)
+		return status;
+	if (optind + 1 != argc)
+		return cli_usage_error(cmd, optind >= argc ? "no plan file given"
+		                       : "one plan file, please");
+	a->file = argv[optind];
+	if (!a->has_budget && !a->sweep)
+		return cli_usage_error(cmd, "--budget is needed (or --sweep)");
+	if (a->draws && !a->has_budget)
+		return cli_usage_error(cmd, "--robust needs --budget");
+	if (chart_output(a) && !a->sweep)
+		return cli_usage_error(cmd, "a chart (-o %s) draws the frontier: "
+		                       "give --sweep", a->output);
+	natrisk_format format;
+	if (a->format && (status = cli_table_format(cmd, a->format, &format)))
+		return status;
+	return 0;
+}
+
+/* Marks in SET the measures of the comma list LIST (given to OPTION);
+ * 1 after naming an id the plan lacks. */
+static int mark_ids(const cli_command *cmd, const natrisk_plan *p,
+                    const char *option, const char *list, bool *set)
+{
+	char *copy = list ? strdup(list) : NULL;
+	if (list && !copy) {
+		fprintf(stderr, "natrisk %s: out of memory\n", cmd->name);
+		return EXIT_INVALID;
+	}
+	int status = 0;
+	char *rest = copy;
+	for (char *id = rest ? strsep(&rest, ",") : NULL; id && status == 0;
+	     id = strsep(&rest, ",")) {
+		long m = natrisk_plan_find_measure(p, id);
+		if (m < 0) {
+			fprintf(stderr, "natrisk %s: %s has no measure '%s' "
+			        "(%s)\n", cmd->name, natrisk_plan_path(p), id,
+			        option);
+			status = EXIT_INVALID;
+		} else {
+			set[m] = true;
+		}
+	}
+	free(copy);
+	return status;
+}
+
+/* What one run computes, and frees. */
+typedef struct run {
+	natrisk_plan *plan;
+	bool *must, *never;
+	natrisk_plan_portfolio *pp;
+	natrisk_portfolio_choice choice;
+	natrisk_portfolio_explain *explain;
+	double *budgets;
+	natrisk_portfolio_choice *frontier;
+	uint64_t *accepted;
+	natrisk_portfolio_report report;
+} run;
+
+static void run_free(run *r)
+{
+	for (size_t k = 0; r->explain && k < r->report.explain_count; k++)
+		natrisk_portfolio_explain_release(&r->explain[k]);
+	for (size_t k = 0; r->frontier && k < r->report.frontier_count; k++)
+		natrisk_portfolio_choice_release(&r->frontier[k]);
+	natrisk_portfolio_choice_release(&r->choice);
+	natrisk_plan_portfolio_free(r->pp);
+	natrisk_plan_free(r->plan);
+	free(r->explain);
+	free(r->budgets);
+	free(r->frontier);
+	free(r->accepted);
+	free(r->must);
+	free(r->never);
+}
+
+/* The message of the last error; returns 1. */
+static int failed(const cli_command *cmd)
+{
+	fprintf(stderr, "natrisk %s: %s\n", cmd->name, natrisk_error_last());
+	return EXIT_INVALID;
+}
+
+static int prepare(const cli_command *cmd, const portfolio_args *a, run *r)
+{
+	if (cli_load_plan(a->file, &r->plan) != 0)
+		return EXIT_INVALID;
+	size_t n = natrisk_plan_measure_count(r->plan);
+	r->must = calloc(n + 1, sizeof *r->must);
+	r->never = calloc(n + 1, sizeof *r->never);
+	if (!r->must || !r->never)
+		return failed(cmd);
+	int status = mark_ids(cmd, r->plan, "--must", a->must, r->must);
+	if (status == 0)
+		status = mark_ids(cmd, r->plan, "--never", a->never, r->never);
+	for (size_t m = 0; status == 0 && m < n; m++)
+		if (r->must[m] && r->never[m]) {
+			fprintf(stderr, "natrisk %s: measure '%s' is in both "
+			        "--must and --never\n", cmd->name,
+			        natrisk_plan_measure(r->plan, m)->id);
+			status = EXIT_INVALID;
+		}
+	natrisk_plan_portfolio_options o = { (unsigned)a->years, r->must,
+		                             r->never, 0 };
+	if (status == 0)
+		status = cli_profile(cmd, natrisk_plan_assessment(r->plan),
+		                     a->weights, &o.profile);
+	if (status == 0 && natrisk_plan_portfolio_new(&r->pp, r->plan, &o))
+		status = failed(cmd);
+	return status;
+}
+
+/* The frontier; with --must, the budgets that cannot hold the must set
+ * are left out. */
+static int sweep(const cli_command *cmd, const portfolio_args *a, run *r)
+{
+	const natrisk_portfolio *p = natrisk_plan_portfolio_problem(r->pp);
+	r->budgets = calloc(a->sweep, sizeof *r->budgets);
+	r->frontier = calloc(a->sweep, sizeof *r->frontier);
+	if (!r->budgets || !r->frontier)
+		return failed(cmd);
+	r->report.frontier_budgets = r->budgets;
+	r->report.frontier = r->frontier;
+	size_t *count = &r->report.frontier_count;
+	for (size_t k = 0; k < a->sweep; k++) {
+		r->budgets[*count] = natrisk_portfolio_sweep_budget(p, a->sweep, k);
+		int rc = natrisk_portfolio_solve(p, r->budgets[*count],
+		                                 &r->frontier[*count]);
+		if (rc == NATRISK_EINVALID && a->must)
+			continue;
+		if (rc != NATRISK_OK)
+			return failed(cmd);
+		++*count;
+	}
+	return 0;
+}
+
+static int explain(const cli_command *cmd, run *r)
+{
+	size_t n = natrisk_plan_measure_count(r->plan);
+	r->explain = calloc(r->choice.selected_count + 1, sizeof *r->explain);
+	if (!r->explain)
+		return failed(cmd);
+	r->report.explain = r->explain;
+	for (size_t m = 0; m < n; m++) {
+		if (!r->choice.selected[m])
+			continue;
+		if (natrisk_plan_portfolio_explain(
+			    r->pp, &r->choice, r->report.budget, m,
+			    &r->explain[r->report.explain_count]))
+			return failed(cmd);
+		r->report.explain_count++;
+	}
+	return 0;
+}
+
+static int robust(const cli_command *cmd, const portfolio_args *a, run *r)
+{
+	size_t n = natrisk_plan_measure_count(r->plan);
+	r->accepted = calloc(n + 1, sizeof *r->accepted);
+	if (!r->accepted ||
+	    natrisk_plan_portfolio_robust(r->pp, a->budget, a->draws, a->seed,
+	                                  (unsigned)a->threads, r->accepted))
+		return failed(cmd);
+	r->report.accepted = r->accepted;
+	r->report.draws = a->draws;
+	return 0;
+}
+
+/* The optimum at the budget (without one: at the cost of all measures,
+ * the frontier's last budget), then what the options ask. */
+static int compute(const cli_command *cmd, const portfolio_args *a, run *r)
+{
+	const natrisk_portfolio *p = natrisk_plan_portfolio_problem(r->pp);
+	double budget = a->budget;
+	if (!a->has_budget) {
+		budget = 0;
+		for (size_t m = 0; m < natrisk_plan_measure_count(r->plan); m++) {
+			double cost;
+			natrisk_portfolio_measure_alone(p, m, &cost, NULL);
+			budget += cost;
+		}
+	}
+	r->report = (natrisk_portfolio_report){
+		.plan = r->plan, .portfolio = p, .budget = budget,
+		.years = (unsigned)a->years, .choice = &r->choice };
+	if (natrisk_portfolio_solve(p, budget, &r->choice))
+		return failed(cmd);
+	int status = explain(cmd, r);
+	if (status == 0 && a->sweep)
+		status = sweep(cmd, a, r);
+	if (status == 0 && a->draws)
+		status = robust(cmd, a, r);
+	return status;
+}
+
+static int write_chart(const portfolio_args *a, const run *r, FILE *out)
+{
+	natrisk_scene *scene;
+	int rc = natrisk_portfolio_chart_scene(&scene, r->plan, r->budgets,
+	                                       r->frontier, a->sweep);
+	if (rc != 0)
+		return rc;
+	rc = ends_with(a->output, ".png") ? natrisk_scene_write_png(scene, 2, out)
+	                                  : natrisk_scene_write_svg(scene, false,
+	                                                            out);
+	natrisk_scene_free(scene);
+	return rc;
+}
+
+static int write_output(const cli_command *cmd, const portfolio_args *a,
+                        const run *r)
+{
+	natrisk_format format = NATRISK_FORMAT_TABLE;
+	if (a->format)
+		natrisk_format_parse(a->format, &format);
+	cli_output out;
+	int status = cli_output_open(&out);
+	if (status)
+		return status;
+	int rc = chart_output(a) ? write_chart(a, r, out.stream)
+	                         : natrisk_portfolio_write(&r->report, format,
+	                                                   out.stream);
+	if (rc != 0) {
+		cli_output_discard(&out);
+		return failed(cmd);
+	}
+	return cli_output_commit(&out, a->output);
+}
+
+static int run_portfolio(const cli_command *cmd, int argc, char **argv)
+{
+	portfolio_args a;
+	int status = parse_args(cmd, argc, argv, &a);
+	if (status)
+		return status < 0 ? cli_help(cmd) : status;
+	run r = { 0 };
+	status = prepare(cmd, &a, &r);
+	if (status == 0)
+		status = compute(cmd, &a, &r);
+	if (status == 0)
+		status = write_output(cmd, &a, &r);
+	run_free(&r);
+	return status;
+}
+
+const cli_command cmd_portfolio = {
+	"portfolio", "the best set of measures for a budget",
+	"usage: natrisk portfolio PLAN --budget B [--years N] [--must IDS]\n"
+	"                         [--never IDS] [--sweep K] [--robust N --seed S\n"
+	"                         [--threads T]] [--weights PROFILE]\n"
+	"                         [--format table|json|csv] [-o OUT]\n\n"
+	"Loads the plan file PLAN and the assessment it names, and chooses the\n"
+	"set of measures with the greatest risk reduction (method.md section 6)\n"
+	"whose cost (once + yearly x N years) stays within the budget, honouring\n"
+	"requires and excludes; exactly, as a mixed-integer program. Among equally\n"
+	"good sets the cheaper wins, then the smaller, then the first by ids.\n"
+	"Each selected measure is explained: the scenarios and criteria it\n"
+	"changes (risk before and with it alone), its own share of the\n"
+	"reduction, and the next best use of its money (the optimum with it\n"
+	"forbidden).\n\n"
+	"  -b, --budget B        the budget in euro (>= 0)\n"
+	"  -y, --years N         years of yearly costs (default 1)\n"
+	"  -m, --must IDS        measures that must be chosen (comma list)\n"
+	"  -N, --never IDS       measures that may never be chosen\n"
+	"  -k, --sweep K         the frontier: the optimum at K budgets from 0 to\n"
+	"                        the cost of all measures (then --budget is\n"
+	"                        optional; without it the optimum shown is at\n"
+	"                        that total)\n"
+	"  -r, --robust N        per measure the share of N SMAA draws (weights\n"
+	"                        uniform, scores triangular) whose optimum holds it\n"
+	"  -s, --seed S          seed of the draws (default 0)\n"
+	"  -t, --threads T       threads for the draws (0, the default: one per\n"
+	"                        processor); the result does not depend on it\n"
+	"  -w, --weights PROFILE the weight profile of the risk value\n"
+	"  -f, --format FORMAT   table (default); json (docs/formats.md, with\n"
+	"                        \"explain\"); csv: one row per measure, or per\n"
+	"                        budget with --sweep\n"
+	"  -o, --output OUT      write to OUT; OUT.svg or OUT.png with --sweep\n"
+	"                        draws the frontier chart\n"
+	"  -h, --help            this text\n\n"
+	"Exit status: 0 success, 1 invalid input (an unknown id, a --must set\n"
+	"that cannot be chosen, a cycle of requires in the plan), 2 usage error.\n",
+	run_portfolio,
+};
