@@ -25,7 +25,8 @@ FUZZ_SECONDS ?= 60
 # The library needs LIB_PKGS (natrisk.pc's Requires.private); the server
 # in the binary needs libmicrohttpd too.
 # cbc is COIN-OR's MILP solver (the portfolio, src/core/milp_cbc.c).
-LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium cbc
+# libzip and libxml2 write the progress letter's .odt.
+LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium cbc libzip libxml-2.0
 PKGS := $(LIB_PKGS) libmicrohttpd
 TEST_PKGS := cmocka libxml-2.0
 
