@@ -24,7 +24,8 @@ extern "C" {
 /*
  * Applies the CSV (CSV_LEN bytes at CSV, named CSV_NAME in diagnostics)
  * to the plan text PLAN (PLAN_LEN bytes, named PLAN_NAME, which also
- * locates its assessment). Returns NATRISK_OK with *OUT the new text
+ * locates its assessment; or ASSESSMENT_LEN bytes at ASSESSMENT are its
+ * assessment's text, as natrisk_plan_load_on() takes it). Returns NATRISK_OK with *OUT the new text
  * (malloc'd, NUL-terminated, *OUT_LEN bytes; free it) and *CHANGED the
  * number of entries appended; NATRISK_EINVALID with every problem in
  * DIAG (a plan that does not load; a row with an unknown (measure,
@@ -34,7 +35,8 @@ extern "C" {
  */
 NATRISK_EXTERN
 int natrisk_plan_import_actions(const char *plan_name, const char *plan,
-                                size_t plan_len, const char *csv_name,
+                                size_t plan_len, const char *assessment,
+                                size_t assessment_len, const char *csv_name,
                                 const char *csv, size_t csv_len, char **out,
                                 size_t *out_len, size_t *changed,
                                 natrisk_diag *diag);

@@ -243,16 +243,19 @@ static void importer_release(importer *im)
 /* The new text must load as a plan: a last check that the insertion
  * kept the file's meaning. */
 static int check_result(const char *name, const char *text, size_t len,
+                        const char *assessment, size_t assessment_len,
                         natrisk_diag *diag)
 {
 	natrisk_plan *p = NULL;
-	int rc = natrisk_plan_load_buffer(&p, name, text, len, diag);
+	int rc = natrisk_plan_load_on(&p, name, text, len, assessment,
+	                              assessment_len, diag);
 	natrisk_plan_free(p);
 	return rc;
 }
 
 int natrisk_plan_import_actions(const char *plan_name, const char *plan,
-                                size_t plan_len, const char *csv_name,
+                                size_t plan_len, const char *assessment,
+                                size_t assessment_len, const char *csv_name,
                                 const char *csv, size_t csv_len, char **out,
                                 size_t *out_len, size_t *changed,
                                 natrisk_diag *diag)
@@ -260,8 +263,8 @@ int natrisk_plan_import_actions(const char *plan_name, const char *plan,
 	*out = NULL;
 	*out_len = *changed = 0;
 	natrisk_plan *loaded = NULL;
-	int rc = natrisk_plan_load_buffer(&loaded, plan_name, plan, plan_len,
-	                                  diag);
+	int rc = natrisk_plan_load_on(&loaded, plan_name, plan, plan_len,
+	                              assessment, assessment_len, diag);
 	if (rc != 0)
 		return rc;
 	if (utf8_check(csv_name, csv, csv_len, diag) != 0) {
@@ -274,7 +277,8 @@ int natrisk_plan_import_actions(const char *plan_name, const char *plan,
 	if (rc == 0)
 		rc = plan_append_logs(plan_name, plan, plan_len, im.p,
 		                      im.updates, im.count, out, out_len, diag);
-	if (rc == 0 && (rc = check_result(plan_name, *out, *out_len, diag))) {
+	if (rc == 0 && (rc = check_result(plan_name, *out, *out_len, assessment,
+	                                assessment_len, diag))) {
 		free(*out);
 		*out = NULL;
 	}
@@ -297,7 +301,7 @@ int natrisk_plan_import_actions_file(const char *plan_path,
 		rc = file_read(csv_path, &csv, &csv_len);
 	if (rc == 0)
 		rc = natrisk_plan_import_actions(plan_path, plan, plan_len,
-		                                 csv_path, csv, csv_len, &text,
+		                                 NULL, 0, csv_path, csv, csv_len, &text,
 		                                 &len, changed, diag);
 	if (rc == 0 && *changed > 0)
 		rc = file_write_atomic(plan_path, text, len);
