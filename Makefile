@@ -165,7 +165,9 @@ run: deps
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.svg
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.png
 	$(BIN) report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out
-	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png and out/report.html"
+	$(BIN) progress examples/plan-2012.yaml --on 2013-07-01 -o out/progress-2013.html
+	$(BIN) progress examples/plan-2012.yaml --on 2013-07-01 -o out/progress-2013.odt
+	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png, out/report.html and out/progress-2013.html, .odt"
 
 # The server on 127.0.0.1:8080 with the example editions and a demo
 # account whose password is printed once (scripts/serve-demo).
