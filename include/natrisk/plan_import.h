@@ -5,7 +5,11 @@
  *
  * For each row whose status differs from the action's status (that of
  * its last log entry, or planned), a log entry is appended to the
- * action, dated by the row's `since` and with its `note`. The plan's
+ * action, dated by the row's `since` and with its `note`. A row that
+ * gives the status an earlier row of the same action set changes
+ * nothing either (the export repeats an action under each adopted
+ * advice of its measure); rows that change one action in turn append in
+ * order, their dates never decreasing. The plan's
  * text is kept as it is (comments, order, layout) and entries are only
  * inserted; the result is loaded again before it is written.
  */

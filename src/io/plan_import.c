@@ -23,9 +23,13 @@ enum { COL_MEASURE, COL_ACTION, COL_STATUS, COL_SINCE, COL_NOTE, COLS };
 static const char *const column_names[COLS] = { "measure", "action",
 	                                        "status", "since", "note" };
 
-/* An action's status and last date as the rows so far leave them. */
+/* An action's status before the import (BEFORE), and its status and
+ * last date as the rows so far leave them. A row changes nothing when
+ * it gives either status: the export writes an action once under each
+ * adopted advice of its measure, and an edit of one copy must not be
+ * undone by the other. */
 typedef struct action_now {
-	natrisk_action_status status;
+	natrisk_action_status before, status;
 	bool dated;
 	natrisk_date date;
 } action_now;
@@ -83,14 +87,13 @@ static bool init_now(importer *im)
 		im->now[i] = calloc(m->action_count + 1, sizeof **im->now);
 		if (!im->now[i])
 			return false;
-		if (m->action_count == 0)
-			continue;
 		for (size_t j = 0; j < m->action_count; j++) {
 			const natrisk_action *a = &m->actions[j];
 			if (a->log_count == 0)
 				continue;
 			const natrisk_log_entry *e = &a->log[a->log_count - 1];
-			im->now[i][j] = (action_now){ e->status, true, e->date };
+			im->now[i][j] = (action_now){ e->status, e->status, true,
+			                              e->date };
 		}
 	}
 	return im->now != NULL;
@@ -199,13 +202,16 @@ static bool take_row(importer *im)
 	if (!parse_status(im, &status) || !found)
 		return true;
 	action_now *now = &im->now[u.measure][u.action];
-	if (status == now->status || !parse_since(im, now, &u.date))
+	if (status == now->before || status == now->status ||
+	    !parse_since(im, now, &u.date))
 		return true;
 	u.status = status;
 	if (im->column[COL_NOTE] >= 0 && field(im, COL_NOTE)->len > 0 &&
 	    !(u.note = strdup(field(im, COL_NOTE)->text)))
 		return false;
-	*now = (action_now){ status, true, u.date };
+	now->status = status;
+	now->dated = true;
+	now->date = u.date;
 	if (!add_update(im, &u)) {
 		free(u.note);
 		return false;
