@@ -63,10 +63,10 @@ const cli_command cmd_plan = {
 	"plan", "apply status updates to a plan's actions",
 	"usage: natrisk plan import-actions PLAN FILE.csv\n\n"
 	"Reads FILE.csv, the action register as 'natrisk progress --format csv'\n"
-	"writes it (header advice,measure,action,what,owners,due,deadline,statu\n"
-	"s,since,overdue,note; the columns measure, action, status and since\n"
-	"are required, note is optional, others are ignored). For each row\n"
-	"whose status differs from the action's status (that of its last log\n"
+	"writes it (header advice,measure,action,what,owners,due,deadline,\n"
+	"status,since,overdue,note; the columns measure, action, status and\n"
+	"since are required, note is optional, others are ignored). For each\n"
+	"row whose status differs from the action's status (that of its last log\n"
 	"entry), appends a log entry to the action in PLAN dated by the row's\n"
 	"since, with its note. A row that gives the status an earlier row of\n"
 	"the same action set changes nothing (the register repeats an action\n"
@@ -75,7 +75,7 @@ const cli_command cmd_plan = {
 	"date or dated before the action's last entry is an error at\n"
 	"FILE.csv:LINE:COL; then nothing is written. PLAN is rewritten in place\n"
 	"with its comments and order kept (entries are inserted, one line\n"
-	"each).\\n\n"
+	"each).\n\n"
 	"  -h, --help            this text\n\n"
 	"Exit status: 0 success, 1 invalid input, 2 usage error.\n",
 	run_plan,
