@@ -6,6 +6,8 @@
  * action's last entry), then the new entries inserted into the plan's
  * text (plan_append.c), which must load again.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +15,7 @@
 #include <natrisk/progress_output.h>
 
 #include "../core/error.h"
+#include "../core/messages.h"
 #include "file.h"
 #include "plan_import.h"
 #include "smaa_csv_lex.h"
@@ -45,11 +48,19 @@ typedef struct importer {
 	bool ok;
 } importer;
 
-static void field_error(importer *im, const csv_field *f, const char *fmt,
-                        const char *arg)
+/* An error at LINE:COLUMN of the CSV, in the thread's language. */
+static void csv_error(importer *im, int line, int column, const char *fmt,
+                      ...) __attribute__((format(printf, 4, 5)));
+static void csv_error(importer *im, int line, int column, const char *fmt,
+                      ...)
 {
+	char message[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, msg_tr(fmt), ap);
+	va_end(ap);
 	natrisk_diag_add(im->lx.diag, NATRISK_SEVERITY_ERROR, im->lx.name,
-	                 f->line, f->column, fmt, arg);
+	                 line, column, "%s", message);
 	im->ok = false;
 }
 
@@ -58,10 +69,8 @@ static bool read_header(importer *im)
 	int rc = csv_next_record(&im->lx);
 	if (rc <= 0) {
 		if (rc == 0)
-			natrisk_diag_add(im->lx.diag, NATRISK_SEVERITY_ERROR,
-			                 im->lx.name, 1, 1, "empty file: expected "
-			                 "the header %s",
-			                 natrisk_progress_csv_header());
+			csv_error(im, 1, 1, "empty file: expected the header %s",
+			          natrisk_progress_csv_header());
 		return false;
 	}
 	im->width = im->lx.count;
@@ -71,8 +80,8 @@ static bool read_header(importer *im)
 			if (strcmp(im->lx.fields[i].text, column_names[c]) == 0)
 				im->column[c] = (long)i;
 		if (im->column[c] < 0 && c != COL_NOTE)
-			field_error(im, &im->lx.fields[0], "the header lacks "
-			            "the column '%s'", column_names[c]);
+			csv_error(im, 1, 1, "the header lacks the column '%s'",
+			          column_names[c]);
 	}
 	return im->ok;
 }
@@ -110,7 +119,8 @@ static bool find_action(importer *im, size_t *measure, size_t *action)
 	const csv_field *mf = field(im, COL_MEASURE), *af = field(im, COL_ACTION);
 	long m = natrisk_plan_find_measure(im->p, mf->text);
 	if (m < 0) {
-		field_error(im, mf, "unknown measure '%s'", mf->text);
+		csv_error(im, mf->line, mf->column, "unknown measure '%s'",
+		          mf->text);
 		return false;
 	}
 	const natrisk_measure *ms = natrisk_plan_measure(im->p, (size_t)m);
@@ -120,10 +130,8 @@ static bool find_action(importer *im, size_t *measure, size_t *action)
 			*action = j;
 			return true;
 		}
-	natrisk_diag_add(im->lx.diag, NATRISK_SEVERITY_ERROR, im->lx.name,
-	                 af->line, af->column, "measure '%s' has no action "
-	                 "'%s'", mf->text, af->text);
-	im->ok = false;
+	csv_error(im, af->line, af->column, "measure '%s' has no action '%s'",
+	          mf->text, af->text);
 	return false;
 }
 
@@ -136,8 +144,8 @@ static bool parse_status(importer *im, natrisk_action_status *out)
 			*out = (natrisk_action_status)i;
 			return true;
 		}
-	field_error(im, f, "an action's status must be planned, on-track, "
-	            "late, done or dropped, not '%s'", f->text);
+	csv_error(im, f->line, f->column, "an action's status must be planned, "
+	          "on-track, late, done or dropped, not '%s'", f->text);
 	return false;
 }
 
@@ -147,23 +155,21 @@ static bool parse_since(importer *im, const action_now *now,
 {
 	const csv_field *f = field(im, COL_SINCE);
 	if (f->len == 0) {
-		field_error(im, f, "%s", "the status changes: 'since' must give "
-		            "the date of the change (YYYY-MM-DD)");
+		csv_error(im, f->line, f->column, "the status changes: 'since' "
+		          "must give the date of the change (YYYY-MM-DD)");
 		return false;
 	}
 	if (natrisk_date_parse(f->text, out) != 0) {
-		field_error(im, f, "since '%s' is not a real date YYYY-MM-DD",
-		            f->text);
+		csv_error(im, f->line, f->column, "since '%s' is not a real date "
+		          "YYYY-MM-DD", f->text);
 		return false;
 	}
 	if (now->dated && natrisk_date_compare(out, &now->date) < 0) {
 		char last[16];
-		natrisk_diag_add(im->lx.diag, NATRISK_SEVERITY_ERROR,
-		                 im->lx.name, f->line, f->column,
-		                 "since %s is before the action's last entry "
-		                 "(%s); entries are appended in date order",
-		                 f->text, natrisk_date_format(&now->date, last));
-		im->ok = false;
+		csv_error(im, f->line, f->column, "since %s is before the "
+		          "action's last entry (%s); entries are appended in "
+		          "date order", f->text,
+		          natrisk_date_format(&now->date, last));
 		return false;
 	}
 	return true;
@@ -189,11 +195,8 @@ static bool add_update(importer *im, const action_update *u)
 static bool take_row(importer *im)
 {
 	if (im->lx.count != im->width) {
-		natrisk_diag_add(im->lx.diag, NATRISK_SEVERITY_ERROR,
-		                 im->lx.name, im->lx.fields[0].line, 1,
-		                 "this row has %zu fields, the header %zu",
-		                 im->lx.count, im->width);
-		im->ok = false;
+		csv_error(im, im->lx.fields[0].line, 1, "this row has %zu fields, "
+		          "the header %zu", im->lx.count, im->width);
 		return true;
 	}
 	action_update u = { 0 };

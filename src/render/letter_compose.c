@@ -5,7 +5,6 @@
  * actions' status, what changed since the last letter, what is overdue
  * and what is next.
  */
-#define _GNU_SOURCE /* vasprintf */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,19 +35,25 @@ static const char *status_text(const composer *c, natrisk_action_status st)
 	return (unsigned)st < 5 ? tr(c, en[st], nl[st]) : "?";
 }
 
-/* A formatted text (malloc'd) for a sink; NULL when out of memory,
- * which the composer remembers. */
-static char *text(composer *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static char *text(composer *c, const char *fmt, ...)
+/* The texts up to a NULL joined (malloc'd) for a sink; NULL when out of
+ * memory, which the composer remembers. */
+static char *cat(composer *c, ...)
 {
 	va_list ap;
-	va_start(ap, fmt);
-	char *out = NULL;
-	if (vasprintf(&out, fmt, ap) < 0) {
-		out = NULL;
+	size_t size = 1;
+	va_start(ap, c);
+	for (const char *part; (part = va_arg(ap, const char *));)
+		size += strlen(part);
+	va_end(ap);
+	char *out = malloc(size);
+	if (!out) {
 		c->failed = true;
+		return NULL;
 	}
+	out[0] = '\0';
+	va_start(ap, c);
+	for (const char *part; (part = va_arg(ap, const char *));)
+		strcat(out, part);
 	va_end(ap);
 	return out;
 }
@@ -97,10 +102,10 @@ static char *action_line(composer *c, const natrisk_progress_row *r)
 {
 	const natrisk_measure *m = natrisk_plan_measure(c->p, r->measure);
 	char deadline[16];
-	return text(c, "%s (%s) %s %s, %s", row_action(c, r)->what, m->title,
-	            tr(c, "- deadline", "- termijn"),
-	            natrisk_date_format(&r->state.deadline, deadline),
-	            status_text(c, r->state.status));
+	return cat(c, row_action(c, r)->what, " (", m->title, ") ",
+	           tr(c, "- deadline", "- termijn"), " ",
+	           natrisk_date_format(&r->state.deadline, deadline), ", ",
+	           status_text(c, r->state.status), NULL);
 }
 
 static void risk_picture(composer *c)
@@ -108,11 +113,11 @@ static void risk_picture(composer *c)
 	const natrisk_assessment *a = natrisk_plan_assessment(c->p);
 	c->s->heading(c->s->ctx, 2, tr(c, "The current risk picture",
 	                               "Het huidige risicobeeld"));
-	char *caption = text(c, tr(c, "Risk diagram of %s: every scenario by "
-	                           "likelihood and impact.",
-	                           "Risicodiagram van %s: elk scenario naar "
-	                           "waarschijnlijkheid en impact."),
-	                     natrisk_assessment_title(a));
+	char *caption = cat(c, tr(c, "Risk diagram of ", "Risicodiagram van "),
+	                    natrisk_assessment_title(a),
+	                    tr(c, ": every scenario by likelihood and impact.",
+	                       ": elk scenario naar waarschijnlijkheid en "
+	                       "impact."), NULL);
 	if (caption)
 		c->s->diagram(c->s->ctx, caption);
 	free(caption);
@@ -225,9 +230,9 @@ static void measures(composer *c, const natrisk_advice *adv)
 		c->s->heading(c->s->ctx, 3, m->title);
 		char *owners = owner_titles(c, m->owners, m->owner_count);
 		if (owners)
-			paragraph(c, text(c, "%s: %s", tr(c, "First responsible",
-			                                    "Eerstverantwoordelijk"),
-			                  owners));
+			paragraph(c, cat(c, tr(c, "First responsible: ",
+			                          "Eerstverantwoordelijk: "),
+			                 owners, NULL));
 		free(owners);
 		if (m->action_count)
 			action_table(c, m);
@@ -252,11 +257,11 @@ static void changes(composer *c, size_t advice)
 			if (!any)
 				c->s->list_begin(c->s->ctx);
 			any = true;
-			list_item(c, text(c, "%s: %s %s%s%s",
-			                  natrisk_date_format(&e->date, date),
-			                  a->what, status_text(c, e->status),
-			                  e->note ? " - " : "",
-			                  e->note ? e->note : ""));
+			list_item(c, cat(c, natrisk_date_format(&e->date, date),
+			                 ": ", a->what, " ",
+			                 status_text(c, e->status),
+			                 e->note ? " - " : "",
+			                 e->note ? e->note : "", NULL));
 		}
 	}
 	if (any)
@@ -272,13 +277,13 @@ static void advice_section(composer *c, size_t i)
 	c->s->heading(c->s->ctx, 2, adv->title);
 	char *owners = owner_titles(c, adv->owners, adv->owner_count);
 	if (owners)
-		paragraph(c, text(c, "%s: %s", tr(c, "First responsible",
-		                                    "Eerstverantwoordelijk"),
-		                  owners));
+		paragraph(c, cat(c, tr(c, "First responsible: ",
+		                          "Eerstverantwoordelijk: "),
+		                 owners, NULL));
 	free(owners);
 	measures(c, adv);
-	char *h = text(c, "%s %s", tr(c, "Changed since", "Gewijzigd sinds"),
-	               c->since);
+	char *h = cat(c, tr(c, "Changed since ", "Gewijzigd sinds "), c->since,
+	              NULL);
 	if (h)
 		c->s->heading(c->s->ctx, 3, h);
 	free(h);
@@ -301,10 +306,10 @@ bool letter_compose(const natrisk_progress *pr, natrisk_lang lang,
 	natrisk_date_format(&since, c.since);
 	sink->heading(sink->ctx, 1, tr(&c, "Progress on the adopted advice",
 	                               "Voortgang van de overgenomen adviezen"));
-	paragraph(&c, text(&c, tr(&c, "%s. The situation on %s; changes after "
-	                          "%s.", "%s. De stand op %s; wijzigingen na "
-	                          "%s."),
-	                   natrisk_plan_title(c.p), c.on, c.since));
+	paragraph(&c, cat(&c, natrisk_plan_title(c.p),
+	                  tr(&c, ". The situation on ", ". De stand op "), c.on,
+	                  tr(&c, "; changes after ", "; wijzigingen na "),
+	                  c.since, ".", NULL));
 	risk_picture(&c);
 	owner_table(&c);
 	sink->heading(sink->ctx, 2, tr(&c, "Overdue actions",
