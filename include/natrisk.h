@@ -35,5 +35,9 @@
 #include "natrisk/scoring.h"
 #include "natrisk/portfolio.h"
 #include "natrisk/plan_store.h"
+#include "natrisk/progress.h"
+#include "natrisk/progress_output.h"
+#include "natrisk/progress_letter.h"
+#include "natrisk/plan_import.h"
 
 #endif

@@ -79,17 +79,23 @@ int natrisk_progress_new(natrisk_progress **out, const natrisk_plan *p,
 NATRISK_EXTERN
 void natrisk_progress_free(natrisk_progress *pr);
 
+/* The plan PR was made from (borrowed: PR does not free it). */
 NATRISK_EXTERN
 const natrisk_plan *natrisk_progress_plan(const natrisk_progress *pr);
+/* The dates PR was made for: its date and what counts as changed after. */
 NATRISK_EXTERN
 natrisk_date natrisk_progress_on(const natrisk_progress *pr);
 NATRISK_EXTERN
 natrisk_date natrisk_progress_since(const natrisk_progress *pr);
+/* The number of rows of PR, and row I (below that number), owned by PR
+ * and valid until natrisk_progress_free(). */
 NATRISK_EXTERN
 size_t natrisk_progress_row_count(const natrisk_progress *pr);
 NATRISK_EXTERN
 const natrisk_progress_row *natrisk_progress_row_at(const natrisk_progress *pr,
                                                     size_t i);
+/* The number of owners of PR, and owner I (below that number), owned by
+ * PR and valid until natrisk_progress_free(). */
 NATRISK_EXTERN
 size_t natrisk_progress_owner_count(const natrisk_progress *pr);
 NATRISK_EXTERN
@@ -104,11 +110,13 @@ int natrisk_date_parse(const char *text, natrisk_date *out);
  * year it lands in has none). */
 NATRISK_EXTERN
 natrisk_date natrisk_date_add_years(natrisk_date d, int years);
-/* D as "YYYY-MM-DD" into BUF (at least 11 bytes); returns BUF. */
+/* D as "YYYY-MM-DD" into BUF (the caller's, at least 11 bytes; nothing
+ * to free); returns BUF. */
 NATRISK_EXTERN
 char *natrisk_date_format(const natrisk_date *d, char *buf);
 /* DUE as the file writes it (2012, 2012-H2, 2013-Q1, 2013-03,
- * 2013-03-31) into BUF (at least 11 bytes); returns BUF. */
+ * 2013-03-31) into BUF (the caller's, at least 11 bytes; nothing to
+ * free); returns BUF. */
 NATRISK_EXTERN
 char *natrisk_due_format(const natrisk_due *due, char *buf);
 
