@@ -332,4 +332,27 @@ expect_status 2
 run "$NATRISK" plan export "$P"
 expect_status 2
 
+t "examples/plan-2012.yaml: the letter's actions, logs up to mid-2013, four overdue on 2013-07-01"
+need_pyyaml
+python3 - examples/plan-2012.yaml <<'PY' || t_fail "an action's log goes past mid-2013"
+import sys, yaml, datetime
+plan = yaml.safe_load(open(sys.argv[1]))
+dates = [e["date"] for m in plan["measures"] for a in m.get("actions", [])
+         for e in a.get("log", [])]
+assert dates and max(dates) <= datetime.date(2013, 6, 30), max(dates)
+assert sum(len(m.get("actions", [])) for m in plan["measures"]) >= 12
+PY
+run "$NATRISK" progress examples/plan-2012.yaml --on 2013-07-01 --format json
+expect_status 0
+python3 - "$OUT" <<'PY' || t_fail "not the four overdue actions worked out by hand"
+import json, sys
+d = json.load(open(sys.argv[1]))
+late = sorted(a["id"] for adv in d["advice"] for m in adv["measures"]
+              for a in m["actions"] if a["overdue"])
+# alarm-pilot (2013-Q2, late), plan-drafted (2013-06, late),
+# care-security-pilot (2013-Q1, on track), procurement-criteria (2012, late)
+assert late == ["alarm-pilot", "care-security-pilot", "plan-drafted",
+                "procurement-criteria"], late
+PY
+
 finish
