@@ -25,7 +25,8 @@ FUZZ_SECONDS ?= 60
 # The library needs LIB_PKGS (natrisk.pc's Requires.private); the server
 # in the binary needs libmicrohttpd too.
 # cbc is COIN-OR's MILP solver (the portfolio, src/core/milp_cbc.c).
-LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium cbc
+# libzip and libxml2 write the progress letter's .odt.
+LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium cbc libzip libxml-2.0
 PKGS := $(LIB_PKGS) libmicrohttpd
 TEST_PKGS := cmocka libxml-2.0
 
@@ -165,7 +166,9 @@ run: deps
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.png
 	$(BIN) diagram examples/nrb-2012.yaml --plan examples/plan-2012.yaml --measures adopted -o out/residual-diagram.svg
 	$(BIN) report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml --plan examples/plan-2012.yaml -o out
-	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png, out/residual-diagram.svg and out/report.html"
+	$(BIN) progress examples/plan-2012.yaml --on 2013-07-01 -o out/progress-2013.html
+	$(BIN) progress examples/plan-2012.yaml --on 2013-07-01 -o out/progress-2013.odt
+	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png, out/residual-diagram.svg, out/report.html and out/progress-2013.html, .odt"
 
 # The server on 127.0.0.1:8080 with the example editions and a demo
 # account whose password is printed once (scripts/serve-demo).

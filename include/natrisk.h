@@ -38,5 +38,9 @@
 #include "natrisk/portfolio_output.h"
 #include "natrisk/portfolio_chart.h"
 #include "natrisk/plan_store.h"
+#include "natrisk/progress.h"
+#include "natrisk/progress_output.h"
+#include "natrisk/progress_letter.h"
+#include "natrisk/plan_import.h"
 
 #endif

@@ -31,6 +31,7 @@ extern const cli_command cmd_check, cmd_assess, cmd_diagram, cmd_report,
 extern const cli_command cmd_robustness;
 extern const cli_command cmd_capabilities;
 extern const cli_command cmd_portfolio;
+extern const cli_command cmd_progress, cmd_plan;
 extern const cli_command cmd_smaa;
 extern const cli_command cmd_user, cmd_import, cmd_export, cmd_backup,
 	cmd_audit, cmd_serve;

@@ -7,6 +7,8 @@
 #include "messages.h"
 
 static const message_pair pairs[] = {
+	{ "--since comes after --on",
+	  "--since valt na --on" },
 	{ "a Dirichlet needs mean weights summing above 0 and a "
 	  "concentration above 0",
 	  "een Dirichlet-verdeling vraagt gemiddelde gewichten die samen "
@@ -19,8 +21,12 @@ static const message_pair pairs[] = {
 	  "een effect op scenario %s heeft geen geldige score" },
 	{ "at least one iteration",
 	  "ten minste één iteratie" },
+	{ "cannot build the .odt package: %s",
+	  "kan het .odt-pakket niet maken: %s" },
 	{ "cannot draw the SMAA chart",
 	  "kan de SMAA-grafiek niet tekenen" },
+	{ "cannot read the package back",
+	  "kan het pakket niet teruglezen" },
 	{ "cannot write the report",
 	  "kan het rapport niet schrijven" },
 	{ "confidential",

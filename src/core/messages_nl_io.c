@@ -162,6 +162,10 @@ static const message_pair pairs[] = {
 	  "gebruik A tot en met E" },
 	{ "a log entry",
 	  "een logregel" },
+	{ "a log entry should start its line with '- ' to import "
+	  "statuses after it",
+	  "een logregel moet zijn regel beginnen met '- ' om er "
+	  "statussen na in te lezen" },
 	{ "a measure",
 	  "een maatregel" },
 	{ "a method needs at least one criterion",
@@ -461,6 +465,8 @@ static const message_pair pairs[] = {
 	  "maximale nestingdiepte bereikt" },
 	{ "measure",
 	  "maatregel" },
+	{ "measure '%s' has no action '%s'",
+	  "maatregel '%s' heeft geen actie '%s'" },
 	{ "measure '%s' requires itself: %s",
 	  "maatregel '%s' vereist zichzelf: %s" },
 	{ "measure id",
@@ -552,6 +558,12 @@ static const message_pair pairs[] = {
 	  "0 wegen: de impact is nihil" },
 	{ "scenario id",
 	  "de scenario-id" },
+	{ "since %s is before the action's last entry (%s); entries "
+	  "are appended in date order",
+	  "since %s ligt voor de laatste logregel van de actie (%s); "
+	  "regels worden in datumvolgorde toegevoegd" },
+	{ "since '%s' is not a real date YYYY-MM-DD",
+	  "since '%s' is geen bestaande datum JJJJ-MM-DD" },
 	{ "single-quoted scalar without closing quote",
 	  "tekst tussen enkele aanhalingstekens zonder afsluitend "
 	  "aanhalingsteken" },
@@ -573,6 +585,8 @@ static const message_pair pairs[] = {
 	  "de beoordeling heeft geen scenario's" },
 	{ "the file is empty",
 	  "het bestand is leeg" },
+	{ "the header lacks the column '%s'",
+	  "in de kopregel ontbreekt de kolom '%s'" },
 	{ "the header names no criteria (%s)",
 	  "de kopregel noemt geen criteria (%s)" },
 	{ "the log goes back in time: %s comes after %04d-%02d-%02d; "
@@ -588,6 +602,10 @@ static const message_pair pairs[] = {
 	{ "the samples are inconsistent (%zu values, %zu weights)",
 	  "de trekkingen passen niet bij elkaar (%zu waarden, %zu "
 	  "gewichten)" },
+	{ "the status changes: 'since' must give the date of the "
+	  "change (YYYY-MM-DD)",
+	  "de status wijzigt: 'since' moet de datum van de wijziging "
+	  "geven (JJJJ-MM-DD)" },
 	{ "the weights of this iteration sum to %.17g, not 1 (within "
 	  "1e-6)",
 	  "de gewichten van deze iteratie tellen op tot %.17g, niet tot "
@@ -612,6 +630,15 @@ static const message_pair pairs[] = {
 	  "deze '%c' bevat te veel om in één keer te lezen (meer dan %d "
 	  "YAML-tokens voor het einde); schrijf lange lijsten en "
 	  "mappings in blokstijl, één element per regel" },
+	{ "this action (or its log) is written in flow style: write "
+	  "it as a block mapping with its log as a block list (one "
+	  "'- { date: ... }' a line) to import statuses into it",
+	  "deze actie (of haar log) is in flow-stijl geschreven: "
+	  "schrijf haar als blokmapping met haar log als bloklijst "
+	  "(één '- { date: ... }' per regel) om er statussen in te "
+	  "lezen" },
+	{ "this row has %zu fields, the header %zu",
+	  "deze rij heeft %zu velden, de kopregel %zu" },
 	{ "thresholds need a 'source' note beside them",
 	  "bij thresholds hoort een bronvermelding 'source'" },
 	{ "title",
@@ -656,6 +683,8 @@ static const message_pair pairs[] = {
 	  "onbekende sleutel '%s' in %s" },
 	{ "unknown key '%s' in %s; did you mean '%s'?",
 	  "onbekende sleutel '%s' in %s; bedoelt u '%s'?" },
+	{ "unknown measure '%s'",
+	  "onbekende maatregel '%s'" },
 	{ "unknown method '%s' (bundled: %s; or give a path to a method "
 	  "file)",
 	  "onbekende methode '%s' (meegeleverd: %s; of geef een pad naar "
