@@ -25,7 +25,8 @@ FUZZ_SECONDS ?= 60
 # The library needs LIB_PKGS (natrisk.pc's Requires.private); the server
 # in the binary needs libmicrohttpd too.
 # cbc is COIN-OR's MILP solver (the portfolio, src/core/milp_cbc.c).
-LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium cbc
+# libxml2 writes and validates CAP messages (src/io/cap_*.c).
+LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium cbc libxml-2.0
 PKGS := $(LIB_PKGS) libmicrohttpd
 TEST_PKGS := cmocka libxml-2.0
 
@@ -47,8 +48,10 @@ CLI_SRC := $(wildcard src/cli/*.c)
 SERVER_SRC := $(wildcard src/server/*.c)
 WEB_FILES := $(wildcard web/*)
 METHOD_FILES := $(wildcard methods/*.yaml)
+SCHEMA_FILES := $(wildcard schemas/*.xsd)
 GEN_SRC := $(BUILD)/gen/embedded_methods.c
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_methods.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_methods.o \
+           $(BUILD)/gen/embedded_schemas.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 SERVER_OBJ := $(SERVER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_web.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -107,6 +110,14 @@ $(GEN_SRC): $(BUILD)/tools/embed $(METHOD_FILES)
 	$(BUILD)/tools/embed embedded_methods $@ $(METHOD_FILES)
 
 $(BUILD)/gen/embedded_methods.o: $(GEN_SRC)
+	$(CC) $(CPPFLAGS) -Isrc/io $(CFLAGS) -c $< -o $@
+
+# The CAP 1.2 schema too (src/io/cap_schema.c).
+$(BUILD)/gen/embedded_schemas.c: $(BUILD)/tools/embed $(SCHEMA_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed embedded_schemas $@ $(SCHEMA_FILES)
+
+$(BUILD)/gen/embedded_schemas.o: $(BUILD)/gen/embedded_schemas.c
 	$(CC) $(CPPFLAGS) -Isrc/io $(CFLAGS) -c $< -o $@
 
 # The web UI is embedded too: the server is one file to deploy.
@@ -243,6 +254,7 @@ install: $(BIN) $(LIB) $(SHLIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(LIBDIR)/pkgconfig \
 		$(DESTDIR)$(PREFIX)/include/natrisk \
 		$(DESTDIR)$(PREFIX)/share/natrisk/methods \
+		$(DESTDIR)$(PREFIX)/share/natrisk/schemas \
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/natrisk
 	install -m 644 $(LIB) $(LIBDIR)/libnatrisk.a
@@ -252,6 +264,7 @@ install: $(BIN) $(LIB) $(SHLIB)
 	install -m 644 include/natrisk.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 include/natrisk/*.h $(DESTDIR)$(PREFIX)/include/natrisk/
 	install -m 644 $(METHOD_FILES) $(DESTDIR)$(PREFIX)/share/natrisk/methods/
+	install -m 644 $(SCHEMA_FILES) $(DESTDIR)$(PREFIX)/share/natrisk/schemas/
 	install -m 644 docs/natrisk.1 $(DESTDIR)$(PREFIX)/share/man/man1/natrisk.1
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
 		natrisk.pc.in > $(LIBDIR)/pkgconfig/natrisk.pc
