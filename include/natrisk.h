@@ -35,5 +35,8 @@
 #include "natrisk/scoring.h"
 #include "natrisk/portfolio.h"
 #include "natrisk/plan_store.h"
+#include "natrisk/monitor.h"
+#include "natrisk/monitor_run.h"
+#include "natrisk/cap.h"
 
 #endif
