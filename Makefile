@@ -175,7 +175,8 @@ run: deps
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.svg
 	$(BIN) diagram examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out/risk-diagram.png
 	$(BIN) report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml -o out
-	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png and out/report.html"
+	$(BIN) monitor examples/monitor-2012.yaml -o out/alerts --now 2012-03-10T00:00:00Z
+	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png, out/report.html and the CAP messages in out/alerts"
 
 # The server on 127.0.0.1:8080 with the example editions and a demo
 # account whose password is printed once (scripts/serve-demo).

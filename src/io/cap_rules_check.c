@@ -83,10 +83,12 @@ static void check_references(cap_source *src, const xmlNode *alert)
 	bool needs = msg_type && (strcmp(msg_type, "Update") == 0 ||
 	                          strcmp(msg_type, "Cancel") == 0);
 	if (needs && !refs) {
-		cap_report(src, type, "an %s names the message it %s in "
-		           "references", msg_type,
-		           strcmp(msg_type, "Update") == 0 ? "updates"
-		                                          : "cancels");
+		if (strcmp(msg_type, "Update") == 0)
+			cap_report(src, type, "an Update names the message it "
+			           "updates in references");
+		else
+			cap_report(src, type, "a Cancel names the message it "
+			           "cancels in references");
 		return;
 	}
 	const char *text = text_of(refs);
@@ -101,10 +103,11 @@ static void check_references(cap_source *src, const xmlNode *alert)
 			break;
 		words++;
 		if (!triplet_ok(p, n)) {
+			char word[81];
+			snprintf(word, sizeof word, "%.*s", (int)n, p);
 			cap_report(src, refs, "references are "
 			           "sender,identifier,sent triplets separated "
-			           "by spaces; '%.*s' is not", (int)(n > 80 ? 80
-			                                             : n), p);
+			           "by spaces; '%s' is not", word);
 			return;
 		}
 		p += n;
@@ -135,11 +138,16 @@ static void check_length(cap_source *src, const xmlNode *info,
 	                             text_of(child(info, "description")),
 	                             text_of(child(info, "instruction")),
 	                             &alphabet);
-	if (n > natrisk_cb_max(alphabet))
-		cap_report(src, info, "the %s info is %zu characters in %s, "
-		           "more than cell broadcast carries (%zu)", language, n,
-		           alphabet == NATRISK_CB_GSM7 ? "GSM 7-bit" : "UCS-2",
-		           natrisk_cb_max(alphabet));
+	if (n <= natrisk_cb_max(alphabet))
+		return;
+	if (alphabet == NATRISK_CB_GSM7)
+		cap_report(src, info, "the %s info is %zu characters in GSM "
+		           "7-bit, more than cell broadcast carries (%d)",
+		           language, n, NATRISK_CB_MAX_GSM7);
+	else
+		cap_report(src, info, "the %s info is %zu characters in UCS-2, "
+		           "more than cell broadcast carries (%d)", language, n,
+		           NATRISK_CB_MAX_UCS2);
 }
 
 static void check_infos(cap_source *src, const xmlNode *alert)

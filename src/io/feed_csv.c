@@ -55,23 +55,22 @@ static void read_row(feed_reader *r, size_t at, size_t end, size_t row)
 	}
 	char time_text[64], value_text[64];
 	int64_t time;
+	snprintf(time_text, sizeof time_text, "%.*s", (int)time_len, line);
 	if (time_len >= sizeof time_text ||
-	    (memcpy(time_text, line, time_len), time_text[time_len] = '\0',
-	     natrisk_time_parse(time_text, &time) != 0)) {
-		feed_error(r, at, "row %zu: '%.*s' is not an ISO 8601 time",
-		           row, (int)(time_len > 40 ? 40 : time_len), line);
+	    natrisk_time_parse(time_text, &time) != 0) {
+		feed_error(r, at, "row %zu: '%s' is not an ISO 8601 time", row,
+		           time_text);
 		return;
 	}
 	size_t value_len = end - value_at;
+	snprintf(value_text, sizeof value_text, "%.*s", (int)value_len,
+	         r->buf + value_at);
 	if (value_len >= sizeof value_text ||
 	    !is_decimal(r->buf + value_at, value_len)) {
-		feed_error(r, value_at, "row %zu: '%.*s' is not a decimal "
-		           "number", row, (int)(value_len > 40 ? 40 : value_len),
-		           r->buf + value_at);
+		feed_error(r, value_at, "row %zu: '%s' is not a decimal number",
+		           row, value_text);
 		return;
 	}
-	memcpy(value_text, r->buf + value_at, value_len);
-	value_text[value_len] = '\0';
 	feed_keep(r, time, strtod(value_text, NULL));
 }
 

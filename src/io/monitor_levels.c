@@ -103,10 +103,14 @@ static void check_length(mloader *l, const ynode *node,
 		                             instruction[i], &alphabet);
 		if (n <= natrisk_cb_max(alphabet))
 			continue;
-		yerror(l->doc, node, "the %s texts are %zu characters in %s, "
-		       "more than cell broadcast carries (%zu)", langs[i], n,
-		       alphabet == NATRISK_CB_GSM7 ? "GSM 7-bit" : "UCS-2",
-		       natrisk_cb_max(alphabet));
+		if (alphabet == NATRISK_CB_GSM7)
+			yerror(l->doc, node, "the %s texts are %zu characters "
+			       "in GSM 7-bit, more than cell broadcast carries "
+			       "(%d)", langs[i], n, NATRISK_CB_MAX_GSM7);
+		else
+			yerror(l->doc, node, "the %s texts are %zu characters "
+			       "in UCS-2, more than cell broadcast carries (%d)",
+			       langs[i], n, NATRISK_CB_MAX_UCS2);
 		l->ok = false;
 	}
 }
