@@ -232,7 +232,7 @@ bench: bench-engine bench-server
 bench-engine: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_pipeline \
 		$(BUILD)/bench/bench_smaa $(BUILD)/bench/bench_residual \
-		$(BUILD)/bench/bench_portfolio
+		$(BUILD)/bench/bench_portfolio $(BUILD)/bench/bench_monitor
 	@bench/run $(BUILD)
 
 bench-server: deps
