@@ -107,7 +107,7 @@ int natrisk_cap_write(const natrisk_cap_message *msg, char **out,
 
 /* The identifier natrisk gives the message of indicator ID at TIME:
  * "natrisk-ID-YYYYMMDDThhmmssZ", into BUF of SIZE bytes (at least 96);
- * returns BUF. */
+ * returns BUF, which stays the caller's (nothing to free). */
 NATRISK_EXTERN
 char *natrisk_cap_identifier(const char *id, int64_t time, char *buf,
                              size_t size);

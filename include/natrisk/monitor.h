@@ -144,7 +144,8 @@ int natrisk_feed_read(natrisk_feed_format format, const char *name,
 NATRISK_EXTERN
 int natrisk_time_parse(const char *text, int64_t *out);
 /* Writes TIME as "YYYY-MM-DDThh:mm:ss-00:00" (CAP 1.2's UTC) into BUF
- * of at least 26 bytes (SIZE); returns BUF. */
+ * of at least 26 bytes (SIZE); returns BUF, which stays the caller's
+ * (nothing to free). */
 NATRISK_EXTERN
 char *natrisk_time_format(int64_t time, char *buf, size_t size);
 
@@ -168,8 +169,8 @@ typedef struct natrisk_level_change {
 	int from, to;
 } natrisk_level_change;
 
-/* The index of the highest of the COUNT ascending LEVELS whose at is <=
- * VALUE, or -1 below the lowest. */
+/* Returns the index of the highest of the COUNT ascending LEVELS whose
+ * at is <= VALUE, or -1 below the lowest. */
 NATRISK_EXTERN
 int natrisk_level_of(const natrisk_alert_level *levels, size_t count,
                      double value);

@@ -79,7 +79,7 @@ printf '#include <natrisk.h>\nint main(void) { return natrisk_version() == 0; }\
 # shellcheck disable=SC2086
 run cc -std=c99 -Wall -Wextra -Werror -pedantic -Iinclude ${NATRISK_SAN:-} \
 	"$T_TMP/umbrella.c" "$build/libnatrisk.a" -o "$T_TMP/umbrella" \
-	$(pkg-config --libs libfyaml jansson cairo sqlite3 libsodium cbc) \
+	$(pkg-config --libs libfyaml jansson cairo sqlite3 libsodium cbc libxml-2.0) \
 	-lstdc++ -lm -lpthread
 expect_status 0
 run "$T_TMP/umbrella"
