@@ -13,6 +13,8 @@
  * with an optional exponent. */
 static bool is_decimal(const char *text, size_t n)
 {
+	if (n == 0)
+		return false;
 	size_t i = text[0] == '-' || text[0] == '+';
 	size_t start = i;
 	while (i < n && text[i] >= '0' && text[i] <= '9')

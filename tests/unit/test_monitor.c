@@ -262,6 +262,11 @@ static void test_feeds(void **state)
 	                           "time,value\n2012-03-08T15:00:00,nan\n",
 	                           &obs),
 	                 -1);
+	/* an empty value at the very end of the text (found by fuzz_feed) */
+	assert_int_equal(read_feed(NATRISK_FEED_CSV,
+	                           "time,value\r\n2026-10-10T02:00:00,",
+	                           &obs),
+	                 -1);
 }
 
 int main(void)
