@@ -295,6 +295,33 @@ time,value
 2026-10-10 25:00,1
 EOF
 
+t "a feed file that does not exist: an error at the indicator"
+mkdir "$dir/nofeed"
+monitor "$dir/nofeed/m.yaml" "csv, path: none.csv"
+run "$NATRISK" monitor "$dir/nofeed/m.yaml" -o "$dir/nofeed/out" \
+	--now 2026-10-10T00:00:00Z
+expect_status 1
+[ "$(head -n 1 "$ERR" | sed "s|$dir/nofeed/||g")" = "m.yaml:5:5: error: indicator 'kp': none.csv: cannot open: No such file or directory" ] ||
+	t_fail "not the missing feed's error"
+
+t "a feed with a url is the server's: natrisk monitor warns and goes on"
+mkdir "$dir/url"
+monitor "$dir/url/m.yaml" "csv, url: \"http://127.0.0.1:9/kp.csv\""
+run "$NATRISK" monitor "$dir/url/m.yaml" -o "$dir/url/out" \
+	--now 2026-10-10T00:00:00Z --format json
+expect_status 0
+[ "$(tr -d ' \n' <"$OUT")" = "[]" ] || t_fail "expected []"
+[ "$(sed "s|$dir/url/||g" "$ERR")" = "m.yaml:5:5: warning: indicator 'kp': its feed http://127.0.0.1:9/kp.csv is polled by the server, not by natrisk monitor" ] ||
+	t_fail "not the url warning"
+
+t "a state file that is not one: an error, and no message written"
+printf '{"indicators": {"kp": {"level": "high"}}}\n' >"$dir/bad-state.json"
+run "$NATRISK" monitor "$order/m.yaml" --state "$dir/bad-state.json" \
+	-o "$dir/bad-state-out" --now 2026-10-10T00:00:00Z
+expect_status 1
+expect_stderr_contains "bad-state.json:1:1: error: not a monitor state file"
+[ -z "$(ls "$dir/bad-state-out")" ] || t_fail "messages written"
+
 # the GOES feeds: only the band of the format counts
 t "swpc-xray reads the 0.1-0.8nm band, swpc-protons the >=10 MeV flux"
 mkdir "$dir/goes"
