@@ -48,8 +48,10 @@ CLI_SRC := $(wildcard src/cli/*.c)
 SERVER_SRC := $(wildcard src/server/*.c)
 WEB_FILES := $(wildcard web/*)
 METHOD_FILES := $(wildcard methods/*.yaml)
+SCHEMA_FILES := $(wildcard schemas/*.xsd)
 GEN_SRC := $(BUILD)/gen/embedded_methods.c
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_methods.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_methods.o \
+           $(BUILD)/gen/embedded_schemas.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 SERVER_OBJ := $(SERVER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_web.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -110,6 +112,14 @@ $(GEN_SRC): $(BUILD)/tools/embed $(METHOD_FILES)
 $(BUILD)/gen/embedded_methods.o: $(GEN_SRC)
 	$(CC) $(CPPFLAGS) -Isrc/io $(CFLAGS) -c $< -o $@
 
+# The CAP 1.2 schema too (src/io/cap_schema.c).
+$(BUILD)/gen/embedded_schemas.c: $(BUILD)/tools/embed $(SCHEMA_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed embedded_schemas $@ $(SCHEMA_FILES)
+
+$(BUILD)/gen/embedded_schemas.o: $(BUILD)/gen/embedded_schemas.c
+	$(CC) $(CPPFLAGS) -Isrc/io $(CFLAGS) -c $< -o $@
+
 # The web UI is embedded too: the server is one file to deploy.
 $(BUILD)/gen/embedded_web.c: $(BUILD)/tools/embed $(WEB_FILES)
 	@mkdir -p $(dir $@)
@@ -168,7 +178,8 @@ run: deps
 	$(BIN) report examples/nrb-2012.yaml --compare examples/nrb-2011.yaml --plan examples/plan-2012.yaml -o out
 	$(BIN) progress examples/plan-2012.yaml --on 2013-07-01 -o out/progress-2013.html
 	$(BIN) progress examples/plan-2012.yaml --on 2013-07-01 -o out/progress-2013.odt
-	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png, out/residual-diagram.svg, out/report.html and out/progress-2013.html, .odt"
+	$(BIN) monitor examples/monitor-2012.yaml -o out/alerts --now 2012-03-10T00:00:00Z
+	@echo "wrote out/risk-diagram.svg, out/risk-diagram.png, out/residual-diagram.svg, out/report.html, out/progress-2013.html, .odt and the CAP messages in out/alerts"
 
 # The server on 127.0.0.1:8080 with the example editions and a demo
 # account whose password is printed once (scripts/serve-demo).
@@ -224,7 +235,7 @@ bench: bench-engine bench-server
 bench-engine: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_pipeline \
 		$(BUILD)/bench/bench_smaa $(BUILD)/bench/bench_residual \
-		$(BUILD)/bench/bench_portfolio
+		$(BUILD)/bench/bench_portfolio $(BUILD)/bench/bench_monitor
 	@bench/run $(BUILD)
 
 bench-server: deps
@@ -247,6 +258,7 @@ install: $(BIN) $(LIB) $(SHLIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(LIBDIR)/pkgconfig \
 		$(DESTDIR)$(PREFIX)/include/natrisk \
 		$(DESTDIR)$(PREFIX)/share/natrisk/methods \
+		$(DESTDIR)$(PREFIX)/share/natrisk/schemas \
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/natrisk
 	install -m 644 $(LIB) $(LIBDIR)/libnatrisk.a
@@ -256,6 +268,7 @@ install: $(BIN) $(LIB) $(SHLIB)
 	install -m 644 include/natrisk.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 include/natrisk/*.h $(DESTDIR)$(PREFIX)/include/natrisk/
 	install -m 644 $(METHOD_FILES) $(DESTDIR)$(PREFIX)/share/natrisk/methods/
+	install -m 644 $(SCHEMA_FILES) $(DESTDIR)$(PREFIX)/share/natrisk/schemas/
 	install -m 644 docs/natrisk.1 $(DESTDIR)$(PREFIX)/share/man/man1/natrisk.1
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
 		natrisk.pc.in > $(LIBDIR)/pkgconfig/natrisk.pc

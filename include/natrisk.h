@@ -42,5 +42,8 @@
 #include "natrisk/progress_output.h"
 #include "natrisk/progress_letter.h"
 #include "natrisk/plan_import.h"
+#include "natrisk/monitor.h"
+#include "natrisk/monitor_run.h"
+#include "natrisk/cap.h"
 
 #endif

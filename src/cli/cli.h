@@ -33,6 +33,7 @@ extern const cli_command cmd_capabilities;
 extern const cli_command cmd_portfolio;
 extern const cli_command cmd_progress, cmd_plan;
 extern const cli_command cmd_smaa;
+extern const cli_command cmd_monitor, cmd_cap;
 extern const cli_command cmd_user, cmd_import, cmd_export, cmd_backup,
 	cmd_audit, cmd_serve;
 
@@ -53,6 +54,19 @@ struct natrisk_plan;
 /* Loads the plan file PATH (and its assessment) as cli_load() does an
  * assessment. Returns 0 when loaded, else 1. */
 int cli_load_plan(const char *path, struct natrisk_plan **out);
+
+struct natrisk_monitor;
+/* Loads the monitor file PATH as cli_load() does an assessment. Returns
+ * 0 when loaded, else 1. */
+int cli_load_monitor(const char *path, struct natrisk_monitor **out);
+/* Prints DIAG (sorted) to stderr after a load of PATH that returned RC,
+ * and the last error when DIAG has none; frees DIAG. Returns 0 when RC
+ * is 0, else 1. */
+int cli_load_done(const char *path, int rc, natrisk_diag *diag);
+
+/* Makes DIR if it is missing (one level); *MADE tells whether it was
+ * made. Returns 0, or 1 after saying why not. */
+int cli_ensure_dir(const cli_command *cmd, const char *dir, bool *made);
 
 /* Parses --lang; returns false on an unknown language. */
 bool cli_parse_lang(const char *text, natrisk_lang *out);

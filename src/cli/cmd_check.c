@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 
+#include <natrisk/monitor.h>
 #include <natrisk/plan.h>
 
 #include "cli.h"
@@ -26,6 +27,13 @@ static int run_check(const cli_command *cmd, int argc, char **argv)
 		return cli_usage_error(cmd, "no file given");
 	int status = 0;
 	for (int i = optind; i < argc; i++) {
+		if (natrisk_monitor_detect(argv[i])) {
+			natrisk_monitor *m;
+			if (cli_load_monitor(argv[i], &m) != 0)
+				status = EXIT_INVALID;
+			natrisk_monitor_free(m);
+			continue;
+		}
 		if (natrisk_plan_detect(argv[i])) {
 			natrisk_plan *p;
 			if (cli_load_plan(argv[i], &p) != 0)
@@ -43,10 +51,11 @@ static int run_check(const cli_command *cmd, int argc, char **argv)
 }
 
 const cli_command cmd_check = {
-	"check", "validate assessment and plan files",
+	"check", "validate assessment, plan and monitor files",
 	"usage: natrisk check FILE...\n\n"
 	"Validates assessment files without assessing them, and plan files\n"
-	"(a top-level 'plan' key) together with the assessment each names.\n"
+	"(a top-level 'plan' key) and monitor files (a top-level 'monitor'\n"
+	"key) together with the assessment each names.\n"
 	"Every error and warning is printed to stderr as\n"
 	"FILE:LINE:COL: error: MESSAGE.\n\n"
 	"Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.\n",

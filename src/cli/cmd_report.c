@@ -14,34 +14,11 @@
 
 #include "cli.h"
 
-/*
- * Makes DIR if it is missing (one level). *MADE tells whether we made it,
- * so that a failed write can take it away again. Returns 0 or 1.
- */
-static int ensure_dir(const char *dir, bool *made)
-{
-	struct stat st;
-	*made = false;
-	if (mkdir(dir, 0777) == 0) {
-		*made = true;
-		return 0;
-	}
-	if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		return 0;
-	if (errno == EEXIST)
-		fprintf(stderr, "natrisk report: %s exists and is not a "
-		        "directory\n", dir);
-	else
-		fprintf(stderr, "natrisk report: cannot create directory %s: "
-		        "%s\n", dir, strerror(errno));
-	return EXIT_INVALID;
-}
-
 /* Writes the collected report to DIR/report.html. */
 static int commit(cli_output *out, const char *dir)
 {
 	bool made;
-	if (ensure_dir(dir, &made) != 0) {
+	if (cli_ensure_dir(&cmd_report, dir, &made) != 0) {
 		cli_output_discard(out);
 		return EXIT_INVALID;
 	}

@@ -11,7 +11,8 @@
 
 static const cli_command *const commands[] = {
 	&cmd_check, &cmd_assess, &cmd_report, &cmd_diagram, &cmd_methods,
-	&cmd_method, &cmd_robustness, &cmd_capabilities, &cmd_portfolio, &cmd_progress, &cmd_plan, &cmd_smaa, &cmd_import, &cmd_export,
+	&cmd_method, &cmd_robustness, &cmd_capabilities, &cmd_portfolio, &cmd_progress, &cmd_plan, &cmd_smaa,
+	&cmd_monitor, &cmd_cap, &cmd_import, &cmd_export,
 	&cmd_user, &cmd_backup, &cmd_audit, &cmd_serve, NULL,
 };
 

@@ -15,5 +15,6 @@ struct embedded_file {
 
 extern const struct embedded_file embedded_methods[];
 extern const struct embedded_file embedded_web[];
+extern const struct embedded_file embedded_schemas[];
 
 #endif

@@ -21,7 +21,8 @@ for f in bin/natrisk lib/libnatrisk.a lib/libnatrisk.so.0 lib/libnatrisk.so \
 	lib/pkgconfig/natrisk.pc include/natrisk.h \
 	include/natrisk/assessment.h include/natrisk/results.h \
 	share/natrisk/methods/nrb-2008.yaml share/natrisk/methods/gra-2019.yaml \
-	share/natrisk/methods/rbra-2022.yaml share/man/man1/natrisk.1; do
+	share/natrisk/methods/rbra-2022.yaml share/natrisk/schemas/cap-1.2.xsd \
+	share/man/man1/natrisk.1; do
 	[ -f "$root/$f" ] || t_fail "not installed: $f"
 done
 [ -x "$root/bin/natrisk" ] || t_fail "natrisk is not executable"
