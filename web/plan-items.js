@@ -153,6 +153,11 @@ function decisionForm(env, advice) {
 			sent.date = date.value;
 		const saved = await api.put(env.base + '/plan/advice/' + advice.id + '/decision', sent);
 		const shown = (saved.decision && saved.decision.status) || sent.status;
+		const badge = document.getElementById(prefix + '-shown');
+		if (badge) {
+			badge.textContent = decisionText(saved);
+			badge.className = 'badge decision-' + shown;
+		}
 		return t('item.decisionSaved', { title: saved.title, status: t('decision.' + shown) });
 	});
 	return form;
