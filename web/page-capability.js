@@ -5,6 +5,8 @@
 // edition's chairs and admins the choice of its experts, every expert's
 // levels with those who have given none, and the agreed levels (in draft
 // or consolidation); and the history of the levels the reader may see.
+// Leaving a levels form with unsaved changes asks first, as the scoring
+// form does.
 
 import * as api from './api.js';
 import { h, replace, onSubmit, scrollBox } from './dom.js';
@@ -13,8 +15,9 @@ import { managesEdition } from './edition-manage.js';
 import { phaseName, figure, titles, levelSelect, scenarioList } from './plan-common.js';
 
 // A levels form (an expert's own, or the chair's agreed): PREFIX names its
-// controls; SAVE(body) writes and returns the message.
-function levelsForm(prefix, given, enabled, submitText, save) {
+// controls; SAVE(body) writes and returns the message; DIRTY(bool) is told
+// when the form holds changes not saved.
+function levelsForm(prefix, given, enabled, submitText, save, dirty) {
 	const current = levelSelect(prefix + '-current', t('cap.current'), given ? given.current : 0);
 	const target = levelSelect(prefix + '-target', t('cap.target'), given ? given.target : 0);
 	const why = h('textarea', { id: prefix + '-why', name: 'why', rows: 3, maxlength: 10000 }, (given && given.why) || '');
@@ -26,11 +29,15 @@ function levelsForm(prefix, given, enabled, submitText, save) {
 		status);
 	if (!enabled)
 		form.querySelectorAll('select, textarea, button').forEach(c => { c.disabled = true; });
-	onSubmit(form, status, () => {
+	form.addEventListener('input', () => dirty(true));
+	form.addEventListener('change', () => dirty(true));
+	onSubmit(form, status, async () => {
 		const body = { current: Number(current.select.value), target: Number(target.select.value) };
 		if (why.value.trim())
 			body.why = why.value;
-		return save(body);
+		const message = await save(body);
+		dirty(false);
+		return message;
 	});
 	return form;
 }
@@ -128,6 +135,9 @@ export async function renderCapability(ctx) {
 	const status = edition.status;
 	const open = status !== 'published';
 	const own = (cap.levels || []).find(l => l.analyst === me) || null;
+	const unsaved = new Set();
+	const dirty = prefix => on => { if (on) unsaved.add(prefix); else unsaved.delete(prefix); };
+	ctx.guard(() => unsaved.size > 0);
 	const section = (key, ...body) => h('section', { id: key + '-section', 'aria-labelledby': key + '-heading' },
 		h('h2', { id: key + '-heading' }, ...body.slice(0, 1)), ...body.slice(1));
 	replace(ctx.main,
@@ -146,7 +156,7 @@ export async function renderCapability(ctx) {
 			levelsForm('levels', own, status === 'scoring', t('cap.levelsSave'), async body => {
 				await api.put(capBase + '/levels', body);
 				return t('cap.levelsSaved', body);
-			})) : null,
+			}, dirty('levels'))) : null,
 		manage ? section('experts', t('cap.experts'), expertsForm(capBase, cap, analysts, open)) : null,
 		manage || status === 'consolidation' || status === 'published'
 			? section('spread', t('cap.spread'), levelsTable(cap, row)) : null,
@@ -158,7 +168,7 @@ export async function renderCapability(ctx) {
 						const saved = await api.put(capBase + '/agreed', body);
 						replace(document.getElementById('cap-agreed'), agreedLine(saved.agreed).textContent);
 						return t('cap.agreedSaved', body);
-					})
+					}, dirty('agreed'))
 			] : null),
 		history ? section('history', t('cap.history'), historyTable(history)) : null);
 }

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-	ANALYST, CHAIR, CHAIR2, ROOT, apiCall, apiLogin, checkA11y, go, ready, signIn, test
+	ANALYST, CHAIR, CHAIR2, ROOT, apiCall, apiLogin, checkA11y, expectHttp, go, ready, test
 } from './lib.mjs';
 
 const PLAN = ROOT + '/examples/plan-2012.yaml';
@@ -34,7 +34,9 @@ const TEXT = {
 		saved: 'Saved An alarm function for solar storms.', added: 'Added Test advice on solar storms.',
 		decision: 'The decision on Test advice on solar storms is recorded: rejected.',
 		deleteAsk: 'Delete Test advice on solar storms?', deleted: 'Deleted Test advice on solar storms.',
-		notFound: 'Not found', phase: 'preparation'
+		notFound: 'Not found', phase: 'preparation',
+		notCleared: `analyst '${ANALYST.name}' is not cleared for this capability`,
+		leave: 'Leave without saving?'
 	},
 	nl: {
 		editions: 'Edities', imported: 'Het plan is geïmporteerd.', replace: 'Het plan vervangen?',
@@ -44,7 +46,9 @@ const TEXT = {
 		saved: 'An alarm function for solar storms opgeslagen.', added: 'Test advice on solar storms toegevoegd.',
 		decision: 'Het besluit over Test advice on solar storms is vastgelegd: afgewezen.',
 		deleteAsk: 'Test advice on solar storms verwijderen?', deleted: 'Test advice on solar storms verwijderd.',
-		notFound: 'Niet gevonden', phase: 'preparatie'
+		notFound: 'Niet gevonden', phase: 'preparatie',
+		notCleared: `analist '${ANALYST.name}' heeft geen veiligheidsmachtiging voor deze capaciteit`,
+		leave: 'Weggaan zonder op te slaan?'
 	}
 };
 
@@ -155,6 +159,20 @@ export async function plans(users, viewport, lang) {
 		await textIs(page, '#experts-status', L.experts);
 		const cap = await apiCall(api, 'GET', `${base}/plan/capabilities/${CAPABILITY}`);
 		assert.deepEqual(cap.json.experts, [ANALYST.name]);
+		// a public analyst cannot judge a capability of a restricted scenario
+		// (409, in the interface's language)
+		expectHttp.add(409);
+		try {
+			await go(page, `/editions/${E}/plan/capabilities/${RESTRICTED}`, '#experts-form');
+			await page.check(`#experts-names input[value="${ANALYST.name}"]`);
+			await page.click('#experts-save');
+			await page.waitForSelector('#experts-status.error');
+			assert.equal(await page.textContent('#experts-status'), L.notCleared);
+		} finally {
+			expectHttp.delete(409);
+		}
+		const restricted = await apiCall(api, 'GET', `${base}/plan/capabilities/${RESTRICTED}`);
+		assert.ok(!restricted.json.experts.includes(ANALYST.name));
 	});
 
 	await test(`${name} the expert gives their levels, independently`, async () => {
@@ -180,6 +198,13 @@ export async function plans(users, viewport, lang) {
 		await page.keyboard.press('Tab');
 		assert.equal(await page.evaluate(() => document.activeElement.id), 'levels-why');
 		await page.keyboard.type('No warning chain reaches the operators yet.');
+		// leaving with unsaved levels asks first; staying keeps them
+		await page.click('#cap-back');
+		await page.waitForSelector('#confirm-dialog[open]');
+		assert.equal(await page.textContent('#confirm-title'), L.leave);
+		await page.click('#confirm-cancel');
+		await page.waitForSelector('#confirm-dialog', { state: 'detached' });
+		assert.equal(await page.inputValue('#levels-target'), '4');
 		await page.click('#levels-save');
 		await textIs(page, '#levels-status', L.levels);
 		const own = await apiCall(await apiLogin(ANALYST), 'GET', `${base}/plan/capabilities/${CAPABILITY}/levels`);
