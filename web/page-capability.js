@@ -9,10 +9,11 @@
 // form does.
 
 import * as api from './api.js';
-import { h, replace, onSubmit, scrollBox } from './dom.js';
+import { h, replace, onSubmit, scrollBox, announce, alertMessage, errorText } from './dom.js';
 import { t, dateTime } from './i18n.js';
 import { managesEdition } from './edition-manage.js';
 import { phaseName, figure, titles, levelSelect, scenarioList } from './plan-common.js';
+import { manageButtons } from './plan-items.js';
 
 // A levels form (an expert's own, or the chair's agreed): PREFIX names its
 // controls; SAVE(body) writes and returns the message; DIRTY(bool) is told
@@ -138,6 +139,17 @@ export async function renderCapability(ctx) {
 	const unsaved = new Set();
 	const dirty = prefix => on => { if (on) unsaved.add(prefix); else unsaved.delete(prefix); };
 	ctx.guard(() => unsaved.size > 0);
+	// the chairs edit or delete the capability itself
+	const editBox = h('div', { id: 'cap-manage' });
+	if (manage && open) {
+		const env = {
+			base, plan: { capabilities: [] }, scenarios: scenarioList(edition), manage, open,
+			reload: text => { announce(text); ctx.refresh(); },
+			deleted: () => ctx.navigate('/editions/' + id + '/plan'),
+			fail: err => alertMessage(errorText(err))
+		};
+		editBox.append(manageButtons(env, 'capabilities', cap, editBox));
+	}
 	const section = (key, ...body) => h('section', { id: key + '-section', 'aria-labelledby': key + '-heading' },
 		h('h2', { id: key + '-heading' }, ...body.slice(0, 1)), ...body.slice(1));
 	replace(ctx.main,
@@ -151,6 +163,7 @@ export async function renderCapability(ctx) {
 			' · ' + t('col.gap') + ' ' + figure(row.gap),
 			row.flagged ? h('span', { class: 'badge flag' }, ' ⚑ ' + t('plan.flagged')) : null) : null,
 		h('p', { id: 'cap-measures' }, t('cap.measures') + ': ' + titles(strengthens, strengthens.map(m => m.id))),
+		editBox,
 		expert ? section('own', t('cap.yourLevels'),
 			h('p', { class: 'note' }, status === 'scoring' ? t('cap.levelsHelp') : t('cap.levelsClosed')),
 			levelsForm('levels', own, status === 'scoring', t('cap.levelsSave'), async body => {

@@ -14,7 +14,7 @@ import { t } from './i18n.js';
 import { confirmDialog } from './dialog.js';
 import { managesEdition } from './edition-manage.js';
 import { PHASES, phaseName, figure, titles, scenarioList } from './plan-common.js';
-import { itemsSection } from './plan-items.js';
+import { itemsSection, addPanel } from './plan-items.js';
 
 // A message to show after the page is drawn again (a save reloads it).
 let flash = '';
@@ -175,7 +175,8 @@ export async function renderPlan(ctx) {
 		h('section', { 'aria-labelledby': 'capabilities-heading' },
 			h('h2', { id: 'capabilities-heading' }, t('plan.capabilities')),
 			phaseTotals(figures),
-			capabilityTable(id, figures, plan, mine, scenarios)),
+			capabilityTable(id, figures, plan, mine, scenarios),
+			manage && open ? addPanel(env, 'capabilities', t('item.addCapability')) : null),
 		chainGaps(figures, scenarios),
 		itemsSection(env, 'measures'),
 		itemsSection(env, 'advice'),

@@ -10,9 +10,11 @@ import * as api from './api.js';
 import { h, onSubmit } from './dom.js';
 import { t, number } from './i18n.js';
 import { confirmDialog } from './dialog.js';
-import { DECISIONS, titles, choices, checked } from './plan-common.js';
+import { DECISIONS, PHASES, phaseName, titles, choices, checked } from './plan-common.js';
 
-const KIND_PATH = { measures: 'measures', advice: 'advice', organisations: 'organisations' };
+const KIND_PATH = {
+	capabilities: 'capabilities', measures: 'measures', advice: 'advice', organisations: 'organisations'
+};
 
 function titleField(fid, value) {
 	return h('div', { class: 'field wide' },
@@ -26,10 +28,21 @@ function numberField(fid, label, value) {
 		h('input', { type: 'text', inputmode: 'decimal', id: fid, name: fid, value: value ? String(value) : '' }));
 }
 
+function phaseField(fid, value) {
+	return h('div', { class: 'field' },
+		h('label', { for: fid }, t('col.phase')),
+		h('select', { id: fid, name: 'phase' },
+			PHASES.map(p => h('option', { value: p, selected: p === value }, phaseName(p)))));
+}
+
 // The fields of an item of KIND in a form; PREFIX makes their ids unique.
-function fields(kind, prefix, item, plan) {
+function fields(kind, prefix, item, env) {
+	const plan = env.plan;
 	const out = [titleField(prefix + '-title', item.title)];
-	if (kind === 'measures') {
+	if (kind === 'capabilities') {
+		out.push(phaseField(prefix + '-phase', item.phase),
+			choices('scenarios', t('col.scenarios'), env.scenarios, item.scenarios));
+	} else if (kind === 'measures') {
 		const cost = item.cost || {};
 		out.push(choices('capabilities', t('item.capabilities'), plan.capabilities || [], item.capabilities),
 			choices('owners', t('item.owners'), plan.organisations || [], item.owners),
@@ -57,7 +70,13 @@ function body(kind, prefix, form, stored) {
 	const out = { ...stored };
 	delete out.id;
 	out.title = form.querySelector('#' + prefix + '-title').value;
-	if (kind === 'measures') {
+	if (kind === 'capabilities') {
+		// the levels, experts and agreed levels have routes of their own
+		for (const key of ['levels', 'experts', 'agreed'])
+			delete out[key];
+		out.phase = form.querySelector('#' + prefix + '-phase').value;
+		out.scenarios = checked(form, 'scenarios');
+	} else if (kind === 'measures') {
 		out.capabilities = checked(form, 'capabilities');
 		out.owners = checked(form, 'owners');
 		const once = amount(form, prefix + '-once');
@@ -78,7 +97,7 @@ function itemForm(env, kind, item, done) {
 	const prefix = kind + '-' + (item ? item.id : 'new');
 	const status = h('p', { id: prefix + '-status', class: 'form-status', role: 'status' });
 	const form = h('form', { id: prefix + '-form', class: 'item-form', 'data-kind': kind },
-		fields(kind, prefix, item || {}, env.plan),
+		fields(kind, prefix, item || {}, env),
 		h('div', { class: 'actions' },
 			h('button', { type: 'submit', id: prefix + '-save' }, item ? t('item.save') : t('item.add'))),
 		status);
@@ -101,14 +120,15 @@ async function deleteItem(env, kind, item) {
 		return;
 	try {
 		await api.del(env.base + '/plan/' + KIND_PATH[kind] + '/' + item.id);
-		env.reload(t('item.deleted', { title: item.title }));
+		(env.deleted || env.reload)(t('item.deleted', { title: item.title }));
 	} catch (err) {
 		env.fail(err);
 	}
 }
 
-// Edit and delete for the chairs: the edit form opens in place.
-function manageButtons(env, kind, item, card) {
+// Edit and delete for the chairs: the edit form opens in place, at the
+// end of CARD.
+export function manageButtons(env, kind, item, card) {
 	const prefix = kind + '-' + item.id;
 	let form = null;
 	const edit = h('button', {
@@ -210,6 +230,13 @@ function card(env, kind, item) {
 	return box;
 }
 
+// The chairs' form that adds an item of KIND, folded.
+export function addPanel(env, kind, label) {
+	return h('details', { class: 'panel', id: kind + '-add' },
+		h('summary', null, label),
+		itemForm(env, kind, null, message => env.reload(message)));
+}
+
 const HEADINGS = {
 	measures: ['plan.measures', 'plan.noMeasures', 'item.addMeasure'],
 	advice: ['plan.advice', 'plan.noAdvice', 'item.addAdvice'],
@@ -217,7 +244,8 @@ const HEADINGS = {
 };
 
 // The section of KIND. ENV: {base, plan, scenarios, manage, open,
-// reload(message), fail(error)}.
+// reload(message), fail(error), and deleted(message) where a deletion
+// leaves the page}.
 export function itemsSection(env, kind) {
 	const [heading, none, add] = HEADINGS[kind];
 	const items = env.plan[kind] || [];
@@ -226,7 +254,5 @@ export function itemsSection(env, kind) {
 		h('h2', { id: hid }, t(heading)),
 		items.length ? h('div', { class: 'plan-items' }, items.map(item => card(env, kind, item)))
 			: h('p', { class: 'empty', id: kind + '-none' }, t(none)),
-		env.manage && env.open ? h('details', { class: 'panel', id: kind + '-add' },
-			h('summary', null, t(add)),
-			itemForm(env, kind, null, message => env.reload(message))) : null);
+		env.manage && env.open ? addPanel(env, kind, t(add)) : null);
 }

@@ -34,7 +34,7 @@ const TEXT = {
 		saved: 'Saved An alarm function for solar storms.', added: 'Added Test advice on solar storms.',
 		decision: 'The decision on Test advice on solar storms is recorded: rejected.',
 		deleteAsk: 'Delete Test advice on solar storms?', deleted: 'Deleted Test advice on solar storms.',
-		notFound: 'Not found', phase: 'preparation',
+		notFound: 'Not found', phase: 'preparation', aftercare: 'aftercare', addedCap: 'Added Test capability.',
 		notCleared: `analyst '${ANALYST.name}' is not cleared for this capability`,
 		leave: 'Leave without saving?'
 	},
@@ -46,7 +46,7 @@ const TEXT = {
 		saved: 'An alarm function for solar storms opgeslagen.', added: 'Test advice on solar storms toegevoegd.',
 		decision: 'Het besluit over Test advice on solar storms is vastgelegd: afgewezen.',
 		deleteAsk: 'Test advice on solar storms verwijderen?', deleted: 'Test advice on solar storms verwijderd.',
-		notFound: 'Niet gevonden', phase: 'preparatie',
+		notFound: 'Niet gevonden', phase: 'preparatie', aftercare: 'nazorg', addedCap: 'Test capability toegevoegd.',
 		notCleared: `analist '${ANALYST.name}' heeft geen veiligheidsmachtiging voor deze capaciteit`,
 		leave: 'Weggaan zonder op te slaan?'
 	}
@@ -252,6 +252,27 @@ export async function plans(users, viewport, lang) {
 		const after = (await apiCall(api, 'GET', `${base}/plan/measures/${MEASURE}`)).json;
 		// only the one-off cost changed: effects, actions, requires kept
 		assert.deepEqual(after, { ...before, cost: { once: 2500000, yearly: 300000 } });
+
+		// a capability added, then deleted from its own page after confirming
+		await page.click('#capabilities-add summary');
+		await page.fill('#capabilities-new-title', 'Test capability');
+		await page.selectOption('#capabilities-new-phase', 'aftercare');
+		await page.check('#capabilities-new-form input[name="scenarios"][value="solar-storm"]');
+		await page.click('#capabilities-new-save');
+		await textIs(page, '#plan-status', L.addedCap);
+		const made = (await apiCall(api, 'GET', `${base}/plan/capabilities`)).json
+			.find(c => c.title === 'Test capability');
+		assert.deepEqual([made.phase, made.scenarios], ['aftercare', ['solar-storm']]);
+		assert.equal((await row(page, made.id)).phase, L.aftercare);
+		await page.click(`tr[data-capability="${made.id}"] a`);
+		await page.waitForSelector(`#capabilities-${made.id}-delete`);
+		await ready(page);
+		await page.click(`#capabilities-${made.id}-delete`);
+		await page.click('#confirm-ok');
+		await page.waitForSelector('#capabilities-table');
+		await ready(page);
+		assert.equal(await row(page, made.id), null);
+		assert.equal((await apiCall(api, 'GET', `${base}/plan/capabilities/${made.id}`)).status, 404);
 
 		await page.click('#advice-add summary');
 		await page.fill('#advice-new-title', 'Test advice on solar storms');
