@@ -12,7 +12,7 @@ import * as api from './api.js';
 import { h, replace, announce, alertMessage, errorText, scrollBox } from './dom.js';
 import { t } from './i18n.js';
 import { confirmDialog } from './dialog.js';
-import { managesEdition } from './edition-manage.js';
+import { managesEdition, notChairNote } from './edition-manage.js';
 import { PHASES, phaseName, figure, titles, scenarioList } from './plan-common.js';
 import { itemsSection, addPanel } from './plan-items.js';
 
@@ -165,6 +165,7 @@ export async function renderPlan(ctx) {
 		h('p', { class: 'meta' }, h('a', { href: '#/editions/' + id, id: 'plan-back' },
 			t('scenario.back') + ': ' + edition.title)),
 		h('p', null, t('plan.intro')),
+		notChairNote(ctx.session, edition),
 		independent ? h('p', { class: 'notice', id: 'plan-own-only' }, t('plan.ownOnly')) : null,
 		message,
 		h('nav', { class: 'actions-list', 'aria-label': t('edition.actions') }, h('ul', null,
