@@ -12,10 +12,6 @@ import { t, number } from './i18n.js';
 import { confirmDialog } from './dialog.js';
 import { DECISIONS, PHASES, phaseName, titles, choices, checked } from './plan-common.js';
 
-const KIND_PATH = {
-	capabilities: 'capabilities', measures: 'measures', advice: 'advice', organisations: 'organisations'
-};
-
 function titleField(fid, value) {
 	return h('div', { class: 'field wide' },
 		h('label', { for: fid }, t('item.title')),
@@ -103,7 +99,7 @@ function itemForm(env, kind, item, done) {
 		status);
 	onSubmit(form, status, async () => {
 		const sent = body(kind, prefix, form, item || {});
-		const path = env.base + '/plan/' + KIND_PATH[kind];
+		const path = env.base + '/plan/' + kind;
 		const saved = item ? await api.put(path + '/' + item.id, sent) : await api.post(path, sent);
 		const message = t(item ? 'item.saved' : 'item.added', { title: saved.title });
 		done(message);
@@ -119,7 +115,7 @@ async function deleteItem(env, kind, item) {
 	})))
 		return;
 	try {
-		await api.del(env.base + '/plan/' + KIND_PATH[kind] + '/' + item.id);
+		await api.del(env.base + '/plan/' + kind + '/' + item.id);
 		(env.deleted || env.reload)(t('item.deleted', { title: item.title }));
 	} catch (err) {
 		env.fail(err);
