@@ -15,6 +15,8 @@ import { renderScoring } from './page-scoring.js';
 import { confirmDialog } from './dialog.js';
 import { renderUsers } from './page-users.js';
 import { renderPassword } from './page-password.js';
+import { renderPlan } from './page-plan.js';
+import { renderCapability } from './page-capability.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
@@ -32,6 +34,9 @@ const ROUTES = [
 	{ re: /^\/editions\/(\d+)\/scoring\/?$/, page: renderScoring, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/scenarios\/([a-z0-9][a-z0-9._-]*)\/?$/, page: renderScenario,
 	  keys: ['edition', 'scenario'] },
+	{ re: /^\/editions\/(\d+)\/plan\/?$/, page: renderPlan, keys: ['edition'] },
+	{ re: /^\/editions\/(\d+)\/plan\/capabilities\/([a-z0-9][a-z0-9-]*)\/?$/, page: renderCapability,
+	  keys: ['edition', 'item'] },
 	{ re: /^\/users\/?$/, page: renderUsers },
 	{ re: /^\/password\/?$/, page: renderPassword }
 ];

@@ -2,6 +2,7 @@
 // language, and the choice of a method text ({en, nl}) in it.
 
 import { ACCOUNT_STRINGS } from './i18n-accounts.js';
+import { PLAN_STRINGS } from './i18n-plan.js';
 
 const STRINGS = {
 	en: {
@@ -448,9 +449,10 @@ const STRINGS = {
 	}
 };
 
-// the strings of accounts, editions' chairs and comparison, kept apart
+// the strings of accounts, editions' chairs and comparison, and of the
+// plan, kept apart
 for (const id of Object.keys(STRINGS))
-	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id]);
+	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id]);
 
 export const LANGS = [
 	{ id: 'en', name: 'English' },

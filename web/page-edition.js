@@ -260,6 +260,7 @@ export async function renderEdition(ctx) {
 		h('ul', null,
 			h('li', null, reportLink),
 			h('li', null, exportLink),
+			h('li', null, h('a', { id: 'plan-link', href: '#/editions/' + id + '/plan' }, t('plan.link'))),
 			manage ? h('li', null, h('a', { id: 'scoring-link', href: '#/editions/' + id + '/scoring' },
 				t('progress.title'))) : null,
 			manage ? h('li', null, h('a', { id: 'spread-link', href: '#/editions/' + id + '/spread' },

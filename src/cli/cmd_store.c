@@ -1,7 +1,7 @@
 /*
  * cmd_store.c - the CLI around the store: "natrisk import FILE --db",
  * "natrisk export ID --db" (the assessment file, round-trip exact but
- * for its banner),
+ * for its banner) and "natrisk export --plan ID --db" (its plan file),
  * "natrisk backup --db FILE OUT" (SQLite online backup, with the copy's
  * audit anchor) and "natrisk audit verify|anchor --db" (the audit log's
  * links, MACs and anchor; read-only).
@@ -104,15 +104,28 @@ static bool parse_id(const char *text, int64_t *id)
 	return true;
 }
 
+/* The edition's plan file as a reader of CLEARANCE sees it, with every
+ * expert's levels (GET .../plan.yaml as a chair of the edition). */
+static int export_plan(natrisk_store *s, int64_t id,
+                       natrisk_classification clearance, char **yaml,
+                       size_t *len)
+{
+	natrisk_plan_reader reader = { clearance, NULL };
+	return natrisk_store_plan_export(s, id, &reader, yaml, len);
+}
+
 static int run_export(const cli_command *cmd, int argc, char **argv)
 {
 	cli_store_args a;
-	int status = cli_parse_store_args(cmd, argc, argv, "oc", &a);
+	int status = cli_parse_store_args(cmd, argc, argv, "ocP", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	int64_t id;
-	if (optind != argc - 1 || !parse_id(argv[optind], &id))
-		return cli_usage_error(cmd, "expected the id of an edition");
+	if (a.plan ? optind != argc || !parse_id(a.plan, &id)
+	           : optind != argc - 1 || !parse_id(argv[optind], &id))
+		return cli_usage_error(cmd, a.plan ? "--plan takes the id of an "
+		                                     "edition, and no other id"
+		                                   : "expected the id of an edition");
 	natrisk_classification clearance = NATRISK_CONFIDENTIAL;
 	if (a.clearance &&
 	    natrisk_classification_parse(a.clearance, &clearance) != 0)
@@ -123,7 +136,9 @@ static int run_export(const cli_command *cmd, int argc, char **argv)
 		return status;
 	char *yaml;
 	size_t len;
-	if (natrisk_store_export(s, id, clearance, &yaml, &len, NULL) != 0)
+	if ((a.plan ? export_plan(s, id, clearance, &yaml, &len)
+	            : natrisk_store_export(s, id, clearance, &yaml, &len,
+	                                   NULL)) != 0)
 		return cli_store_fail(cmd, s);
 	natrisk_store_close(s);
 	cli_output out;
@@ -225,13 +240,18 @@ const cli_command cmd_import = {
 
 const cli_command cmd_export = {
 	"export", "write an edition of a store as an assessment file",
-	"usage: natrisk export ID --db DB [--clearance LEVEL] [-o FILE]\n\n"
+	"usage: natrisk export ID --db DB [--clearance LEVEL] [-o FILE]\n"
+	"       natrisk export --plan ID --db DB [--clearance LEVEL] [-o FILE]\n\n"
 	"Writes edition ID in the assessment format with its consolidated\n"
 	"scores, between two banner comments that name the highest\n"
 	"classification it holds, the edition's status and the day.\n"
 	"Importing the result and exporting again gives the same bytes but\n"
 	"for the banner. --clearance (default confidential) leaves out the\n"
 	"scenarios and themes above that level.\n\n"
+	"  --plan ID     write edition ID's plan file instead, with every\n"
+	"                expert's levels, between the same banners; what\n"
+	"                touches a scenario above --clearance is left out.\n"
+	"                'natrisk import FILE --plan ID' takes it back.\n\n"
 	"Exit status: 0 success, 1 failure, 2 usage error.\n",
 	run_export,
 };

@@ -72,7 +72,8 @@ static bool owns(const plan_rows *rows, const char *organisation)
 static int drop_references(sqlite3 *db, const delete_job *job,
                            const plan_rows *rows)
 {
-	static const char *const lists[][3] = {
+	/* one row per kind: advice and organisations are named by no list */
+	static const char *const lists[NATRISK_PLAN_KINDS][3] = {
 		[NATRISK_PLAN_CAPABILITIES] = { "capabilities", NULL, NULL },
 		[NATRISK_PLAN_MEASURES] = { "requires", "excludes", "measures" },
 	};

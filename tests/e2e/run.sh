@@ -4,8 +4,9 @@
 # viewer and an admin (public), the 2012 and 2011 example editions (the
 # chair chairs both), a server on a free port, and tests/e2e/e2e.mjs (with
 # lib.mjs, basics.mjs, cycle.mjs, the whole cycle at phone and desktop
-# size in both languages, and accounts.mjs, passwords, editions' own
-# chairs and the comparison with a previous edition) driving headless
+# size in both languages, plans.mjs, an edition's plan, and accounts.mjs,
+# passwords, editions' own chairs and the comparison with a previous
+# edition) driving headless
 # Chromium through playwright-core; the chair uploads the editions the
 # tests work on. Exits non-zero on any failure, including a server that
 # does not stop cleanly on SIGTERM.

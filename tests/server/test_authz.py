@@ -4,8 +4,9 @@
 Every route of the router (parsed from src/server/router.c, so that a new
 route without a policy here fails) x every actor x path parameters that
 point at a public, a restricted, a confidential and a non-existent
-scenario (and a non-existent edition), in two edition statuses (draft and
-scoring). The expected status comes from the policy table below, written
+scenario (and a non-existent edition), or at plan items (capabilities,
+measures, advice) that touch a scenario of each clearance, in two edition
+statuses (draft and scoring). The expected status comes from the policy table below, written
 from the issue's contract, not from the server's code: 401 without a
 session; then 404 for an edition that does not exist or a scenario the
 actor may not see (exactly the same body as a scenario that does not
@@ -22,6 +23,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serverlib import CLASSIFIED, Client, Server, Suite, router_routes  # noqa: E402
+from plans_common import SMALL  # noqa: E402
 
 t = Suite("test_authz")
 srv = Server()
@@ -47,6 +49,36 @@ EDITION_CHAIRS = ["chair-p", "chair-c"]
 SCENARIOS = {"pub-flood": "public", "res-grid": "restricted", "conf-nightjar": "confidential",
              "no-such": None}
 ASSIGNED = {("analyst-p", "pub-flood")}
+# The plan of the matrix edition (plans_common.SMALL) and the lowest
+# clearance that sees each item (by hand: a capability names a scenario,
+# a measure strengthens a capability or has an effect on a scenario, an
+# advice names measures); "no-such-item" does not exist. Each route of
+# items is tried on the items of one kind; DELETE on items made for it,
+# one per request, named by the clearance they need.
+PLAN_ITEMS = {
+    "capabilities": {"dike-watch": "public", "grid-restore": "restricted",
+                     "nightjar-cover": "confidential", "no-such-item": None},
+    "measures": {"sensors": "public", "cables": "restricted", "kestrel-study": "confidential",
+                 "no-such-item": None},
+    "advice": {"flood-advice": "public", "grid-advice": "restricted", "no-such-item": None},
+    "fresh": {"fresh-public": "public", "fresh-restricted": "restricted",
+              "fresh-confidential": "confidential", "no-such-item": None},
+}
+# what the matrix's experts PUT makes each capability's experts: analyst-p
+# is the one actor who is an expert (of dike-watch)
+EXPERTS = {"dike-watch": ["analyst-p"], "grid-restore": ["analyst-x"],
+           "nightjar-cover": ["analyst-x"], "no-such-item": []}
+# the items as SMALL writes them, for a PUT that replaces one by itself
+MEASURES = {
+    "sensors": {"title": "Dike sensors", "capabilities": ["dike-watch"], "owners": ["water-board"],
+                "cost": {"once": 1.5e6, "yearly": 2.0e5}, "effect": {"pub-flood": {"likelihood": "B"}}},
+    "cables": {"title": "Spare cables", "capabilities": ["grid-restore"], "owners": ["grid-operator"]},
+    "kestrel-study": {"title": "A study of the kestrel", "capabilities": ["dike-watch"],
+                      "owners": ["water-board"], "effect": {"conf-kestrel": {"impact": {"2.1": "B"}}}},
+}
+MEASURES["no-such-item"] = MEASURES["sensors"]
+FRESH_CAPABILITY = {"fresh-public": "dike-watch", "fresh-restricted": "grid-restore",
+                    "fresh-confidential": "nightjar-cover"}
 HIDDEN_WORDS = ("nightjar", "kestrel", "heron", "res-grid", "gas grid")
 
 # The contract, route by route (not authz.c's table: the issue's words).
@@ -63,6 +95,13 @@ HIDDEN_WORDS = ("nightjar", "kestrel", "heron", "res-grid", "gas grid")
 #   scenario-chair  ... and an admin or one of the edition's chairs
 #   scores-reader   ... and an analyst (their own), a chair or an admin
 #   own-score       ... and an analyst assigned to the scenario
+#   plan-import     an admin or one of the edition's chairs, cleared for
+#                   every scenario of the edition (docs/server.md, "The plan")
+#   item            any session; the edition and the plan item exist and
+#                   the item touches no scenario above the actor's clearance
+#   item-chair      ... and an admin or one of the edition's chairs
+#   levels-reader   ... and an analyst (their own), a chair or an admin
+#   expert          ... and an analyst who is one of the capability's experts
 POLICY = {
     ("POST", "/api/session"): "anyone",
     ("DELETE", "/api/session"): "signed-in",
@@ -92,24 +131,21 @@ POLICY = {
     ("PUT", "/api/assessments/{id}/scenarios/{scenario}/consolidated"): "scenario-chair",
     ("GET", "/api/assessments/{id}/scoring"): "edition-chair",
     ("GET", "/api/methods/{name}"): "signed-in",
-    # the plan's routes: their roles, statuses and need-to-know are the
-    # subject of test_plans.py, which asks them as every role and
-    # clearance; here they are held to the router and to CSRF
-    ("GET", "/api/assessments/{id}/plan"): "plan",
-    ("POST", "/api/assessments/{id}/plan"): "plan",
-    ("GET", "/api/assessments/{id}/plan.yaml"): "plan",
-    ("GET", "/api/assessments/{id}/plan/figures"): "plan",
-    ("GET", "/api/assessments/{id}/plan/spread"): "plan",
-    ("GET", "/api/assessments/{id}/plan/{kind}"): "plan",
-    ("POST", "/api/assessments/{id}/plan/{kind}"): "plan",
-    ("GET", "/api/assessments/{id}/plan/{kind}/{item}"): "plan",
-    ("PUT", "/api/assessments/{id}/plan/{kind}/{item}"): "plan",
-    ("DELETE", "/api/assessments/{id}/plan/{kind}/{item}"): "plan",
-    ("PUT", "/api/assessments/{id}/plan/capabilities/{item}/experts"): "plan",
-    ("GET", "/api/assessments/{id}/plan/capabilities/{item}/levels"): "plan",
-    ("PUT", "/api/assessments/{id}/plan/capabilities/{item}/levels"): "plan",
-    ("PUT", "/api/assessments/{id}/plan/capabilities/{item}/agreed"): "plan",
-    ("PUT", "/api/assessments/{id}/plan/advice/{item}/decision"): "plan",
+    ("GET", "/api/assessments/{id}/plan"): "edition",
+    ("POST", "/api/assessments/{id}/plan"): "plan-import",
+    ("GET", "/api/assessments/{id}/plan.yaml"): "edition",
+    ("GET", "/api/assessments/{id}/plan/figures"): "edition",
+    ("GET", "/api/assessments/{id}/plan/spread"): "edition-chair",
+    ("GET", "/api/assessments/{id}/plan/{kind}"): "edition",
+    ("POST", "/api/assessments/{id}/plan/{kind}"): "edition-chair",
+    ("GET", "/api/assessments/{id}/plan/{kind}/{item}"): "item",
+    ("PUT", "/api/assessments/{id}/plan/{kind}/{item}"): "item-chair",
+    ("DELETE", "/api/assessments/{id}/plan/{kind}/{item}"): "item-chair",
+    ("PUT", "/api/assessments/{id}/plan/capabilities/{item}/experts"): "item-chair",
+    ("GET", "/api/assessments/{id}/plan/capabilities/{item}/levels"): "levels-reader",
+    ("PUT", "/api/assessments/{id}/plan/capabilities/{item}/levels"): "expert",
+    ("PUT", "/api/assessments/{id}/plan/capabilities/{item}/agreed"): "item-chair",
+    ("PUT", "/api/assessments/{id}/plan/advice/{item}/decision"): "item-chair",
     ("GET", "/api/analysts"): "chair",
     ("GET", "/api/chairs"): "chair",
     ("GET", "/api/users"): "admin",
@@ -135,6 +171,12 @@ def success(method, pattern, actor, scenario, phase):
         return 200 if phase in ("draft", "consolidation") else 409
     if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
         return 200 if scenario != "nobody" else 404
+    if pattern.endswith("/plan/capabilities/{item}/levels") and method == "PUT":
+        return 200 if phase == "scoring" else 409
+    if pattern.endswith("/plan/capabilities/{item}/agreed"):
+        return 200 if phase in ("draft", "consolidation") else 409
+    if pattern == "/api/assessments/{id}/plan":
+        return 200                # an import replaces the plan
     if method == "POST" and pattern not in ("/api/session", "/api/users/me/password"):
         return 201
     return 200
@@ -162,6 +204,12 @@ def expected(method, pattern, actor, edition, scenario, phase):
         return success(method, pattern, actor, scenario, phase)
     if kind == "edition-chair":
         return success(method, pattern, actor, scenario, phase) if chairs_edition else 403
+    if kind == "plan-import":
+        cleared = who[2] == "confidential"
+        return success(method, pattern, actor, scenario, phase) if chairs_edition and cleared \
+            else 403
+    if "{item}" in pattern:
+        return plan_item_expected(method, pattern, kind, actor, scenario, phase, chairs_edition)
     classification = SCENARIOS[scenario]
     if classification is None or LEVEL[classification] > LEVEL[who[2]]:
         return 404
@@ -178,10 +226,45 @@ def expected(method, pattern, actor, edition, scenario, phase):
     return success(method, pattern, actor, scenario, phase) if allowed else 403
 
 
-def targets(pattern):
+def item_kind(method, pattern):
+    """Which items of PLAN_ITEMS a route with {item} is tried on."""
+    if method == "DELETE":
+        return "fresh"
+    if "/capabilities/" in pattern:
+        return "capabilities"
+    if "/advice/" in pattern:
+        return "advice"
+    return "measures"
+
+
+def plan_item_expected(method, pattern, kind, actor, item, phase, chairs_edition):
+    """404 for an item that does not exist or touches a scenario above the
+    actor, then the role, then the status."""
+    who = ACTORS[actor]
+    classification = PLAN_ITEMS[item_kind(method, pattern)][item]
+    if classification is None or LEVEL[classification] > LEVEL[who[2]]:
+        return 404
+    role = who[1]
+    if kind == "item":
+        allowed = True
+    elif kind == "item-chair":
+        allowed = chairs_edition
+    elif kind == "levels-reader":
+        allowed = role in ("chair", "admin", "analyst")
+    elif kind == "expert":
+        allowed = role == "analyst" and who[0] in EXPERTS[item]
+    else:
+        raise AssertionError("unknown policy " + kind)
+    return success(method, pattern, actor, item, phase) if allowed else 403
+
+
+def targets(pattern, method="GET"):
     """(edition, scenario-or-name) pairs to try on PATTERN."""
     if "{scenario}" in pattern:
         return [(E, s) for s in SCENARIOS] + [(MISSING_EDITION, "pub-flood")]
+    if "{item}" in pattern:
+        items = list(PLAN_ITEMS[item_kind(method, pattern)])
+        return [(E, i) for i in items] + [(MISSING_EDITION, items[0])]
     if "{id}" in pattern:
         return [(E, None), (MISSING_EDITION, None)]
     if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
@@ -193,7 +276,12 @@ def request_for(method, pattern, actor, edition, scenario, phase):
     """The path, the body, and the client (for the sign-out: a session of
     its own, so that the actor's session lives on)."""
     path = pattern.replace("{id}", str(edition)).replace("{criterion}", "5.1")
-    path = path.replace("{kind}", "measures").replace("{item}", "no-such-item")
+    path = path.replace("{kind}", "measures")
+    if "{item}" in pattern:
+        item = scenario
+        if method == "DELETE" and item in FRESH_CAPABILITY:
+            item = fresh_measure(edition, item)
+        path = path.replace("{item}", item)
     if "{scenario}" in pattern:
         path = path.replace("{scenario}", scenario)
     if pattern == "/api/methods/{name}":
@@ -242,12 +330,47 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         body = {"5.1": "C+", "5.2": None}
     elif pattern.endswith("/consolidated/{criterion}"):
         body = '"C+"'
+    elif "/plan" in pattern:
+        body, content_type = plan_body(method, pattern, scenario)
     elif (method, pattern) == ("POST", "/api/users"):
         body = {"name": unique("made"), "role": "viewer", "password": "a-long-password"}
     return client, path, body, content_type
 
 
 throwaway = {}
+
+
+def fresh_measure(edition, which):
+    """A measure made for one DELETE, on the capability that gives it the
+    clearance WHICH names; its id (the server makes it)."""
+    if edition != E:
+        return "sensors"
+    r = clients["admin-c"].post("/api/assessments/%d/plan/measures" % E, {
+        "title": unique("Matrix measure"), "capabilities": [FRESH_CAPABILITY[which]],
+        "owners": ["water-board"]})
+    if r.status != 201:
+        raise RuntimeError("making a measure to delete: %r" % r)
+    return r.json()["id"]
+
+
+def plan_body(method, pattern, item):
+    """The body and its type of a request to a plan route."""
+    if (method, pattern) == ("POST", "/api/assessments/{id}/plan"):
+        return SMALL, "application/yaml"
+    if method == "POST":
+        return {"title": unique("Matrix measure"), "capabilities": ["dike-watch"],
+                "owners": ["water-board"]}, None
+    if pattern.endswith("/experts"):
+        return {"analysts": EXPERTS[item]}, None
+    if pattern.endswith("/levels") and method == "PUT":
+        return {"current": 1, "target": 3, "why": "matrix"}, None
+    if pattern.endswith("/agreed"):
+        return {"current": 2, "target": 3}, None
+    if pattern.endswith("/decision"):
+        return {"status": "adopted", "date": "2031-03-01"}, None
+    if method == "PUT":
+        return MEASURES[item], None
+    return None, None
 
 
 def setup():
@@ -269,6 +392,8 @@ def setup():
     x = srv.client("analyst-x")
     base = "/api/assessments/%d" % E
     steps = [
+        admin.request("POST", base + "/plan", SMALL, content_type="application/yaml"),
+        admin.put(base + "/plan/capabilities/dike-watch/experts", {"analysts": ["analyst-p"]}),
         admin.put(base + "/scenarios/pub-flood/assigned", {"analysts": ["analyst-p"]}),
         admin.put(base + "/scenarios/conf-nightjar/assigned", {"analysts": ["analyst-x"]}),
         admin.put(base + "/scenarios/res-grid/assigned", {"analysts": ["analyst-x"]}),
@@ -308,11 +433,9 @@ def matrix():
         r = clients["admin-c"].put("/api/assessments/%d/status" % E, {"status": phase})
         t.status(r, 200, "the matrix edition to %s" % phase)
         for method, pattern in routes:
-            if POLICY.get((method, pattern), "plan") == "plan":
-                continue
             for actor in ACTORS:
                 bodies = {}
-                for edition, scenario in targets(pattern):
+                for edition, scenario in targets(pattern, method):
                     want = expected(method, pattern, actor, edition, scenario, phase)
                     client, path, body, ctype = request_for(method, pattern, actor, edition,
                                                             scenario, phase)
@@ -326,13 +449,17 @@ def matrix():
 
 
 def check_404_bodies(method, pattern, actor, phase, bodies):
-    """A hidden scenario's answer is exactly a missing scenario's."""
-    if "{scenario}" not in pattern:
+    """A hidden scenario's or plan item's answer is exactly a missing one's."""
+    if "{scenario}" in pattern:
+        missing, names = "no-such", SCENARIOS
+    elif "{item}" in pattern:
+        missing, names = "no-such-item", PLAN_ITEMS[item_kind(method, pattern)]
+    else:
         return
-    none = bodies[(E, "no-such")]
-    for sid, classification in SCENARIOS.items():
+    none = bodies[(E, missing)]
+    for sid in names:
         r = bodies[(E, sid)]
-        if sid == "no-such" or r.status != 404:
+        if sid == missing or r.status != 404:
             continue
         t.eq((r.status, r.body, r.header("Content-Type")),
              (none.status, none.body, none.header("Content-Type")),
@@ -352,7 +479,7 @@ def csrf_required():
             if ACTORS[actor] is None:
                 continue
             seen = set()
-            for edition, scenario in targets(pattern):
+            for edition, scenario in targets(pattern, method):
                 client, path, body, ctype = request_for(method, pattern, actor, edition,
                                                         scenario, "draft")
                 r = client.request(method, path, body, content_type=ctype, csrf=False)
@@ -378,7 +505,12 @@ READS = ["/api/assessments", "/api/assessments/{E}", "/api/assessments/{E}/scena
          "/api/assessments/{E}/scenarios/conf-nightjar",
          "/api/assessments/{E}/scenarios/conf-nightjar/scores",
          "/api/assessments/{E}/scenarios/res-grid",
-         "/api/session", "/api/methods/nrb-2008", "/api/analysts", "/api/chairs"]
+         "/api/session", "/api/methods/nrb-2008", "/api/analysts", "/api/chairs",
+         "/api/assessments/{E}/plan", "/api/assessments/{E}/plan.yaml",
+         "/api/assessments/{E}/plan/figures", "/api/assessments/{E}/plan/spread",
+         "/api/assessments/{E}/plan/capabilities", "/api/assessments/{E}/plan/measures",
+         "/api/assessments/{E}/plan/advice",
+         "/api/assessments/{E}/plan/capabilities/dike-watch/levels"]
 
 
 def words_in(text):
