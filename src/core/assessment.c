@@ -70,7 +70,7 @@ static int by_scenario_id(const void *pa, const void *pb)
 	return strcmp((*a)->id, (*b)->id);
 }
 
-void assessment_index_ids(natrisk_assessment *a)
+bool assessment_index_ids(natrisk_assessment *a)
 {
 	size_t n = a->scenario_count;
 	const natrisk_scenario **sorted = malloc((n ? n : 1) * sizeof *sorted);
@@ -86,6 +86,7 @@ void assessment_index_ids(natrisk_assessment *a)
 		a->by_id = index;
 	}
 	free(sorted);
+	return a->by_id != NULL;
 }
 
 long natrisk_assessment_find_scenario(const natrisk_assessment *a,

@@ -35,6 +35,8 @@ static const message_pair pairs[] = {
 	  "kan het .odt-pakket niet maken: %s" },
 	{ "cannot draw the SMAA chart",
 	  "kan de SMAA-grafiek niet tekenen" },
+	{ "cannot draw the risk diagram",
+	  "kan het risicodiagram niet tekenen" },
 	{ "cannot read the package back",
 	  "kan het pakket niet teruglezen" },
 	{ "cannot write the report",
@@ -112,6 +114,8 @@ static const message_pair pairs[] = {
 	  "exact portfolio handles at most that many",
 	  "de combinaties van de maatregelen vragen meer dan %lu "
 	  "kolommen; meer kan de exacte portefeuille niet aan" },
+	{ "the plan %s names scenario '%s', which %s lacks",
+	  "het plan %s noemt scenario '%s', dat %s niet heeft" },
 	{ "the scenarios' measures have more than %lu combinations; the"
 	  " exact portfolio handles at most that many",
 	  "de maatregelen van de scenario's hebben meer dan %lu "

@@ -75,8 +75,9 @@ struct natrisk_assessment {
 };
 
 /* Sorts A's scenarios by id into A->by_id (in A's arena), once their ids
- * are unique; left NULL for want of memory. */
-void assessment_index_ids(natrisk_assessment *a);
+ * are unique. Returns false for want of memory (A->by_id left NULL): a
+ * loader reports that as any other allocation that failed. */
+bool assessment_index_ids(natrisk_assessment *a);
 
 /* Fills the derived fields of a freshly loaded method. */
 void method_derive(natrisk_method *method);

@@ -495,7 +495,10 @@ int natrisk_assessment_load_options(natrisk_assessment **out,
 		return error_set(NATRISK_EINVALID, "%s: invalid assessment",
 		                 name);
 	}
-	assessment_index_ids(a); /* its ids are unique now */
+	if (!assessment_index_ids(a)) { /* its ids are unique now */
+		natrisk_assessment_free(a);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
 	*out = a;
 	return NATRISK_OK;
 }

@@ -161,11 +161,17 @@ expect_status 0
 expect_stdout_contains "cyber-espionage"
 
 if [ -z "${NATRISK_SAN:-}" ]; then
-	t "a wholly static program builds with --static and -static"
+	# Debian ships libzip (the progress letter's .odt) only as a shared
+	# library, so the most static program links every other library
+	# statically and needs libzip and the C library alone at run time.
+	t "a program static but for libzip and libc builds with --static"
 	# shellcheck disable=SC2046
-	build use-all-static use.c -static $(pc --static --cflags --libs)
+	build use-all-static use.c $(pc --static --cflags) -Wl,-Bstatic \
+		$(pc --static --libs | sed 's/ -lzip\b//g') -Wl,-Bdynamic -lzip
 	run readelf -d "$T_TMP/use-all-static"
-	expect_stdout_lacks "NEEDED"
+	expect_stdout_contains "libzip.so"
+	needed=$(grep NEEDED "$OUT" | grep -v 'libzip\.so\|libc\.so\|libm\.so\|ld-linux')
+	[ -z "$needed" ] || t_fail "needs more than libzip and libc: $needed"
 	run "$T_TMP/use-all-static" examples/nrb-2012.yaml
 	expect_status 0
 	expect_stdout_contains "cyber-espionage"

@@ -71,6 +71,9 @@ PASSED_ON = {
                       "(robustness, scenario sections), which runs in the "
                       "caller's language (report.c)",
     "why": "natrisk_error_last(), less the file's name (smaa_csv.c)",
+    "f -> message": "natrisk_error_last() of the thread that loaded a "
+                    "plan's assessment, in the caller's language "
+                    "(plan_prefetch.c)",
 }
 # Parts and arguments of messages that stay as they are in every
 # language: the words a file is written in, and other programs' words.
