@@ -166,8 +166,10 @@ if [ -z "${NATRISK_SAN:-}" ]; then
 	# statically and needs libzip and the C library alone at run time.
 	t "a program static but for libzip and libc builds with --static"
 	# shellcheck disable=SC2046
-	build use-all-static use.c $(pc --static --cflags) -Wl,-Bstatic \
-		$(pc --static --libs | sed 's/ -lzip\b//g') -Wl,-Bdynamic -lzip
+	# (the C library's own parts, libm, libpthread and librt, stay with it)
+	build use-all-static use.c -static-libgcc $(pc --static --cflags) -Wl,-Bstatic \
+		$(pc --static --libs | sed -E 's/ -(lzip|lm|lrt|lpthread|pthread)\b//g') \
+		-Wl,-Bdynamic -lzip -lm -lpthread
 	run readelf -d "$T_TMP/use-all-static"
 	expect_stdout_contains "libzip.so"
 	needed=$(grep NEEDED "$OUT" | grep -v 'libzip\.so\|libc\.so\|libm\.so\|ld-linux')
