@@ -55,6 +55,13 @@ static char *state_file(const cli_command *cmd, const char *path)
 }
 
 /* Runs M with the state in STATE_PATH (or none); prints the summary. */
+static int write_report(const void *report, natrisk_format format,
+                        natrisk_lang lang, FILE *out)
+{
+	(void)lang; /* the summary is in the file's own words */
+	return natrisk_monitor_report_write(report, format, out);
+}
+
 static int run(const cli_command *cmd, const natrisk_monitor *m,
                const monitor_args *a, const char *state_path, int64_t now,
                natrisk_format format)
@@ -73,13 +80,10 @@ static int run(const cli_command *cmd, const natrisk_monitor *m,
 		rc = natrisk_monitor_state_save(s, state_path);
 	natrisk_monitor_state_free(s);
 	int status = cli_load_done(natrisk_monitor_path(m), rc, diag);
-	cli_output out;
-	if (status == 0 && (status = cli_output_open(&out)) == 0) {
-		if (natrisk_monitor_report_write(&report, format, out.stream))
-			cli_output_discard(&out);
-		else
-			status = cli_output_commit(&out, NULL);
-	}
+	/* a summary that cannot be written is an error, not an empty 0 */
+	if (status == 0)
+		status = cli_write_output(cmd, write_report, &report, format,
+		                          NATRISK_LANG_EN, NULL);
 	natrisk_monitor_report_free(&report);
 	return status;
 }
