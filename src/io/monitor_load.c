@@ -326,12 +326,7 @@ static bool detect_key(const char *key, size_t len, const char *value,
  * explain. */
 int natrisk_monitor_detect(const char *path)
 {
-	char *data;
-	size_t len;
-	if (file_read(path, &data, &len) != 0)
-		return 0;
 	monitor_keys seen = { false, false };
-	ytop_keys(data, len, detect_key, &seen);
-	free(data);
+	ytop_file_keys(path, detect_key, &seen);
 	return seen.monitor && !seen.scenarios;
 }

@@ -421,13 +421,8 @@ static bool detect_key(const char *key, size_t len, const char *value,
 
 int natrisk_plan_detect(const char *path)
 {
-	char *data;
-	size_t len;
-	if (file_read(path, &data, &len) != 0)
-		return 0;
 	detected d = { false, false, false };
-	int rc = ytop_keys(data, len, detect_key, &d);
-	free(data);
+	int rc = ytop_file_keys(path, detect_key, &d);
 	/* a text that fails before its `plan` key: its loader says why */
 	return d.plan || (rc == 0 && !d.scenarios && d.lists);
 }

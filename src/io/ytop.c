@@ -6,10 +6,12 @@
  * the whole file before the loader's.
  */
 #include <libfyaml.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "yfeed.h"
 #include "ytree.h"
+#include "file.h"
 
 static void quiet(struct fy_diag *diag, void *user, const char *buf,
                   size_t len)
@@ -116,4 +118,15 @@ int ytop_keys(const char *buf, size_t len, ytop_visit visit, void *ctx)
 	fy_parser_destroy(parser);
 	fy_diag_destroy(fydiag);
 	return result;
+}
+
+int ytop_file_keys(const char *path, ytop_visit visit, void *ctx)
+{
+	char *data;
+	size_t len;
+	if (file_read(path, &data, &len) != 0)
+		return -1;
+	int rc = ytop_keys(data, len, visit, ctx);
+	free(data);
+	return rc;
 }

@@ -75,6 +75,9 @@ void ydoc_release(ydoc *doc);
 typedef bool (*ytop_visit)(const char *key, size_t key_len,
                            const char *value, size_t value_len, void *ctx);
 int ytop_keys(const char *buf, size_t len, ytop_visit visit, void *ctx);
+/* ytop_keys() on the file at PATH; -1 also when it cannot be read. What
+ * natrisk_plan_detect() and natrisk_monitor_detect() read. */
+int ytop_file_keys(const char *path, ytop_visit visit, void *ctx);
 
 /*
  * Checks that BUF is UTF-8 without NUL or control characters other than
