@@ -118,6 +118,15 @@ void report_likelihood_cell(const report *rp, const natrisk_score *s)
 		fmt_print(rp->out, " <small>(%s" NDASH "%s)</small>", ll, ul);
 }
 
+void report_scenario_link(const report *rp, const natrisk_scenario *s)
+{
+	fputs("<a href=\"", rp->out);
+	report_scenario_href(rp, s);
+	fputs("\">", rp->out);
+	html_text(rp->out, s->title);
+	fputs("</a>", rp->out);
+}
+
 void report_scenario_href(const report *rp, const natrisk_scenario *s)
 {
 	fputs("#scenario-", rp->out);
@@ -319,12 +328,9 @@ static void write_summary_row(const report *rp, size_t i)
 	FILE *out = rp->out;
 	const natrisk_scenario *s = natrisk_assessment_scenario(rp->a, i);
 	const natrisk_scenario_result *res = natrisk_results_get(rp->r, i);
-	fmt_print(out, "<tr><td>%d</td><th scope=row>"
-	        "<a href=\"", res->rank);
-	report_scenario_href(rp, s);
-	fputs("\">", out);
-	html_text(out, s->title);
-	fputs("</a></th><td>", out);
+	fmt_print(out, "<tr><td>%d</td><th scope=row>", res->rank);
+	report_scenario_link(rp, s);
+	fputs("</th><td>", out);
 	if (s->theme >= 0)
 		html_text(out, natrisk_assessment_theme(rp->a, (size_t)(s->theme))->title);
 	else

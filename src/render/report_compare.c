@@ -24,11 +24,9 @@ static int rank_per_profile(const report *rp, int *ranks)
 
 static void scenario_header_cell(const report *rp, const natrisk_scenario *s)
 {
-	fputs("<th scope=row><a href=\"", rp->out);
-	report_scenario_href(rp, s);
-	fputs("\">", rp->out);
-	html_text(rp->out, s->title);
-	fputs("</a></th>", rp->out);
+	fputs("<th scope=row>", rp->out);
+	report_scenario_link(rp, s);
+	fputs("</th>", rp->out);
 }
 
 static void write_profiles_head(const report *rp, size_t chosen)
@@ -224,11 +222,9 @@ static void write_new_list(const report *rp)
 		const natrisk_scenario *s = natrisk_assessment_scenario(rp->a, order[k]);
 		if (natrisk_assessment_find_scenario(pa, s->id) >= 0)
 			continue;
-		fputs("<li><a href=\"", out);
-		report_scenario_href(rp, s);
-		fputs("\">", out);
-		html_text(out, s->title);
-		fmt_print(out, "</a> (%s %d)</li>\n", TR(rp, "rank", "rang"),
+		fputs("<li>", out);
+		report_scenario_link(rp, s);
+		fmt_print(out, " (%s %d)</li>\n", TR(rp, "rank", "rang"),
 		        natrisk_results_get(rp->r, order[k])->rank);
 		count++;
 	}

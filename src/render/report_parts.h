@@ -58,6 +58,8 @@ typedef struct report {
 void report_likelihood_cell(const report *rp, const natrisk_score *s);
 /* The anchor of a scenario's section. */
 void report_scenario_href(const report *rp, const natrisk_scenario *s);
+/* <a href="...">title</a>: the link to scenario S's section. */
+void report_scenario_link(const report *rp, const natrisk_scenario *s);
 /* Name of a kind or classification in the report's language. */
 const char *report_kind_name(const report *rp, natrisk_kind kind);
 

@@ -208,12 +208,10 @@ static void scenario_effect(const report *rp, const effects_view *v,
 	double after = natrisk_residual_risk_value(v->residual, i);
 	fputs("<p class=\"effect\" data-scenario=\"", out);
 	html_text(out, s->id);
-	fprintf(out, "\" data-risk-before=\"%.10g\" data-risk-after=\"%.10g\">"
-	        "<a href=\"", before, after);
-	report_scenario_href(rp, s);
-	fputs("\">", out);
-	html_text(out, s->title);
-	fputs("</a>: ", out);
+	fprintf(out, "\" data-risk-before=\"%.10g\" data-risk-after=\"%.10g\">",
+	        before, after);
+	report_scenario_link(rp, s);
+	fputs(": ", out);
 	size_t changed = 0;
 	for (size_t k = 0; k < count; k++) {
 		const natrisk_effect *e = &v->effects[k];

@@ -121,11 +121,9 @@ static void moved_row(const report *rp, size_t i)
 	fputs("<tr data-scenario=\"", out);
 	html_text(out, s->id);
 	fprintf(out, "\" data-risk-before=\"%.10g\" data-risk-after=\"%.10g\">"
-	        "<th scope=row><a href=\"", before, after);
-	report_scenario_href(rp, s);
-	fputs("\">", out);
-	html_text(out, s->title);
-	fputs("</a></th>", out);
+	        "<th scope=row>", before, after);
+	report_scenario_link(rp, s);
+	fputs("</th>", out);
 	place_cells(rp, i);
 	fputs("<td class=\"num\">", out);
 	html_quantity(out, before, rp->lang);

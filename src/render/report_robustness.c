@@ -29,11 +29,9 @@
 
 static void scenario_cell(const report *rp, const natrisk_scenario *s)
 {
-	fputs("<th scope=row><a href=\"", rp->out);
-	report_scenario_href(rp, s);
-	fputs("\">", rp->out);
-	html_text(rp->out, s->title);
-	fputs("</a></th>", rp->out);
+	fputs("<th scope=row>", rp->out);
+	report_scenario_link(rp, s);
+	fputs("</th>", rp->out);
 }
 
 
