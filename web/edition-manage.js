@@ -19,6 +19,13 @@ export function managesEdition(session, edition) {
 		(session.role === 'chair' && (edition.chairs || []).includes(session.user));
 }
 
+// Whether SESSION's user does the assessment's work (analyst, chair,
+// admin) and so reads work in progress; viewers, owners and reporters
+// read published editions only, as the server decides.
+export function doesTheWork(session) {
+	return !!session && ['analyst', 'chair', 'admin'].includes(session.role);
+}
+
 function names(list) {
 	return list.join(', ');
 }

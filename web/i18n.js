@@ -61,6 +61,8 @@ const STRINGS = {
 		'role.chair': 'chair',
 		'role.analyst': 'analyst',
 		'role.viewer': 'viewer',
+		'role.owner': 'owner',
+		'role.reporter': 'reporter',
 		'kind.hazard': 'hazard',
 		'kind.threat': 'threat',
 
@@ -282,6 +284,8 @@ const STRINGS = {
 		'role.chair': 'voorzitter',
 		'role.analyst': 'analist',
 		'role.viewer': 'lezer',
+		'role.owner': 'eigenaar',
+		'role.reporter': 'melder',
 		'kind.hazard': 'gevaar',
 		'kind.threat': 'dreiging',
 

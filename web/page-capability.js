@@ -11,7 +11,7 @@
 import * as api from './api.js';
 import { h, replace, onSubmit, scrollBox, announce, alertMessage, errorText } from './dom.js';
 import { t, dateTime } from './i18n.js';
-import { managesEdition } from './edition-manage.js';
+import { managesEdition, doesTheWork } from './edition-manage.js';
 import { phaseName, figure, titles, levelSelect, scenarioList } from './plan-common.js';
 import { manageButtons } from './plan-items.js';
 
@@ -122,7 +122,7 @@ export async function renderCapability(ctx) {
 	const manage = managesEdition(ctx.session, edition);
 	const me = ctx.session.user;
 	const expert = ctx.session.role === 'analyst' && (cap.experts || []).includes(me);
-	const readsLevels = ctx.session.role !== 'viewer';
+	const readsLevels = doesTheWork(ctx.session);
 	const [measures, figures, history, analysts] = await Promise.all([
 		api.get(base + '/plan/measures'),
 		api.get(base + '/plan/' + (manage ? 'spread' : 'figures')),

@@ -3,6 +3,7 @@
 import * as api from './api.js';
 import { h, replace, announce, errorText, scrollBox } from './dom.js';
 import { t } from './i18n.js';
+import { doesTheWork } from './edition-manage.js';
 
 function uploadForm(ctx) {
 	const file = h('input', {
@@ -52,7 +53,7 @@ export async function renderEditions(ctx) {
 	if (!editions.length) {
 		// a viewer reads published editions only: say so, not "none"
 		content.push(h('p', { id: 'no-editions' },
-			t(ctx.session.role === 'viewer' ? 'editions.nonePublished' : 'editions.none')));
+			t(doesTheWork(ctx.session) ? 'editions.none' : 'editions.nonePublished')));
 	} else {
 		content.push(scrollBox(h('table', { id: 'editions-table', class: 'data' },
 			h('caption', null, t('editions.caption')),

@@ -8,7 +8,7 @@ import { t } from './i18n.js';
 import { confirmDialog } from './dialog.js';
 import { passwordField, passwordProblem } from './page-password.js';
 
-const ROLES = ['analyst', 'chair', 'viewer', 'admin'];
+const ROLES = ['analyst', 'chair', 'viewer', 'owner', 'reporter', 'admin'];
 const CLEARANCES = ['public', 'restricted', 'confidential'];
 
 export async function renderUsers(ctx) {

@@ -41,6 +41,12 @@ typedef enum {
 	NATRISK_ROLE_ANALYST = 1,
 	NATRISK_ROLE_CHAIR = 2,
 	NATRISK_ROLE_ADMIN = 3,
+	/* A user of an organisation that owns measures and actions: reads
+	 * published editions (as a viewer) and reports on its actions. */
+	NATRISK_ROLE_OWNER = 4,
+	/* A diplomatic post or institute that submits signals: reads
+	 * published editions (as a viewer) and its own signals. */
+	NATRISK_ROLE_REPORTER = 5,
 } natrisk_role;
 
 typedef enum {
@@ -50,7 +56,8 @@ typedef enum {
 	NATRISK_STATUS_PUBLISHED = 3,
 } natrisk_status;
 
-/* The names of roles ("viewer", "analyst", "chair", "admin") and of
+/* The names of roles ("viewer", "analyst", "chair", "admin", "owner",
+ * "reporter") and of
  * statuses ("draft", "scoring", "consolidation", "published"): static
  * strings. The parsers take those names (and "public", "restricted",
  * "confidential" for a classification) into *OUT and return 0, or -1

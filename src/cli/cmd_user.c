@@ -51,10 +51,11 @@ static int add(const cli_command *cmd, natrisk_store *s, const char *name,
 	natrisk_classification clearance = NATRISK_PUBLIC;
 	if (!a->role)
 		return cli_usage_error(cmd, "--role is required: admin, chair, "
-		                       "analyst or viewer");
+		                       "analyst, viewer, owner or reporter");
 	if (natrisk_role_parse(a->role, &role) != 0)
 		return cli_usage_error(cmd, "unknown role '%s': the roles are "
-		                       "admin, chair, analyst and viewer",
+		                       "admin, chair, analyst, viewer, owner "
+		                       "and reporter",
 		                       a->role);
 	if (a->clearance &&
 	    natrisk_classification_parse(a->clearance, &clearance) != 0)
@@ -137,7 +138,8 @@ static int run_user(const cli_command *cmd, int argc, char **argv)
 const cli_command cmd_user = {
 	"user", "add, list, disable or enable the users of a store; set a "
 	"password",
-	"usage: natrisk user add NAME --role admin|chair|analyst|viewer\n"
+	"usage: natrisk user add NAME\n"
+	"           --role admin|chair|analyst|viewer|owner|reporter\n"
 	"                        [--clearance public|restricted|confidential]\n"
 	"                        --password-stdin --db FILE\n"
 	"       natrisk user list --db FILE\n"

@@ -65,17 +65,23 @@ void request_clear(request *q)
 	natrisk_edition_info_clear(&q->edition);
 }
 
+bool authz_does_the_work(natrisk_role role)
+{
+	return role == NATRISK_ROLE_ANALYST || role == NATRISK_ROLE_CHAIR ||
+	       role == NATRISK_ROLE_ADMIN;
+}
+
 bool authz_may_read_edition(const natrisk_user *user,
                             const natrisk_edition_info *edition)
 {
-	return user->role != NATRISK_ROLE_VIEWER ||
+	return authz_does_the_work(user->role) ||
 	       edition->status == NATRISK_STATUS_PUBLISHED;
 }
 
 /* Keeps what it read in Q for a reading request, so that its handler
  * need not read it again; a writing handler changes the edition and reads
- * it afresh. A viewer reads published editions only: work in progress
- * is for those who do the work. */
+ * it afresh. A viewer, owner or reporter reads published editions only:
+ * work in progress is for those who do the work. */
 static int edition_exists(request *q, reply *r)
 {
 	natrisk_edition_info_clear(&q->edition);

@@ -40,8 +40,11 @@ typedef enum access {
 /* 0 when Q may proceed; otherwise R holds the refusal and the status. */
 int authz_check(request *q, access_need needed, reply *r);
 
-/* Whether USER may read EDITION at all: a viewer reads published
- * editions only. */
+/* Whether ROLE does the assessment's work (analyst, chair, admin), and
+ * so reads editions in every status. */
+bool authz_does_the_work(natrisk_role role);
+/* Whether USER may read EDITION at all: a viewer, owner or reporter
+ * reads published editions only. */
 bool authz_may_read_edition(const natrisk_user *user,
                             const natrisk_edition_info *edition);
 

@@ -156,6 +156,23 @@ const char *const migrations[] = {
 	"  created_at TEXT NOT NULL);"
 	"CREATE INDEX plan_levels_current ON plan_levels"
 	"  (item_id, agreed, author, id);",
+	/* 7: two more roles, owner and reporter (store.h). SQLite cannot
+	 * change a CHECK, so the table is made anew; dropping the old one
+	 * ends every session (ON DELETE CASCADE): users sign in again. */
+	"CREATE TABLE users_7 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('admin', 'chair', 'analyst',"
+	"    'viewer', 'owner', 'reporter')),"
+	"  clearance TEXT NOT NULL"
+	"    CHECK (clearance IN ('public', 'restricted', 'confidential')),"
+	"  password_hash TEXT NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created_at TEXT NOT NULL);"
+	"INSERT INTO users_7 SELECT id, name, role, clearance, password_hash,"
+	"  disabled, created_at FROM users;"
+	"DROP TABLE users;"
+	"ALTER TABLE users_7 RENAME TO users;",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

@@ -13,7 +13,8 @@
 #include "db.h"
 
 static const char *const role_names[] = { "viewer", "analyst", "chair",
-	                                  "admin" };
+	                                  "admin",  "owner",   "reporter" };
+#define ROLE_COUNT (int)(sizeof role_names / sizeof *role_names)
 /* ids (the store, the API) that messages translate */
 static const char *const status_names[] = { MSG("draft"), MSG("scoring"),
 	                                    MSG("consolidation"),
@@ -31,13 +32,13 @@ static int parse_name(const char *text, const char *const *names, int count)
 
 const char *natrisk_role_name(natrisk_role role)
 {
-	return role >= 0 && role <= NATRISK_ROLE_ADMIN ? role_names[role]
-	                                                : "viewer";
+	return role >= 0 && (int)role < ROLE_COUNT ? role_names[role]
+	                                            : "viewer";
 }
 
 int natrisk_role_parse(const char *text, natrisk_role *out)
 {
-	int k = parse_name(text, role_names, 4);
+	int k = parse_name(text, role_names, ROLE_COUNT);
 	if (k < 0)
 		return -1;
 	*out = (natrisk_role)k;

@@ -81,11 +81,11 @@ wait "$holder" 2>/dev/null
 t "an unknown role names the roles"
 run "$NATRISK" user add bob --role king --password-stdin --db "$db"
 expect_status 2
-expect_stderr_contains "unknown role 'king': the roles are admin, chair, analyst and viewer"
+expect_stderr_contains "unknown role 'king': the roles are admin, chair, analyst, viewer, owner and reporter"
 
 t "a missing role names them too"
 run "$NATRISK" user add bob --password-stdin --db "$db"
 expect_status 2
-expect_stderr_contains "--role is required: admin, chair, analyst or viewer"
+expect_stderr_contains "--role is required: admin, chair, analyst, viewer, owner or reporter"
 
 finish

@@ -43,6 +43,8 @@ ACTORS = {
     "chair-c": ("chair-c", "chair", "confidential"),
     "chair-o": ("chair-o", "chair", "confidential"),      # not a chair of the edition
     "admin-c": ("admin-c", "admin", "confidential"),
+    "owner-c": ("owner-c", "owner", "confidential"),      # reads published editions only
+    "reporter-c": ("reporter-c", "reporter", "confidential"),
 }
 EDITION_CHAIRS = ["chair-p", "chair-c"]
 # The fixture's scenarios and their classifications; "no-such" does not exist.
@@ -198,7 +200,7 @@ def expected(method, pattern, actor, edition, scenario, phase):
         return success(method, pattern, actor, scenario, phase) if role == "admin" else 403
     if kind == "chair":
         return success(method, pattern, actor, scenario, phase) if is_chair else 403
-    if edition != E or role == "viewer":
+    if edition != E or role in ("viewer", "owner", "reporter"):
         return 404
     if kind == "edition":
         return success(method, pattern, actor, scenario, phase)
