@@ -174,6 +174,43 @@ static int plan_check(request *q, access_need needed, reply *r)
 	return 0;
 }
 
+void authz_signal_reader(const request *q, natrisk_signal_reader *out)
+{
+	bool reporter = q->user.role == NATRISK_ROLE_REPORTER;
+	out->name = q->user.name;
+	out->clearance = q->user.clearance;
+	out->own_only = reporter;
+	out->published_only = reporter;
+}
+
+/* The signals' checks: the role may reach signals at all (viewers and
+ * owners never do, whatever the signal: a 403 that tells nothing),
+ * then the signal exists for the user, then the role for the act. */
+static int signal_check(request *q, access_need needed, reply *r)
+{
+	bool reporter = q->user.role == NATRISK_ROLE_REPORTER;
+	if (!reporter && !authz_does_the_work(q->user.role))
+		return forbid(r);
+	if (needed == ACCESS_SIGNALS)
+		return 0;
+	if (needed == ACCESS_SUBMIT_SIGNAL)
+		return reporter ? 0 : forbid(r);
+	natrisk_signal_reader who;
+	authz_signal_reader(q, &who);
+	int rc = natrisk_store_signal(q->srv->store, &who, q->signal, NULL);
+	if (rc != 0) {
+		if (rc != NATRISK_ENOTFOUND)
+			return reply_failure(r, rc), -1;
+		reply_error(r, 404, "no such signal");
+		return -1;
+	}
+	if (needed == ACCESS_EDIT_SIGNAL)
+		return reporter ? 0 : forbid(r);
+	if (needed == ACCESS_TRIAGE_SIGNAL)
+		return reporter ? forbid(r) : 0;
+	return 0;
+}
+
 int authz_check(request *q, access_need needed, reply *r)
 {
 	bool assigned = false;
@@ -226,6 +263,12 @@ int authz_check(request *q, access_need needed, reply *r)
 	case ACCESS_READ_PLAN_LEVELS:
 	case ACCESS_PLAN_EXPERT:
 		return plan_check(q, needed, r);
+	case ACCESS_SIGNALS:
+	case ACCESS_SUBMIT_SIGNAL:
+	case ACCESS_READ_SIGNAL:
+	case ACCESS_EDIT_SIGNAL:
+	case ACCESS_TRIAGE_SIGNAL:
+		return signal_check(q, needed, r);
 	default:
 		return forbid(r);
 	}

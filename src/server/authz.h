@@ -9,6 +9,7 @@
 #define NATRISK_AUTHZ_H
 
 #include <natrisk/plan_store.h>
+#include <natrisk/signals.h>
 
 #include "server.h"
 
@@ -35,6 +36,15 @@ typedef enum access {
 	                            admin; the capability is visible */
 	ACCESS_PLAN_EXPERT,     /* an analyst who is one of the capability's
 	                           experts */
+	/* Signals: viewers and owners never reach them (403 on every
+	 * route, whatever the signal); to a reporter only their own
+	 * signals exist, to the others those within their clearance. */
+	ACCESS_SIGNALS,         /* a reporter, analyst, chair or admin */
+	ACCESS_SUBMIT_SIGNAL,   /* a reporter */
+	ACCESS_READ_SIGNAL,     /* ... and the signal is visible */
+	ACCESS_EDIT_SIGNAL,     /* a reporter; the signal is visible (theirs) */
+	ACCESS_TRIAGE_SIGNAL,   /* an analyst, chair or admin; the signal is
+	                           visible */
 } access_need;
 
 /* 0 when Q may proceed; otherwise R holds the refusal and the status. */
@@ -53,6 +63,9 @@ bool authz_may_read_edition(const natrisk_user *user,
  * the edition is in consolidation or published; otherwise only their
  * own, as analysts see only their own scores. */
 int authz_plan_reader(request *q, natrisk_plan_reader *out);
+
+/* How Q's user reads and writes signals (signals.h). */
+void authz_signal_reader(const request *q, natrisk_signal_reader *out);
 
 /* Whether a user of CLEARANCE may see something so classified. */
 bool authz_may_see(natrisk_classification clearance,

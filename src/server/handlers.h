@@ -59,6 +59,13 @@ int h_plan_levels_put(request *q, reply *r);
 int h_plan_agreed_put(request *q, reply *r);
 int h_plan_decision(request *q, reply *r);
 
+/* api_signals.c: horizon scanning */
+int h_signals_list(request *q, reply *r);
+int h_signal_submit(request *q, reply *r);
+int h_signal_get(request *q, reply *r);
+int h_signal_edit(request *q, reply *r);
+int h_signal_triage(request *q, reply *r);
+
 /* api_methods.c */
 int h_method(request *q, reply *r);
 

@@ -105,6 +105,12 @@ static const route routes[] = {
 	{ "PUT", "/api/users/{name}/password", ACCESS_MANAGE_USERS,
 	  h_user_password },
 	{ "POST", "/api/users/me/password", ACCESS_SIGNED_IN, h_own_password },
+	{ "GET", "/api/signals", ACCESS_SIGNALS, h_signals_list },
+	{ "POST", "/api/signals", ACCESS_SUBMIT_SIGNAL, h_signal_submit },
+	{ "GET", "/api/signals/{signal}", ACCESS_READ_SIGNAL, h_signal_get },
+	{ "PUT", "/api/signals/{signal}", ACCESS_EDIT_SIGNAL, h_signal_edit },
+	{ "POST", "/api/signals/{signal}/triage", ACCESS_TRIAGE_SIGNAL,
+	  h_signal_triage },
 };
 
 enum { ROUTE_COUNT = sizeof routes / sizeof *routes };
@@ -205,6 +211,9 @@ static bool matches(const char *pattern, const char *url, request *q)
 				return false;
 		} else if (pl == 6 && memcmp(ps, "{item}", 6) == 0) {
 			if (!take_text(us, ul, q->item, sizeof q->item))
+				return false;
+		} else if (pl == 8 && memcmp(ps, "{signal}", 8) == 0) {
+			if (!take_text(us, ul, q->signal, sizeof q->signal))
 				return false;
 		} else if (pl == 6 && memcmp(ps, "{kind}", 6) == 0) {
 			if (!take_plan_kind(us, ul, &q->plan_kind))

@@ -60,6 +60,7 @@ typedef struct request {
 	char criterion[33];
 	char name[65];
 	char item[65];
+	char signal[33];          /* {signal} */
 	int plan_kind;
 	/* the edition of {id}, as authorization read it (edition_known) */
 	bool edition_known;

@@ -1,0 +1,86 @@
+/*
+ * signals.h - horizon scanning in the store: signals that reporters
+ * (diplomatic posts, institutes) submit, and the analysts' triage of
+ * each (dismiss, watch, or propose a new or changed scenario for the
+ * next edition), every decision a new row so that the history is kept.
+ *
+ * A signal is not part of an edition; it may name scenarios and themes
+ * of one edition. Its classification is the highest of its own and of
+ * everything it names (its scenarios, its themes, and the scenarios its
+ * triage proposes to change), looked up when it is read: a signal above
+ * a reader's clearance does not exist for that reader (docs/server.md,
+ * "Signals").
+ *
+ * Bodies go in and signals come out as JSON text (malloc'd, the
+ * caller's to free). Errors as store.h: NATRISK_EINVALID (a bad body,
+ * with the message), NATRISK_ENOTFOUND (no such signal, or not for this
+ * reader), NATRISK_ECONFLICT (a triaged signal edited), NATRISK_EIO.
+ */
+#ifndef NATRISK_SIGNALS_H
+#define NATRISK_SIGNALS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Who reads or writes signals, as the server's policy decides it. */
+typedef struct natrisk_signal_reader {
+	const char *name;
+	natrisk_classification clearance;
+	/* a reporter: their own signals only, without the triage notes */
+	bool own_only;
+	/* names scenarios and themes of published editions only */
+	bool published_only;
+} natrisk_signal_reader;
+
+/* The longest text of each field, in characters. */
+enum {
+	NATRISK_SIGNAL_TEXT_MAX = 10000,
+	NATRISK_SIGNAL_SOURCE_MAX = 1000,
+	NATRISK_SIGNAL_LINKS_MAX = 50,
+	NATRISK_TRIAGE_NOTE_MAX = 5000,
+	NATRISK_PROPOSAL_TITLE_MAX = 200,
+	NATRISK_PROPOSAL_TEXT_MAX = 20000,
+};
+
+/* Submits the signal BODY (a JSON object: text, source, observed,
+ * confidence, classification, edition, scenarios, themes) by WHO; the
+ * new signal into *JSON. */
+NATRISK_EXTERN
+int natrisk_store_signal_submit(natrisk_store *s,
+                                const natrisk_signal_reader *who,
+                                const char *body, size_t len, char **json);
+/* Replaces signal ID's fields with BODY (as for a submission): WHO's
+ * own, not yet triaged (NATRISK_ECONFLICT after). */
+NATRISK_EXTERN
+int natrisk_store_signal_edit(natrisk_store *s,
+                              const natrisk_signal_reader *who,
+                              const char *id, const char *body, size_t len,
+                              char **json);
+/* Adds WHO's triage decision BODY ({decision, note, proposal}) to
+ * signal ID's history; the signal into *JSON. */
+NATRISK_EXTERN
+int natrisk_store_signal_triage(natrisk_store *s,
+                                const natrisk_signal_reader *who,
+                                const char *id, const char *body,
+                                size_t len, char **json);
+/* Signal ID as WHO may see it (with its triage history unless
+ * own_only), or NATRISK_ENOTFOUND. JSON may be NULL: whether it is
+ * there. */
+NATRISK_EXTERN
+int natrisk_store_signal(natrisk_store *s, const natrisk_signal_reader *who,
+                         const char *id, char **json);
+/* Every signal WHO may see, newest first, as a JSON array. */
+NATRISK_EXTERN
+int natrisk_store_signals(natrisk_store *s, const natrisk_signal_reader *who,
+                          char **json);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

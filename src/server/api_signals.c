@@ -1,0 +1,83 @@
+/*
+ * api_signals.c - horizon scanning: reporters submit signals and edit
+ * them until they are triaged; analysts, chairs and admins read the
+ * signals within their clearance and triage them. Who may reach which
+ * signal is decided in authz.c; the store checks every body and keeps
+ * to the need-to-know rule in every answer (signals.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <natrisk/signals.h>
+
+#include "authz.h"
+#include "handlers.h"
+
+static int reply_signal(reply *r, int rc, char *json, unsigned status)
+{
+	if (rc != 0)
+		return reply_failure(r, rc);
+	return reply_take(r, status, "application/json", json, strlen(json));
+}
+
+/* Whether the body is a JSON object (400 otherwise). */
+static bool body_is_object(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	json_decref(body);
+	return body != NULL;
+}
+
+int h_signals_list(request *q, reply *r)
+{
+	natrisk_signal_reader who;
+	char *json = NULL;
+	authz_signal_reader(q, &who);
+	int rc = natrisk_store_signals(q->srv->store, &who, &json);
+	return reply_signal(r, rc, json, 200);
+}
+
+int h_signal_submit(request *q, reply *r)
+{
+	natrisk_signal_reader who;
+	char *json = NULL;
+	if (!body_is_object(q, r))
+		return 0;
+	authz_signal_reader(q, &who);
+	int rc = natrisk_store_signal_submit(q->srv->store, &who, q->body,
+	                                     q->body_len, &json);
+	return reply_signal(r, rc, json, 201);
+}
+
+int h_signal_get(request *q, reply *r)
+{
+	natrisk_signal_reader who;
+	char *json = NULL;
+	authz_signal_reader(q, &who);
+	int rc = natrisk_store_signal(q->srv->store, &who, q->signal, &json);
+	return reply_signal(r, rc, json, 200);
+}
+
+int h_signal_edit(request *q, reply *r)
+{
+	natrisk_signal_reader who;
+	char *json = NULL;
+	if (!body_is_object(q, r))
+		return 0;
+	authz_signal_reader(q, &who);
+	int rc = natrisk_store_signal_edit(q->srv->store, &who, q->signal,
+	                                   q->body, q->body_len, &json);
+	return reply_signal(r, rc, json, 200);
+}
+
+int h_signal_triage(request *q, reply *r)
+{
+	natrisk_signal_reader who;
+	char *json = NULL;
+	if (!body_is_object(q, r))
+		return 0;
+	authz_signal_reader(q, &who);
+	int rc = natrisk_store_signal_triage(q->srv->store, &who, q->signal,
+	                                     q->body, q->body_len, &json);
+	return reply_signal(r, rc, json, 201);
+}
