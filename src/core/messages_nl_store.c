@@ -30,11 +30,46 @@ static const message_pair pairs[] = {
 	  "(titel), theme (thema), kind (soort), description "
 	  "(beschrijving), classification (rubricering), new (nieuw), "
 	  "sources (bronnen); scores hebben hun eigen routes)" },
+	{ "'%s' must be a list of at most %d different ids",
+	  "'%s' moet een lijst van ten hoogste %d verschillende id's "
+	  "zijn" },
+	{ "'%s' must be text of 1 to %zu characters, not blank",
+	  "'%s' moet tekst van 1 tot %zu tekens zijn, niet leeg" },
+	{ "'%s' must be text of at most %zu characters",
+	  "'%s' moet tekst van ten hoogste %zu tekens zijn" },
+	{ "'classification' must be public, restricted or "
+	  "confidential",
+	  "de rubricering (classification) moet public, restricted "
+	  "of confidential zijn" },
+	{ "'confidence' must be low, medium or high",
+	  "de betrouwbaarheid (confidence) moet low, medium of high "
+	  "zijn" },
+	{ "'decision' must be dismiss, watch or propose",
+	  "het besluit (decision) moet dismiss, watch of propose zijn" },
+	{ "'edition' must be an edition's id or null",
+	  "de editie (edition) moet de id van een editie zijn, of "
+	  "null" },
+	{ "'observed' must be a date YYYY-MM-DD, not after today",
+	  "de datum van waarneming (observed) moet een datum "
+	  "JJJJ-MM-DD zijn, niet na vandaag" },
 	{ "a likelihood cannot be dropped: score it",
 	  "een waarschijnlijkheid kan niet worden geschrapt: geef een "
 	  "score" },
 	{ "a password needs at least %d characters",
 	  "een wachtwoord heeft ten minste %d tekens nodig" },
+	{ "a proposal",
+	  "een voorstel" },
+	{ "a proposal that changes a scenario names its 'edition'",
+	  "een voorstel dat een scenario wijzigt, noemt de editie "
+	  "ervan (edition)" },
+	{ "a signal",
+	  "een signaal" },
+	{ "a signal that names scenarios or themes names their "
+	  "'edition'",
+	  "een signaal dat scenario's of thema's noemt, noemt ook "
+	  "hun editie (edition)" },
+	{ "a triage decision",
+	  "een triagebesluit" },
 	{ "a user name is 1 to 64 of a-z, 0-9, '.', '_' and '-'",
 	  "een gebruikersnaam bestaat uit 1 tot en met 64 tekens uit "
 	  "a-z, 0-9, '.', '_' en '-'" },
@@ -158,16 +193,24 @@ static const message_pair pairs[] = {
 	  "geen vrije id gevonden na %d pogingen" },
 	{ "no free scenario id after %d tries",
 	  "geen vrije scenario-id gevonden na %d pogingen" },
+	{ "no free signal id after %d tries",
+	  "geen vrije signaal-id gevonden na %d pogingen" },
+	{ "no such edition %lld",
+	  "editie %lld bestaat niet" },
 	{ "no such plan item",
 	  "dit onderdeel van het plan bestaat niet" },
 	{ "no such scenario",
 	  "dit scenario bestaat niet" },
 	{ "no such session",
 	  "deze sessie bestaat niet" },
+	{ "no such signal",
+	  "dit signaal bestaat niet" },
 	{ "no user '%s'",
 	  "er is geen gebruiker '%s'" },
 	{ "not JSON: %s",
 	  "geen JSON: %s" },
+	{ "only the decision propose has a 'proposal'",
+	  "alleen het besluit propose heeft een voorstel (proposal)" },
 	{ "organisation '%s' is first responsible for a measure or an "
 	  "advice: name another owner there first",
 	  "organisatie '%s' is eerstverantwoordelijk voor een "
@@ -256,6 +299,10 @@ static const message_pair pairs[] = {
 	  "%d",
 	  "de database heeft schemaversie %d; deze natrisk kent versies "
 	  "tot en met %d" },
+	{ "the decision propose needs a 'proposal' {title, "
+	  "description, scenario}",
+	  "het besluit propose vraagt een voorstel (proposal) "
+	  "{title, description, scenario}" },
 	{ "the edition holds a scenario above your clearance: only "
 	  "someone cleared for all of it may replace its plan",
 	  "de editie bevat een scenario boven uw "
@@ -267,6 +314,9 @@ static const message_pair pairs[] = {
 	  "de methode %s van editie %lld kan niet worden gelezen" },
 	{ "the request holds errors",
 	  "het verzoek bevat fouten" },
+	{ "the signal has been triaged: it can no longer be edited",
+	  "het signaal is al beoordeeld: het kan niet meer worden "
+	  "gewijzigd" },
 	{ "the store %s is open read-only",
 	  "de opslag %s is alleen-lezen geopend" },
 	{ "the store keeps editions whose method is named by its id "
@@ -275,6 +325,10 @@ static const message_pair pairs[] = {
 	  "wordt genoemd (zoals nrb-2008), niet met een pad" },
 	{ "there is no user %s",
 	  "er is geen gebruiker %s" },
+	{ "unknown scenario '%s' in edition %lld",
+	  "onbekend scenario '%s' in editie %lld" },
+	{ "unknown theme '%s' in edition %lld",
+	  "onbekend thema '%s' in editie %lld" },
 	{ "until it is published",
 	  "tot de editie is gepubliceerd" },
 	{ "user '%s' exists already",
@@ -285,6 +339,10 @@ static const message_pair pairs[] = {
 	  "in de fase scoren" },
 	{ "wrong user name or password",
 	  "de gebruikersnaam of het wachtwoord is onjuist" },
+	{ "you may not classify a signal above your own clearance "
+	  "(%s)",
+	  "u mag een signaal niet hoger rubriceren dan uw eigen "
+	  "veiligheidsmachtiging (%s)" },
 };
 
 const message_table messages_nl_store = {

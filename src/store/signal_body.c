@@ -44,12 +44,13 @@ static int text_of(json_t *body, const char *key, size_t max, bool optional,
 		return 0;
 	const char *text = json_string_value(value);
 	size_t len = json_string_length(value);
-	if (!text || utf8_length(text, len) > max ||
-	    (!optional && utf8_blank(text, len)))
-		return error_set(NATRISK_EINVALID, optional
-		                 ? "'%s' must be text of at most %zu characters"
-		                 : "'%s' must be text of 1 to %zu characters, not "
-		                   "blank", key, max);
+	bool fits = text && utf8_length(text, len) <= max;
+	if (optional && !fits)
+		return error_set(NATRISK_EINVALID, "'%s' must be text of at "
+		                 "most %zu characters", key, max);
+	if (!fits || (!optional && utf8_blank(text, len)))
+		return error_set(NATRISK_EINVALID, "'%s' must be text of 1 to "
+		                 "%zu characters, not blank", key, max);
 	*out = text;
 	return 0;
 }

@@ -111,9 +111,10 @@ static int audit_signal(sqlite3 *db, signal_job *job, const char *key,
 	int rc = signal_read_json(db, job->who, key, &after);
 	char object[48];
 	snprintf(object, sizeof object, "signal:%s", key);
+	json_t *none = json_null();
 	if (rc == 0)
 		rc = audit_json_change(db, job->who->name, action, object,
-		                       before, after);
+		                       before ? before : none, after);
 	job->json = rc == 0 ? json_dumps(after, JSON_COMPACT |
 	                                                JSON_PRESERVE_ORDER)
 	                    : NULL;
@@ -199,9 +200,8 @@ static int edit_work(sqlite3 *db, void *ctx)
 	signal_fields f;
 	int rc = signal_find(db, job->who, job->key, &found);
 	if (rc == 0 && strcmp(found.status, "new") != 0)
-		rc = error_set(NATRISK_ECONFLICT, "the signal has been triaged "
-		               "(%s): it can no longer be edited",
-		               found.status);
+		rc = error_set(NATRISK_ECONFLICT, "the signal has been triaged: "
+		               "it can no longer be edited");
 	if (rc == 0)
 		rc = parse_body(job, &body);
 	if (rc == 0)

@@ -28,7 +28,7 @@
 	"h.theme), 0), "                                                  \
 	"COALESCE((SELECT MAX(" LEVEL_OF("c.classification") ") FROM "    \
 	"signal_triage r JOIN scenarios c ON c.id = r.scenario_id "       \
-	"WHERE r.signal_id = g.id), 0))"
+	"WHERE r.signal_id = g.id AND ?4), 0))"
 
 #define SIGNAL_STATUS                                                    \
 	"COALESCE((SELECT CASE decision WHEN 'dismiss' THEN 'dismissed' " \
@@ -37,7 +37,9 @@
 	"'new')"
 
 /* The signals WHO may see (?1 clearance, ?2 the author or NULL, ?3 a
- * key or NULL), newest first. */
+ * key or NULL, ?4 whether the triage counts), newest first. A reporter
+ * receives no triage notes, so the scenarios a proposal names do not
+ * raise the level of what a reporter receives. */
 static const char visible_sql[] =
 	"SELECT * FROM (SELECT g.id, g.key, g.author, g.text, g.source, "
 	"g.observed, g.confidence, g.assessment_id, g.submitted_at, "
@@ -57,6 +59,7 @@ static sqlite3_stmt *visible(sqlite3 *db, const natrisk_signal_reader *who,
 		sqlite3_bind_text(stmt, 2, who->name, -1, SQLITE_STATIC);
 	if (key)
 		sqlite3_bind_text(stmt, 3, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 4, !who->own_only);
 	return stmt;
 }
 
