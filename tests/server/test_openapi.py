@@ -499,5 +499,40 @@ def live_answers_fit_the_document():
     t.check(checked[0] >= 50, "%d JSON bodies checked against their schemas" % checked[0])
 
 
+@t.test
+def signals_fit_the_document():
+    """The signal routes' answers, successes and refusals."""
+    srv.add_user("rep", "reporter", "confidential")
+    srv.add_user("owner", "owner", "confidential")
+    e = srv.import_file(CLASSIFIED)
+    admin, rep, ana, viewer = (srv.client(n) for n in ("admin", "rep", "ana", "owner"))
+    r = admin.put("/api/assessments/%d/status" % e, {"status": "published"})
+    t.status(r, 200, "publish an edition for the reporter")
+    signal = {"text": "Probing of the grid", "source": "Institute", "observed": "2026-01-05",
+              "confidence": "low", "classification": "restricted", "edition": e,
+              "scenarios": ["pub-flood"], "themes": ["water"]}
+    made = rep.post("/api/signals", signal)
+    conforms(made, "POST", "/api/signals")
+    k = "/api/signals/" + made.json()["id"]
+    calls = [
+        (rep, "POST", "/api/signals", dict(signal, confidence="sure")),
+        (rep, "POST", "/api/signals", "[]"),
+        (viewer, "POST", "/api/signals", signal),
+        (rep, "GET", "/api/signals", None), (ana, "GET", "/api/signals", None),
+        (viewer, "GET", "/api/signals", None),
+        (rep, "GET", k, None), (ana, "GET", k, None), (ana, "GET", k + "x", None),
+        (rep, "PUT", k, dict(signal, text="Probing, again")),
+        (ana, "PUT", k, signal), (rep, "PUT", k, {"text": ""}),
+        (ana, "POST", k + "/triage", {"decision": "watch", "note": "keep watching"}),
+        (ana, "POST", k + "/triage", {"decision": "propose", "proposal": {
+            "title": "Grid probing", "scenario": "pub-flood"}}),
+        (ana, "POST", k + "/triage", {"decision": "maybe"}),
+        (rep, "POST", k + "/triage", {"decision": "watch"}),
+        (rep, "PUT", k, signal), (ana, "GET", k, None), (rep, "GET", k, None),
+    ]
+    for client, method, path, body in calls:
+        conforms(client.request(method, path, body), method, path)
+
+
 if __name__ == "__main__":
     t.run(setup, teardown)
