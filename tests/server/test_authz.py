@@ -12,7 +12,9 @@ session; then 404 for an edition that does not exist or a scenario the
 actor may not see (exactly the same body as a scenario that does not
 exist); then 403 for the role (an analyst's own score: 403 too when not
 assigned); otherwise the handler's success, or 409 when the edition's
-status forbids the change. Then: no state-changing request passes without
+status forbids the change. The signal routes (horizon scanning) are tried
+on signals of every clearance, another reporter's and one that does not
+exist: viewers and owners get 403 on all of them. Then: no state-changing request passes without
 the CSRF token, and nothing of a hidden scenario appears in any answer to
 a user of a lower clearance.
 Run: python3 tests/server/test_authz.py
@@ -82,6 +84,18 @@ MEASURES["no-such-item"] = MEASURES["sensors"]
 FRESH_CAPABILITY = {"fresh-public": "dike-watch", "fresh-restricted": "grid-restore",
                     "fresh-confidential": "nightjar-cover"}
 HIDDEN_WORDS = ("nightjar", "kestrel", "heron", "res-grid", "gas grid")
+# Signals (docs/server.md, "Signals"): reporter-c's, naming a scenario of
+# each clearance of a published copy of the fixture, and another
+# reporter's public one; "no-such-signal" does not exist. Each signal's
+# classification is its scenario's; the ids are the server's, once made.
+SIGNALS = {"sig-public": "public", "sig-restricted": "restricted",
+           "sig-confidential": "confidential", "sig-other": "public", "no-such-signal": None}
+SIGNAL_SCENARIO = {"sig-public": "pub-flood", "sig-restricted": "res-grid",
+                   "sig-confidential": "conf-nightjar", "sig-other": "pub-flood",
+                   "no-such-signal": "pub-flood"}
+SIGNAL_AUTHOR = {"sig-other": "reporter-x"}
+signal_ids = {"no-such-signal": "signal-nosuch"}
+published = [None]
 
 # The contract, route by route (not authz.c's table: the issue's words).
 #   anyone          no session needed
@@ -104,6 +118,13 @@ HIDDEN_WORDS = ("nightjar", "kestrel", "heron", "res-grid", "gas grid")
 #   item-chair      ... and an admin or one of the edition's chairs
 #   levels-reader   ... and an analyst (their own), a chair or an admin
 #   expert          ... and an analyst who is one of the capability's experts
+#   signals         a reporter, analyst, chair or admin (viewers and
+#                   owners: 403 on every signal route, whatever the signal)
+#   submit-signal   a reporter
+#   signal          ... and the signal exists for the actor: a reporter's
+#                   own, or for the others one within their clearance
+#   signal-edit     ... and its reporter (409 once it is triaged)
+#   signal-triage   ... and an analyst, chair or admin
 POLICY = {
     ("POST", "/api/session"): "anyone",
     ("DELETE", "/api/session"): "signed-in",
@@ -155,6 +176,11 @@ POLICY = {
     ("PUT", "/api/users/{name}/disabled"): "admin",
     ("PUT", "/api/users/{name}/password"): "admin",
     ("POST", "/api/users/me/password"): "signed-in",
+    ("GET", "/api/signals"): "signals",
+    ("POST", "/api/signals"): "submit-signal",
+    ("GET", "/api/signals/{signal}"): "signal",
+    ("PUT", "/api/signals/{signal}"): "signal-edit",
+    ("POST", "/api/signals/{signal}/triage"): "signal-triage",
 }
 
 counter = [0]
@@ -179,6 +205,10 @@ def success(method, pattern, actor, scenario, phase):
         return 200 if phase in ("draft", "consolidation") else 409
     if pattern == "/api/assessments/{id}/plan":
         return 200                # an import replaces the plan
+    if (method, pattern) == ("PUT", "/api/signals/{signal}"):
+        # every signal of reporter-c is triaged by the first round's
+        # triage route, after its edit route: read-only from then on
+        return 200 if phase == "draft" else 409
     if method == "POST" and pattern not in ("/api/session", "/api/users/me/password"):
         return 201
     return 200
@@ -200,6 +230,8 @@ def expected(method, pattern, actor, edition, scenario, phase):
         return success(method, pattern, actor, scenario, phase) if role == "admin" else 403
     if kind == "chair":
         return success(method, pattern, actor, scenario, phase) if is_chair else 403
+    if kind.startswith("signal") or kind == "submit-signal":
+        return signal_expected(method, pattern, kind, actor, scenario, phase)
     if edition != E or role in ("viewer", "owner", "reporter"):
         return 404
     if kind == "edition":
@@ -226,6 +258,42 @@ def expected(method, pattern, actor, edition, scenario, phase):
     else:
         raise AssertionError("unknown policy " + kind)
     return success(method, pattern, actor, scenario, phase) if allowed else 403
+
+
+def signal_expected(method, pattern, kind, actor, name, phase):
+    """403 for a role that never reaches signals, then 404 for a signal
+    that does not exist for the actor, then the role for the act."""
+    who = ACTORS[actor]
+    role = who[1]
+    reporter = role == "reporter"
+    if not reporter and role not in ("analyst", "chair", "admin"):
+        return 403
+    if kind == "signals":
+        return success(method, pattern, actor, name, phase)
+    if kind == "submit-signal":
+        return success(method, pattern, actor, name, phase) if reporter else 403
+    classification = SIGNALS[name]
+    own = SIGNAL_AUTHOR.get(name, "reporter-c") == who[0]
+    if classification is None or LEVEL[classification] > LEVEL[who[2]] or \
+            (reporter and not own):
+        return 404
+    if kind == "signal":
+        allowed = True
+    elif kind == "signal-edit":
+        allowed = reporter
+    elif kind == "signal-triage":
+        allowed = not reporter
+    else:
+        raise AssertionError("unknown policy " + kind)
+    return success(method, pattern, actor, name, phase) if allowed else 403
+
+
+def signal_body(name):
+    """A signal of reporter-c naming SIGNAL_SCENARIO[NAME] of the
+    published edition."""
+    return {"text": "Matrix signal on " + SIGNAL_SCENARIO[name], "source": "authz matrix",
+            "observed": "2026-01-02", "confidence": "medium", "edition": published[0],
+            "scenarios": [SIGNAL_SCENARIO[name]]}
 
 
 def item_kind(method, pattern):
@@ -267,6 +335,8 @@ def targets(pattern, method="GET"):
     if "{item}" in pattern:
         items = list(PLAN_ITEMS[item_kind(method, pattern)])
         return [(E, i) for i in items] + [(MISSING_EDITION, items[0])]
+    if "{signal}" in pattern:
+        return [(None, name) for name in SIGNALS]
     if "{id}" in pattern:
         return [(E, None), (MISSING_EDITION, None)]
     if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
@@ -286,6 +356,8 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         path = path.replace("{item}", item)
     if "{scenario}" in pattern:
         path = path.replace("{scenario}", scenario)
+    if "{signal}" in pattern:
+        path = path.replace("{signal}", signal_ids[scenario])
     if pattern == "/api/methods/{name}":
         path = path.replace("{name}", "nrb-2008")
     body, content_type = None, None
@@ -334,6 +406,10 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         body = '"C+"'
     elif "/plan" in pattern:
         body, content_type = plan_body(method, pattern, scenario)
+    elif pattern.endswith("/triage"):
+        body = {"decision": "watch", "note": "matrix"}
+    elif pattern.startswith("/api/signals"):
+        body = signal_body(scenario or "sig-public") if method != "GET" else None
     elif (method, pattern) == ("POST", "/api/users"):
         body = {"name": unique("made"), "role": "viewer", "password": "a-long-password"}
     return client, path, body, content_type
@@ -381,6 +457,7 @@ def setup():
         if who:
             srv.add_user(*who)
     srv.add_user("analyst-x", "analyst", "confidential")   # scores the hidden scenarios
+    srv.add_user("reporter-x", "reporter", "confidential")  # the other reporter
     for phase in ("draft", "scoring"):
         throwaway[phase] = "throwaway-" + phase
         srv.add_user(throwaway[phase], "viewer", "public")
@@ -408,6 +485,26 @@ def setup():
     for r in steps:
         if r.status != 200:
             raise RuntimeError("setting up the matrix: %r" % r)
+    setup_signals(admin)
+
+
+def setup_signals(admin):
+    """A published copy of the fixture, and the matrix's signals on it."""
+    published[0] = srv.import_file(CLASSIFIED, chairs=[])
+    r = admin.put("/api/assessments/%d/status" % published[0], {"status": "published"})
+    if r.status != 200:
+        raise RuntimeError("publishing the signals' edition: %r" % r)
+    other = srv.client("reporter-x")
+    for name in SIGNALS:
+        if name == "no-such-signal":
+            continue
+        author = other if name in SIGNAL_AUTHOR else clients["reporter-c"]
+        r = author.post("/api/signals", signal_body(name))
+        if r.status != 201 or r.json()["classification"] != SIGNALS[name]:
+            raise RuntimeError("making signal %s: %r" % (name, r))
+        signal_ids[name] = r.json()["id"]
+    READS.extend(["/api/signals", "/api/signals/" + signal_ids["sig-restricted"],
+                  "/api/signals/" + signal_ids["sig-confidential"]])
 
 
 def teardown():
@@ -456,11 +553,14 @@ def check_404_bodies(method, pattern, actor, phase, bodies):
         missing, names = "no-such", SCENARIOS
     elif "{item}" in pattern:
         missing, names = "no-such-item", PLAN_ITEMS[item_kind(method, pattern)]
+    elif "{signal}" in pattern:
+        missing, names = "no-such-signal", SIGNALS
     else:
         return
-    none = bodies[(E, missing)]
+    edition = None if "{signal}" in pattern else E
+    none = bodies[(edition, missing)]
     for sid in names:
-        r = bodies[(E, sid)]
+        r = bodies[(edition, sid)]
         if sid == missing or r.status != 404:
             continue
         t.eq((r.status, r.body, r.header("Content-Type")),
