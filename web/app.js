@@ -17,6 +17,7 @@ import { renderUsers } from './page-users.js';
 import { renderPassword } from './page-password.js';
 import { renderPlan } from './page-plan.js';
 import { renderCapability } from './page-capability.js';
+import { renderSignals } from './page-signals.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
@@ -26,8 +27,11 @@ const state = {
 	renderCount: 0
 };
 
+// A reporter's work is signals: their landing page.
+const renderHome = ctx => (ctx.session.role === 'reporter' ? renderSignals(ctx) : renderEditions(ctx));
+
 const ROUTES = [
-	{ re: /^\/?$/, page: renderEditions },
+	{ re: /^\/?$/, page: renderHome },
 	{ re: /^\/editions\/?$/, page: renderEditions },
 	{ re: /^\/editions\/(\d+)\/?$/, page: renderEdition, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/spread\/?$/, page: renderSpread, keys: ['edition'] },
@@ -38,7 +42,8 @@ const ROUTES = [
 	{ re: /^\/editions\/(\d+)\/plan\/capabilities\/([a-z0-9][a-z0-9-]*)\/?$/, page: renderCapability,
 	  keys: ['edition', 'item'] },
 	{ re: /^\/users\/?$/, page: renderUsers },
-	{ re: /^\/password\/?$/, page: renderPassword }
+	{ re: /^\/password\/?$/, page: renderPassword },
+	{ re: /^\/signals\/?$/, page: renderSignals }
 ];
 
 function path() {
@@ -69,7 +74,10 @@ function renderHeader() {
 	nav.setAttribute('aria-label', t('nav.label'));
 	const items = [];
 	if (state.session) {
-		items.push(h('li', null, h('a', { href: '#/' }, t('nav.editions'))));
+		const reporter = state.session.role === 'reporter';
+		items.push(h('li', null, h('a', { href: reporter ? '#/editions' : '#/' }, t('nav.editions'))));
+		if (reporter || ['analyst', 'chair', 'admin'].includes(state.session.role))
+			items.push(h('li', null, h('a', { href: '#/signals', id: 'nav-signals' }, t('nav.signals'))));
 		if (state.session.role === 'admin')
 			items.push(h('li', null, h('a', { href: '#/users' }, t('nav.users'))));
 	}

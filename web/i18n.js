@@ -3,6 +3,7 @@
 
 import { ACCOUNT_STRINGS } from './i18n-accounts.js';
 import { PLAN_STRINGS } from './i18n-plan.js';
+import { SIGNAL_STRINGS } from './i18n-signals.js';
 
 const STRINGS = {
 	en: {
@@ -454,9 +455,9 @@ const STRINGS = {
 };
 
 // the strings of accounts, editions' chairs and comparison, and of the
-// plan, kept apart
+// plan and of signals, kept apart
 for (const id of Object.keys(STRINGS))
-	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id]);
+	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id], SIGNAL_STRINGS[id]);
 
 export const LANGS = [
 	{ id: 'en', name: 'English' },

@@ -1,0 +1,143 @@
+// page-signals.js - horizon scanning (#/signals). A reporter's landing
+// page: the form to submit a signal and the reporter's own signals with
+// their status, each editable until it is triaged. For analysts, chairs
+// and admins the triage page: the signals within their clearance, by
+// status, each with its history and a form to dismiss, watch or propose
+// a new or changed scenario. Viewers and owners have no signals (the
+// server answers 403); the page is not theirs.
+
+import * as api from './api.js';
+import { h, replace, announce, onSubmit, labelledSelect } from './dom.js';
+import { t, dateTime } from './i18n.js';
+import { signalForm } from './signal-form.js';
+
+const STATUSES = ['new', 'watching', 'proposed', 'dismissed'];
+const DECISIONS = ['watch', 'dismiss', 'propose'];
+
+function links(signal) {
+	const names = signal.scenarios.concat(signal.themes);
+	if (!signal.edition || !names.length)
+		return null;
+	return h('p', { class: 'signal-links' }, t('signals.links', { edition: signal.edition, links: names.join(', ') }));
+}
+
+function historyEntry(entry) {
+	const p = entry.proposal;
+	return h('li', null,
+		t('signals.historyEntry', { decision: t('decision.' + entry.decision), by: entry.by, at: dateTime(entry.at) }),
+		p ? h('div', null, p.scenario ? t('signals.proposalChange', { scenario: p.scenario, title: p.title })
+			: t('signals.proposalNew', { title: p.title })) : null,
+		p && p.description ? h('div', { class: 'note' }, p.description) : null,
+		entry.note ? h('div', { class: 'note' }, entry.note) : null);
+}
+
+// The form that records a decision on SIGNAL; ON_DONE(signal) after.
+function triageForm(signal, onDone) {
+	const key = signal.id;
+	const decision = labelledSelect(t('signals.decision'),
+		DECISIONS.map(d => ({ value: d, label: t('decision.' + d) })), 'watch', { id: 'decision-' + key });
+	const note = h('textarea', { id: 'note-' + key, rows: 2, maxlength: 5000 });
+	const title = h('input', { id: 'ptitle-' + key, type: 'text', maxlength: 200 });
+	const text = h('textarea', { id: 'ptext-' + key, rows: 3 });
+	const scenario = labelledSelect(t('signals.proposalScenario'),
+		[{ value: '', label: t('signals.proposalNewOption') }].concat(
+			signal.scenarios.map(s => ({ value: s, label: s }))), '', { id: 'pscenario-' + key });
+	const proposal = h('div', { class: 'proposal', hidden: true },
+		h('div', { class: 'field wide' }, h('label', { for: 'ptitle-' + key }, t('signals.proposalTitle')), title),
+		h('div', { class: 'field wide' }, h('label', { for: 'ptext-' + key }, t('signals.proposalText')), text),
+		signal.scenarios.length ? scenario.field : null);
+	decision.select.addEventListener('change', () => {
+		proposal.hidden = decision.select.value !== 'propose';
+	});
+	const status = h('p', { class: 'form-status', id: 'triage-status-' + key });
+	const form = h('form', { class: 'triage-form', id: 'triage-' + key, novalidate: true },
+		decision.field,
+		h('div', { class: 'field wide' }, h('label', { for: 'note-' + key }, t('signals.note')), note),
+		proposal,
+		h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'triage-submit-' + key }, t('signals.triage'))),
+		status);
+	onSubmit(form, status, async () => {
+		const body = { decision: decision.select.value, note: note.value || null };
+		if (body.decision === 'propose')
+			body.proposal = { title: title.value, description: text.value || null,
+				scenario: scenario.select.value || null };
+		const saved = await api.post('/api/signals/' + api.enc(key) + '/triage', body);
+		const message = t('signals.triaged', { decision: t('decision.' + body.decision) });
+		onDone(saved, message);
+		return message;
+	});
+	return form;
+}
+
+// One signal as a card; ACTIONS are the reader's (edit, triage).
+function card(signal, actions) {
+	return h('article', { class: 'plan-item signal-card', 'data-signal': signal.id, 'data-status': signal.status },
+		h('h3', null, signal.source, ' ',
+			h('span', { class: ['badge', 'signal-' + signal.status] }, t('signal.' + signal.status)), ' ',
+			h('span', { class: 'badge' }, t('class.' + signal.classification))),
+		h('p', { class: 'signal-text' }, signal.text),
+		h('p', { class: 'note' }, t('signals.observedOn', {
+			date: signal.observed, confidence: t('confidence.' + signal.confidence), source: signal.source
+		})),
+		links(signal),
+		h('p', { class: 'note' }, t('signals.by', { author: signal.author, date: dateTime(signal.submitted) })),
+		signal.triage && signal.triage.length ? h('div', null, h('h4', null, t('signals.history')),
+			h('ol', { class: 'signal-history' }, signal.triage.map(historyEntry))) : null,
+		actions);
+}
+
+async function renderReporter(ctx) {
+	let signals = await api.get('/api/signals');
+	const list = h('div', { id: 'signals-list', class: 'plan-items' });
+	const form = await signalForm(ctx, (saved, edited) => {
+		signals = edited ? signals.map(s => (s.id === saved.id ? saved : s)) : [saved].concat(signals);
+		draw();
+	});
+	function draw() {
+		replace(list, signals.length ? signals.map(s => card(s, s.status === 'new'
+			? h('div', { class: 'actions' }, h('button', {
+				type: 'button', class: 'secondary small', id: 'edit-' + s.id,
+				onclick: () => form.edit(s)
+			}, t('signals.edit'))) : null)) : h('p', { id: 'no-signals' }, t('signals.none')));
+	}
+	draw();
+	ctx.guard(form.dirty);
+	replace(ctx.main,
+		h('h1', null, t('signals.title')),
+		h('p', { class: 'description' }, t('signals.introReporter')),
+		form.section,
+		h('section', { 'aria-labelledby': 'signals-heading' },
+			h('h2', { id: 'signals-heading' }, t('signals.mine')), list));
+}
+
+async function renderTriage(ctx) {
+	let signals = await api.get('/api/signals');
+	const list = h('div', { id: 'signals-list', class: 'plan-items' });
+	const filter = labelledSelect(t('signals.filter'),
+		[{ value: '', label: t('signals.filterAll') }].concat(
+			STATUSES.map(s => ({ value: s, label: t('signal.' + s) }))), 'new', { id: 'signals-filter' });
+	function draw() {
+		const shown = signals.filter(s => !filter.select.value || s.status === filter.select.value);
+		replace(list, shown.length ? shown.map(s => card(s, triageForm(s, (saved, message) => {
+			signals = signals.map(x => (x.id === saved.id ? saved : x));
+			draw();
+			announce(message);
+		}))) : h('p', { id: 'no-signals' }, t(signals.length ? 'signals.noneShown' : 'signals.none')));
+	}
+	filter.select.addEventListener('change', draw);
+	draw();
+	replace(ctx.main,
+		h('h1', null, t('signals.title')),
+		h('p', { class: 'description' }, t('signals.introTriage')),
+		h('section', { 'aria-labelledby': 'signals-heading' },
+			h('h2', { id: 'signals-heading' }, t('signals.all')), filter.field, list));
+}
+
+export async function renderSignals(ctx) {
+	const role = ctx.session.role;
+	if (role === 'reporter')
+		return renderReporter(ctx);
+	if (role === 'analyst' || ctx.isChair())
+		return renderTriage(ctx);
+	return ctx.notFound();
+}
