@@ -22,6 +22,8 @@ export const VIEWER = { name: env('E2E_VIEWER', 'vera'), password: env('E2E_VIEW
 export const ADMIN = { name: env('E2E_ADMIN', 'root'), password: env('E2E_ADMIN_PW', '') };
 // a chair who does not chair the editions the tests make, until made co-chair
 export const CHAIR2 = { name: env('E2E_CHAIR2', 'cleo'), password: env('E2E_CHAIR2_PW', '') };
+// a reporter (restricted clearance) who submits signals
+export const REPORTER = { name: env('E2E_REPORTER', 'rita'), password: env('E2E_REPORTER_PW', '') };
 // the id of the 2011 example edition, which the chair chairs: the one to compare with
 export const PREVIOUS = Number(env('E2E_PREVIOUS', '0'));
 export const ROOT = env('E2E_ROOT', new URL('../..', import.meta.url).pathname);

@@ -6,7 +6,7 @@
 # lib.mjs, basics.mjs, cycle.mjs, the whole cycle at phone and desktop
 # size in both languages, plans.mjs, an edition's plan, and accounts.mjs,
 # passwords, editions' own chairs and the comparison with a previous
-# edition) driving headless
+# edition, and signals.mjs, a reporter's signals and their triage) driving headless
 # Chromium through playwright-core; the chair uploads the editions the
 # tests work on. Exits non-zero on any failure, including a server that
 # does not stop cleanly on SIGTERM.
@@ -67,6 +67,8 @@ E2E_ANALYST=ann E2E_ANALYST_PW=analyst-pass-1
 E2E_ANALYST2=bob E2E_ANALYST2_PW=analyst-pass-2
 E2E_VIEWER=vera E2E_VIEWER_PW=viewer-pass-1
 E2E_ADMIN=root E2E_ADMIN_PW=admin-pass-1
+E2E_REPORTER=rita E2E_REPORTER_PW=reporter-pass-1
+export E2E_REPORTER E2E_REPORTER_PW
 export E2E_CHAIR E2E_CHAIR_PW E2E_CHAIR2 E2E_CHAIR2_PW E2E_ANALYST E2E_ANALYST_PW E2E_ANALYST2 \
 	E2E_ANALYST2_PW E2E_VIEWER E2E_VIEWER_PW E2E_ADMIN E2E_ADMIN_PW
 
@@ -81,6 +83,7 @@ add_user "$E2E_ANALYST" analyst public "$E2E_ANALYST_PW"
 add_user "$E2E_ANALYST2" analyst public "$E2E_ANALYST2_PW"
 add_user "$E2E_VIEWER" viewer public "$E2E_VIEWER_PW"
 add_user "$E2E_ADMIN" admin public "$E2E_ADMIN_PW"
+add_user "$E2E_REPORTER" reporter restricted "$E2E_REPORTER_PW"
 
 example=$root/examples/nrb-2012.yaml
 # The tests need a public scenario and one above the analysts' clearance
