@@ -45,5 +45,6 @@
 #include "natrisk/monitor.h"
 #include "natrisk/monitor_run.h"
 #include "natrisk/cap.h"
+#include "natrisk/signals.h"
 
 #endif

@@ -49,33 +49,37 @@ enum {
 };
 
 /* Submits the signal BODY (a JSON object: text, source, observed,
- * confidence, classification, edition, scenarios, themes) by WHO; the
- * new signal into *JSON. */
+ * confidence, classification, edition, scenarios, themes) by WHO.
+ * Returns NATRISK_OK with the new signal in *JSON, which the caller
+ * frees with free(); or an error code with *JSON NULL. */
 NATRISK_EXTERN
 int natrisk_store_signal_submit(natrisk_store *s,
                                 const natrisk_signal_reader *who,
                                 const char *body, size_t len, char **json);
 /* Replaces signal ID's fields with BODY (as for a submission): WHO's
- * own, not yet triaged (NATRISK_ECONFLICT after). */
+ * own, not yet triaged (NATRISK_ECONFLICT after). Returns as
+ * natrisk_store_signal_submit, *JSON the caller's to free(). */
 NATRISK_EXTERN
 int natrisk_store_signal_edit(natrisk_store *s,
                               const natrisk_signal_reader *who,
                               const char *id, const char *body, size_t len,
                               char **json);
 /* Adds WHO's triage decision BODY ({decision, note, proposal}) to
- * signal ID's history; the signal into *JSON. */
+ * signal ID's history. Returns NATRISK_OK with the signal in *JSON
+ * (the caller frees it with free()), or an error code. */
 NATRISK_EXTERN
 int natrisk_store_signal_triage(natrisk_store *s,
                                 const natrisk_signal_reader *who,
                                 const char *id, const char *body,
                                 size_t len, char **json);
 /* Signal ID as WHO may see it (with its triage history unless
- * own_only), or NATRISK_ENOTFOUND. JSON may be NULL: whether it is
- * there. */
+ * own_only): NATRISK_OK with it in *JSON, which the caller frees with
+ * free(); or NATRISK_ENOTFOUND. JSON may be NULL: whether it is there. */
 NATRISK_EXTERN
 int natrisk_store_signal(natrisk_store *s, const natrisk_signal_reader *who,
                          const char *id, char **json);
-/* Every signal WHO may see, newest first, as a JSON array. */
+/* Every signal WHO may see, newest first: NATRISK_OK with a JSON array
+ * in *JSON (the caller frees it with free()), or an error code. */
 NATRISK_EXTERN
 int natrisk_store_signals(natrisk_store *s, const natrisk_signal_reader *who,
                           char **json);

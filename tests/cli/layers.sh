@@ -16,12 +16,14 @@
 #   io/parser_messages.h    the wording of the YAML/JSON parsers' errors,
 #                           which the store repeats for a request's body
 #   io/file.h               reading a file and writing one atomically
-#   io/utf8.h               the UTF-8 check of a request's body
+#   io/utf8.h               the UTF-8 check of a request's body, and the
+#                           length in characters and blankness of a
+#                           signal's texts (the store checks a signal)
 #   io/embedded.h           the embedded web UI (server only)
 # Not listed, so refused: core/model.h and the other layouts of core
 # (aggregate.h, smaa_model.h, ...), io's loaders and writers' internals
 # (csv_write.h, ytree.h, assessment_loader.h ...).
-allowed_store="core/error.h core/messages.h io/parser_messages.h"
+allowed_store="core/error.h core/messages.h io/parser_messages.h io/utf8.h"
 allowed_render="core/error.h core/messages.h core/arena.h"
 allowed_cli="io/file.h"
 allowed_server="core/error.h core/messages.h io/parser_messages.h io/file.h io/utf8.h io/embedded.h"
