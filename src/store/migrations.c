@@ -175,8 +175,10 @@ const char *const migrations[] = {
 	"ALTER TABLE users_7 RENAME TO users;",
 	/* 8: signals (signals.h): what reporters submit, the scenarios and
 	 * themes each names, and the analysts' triage, every decision kept
-	 * (append-only, as the audit log) */
-	"CREATE TABLE signals ("
+	 * (append-only, as the audit log). IF NOT EXISTS: a store whose
+	 * version was set back by hand (as the tests of older migrations
+	 * do) keeps these tables and their rows. */
+	"CREATE TABLE IF NOT EXISTS signals ("
 	"  id INTEGER PRIMARY KEY,"
 	"  key TEXT NOT NULL UNIQUE,"
 	"  author TEXT NOT NULL,"
@@ -190,18 +192,18 @@ const char *const migrations[] = {
 	"  assessment_id INTEGER REFERENCES assessments(id),"
 	"  submitted_at TEXT NOT NULL,"
 	"  edited_at TEXT);"
-	"CREATE INDEX signals_author ON signals (author);"
-	"CREATE TABLE signal_scenarios ("
+	"CREATE INDEX IF NOT EXISTS signals_author ON signals (author);"
+	"CREATE TABLE IF NOT EXISTS signal_scenarios ("
 	"  signal_id INTEGER NOT NULL REFERENCES signals(id) ON DELETE CASCADE,"
 	"  position INTEGER NOT NULL,"
 	"  scenario_id INTEGER NOT NULL REFERENCES scenarios(id),"
 	"  PRIMARY KEY (signal_id, scenario_id));"
-	"CREATE TABLE signal_themes ("
+	"CREATE TABLE IF NOT EXISTS signal_themes ("
 	"  signal_id INTEGER NOT NULL REFERENCES signals(id) ON DELETE CASCADE,"
 	"  position INTEGER NOT NULL,"
 	"  theme TEXT NOT NULL,"
 	"  PRIMARY KEY (signal_id, theme));"
-	"CREATE TABLE signal_triage ("
+	"CREATE TABLE IF NOT EXISTS signal_triage ("
 	"  id INTEGER PRIMARY KEY,"
 	"  signal_id INTEGER NOT NULL REFERENCES signals(id),"
 	"  decision TEXT NOT NULL"
@@ -213,10 +215,10 @@ const char *const migrations[] = {
 	"  scenario_id INTEGER REFERENCES scenarios(id),"
 	"  author TEXT NOT NULL,"
 	"  created_at TEXT NOT NULL);"
-	"CREATE INDEX signal_triage_signal ON signal_triage (signal_id, id);"
-	"CREATE TRIGGER signal_triage_no_update BEFORE UPDATE ON signal_triage"
+	"CREATE INDEX IF NOT EXISTS signal_triage_signal ON signal_triage (signal_id, id);"
+	"CREATE TRIGGER IF NOT EXISTS signal_triage_no_update BEFORE UPDATE ON signal_triage"
 	"  BEGIN SELECT RAISE(ABORT, 'the triage history is append-only'); END;"
-	"CREATE TRIGGER signal_triage_no_delete BEFORE DELETE ON signal_triage"
+	"CREATE TRIGGER IF NOT EXISTS signal_triage_no_delete BEFORE DELETE ON signal_triage"
 	"  BEGIN SELECT RAISE(ABORT, 'the triage history is append-only'); END;",
 };
 
