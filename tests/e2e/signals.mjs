@@ -87,7 +87,7 @@ export async function signals({ chair, ann }) {
 		await checkWidth(page, 'the reporter\'s landing page');
 		const api = await apiLogin(REPORTER);
 		const made = await apiCall(api, 'POST', '/api/signals', {
-			text: 'Probes of ministry networks', source: 'Institute', observed: '2026-11-01',
+			text: 'Probes of ministry networks', source: 'Institute', observed: '2025-11-01',
 			confidence: 'low', edition, scenarios: [RESTRICTED]
 		});
 		assert.equal(made.status, 201, made.text);

@@ -292,7 +292,7 @@ def signal_body(name):
     """A signal of reporter-c naming SIGNAL_SCENARIO[NAME] of the
     published edition."""
     return {"text": "Matrix signal on " + SIGNAL_SCENARIO[name], "source": "authz matrix",
-            "observed": "2026-01-02", "confidence": "medium", "edition": published[0],
+            "observed": "2025-01-02", "confidence": "medium", "edition": published[0],
             "scenarios": [SIGNAL_SCENARIO[name]]}
 
 

@@ -508,7 +508,7 @@ def signals_fit_the_document():
     admin, rep, ana, viewer = (srv.client(n) for n in ("admin", "rep", "ana", "owner"))
     r = admin.put("/api/assessments/%d/status" % e, {"status": "published"})
     t.status(r, 200, "publish an edition for the reporter")
-    signal = {"text": "Probing of the grid", "source": "Institute", "observed": "2026-01-05",
+    signal = {"text": "Probing of the grid", "source": "Institute", "observed": "2025-01-05",
               "confidence": "low", "classification": "restricted", "edition": e,
               "scenarios": ["pub-flood"], "themes": ["water"]}
     made = rep.post("/api/signals", signal)

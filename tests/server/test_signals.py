@@ -39,7 +39,7 @@ USERS = [("rep-p", "reporter", "public"), ("rep-r", "reporter", "restricted"),
 
 def signal(**fields):
     body = {"text": "Unusual rainfall upstream of the delta", "source": "Embassy Berlin",
-            "observed": "2026-11-30", "confidence": "medium"}
+            "observed": "2025-11-30", "confidence": "medium"}
     body.update(fields)
     return {k: v for k, v in body.items() if v is not None}
 
@@ -90,7 +90,7 @@ def submission():
     t.check(re.fullmatch(r"signal-[a-z0-9]{6}", s.get("id", "")), "a made id: %r" % s.get("id"))
     want = {"status": "new", "classification": "public",
             "text": "Unusual rainfall upstream of the delta", "source": "Embassy Berlin",
-            "observed": "2026-11-30", "confidence": "medium", "edition": ed["pub"],
+            "observed": "2025-11-30", "confidence": "medium", "edition": ed["pub"],
             "scenarios": ["pub-flood"], "themes": ["water"], "author": "rep-r", "edited": None}
     t.eq({k: s.get(k) for k in want}, want, "the signal as submitted")
     t.check(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", s.get("submitted", "")),
@@ -314,7 +314,7 @@ def malformed_bodies():
         (signal(text="x" * 10001), 422), (signal(source=None), 422),
         (signal(source="s" * 1001), 422), (signal(observed=None), 422),
         (signal(observed="2026-02-30"), 422), (signal(observed="2999-01-01"), 422),
-        (signal(observed="30-11-2026"), 422), (signal(observed="2026-11-30x"), 422),
+        (signal(observed="30-11-2026"), 422), (signal(observed="2025-11-30x"), 422),
         (signal(confidence="certain"), 422), (signal(confidence=None), 422),
         (signal(classification="secret"), 422), (signal(classification=2), 422),
         (signal(edition="1"), 422), (signal(edition=ed["pub"], scenarios="pub-flood"), 422),
