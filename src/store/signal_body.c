@@ -128,8 +128,9 @@ static bool theme_visible(json_t *themes, const char *id)
 	size_t k;
 	json_t *theme;
 	json_array_foreach(themes, k, theme) {
-		if (strcmp(json_string_value(json_object_get(theme, "id")),
-		           id) == 0)
+		const char *own = json_string_value(json_object_get(theme,
+		                                                    "id"));
+		if (own && strcmp(own, id) == 0)
 			return true;
 	}
 	return false;
