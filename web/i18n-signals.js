@@ -57,7 +57,10 @@ export const SIGNAL_STRINGS = {
 		'signal.proposed': 'proposed',
 		'decision.dismiss': 'dismiss',
 		'decision.watch': 'watch',
-		'decision.propose': 'propose a scenario'
+		'decision.propose': 'propose a scenario',
+		'decided.dismiss': 'Dismissed',
+		'decided.watch': 'Put on watch',
+		'decided.propose': 'Proposal'
 	},
 	nl: {
 		'nav.signals': 'Signalen',
@@ -113,6 +116,9 @@ export const SIGNAL_STRINGS = {
 		'signal.proposed': 'voorgesteld',
 		'decision.dismiss': 'terzijde leggen',
 		'decision.watch': 'in de gaten houden',
-		'decision.propose': 'een scenario voorstellen'
+		'decision.propose': 'een scenario voorstellen',
+		'decided.dismiss': 'Terzijde gelegd',
+		'decided.watch': 'In de gaten gehouden',
+		'decided.propose': 'Voorstel'
 	}
 };

@@ -24,7 +24,7 @@ function links(signal) {
 function historyEntry(entry) {
 	const p = entry.proposal;
 	return h('li', null,
-		t('signals.historyEntry', { decision: t('decision.' + entry.decision), by: entry.by, at: dateTime(entry.at) }),
+		t('signals.historyEntry', { decision: t('decided.' + entry.decision), by: entry.by, at: dateTime(entry.at) }),
 		p ? h('div', null, p.scenario ? t('signals.proposalChange', { scenario: p.scenario, title: p.title })
 			: t('signals.proposalNew', { title: p.title })) : null,
 		p && p.description ? h('div', { class: 'note' }, p.description) : null,
