@@ -31,9 +31,15 @@ function historyEntry(entry) {
 		entry.note ? h('div', { class: 'note' }, entry.note) : null);
 }
 
-// The form that records a decision on SIGNAL; ON_DONE(signal) after.
-function triageForm(signal, onDone) {
+const CLEARANCES = ['public', 'restricted', 'confidential'];
+
+// The form that records a decision on SIGNAL, classified at most at the
+// reader's CLEARANCE; ON_DONE(signal, message) after.
+function triageForm(signal, clearance, onDone) {
 	const key = signal.id;
+	const level = labelledSelect(t('signals.noteClassification'),
+		CLEARANCES.slice(0, CLEARANCES.indexOf(clearance) + 1).map(c => ({ value: c, label: t('class.' + c) })),
+		'public', { id: 'tclass-' + key });
 	const decision = labelledSelect(t('signals.decision'),
 		DECISIONS.map(d => ({ value: d, label: t('decision.' + d) })), 'watch', { id: 'decision-' + key });
 	const note = h('textarea', { id: 'note-' + key, rows: 2, maxlength: 5000 });
@@ -53,11 +59,13 @@ function triageForm(signal, onDone) {
 	const form = h('form', { class: 'triage-form', id: 'triage-' + key, novalidate: true },
 		decision.field,
 		h('div', { class: 'field wide' }, h('label', { for: 'note-' + key }, t('signals.note')), note),
+		level.field,
 		proposal,
 		h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'triage-submit-' + key }, t('signals.triage'))),
 		status);
 	onSubmit(form, status, async () => {
-		const body = { decision: decision.select.value, note: note.value || null };
+		const body = { decision: decision.select.value, note: note.value || null,
+			classification: level.select.value };
 		if (body.decision === 'propose')
 			body.proposal = { title: title.value, description: text.value || null,
 				scenario: scenario.select.value || null };
@@ -118,7 +126,7 @@ async function renderTriage(ctx) {
 			STATUSES.map(s => ({ value: s, label: t('signal.' + s) }))), 'new', { id: 'signals-filter' });
 	function draw() {
 		const shown = signals.filter(s => !filter.select.value || s.status === filter.select.value);
-		replace(list, shown.length ? shown.map(s => card(s, triageForm(s, (saved, message) => {
+		replace(list, shown.length ? shown.map(s => card(s, triageForm(s, ctx.session.clearance, (saved, message) => {
 			signals = signals.map(x => (x.id === saved.id ? saved : x));
 			draw();
 			announce(message);

@@ -339,9 +339,8 @@ static const message_pair pairs[] = {
 	  "in de fase scoren" },
 	{ "wrong user name or password",
 	  "de gebruikersnaam of het wachtwoord is onjuist" },
-	{ "you may not classify a signal above your own clearance "
-	  "(%s)",
-	  "u mag een signaal niet hoger rubriceren dan uw eigen "
+	{ "you may not classify %s above your own clearance (%s)",
+	  "u mag %s niet hoger rubriceren dan uw eigen "
 	  "veiligheidsmachtiging (%s)" },
 };
 

@@ -213,6 +213,8 @@ const char *const migrations[] = {
 	"  description TEXT,"
 	"  assessment_id INTEGER REFERENCES assessments(id),"
 	"  scenario_id INTEGER REFERENCES scenarios(id),"
+	"  classification TEXT NOT NULL DEFAULT 'public'"
+	"    CHECK (classification IN ('public', 'restricted', 'confidential')),"
 	"  author TEXT NOT NULL,"
 	"  created_at TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS signal_triage_signal ON signal_triage (signal_id, id);"

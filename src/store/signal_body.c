@@ -207,8 +207,10 @@ static int choice_of(json_t *body, const char *key,
 	return error_set(NATRISK_EINVALID, "%s", msg_tr(message));
 }
 
+/* BODY's classification, public when it has none, at most WHO's
+ * clearance; WHAT names what is classified ("a signal"). */
 static int classification_of(const natrisk_signal_reader *who, json_t *body,
-                             natrisk_classification *out)
+                             const char *what, natrisk_classification *out)
 {
 	json_t *value = json_object_get(body, "classification");
 	*out = NATRISK_PUBLIC;
@@ -219,8 +221,8 @@ static int classification_of(const natrisk_signal_reader *who, json_t *body,
 		return error_set(NATRISK_EINVALID, "'classification' must be "
 		                 "public, restricted or confidential");
 	if (*out > who->clearance)
-		return error_set(NATRISK_EINVALID, "you may not classify a "
-		                 "signal above your own clearance (%s)",
+		return error_set(NATRISK_EINVALID, "you may not classify %s "
+		                 "above your own clearance (%s)", msg_tr(what),
 		                 msg_tr(natrisk_classification_name(
 		                         who->clearance)));
 	return 0;
@@ -251,7 +253,8 @@ int signal_fields_check(sqlite3 *db, const natrisk_signal_reader *who,
 		               MSG("'confidence' must be low, medium or high"),
 		               &out->confidence);
 	if (rc == 0)
-		rc = classification_of(who, body, &out->classification);
+		rc = classification_of(who, body, MSG("a signal"),
+		                       &out->classification);
 	if (rc == 0)
 		rc = edition_of(db, who, json_object_get(body, "edition"),
 		                &out->edition);
@@ -294,7 +297,7 @@ int triage_fields_check(sqlite3 *db, const natrisk_signal_reader *who,
                         json_t *body, int64_t edition, triage_fields *out)
 {
 	static const char *const keys[] = { "decision", "note", "proposal",
-		                            NULL };
+		                            "classification", NULL };
 	static const char *const decisions[] = { "dismiss", "watch",
 		                                 "propose", NULL };
 	memset(out, 0, sizeof *out);
@@ -306,6 +309,9 @@ int triage_fields_check(sqlite3 *db, const natrisk_signal_reader *who,
 	if (rc == 0)
 		rc = text_of(body, "note", NATRISK_TRIAGE_NOTE_MAX, true,
 		             &out->note);
+	if (rc == 0)
+		rc = classification_of(who, body, MSG("a triage decision"),
+		                       &out->classification);
 	json_t *proposal = json_object_get(body, "proposal");
 	bool proposes = rc == 0 && strcmp(out->decision, "propose") == 0;
 	if (rc == 0 && !proposes && proposal && !json_is_null(proposal))

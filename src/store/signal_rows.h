@@ -49,6 +49,7 @@ int signal_fields_check(sqlite3 *db, const natrisk_signal_reader *who,
 /* A triage decision, checked. */
 typedef struct triage_fields {
 	const char *decision, *note;
+	natrisk_classification classification;
 	const char *title, *description;   /* a proposal's, or NULL */
 	int64_t edition, scenario;         /* a change's; 0: none */
 } triage_fields;

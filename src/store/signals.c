@@ -233,8 +233,8 @@ static int insert_triage(sqlite3 *db, int64_t id, const triage_fields *t,
 {
 	sqlite3_stmt *stmt = db_prepare(db,
 		"INSERT INTO signal_triage (signal_id, decision, note, title, "
-		"description, assessment_id, scenario_id, author, created_at) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		"description, assessment_id, scenario_id, author, created_at, "
+		"classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!stmt)
 		return NATRISK_EIO;
 	char now[21];
@@ -250,6 +250,8 @@ static int insert_triage(sqlite3 *db, int64_t id, const triage_fields *t,
 		sqlite3_bind_int64(stmt, 7, t->scenario);
 	sqlite3_bind_text(stmt, 8, author, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 9, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 10, natrisk_classification_name(
+		                            t->classification), -1, SQLITE_STATIC);
 	return step_done(db, stmt);
 }
 

@@ -15,7 +15,9 @@
 #define LEVEL_OF(x) "CASE " x " WHEN 'public' THEN 0 WHEN 'restricted' " \
 	"THEN 1 ELSE 2 END"
 
-/* The signal G's level: the highest of what it is and what it names. */
+/* The signal G's level: the highest of what it is and what it names,
+ * and (?4) of its triage: the scenarios proposals name and the
+ * decisions' own classifications (a note may say more than the signal). */
 #define SIGNAL_LEVEL                                                      \
 	"MAX(" LEVEL_OF("g.classification") ", "                          \
 	"COALESCE((SELECT MAX(" LEVEL_OF("c.classification") ") FROM "    \
@@ -28,7 +30,9 @@
 	"h.theme), 0), "                                                  \
 	"COALESCE((SELECT MAX(" LEVEL_OF("c.classification") ") FROM "    \
 	"signal_triage r JOIN scenarios c ON c.id = r.scenario_id "       \
-	"WHERE r.signal_id = g.id AND ?4), 0))"
+	"WHERE r.signal_id = g.id AND ?4), 0), "                          \
+	"COALESCE((SELECT MAX(" LEVEL_OF("r.classification") ") FROM "    \
+	"signal_triage r WHERE r.signal_id = g.id AND ?4), 0))"
 
 #define SIGNAL_STATUS                                                    \
 	"COALESCE((SELECT CASE decision WHEN 'dismiss' THEN 'dismissed' " \
@@ -128,7 +132,8 @@ static json_t *triage_list(sqlite3 *db, int64_t id)
 	json_t *list = json_array();
 	sqlite3_stmt *stmt = db_prepare(db,
 		"SELECT r.decision, r.note, r.title, r.description, "
-		"r.assessment_id, c.key, r.author, r.created_at FROM "
+		"r.assessment_id, c.key, r.author, r.created_at, "
+		"r.classification FROM "
 		"signal_triage r LEFT JOIN scenarios c ON c.id = r.scenario_id "
 		"WHERE r.signal_id = ? ORDER BY r.id");
 	if (!stmt || !list) {
@@ -138,10 +143,11 @@ static json_t *triage_list(sqlite3 *db, int64_t id)
 	sqlite3_bind_int64(stmt, 1, id);
 	while (sqlite3_step(stmt) == SQLITE_ROW)
 		json_array_append_new(list, json_pack(
-			"{s:o, s:o, s:o, s:o, s:o}", "decision",
+			"{s:o, s:o, s:o, s:o, s:o, s:o}", "decision",
 			text_or_null(stmt, 0), "note", text_or_null(stmt, 1),
-			"proposal", proposal_json(stmt), "by",
-			text_or_null(stmt, 6), "at", text_or_null(stmt, 7)));
+			"classification", text_or_null(stmt, 8), "proposal",
+			proposal_json(stmt), "by", text_or_null(stmt, 6), "at",
+			text_or_null(stmt, 7)));
 	sqlite3_finalize(stmt);
 	return list;
 }

@@ -224,9 +224,9 @@ def triage_history():
                                                       "proposal": change})
     t.status(r, 201, "propose a change to a scenario of the signal's edition")
     history = r.json().get("triage", [])
-    t.eq([(h["decision"], h["by"], h["note"]) for h in history],
-         [("watch", "ana-r", "keep an eye"), ("propose", "ana-r", None),
-          ("propose", "ana-c", "")], "every decision kept, oldest first")
+    t.eq([(h["decision"], h["by"], h["note"], h["classification"]) for h in history],
+         [("watch", "ana-r", "keep an eye", "public"), ("propose", "ana-r", None, "public"),
+          ("propose", "ana-c", "", "public")], "every decision kept, oldest first")
     t.eq(history[1]["proposal"], {"title": "Gas grid sabotage",
                                   "description": "A new threat scenario",
                                   "edition": ed["pub"], "scenario": None}, "a new scenario")
@@ -280,6 +280,32 @@ def proposal_hides_from_lower_readers():
     t.status(r, 422, "an analyst cannot name a scenario above them")
     t.eq(r.json()["error"].replace("conf-nightjar", "X"),
          none.json()["error"].replace("no-such", "X"), "as unknown as one that is not")
+
+
+@t.test
+def classified_note_hides_from_lower_readers():
+    """A decision classified above a public signal (its note says more)
+    raises the signal for those who see the triage; its reporter, who
+    does not, keeps seeing it as submitted."""
+    s = submit("rep-p", text="Drones over the harbour")
+    k = s["id"]
+    r = c["ana-p"].post("/api/signals/%s/triage" % k, {"decision": "watch",
+                                                      "classification": "restricted"})
+    t.status(r, 422, "a public analyst cannot classify a decision restricted")
+    t.eq(r.json().get("error"), "you may not classify a triage decision above your own "
+         "clearance (public)", "the message says so")
+    r = c["ana-c"].post("/api/signals/%s/triage" % k, {
+        "decision": "watch", "note": "Matches the osprey reports", "classification": "confidential"})
+    t.status(r, 201, "a confidential note on a public signal")
+    t.eq(r.json().get("classification"), "confidential", "the signal is confidential now")
+    for who in ("ana-p", "ana-r", "chair-p"):
+        t.eq(c[who].get("/api/signals/" + k).status, 404, "hidden from %s" % who)
+        t.check("osprey" not in c[who].get("/api/signals").text.lower(),
+                "the note reaches no list of %s" % who)
+    mine = c["rep-p"].get("/api/signals/" + k)
+    t.eq((mine.status, mine.json().get("classification"), mine.json().get("status")),
+         (200, "public", "watching"), "its reporter sees it as submitted, and its status")
+    t.check("osprey" not in mine.text.lower(), "but not the note")
 
 
 @t.test
@@ -341,6 +367,7 @@ def malformed_bodies():
               ({"decision": "dismiss", "proposal": {"title": "x"}}, 422),
               ({"decision": "watch", "note": "n" * 5001}, 422),
               ({"decision": "watch", "by": "someone"}, 422),
+              ({"decision": "watch", "classification": "secret"}, 422),
               (b"nope", 400)]
     for body, want in triage:
         r = c["ana-c"].post("/api/signals/%s/triage" % k, body)
@@ -364,7 +391,7 @@ def audit_entries():
           ("ana-c", "signal.triage")], "every decision on it, by whom")
     t.eq(sum(1 for _, a, _ in rows if a == "signal.edit"), 2, "both edits")
     t.eq(sum(1 for _, a, _ in rows if a == "signal.submit"),
-         9, "one entry per signal submitted, none for refused bodies")
+         10, "one entry per signal submitted, none for refused bodies")
     rc, out, err = run_cli("audit", "verify", "--db", srv.db, check=False)
     t.eq(rc, 0, "the audit chain verifies: %s" % err[:300])
 
