@@ -142,6 +142,8 @@ export async function signals({ chair, ann }) {
 			assert.equal(await page.$(`article[data-signal="${restricted}"]`), null,
 				'the restricted signal does not exist for the public analyst');
 			await checkA11y(page, 'the triage page');
+			const levels = await page.$$eval(`#tclass-${key} option`, os => os.map(o => o.value));
+			assert.deepEqual(levels, ['public'], 'a public analyst classifies a decision public only');
 			await page.selectOption(`#decision-${key}`, 'propose');
 			await page.fill(`#ptitle-${key}`, 'Longer satellite outages');
 			await page.selectOption(`#pscenario-${key}`, SCENARIO);
