@@ -51,8 +51,8 @@ static int hook_add_work(sqlite3 *db, void *ctx)
 	/* the secret never reaches the audit log */
 	json_t *after = json_pack("{s:s, s:s}", "url", job->url, "clearance",
 	                          natrisk_classification_name(job->clearance));
-	int rc = after ? audit_json_change(db, job->actor, "webhook.add",
-	                                   object, NULL, after)
+	int rc = after ? audit_created(db, job->actor, "webhook.add", object,
+	                               after)
 	               : error_set(NATRISK_ENOMEM, "out of memory");
 	json_decref(after);
 	return rc;

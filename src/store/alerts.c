@@ -13,6 +13,16 @@
 #include "db.h"
 #include "edition_rows.h"
 
+int audit_created(sqlite3 *db, const char *actor, const char *action,
+                  const char *object, const json_t *after)
+{
+	char *text = json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	int rc = text ? audit_append(db, actor, action, object, NULL, text)
+	              : error_set(NATRISK_ENOMEM, "out of memory");
+	free(text);
+	return rc;
+}
+
 typedef struct add_job {
 	const natrisk_alert_new *alerts;
 	size_t count;
@@ -117,8 +127,7 @@ static int audit_alert(sqlite3 *db, const natrisk_alert_new *a,
 	                               NULL);
 	json_object_set_new(after, "scenarios", scenarios ? scenarios
 	                                                  : json_array());
-	int rc = audit_json_change(db, actor, "alert.issue", object, NULL,
-	                           after);
+	int rc = audit_created(db, actor, "alert.issue", object, after);
 	json_decref(after);
 	return rc;
 }
