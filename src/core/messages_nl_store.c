@@ -40,6 +40,8 @@ static const message_pair pairs[] = {
 	  "a-z, 0-9, '.', '_' en '-'" },
 	{ "agreed levels change",
 	  "overeengekomen niveaus veranderen" },
+	{ "alert %s exists already",
+	  "alert %s bestaat al" },
 	{ "an edition cannot follow itself",
 	  "een editie kan zichzelf niet opvolgen" },
 	{ "analyst %s, assigned to this scenario, is not cleared for %s: "
@@ -158,6 +160,8 @@ static const message_pair pairs[] = {
 	  "geen vrije id gevonden na %d pogingen" },
 	{ "no free scenario id after %d tries",
 	  "geen vrije scenario-id gevonden na %d pogingen" },
+	{ "no such alert",
+	  "geen alert met dit id" },
 	{ "no such plan item",
 	  "dit onderdeel van het plan bestaat niet" },
 	{ "no such scenario",

@@ -16,6 +16,7 @@
 #include <natrisk/alert_store.h>
 #include <natrisk/cap.h>
 
+#include "../core/messages.h"
 #include "alerts.h"
 #include "authz.h"
 #include "handlers.h"
@@ -94,7 +95,7 @@ static int area_of(json_t *body, natrisk_alert_level *level, reply *r)
 		problem = natrisk_cap_circle_problem(level->circle);
 	if (!problem)
 		return 0;
-	reply_error(r, 422, "area: %s", problem);
+	reply_error(r, 422, "area: %s", msg_tr(problem));
 	return -1;
 }
 
@@ -197,8 +198,8 @@ static int read_manual(request *q, json_t *body, manual *m, reply *r)
 	if (!m->msg_type || (strcmp(m->msg_type, "Alert") != 0 &&
 	                     strcmp(m->msg_type, "Update") != 0 &&
 	                     strcmp(m->msg_type, "Cancel") != 0))
-		return reply_error(r, 422, "msg_type must be one of: %s",
-		                   "Alert, Update, Cancel") - 1;
+		return reply_error(r, 422, "msg_type must be one of: Alert, "
+		                   "Update, Cancel") - 1;
 	if (code_of(body, "status", NATRISK_CAP_STATUS, "Actual", &m->status,
 	            r) || info_of(body, &m->level, r))
 		return -1;

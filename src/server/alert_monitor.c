@@ -10,7 +10,6 @@
  * (stale when it stops updating) and the round goes on: nothing a feed
  * holds can stop the server.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,22 +24,14 @@
 #include "alerts.h"
 #include "http_client.h"
 
-/* Records the poll of IND in the store; FMT says how it went. */
+/* Records the poll of IND in the store; MESSAGE (or NULL) says how it
+ * went. It is stored, and so stays in English, as a feed's own words. */
 static void record(alert_worker *w, const natrisk_indicator *ind,
                    natrisk_classification classification, const char *state,
-                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void record(alert_worker *w, const natrisk_indicator *ind,
-                   natrisk_classification classification, const char *state,
-                   const char *fmt, ...)
+                   const char *message)
 {
-	char message[768];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
 	if (natrisk_store_feed_polled(w->store, ind->id, classification, state,
-	                              message[0] ? message : NULL) != 0)
+	                              message) != 0)
 		fprintf(stderr, "natrisk serve: monitor: %s: %s\n", ind->id,
 		        natrisk_error_last());
 }
@@ -162,19 +153,20 @@ static void evaluate(alert_worker *w, const natrisk_indicator *ind,
 	}
 	free(changes);
 	if (rc != 0) {
-		record(w, ind, classification, "failed", "%s",
-		       natrisk_error_last());
+		record(w, ind, classification, "failed", natrisk_error_last());
 		return;
 	}
-	char newest[32];
-	if (!st.seen)
+	char newest[32], message[96];
+	if (!st.seen) {
 		record(w, ind, classification, "stale", "no observation yet");
-	else if ((int64_t)alert_now() - st.last_time > ind->stale_seconds)
-		record(w, ind, classification, "stale", "the newest "
-		       "observation is of %s",
-		       natrisk_time_format(st.last_time, newest, sizeof newest));
-	else
-		record(w, ind, classification, "ok", "%s", "");
+	} else if ((int64_t)alert_now() - st.last_time > ind->stale_seconds) {
+		snprintf(message, sizeof message, "the newest observation is "
+		         "of %s", natrisk_time_format(st.last_time, newest,
+		                                      sizeof newest));
+		record(w, ind, classification, "stale", message);
+	} else {
+		record(w, ind, classification, "ok", NULL);
+	}
 }
 
 static void poll_indicator(alert_worker *w, const natrisk_indicator *ind)
@@ -183,7 +175,7 @@ static void poll_indicator(alert_worker *w, const natrisk_indicator *ind)
 	char *data, why[HTTP_ERROR_SIZE];
 	size_t len;
 	if (fetch(w, ind, &data, &len, why) != 0) {
-		record(w, ind, classification, "failed", "%s", why);
+		record(w, ind, classification, "failed", why);
 		return;
 	}
 	natrisk_diag *diag = natrisk_diag_new();
@@ -197,13 +189,16 @@ static void poll_indicator(alert_worker *w, const natrisk_indicator *ind)
 	const natrisk_diagnostic *first =
 		diag && natrisk_diag_count(diag) ? natrisk_diag_get(diag, 0)
 		                                 : NULL;
-	if (rc != 0 && first)
-		record(w, ind, classification, "failed", "%d:%d: %s",
-		       first->line, first->column, first->message);
-	else if (rc != 0)
+	char message[768];
+	if (rc != 0 && first) {
+		snprintf(message, sizeof message, "%d:%d: %s", first->line,
+		         first->column, first->message);
+		record(w, ind, classification, "failed", message);
+	} else if (rc != 0) {
 		record(w, ind, classification, "failed", "out of memory");
-	else
+	} else {
 		evaluate(w, ind, classification, obs, count);
+	}
 	natrisk_diag_free(diag);
 	free(obs);
 }
