@@ -153,6 +153,14 @@ POLICY = {
     ("PUT", "/api/users/{name}/disabled"): "admin",
     ("PUT", "/api/users/{name}/password"): "admin",
     ("POST", "/api/users/me/password"): "signed-in",
+    # alerts (docs/server.md, "Alerts"): every signed-in user reads those of
+    # their clearance, the Atom feed needs no session (the public ones), an
+    # edition's chairs and admins issue, admins register webhooks
+    ("GET", "/api/alerts"): "signed-in",
+    ("POST", "/api/assessments/{id}/alerts"): "edition-chair",
+    ("GET", "/alerts.atom"): "anyone",
+    ("GET", "/api/webhooks"): "admin",
+    ("POST", "/api/webhooks"): "admin",
 }
 
 counter = [0]
@@ -332,6 +340,12 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         body = '"C+"'
     elif "/plan" in pattern:
         body, content_type = plan_body(method, pattern, scenario)
+    elif (method, pattern) == ("POST", "/api/assessments/{id}/alerts"):
+        body = {"status": "Exercise", "scenarios": ["pub-flood"], "event": "Matrix exercise",
+                "category": "Met", "urgency": "Expected", "severity": "Minor",
+                "certainty": "Likely", "headline": {"en": "Matrix exercise"}}
+    elif (method, pattern) == ("POST", "/api/webhooks"):
+        body = {"url": "http://127.0.0.1:9/matrix"}
     elif (method, pattern) == ("POST", "/api/users"):
         body = {"name": unique("made"), "role": "viewer", "password": "a-long-password"}
     return client, path, body, content_type
