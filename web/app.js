@@ -17,6 +17,7 @@ import { renderUsers } from './page-users.js';
 import { renderPassword } from './page-password.js';
 import { renderPlan } from './page-plan.js';
 import { renderCapability } from './page-capability.js';
+import { renderAlerts } from './page-alerts.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
@@ -37,6 +38,7 @@ const ROUTES = [
 	{ re: /^\/editions\/(\d+)\/plan\/?$/, page: renderPlan, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/plan\/capabilities\/([a-z0-9][a-z0-9-]*)\/?$/, page: renderCapability,
 	  keys: ['edition', 'item'] },
+	{ re: /^\/alerts\/?$/, page: renderAlerts },
 	{ re: /^\/users\/?$/, page: renderUsers },
 	{ re: /^\/password\/?$/, page: renderPassword }
 ];
@@ -70,6 +72,7 @@ function renderHeader() {
 	const items = [];
 	if (state.session) {
 		items.push(h('li', null, h('a', { href: '#/' }, t('nav.editions'))));
+		items.push(h('li', null, h('a', { href: '#/alerts', id: 'nav-alerts' }, t('nav.alerts'))));
 		if (state.session.role === 'admin')
 			items.push(h('li', null, h('a', { href: '#/users' }, t('nav.users'))));
 	}
