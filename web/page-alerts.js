@@ -62,17 +62,21 @@ function input(fid, attrs = {}) {
 	return h('input', { id: fid, name: fid, type: 'text', autocomplete: 'off', ...attrs });
 }
 
-// The issuing form; AFTER draws the page again with the new message.
+// The chains an Update or Cancel may follow, as options.
+function chainOptions(chains) {
+	return chains.map(c => h('option', { value: String(c.history[0].id) },
+		((c.current && c.current.headline) || c.chain) + ' (' + c.msg_type + ')'));
+}
+
+// The issuing form; AFTER (async) draws the list again with the new
+// message and returns the chains, whose options the form then offers.
 function issueForm(editions, chains, after) {
 	const edition = labelledSelect(t('alerts.edition'),
 		editions.map(e => ({ value: String(e.id), label: e.title })), '', { id: 'alert-edition' });
 	const type = labelledSelect(t('alerts.type'), options(TYPES), 'Alert', { id: 'alert-type' });
 	const status = labelledSelect(t('alerts.status'), options(STATUSES), 'Exercise', { id: 'alert-status' });
-	const references = labelledSelect(t('alerts.references'),
-		chains.filter(c => c.source === 'manual' || c.edition !== null).map(c => ({
-			value: String(c.history[0].id), label: ((c.current && c.current.headline) || c.chain) +
-				' (' + c.msg_type + ')'
-		})), '', { id: 'alert-references' });
+	const references = labelledSelect(t('alerts.references'), [], '', { id: 'alert-references' });
+	replace(references.select, chainOptions(chains));
 	const scenarios = input('alert-scenarios');
 	const event = input('alert-event', { required: true });
 	const codes = Object.fromEntries(Object.entries(CODES).map(([k, list]) =>
@@ -101,7 +105,7 @@ function issueForm(editions, chains, after) {
 		else
 			body.references = Number(references.select.value);
 		const made = await api.post('/api/assessments/' + edition.select.value + '/alerts', body);
-		after();
+		replace(references.select, chainOptions(await after()));
 		return t('alerts.issued', { type: made.msg_type, id: made.identifier, status: made.status });
 	});
 	return h('section', { class: 'panel', 'aria-labelledby': 'alert-issue-heading' },
@@ -115,13 +119,20 @@ export async function renderAlerts(ctx) {
 	if (!ctx.alive())
 		return;
 	const list = h('div', { id: 'alerts-list' });
-	replace(list, data.alerts.length ? data.alerts.map(chainSection)
+	const draw = alerts => replace(list, alerts.length ? alerts.map(chainSection)
 		: h('p', { class: 'note' }, t('alerts.none')));
+	draw(data.alerts);
+	// after an issue: the list again, the form as it stands
+	const after = async () => {
+		const fresh = await api.get('/api/alerts');
+		draw(fresh.alerts);
+		return fresh.alerts;
+	};
 	replace(ctx.main,
 		h('h1', null, t('alerts.title')),
 		h('p', null, t('alerts.intro'), ' ', h('a', { href: '/alerts.atom', id: 'atom-link' }, t('alerts.atom'))),
 		h('section', { 'aria-labelledby': 'alerts-heading' },
 			h('h2', { id: 'alerts-heading' }, t('alerts.caption')), list),
 		data.feeds.length ? feedsTable(data.feeds) : null,
-		ctx.isChair() ? issueForm(editions, data.alerts, () => setTimeout(ctx.refresh, 1500)) : null);
+		ctx.isChair() ? issueForm(editions, data.alerts, after) : null);
 }

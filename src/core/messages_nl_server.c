@@ -17,6 +17,8 @@ static const message_pair pairs[] = {
 	  "%s moet {\"en\": tekst, \"nl\": tekst} zijn, met minstens een van de twee" },
 	{ "--listen takes HOST:PORT, not '%s'",
 	  "--listen verwacht HOST:PORT, niet '%s'" },
+	{ "--monitor-edition %lld: no such edition",
+	  "--monitor-edition %lld: deze editie bestaat niet" },
 	{ "--tls-cert and --tls-key go together",
 	  "--tls-cert en --tls-key horen bij elkaar" },
 	{ "Content-Length and Transfer-Encoding together",

@@ -33,6 +33,14 @@ typedef struct manual {
 	char references[512];
 } manual;
 
+/* -1 after a refusal (reply_error and reply_failure return 0, for
+ * handlers that return at once). */
+static int refused(int replied)
+{
+	(void)replied;
+	return -1;
+}
+
 /* BODY's text KEY (optional when not REQUIRED) into *OUT. */
 static int text_of(json_t *body, const char *key, bool required,
                    const char **out, reply *r)
@@ -165,8 +173,8 @@ static int chain_of(request *q, json_t *body, manual *m, reply *r)
 	                                        q->user.clearance, &last);
 	if (rc != 0)
 		return rc == NATRISK_ENOTFOUND
-		               ? reply_error(r, 422, "no such alert") - 1
-		               : reply_failure(r, rc) - 1;
+		               ? refused(reply_error(r, 422, "no such alert"))
+		               : refused(reply_failure(r, rc));
 	const char *type = json_string_value(json_object_get(last,
 	                                                     "msg_type"));
 	if (type && strcmp(type, "Cancel") == 0) {
@@ -188,7 +196,7 @@ static int chain_of(request *q, json_t *body, manual *m, reply *r)
 	m->scenarios = json_dumps(json_object_get(last, "scenarios"),
 	                          JSON_COMPACT);
 	json_decref(last);
-	return m->scenarios ? 0 : reply_error(r, 500, "out of memory") - 1;
+	return m->scenarios ? 0 : refused(reply_error(r, 500, "out of memory"));
 }
 
 static int read_manual(request *q, json_t *body, manual *m, reply *r)
@@ -198,18 +206,18 @@ static int read_manual(request *q, json_t *body, manual *m, reply *r)
 	if (!m->msg_type || (strcmp(m->msg_type, "Alert") != 0 &&
 	                     strcmp(m->msg_type, "Update") != 0 &&
 	                     strcmp(m->msg_type, "Cancel") != 0))
-		return reply_error(r, 422, "msg_type must be one of: Alert, "
-		                   "Update, Cancel") - 1;
+		return refused(reply_error(r, 422, "msg_type must be one of: "
+		                           "Alert, Update, Cancel"));
 	if (code_of(body, "status", NATRISK_CAP_STATUS, "Actual", &m->status,
 	            r) || info_of(body, &m->level, r))
 		return -1;
 	bool alert = strcmp(m->msg_type, "Alert") == 0;
 	if (alert && json_object_get(body, "references"))
-		return reply_error(r, 422, "an Alert starts a chain: it "
-		                   "references nothing") - 1;
+		return refused(reply_error(r, 422, "an Alert starts a chain: "
+		                           "it references nothing"));
 	if (!alert && json_object_get(body, "scenarios"))
-		return reply_error(r, 422, "an Update or Cancel keeps the "
-		                   "scenarios of its alert") - 1;
+		return refused(reply_error(r, 422, "an Update or Cancel keeps "
+		                           "the scenarios of its alert"));
 	return alert ? scenarios_of(q, body, m, r)
 	             : chain_of(q, body, m, r);
 }
@@ -233,7 +241,7 @@ static int write_manual(request *q, manual *m, int64_t now, char **xml,
 	};
 	size_t len;
 	if (natrisk_cap_write(&msg, xml, &len) != 0)
-		return reply_error(r, 500, "out of memory") - 1;
+		return refused(reply_error(r, 500, "out of memory"));
 	natrisk_diag *diag = natrisk_diag_new();
 	int rc = diag ? natrisk_cap_validate("alert", *xml, len, diag)
 	              : NATRISK_ENOMEM;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <natrisk/edition.h>
 #include <natrisk/monitor.h>
 
 #include "../core/error.h"
@@ -95,6 +96,12 @@ static int setup(alert_worker *w, server *srv, const server_options *o)
 	w->backoff = o->webhook_backoff > 0 ? o->webhook_backoff : 10;
 	w->attempts = o->webhook_attempts ? o->webhook_attempts : 12;
 	int rc = o->monitor ? load_monitor(w, o) : 0;
+	natrisk_edition_info edition = { 0 };
+	if (rc == 0 && o->monitor &&
+	    natrisk_store_edition(w->store, w->edition, &edition) != 0)
+		rc = error_set(NATRISK_EINVALID, "--monitor-edition %lld: no "
+		               "such edition", (long long)w->edition);
+	natrisk_edition_info_clear(&edition);
 	const char *sender = w->monitor ? natrisk_monitor_sender(w->monitor)
 	                                : NULL;
 	w->sender = strdup(sender ? sender : "natrisk");

@@ -57,10 +57,9 @@ export async function alerts({ chair, viewer }, lang) {
 		});
 		assert.match(said, TEXT[lang].issued);
 		chainId = said.match(/natrisk-[0-9a-f]{12}-\d{8}T\d{6}Z/)[0];
-		// the page draws itself again with the new chain
+		// the list is drawn again with the new chain
 		const chain = `section[data-chain="${chainId}"]`;
 		await page.waitForSelector(chain);
-		await ready(page);
 		assert.equal(await page.$$eval(chain + ' tbody tr', rows => rows.length), 1);
 		const options = await page.$$eval('#alert-references option', os => os.map(o => o.textContent));
 		const ref = options.findIndex(o => o.startsWith(headline));

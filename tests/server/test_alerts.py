@@ -337,6 +337,18 @@ def serve_options_are_checked():
         rc, _, err = run_cli("serve", "--db", os.path.join(srv.dir, "other.db"), *args,
                              check=False)
         t.eq(rc, 2, "%s is a usage error: %s" % (what, err))
+    bad = os.path.join(srv.dir, "bad-monitor.yaml")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("natrisk: 1\nmonitor: x\nsender: a@b.example\nindicatorz: []\n")
+    rc, _, err = run_cli("serve", "--db", os.path.join(srv.dir, "other.db"), "--listen",
+                         "127.0.0.1:0", "--monitor", bad, "--monitor-edition", "1", check=False)
+    t.eq(rc, 1, "a bad monitor file stops the start")
+    t.check(bad + ":4:1: error: unknown key 'indicatorz'" in err, "with its located error: " + err)
+    rc, _, err = run_cli("serve", "--db", srv.db + "-copy", "--listen", "127.0.0.1:0",
+                         "--monitor", os.path.join(srv.dir, "monitor.yaml"),
+                         "--monitor-edition", "999", check=False)
+    t.eq(rc, 1, "an edition that does not exist stops the start")
+    t.check("--monitor-edition 999: no such edition" in err, err)
 
 
 t.run(setup, teardown)
