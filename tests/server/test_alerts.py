@@ -327,6 +327,8 @@ def webhooks_are_the_admins():
     db.close()
     t.check(rows and rows[-1][0] == "admin" and hook["secret"] not in rows[-1][1],
             "audited by the admin, without the secret: %r" % rows)
+    rc, out, err = run_cli("audit", "verify", "--db", srv.db, check=False)
+    t.eq(rc, 0, "the audit log with the alerts' entries verifies: %s %s" % (out, err))
 
 
 @t.test
