@@ -55,12 +55,15 @@ def feed_records(n=None):
 def setup():
     global srv, E_STORM, E_CLASS
     feeds.feeds["/kp.json"] = b"[]"
+    # past the 16 MiB a feed may have (docs/server.md)
+    feeds.feeds["/huge.json"] = b"[" + b" " * (16 * 1024 * 1024) + b"]"
     feeds.feeds["/garbage.json"] = b'[{"time_tag": "2012-03-08T00:00:00", "kp_index": 3},\n oops'
     srv = Server(name="natrisk-alerts-")
     path = monitor_file(srv.dir, [("kp", feeds.url("/kp.json")),
                                   ("kp-garbage", feeds.url("/garbage.json")),
                                   ("kp-hang", feeds.url("/hang")),
-                                  ("kp-missing", feeds.url("/no-such.json"))])
+                                  ("kp-missing", feeds.url("/no-such.json")),
+                                  ("kp-huge", feeds.url("/huge.json"))])
     srv.add_user("admin", "admin", "confidential")
     srv.add_user("chair-p", "chair", "public")
     srv.add_user("chair-o", "chair", "confidential")
@@ -116,9 +119,9 @@ def schedule_makes_the_storm_once():
 @t.test
 def feeds_failed_and_stale_are_recorded():
     admin = srv.client("admin")
-    states = wait_until(lambda: (lambda f: f if len(f) == 4 else None)(
+    states = wait_until(lambda: (lambda f: f if len(f) == 5 else None)(
         {x["indicator"]: x for x in admin.get("/api/alerts").json()["feeds"]}), 20 * SLOW)
-    t.check(states, "all four feeds recorded: %r" % (states,))
+    t.check(states, "all five feeds recorded: %r" % (states,))
     if not states:
         return
     t.eq(states["kp"]["state"], "stale", "the storm's feed is of 2012: stale")
@@ -136,6 +139,8 @@ def feeds_failed_and_stale_are_recorded():
             "the hang's message says timeout: %r" % states["kp-hang"]["message"])
     t.eq(states["kp-missing"]["state"], "failed", "a 404 fails")
     t.check("404" in (states["kp-missing"]["message"] or ""), "with its status")
+    t.eq(states["kp-huge"]["state"], "failed", "a feed past the size limit fails")
+    t.eq(states["kp-huge"]["message"], "larger than 16777216 bytes", "and says so")
     # the server answers while a poll hangs
     began = time.time()
     r = admin.get("/api/session")
