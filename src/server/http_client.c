@@ -13,7 +13,7 @@
 
 typedef struct sink {
 	char *data;
-	size_t len, max;
+	size_t len, capacity, max;
 	int too_large;
 } sink;
 
@@ -25,11 +25,19 @@ static size_t take(char *ptr, size_t size, size_t n, void *ctx)
 		s->too_large = 1;
 		return 0; /* libcurl stops the transfer */
 	}
-	char *grown = realloc(s->data, s->len + bytes + 1);
-	if (!grown)
-		return 0;
-	memcpy(grown + s->len, ptr, bytes);
-	s->data = grown;
+	if (s->len + bytes + 1 > s->capacity) {
+		/* doubling: a feed of many small chunks is copied a few
+		 * times, not once per chunk */
+		size_t capacity = s->capacity ? s->capacity : 65536;
+		while (capacity < s->len + bytes + 1)
+			capacity *= 2;
+		char *grown = realloc(s->data, capacity);
+		if (!grown)
+			return 0;
+		s->data = grown;
+		s->capacity = capacity;
+	}
+	memcpy(s->data + s->len, ptr, bytes);
 	s->len += bytes;
 	s->data[s->len] = '\0';
 	return bytes;

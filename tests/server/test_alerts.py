@@ -73,7 +73,7 @@ def setup():
     E_STORM = srv.import_file(NRB2012, chairs=[])
     E_CLASS = srv.import_file(CLASSIFIED, chairs=["chair-p"])
     srv.options = ["--monitor", path, "--monitor-edition", str(E_STORM),
-                   "--interval", "0.5", "--feed-timeout", "1"]
+                   "--interval", "0.5", "--feed-timeout", str(2 * SLOW)]
     srv.start()
 
 
