@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <libxml/parser.h>
 #include <natrisk/edition.h>
 #include <natrisk/monitor.h>
 
@@ -122,6 +123,9 @@ int alerts_start(server *srv, const server_options *o)
 	pthread_cond_init(&w->wake, &attr);
 	pthread_condattr_destroy(&attr);
 	srv->alerts = w;
+	/* libxml2 (the CAP writer and validator, the Atom feed) is used
+	 * from several threads: its globals are set up once, here */
+	xmlInitParser();
 	w->curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
 	int rc = w->curl_ready ? setup(w, srv, o)
 	                       : error_set(NATRISK_EIO, "cannot start libcurl");
