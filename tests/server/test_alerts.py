@@ -145,7 +145,7 @@ def feeds_failed_and_stale_are_recorded():
     began = time.time()
     r = admin.get("/api/session")
     t.status(r, 200, "the server answers during the hanging poll")
-    t.check(time.time() - began < 0.5 * SLOW, "at once")
+    t.check(time.time() - began < 1.0 * SLOW, "without waiting for the poll")
     t.check(srv.running(), "the server lives")
 
 
