@@ -27,7 +27,7 @@ FUZZ_SECONDS ?= 60
 # cbc is COIN-OR's MILP solver (the portfolio, src/core/milp_cbc.c).
 # libzip and libxml2 write the progress letter's .odt.
 LIB_PKGS := libfyaml jansson cairo sqlite3 libsodium cbc libzip libxml-2.0
-PKGS := $(LIB_PKGS) libmicrohttpd
+PKGS := $(LIB_PKGS) libmicrohttpd libcurl
 TEST_PKGS := cmocka libxml-2.0
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-psabi \

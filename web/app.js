@@ -18,6 +18,7 @@ import { renderPassword } from './page-password.js';
 import { renderPlan } from './page-plan.js';
 import { renderCapability } from './page-capability.js';
 import { renderSignals } from './page-signals.js';
+import { renderAlerts } from './page-alerts.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
@@ -41,6 +42,7 @@ const ROUTES = [
 	{ re: /^\/editions\/(\d+)\/plan\/?$/, page: renderPlan, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/plan\/capabilities\/([a-z0-9][a-z0-9-]*)\/?$/, page: renderCapability,
 	  keys: ['edition', 'item'] },
+	{ re: /^\/alerts\/?$/, page: renderAlerts },
 	{ re: /^\/users\/?$/, page: renderUsers },
 	{ re: /^\/password\/?$/, page: renderPassword },
 	{ re: /^\/signals\/?$/, page: renderSignals }
@@ -78,6 +80,7 @@ function renderHeader() {
 		items.push(h('li', null, h('a', { href: reporter ? '#/editions' : '#/' }, t('nav.editions'))));
 		if (reporter || ['analyst', 'chair', 'admin'].includes(state.session.role))
 			items.push(h('li', null, h('a', { href: '#/signals', id: 'nav-signals' }, t('nav.signals'))));
+		items.push(h('li', null, h('a', { href: '#/alerts', id: 'nav-alerts' }, t('nav.alerts'))));
 		if (state.session.role === 'admin')
 			items.push(h('li', null, h('a', { href: '#/users' }, t('nav.users'))));
 	}

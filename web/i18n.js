@@ -4,6 +4,7 @@
 import { ACCOUNT_STRINGS } from './i18n-accounts.js';
 import { PLAN_STRINGS } from './i18n-plan.js';
 import { SIGNAL_STRINGS } from './i18n-signals.js';
+import { ALERT_STRINGS } from './i18n-alerts.js';
 
 const STRINGS = {
 	en: {
@@ -457,7 +458,8 @@ const STRINGS = {
 // the strings of accounts, editions' chairs and comparison, and of the
 // plan and of signals, kept apart
 for (const id of Object.keys(STRINGS))
-	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id], SIGNAL_STRINGS[id]);
+	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id], SIGNAL_STRINGS[id],
+		ALERT_STRINGS[id]);
 
 export const LANGS = [
 	{ id: 'en', name: 'English' },

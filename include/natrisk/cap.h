@@ -91,7 +91,8 @@ typedef struct natrisk_cap_message {
 	const char *status;      /* Actual, Exercise, ... */
 	const char *msg_type;    /* Alert, Update, Cancel */
 	const char *references;  /* or NULL */
-	const natrisk_indicator *indicator;
+	const natrisk_indicator *indicator; /* NULL: an operator's message,
+	                                       without a parameter */
 	const natrisk_alert_level *level; /* its codes and texts */
 	double value;            /* the observation */
 } natrisk_cap_message;

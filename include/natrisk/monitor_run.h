@@ -64,6 +64,23 @@ typedef struct natrisk_monitor_report {
 } natrisk_monitor_report;
 
 /*
+ * The CAP 1.2 message of the level change C of indicator IND of M, which
+ * continues the chain that ST records (an Update or Cancel references
+ * its last message): fills REC (all but its file) and returns NATRISK_OK
+ * with *XML (malloc'd, LEN bytes; free() it) and ST advanced past the
+ * message, or NATRISK_ENOMEM. The message follows from IND and C alone,
+ * so that making it twice makes the same bytes. The server stores the
+ * messages it makes so; natrisk_monitor_run() writes them to files.
+ */
+NATRISK_EXTERN
+int natrisk_monitor_message(const natrisk_monitor *m,
+                            const natrisk_indicator *ind,
+                            natrisk_indicator_state *st,
+                            const natrisk_level_change *c,
+                            natrisk_alert_record *rec, char **xml,
+                            size_t *len);
+
+/*
  * Runs monitor M once at NOW (seconds since the epoch): reads every
  * indicator's feed (feed_path; one with only a url is skipped with a
  * warning), and when all read, evaluates each from its state in S,

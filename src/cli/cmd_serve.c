@@ -22,6 +22,12 @@ static const struct option serve_options[] = {
 	{ "audit-key", required_argument, NULL, 'A' },
 	{ "deadline", required_argument, NULL, 'D' },
 	{ "max-per-address", required_argument, NULL, 'M' },
+	{ "monitor", required_argument, NULL, 'm' },
+	{ "monitor-edition", required_argument, NULL, 'e' },
+	{ "interval", required_argument, NULL, 'i' },
+	{ "feed-timeout", required_argument, NULL, 'f' },
+	{ "webhook-backoff", required_argument, NULL, 'b' },
+	{ "webhook-attempts", required_argument, NULL, 'a' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -35,9 +41,55 @@ static unsigned bounded(const char *text, unsigned low, unsigned high)
 	               : (unsigned)value;
 }
 
+/* Seconds from LOW to HIGH, fractions allowed, or 0. */
+static double seconds(const char *text, double low, double high)
+{
+	char *end;
+	double value = strtod(text, &end);
+	return *end || end == text || !(value >= low && value <= high) ? 0
+	                                                               : value;
+}
+
+/* The options of the alerts (docs/server.md, "Alerts"). */
+static int take_alerts(const cli_command *cmd, int letter,
+                       server_options *o)
+{
+	switch (letter) {
+	case 'm': o->monitor = optarg; break;
+	case 'e':
+		if (!(o->monitor_edition = bounded(optarg, 1, 1000000000)))
+			return cli_usage_error(cmd, "--monitor-edition takes an "
+			                       "edition's id");
+		break;
+	case 'i':
+		if (!(o->monitor_interval = seconds(optarg, 0.1, 86400)))
+			return cli_usage_error(cmd, "--interval takes 0.1 to "
+			                       "86400 seconds");
+		break;
+	case 'f':
+		if (!(o->feed_timeout = seconds(optarg, 0.1, 600)))
+			return cli_usage_error(cmd, "--feed-timeout takes 0.1 to "
+			                       "600 seconds");
+		break;
+	case 'b':
+		if (!(o->webhook_backoff = seconds(optarg, 0.01, 3600)))
+			return cli_usage_error(cmd, "--webhook-backoff takes "
+			                       "0.01 to 3600 seconds");
+		break;
+	case 'a':
+		if (!(o->webhook_attempts = bounded(optarg, 1, 1000)))
+			return cli_usage_error(cmd, "--webhook-attempts takes 1 "
+			                       "to 1000");
+		break;
+	}
+	return 0;
+}
+
 static int take(const cli_command *cmd, int letter, void *ctx)
 {
 	server_options *o = ctx;
+	if (strchr("meifba", letter))
+		return take_alerts(cmd, letter, o);
 	switch (letter) {
 	case 'd': o->db = optarg; break;
 	case 'l': o->listen = optarg; break;
@@ -73,7 +125,7 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 {
 	int status = cli_getopt(cmd, argc, argv, serve_options,
 	                        sizeof serve_options / sizeof *serve_options,
-	                        "dlcktTADM", take, o);
+	                        "dlcktTADMmeifba", take, o);
 	if (status)
 		return status;
 	if (optind < argc)
@@ -81,6 +133,9 @@ static int parse(const cli_command *cmd, int argc, char **argv,
 		                       argv[optind]);
 	if (!o->db)
 		return cli_usage_error(cmd, "--db FILE is required");
+	if (!o->monitor != !o->monitor_edition)
+		return cli_usage_error(cmd, "--monitor FILE and "
+		                       "--monitor-edition ID go together");
 	o->audit_key = cli_audit_key(o->audit_key);
 	return 0;
 }
@@ -120,6 +175,9 @@ const cli_command cmd_serve = {
 	"--tls-key PEM]\n"
 	"                     [--threads N] [--timeout SECONDS] [--audit-key KEY]\n"
 	"                     [--deadline SECONDS] [--max-per-address N]\n"
+	"                     [--monitor FILE --monitor-edition ID]\n"
+	"                     [--interval SECONDS] [--feed-timeout SECONDS]\n"
+	"                     [--webhook-backoff SECONDS] [--webhook-attempts N]\n"
 	"\n"
 	"Serves the store FILE (created and migrated as needed) to the\n"
 	"analysts' network: the JSON API under /api (described at\n"
@@ -144,6 +202,24 @@ const cli_command cmd_serve = {
 	"  -M, --max-per-address N\n"
 	"                         connections one client address may hold\n"
 	"                         (default 64, at most 512 of the 1024)\n"
+	"  -m, --monitor FILE     run the monitor file FILE on a schedule:\n"
+	"                         its level changes become alerts (CAP 1.2)\n"
+	"                         in the store, /api/alerts, /alerts.atom and\n"
+	"                         the webhooks\n"
+	"  -e, --monitor-edition ID\n"
+	"                         the edition whose scenarios the monitor's\n"
+	"                         indicators name (their classification is\n"
+	"                         the alerts')\n"
+	"  -i, --interval SECONDS the monitor's rounds (default 60)\n"
+	"  -f, --feed-timeout SECONDS\n"
+	"                         the time limit of a feed's poll (default 10)\n"
+	"  -b, --webhook-backoff SECONDS\n"
+	"                         the wait before a failed delivery's first\n"
+	"                         retry, doubled each time up to an hour\n"
+	"                         (default 10)\n"
+	"  -a, --webhook-attempts N\n"
+	"                         attempts before a delivery is given up\n"
+	"                         (default 12)\n"
 	"  -h, --help             this text\n"
 	"\n"
 	"Users come from 'natrisk user add'; editions from 'natrisk import' or\n"

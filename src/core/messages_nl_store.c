@@ -75,6 +75,8 @@ static const message_pair pairs[] = {
 	  "a-z, 0-9, '.', '_' en '-'" },
 	{ "agreed levels change",
 	  "overeengekomen niveaus veranderen" },
+	{ "alert %s exists already",
+	  "alert %s bestaat al" },
 	{ "an edition cannot follow itself",
 	  "een editie kan zichzelf niet opvolgen" },
 	{ "analyst %s, assigned to this scenario, is not cleared for %s: "
@@ -195,6 +197,8 @@ static const message_pair pairs[] = {
 	  "geen vrije scenario-id gevonden na %d pogingen" },
 	{ "no free signal id after %d tries",
 	  "geen vrije signaal-id gevonden na %d pogingen" },
+	{ "no such alert",
+	  "geen alert met dit id" },
 	{ "no such edition %lld",
 	  "editie %lld bestaat niet" },
 	{ "no such plan item",

@@ -47,6 +47,8 @@ static int write_area(xmlTextWriterPtr w, const natrisk_alert_level *v)
 
 static int write_parameter(xmlTextWriterPtr w, const natrisk_cap_message *m)
 {
+	if (!m->indicator) /* an operator's message measures nothing */
+		return 0;
 	char value[64];
 	snprintf(value, sizeof value, "%.6g", m->value);
 	int rc = xmlTextWriterStartElement(w, BAD_CAST "parameter") < 0;

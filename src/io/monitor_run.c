@@ -111,12 +111,12 @@ static void warn_stale(const natrisk_monitor *m, const natrisk_indicator *ind,
 	        "observation is of %s", ind->id, newest);
 }
 
-/* The message of change C of IND, with the state ST before it. */
-static int write_message(const natrisk_monitor *m,
-                         const natrisk_indicator *ind,
-                         natrisk_indicator_state *st,
-                         const natrisk_level_change *c, const char *outdir,
-                         natrisk_alert_record *rec)
+int natrisk_monitor_message(const natrisk_monitor *m,
+                            const natrisk_indicator *ind,
+                            natrisk_indicator_state *st,
+                            const natrisk_level_change *c,
+                            natrisk_alert_record *rec, char **xml,
+                            size_t *len)
 {
 	const char *sender = natrisk_monitor_sender(m);
 	char references[512] = "", prev_id[128], prev_sent[32];
@@ -143,17 +143,35 @@ static int write_message(const natrisk_monitor *m,
 		.level = &ind->levels[c->to < 0 ? c->from : c->to],
 		.value = c->value,
 	};
-	size_t n = strlen(outdir) + strlen(rec->identifier) + 6;
-	rec->file = malloc(n);
-	char *xml;
-	size_t len;
-	if (!rec->file || natrisk_cap_write(&msg, &xml, &len) != 0)
+	if (natrisk_cap_write(&msg, xml, len) != 0)
 		return error_set(NATRISK_ENOMEM, "out of memory");
-	snprintf(rec->file, n, "%s/%s.xml", outdir, rec->identifier);
-	int rc = file_write_atomic(rec->file, xml, len);
-	free(xml);
 	st->chain_open = c->to >= 0;
 	st->chain_sent = c->time;
+	return NATRISK_OK;
+}
+
+/* The message of change C of IND, with the state ST before it, written
+ * to OUTDIR/IDENTIFIER.xml. */
+static int write_message(const natrisk_monitor *m,
+                         const natrisk_indicator *ind,
+                         natrisk_indicator_state *st,
+                         const natrisk_level_change *c, const char *outdir,
+                         natrisk_alert_record *rec)
+{
+	char *xml;
+	size_t len;
+	int rc = natrisk_monitor_message(m, ind, st, c, rec, &xml, &len);
+	if (rc != NATRISK_OK)
+		return rc;
+	size_t n = strlen(outdir) + strlen(rec->identifier) + 6;
+	rec->file = malloc(n);
+	if (!rec->file) {
+		free(xml);
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	}
+	snprintf(rec->file, n, "%s/%s.xml", outdir, rec->identifier);
+	rc = file_write_atomic(rec->file, xml, len);
+	free(xml);
 	return rc;
 }
 

@@ -65,6 +65,12 @@ int h_signal_submit(request *q, reply *r);
 int h_signal_get(request *q, reply *r);
 int h_signal_edit(request *q, reply *r);
 int h_signal_triage(request *q, reply *r);
+/* api_alerts.c, alert_manual.c: alerts (docs/server.md, "Alerts") */
+int h_alerts_list(request *q, reply *r);
+int h_alerts_atom(request *q, reply *r);
+int h_alert_issue(request *q, reply *r);
+int h_webhooks_list(request *q, reply *r);
+int h_webhook_add(request *q, reply *r);
 
 /* api_methods.c */
 int h_method(request *q, reply *r);

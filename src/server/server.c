@@ -22,6 +22,7 @@
 
 #include "../core/error.h"
 #include "../io/file.h"
+#include "alerts.h"
 #include "body.h"
 #include "deadline.h"
 #include "language.h"
@@ -373,6 +374,8 @@ int server_start(server **out, const server_options *o)
 	                sodium_init() < 0))
 		rc = error_set(NATRISK_ENOMEM, "out of memory");
 	if (rc == 0)
+		rc = alerts_start(srv, o);
+	if (rc == 0)
 		rc = start_daemon(srv, o);
 	if (rc != 0) {
 		server_stop(srv);
@@ -390,6 +393,7 @@ void server_stop(server *srv)
 		MHD_stop_daemon(srv->daemon);
 	deadlines_stop(srv->deadlines); /* the daemon has closed every
 	                                   connection it tracked */
+	alerts_stop(srv);
 	if (srv->workers_ready)
 		sem_destroy(&srv->workers);
 	natrisk_store_close(srv->store);

@@ -38,6 +38,7 @@ typedef struct server {
 	struct deadlines *deadlines; /* of requests to arrive */
 	sem_t workers;            /* requests handled at once */
 	bool workers_ready;
+	struct alert_worker *alerts; /* the monitor and the webhooks */
 } server;
 
 typedef struct request {

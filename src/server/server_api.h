@@ -6,6 +6,7 @@
 #define NATRISK_SERVER_API_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef struct server_options {
 	const char *db;
@@ -21,6 +22,13 @@ typedef struct server_options {
 	                           to arrive; 0: SERVER_DEADLINE */
 	unsigned per_address;   /* connections from one client address;
 	                           0: SERVER_PER_ADDRESS */
+	/* alerts (docs/server.md, "Alerts") */
+	const char *monitor;    /* a monitor file run on a schedule, or NULL */
+	int64_t monitor_edition; /* the edition of its scenarios */
+	double monitor_interval; /* seconds between rounds; 0: 60 */
+	double feed_timeout;    /* seconds for a feed's poll; 0: 10 */
+	double webhook_backoff; /* seconds before the first retry; 0: 10 */
+	unsigned webhook_attempts; /* attempts before giving up; 0: 12 */
 } server_options;
 
 enum {

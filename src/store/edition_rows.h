@@ -125,6 +125,11 @@ int audit_json_change(sqlite3 *db, const char *actor, const char *action,
                       const char *object, const json_t *before,
                       const json_t *after);
 
+/* Appends that ACTOR made OBJECT (nothing before it), AFTER (borrowed)
+ * as compact JSON (alerts.c). */
+int audit_created(sqlite3 *db, const char *actor, const char *action,
+                  const char *object, const json_t *after);
+
 /* "edition:N/scenario:KEY[/CRITERION]" for the audit log. */
 void object_name(char *out, size_t size, int64_t edition,
                  const char *scenario, const char *criterion);

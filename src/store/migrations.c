@@ -222,6 +222,63 @@ const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the triage history is append-only'); END;"
 	"CREATE TRIGGER IF NOT EXISTS signal_triage_no_delete BEFORE DELETE ON signal_triage"
 	"  BEGIN SELECT RAISE(ABORT, 'the triage history is append-only'); END;",
+	/* 9: alerts (alert_store.h): every CAP message made or issued,
+	 * never updated, chained by the identifier of the chain's first
+	 * message; the webhooks and their outbox, one row per message and
+	 * webhook, committed with the message and marked done only after
+	 * a 2xx; the monitor's progress per indicator, committed with the
+	 * messages it made; and each feed's last poll. IF NOT EXISTS:
+	 * a store taken back to an older schema by hand keeps them */
+	"CREATE TABLE IF NOT EXISTS alerts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  identifier TEXT NOT NULL UNIQUE,"
+	"  chain TEXT NOT NULL,"
+	"  sender TEXT NOT NULL,"
+	"  sent INTEGER NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  msg_type TEXT NOT NULL,"
+	"  source TEXT NOT NULL CHECK (source IN ('monitor', 'manual')),"
+	"  indicator TEXT,"
+	"  assessment_id INTEGER,"
+	"  scenarios TEXT NOT NULL DEFAULT '[]',"
+	"  classification INTEGER NOT NULL CHECK (classification BETWEEN 0 AND 2),"
+	"  headline TEXT,"
+	"  cap TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS alerts_chain ON alerts (chain, id);"
+	"CREATE TABLE IF NOT EXISTS webhooks ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL,"
+	"  secret TEXT NOT NULL,"
+	"  clearance INTEGER NOT NULL CHECK (clearance BETWEEN 0 AND 2),"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS alert_outbox ("
+	"  id INTEGER PRIMARY KEY,"
+	"  alert_id INTEGER NOT NULL REFERENCES alerts(id),"
+	"  webhook_id INTEGER NOT NULL REFERENCES webhooks(id),"
+	"  state TEXT NOT NULL DEFAULT 'pending'"
+	"    CHECK (state IN ('pending', 'delivered', 'failed')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_attempt REAL NOT NULL,"
+	"  last_error TEXT,"
+	"  done_at TEXT,"
+	"  UNIQUE (alert_id, webhook_id));"
+	"CREATE INDEX IF NOT EXISTS alert_outbox_due ON alert_outbox (state, next_attempt);"
+	"CREATE TABLE IF NOT EXISTS monitor_state ("
+	"  indicator TEXT PRIMARY KEY,"
+	"  seen INTEGER NOT NULL,"
+	"  last_time INTEGER NOT NULL,"
+	"  level INTEGER NOT NULL,"
+	"  chain_open INTEGER NOT NULL,"
+	"  chain_sent INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS monitor_feeds ("
+	"  indicator TEXT PRIMARY KEY,"
+	"  classification INTEGER NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('ok', 'stale', 'failed')),"
+	"  message TEXT,"
+	"  checked_at TEXT NOT NULL);",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

@@ -11,7 +11,9 @@
 // experts and their levels, the spread and agreed levels, measures,
 // advice and decisions, export, need-to-know) on a desktop in English and
 // a phone in Dutch; signals.mjs, a reporter's signals and the analysts'
-// triage, at phone size in both languages. The tests run in order and build on each other. Every page fails
+// triage, at phone size in both languages; alerts.mjs issues alerts from
+// the alerts page and reads them as a viewer. The tests run in order and
+// build on each other. Every page fails
 // the run on a JavaScript error, a CSP violation or an unexpected console
 // error, and on a width beyond its window.
 
@@ -23,6 +25,7 @@ import { cycle } from './cycle.mjs';
 import { accounts, viewerEmpty } from './accounts.mjs';
 import { plans } from './plans.mjs';
 import { signals } from './signals.mjs';
+import { alerts } from './alerts.mjs';
 
 // The whole run must end well within seven minutes on a busy 2-core
 // machine (four before plans.mjs, which adds about 30 s unloaded; at a
@@ -58,6 +61,8 @@ await cleo.context.close();
 for (const lang of ['en', 'nl'])
 	await accounts(chair, PHONE, lang);
 await signals({ chair, ann });
+for (const lang of ['en', 'nl'])
+	await alerts({ chair, viewer }, lang);
 
 const status = await finish();
 clearTimeout(watchdog);

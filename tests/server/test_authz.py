@@ -181,6 +181,14 @@ POLICY = {
     ("GET", "/api/signals/{signal}"): "signal",
     ("PUT", "/api/signals/{signal}"): "signal-edit",
     ("POST", "/api/signals/{signal}/triage"): "signal-triage",
+    # alerts (docs/server.md, "Alerts"): every signed-in user reads those of
+    # their clearance, the Atom feed needs no session (the public ones), an
+    # edition's chairs and admins issue, admins register webhooks
+    ("GET", "/api/alerts"): "signed-in",
+    ("POST", "/api/assessments/{id}/alerts"): "edition-chair",
+    ("GET", "/alerts.atom"): "anyone",
+    ("GET", "/api/webhooks"): "admin",
+    ("POST", "/api/webhooks"): "admin",
 }
 
 counter = [0]
@@ -410,6 +418,12 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         body = {"decision": "watch", "note": "matrix"}
     elif pattern.startswith("/api/signals"):
         body = signal_body(scenario or "sig-public") if method != "GET" else None
+    elif (method, pattern) == ("POST", "/api/assessments/{id}/alerts"):
+        body = {"status": "Exercise", "scenarios": ["pub-flood"], "event": "Matrix exercise",
+                "category": "Met", "urgency": "Expected", "severity": "Minor",
+                "certainty": "Likely", "headline": {"en": "Matrix exercise"}}
+    elif (method, pattern) == ("POST", "/api/webhooks"):
+        body = {"url": "http://127.0.0.1:9/matrix"}
     elif (method, pattern) == ("POST", "/api/users"):
         body = {"name": unique("made"), "role": "viewer", "password": "a-long-password"}
     return client, path, body, content_type
