@@ -33,7 +33,8 @@
 #include "core/error.h"
 
 #define TIE 1e-9
-/* Nodes over all four searches of one solve before the MILP takes over. */
+/* Nodes over all the searches of one solve before the MILP takes over
+ * (about 0.1 s; the 60 x 100 benchmark needs 2,000-16,000). */
 #define NODE_LIMIT 200000
 /* A scenario's risks are submodular when no measure's reduction grows
  * by more than this share of r(empty) with another measure in place. */
@@ -70,7 +71,7 @@ typedef struct bnb {
 	double best_value, best_cost;
 	size_t best_count;
 	bool found, done;
-	size_t nodes;
+	size_t nodes, node_limit;
 } bnb;
 
 /* ---- whether the bound holds ------------------------------------------ */
@@ -275,7 +276,8 @@ static void sort_items(bnb *b, size_t count)
 /* The most any set growing S can reduce (running arithmetic). */
 static double bound(bnb *b)
 {
-	double total = b->value, room = b->cost_limit - b->cost;
+	/* generous with the money: a rounding must not shut a measure out */
+	double total = b->value, room = b->cost_limit - b->cost + b->cost_slack;
 	size_t items = 0;
 	for (size_t m = 0; m < b->p->measures; m++) {
 		if (b->state[m] != UNDECIDED)
@@ -366,7 +368,7 @@ static bool consider(bnb *b)
 
 static void search(bnb *b, size_t depth)
 {
-	if (b->done || ++b->nodes > NODE_LIMIT || hopeless(b))
+	if (b->done || ++b->nodes > b->node_limit || hopeless(b))
 		return;
 	size_t n = b->p->measures;
 	while (depth < n && b->state[b->order[depth]] != UNDECIDED)
@@ -411,7 +413,7 @@ static bool run(bnb *b, enum pass pass)
 	if (ok && propagate(b, 0))
 		search(b, 0);
 	undo(b, 0);
-	return b->nodes <= NODE_LIMIT;
+	return b->nodes <= b->node_limit;
 }
 
 /* Branching on the measures that reduce most per euro first finds good
@@ -452,6 +454,7 @@ static int bnb_init(bnb *b, const natrisk_portfolio *p, double budget)
 	b->value_slack = 1e-9 * p->risk_before + 1e-300;
 	b->cost_slack = 1e-9 * p->total_cost + 1e-300;
 	b->count_cap = SIZE_MAX;
+	b->node_limit = p->bnb_node_limit ? p->bnb_node_limit : NODE_LIMIT;
 	return relations(b);
 }
 

@@ -48,6 +48,7 @@ struct natrisk_portfolio {
 	bool submodular;        /* every scenario's risks: portfolio_bnb.c
 	                           may solve before the MILP */
 	bool milp_only;         /* tests: solve through the MILP alone */
+	size_t bnb_node_limit;  /* tests: give up sooner (0: the default) */
 };
 
 /* Whether every measure of subset MASK of a scenario's TOUCHING
