@@ -21,7 +21,7 @@
  * solves instead: same answer, deterministically.
  */
 #define _GNU_SOURCE /* qsort_r */
-#include "core/portfolio_model.h"
+#include "core/portfolio_bnb.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -34,70 +34,8 @@
 
 #define TIE 1e-9
 /* Nodes over all the searches of one solve before the MILP takes over
- * (about 0.1 s; the 60 x 100 benchmark needs 2,000-16,000). */
+ * (a few tenths of a second; the 60 x 100 benchmark needs 2,000-16,000). */
 #define NODE_LIMIT 200000
-/* A scenario's risks are submodular when no measure's reduction grows
- * by more than this share of r(empty) with another measure in place. */
-#define SUBMODULAR_SLACK 1e-12
-
-enum { UNDECIDED, IN, OUT };
-enum pass { MOST_VALUE, LEAST_COST, FEWEST, ANOTHER };
-
-/* Lists per measure, in one array each: LIST[START[m]..START[m+1]). */
-typedef struct lists {
-	size_t *start, *item;
-} lists;
-
-typedef struct bnb {
-	const natrisk_portfolio *p;
-	lists requires, required_by, excludes, touches; /* touches: s<<5|k */
-	size_t *order;          /* branching order */
-	unsigned char *state;
-	unsigned char *fixed;   /* per measure: fixed IN or OUT at the root */
-	size_t *trail, trail_len;
-	unsigned long *mask;    /* per scenario: the measures in place */
-	double value, cost;     /* running sums: for pruning only */
-	size_t count;
-	bool *set;              /* S, for the exact arithmetic */
-	double *gain, *weight;  /* the knapsack's items */
-	size_t *item;
-	/* the search */
-	enum pass pass;
-	double cost_limit;      /* min(budget, the cost cap) */
-	double value_slack, cost_slack;
-	double floor;           /* admissible: reduction >= this */
-	size_t count_cap;
-	bool *best;
-	double best_value, best_cost;
-	size_t best_count;
-	bool found, done;
-	size_t nodes, node_limit;
-} bnb;
-
-/* ---- whether the bound holds ------------------------------------------ */
-
-bool portfolio_submodular(const natrisk_portfolio *p)
-{
-	for (size_t s = 0; s < p->scenarios; s++) {
-		size_t touching = p->problem->scenarios[s].touching_count;
-		const double *r = p->table + p->table_start[s];
-		double slack = SUBMODULAR_SLACK * r[0];
-		for (unsigned long a = 0; a < 1UL << touching; a++)
-			for (size_t i = 0; i < touching; i++) {
-				unsigned long bi = 1UL << i;
-				if (a & bi)
-					continue;
-				for (size_t j = i + 1; j < touching; j++) {
-					unsigned long bj = 1UL << j;
-					if (!(a & bj) &&
-					    r[a | bj] - r[a | bi | bj] >
-					    r[a] - r[a | bi] + slack)
-						return false;
-				}
-			}
-	}
-	return true;
-}
 
 /* ---- the relations, both ways ----------------------------------------- */
 
@@ -145,6 +83,9 @@ static int relations(bnb *b)
 		rc = lists_alloc(&b->excludes, n, 2 * links);
 	if (rc == NATRISK_OK)
 		rc = lists_alloc(&b->touches, n, touches);
+	b->touch_gain = malloc((touches ? touches : 1) * sizeof *b->touch_gain);
+	if (rc == NATRISK_OK && !b->touch_gain)
+		rc = error_set(NATRISK_ENOMEM, "out of memory");
 	if (rc != NATRISK_OK)
 		return rc;
 	for (size_t m = 0; m < n; m++) {
@@ -181,12 +122,6 @@ static int relations(bnb *b)
 }
 
 /* ---- setting measures in and out -------------------------------------- */
-
-static double risk_at(const bnb *b, size_t s, unsigned long mask)
-{
-	return b->p->table[b->p->table_start[s] + mask];
-}
-
 /* What measure M adds to the set in place (running arithmetic). */
 static double gain_of(const bnb *b, size_t m)
 {
@@ -194,7 +129,7 @@ static double gain_of(const bnb *b, size_t m)
 	for (size_t t = b->touches.start[m]; t < b->touches.start[m + 1]; t++) {
 		size_t s = b->touches.item[t] >> 5;
 		unsigned long bit = 1UL << (b->touches.item[t] & 31);
-		gain += risk_at(b, s, b->mask[s]) - risk_at(b, s, b->mask[s] | bit);
+		gain += bnb_risk(b, s, b->mask[s]) - bnb_risk(b, s, b->mask[s] | bit);
 	}
 	return gain;
 }
@@ -257,61 +192,17 @@ static void undo(bnb *b, size_t to)
 	}
 }
 
-/* ---- the bound --------------------------------------------------------- */
-
-static void sort_items(bnb *b, size_t count)
-{
-	/* insertion sort: a few dozen items, and no shared state */
-	for (size_t i = 1; i < count; i++) {
-		size_t item = b->item[i], j = i;
-		while (j > 0 && b->gain[item] * b->weight[b->item[j - 1]] >
-		                b->gain[b->item[j - 1]] * b->weight[item]) {
-			b->item[j] = b->item[j - 1];
-			j--;
-		}
-		b->item[j] = item;
-	}
-}
-
-/* The most any set growing S can reduce (running arithmetic). */
-static double bound(bnb *b)
-{
-	/* generous with the money: a rounding must not shut a measure out */
-	double total = b->value, room = b->cost_limit - b->cost + b->cost_slack;
-	size_t items = 0;
-	for (size_t m = 0; m < b->p->measures; m++) {
-		if (b->state[m] != UNDECIDED)
-			continue;
-		double gain = gain_of(b, m);
-		if (!(gain > 0.0))
-			continue;
-		if (b->p->cost[m] <= 0.0) {
-			total += gain;
-			continue;
-		}
-		b->gain[items] = gain;
-		b->weight[items] = b->p->cost[m];
-		b->item[items] = items;
-		items++;
-	}
-	sort_items(b, items);
-	for (size_t k = 0; k < items && room > 0.0; k++) {
-		size_t i = b->item[k];
-		if (b->weight[i] <= room) {
-			total += b->gain[i];
-			room -= b->weight[i];
-		} else {
-			total += b->gain[i] * room / b->weight[i];
-			room = 0.0;
-		}
-	}
-	return total;
-}
-
 /* ---- the searches ------------------------------------------------------ */
 
 static void keep(bnb *b, double value, double cost)
 {
+	/* After a loose first search the true optimum may lie up to
+	 * value_slack above the one found, and so the true tie floor: a
+	 * set kept near the floor, or above the optimum, needs the strict
+	 * search. */
+	if (b->pass != MOST_VALUE && (value < b->floor + b->value_slack ||
+	                              value > b->first_best))
+		b->doubtful = true;
 	memcpy(b->best, b->set, b->p->measures * sizeof *b->best);
 	b->best_value = value;
 	b->best_cost = cost;
@@ -376,9 +267,13 @@ static void search(bnb *b, size_t depth)
 	if (consider(b) || depth == n)
 		return;
 	double target = b->pass == MOST_VALUE ? b->best_value : b->floor;
-	double reach = bound(b) + b->value_slack;
-	if (b->pass == MOST_VALUE && b->found ? reach <= target : reach < target)
+	double reach = bnb_bound(b);
+	if (b->pass == MOST_VALUE && b->found) {
+		if (b->loose ? reach <= target : reach + b->value_slack <= target)
+			return;
+	} else if (reach + b->value_slack < target) {
 		return;
+	}
 	size_t m = b->order[depth];
 	double value = b->value, cost = b->cost;
 	size_t count = b->count, mark = b->trail_len;
@@ -442,16 +337,24 @@ static int bnb_init(bnb *b, const natrisk_portfolio *p, double budget)
 	b->gain = malloc(n * sizeof *b->gain);
 	b->weight = malloc(n * sizeof *b->weight);
 	b->item = malloc(n * sizeof *b->item);
+	b->fraction = malloc(n * sizeof *b->fraction);
+	b->measure_of = malloc(n * sizeof *b->measure_of);
+	size_t scenarios = p->scenarios ? p->scenarios : 1;
+	b->spare = malloc(scenarios * sizeof *b->spare);
+	b->filled = malloc(scenarios * sizeof *b->filled);
+	b->cap = malloc(scenarios * sizeof *b->cap);
+	b->capped = malloc(scenarios * sizeof *b->capped);
 	b->best = calloc(n, sizeof *b->best);
 	if (!b->order || !b->state || !b->fixed || !b->trail || !b->mask || !b->set ||
-	    !b->gain || !b->weight || !b->item || !b->best)
+	    !b->gain || !b->weight || !b->item || !b->best || !b->fraction ||
+	    !b->measure_of || !b->spare || !b->filled || !b->capped || !b->cap)
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	for (size_t m = 0; m < p->measures; m++)
 		b->order[m] = m;
 	qsort_r(b->order, p->measures, sizeof *b->order, by_yield, (void *)p);
 	b->cost_limit = budget;
 	/* far above the running sums' rounding and the submodular slack */
-	b->value_slack = 1e-9 * p->risk_before + 1e-300;
+	b->value_slack = 1e-11 * p->risk_before + 1e-300;
 	b->cost_slack = 1e-9 * p->total_cost + 1e-300;
 	b->count_cap = SIZE_MAX;
 	b->node_limit = p->bnb_node_limit ? p->bnb_node_limit : NODE_LIMIT;
@@ -473,6 +376,13 @@ static void bnb_release(bnb *b)
 	free(b->gain);
 	free(b->weight);
 	free(b->item);
+	free(b->fraction);
+	free(b->measure_of);
+	free(b->touch_gain);
+	free(b->spare);
+	free(b->filled);
+	free(b->cap);
+	free(b->capped);
 	free(b->best);
 }
 
@@ -505,7 +415,9 @@ static bool stages(bnb *b)
 	bool ok = run(b, MOST_VALUE) && b->found;
 	if (!ok)
 		return false;
+	b->first_best = b->best_value;
 	b->floor = b->best_value - TIE * fabs(b->best_value);
+	b->doubtful = b->loose && b->best_value < b->floor + b->value_slack;
 	if (!another(b, &ok))
 		return ok; /* most often: no other set comes near */
 	if (!run(b, LEAST_COST))
@@ -524,12 +436,17 @@ int portfolio_bnb_solve(const natrisk_portfolio *p, double budget,
                         bool *best, bool *solved)
 {
 	*solved = false;
-	bnb b;
-	int rc = bnb_init(&b, p, budget);
-	if (rc == NATRISK_OK && stages(&b)) {
-		memcpy(best, b.best, p->measures * sizeof *best);
-		*solved = true;
+	int rc = NATRISK_OK;
+	for (int loose = 1; loose >= 0 && rc == NATRISK_OK && !*solved;
+	     loose--) {
+		bnb b;
+		rc = bnb_init(&b, p, budget);
+		b.loose = loose;
+		if (rc == NATRISK_OK && stages(&b) && !(b.loose && b.doubtful)) {
+			memcpy(best, b.best, p->measures * sizeof *best);
+			*solved = true;
+		}
+		bnb_release(&b);
 	}
-	bnb_release(&b);
 	return rc;
 }
