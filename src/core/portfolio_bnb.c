@@ -11,13 +11,18 @@
  * Each node is a set S closed under requires (setting a measure in sets
  * what it requires in and what it excludes out; setting one out sets
  * out what requires it), so that S itself is a candidate. The stages of
- * portfolio_solve.c are four searches here: the greatest reduction V*;
- * among sets within 1e-9 of V* the least cost C*; among those within
- * 1e-9 of C* too the fewest measures K*; then, in id order with "in"
- * first, the first set that meets all three. Candidates are judged in
- * our exact arithmetic (portfolio_risk_after, portfolio_cost); the
- * running sums only decide what to prune, with a slack far above their
- * rounding. A search that passes NODE_LIMIT nodes gives up and the MILP
+ * portfolio_solve.c are searches here: the greatest reduction V*; then
+ * whether any other set comes within 1e-9 of V* (most often none: the
+ * answer); else the least cost C* among those, the fewest measures K*
+ * among those within 1e-9 of C* too, whether another is left, and in
+ * id order each measure fixed in when some such set has it. Candidates
+ * are judged in our exact arithmetic (portfolio_risk_after,
+ * portfolio_cost); the running sums only decide what to prune, with a
+ * slack far above their rounding. The first search is loose (it prunes
+ * what cannot beat the best by more than that slack: plateaus of equal
+ * sets would defeat it otherwise); when that may have moved the tie
+ * floor under a set the later searches keep, all is searched again
+ * strictly. A solve that passes NODE_LIMIT nodes gives up and the MILP
  * solves instead: same answer, deterministically.
  */
 #define _GNU_SOURCE /* qsort_r */
@@ -345,8 +350,8 @@ static int bnb_init(bnb *b, const natrisk_portfolio *p, double budget)
 	b->cap = malloc(scenarios * sizeof *b->cap);
 	b->capped = malloc(scenarios * sizeof *b->capped);
 	b->best = calloc(n, sizeof *b->best);
-	if (!b->order || !b->state || !b->fixed || !b->trail || !b->mask || !b->set ||
-	    !b->gain || !b->weight || !b->item || !b->best || !b->fraction ||
+	if (!b->order || !b->state || !b->fixed || !b->trail || !b->mask ||
+	    !b->set || !b->gain || !b->weight || !b->item || !b->best || !b->fraction ||
 	    !b->measure_of || !b->spare || !b->filled || !b->capped || !b->cap)
 		return error_set(NATRISK_ENOMEM, "out of memory");
 	for (size_t m = 0; m < p->measures; m++)
