@@ -16,9 +16,12 @@
  * within the budget; among sets whose reductions differ by at most 1e-9
  * of the optimum the cheaper wins (costs within 1e-9 relative count as
  * equal), then the smaller, then the one whose sorted ids come first.
- * Solved as a mixed-integer program (docs/design.md, "portfolio"): the
- * answer is exact, and its reduction is recomputed from the chosen set,
- * never taken from the solver.
+ * Solved by a branch and bound of our own when the risks are submodular
+ * (a measure's reduction never grows with others in place), else, or
+ * when that search runs long, as a mixed-integer program
+ * (docs/design.md, "portfolio"): either way the answer is exact, and
+ * its reduction is recomputed from the chosen set, never taken from the
+ * solver.
  */
 #ifndef NATRISK_PORTFOLIO_H
 #define NATRISK_PORTFOLIO_H

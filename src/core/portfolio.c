@@ -262,6 +262,7 @@ int natrisk_portfolio_new(const natrisk_portfolio_problem *problem,
 	if (rc == NATRISK_OK) {
 		costs_and_alone(p);
 		rc = count_columns(p, &columns, &p->value_scale);
+		p->submodular = portfolio_submodular(p);
 	}
 	if (rc == NATRISK_OK)
 		rc = portfolio_build(p, columns);

@@ -45,6 +45,10 @@ struct natrisk_portfolio {
 	double value_scale;     /* the value row's coefficients are gains
 	                           divided by this */
 	double cost_scale;      /* the cost objective's, likewise */
+	bool submodular;        /* every scenario's risks: portfolio_bnb.c
+	                           may solve before the MILP */
+	bool milp_only;         /* tests: solve through the MILP alone */
+	size_t bnb_node_limit;  /* tests: give up sooner (0: the default) */
 };
 
 /* Whether every measure of subset MASK of a scenario's TOUCHING
@@ -52,6 +56,19 @@ struct natrisk_portfolio {
  * a column. */
 bool portfolio_efficient(const double *r, unsigned long mask,
                          size_t touching);
+
+/* Whether no measure's reduction grows when other measures are in
+ * place, in every scenario (within rounding). */
+bool portfolio_submodular(const natrisk_portfolio *p);
+
+/*
+ * The optimum within BUDGET by our own branch and bound (P->submodular
+ * only): the set in BEST (per measure) and *SOLVED true, or *SOLVED
+ * false when it gave up (too many nodes; the MILP solves then). The
+ * must set is known to fit. NATRISK_OK or NATRISK_ENOMEM.
+ */
+int portfolio_bnb_solve(const natrisk_portfolio *p, double budget,
+                        bool *best, bool *solved);
 
 /* Builds P->model with COLUMNS subset columns (portfolio_build.c). */
 int portfolio_build(natrisk_portfolio *p, size_t columns);

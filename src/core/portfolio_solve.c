@@ -402,21 +402,37 @@ static int first_ids(search *s)
 	return NATRISK_OK;
 }
 
-static int fill_choice(const search *s, natrisk_portfolio_choice *choice)
+/* CHOICE for the set BEST, which it takes over. */
+static void fill_choice(const natrisk_portfolio *p, bool *best,
+                        natrisk_portfolio_choice *choice)
 {
-	const natrisk_portfolio *p = s->p;
-	size_t n = p->measures ? p->measures : 1;
-	choice->selected = malloc(n * sizeof *choice->selected);
-	if (!choice->selected)
-		return error_set(NATRISK_ENOMEM, "out of memory");
-	memcpy(choice->selected, s->best, p->measures * sizeof *s->best);
-	evaluation e = evaluate(p, s->best);
+	choice->selected = best;
+	evaluation e = evaluate(p, best);
 	choice->selected_count = e.count;
 	choice->cost = e.cost;
 	choice->risk_before = p->risk_before;
-	choice->risk_after = portfolio_risk_after(p, s->best);
+	choice->risk_after = portfolio_risk_after(p, best);
 	choice->reduction = e.reduction;
-	return NATRISK_OK;
+}
+
+/* The optimum through the MILP's stages, in BEST. */
+static int milp_stages(const natrisk_portfolio *p, double budget, bool *best)
+{
+	search s;
+	bool unique = p->measures == 0;
+	int rc = search_init(&s, p, budget);
+	if (rc == NATRISK_OK && !unique)
+		rc = most_value(&s, &unique);
+	if (rc == NATRISK_OK && !unique)
+		rc = least_cost(&s);
+	if (rc == NATRISK_OK && !unique)
+		rc = fewest(&s);
+	if (rc == NATRISK_OK && !unique)
+		rc = first_ids(&s);
+	if (rc == NATRISK_OK)
+		memcpy(best, s.best, p->measures * sizeof *best);
+	search_release(&s);
+	return rc;
 }
 
 int natrisk_portfolio_solve(const natrisk_portfolio *p, double budget,
@@ -429,26 +445,20 @@ int natrisk_portfolio_solve(const natrisk_portfolio *p, double budget,
 	int rc = check_must(p, budget);
 	if (rc != NATRISK_OK)
 		return rc;
-	search s;
-	bool unique = p->measures == 0;
-	rc = search_init(&s, p, budget);
-	if (rc == NATRISK_OK && unique) {
-		rc = fill_choice(&s, choice);
-		search_release(&s);
+	bool *best = calloc(p->measures ? p->measures : 1, sizeof *best);
+	if (!best)
+		return error_set(NATRISK_ENOMEM, "out of memory");
+	bool solved = false;
+	if (p->submodular && !p->milp_only)
+		rc = portfolio_bnb_solve(p, budget, best, &solved);
+	if (rc == NATRISK_OK && !solved)
+		rc = milp_stages(p, budget, best);
+	if (rc != NATRISK_OK) {
+		free(best);
 		return rc;
 	}
-	if (rc == NATRISK_OK)
-		rc = most_value(&s, &unique);
-	if (rc == NATRISK_OK && !unique)
-		rc = least_cost(&s);
-	if (rc == NATRISK_OK && !unique)
-		rc = fewest(&s);
-	if (rc == NATRISK_OK && !unique)
-		rc = first_ids(&s);
-	if (rc == NATRISK_OK)
-		rc = fill_choice(&s, choice);
-	search_release(&s);
-	return rc;
+	fill_choice(p, best, choice);
+	return NATRISK_OK;
 }
 
 void natrisk_portfolio_choice_release(natrisk_portfolio_choice *choice)

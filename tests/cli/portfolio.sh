@@ -5,7 +5,7 @@
 # enumeration of every set (tests/cli/portfolio_enum.py) at many budgets,
 # years, must and never sets; the tie rules; the frontier and its chart;
 # the explanation; the robustness draws (the same whatever the thread
-# count); bad input (infeasible --must, bad numbers, unknown ids, a cycle
+# count, and as the MILP alone drew them); bad input (infeasible --must, bad numbers, unknown ids, a cycle
 # of requires, --must with --never); and a smoke test on the 2012 example.
 . "${NATRISK_ROOT:?}/tests/cli/lib.sh"
 
@@ -135,6 +135,21 @@ assert sum(m["acceptability"] for m in d["measures"]) >= 1
 EOF
 run "$NATRISK" portfolio "$plan" --budget 5 --robust 40 --seed 8 -f json
 cmp -s "$OUT" "$T_TMP/one.json" && t_fail "another seed gave the same draws"
+
+t "--robust: the draws' optima as the MILP alone found them (f9a6967)"
+# Recorded by the build of f9a6967, which solved every draw through CBC
+# alone; the branch and bound (portfolio_bnb.c) must choose the same
+# sets, tie rules included, with one thread or two.
+for threads in 1 2; do
+	run "$NATRISK" portfolio "$plan" --budget 9 --robust 300 --seed 7 --threads "$threads" -f json
+	expect_status 0
+	cmp -s "$OUT" tests/data/portfolio/robust-9-seed7.json ||
+		t_fail "$threads threads: not the MILP's draws on plan.yaml"
+	run "$NATRISK" portfolio examples/plan-2012.yaml --budget 8000000 --robust 300 --seed 2012 --threads "$threads" -f csv
+	expect_status 0
+	cmp -s "$OUT" tests/data/portfolio/plan-2012-robust-8M-seed2012.csv ||
+		t_fail "$threads threads: not the MILP's draws on plan-2012.yaml"
+done
 
 t "--robust, worked by hand: a beats b in every draw (exact scores)"
 # only a (3) and b (1) allowed at budget 3, both on s1 2.1 (D 27): a to B
