@@ -4,12 +4,11 @@
  * MILP alone (CBC, the engine before it) on problems of up to 45
  * measures, and exhaustive enumeration when the search gives up part
  * way and the MILP takes over. Risks that are not submodular go to the
- * MILP. And the speed it exists for: the 60 x 100 benchmark's 20-point
- * frontier in well under the 3 s target (4 s of CPU with the MILP alone).
+ * MILP. And the 60 x 100 benchmark's 20-point frontier point by point
+ * as the MILP alone finds it (its speed is bench/bench_portfolio.c's:
+ * speed is measured in benchmarks, not in timed tests).
  */
 #include "unit_support.h"
-
-#include <time.h>
 
 #include <natrisk/portfolio.h>
 
@@ -156,17 +155,10 @@ static void rising_gains_go_to_the_milp(void **state)
 	natrisk_portfolio_free(p);
 }
 
-static double cpu_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* bench/bench_portfolio.c's problem: its frontier took 4.0-4.4 s of CPU
- * through the MILP alone; the target is 3 s. Under the sanitizers the
- * branch and bound takes a few tenths. */
-static void the_benchmark_frontier_is_quick(void **state)
+/* bench/bench_portfolio.c's problem: the frontier the benchmark times
+ * (4.0-4.4 s of CPU through the MILP alone) is the MILP's, point by
+ * point. */
+static void the_benchmark_frontier_matches_the_milp(void **state)
 {
 	shape sh;
 	assert_int_equal(shape_make(&sh, 2012, 60, 100, 3, 0.05, false),
@@ -174,12 +166,7 @@ static void the_benchmark_frontier_is_quick(void **state)
 	natrisk_portfolio *p;
 	assert_int_equal(natrisk_portfolio_new(&sh.problem, &p), NATRISK_OK);
 	natrisk_portfolio_choice c[20];
-	double start = cpu_seconds();
 	assert_int_equal(natrisk_portfolio_frontier(p, 20, NULL, c), NATRISK_OK);
-	double seconds = cpu_seconds() - start;
-	if (seconds >= 2.0)
-		print_error("the frontier took %.3f s of CPU\n", seconds);
-	assert_true(seconds < 2.0);
 	/* every point as the MILP alone finds it (4 s of CPU) */
 	for (size_t k = 0; k < 20; k++) {
 		natrisk_portfolio_choice milp_choice;
@@ -200,7 +187,7 @@ int main(void)
 		cmocka_unit_test(larger_problems_match_the_milp),
 		cmocka_unit_test(giving_up_part_way_is_still_exact),
 		cmocka_unit_test(rising_gains_go_to_the_milp),
-		cmocka_unit_test(the_benchmark_frontier_is_quick),
+		cmocka_unit_test(the_benchmark_frontier_matches_the_milp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
