@@ -8,7 +8,6 @@
  */
 #include "json_writer.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,46 +185,6 @@ void jw_string(json_writer *w, const char *text)
 {
 	separate(w);
 	quoted(w, text);
-}
-
-/* The locale's decimal point, where it is not '.', back to '.' (jansson's
- * from_locale): "%g" follows LC_NUMERIC. */
-static size_t from_locale(char *buf, size_t len)
-{
-	const char *point = localeconv()->decimal_point;
-	size_t point_len = strlen(point);
-	char *at = point_len ? strstr(buf, point) : NULL;
-	if (!at || strcmp(point, ".") == 0)
-		return len;
-	*at = '.';
-	memmove(at + 1, at + point_len, len + 1 - (size_t)(at - buf) -
-	                                        point_len);
-	return len - (point_len - 1);
-}
-
-size_t jw_format_real(char *buf, double value)
-{
-	size_t len = (size_t)snprintf(buf, 32, "%.17g", value);
-	if (strspn(buf, "0123456789+-.e") != len)
-		len = from_locale(buf, len);
-	/* a whole number keeps a '.', or it would read back as an integer */
-	if (!strchr(buf, '.') && !strchr(buf, 'e')) {
-		memcpy(buf + len, ".0", 3);
-		return len + 2;
-	}
-	char *exponent = strchr(buf, 'e');
-	if (!exponent)
-		return len;
-	char *digits = exponent + 1, *from = digits + 1;
-	if (*digits == '-')
-		digits++;
-	while (*from == '0')
-		from++;
-	if (from != digits) {
-		memmove(digits, from, len + 1 - (size_t)(from - buf));
-		len -= (size_t)(from - digits);
-	}
-	return len;
 }
 
 void jw_real(json_writer *w, double value)

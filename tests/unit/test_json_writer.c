@@ -98,12 +98,24 @@ static const char *random_string(char *buf)
 }
 
 /* A random finite double: any bit pattern, a whole number, a short
- * decimal, a power of ten, a subnormal, a signed zero. */
+ * decimal, a power of ten, a subnormal, a signed zero; and, for the
+ * writer's exact integer path (1e-6 to 2^127), any 53-bit significand
+ * there, a number next to a power of ten (whose 17 digits may round up
+ * to the next), and a multiple of 1/8 between 1e15 and 2^53 (where the
+ * 18th digit may be a 5 and nothing after it: a tie, rounded to even). */
 static double random_double(void)
 {
 	double d;
 	uint64_t bits;
-	switch (below(6)) {
+	switch (below(9)) {
+	case 6:
+		d = ldexp((double)(next64() >> 11), (int)below(200) - 73);
+		return below(2) ? d : -d;
+	case 7:
+		d = pow(10.0, (int)below(45) - 6);
+		return nextafter(d, below(2) ? 0.0 : INFINITY);
+	case 8:
+		return 1e15 + (double)(next64() % 64000000000000000ull) / 8;
 	case 0:
 		return (double)(int64_t)(next64() >> below(64)) *
 		       (below(2) ? 1 : -1);
@@ -299,6 +311,9 @@ static void hand_examples(void **state)
 	jw_real(&w, 1e22);
 	jw_real(&w, 1e-5);
 	jw_real(&w, -0.0);
+	jw_real(&w, 1000000000000000.25); /* ties: to even */
+	jw_real(&w, 1000000000000000.75);
+	jw_real(&w, 9.9999999999999996e27);
 	jw_object(&w);
 	jw_end(&w);
 	jw_end(&w);
@@ -309,6 +324,9 @@ static void hand_examples(void **state)
 	assert_string_equal(text, "{\n  \"a\": [\n    1.0,\n"
 	                          "    0.10000000000000001,\n    1e22,\n"
 	                          "    1.0000000000000001e-5,\n    -0.0,\n"
+	                          "    1000000000000000.2,\n"
+	                          "    1000000000000000.8,\n"
+	                          "    9.9999999999999996e27,\n"
 	                          "    {}\n  ],\n"
 	                          "  \"s/\\\"\": \"\\t\\u0001\xc3\xa9/\"\n}");
 	free(text);
