@@ -137,13 +137,28 @@ static size_t escape(unsigned char c, char out[7])
 	return 6;
 }
 
-/* TEXT quoted and escaped; the writer fails on bytes that are not
+/* The bytes of TEXT from its start that go as they are: printable ASCII
+ * (DEL too, as jansson leaves it) but '"' and '\\', as two bit masks
+ * of the bytes below 64 and below 128: one test a byte. */
+static size_t plain_run(const unsigned char *text)
+{
+	static const uint64_t low = 0xFFFFFFFF00000000ull & ~(1ull << '"');
+	static const uint64_t high = ~(1ull << ('\\' - 64));
+	size_t i = 0;
+	for (;; i++) {
+		unsigned c = text[i];
+		uint64_t mask = c < 64 ? low : c < 128 ? high : 0;
+		if (!(mask >> (c & 63) & 1))
+			return i;
+	}
+}
+
+/* TEXT, from START on, escaped; the writer fails on bytes that are not
  * UTF-8. */
-static void quoted(json_writer *w, const char *text)
+static void escaped(json_writer *w, const char *text, size_t start)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	size_t len = strlen(text), start = 0, i = 0;
-	put(w, "\"", 1);
+	size_t len = start + strlen(text + start), i = start;
 	while (i < len) {
 		unsigned char c = p[i];
 		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
@@ -165,7 +180,29 @@ static void quoted(json_writer *w, const char *text)
 		start = ++i;
 	}
 	put(w, text + start, len - start);
+}
+
+/* TEXT quoted, then SUFFIX (SUFFIX_LEN bytes): most text is plain ASCII
+ * and goes in one copy. */
+static void quoted(json_writer *w, const char *text, const char *suffix,
+                   size_t suffix_len)
+{
+	size_t run = plain_run((const unsigned char *)text);
+	if (!reserve(w, run + 2 + suffix_len))
+		return;
+	char *at = w->data + w->len;
+	*at++ = '"';
+	memcpy(at, text, run);
+	if (text[run] == '\0') {
+		at[run] = '"';
+		memcpy(at + run + 1, suffix, suffix_len);
+		w->len += run + 2 + suffix_len;
+		return;
+	}
+	w->len += run + 1;
+	escaped(w, text, run);
 	put(w, "\"", 1);
+	put(w, suffix, suffix_len);
 }
 
 void jw_key(json_writer *w, const char *key)
@@ -176,15 +213,14 @@ void jw_key(json_writer *w, const char *key)
 		return;
 	}
 	separate(w);
-	quoted(w, key);
-	put(w, ": ", 2);
+	quoted(w, key, ": ", 2);
 	w->after_key = true;
 }
 
 void jw_string(json_writer *w, const char *text)
 {
 	separate(w);
-	quoted(w, text);
+	quoted(w, text, "", 0);
 }
 
 void jw_real(json_writer *w, double value)
