@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "id_index.h"
 #include "messages.h"
 #include "model.h"
 
@@ -64,53 +65,18 @@ const natrisk_scenario *natrisk_assessment_scenario(
 	return i < a->scenario_count ? &a->scenarios[i] : NULL;
 }
 
-static int by_scenario_id(const void *pa, const void *pb)
-{
-	const natrisk_scenario *const *a = pa, *const *b = pb;
-	return strcmp((*a)->id, (*b)->id);
-}
-
 bool assessment_index_ids(natrisk_assessment *a)
 {
-	size_t n = a->scenario_count;
-	const natrisk_scenario **sorted = malloc((n ? n : 1) * sizeof *sorted);
-	/* the arena's, so that it goes with the assessment */
-	size_t *index = sorted ? arena_array(&a->arena, n ? n : 1,
-	                                     sizeof *index) : NULL;
-	if (index) {
-		for (size_t i = 0; i < n; i++)
-			sorted[i] = &a->scenarios[i];
-		qsort(sorted, n, sizeof *sorted, by_scenario_id);
-		for (size_t i = 0; i < n; i++)
-			index[i] = (size_t)(sorted[i] - a->scenarios);
-		a->by_id = index;
-	}
-	free(sorted);
+	a->by_id = id_index_new(&a->arena, a->scenarios, a->scenario_count,
+	                        sizeof *a->scenarios);
 	return a->by_id != NULL;
 }
 
 long natrisk_assessment_find_scenario(const natrisk_assessment *a,
                                       const char *id)
 {
-	if (!a->by_id) {
-		for (size_t i = 0; i < a->scenario_count; i++)
-			if (strcmp(a->scenarios[i].id, id) == 0)
-				return (long)i;
-		return -1;
-	}
-	size_t low = 0, high = a->scenario_count;
-	while (low < high) {
-		size_t mid = low + (high - low) / 2;
-		size_t i = a->by_id[mid];
-		int order = strcmp(a->scenarios[i].id, id);
-		if (order == 0)
-			return (long)i;
-		if (order < 0)
-			low = mid + 1;
-		else
-			high = mid;
-	}
-	return -1;
+	return id_index_find(a->by_id, a->scenarios, a->scenario_count,
+	                     sizeof *a->scenarios, id);
 }
 
 uint32_t natrisk_theme_colour(const natrisk_theme *theme)

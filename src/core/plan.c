@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "id_index.h"
 #include "plan_model.h"
 
 void natrisk_plan_free(natrisk_plan *p)
@@ -77,29 +78,22 @@ const natrisk_advice *natrisk_plan_advice(const natrisk_plan *p, size_t i)
 	return &p->advice[i];
 }
 
-/* The index of the entry whose id (the first member of every list's
- * element) is ID. */
-#define FIND(list, count, id)                                           \
-	do {                                                            \
-		for (size_t i_ = 0; i_ < (count); i_++)                 \
-			if (strcmp((list)[i_].id, (id)) == 0)           \
-				return (long)i_;                        \
-		return -1;                                              \
-	} while (0)
-
 long natrisk_plan_find_organisation(const natrisk_plan *p, const char *id)
 {
-	FIND(p->organisations, p->organisation_count, id);
+	return id_index_find(NULL, p->organisations, p->organisation_count,
+	                     sizeof *p->organisations, id);
 }
 
 long natrisk_plan_find_capability(const natrisk_plan *p, const char *id)
 {
-	FIND(p->capabilities, p->capability_count, id);
+	return id_index_find(p->capability_index, p->capabilities,
+	                     p->capability_count, sizeof *p->capabilities, id);
 }
 
 long natrisk_plan_find_measure(const natrisk_plan *p, const char *id)
 {
-	FIND(p->measures, p->measure_count, id);
+	return id_index_find(p->measure_index, p->measures, p->measure_count,
+	                     sizeof *p->measures, id);
 }
 
 const natrisk_effect *natrisk_measure_effects(const natrisk_measure *m)

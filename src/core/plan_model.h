@@ -22,6 +22,9 @@ struct natrisk_plan {
 	size_t capability_count;
 	natrisk_measure *measures;
 	size_t measure_count;
+	/* positions sorted by id (id_index.h), made by the loader once the
+	 * ids are read and unique; NULL before: then found linearly */
+	size_t *capability_index, *measure_index;
 	natrisk_advice *advice;
 	size_t advice_count;
 };

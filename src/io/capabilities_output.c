@@ -4,7 +4,6 @@
  * gap and flag, per phase the totals, and the gaps in the safety chain,
  * as an 80-column table, JSON or CSV.
  */
-#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,93 +12,114 @@
 
 #include "../core/error.h"
 #include "csv_write.h"
-#include "json_text.h"
+#include "json_writer.h"
 
-/* A level, a median or a gap: a whole number where it is one. */
-static json_t *level_json(double value)
+/* A level, a median or a gap: a whole number where it is one; null
+ * where there are no levels. */
+static void level_json(json_writer *w, bool has_levels, double value)
 {
-	if (value == floor(value) && fabs(value) < 1e15)
-		return json_integer((json_int_t)value);
-	return json_real(value);
+	if (!has_levels)
+		jw_null(w);
+	else if (value == floor(value) && fabs(value) < 1e15)
+		jw_integer(w, (long long)value);
+	else
+		jw_real(w, value);
 }
 
-static json_t *scenario_ids(const natrisk_assessment *a, const size_t *list,
-                            size_t n)
-{
-	json_t *ids = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(
-			ids, json_string(natrisk_assessment_scenario(a, list[i])->id));
-	return ids;
-}
-
-static json_t *capability_json(const natrisk_capabilities *c, size_t i)
+static void capability_json(json_writer *w, const natrisk_capabilities *c,
+                            size_t i)
 {
 	const natrisk_plan *p = natrisk_capabilities_plan(c);
+	const natrisk_assessment *a = natrisk_plan_assessment(p);
 	const natrisk_capability *cap = natrisk_plan_capability(p, i);
 	const natrisk_capability_figures *f = natrisk_capabilities_figures(c, i);
-	json_t *measures = json_array();
+	jw_object(w);
+	jw_key(w, "id");
+	jw_string(w, cap->id);
+	jw_key(w, "phase");
+	jw_string(w, natrisk_phase_name(cap->phase));
+	jw_key(w, "scenarios");
+	jw_array(w);
+	for (size_t k = 0; k < cap->scenario_count; k++)
+		jw_string(w, natrisk_assessment_scenario(a, cap->scenarios[k])->id);
+	jw_end(w);
+	jw_key(w, "experts");
+	jw_integer(w, (long long)f->experts);
+	jw_key(w, "current");
+	level_json(w, f->has_levels, f->current);
+	jw_key(w, "target");
+	level_json(w, f->has_levels, f->target);
+	jw_key(w, "gap");
+	level_json(w, f->has_levels, f->gap);
+	jw_key(w, "flagged");
+	jw_bool(w, f->flagged);
+	jw_key(w, "measures");
+	jw_array(w);
 	for (size_t k = 0; k < f->measure_count; k++)
-		json_array_append_new(measures, json_string(
-			natrisk_plan_measure(p, f->measures[k])->id));
-	return json_pack(
-		"{s:s, s:s, s:o, s:I, s:o, s:o, s:o, s:b, s:o}",
-		"id", cap->id, "phase",
-		natrisk_phase_name(cap->phase), "scenarios",
-		scenario_ids(natrisk_plan_assessment(p), cap->scenarios,
-		             cap->scenario_count),
-		"experts", (json_int_t)f->experts,
-		"current", f->has_levels ? level_json(f->current) : json_null(),
-		"target", f->has_levels ? level_json(f->target) : json_null(),
-		"gap", f->has_levels ? level_json(f->gap) : json_null(),
-		"flagged", f->flagged, "measures", measures);
+		jw_string(w, natrisk_plan_measure(p, f->measures[k])->id);
+	jw_end(w);
+	jw_end(w);
 }
 
-static json_t *phases_json(const natrisk_capabilities *c)
+static void phases_json(json_writer *w, const natrisk_capabilities *c)
 {
-	json_t *phases = json_object();
+	jw_object(w);
 	for (int ph = 0; ph < NATRISK_PHASE_COUNT; ph++) {
 		const natrisk_phase_figures *f =
 			natrisk_capabilities_phase(c, (natrisk_phase)ph);
-		json_object_set_new(phases, natrisk_phase_name((natrisk_phase)ph),
-		                    json_pack("{s:I, s:o}", "capabilities",
-		                              (json_int_t)f->capabilities, "gap",
-		                              level_json(f->gap)));
+		jw_key(w, natrisk_phase_name((natrisk_phase)ph));
+		jw_object(w);
+		jw_key(w, "capabilities");
+		jw_integer(w, (long long)f->capabilities);
+		jw_key(w, "gap");
+		level_json(w, true, f->gap);
+		jw_end(w);
 	}
-	return phases;
+	jw_end(w);
 }
 
-static json_t *chain_gaps_json(const natrisk_capabilities *c)
+static void chain_gaps_json(json_writer *w, const natrisk_capabilities *c)
 {
 	const natrisk_assessment *a =
 		natrisk_plan_assessment(natrisk_capabilities_plan(c));
-	json_t *gaps = json_array();
+	jw_array(w);
 	for (size_t i = 0; i < natrisk_capabilities_chain_gap_count(c); i++) {
 		const natrisk_chain_gap *g = natrisk_capabilities_chain_gap(c, i);
-		json_t *phases = json_array();
+		jw_object(w);
+		jw_key(w, "scenario");
+		jw_string(w, natrisk_assessment_scenario(a, g->scenario)->id);
+		jw_key(w, "phases");
+		jw_array(w);
 		for (int ph = 0; ph < NATRISK_PHASE_COUNT; ph++)
 			if (g->missing[ph])
-				json_array_append_new(phases, json_string(
-					natrisk_phase_name((natrisk_phase)ph)));
-		json_array_append_new(gaps, json_pack(
-			"{s:s, s:o}", "scenario",
-			natrisk_assessment_scenario(a, g->scenario)->id,
-			"phases", phases));
+				jw_string(w, natrisk_phase_name((natrisk_phase)ph));
+		jw_end(w);
+		jw_end(w);
 	}
-	return gaps;
+	jw_end(w);
 }
 
+/* Written as it goes (json_writer.h), as the assess JSON: the tree of
+ * 300 capabilities cost more than their figures. */
 char *natrisk_capabilities_json(const natrisk_capabilities *c)
 {
 	const natrisk_plan *p = natrisk_capabilities_plan(c);
-	json_t *list = json_array();
+	json_writer w;
+	jw_init(&w);
+	jw_object(&w);
+	jw_key(&w, "plan");
+	jw_string(&w, natrisk_plan_title(p));
+	jw_key(&w, "capabilities");
+	jw_array(&w);
 	for (size_t i = 0; i < natrisk_plan_capability_count(p); i++)
-		json_array_append_new(list, capability_json(c, i));
-	json_t *root = json_pack("{s:s, s:o, s:o, s:o}", "plan",
-	                         natrisk_plan_title(p), "capabilities", list,
-	                         "phases", phases_json(c), "chain_gaps",
-	                         chain_gaps_json(c));
-	return json_text_take(root);
+		capability_json(&w, c, i);
+	jw_end(&w);
+	jw_key(&w, "phases");
+	phases_json(&w, c);
+	jw_key(&w, "chain_gaps");
+	chain_gaps_json(&w, c);
+	jw_end(&w);
+	return jw_finish(&w);
 }
 
 /* The id of entry K of LIST: a scenario of P's assessment, or a measure

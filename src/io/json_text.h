@@ -1,7 +1,8 @@
 /*
  * json_text.h - a document of the JSON outputs as the text they write:
  * indented by two, members in the order they were set, reals to 17
- * significant digits (so that they read back the same).
+ * significant digits (so that they read back the same). json_writer.h
+ * writes the same text as it goes, for outputs too large for a tree.
  */
 #ifndef NATRISK_JSON_TEXT_H
 #define NATRISK_JSON_TEXT_H

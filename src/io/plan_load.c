@@ -177,6 +177,9 @@ static void load_capabilities(ploader *l, const ynode *node)
 	}
 	if (!ycheck_unique(l->doc, ids, node->count, "capability id"))
 		l->ok = false;
+	else
+		plan_index_ids(l, &p->capability_index, p->capabilities,
+		               p->capability_count, sizeof *p->capabilities);
 }
 
 static void load_decision(ploader *l, const ynode *node, natrisk_advice *a)

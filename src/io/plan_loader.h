@@ -39,6 +39,12 @@ typedef long (*plan_find_fn)(const natrisk_plan *p, const char *id);
 bool plan_load_refs(ploader *l, const ynode *node, const char *what,
                     plan_find_fn find, const size_t **out, size_t *count);
 
+/* The positions of COUNT entries of SIZE bytes at ENTRIES sorted by id
+ * into *INDEX (id_index.h), once their ids are unique; out of memory
+ * fails the load. */
+void plan_index_ids(ploader *l, size_t **index, const void *entries,
+                    size_t count, size_t size);
+
 /* The scenario with id ID in the plan's assessment, or -1. */
 long plan_find_scenario(const natrisk_plan *p, const char *id);
 

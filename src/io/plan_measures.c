@@ -285,6 +285,9 @@ void plan_load_measures(ploader *l, const ynode *node)
 	}
 	if (!ycheck_unique(l->doc, ids, node->count, "measure id"))
 		l->ok = false;
+	else
+		plan_index_ids(l, &p->measure_index, p->measures,
+		               p->measure_count, sizeof *p->measures);
 	for (size_t m = 0; m < p->measure_count; m++)
 		load_measure(l, items[m], &p->measures[m]);
 	check_cycles(l, items);

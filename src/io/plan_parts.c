@@ -3,6 +3,7 @@
  * arrays and texts kept in the plan, lists of references resolved to
  * indices, and dates.
  */
+#include "../core/id_index.h"
 #include "../core/messages.h"
 #include "plan_loader.h"
 
@@ -20,6 +21,16 @@ const char *plan_keep_text(ploader *l, const ynode *node, const char *what,
                            ytext_kind kind)
 {
 	return ykeep_text(l->doc, &l->p->arena, node, what, kind, &l->ok);
+}
+
+void plan_index_ids(ploader *l, size_t **index, const void *entries,
+                    size_t count, size_t size)
+{
+	*index = id_index_new(&l->p->arena, entries, count, size);
+	if (!*index) {
+		l->doc->out_of_memory = true;
+		l->ok = false;
+	}
 }
 
 long plan_find_scenario(const natrisk_plan *p, const char *id)

@@ -11,9 +11,7 @@
 #include "utf8.h"
 #include "ytree.h"
 
-/* Length of the UTF-8 sequence at P (1..4), or 0 when it is malformed:
- * overlong forms, surrogates and code points past U+10FFFF included. */
-static size_t utf8_sequence(const unsigned char *p, size_t left)
+size_t utf8_sequence(const unsigned char *p, size_t left)
 {
 	unsigned char c = p[0];
 	if (c < 0x80)

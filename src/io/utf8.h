@@ -15,6 +15,11 @@
  * by '?', in place. */
 void utf8_sanitize(char *text);
 
+/* Length of the UTF-8 sequence at P (1..4, at most LEFT), or 0 when it
+ * is malformed: overlong forms, surrogates and code points past U+10FFFF
+ * included. */
+size_t utf8_sequence(const unsigned char *p, size_t left);
+
 /* The number of characters (Unicode code points) of the LEN bytes of
  * valid UTF-8 at TEXT. */
 size_t utf8_length(const char *text, size_t len);

@@ -5,23 +5,31 @@
  * from the parser's events (ytop.c), only as far as needed: a `plan` key
  * decides at once, so that a plan whose text fails further on still goes
  * to the plan loader, which says where. Keys below the top level, and
- * texts that are no mapping, decide nothing.
+ * texts that are no mapping, decide nothing. natrisk_monitor_detect()
+ * (monitor.h), which check asks first, stops at a `plan` key too.
  */
 #include "unit_support.h"
 
 #include <unistd.h>
 
+#include <natrisk/monitor.h>
 #include <natrisk/plan.h>
 
-static int detect(const char *text)
+/* DETECTOR's answer for a file holding TEXT. */
+static int detect_with(int (*detector)(const char *), const char *text)
 {
 	char dir[4096], path[4200];
 	unit_tmpdir(dir, sizeof dir);
 	unit_write_file(dir, "f.yaml", text, path, sizeof path);
-	int plan = natrisk_plan_detect(path);
+	int answer = detector(path);
 	unlink(path);
 	rmdir(dir);
-	return plan;
+	return answer;
+}
+
+static int detect(const char *text)
+{
+	return detect_with(natrisk_plan_detect, text);
 }
 
 static void test_plan_key(void **state)
@@ -61,12 +69,29 @@ static void test_not_a_plan(void **state)
 	assert_int_equal(detect("measures: [\n"), 0);
 }
 
+/* The monitor's detection reads no further than a `plan` key: a plan is
+ * a plan whatever follows, so a later `monitor` key is not seen (it was,
+ * after a read of the whole plan), as neither is a later `scenarios`. */
+static void test_monitor_stops_at_plan(void **state)
+{
+	(void)state;
+	assert_int_equal(detect_with(natrisk_monitor_detect,
+	                             "natrisk: 1\nmonitor: M\nassessment: a\n"),
+	                 1);
+	assert_int_equal(detect_with(natrisk_monitor_detect,
+	                             "natrisk: 1\nplan: P\nmonitor: M\n"), 0);
+	assert_int_equal(detect_with(natrisk_monitor_detect,
+	                             "monitor: M\nscenarios: []\n"), 0);
+	assert_int_equal(detect("natrisk: 1\nplan: P\nmonitor: M\n"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plan_key),
 		cmocka_unit_test(test_lists_without_scenarios),
 		cmocka_unit_test(test_not_a_plan),
+		cmocka_unit_test(test_monitor_stops_at_plan),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
