@@ -9,6 +9,7 @@
 #define NATRISK_AUTHZ_H
 
 #include <natrisk/plan_store.h>
+#include <natrisk/register_store.h>
 
 #include "server.h"
 
@@ -35,6 +36,14 @@ typedef enum access {
 	                            admin; the capability is visible */
 	ACCESS_PLAN_EXPERT,     /* an analyst who is one of the capability's
 	                           experts */
+	ACCESS_READ_REGISTER,   /* an admin or one of the edition's own
+	                           chairs (the whole register), or an owner
+	                           (their organisations' actions); the
+	                           edition exists */
+	ACCESS_READ_ACTION,     /* the same, for one action: it is visible,
+	                           and an owner's organisation owns it */
+	ACCESS_REPORT_ACTION,   /* the same, to append to its log */
+	ACCESS_REMINDERS,       /* an owner, a chair or an admin */
 } access_need;
 
 /* 0 when Q may proceed; otherwise R holds the refusal and the status. */
@@ -53,6 +62,11 @@ bool authz_may_read_edition(const natrisk_user *user,
  * the edition is in consolidation or published; otherwise only their
  * own, as analysts see only their own scores. */
 int authz_plan_reader(request *q, natrisk_plan_reader *out);
+
+/* Q's user as a reader of the register: their clearance, and for an
+ * owner their organisations (read once, kept in Q). 0, or a failure
+ * code. */
+int request_register_reader(request *q, natrisk_register_reader *out);
 
 /* Whether a user of CLEARANCE may see something so classified. */
 bool authz_may_see(natrisk_classification clearance,

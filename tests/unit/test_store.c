@@ -123,10 +123,10 @@ static int score(fixture_state *f, const char *scenario, const char *criterion,
 static void test_schema_version(void **state)
 {
 	fixture_state *f = *state;
-	assert_int_equal(natrisk_store_schema_version(f->store), 7);
+	assert_int_equal(natrisk_store_schema_version(f->store), 8);
 	natrisk_store *again;
 	assert_int_equal(natrisk_store_open(&again, f->path), 0);
-	assert_int_equal(natrisk_store_schema_version(again), 7);
+	assert_int_equal(natrisk_store_schema_version(again), 8);
 	natrisk_store_close(again);
 	/* a store from a newer natrisk is refused, not damaged */
 	assert_int_equal(raw_sql(f->path, "PRAGMA user_version = 99"), 0);
