@@ -47,7 +47,7 @@ NATRISK_EXTERN
 void natrisk_organisations_free(char **names, size_t count);
 
 /* Whose an action is, for a reader: every owner of its measure and of
- * the advice that names the measure. */
+ * the adopted advice that names the measure. */
 typedef struct natrisk_register_reader {
 	natrisk_classification clearance;
 	/* NULL: every action; else only the actions these organisations
@@ -78,7 +78,7 @@ int natrisk_store_action_status(natrisk_store *s, int64_t edition,
                                 const char *json, size_t len,
                                 const natrisk_date *today, const char *actor,
                                 natrisk_classification clearance);
-/* The action as JSON: {measure, action, what, due, deadline, log: [{date,
+/* The action as JSON: {measure, action, what, due, log: [{date,
  * status, note, by, at}]}, the plan file's entries with by and at null.
  * Returns NATRISK_OK or an error code (free *JSON). */
 NATRISK_EXTERN

@@ -98,7 +98,10 @@ bool action_owned(const plan_rows *rows, const plan_item_row *measure,
 		return true;
 	for (size_t k = 0; k < rows->count; k++) {
 		const plan_item_row *a = &rows->items[k];
-		if (a->kind != NATRISK_PLAN_ADVICE || a->hidden)
+		const char *decision = json_string_value(json_object_get(
+			json_object_get(a->body, "decision"), "status"));
+		if (a->kind != NATRISK_PLAN_ADVICE || a->hidden ||
+		    strcmp(decision ?: "", "adopted") != 0)
 			continue;
 		const char *id = measure->key;
 		if (names_one_of(json_object_get(a->body, "measures"), &id, 1) &&

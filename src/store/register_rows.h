@@ -16,7 +16,7 @@ int action_log_attach(sqlite3 *db, plan_rows *rows);
 /* Action ACTION of the measure body MEASURE_BODY, or NULL. */
 json_t *action_find(const json_t *measure_body, const char *action);
 /* Whether one of READER's organisations (every one when it names none)
- * owns MEASURE or an advice of ROWS, visible, that names it. */
+ * owns MEASURE or an adopted advice of ROWS, visible, that names it. */
 bool action_owned(const plan_rows *rows, const plan_item_row *measure,
                   const natrisk_register_reader *reader);
 
