@@ -59,6 +59,8 @@ static const message_pair pairs[] = {
 	  "\"consolidation\" of \"published\"}" },
 	{ "expected {\"username\": ..., \"password\": ...}",
 	  "verwacht: {\"username\": ..., \"password\": ...}" },
+	{ "expected {} or no body",
+	  "verwacht: {} of geen inhoud" },
 	{ "host name too long",
 	  "hostnaam te lang" },
 	{ "invalid",

@@ -260,6 +260,15 @@ int h_reminders_feed(request *q, reply *r)
 
 int h_feed_token(request *q, reply *r)
 {
+	if (q->body_len > 0) {
+		json_t *body = request_json(q, r);
+		size_t size = json_object_size(body);
+		json_decref(body);
+		if (!body)
+			return 0;
+		if (size > 0)
+			return reply_error(r, 400, "expected {} or no body");
+	}
 	char token[NATRISK_TOKEN_TEXT];
 	int rc = natrisk_store_feed_token_new(q->srv->store, q->user.id,
 	                                      q->user.name, token);
