@@ -17,6 +17,8 @@ import { renderUsers } from './page-users.js';
 import { renderPassword } from './page-password.js';
 import { renderPlan } from './page-plan.js';
 import { renderCapability } from './page-capability.js';
+import { renderRegister } from './page-register.js';
+import { renderActions } from './page-actions.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
@@ -37,6 +39,8 @@ const ROUTES = [
 	{ re: /^\/editions\/(\d+)\/plan\/?$/, page: renderPlan, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/plan\/capabilities\/([a-z0-9][a-z0-9-]*)\/?$/, page: renderCapability,
 	  keys: ['edition', 'item'] },
+	{ re: /^\/editions\/(\d+)\/register\/?$/, page: renderRegister, keys: ['edition'] },
+	{ re: /^\/actions\/?$/, page: renderActions },
 	{ re: /^\/users\/?$/, page: renderUsers },
 	{ re: /^\/password\/?$/, page: renderPassword }
 ];
@@ -70,6 +74,8 @@ function renderHeader() {
 	const items = [];
 	if (state.session) {
 		items.push(h('li', null, h('a', { href: '#/' }, t('nav.editions'))));
+		if (state.session.role === 'owner')
+			items.push(h('li', null, h('a', { href: '#/actions', id: 'actions-link' }, t('nav.actions'))));
 		if (state.session.role === 'admin')
 			items.push(h('li', null, h('a', { href: '#/users' }, t('nav.users'))));
 	}

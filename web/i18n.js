@@ -3,6 +3,7 @@
 
 import { ACCOUNT_STRINGS } from './i18n-accounts.js';
 import { PLAN_STRINGS } from './i18n-plan.js';
+import { REGISTER_STRINGS } from './i18n-register.js';
 
 const STRINGS = {
 	en: {
@@ -453,10 +454,10 @@ const STRINGS = {
 	}
 };
 
-// the strings of accounts, editions' chairs and comparison, and of the
-// plan, kept apart
+// the strings of accounts, editions' chairs and comparison, of the
+// plan and of the register, kept apart
 for (const id of Object.keys(STRINGS))
-	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id]);
+	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id], REGISTER_STRINGS[id]);
 
 export const LANGS = [
 	{ id: 'en', name: 'English' },
