@@ -37,6 +37,11 @@ NATRISK_EXTERN
 int natrisk_store_user_set_organisations(natrisk_store *s, const char *name,
                                          const char *const *names,
                                          size_t count, const char *actor);
+/* Whether NAMES (COUNT of them) may be a user's organisations, as
+ * natrisk_store_user_set_organisations() checks them before it writes:
+ * NATRISK_OK or NATRISK_EINVALID with the message. */
+NATRISK_EXTERN
+int natrisk_organisations_check(const char *const *names, size_t count);
 /* The organisations of user USER_ID, sorted: *NAMES (a malloc'd array
  * of malloc'd strings; free with natrisk_organisations_free()) and
  * *COUNT. Returns NATRISK_OK or NATRISK_EIO/NATRISK_ENOMEM. */

@@ -62,6 +62,10 @@ static int add(const cli_command *cmd, natrisk_store *s, const char *name,
 	    natrisk_classification_parse(a->clearance, &clearance) != 0)
 		return cli_usage_error(cmd, "--clearance takes public, "
 		                       "restricted or confidential");
+	/* a bad organisation adds no user */
+	if (natrisk_organisations_check(a->organisations,
+	                                a->organisation_count) != 0)
+		return told(NATRISK_EINVALID);
 	char password[1024];
 	int status = password_from_stdin(cmd, a, password, sizeof password);
 	if (status)

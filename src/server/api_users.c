@@ -30,33 +30,14 @@ static json_t *member_json(const natrisk_user *u, natrisk_role role)
 	                 natrisk_classification_name(u->clearance));
 }
 
-static json_t *analyst_json(const natrisk_user *u)
+static json_t *analyst_json(request *q, const natrisk_user *u)
 {
 	return member_json(u, NATRISK_ROLE_ANALYST);
 }
 
-static json_t *chair_json(const natrisk_user *u)
+static json_t *chair_json(request *q, const natrisk_user *u)
 {
 	return member_json(u, NATRISK_ROLE_CHAIR);
-}
-
-/* The users as a JSON array, each as ROW makes it (NULL leaves it out). */
-static int users_reply(request *q, reply *r,
-                       json_t *(*row)(const natrisk_user *u))
-{
-	natrisk_user *users;
-	size_t count;
-	int rc = natrisk_store_user_list(q->srv->store, &users, &count);
-	if (rc != 0)
-		return reply_failure(r, rc);
-	json_t *out = json_array();
-	for (size_t k = 0; k < count; k++) {
-		json_t *item = row(&users[k]);
-		if (item)
-			json_array_append_new(out, item);
-	}
-	natrisk_user_list_free(users, count);
-	return reply_json(r, 200, out);
 }
 
 /* U as the admin sees it: with the organisations they belong to. */
@@ -75,7 +56,9 @@ static json_t *user_full_json(request *q, const natrisk_user *u)
 	return out;
 }
 
-int h_users_list(request *q, reply *r)
+/* The users as a JSON array, each as ROW makes it (NULL leaves it out). */
+static int users_reply(request *q, reply *r,
+                       json_t *(*row)(request *q, const natrisk_user *u))
 {
 	natrisk_user *users;
 	size_t count;
@@ -83,10 +66,18 @@ int h_users_list(request *q, reply *r)
 	if (rc != 0)
 		return reply_failure(r, rc);
 	json_t *out = json_array();
-	for (size_t k = 0; k < count; k++)
-		json_array_append_new(out, user_full_json(q, &users[k]));
+	for (size_t k = 0; k < count; k++) {
+		json_t *item = row(q, &users[k]);
+		if (item)
+			json_array_append_new(out, item);
+	}
 	natrisk_user_list_free(users, count);
 	return reply_json(r, 200, out);
+}
+
+int h_users_list(request *q, reply *r)
+{
+	return users_reply(q, r, user_full_json);
 }
 
 int h_analysts_list(request *q, reply *r)
@@ -152,8 +143,11 @@ int h_user_create(request *q, reply *r)
 		                   "confidential, \"password\", "
 		                   "\"organisations\": [ids]}");
 	}
-	int rc = natrisk_store_user_add(q->srv->store, name, role, clearance,
-	                                password, q->user.name);
+	/* a bad organisation adds no user */
+	int rc = orgs ? natrisk_organisations_check(orgs, org_count) : 0;
+	if (rc == 0)
+		rc = natrisk_store_user_add(q->srv->store, name, role,
+		                            clearance, password, q->user.name);
 	if (rc == 0 && orgs)
 		rc = natrisk_store_user_set_organisations(
 			q->srv->store, name, orgs, org_count, q->user.name);

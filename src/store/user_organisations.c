@@ -108,9 +108,7 @@ static int set_organisations(sqlite3 *db, void *ctx)
 	return rc;
 }
 
-int natrisk_store_user_set_organisations(natrisk_store *s, const char *name,
-                                         const char *const *names,
-                                         size_t count, const char *actor)
+int natrisk_organisations_check(const char *const *names, size_t count)
 {
 	if (count > NATRISK_ORGANISATIONS_MAX)
 		return error_set(NATRISK_EINVALID, "a user belongs to at most "
@@ -120,6 +118,16 @@ int natrisk_store_user_set_organisations(natrisk_store *s, const char *name,
 			return error_set(NATRISK_EINVALID, "'%s' is not an "
 			                 "organisation's id (1 to 64 of a-z, 0-9 "
 			                 "and '-')", names[k]);
+	return 0;
+}
+
+int natrisk_store_user_set_organisations(natrisk_store *s, const char *name,
+                                         const char *const *names,
+                                         size_t count, const char *actor)
+{
+	int rc = natrisk_organisations_check(names, count);
+	if (rc != 0)
+		return rc;
 	organisations_job job = { name, actor, names, count, 0 };
 	return db_write(s, set_organisations, &job);
 }

@@ -213,6 +213,17 @@ def organisations_of_users():
     t.eq(rc, 0, "natrisk user organisations: %s" % err)
     users = {u["name"]: u for u in c["admin"].get("/api/users").json()}
     t.eq(users["owner-new"]["organisations"], ["health"], "the CLI set them anew")
+    # a bad organisation adds no user, through the API or the CLI
+    r = c["admin"].post("/api/users", {"name": "owner-bad", "role": "owner",
+                                       "password": "a-long-password", "organisations": ["Bad Org"]})
+    t.status(r, 422, "an organisation id no plan could hold")
+    rc, _, err = run_cli("user", "add", "owner-bad2", "--role", "owner", "--organisation", "x y",
+                         "--password-stdin", "--db", srv.db, input=b"a-long-password\n",
+                         check=False)
+    t.eq(rc, 1, "natrisk user add refuses it: %s" % err)
+    t.check("is not an organisation's id" in err, "and says why: %s" % err)
+    names = [u["name"] for u in c["admin"].get("/api/users").json()]
+    t.eq([n for n in names if n.startswith("owner-bad")], [], "neither user was added")
 
 
 def audit_rows(action):
