@@ -143,7 +143,7 @@ def add_user(name, role, clearance, organisations):
 def setup():
     for user in USERS:
         add_user(*user)
-    for key in ("pub", "draft"):
+    for key in ("pub", "draft", "bare"):
         ed[key] = srv.import_file(CLASSIFIED, chairs=["chair-c", "chair-p"])
     srv.start()
     for name, *_ in USERS:
@@ -153,9 +153,10 @@ def setup():
                                  content_type="application/yaml")
         if r.status != 200:
             raise RuntimeError("importing the plan: %r" % r)
-    r = c["chair-c"].put(base(ed["pub"]) + "/status", {"status": "published"})
-    if r.status != 200:
-        raise RuntimeError("publishing: %r" % r)
+    for key in ("pub", "bare"):    # bare: published without a plan
+        r = c["chair-c"].put(base(ed[key]) + "/status", {"status": "published"})
+        if r.status != 200:
+            raise RuntimeError("publishing: %r" % r)
 
 
 def teardown():
@@ -291,6 +292,9 @@ def register_need_to_know():
     t.status(c["owner-water"].get(reg(ed["draft"])), 404,
              "an owner does not see an unpublished edition")
     t.status(c["chair-c"].get(reg(ed["draft"])), 200, "its chair reads it")
+    r = c["chair-c"].get(reg(ed["bare"]))
+    t.status(r, 200, "an edition without a plan has a register")
+    t.eq((r.json()["advice"], r.json()["owners"]), ([], {}), "an empty one")
 
 
 # ------------------------------------------------------------ reminders
