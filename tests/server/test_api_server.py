@@ -129,7 +129,7 @@ def user_disable():
     r = admin.put("/api/users/victim/disabled", {"disabled": True})
     t.status(r, 200, "disable a user")
     t.eq(r.json(), {"name": "victim", "role": "viewer", "clearance": "public",
-                    "disabled": True}, "the disabled user")
+                    "disabled": True, "organisations": []}, "the disabled user")
     t.status(victim.get("/api/assessments"), 401, "the disabled user's session ends at once")
     t.status(victim.get("/api/session"), 401, "no whoami either")
     wrong = Client(srv, source="127.0.0.21").login("victim", "wrong-password")

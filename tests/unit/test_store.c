@@ -715,6 +715,8 @@ static void test_themes_migrated(void **state)
 		"ALTER TABLE audit DROP COLUMN mac;"
 		"DROP TABLE plan_levels; DROP TABLE plan_experts;"
 		"DROP TABLE plan_items;"
+		"DROP TABLE action_log; DROP TABLE user_organisations;"
+		"DROP TABLE feed_tokens;"
 		"ALTER TABLE assessments DROP COLUMN plan;"
 		"PRAGMA user_version = 2;"), SQLITE_OK);
 	assert_int_equal(natrisk_store_open(&f->store, f->path), 0);
