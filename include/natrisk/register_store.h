@@ -27,12 +27,14 @@
 extern "C" {
 #endif
 
+/* The most organisations a user belongs to. */
+#define NATRISK_ORGANISATIONS_MAX 32
+
 /* Makes NAMES (COUNT organisation ids, [a-z0-9-]+, at most 64
  * characters and NATRISK_ORGANISATIONS_MAX of them) the organisations
  * user NAME belongs to, audited as user.organisations. Returns
  * NATRISK_OK, NATRISK_EINVALID (a bad id), NATRISK_ENOTFOUND or
  * NATRISK_EIO. */
-#define NATRISK_ORGANISATIONS_MAX 32
 NATRISK_EXTERN
 int natrisk_store_user_set_organisations(natrisk_store *s, const char *name,
                                          const char *const *names,
@@ -111,8 +113,8 @@ int natrisk_store_register(natrisk_store *s, int64_t edition,
 
 /* The progress letter of EDITION on ON since SINCE (the plan CLEARANCE
  * sees, its assessment under the method's default weights as the risk
- * picture), in LANG and FORMAT: *OUT (malloc'd, *LEN bytes). Returns
- * NATRISK_OK or an error code. */
+ * picture), in LANG and FORMAT: *OUT (malloc'd, *LEN bytes; the caller
+ * frees it with free()). Returns NATRISK_OK or an error code. */
 NATRISK_EXTERN
 int natrisk_store_register_letter(natrisk_store *s, int64_t edition,
                                   natrisk_classification clearance,
