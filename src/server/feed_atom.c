@@ -1,14 +1,11 @@
 /*
  * feed_atom.c - see feed_atom.h. libxml2's text writer does the XML (its
- * escaping, its encoding); this file chooses what each entry says.
+ * escaping, its encoding; io/xml_text.h); this file chooses what each
+ * entry says.
  */
-#include <libxml/xmlwriter.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include <natrisk/common.h>
-
-#include "../core/error.h"
+#include "../io/xml_text.h"
 #include "feed_atom.h"
 
 #define ATOM_NS "http://www.w3.org/2005/Atom"
@@ -98,25 +95,20 @@ static int write_feed(xmlTextWriterPtr w, const json_t *reminders,
 	return rc < 0 ? -1 : 0;
 }
 
+typedef struct feed_job {
+	const json_t *reminders;
+	const char *user;
+} feed_job;
+
+static int write_job(xmlTextWriterPtr w, const void *ctx)
+{
+	const feed_job *job = ctx;
+	return write_feed(w, job->reminders, job->user);
+}
+
 int feed_atom_write(const json_t *reminders, const char *user, char **out,
                     size_t *len)
 {
-	*out = NULL;
-	*len = 0;
-	xmlBufferPtr buffer = xmlBufferCreate();
-	xmlTextWriterPtr w = buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL;
-	int rc = w ? write_feed(w, reminders, user) : -1;
-	if (w)
-		xmlFreeTextWriter(w); /* flushes into the buffer */
-	if (rc == 0) {
-		*len = (size_t)xmlBufferLength(buffer);
-		*out = malloc(*len + 1);
-		if (*out) {
-			memcpy(*out, xmlBufferContent(buffer), *len);
-			(*out)[*len] = '\0';
-		}
-	}
-	if (buffer)
-		xmlBufferFree(buffer);
-	return *out ? 0 : error_set(NATRISK_ENOMEM, "out of memory");
+	feed_job job = { reminders, user };
+	return xml_text_write(write_job, &job, false, out, len);
 }
