@@ -42,6 +42,7 @@
 #include "natrisk/progress_output.h"
 #include "natrisk/progress_letter.h"
 #include "natrisk/plan_import.h"
+#include "natrisk/register_store.h"
 #include "natrisk/monitor.h"
 #include "natrisk/monitor_run.h"
 #include "natrisk/cap.h"

@@ -19,6 +19,8 @@ import { renderPlan } from './page-plan.js';
 import { renderCapability } from './page-capability.js';
 import { renderSignals } from './page-signals.js';
 import { renderAlerts } from './page-alerts.js';
+import { renderRegister } from './page-register.js';
+import { renderActions } from './page-actions.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
@@ -43,6 +45,8 @@ const ROUTES = [
 	{ re: /^\/editions\/(\d+)\/plan\/capabilities\/([a-z0-9][a-z0-9-]*)\/?$/, page: renderCapability,
 	  keys: ['edition', 'item'] },
 	{ re: /^\/alerts\/?$/, page: renderAlerts },
+	{ re: /^\/editions\/(\d+)\/register\/?$/, page: renderRegister, keys: ['edition'] },
+	{ re: /^\/actions\/?$/, page: renderActions },
 	{ re: /^\/users\/?$/, page: renderUsers },
 	{ re: /^\/password\/?$/, page: renderPassword },
 	{ re: /^\/signals\/?$/, page: renderSignals }
@@ -81,6 +85,8 @@ function renderHeader() {
 		if (reporter || ['analyst', 'chair', 'admin'].includes(state.session.role))
 			items.push(h('li', null, h('a', { href: '#/signals', id: 'nav-signals' }, t('nav.signals'))));
 		items.push(h('li', null, h('a', { href: '#/alerts', id: 'nav-alerts' }, t('nav.alerts'))));
+		if (state.session.role === 'owner')
+			items.push(h('li', null, h('a', { href: '#/actions', id: 'actions-link' }, t('nav.actions'))));
 		if (state.session.role === 'admin')
 			items.push(h('li', null, h('a', { href: '#/users' }, t('nav.users'))));
 	}

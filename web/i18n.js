@@ -5,6 +5,7 @@ import { ACCOUNT_STRINGS } from './i18n-accounts.js';
 import { PLAN_STRINGS } from './i18n-plan.js';
 import { SIGNAL_STRINGS } from './i18n-signals.js';
 import { ALERT_STRINGS } from './i18n-alerts.js';
+import { REGISTER_STRINGS } from './i18n-register.js';
 
 const STRINGS = {
 	en: {
@@ -456,10 +457,10 @@ const STRINGS = {
 };
 
 // the strings of accounts, editions' chairs and comparison, and of the
-// plan and of signals, kept apart
+// plan, of signals, of alerts and of the register, kept apart
 for (const id of Object.keys(STRINGS))
 	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id], SIGNAL_STRINGS[id],
-		ALERT_STRINGS[id]);
+		ALERT_STRINGS[id], REGISTER_STRINGS[id]);
 
 export const LANGS = [
 	{ id: 'en', name: 'English' },

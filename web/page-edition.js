@@ -261,6 +261,8 @@ export async function renderEdition(ctx) {
 			h('li', null, reportLink),
 			h('li', null, exportLink),
 			h('li', null, h('a', { id: 'plan-link', href: '#/editions/' + id + '/plan' }, t('plan.link'))),
+			manage || ctx.session.role === 'owner' ? h('li', null, h('a', {
+				id: 'register-link', href: '#/editions/' + id + '/register' }, t('reg.link'))) : null,
 			manage ? h('li', null, h('a', { id: 'scoring-link', href: '#/editions/' + id + '/scoring' },
 				t('progress.title'))) : null,
 			manage ? h('li', null, h('a', { id: 'spread-link', href: '#/editions/' + id + '/spread' },

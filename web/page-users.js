@@ -40,6 +40,7 @@ export async function renderUsers(ctx) {
 			h('th', { scope: 'row' }, u.name),
 			h('td', null, t('role.' + u.role)),
 			h('td', null, t('class.' + u.clearance)),
+			h('td', { class: 'organisations' }, (u.organisations || []).join(', ')),
 			h('td', null, u.disabled ? t('users.inactive') : t('users.active')),
 			h('td', null, u.name === ctx.session.user ? '' : h('button', {
 				type: 'button', class: 'secondary small', id: key + '-' + u.name,
@@ -57,18 +58,25 @@ export async function renderUsers(ctx) {
 		CLEARANCES.map(c => h('option', { value: c }, t('class.' + c))));
 	const password = h('input', { id: 'user-password', name: 'password', type: 'password', required: true,
 		autocomplete: 'new-password' });
+	const organisations = h('input', { id: 'user-organisations', name: 'organisations', type: 'text',
+		autocomplete: 'off', placeholder: 'venj, ienm' });
 	const status = h('p', { id: 'user-status', class: 'form-status' });
 	const form = h('form', { id: 'user-form', class: 'inline-form' },
 		field('user-name', t('users.name'), name),
 		field('user-role', t('users.role'), role),
 		field('user-clearance', t('users.clearance'), clearance),
 		field('user-password', t('users.password'), password),
+		field('user-organisations', t('users.organisations'), organisations),
 		h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('users.submit'))),
 		status);
 	onSubmit(form, status, async () => {
-		const made = await api.post('/api/users', {
+		const user = {
 			name: name.value.trim(), role: role.value, clearance: clearance.value, password: password.value
-		});
+		};
+		const orgs = organisations.value.split(',').map(x => x.trim()).filter(Boolean);
+		if (orgs.length)
+			user.organisations = orgs;
+		const made = await api.post('/api/users', user);
 		body.append(row(made));
 		reset.add(made);
 		form.reset();
@@ -79,7 +87,7 @@ export async function renderUsers(ctx) {
 		scrollBox(h('table', { id: 'users-table', class: 'data' },
 			h('caption', null, t('users.caption')),
 			h('thead', null, h('tr', null,
-				['col.name', 'col.role', 'col.clearance', 'col.state', 'col.action']
+				['col.name', 'col.role', 'col.clearance', 'col.organisations', 'col.state', 'col.action']
 					.map(k => h('th', { scope: 'col' }, t(k))))),
 			body), t('users.caption')),
 		h('section', { class: 'panel', 'aria-labelledby': 'user-add-heading' },

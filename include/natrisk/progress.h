@@ -110,6 +110,10 @@ int natrisk_date_parse(const char *text, natrisk_date *out);
  * year it lands in has none). */
 NATRISK_EXTERN
 natrisk_date natrisk_date_add_years(natrisk_date d, int years);
+/* D shifted by DAYS days forward (DAYS >= 0; a negative DAYS changes
+ * nothing), across months, years and 29 February. */
+NATRISK_EXTERN
+natrisk_date natrisk_date_add_days(natrisk_date d, int days);
 /* D as "YYYY-MM-DD" into BUF (the caller's, at least 11 bytes; nothing
  * to free); returns BUF. */
 NATRISK_EXTERN

@@ -83,7 +83,7 @@ int cli_load_previous(const char *path, const natrisk_results *current,
                       natrisk_assessment **a, natrisk_results **r);
 
 /* The options of the commands on a store, as given. */
-enum { CLI_MAX_CHAIRS = 64 };
+enum { CLI_MAX_CHAIRS = 64, CLI_MAX_ORGANISATIONS = 32 };
 
 typedef struct cli_store_args {
 	const char *db;         /* -d, --db (required) */
@@ -93,6 +93,9 @@ typedef struct cli_store_args {
 	bool password_stdin;    /* -p, --password-stdin */
 	const char *chairs[CLI_MAX_CHAIRS]; /* -C, --chair (repeatable) */
 	size_t chair_count;
+	/* -O, --organisation (repeatable): an owner's organisations */
+	const char *organisations[CLI_MAX_ORGANISATIONS];
+	size_t organisation_count;
 	const char *audit_key;  /* -A, --audit-key (every command) */
 	const char *plan;       /* -P, --plan (import: an edition's id) */
 } cli_store_args;

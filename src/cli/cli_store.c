@@ -20,6 +20,7 @@ static const struct option store_options[] = {
 	{ "role", required_argument, NULL, 'r' },
 	{ "password-stdin", no_argument, NULL, 'p' },
 	{ "chair", required_argument, NULL, 'C' },
+	{ "organisation", required_argument, NULL, 'O' },
 	{ "audit-key", required_argument, NULL, 'A' },
 	{ "plan", required_argument, NULL, 'P' },
 	{ "help", no_argument, NULL, 'h' },
@@ -39,6 +40,12 @@ static int take(const cli_command *cmd, int letter, void *ctx)
 			return cli_usage_error(cmd, "at most %d --chair",
 			                       CLI_MAX_CHAIRS);
 		a->chairs[a->chair_count++] = optarg;
+		break;
+	case 'O':
+		if (a->organisation_count == CLI_MAX_ORGANISATIONS)
+			return cli_usage_error(cmd, "at most %d --organisation",
+			                       CLI_MAX_ORGANISATIONS);
+		a->organisations[a->organisation_count++] = optarg;
 		break;
 	case 'A': a->audit_key = optarg; break;
 	case 'P': a->plan = optarg; break;

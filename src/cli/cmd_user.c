@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <natrisk/register_store.h>
 #include <natrisk/store.h>
 
 #include "cli.h"
@@ -61,6 +62,10 @@ static int add(const cli_command *cmd, natrisk_store *s, const char *name,
 	    natrisk_classification_parse(a->clearance, &clearance) != 0)
 		return cli_usage_error(cmd, "--clearance takes public, "
 		                       "restricted or confidential");
+	/* a bad organisation adds no user */
+	if (natrisk_organisations_check(a->organisations,
+	                                a->organisation_count) != 0)
+		return told(NATRISK_EINVALID);
 	char password[1024];
 	int status = password_from_stdin(cmd, a, password, sizeof password);
 	if (status)
@@ -68,6 +73,9 @@ static int add(const cli_command *cmd, natrisk_store *s, const char *name,
 	int rc = natrisk_store_user_add(s, name, role, clearance, password,
 	                                "cli");
 	sodium_memzero(password, sizeof password);
+	if (rc == 0 && a->organisation_count > 0)
+		rc = natrisk_store_user_set_organisations(
+			s, name, a->organisations, a->organisation_count, "cli");
 	return told(rc);
 }
 
@@ -102,22 +110,22 @@ static int list(natrisk_store *s)
 }
 
 static const char *const verbs[] = { "add", "list", "disable", "enable",
-	                              "passwd" };
+	                              "passwd", "organisations" };
 
 static int run_user(const cli_command *cmd, int argc, char **argv)
 {
 	cli_store_args a;
-	int status = cli_parse_store_args(cmd, argc, argv, "crp", &a);
+	int status = cli_parse_store_args(cmd, argc, argv, "crpO", &a);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	const char *verb = optind < argc ? argv[optind] : "";
 	const char *name = optind + 1 < argc ? argv[optind + 1] : NULL;
 	int v = 0;
-	while (v < 5 && strcmp(verb, verbs[v]) != 0)
+	while (v < 6 && strcmp(verb, verbs[v]) != 0)
 		v++;
-	if (v == 5)
+	if (v == 6)
 		return cli_usage_error(cmd, "expected add, list, disable, "
-		                       "enable or passwd");
+		                       "enable, passwd or organisations");
 	bool wants_name = v != 1;
 	if ((wants_name && !name) || optind + 1 + wants_name != argc)
 		return cli_usage_error(cmd, "wrong arguments for '%s'", verb);
@@ -129,7 +137,11 @@ static int run_user(const cli_command *cmd, int argc, char **argv)
 	case 1: status = list(s); break;
 	case 2: status = told(natrisk_store_user_disable(s, name, "cli")); break;
 	case 3: status = told(natrisk_store_user_enable(s, name, "cli")); break;
-	default: status = passwd(cmd, s, name, &a); break;
+	case 4: status = passwd(cmd, s, name, &a); break;
+	default:
+		status = told(natrisk_store_user_set_organisations(
+			s, name, a.organisations, a.organisation_count, "cli"));
+		break;
 	}
 	natrisk_store_close(s);
 	return status;
@@ -141,7 +153,10 @@ const cli_command cmd_user = {
 	"usage: natrisk user add NAME\n"
 	"           --role admin|chair|analyst|viewer|owner|reporter\n"
 	"                        [--clearance public|restricted|confidential]\n"
-	"                        --password-stdin --db FILE\n"
+	"                        [--organisation ID]... --password-stdin "
+	"--db FILE\n"
+	"       natrisk user organisations NAME [--organisation ID]... "
+	"--db FILE\n"
 	"       natrisk user list --db FILE\n"
 	"       natrisk user disable NAME --db FILE\n"
 	"       natrisk user enable NAME --db FILE\n"
@@ -154,7 +169,10 @@ const cli_command cmd_user = {
 	"read from standard input. Disabling a user ends their sessions at\n"
 	"once, also in a running server; history keeps their name. enable\n"
 	"lets a disabled user sign in again. passwd sets a new password and\n"
-	"ends every session of the user.\n\n"
+	"ends every session of the user. An owner belongs to the\n"
+	"organisations that --organisation names (repeatable; the ids of\n"
+	"the plans' organisations) and reports on their actions;\n"
+	"organisations NAME sets them anew (none: no organisation).\n\n"
 	"Exit status: 0 success, 1 failure, 2 usage error.\n",
 	run_user,
 };

@@ -63,10 +63,16 @@ static const message_pair pairs[] = {
 	  "verwacht: {\"current\": ..., \"password\": ...}" },
 	{ "expected {\"disabled\": true} or {\"disabled\": false}",
 	  "verwacht: {\"disabled\": true} of {\"disabled\": false}" },
-	{ "expected {\"name\", \"role\": admin|chair|analyst|viewer, "
-	  "\"clearance\": public|restricted|confidential, \"password\"}",
-	  "verwacht: {\"name\", \"role\": admin|chair|analyst|viewer, "
-	  "\"clearance\": public|restricted|confidential, \"password\"}" },
+	{ "expected {\"name\", \"role\": "
+	  "admin|chair|analyst|viewer|owner|reporter, \"clearance\": "
+	  "public|restricted|confidential, \"password\", \"organisations\": "
+	  "[ids]}",
+	  "verwacht: {\"name\", \"role\": "
+	  "admin|chair|analyst|viewer|owner|reporter, \"clearance\": "
+	  "public|restricted|confidential, \"password\", \"organisations\": "
+	  "[ids]}" },
+	{ "expected {\"organisations\": [ids]}",
+	  "verwacht: {\"organisations\": [ids]}" },
 	{ "expected {\"password\": ...}",
 	  "verwacht: {\"password\": ...}" },
 	{ "expected {\"previous\": the id of the edition this one "
@@ -79,6 +85,8 @@ static const message_pair pairs[] = {
 	  "\"consolidation\" of \"published\"}" },
 	{ "expected {\"username\": ..., \"password\": ...}",
 	  "verwacht: {\"username\": ..., \"password\": ...}" },
+	{ "expected {} or no body",
+	  "verwacht: {} of geen inhoud" },
 	{ "host name too long",
 	  "hostnaam te lang" },
 	{ "invalid",
@@ -99,6 +107,9 @@ static const message_pair pairs[] = {
 	  "dit adres bestaat niet" },
 	{ "no weight profile '%s'",
 	  "er is geen gewichtenset '%s'" },
+	{ "only a chair or an admin chooses the day of the reminders",
+	  "alleen een voorzitter of een beheerder kiest de dag van de "
+	  "herinneringen" },
 	{ "only the edition's own chairs (or an admin) may do this",
 	  "alleen de eigen voorzitters van de editie (of een beheerder) "
 	  "mogen dit doen" },
@@ -136,6 +147,10 @@ static const message_pair pairs[] = {
 	  "gebruik natrisk %s)" },
 	{ "the edition has no scenario you may see",
 	  "de editie heeft geen scenario dat u mag zien" },
+	{ "the feed needs its token: /api/reminders.atom?token=... (POST "
+	  "/api/users/me/feed-token)",
+	  "de feed vraagt om zijn token: /api/reminders.atom?token=... (POST "
+	  "/api/users/me/feed-token)" },
 	{ "the limit for an assessment file",
 	  "de grens voor een beoordelingsbestand" },
 	{ "the limit for this request",
@@ -171,6 +186,8 @@ static const message_pair pairs[] = {
 	  "u bent niet aan dit scenario toegewezen" },
 	{ "you are not one of this capability's experts",
 	  "u bent geen expert van deze capaciteit" },
+	{ "your organisation does not own this action",
+	  "deze actie is niet van uw organisatie" },
 	{ "your role does not allow this",
 	  "uw rol staat dit niet toe" },
 };

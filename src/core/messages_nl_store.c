@@ -52,9 +52,14 @@ static const message_pair pairs[] = {
 	{ "'observed' must be a date YYYY-MM-DD, not after today",
 	  "de datum van waarneming (observed) moet een datum "
 	  "JJJJ-MM-DD zijn, niet na vandaag" },
+	{ "'%s' is not an organisation's id (1 to 64 of a-z, 0-9 and '-')",
+	  "'%s' is geen id van een organisatie (1 tot en met 64 tekens uit "
+	  "a-z, 0-9 en '-')" },
 	{ "a likelihood cannot be dropped: score it",
 	  "een waarschijnlijkheid kan niet worden geschrapt: geef een "
 	  "score" },
+	{ "a note is text of at most %d bytes",
+	  "een notitie (note) is tekst van hoogstens %d bytes" },
 	{ "a password needs at least %d characters",
 	  "een wachtwoord heeft ten minste %d tekens nodig" },
 	{ "a proposal",
@@ -70,6 +75,10 @@ static const message_pair pairs[] = {
 	  "hun editie (edition)" },
 	{ "a triage decision",
 	  "een triagebesluit" },
+	{ "a status cannot be dated after today (%s)",
+	  "een status kan niet na vandaag (%s) gedateerd zijn" },
+	{ "a user belongs to at most %d organisations",
+	  "een gebruiker hoort bij hoogstens %d organisaties" },
 	{ "a user name is 1 to 64 of a-z, 0-9, '.', '_' and '-'",
 	  "een gebruikersnaam bestaat uit 1 tot en met 64 tekens uit "
 	  "a-z, 0-9, '.', '_' en '-'" },
@@ -157,12 +166,20 @@ static const message_pair pairs[] = {
 	  "concept" },
 	{ "edition %lld is in %s: %s only %s",
 	  "editie %lld is in de fase %s: %s alleen %s" },
+	{ "edition %lld is in %s: its actions report their status once it is "
+	  "published (until then the plan itself changes)",
+	  "editie %lld is in de fase %s: de status van de acties wordt gemeld "
+	  "zodra de editie is gepubliceerd (tot dan verandert het plan zelf)" },
 	{ "edition %lld is published and cannot change",
 	  "editie %lld is gepubliceerd en kan niet meer veranderen" },
 	{ "expected an object {criterion: score, ...}",
 	  "verwacht: een object {criterium: score, ...}" },
 	{ "expected an object {criterion: score, ...}: %s",
 	  "verwacht: een object {criterium: score, ...} (%s)" },
+	{ "expected {\"status\": planned|on-track|late|done|dropped, "
+	  "\"note\", \"date\": YYYY-MM-DD}",
+	  "verwacht: {\"status\": planned|on-track|late|done|dropped, "
+	  "\"note\", \"date\": JJJJ-MM-DD}" },
 	{ "experts give their levels",
 	  "experts geven hun niveaus" },
 	{ "its chairs change",
@@ -201,6 +218,10 @@ static const message_pair pairs[] = {
 	  "geen alert met dit id" },
 	{ "no such edition %lld",
 	  "editie %lld bestaat niet" },
+	{ "no such action",
+	  "geen actie met deze naam" },
+	{ "no such feed token",
+	  "geen feed-token met deze waarde" },
 	{ "no such plan item",
 	  "dit onderdeel van het plan bestaat niet" },
 	{ "no such scenario",
@@ -230,6 +251,8 @@ static const message_pair pairs[] = {
 	  "scenario's veranderen" },
 	{ "scoring",
 	  "scoren" },
+	{ "since comes after on",
+	  "since ligt na on" },
 	{ "the audit anchor %s does not fit the audit key: a wrong key, "
 	  "or an anchor that natrisk did not write",
 	  "het auditanker %s past niet bij de auditsleutel: een "
@@ -297,6 +320,8 @@ static const message_pair pairs[] = {
 	  "verify (%s), so it has no anchor",
 	  "de back-up %s is geschreven, maar het auditlog erin klopt "
 	  "niet (%s), en dus heeft de back-up geen anker" },
+	{ "the body is not JSON",
+	  "de inhoud van het verzoek is geen JSON" },
 	{ "the body must be a JSON object",
 	  "de inhoud van het verzoek moet een JSON-object zijn" },
 	{ "the database has schema version %d; this natrisk knows up to "
@@ -307,6 +332,8 @@ static const message_pair pairs[] = {
 	  "description, scenario}",
 	  "het besluit propose vraagt een voorstel (proposal) "
 	  "{title, description, scenario}" },
+	{ "the date is a real date YYYY-MM-DD",
+	  "de datum moet een bestaande datum JJJJ-MM-DD zijn" },
 	{ "the edition holds a scenario above your clearance: only "
 	  "someone cleared for all of it may replace its plan",
 	  "de editie bevat een scenario boven uw "
@@ -314,6 +341,10 @@ static const message_pair pairs[] = {
 	  "gemachtigd is, mag het plan vervangen" },
 	{ "the edition it follows changes",
 	  "de koppeling aan de vorige editie verandert" },
+	{ "the log is append-only: its last entry is dated %s, and a new one "
+	  "cannot come before it",
+	  "aan de log wordt alleen toegevoegd: de laatste regel is gedateerd "
+	  "%s en een nieuwe kan niet eerder liggen" },
 	{ "the method %s of edition %lld cannot be read",
 	  "de methode %s van editie %lld kan niet worden gelezen" },
 	{ "the request holds errors",
@@ -327,12 +358,18 @@ static const message_pair pairs[] = {
 	  "(such as nrb-2008), not by a path",
 	  "de opslag bewaart edities waarvan de methode met haar id "
 	  "wordt genoemd (zoals nrb-2008), niet met een pad" },
+	{ "the stored plan does not load: %s",
+	  "het opgeslagen plan laat zich niet laden: %s" },
 	{ "there is no user %s",
 	  "er is geen gebruiker %s" },
 	{ "unknown scenario '%s' in edition %lld",
 	  "onbekend scenario '%s' in editie %lld" },
 	{ "unknown theme '%s' in edition %lld",
 	  "onbekend thema '%s' in editie %lld" },
+	{ "unknown status '%s' (planned, on-track, late, done, dropped, "
+	  "overdue)",
+	  "onbekende status '%s' (planned, on-track, late, done, dropped, "
+	  "overdue)" },
 	{ "until it is published",
 	  "tot de editie is gepubliceerd" },
 	{ "user '%s' exists already",

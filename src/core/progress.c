@@ -240,6 +240,24 @@ natrisk_date natrisk_date_add_years(natrisk_date d, int years)
 	return d;
 }
 
+natrisk_date natrisk_date_add_days(natrisk_date d, int days)
+{
+	static const int lengths[] = { 31, 28, 31, 30, 31, 30,
+		                       31, 31, 30, 31, 30, 31 };
+	for (; days > 0; days--) {
+		int last = lengths[d.month - 1] +
+		           (d.month == 2 && natrisk_date_valid(d.year, 2, 29));
+		if (++d.day > last) {
+			d.day = 1;
+			if (++d.month > 12) {
+				d.month = 1;
+				d.year++;
+			}
+		}
+	}
+	return d;
+}
+
 char *natrisk_date_format(const natrisk_date *d, char *buf)
 {
 	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000,

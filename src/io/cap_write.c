@@ -13,6 +13,7 @@
 #include <natrisk/cap.h>
 
 #include "../core/error.h"
+#include "xml_text.h"
 
 char *natrisk_cap_identifier(const char *id, int64_t time, char *buf,
                              size_t size)
@@ -103,32 +104,14 @@ static int write_alert(xmlTextWriterPtr w, const natrisk_cap_message *m)
 	return rc | (xmlTextWriterEndDocument(w) < 0) ? -1 : 0;
 }
 
+/* write_alert() for xml_text_write(). */
+static int write_message(xmlTextWriterPtr w, const void *msg)
+{
+	return write_alert(w, msg);
+}
+
 int natrisk_cap_write(const natrisk_cap_message *msg, char **out,
                       size_t *len)
 {
-	*out = NULL;
-	*len = 0;
-	xmlBufferPtr buffer = xmlBufferCreate();
-	xmlTextWriterPtr w = buffer ? xmlNewTextWriterMemory(buffer, 0)
-	                            : NULL;
-	int rc = w ? 0 : -1;
-	if (w) {
-		xmlTextWriterSetIndent(w, 1);
-		xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-		rc = write_alert(w, msg);
-		xmlFreeTextWriter(w); /* flushes into BUFFER */
-	}
-	if (rc == 0) {
-		*len = (size_t)xmlBufferLength(buffer);
-		*out = malloc(*len + 1);
-		if (*out) {
-			memcpy(*out, xmlBufferContent(buffer), *len);
-			(*out)[*len] = '\0';
-		}
-	}
-	if (buffer)
-		xmlBufferFree(buffer);
-	if (!*out)
-		return error_set(NATRISK_ENOMEM, "out of memory");
-	return NATRISK_OK;
+	return xml_text_write(write_message, msg, true, out, len);
 }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <natrisk/register_store.h>
+
 #include "handlers.h"
 #include "sessions.h"
 
@@ -28,19 +30,35 @@ static json_t *member_json(const natrisk_user *u, natrisk_role role)
 	                 natrisk_classification_name(u->clearance));
 }
 
-static json_t *analyst_json(const natrisk_user *u)
+static json_t *analyst_json(request *q, const natrisk_user *u)
 {
 	return member_json(u, NATRISK_ROLE_ANALYST);
 }
 
-static json_t *chair_json(const natrisk_user *u)
+static json_t *chair_json(request *q, const natrisk_user *u)
 {
 	return member_json(u, NATRISK_ROLE_CHAIR);
 }
 
+/* U as the admin sees it: with the organisations they belong to. */
+static json_t *user_full_json(request *q, const natrisk_user *u)
+{
+	json_t *out = user_json(u);
+	char **names = NULL;
+	size_t count = 0;
+	json_t *list = json_array();
+	if (natrisk_store_user_organisations(q->srv->store, u->id, &names,
+	                                     &count) == 0)
+		for (size_t k = 0; k < count; k++)
+			json_array_append_new(list, json_string(names[k]));
+	natrisk_organisations_free(names, count);
+	json_object_set_new(out, "organisations", list);
+	return out;
+}
+
 /* The users as a JSON array, each as ROW makes it (NULL leaves it out). */
 static int users_reply(request *q, reply *r,
-                       json_t *(*row)(const natrisk_user *u))
+                       json_t *(*row)(request *q, const natrisk_user *u))
 {
 	natrisk_user *users;
 	size_t count;
@@ -49,7 +67,7 @@ static int users_reply(request *q, reply *r,
 		return reply_failure(r, rc);
 	json_t *out = json_array();
 	for (size_t k = 0; k < count; k++) {
-		json_t *item = row(&users[k]);
+		json_t *item = row(q, &users[k]);
 		if (item)
 			json_array_append_new(out, item);
 	}
@@ -59,7 +77,7 @@ static int users_reply(request *q, reply *r,
 
 int h_users_list(request *q, reply *r)
 {
-	return users_reply(q, r, user_json);
+	return users_reply(q, r, user_full_json);
 }
 
 int h_analysts_list(request *q, reply *r)
@@ -81,7 +99,7 @@ static int user_reply(request *q, reply *r, int rc, const char *name,
 		rc = natrisk_store_user_get(q->srv->store, name, &user);
 	if (rc != 0)
 		return reply_failure(r, rc);
-	json_t *json = user_json(&user);
+	json_t *json = user_full_json(q, &user);
 	natrisk_user_clear(&user);
 	return reply_json(r, status, json);
 }
@@ -99,21 +117,43 @@ int h_user_create(request *q, reply *r)
 		json_string_value(json_object_get(body, "password"));
 	natrisk_role role;
 	natrisk_classification clearance = NATRISK_PUBLIC;
-	size_t expected = 3 + (json_object_get(body, "clearance") != NULL);
+	json_t *organisations = json_object_get(body, "organisations");
+	size_t expected = 3 + (json_object_get(body, "clearance") != NULL) +
+	                  (organisations != NULL);
+	size_t org_count = 0;
+	json_t *only_orgs = organisations ? json_pack("{s:O}", "organisations",
+	                                              organisations)
+	                                  : NULL;
+	const char **orgs = only_orgs ? body_names(only_orgs, "organisations",
+	                                           NATRISK_ORGANISATIONS_MAX,
+	                                           &org_count)
+	                              : NULL;
 	if (!name || !role_text || !password ||
-	    json_object_size(body) != expected ||
+	    json_object_size(body) != expected || (organisations && !orgs) ||
 	    natrisk_role_parse(role_text, &role) != 0 ||
 	    (json_object_get(body, "clearance") &&
 	     (!clearance_text ||
 	      natrisk_classification_parse(clearance_text, &clearance) != 0))) {
+		free(orgs);
+		json_decref(only_orgs);
 		json_decref(body);
 		return reply_error(r, 400, "expected {\"name\", \"role\": admin|"
-		                   "chair|analyst|viewer, \"clearance\": public|"
-		                   "restricted|confidential, \"password\"}");
+		                   "chair|analyst|viewer|owner|reporter, "
+		                   "\"clearance\": public|restricted|"
+		                   "confidential, \"password\", "
+		                   "\"organisations\": [ids]}");
 	}
-	int rc = natrisk_store_user_add(q->srv->store, name, role, clearance,
-	                                password, q->user.name);
+	/* a bad organisation adds no user */
+	int rc = orgs ? natrisk_organisations_check(orgs, org_count) : 0;
+	if (rc == 0)
+		rc = natrisk_store_user_add(q->srv->store, name, role,
+		                            clearance, password, q->user.name);
+	if (rc == 0 && orgs)
+		rc = natrisk_store_user_set_organisations(
+			q->srv->store, name, orgs, org_count, q->user.name);
 	rc = user_reply(q, r, rc, name, 201);
+	free(orgs);
+	json_decref(only_orgs);
 	json_decref(body);
 	return rc;
 }
@@ -189,6 +229,24 @@ int h_own_password(request *q, reply *r)
 		else
 			reply_json(r, 200, json_pack("{s:b}", "changed", 1));
 	}
+	json_decref(body);
+	return 0;
+}
+
+int h_user_organisations(request *q, reply *r)
+{
+	json_t *body = request_json(q, r);
+	size_t count;
+	const char **names = body ? body_names(body, "organisations",
+	                                       NATRISK_ORGANISATIONS_MAX, &count)
+	                          : NULL;
+	if (body && !names)
+		reply_error(r, 400, "expected {\"organisations\": [ids]}");
+	if (names)
+		user_reply(q, r, natrisk_store_user_set_organisations(
+			q->srv->store, q->name, names, count, q->user.name),
+			q->name, 200);
+	free(names);
 	json_decref(body);
 	return 0;
 }

@@ -61,6 +61,10 @@ int request_edition(request *q, const natrisk_edition_info **out)
 
 void request_clear(request *q)
 {
+	natrisk_organisations_free(q->organisations, q->organisation_count);
+	q->organisations = NULL;
+	q->organisation_count = 0;
+	q->organisations_known = false;
 	natrisk_user_clear(&q->user);
 	natrisk_edition_info_clear(&q->edition);
 }
@@ -211,6 +215,60 @@ static int signal_check(request *q, access_need needed, reply *r)
 	return 0;
 }
 
+int request_register_reader(request *q, natrisk_register_reader *out)
+{
+	/* an owner without organisations owns nothing: an empty list, not
+	 * NULL, which would be everything */
+	static const char *const none[] = { NULL };
+	out->clearance = q->user.clearance;
+	out->organisations = NULL;
+	out->organisation_count = 0;
+	if (q->user.role != NATRISK_ROLE_OWNER)
+		return 0;
+	int rc = 0;
+	if (!q->organisations_known)
+		rc = natrisk_store_user_organisations(
+			q->srv->store, q->user.id, &q->organisations,
+			&q->organisation_count);
+	q->organisations_known = rc == 0;
+	out->organisations = q->organisations
+	                             ? (const char *const *)q->organisations
+	                             : none;
+	out->organisation_count = q->organisation_count;
+	return rc;
+}
+
+/* The register's checks: the edition, then for one action that it is
+ * visible, then the role: the edition's chairs and admins, or an owner
+ * whose organisation owns the action (for the whole register: any
+ * owner, who reads their own organisations' part). */
+static int register_check(request *q, access_need needed, reply *r)
+{
+	if (edition_exists(q, r))
+		return -1;
+	natrisk_register_reader reader;
+	bool owns = false;
+	int rc = request_register_reader(q, &reader);
+	if (rc == 0 && needed != ACCESS_READ_REGISTER)
+		rc = natrisk_store_action_access(q->srv->store, q->edition_id,
+		                                 q->item, q->action, &reader,
+		                                 &owns);
+	if (rc == NATRISK_ENOTFOUND) {
+		reply_error(r, 404, "no such action");
+		return -1;
+	}
+	if (rc != 0) {
+		reply_failure(r, rc);
+		return -1;
+	}
+	if (q->user.role != NATRISK_ROLE_OWNER)
+		return edition_chair(q, r);
+	if (needed == ACCESS_READ_REGISTER || owns)
+		return 0;
+	reply_error(r, 403, "your organisation does not own this action");
+	return -1;
+}
+
 int authz_check(request *q, access_need needed, reply *r)
 {
 	bool assigned = false;
@@ -258,6 +316,14 @@ int authz_check(request *q, access_need needed, reply *r)
 		return 0;
 	case ACCESS_MANAGE_USERS:
 		return q->user.role == NATRISK_ROLE_ADMIN ? 0 : forbid(r);
+	case ACCESS_READ_REGISTER:
+	case ACCESS_READ_ACTION:
+	case ACCESS_REPORT_ACTION:
+		return register_check(q, needed, r);
+	case ACCESS_REMINDERS:
+		return is_chair(q) || q->user.role == NATRISK_ROLE_OWNER
+		               ? 0
+		               : forbid(r);
 	case ACCESS_READ_PLAN_ITEM:
 	case ACCESS_MANAGE_PLAN_ITEM:
 	case ACCESS_READ_PLAN_LEVELS:

@@ -10,6 +10,7 @@
 
 #include <natrisk/plan_store.h>
 #include <natrisk/signals.h>
+#include <natrisk/register_store.h>
 
 #include "server.h"
 
@@ -45,6 +46,14 @@ typedef enum access {
 	ACCESS_EDIT_SIGNAL,     /* a reporter; the signal is visible (theirs) */
 	ACCESS_TRIAGE_SIGNAL,   /* an analyst, chair or admin; the signal is
 	                           visible */
+	ACCESS_READ_REGISTER,   /* an admin or one of the edition's own
+	                           chairs (the whole register), or an owner
+	                           (their organisations' actions); the
+	                           edition exists */
+	ACCESS_READ_ACTION,     /* the same, for one action: it is visible,
+	                           and an owner's organisation owns it */
+	ACCESS_REPORT_ACTION,   /* the same, to append to its log */
+	ACCESS_REMINDERS,       /* an owner, a chair or an admin */
 } access_need;
 
 /* 0 when Q may proceed; otherwise R holds the refusal and the status. */
@@ -66,6 +75,10 @@ int authz_plan_reader(request *q, natrisk_plan_reader *out);
 
 /* How Q's user reads and writes signals (signals.h). */
 void authz_signal_reader(const request *q, natrisk_signal_reader *out);
+/* Q's user as a reader of the register: their clearance, and for an
+ * owner their organisations (read once, kept in Q). 0, or a failure
+ * code. */
+int request_register_reader(request *q, natrisk_register_reader *out);
 
 /* Whether a user of CLEARANCE may see something so classified. */
 bool authz_may_see(natrisk_classification clearance,

@@ -71,6 +71,16 @@ int h_alerts_atom(request *q, reply *r);
 int h_alert_issue(request *q, reply *r);
 int h_webhooks_list(request *q, reply *r);
 int h_webhook_add(request *q, reply *r);
+/* api_register.c: the register of progress, its letter, an action's
+ * log and status, the reminders and their feed */
+int h_register(request *q, reply *r);
+int h_register_letter(request *q, reply *r);
+int h_action_log(request *q, reply *r);
+int h_action_status(request *q, reply *r);
+int h_reminders(request *q, reply *r);
+int h_reminders_feed(request *q, reply *r);
+int h_feed_token(request *q, reply *r);
+int h_user_organisations(request *q, reply *r);
 
 /* api_methods.c */
 int h_method(request *q, reply *r);

@@ -101,6 +101,21 @@ static const route routes[] = {
 	{ "GET", "/alerts.atom", ACCESS_ANYONE, h_alerts_atom },
 	{ "GET", "/api/webhooks", ACCESS_MANAGE_USERS, h_webhooks_list },
 	{ "POST", "/api/webhooks", ACCESS_MANAGE_USERS, h_webhook_add },
+	{ "GET", "/api/assessments/{id}/register", ACCESS_READ_REGISTER,
+	  h_register },
+	{ "GET", "/api/assessments/{id}/register/letter.html",
+	  ACCESS_SEE_SPREAD, h_register_letter },
+	{ "GET", "/api/assessments/{id}/register/letter.odt",
+	  ACCESS_SEE_SPREAD, h_register_letter },
+	{ "GET", "/api/assessments/{id}/register/{item}/{action}",
+	  ACCESS_READ_ACTION, h_action_log },
+	{ "POST", "/api/assessments/{id}/register/{item}/{action}",
+	  ACCESS_REPORT_ACTION, h_action_status },
+	{ "GET", "/api/reminders", ACCESS_REMINDERS, h_reminders },
+	{ "GET", "/api/reminders.atom", ACCESS_ANYONE, h_reminders_feed },
+	{ "POST", "/api/users/me/feed-token", ACCESS_REMINDERS, h_feed_token },
+	{ "PUT", "/api/users/{name}/organisations", ACCESS_MANAGE_USERS,
+	  h_user_organisations },
 	{ "GET", "/api/methods/{name}", ACCESS_SIGNED_IN, h_method },
 	{ "GET", "/api/analysts", ACCESS_CREATE_EDITION, h_analysts_list },
 	{ "GET", "/api/chairs", ACCESS_CREATE_EDITION, h_chairs_list },
@@ -220,6 +235,9 @@ static bool matches(const char *pattern, const char *url, request *q)
 				return false;
 		} else if (pl == 8 && memcmp(ps, "{signal}", 8) == 0) {
 			if (!take_text(us, ul, q->signal, sizeof q->signal))
+				return false;
+		} else if (pl == 8 && memcmp(ps, "{action}", 8) == 0) {
+			if (!take_text(us, ul, q->action, sizeof q->action))
 				return false;
 		} else if (pl == 6 && memcmp(ps, "{kind}", 6) == 0) {
 			if (!take_plan_kind(us, ul, &q->plan_kind))

@@ -43,7 +43,8 @@ static const char *policy_for(const char *url)
 		       "frame-ancestors 'none'; base-uri 'none'; "
 		       "form-action 'self'";
 	size_t len = strlen(url);
-	if (len > 12 && strcmp(url + len - 12, "/report.html") == 0)
+	if ((len > 12 && strcmp(url + len - 12, "/report.html") == 0) ||
+	    (len > 12 && strcmp(url + len - 12, "/letter.html") == 0))
 		return "default-src 'none'; style-src 'unsafe-inline'; "
 		       "img-src data:; frame-ancestors 'none'";
 	return "default-src 'none'; frame-ancestors 'none'";

@@ -62,7 +62,12 @@ typedef struct request {
 	char name[65];
 	char item[65];
 	char signal[33];          /* {signal} */
+	char action[65];          /* {action}: an action of measure {item} */
 	int plan_kind;
+	/* an owner's organisations, once read (request_organisations) */
+	bool organisations_known;
+	char **organisations;
+	size_t organisation_count;
 	/* the edition of {id}, as authorization read it (edition_known) */
 	bool edition_known;
 	natrisk_edition_info edition;

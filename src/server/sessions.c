@@ -16,6 +16,7 @@
 
 #include "../core/error.h"
 #include "handlers.h"
+#include "authz.h"
 #include "sessions.h"
 
 enum { THROTTLE_SLOTS = 16384, PROBES = 32, FREE_FAILURES = 4,
@@ -246,13 +247,22 @@ int h_logout(request *q, reply *r)
 
 int h_whoami(request *q, reply *r)
 {
-	return reply_json(r, 200, json_pack("{s:s,s:s,s:s,s:s}", "user",
+	natrisk_register_reader reader;
+	int rc = request_register_reader(q, &reader);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	json_t *organisations = json_array();
+	for (size_t k = 0; k < reader.organisation_count; k++)
+		json_array_append_new(organisations,
+		                      json_string(reader.organisations[k]));
+	return reply_json(r, 200, json_pack("{s:s,s:s,s:s,s:s,s:o}", "user",
 	                                    q->user.name, "role",
 	                                    natrisk_role_name(q->user.role),
 	                                    "clearance",
 	                                    natrisk_classification_name(
 		                                    q->user.clearance),
-	                                    "csrf", q->csrf));
+	                                    "csrf", q->csrf, "organisations",
+	                                    organisations));
 }
 
 int sessions_check_password(request *q, reply *r, const char *password)

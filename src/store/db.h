@@ -90,6 +90,13 @@ int db_end_sessions(sqlite3 *db, int64_t user_id, const char *keep_token);
  * disabled. 0, or NATRISK_ENOMEM with *U zeroed. */
 int db_read_user(sqlite3_stmt *stmt, natrisk_user *u);
 
+/* A new random token (32 bytes as base64url) in OUT, and the BLAKE2b
+ * hash of a token, which is all the database keeps of one (sessions,
+ * feed tokens). */
+enum { DB_TOKEN_HASH = 32 };
+void db_random_token(char out[NATRISK_TOKEN_TEXT]);
+void db_token_hash(const char *token, unsigned char out[DB_TOKEN_HASH]);
+
 /* A copy of a text column, "" for NULL; NULL when out of memory (with
  * the message set). */
 char *db_column_strdup(sqlite3_stmt *stmt, int column);

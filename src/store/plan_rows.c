@@ -12,6 +12,7 @@
 #include "db.h"
 #include "edition_rows.h"
 #include "plan_rows.h"
+#include "register_rows.h"
 
 static const char *const kind_names[NATRISK_PLAN_KINDS] = {
 	"organisations", "capabilities", "measures", "advice"
@@ -235,6 +236,8 @@ int plan_rows_read(sqlite3 *db, int64_t edition,
 	int rc = read_head(db, out);
 	if (rc == 0)
 		rc = read_items(db, out);
+	if (rc == 0)
+		rc = action_log_attach(db, out);
 	if (rc == 0)
 		rc = mark_hidden(db, out, clearance);
 	if (rc != 0)

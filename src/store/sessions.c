@@ -11,9 +11,9 @@
 #include "../core/error.h"
 #include "db.h"
 
-enum { TOKEN_BYTES = 32, HASH_BYTES = 32 };
+enum { TOKEN_BYTES = 32, HASH_BYTES = DB_TOKEN_HASH };
 
-static void random_text(char out[NATRISK_TOKEN_TEXT])
+void db_random_token(char out[NATRISK_TOKEN_TEXT])
 {
 	unsigned char bytes[TOKEN_BYTES];
 	randombytes_buf(bytes, sizeof bytes);
@@ -22,7 +22,7 @@ static void random_text(char out[NATRISK_TOKEN_TEXT])
 	sodium_memzero(bytes, sizeof bytes);
 }
 
-static void token_hash(const char *token, unsigned char out[HASH_BYTES])
+void db_token_hash(const char *token, unsigned char out[DB_TOKEN_HASH])
 {
 	crypto_generichash(out, HASH_BYTES, (const unsigned char *)token,
 	                   strlen(token), NULL, 0);
@@ -67,11 +67,11 @@ int natrisk_store_session_new(natrisk_store *s, int64_t user_id,
 {
 	if (sodium_init() < 0)
 		return error_set(NATRISK_ERROR, "libsodium cannot start");
-	random_text(token);
-	random_text(csrf);
+	db_random_token(token);
+	db_random_token(csrf);
 	new_job job = { user_id, (int64_t)time(NULL) + lifetime_seconds,
 		        { 0 }, csrf };
-	token_hash(token, job.hash);
+	db_token_hash(token, job.hash);
 	return db_write(s, insert_session, &job);
 }
 
@@ -108,7 +108,7 @@ int natrisk_store_session_find(natrisk_store *s, const char *token,
 {
 	find_job job = { { 0 }, user, csrf };
 	memset(user, 0, sizeof *user);
-	token_hash(token, job.hash);
+	db_token_hash(token, job.hash);
 	return db_read(s, find_session, &job);
 }
 
@@ -127,7 +127,7 @@ static int delete_session(sqlite3 *db, void *ctx)
 int natrisk_store_session_delete(natrisk_store *s, const char *token)
 {
 	unsigned char hash[HASH_BYTES];
-	token_hash(token, hash);
+	db_token_hash(token, hash);
 	return db_write(s, delete_session, hash);
 }
 
@@ -135,7 +135,7 @@ int db_end_sessions(sqlite3 *db, int64_t user_id, const char *keep_token)
 {
 	unsigned char keep[HASH_BYTES] = { 0 };
 	if (keep_token)
-		token_hash(keep_token, keep);
+		db_token_hash(keep_token, keep);
 	sqlite3_stmt *stmt = db_prepare(db, "DELETE FROM sessions WHERE "
 	                                    "user_id = ? AND token_hash != ?");
 	if (!stmt)

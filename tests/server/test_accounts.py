@@ -132,7 +132,7 @@ def admin_sets_a_password():
     r = admin.put("/api/users/reset/password", {"password": "reset-by-admin"})
     t.status(r, 200, "the admin sets reset's password")
     t.eq(r.json(), {"name": "reset", "role": "viewer", "clearance": "public",
-                    "disabled": False}, "the user")
+                    "disabled": False, "organisations": []}, "the user")
     remember("reset", "reset-by-admin")
     t.status(first.get("/api/session"), 401, "every session of the user ends")
     t.status(second.get("/api/assessments"), 401, "every one")
@@ -159,7 +159,7 @@ def enable_again():
     r = admin.put("/api/users/cleo/disabled", {"disabled": False})
     t.status(r, 200, "cleo enabled again")
     t.eq(r.json(), {"name": "cleo", "role": "viewer", "clearance": "public",
-                    "disabled": False}, "the user, enabled")
+                    "disabled": False, "organisations": []}, "the user, enabled")
     t.status(client().login("cleo"), 200, "cleo signs in again")
     t.status(admin.put("/api/users/cleo/disabled", {"disabled": False}), 200,
              "enabling an enabled user changes nothing")

@@ -79,7 +79,7 @@ def session_whoami():
     r = c.get("/api/session")
     t.status(r, 200, "GET /api/session")
     t.eq(r.json(), {"user": "viewer-c", "role": "viewer", "clearance": "confidential",
-                    "csrf": c.csrf}, "whoami")
+                    "csrf": c.csrf, "organisations": []}, "whoami")
     t.status(Client(srv).get("/api/session"), 401, "whoami without a session")
     fake = Client(srv)
     fake.cookie = "A" * 43

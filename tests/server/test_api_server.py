@@ -28,7 +28,8 @@ def users():
     admin = clients["admin"]
     r = admin.get("/api/users")
     t.status(r, 200, "the users")
-    expected = sorted(({"name": n, "role": ro, "clearance": c, "disabled": False}
+    expected = sorted(({"name": n, "role": ro, "clearance": c, "disabled": False,
+                        "organisations": []}
                        for n, ro, c in USERS), key=lambda u: u["name"])
     t.eq(r.json(), expected, "every user, by name")
     body = {"name": "new-user", "role": "viewer", "clearance": "restricted",
@@ -36,7 +37,7 @@ def users():
     r = admin.post("/api/users", body)
     t.status(r, 201, "add a user")
     t.eq(r.json(), {"name": "new-user", "role": "viewer", "clearance": "restricted",
-                    "disabled": False}, "the new user")
+                    "disabled": False, "organisations": []}, "the new user")
     r = Client(srv).login("new-user", "long-enough-pw")
     t.status(r, 200, "the new user signs in")
     t.eq((r.json()["role"], r.json()["clearance"]), ("viewer", "restricted"),
@@ -128,7 +129,7 @@ def user_disable():
     r = admin.put("/api/users/victim/disabled", {"disabled": True})
     t.status(r, 200, "disable a user")
     t.eq(r.json(), {"name": "victim", "role": "viewer", "clearance": "public",
-                    "disabled": True}, "the disabled user")
+                    "disabled": True, "organisations": []}, "the disabled user")
     t.status(victim.get("/api/assessments"), 401, "the disabled user's session ends at once")
     t.status(victim.get("/api/session"), 401, "no whoami either")
     wrong = Client(srv, source="127.0.0.21").login("victim", "wrong-password")

@@ -282,9 +282,11 @@ def backup():
 def legacy_store_sealed():
     srv = fresh("legacy")
     # what a store from before the audit MACs (schema 4) looks like: no MACs, no key, no anchor
-    # back to schema 4: the MACs' column (5) and the plan's tables (6) gone
+    # back to schema 4: the MACs' column (5), the plan's tables (6) and
+    # the register's (8) gone
     sql(srv.db, "ALTER TABLE audit DROP COLUMN mac; DROP TABLE plan_levels; "
-        "DROP TABLE plan_experts; DROP TABLE plan_items; "
+        "DROP TABLE plan_experts; DROP TABLE plan_items; DROP TABLE action_log; "
+        "DROP TABLE user_organisations; DROP TABLE feed_tokens; "
         "ALTER TABLE assessments DROP COLUMN plan; PRAGMA user_version = 4;")
     for suffix in (".audit-key", ".audit-anchor"):
         os.unlink(srv.db + suffix)

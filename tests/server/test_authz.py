@@ -72,14 +72,24 @@ PLAN_ITEMS = {
 # is the one actor who is an expert (of dike-watch)
 EXPERTS = {"dike-watch": ["analyst-p"], "grid-restore": ["analyst-x"],
            "nightjar-cover": ["analyst-x"], "no-such-item": []}
-# the items as SMALL writes them, for a PUT that replaces one by itself
+# the items as SMALL writes them, for a PUT that replaces one by itself,
+# each with an action for the register's routes (setup puts them so)
 MEASURES = {
     "sensors": {"title": "Dike sensors", "capabilities": ["dike-watch"], "owners": ["water-board"],
-                "cost": {"once": 1.5e6, "yearly": 2.0e5}, "effect": {"pub-flood": {"likelihood": "B"}}},
-    "cables": {"title": "Spare cables", "capabilities": ["grid-restore"], "owners": ["grid-operator"]},
+                "cost": {"once": 1.5e6, "yearly": 2.0e5}, "effect": {"pub-flood": {"likelihood": "B"}},
+                "actions": [{"id": "check", "what": "Check the sensors", "due": "2031-Q2"}]},
+    "cables": {"title": "Spare cables", "capabilities": ["grid-restore"], "owners": ["grid-operator"],
+               "actions": [{"id": "lay", "what": "Lay the cables", "due": 2031}]},
     "kestrel-study": {"title": "A study of the kestrel", "capabilities": ["dike-watch"],
-                      "owners": ["water-board"], "effect": {"conf-kestrel": {"impact": {"2.1": "B"}}}},
+                      "owners": ["water-board"], "effect": {"conf-kestrel": {"impact": {"2.1": "B"}}},
+                      "actions": [{"id": "count", "what": "Count the kestrels", "due": "2031-06"}]},
 }
+# the register's actions ("measure/action") and the lowest clearance
+# that sees each (its measure's); the last does not exist
+PLAN_ACTIONS = {"sensors/check": "public", "cables/lay": "restricted",
+                "kestrel-study/count": "confidential", "sensors/no-such-action": None}
+USER_ROUTES = ("/api/users/{name}/disabled", "/api/users/{name}/password",
+               "/api/users/{name}/organisations")
 MEASURES["no-such-item"] = MEASURES["sensors"]
 FRESH_CAPABILITY = {"fresh-public": "dike-watch", "fresh-restricted": "grid-restore",
                     "fresh-confidential": "nightjar-cover"}
@@ -125,6 +135,18 @@ published = [None]
 #                   own, or for the others one within their clearance
 #   signal-edit     ... and its reporter (409 once it is triaged)
 #   signal-triage   ... and an analyst, chair or admin
+#   register        an admin or one of the edition's chairs (the whole
+#                   register), or an owner (their organisations' actions);
+#                   the edition exists (for an owner: published)
+#   action-reader   the same, for one action: it exists and its measure
+#                   touches no scenario above the actor; an owner only
+#                   when their organisation owns it (docs/server.md,
+#                   "The register"); the matrix's owner has none
+#   action-reporter ... the same, to append a status: only in a
+#                   published edition (409 in the matrix's)
+#   reminders       an owner, a chair or an admin
+#   feed            no session needed, but the feed's token: without
+#                   it 401 for everyone
 POLICY = {
     ("POST", "/api/session"): "anyone",
     ("DELETE", "/api/session"): "signed-in",
@@ -189,6 +211,15 @@ POLICY = {
     ("GET", "/alerts.atom"): "anyone",
     ("GET", "/api/webhooks"): "admin",
     ("POST", "/api/webhooks"): "admin",
+    ("GET", "/api/assessments/{id}/register"): "register",
+    ("GET", "/api/assessments/{id}/register/letter.html"): "edition-chair",
+    ("GET", "/api/assessments/{id}/register/letter.odt"): "edition-chair",
+    ("GET", "/api/assessments/{id}/register/{item}/{action}"): "action-reader",
+    ("POST", "/api/assessments/{id}/register/{item}/{action}"): "action-reporter",
+    ("GET", "/api/reminders"): "reminders",
+    ("GET", "/api/reminders.atom"): "feed",
+    ("POST", "/api/users/me/feed-token"): "reminders",
+    ("PUT", "/api/users/{name}/organisations"): "admin",
 }
 
 counter = [0]
@@ -205,8 +236,10 @@ def success(method, pattern, actor, scenario, phase):
         return 200 if phase == "scoring" else 409
     if pattern.endswith("/consolidated/{criterion}") or pattern.endswith("/consolidated"):
         return 200 if phase in ("draft", "consolidation") else 409
-    if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
+    if pattern in USER_ROUTES:
         return 200 if scenario != "nobody" else 404
+    if pattern.endswith("/register/{item}/{action}") and method == "POST":
+        return 409                # the matrix's edition is never published
     if pattern.endswith("/plan/capabilities/{item}/levels") and method == "PUT":
         return 200 if phase == "scoring" else 409
     if pattern.endswith("/plan/capabilities/{item}/agreed"):
@@ -228,6 +261,8 @@ def expected(method, pattern, actor, edition, scenario, phase):
     role = who[1] if who else None
     is_chair = role in ("chair", "admin")
     chairs_edition = role == "admin" or (role == "chair" and who[0] in EDITION_CHAIRS)
+    if kind == "feed":
+        return 401
     if kind == "anyone":
         return success(method, pattern, actor, scenario, phase)
     if who is None:
@@ -240,11 +275,19 @@ def expected(method, pattern, actor, edition, scenario, phase):
         return success(method, pattern, actor, scenario, phase) if is_chair else 403
     if kind.startswith("signal") or kind == "submit-signal":
         return signal_expected(method, pattern, kind, actor, scenario, phase)
+    if kind == "reminders":
+        allowed = is_chair or role == "owner"
+        return success(method, pattern, actor, scenario, phase) if allowed else 403
     if edition != E or role in ("viewer", "owner", "reporter"):
         return 404
     if kind == "edition":
         return success(method, pattern, actor, scenario, phase)
-    if kind == "edition-chair":
+    if kind in ("edition-chair", "register"):
+        return success(method, pattern, actor, scenario, phase) if chairs_edition else 403
+    if "{action}" in pattern:
+        classification = PLAN_ACTIONS[scenario]
+        if classification is None or LEVEL[classification] > LEVEL[who[2]]:
+            return 404
         return success(method, pattern, actor, scenario, phase) if chairs_edition else 403
     if kind == "plan-import":
         cleared = who[2] == "confidential"
@@ -340,6 +383,8 @@ def targets(pattern, method="GET"):
     """(edition, scenario-or-name) pairs to try on PATTERN."""
     if "{scenario}" in pattern:
         return [(E, s) for s in SCENARIOS] + [(MISSING_EDITION, "pub-flood")]
+    if "{action}" in pattern:
+        return [(E, a) for a in PLAN_ACTIONS] + [(MISSING_EDITION, "sensors/check")]
     if "{item}" in pattern:
         items = list(PLAN_ITEMS[item_kind(method, pattern)])
         return [(E, i) for i in items] + [(MISSING_EDITION, items[0])]
@@ -347,7 +392,7 @@ def targets(pattern, method="GET"):
         return [(None, name) for name in SIGNALS]
     if "{id}" in pattern:
         return [(E, None), (MISSING_EDITION, None)]
-    if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
+    if pattern in USER_ROUTES:
         return [(None, "throwaway"), (None, "nobody")]
     return [(None, None)]
 
@@ -357,7 +402,10 @@ def request_for(method, pattern, actor, edition, scenario, phase):
     its own, so that the actor's session lives on)."""
     path = pattern.replace("{id}", str(edition)).replace("{criterion}", "5.1")
     path = path.replace("{kind}", "measures")
-    if "{item}" in pattern:
+    if "{action}" in pattern:
+        item, action = scenario.split("/")
+        path = path.replace("{item}", item).replace("{action}", action)
+    elif "{item}" in pattern:
         item = scenario
         if method == "DELETE" and item in FRESH_CAPABILITY:
             item = fresh_measure(edition, item)
@@ -370,10 +418,11 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         path = path.replace("{name}", "nrb-2008")
     body, content_type = None, None
     client = clients[actor]
-    if pattern in ("/api/users/{name}/disabled", "/api/users/{name}/password"):
+    if pattern in USER_ROUTES:
         name = throwaway[phase] if scenario == "throwaway" else "nobody"
         path = path.replace("{name}", name)
         body = {"disabled": True} if pattern.endswith("/disabled") else \
+            {"organisations": ["water-board"]} if pattern.endswith("/organisations") else \
             {"password": "a-long-password"}
     elif (method, pattern) == ("POST", "/api/users/me/password"):
         # the same password again: the actor's own session goes on, and
@@ -412,6 +461,8 @@ def request_for(method, pattern, actor, edition, scenario, phase):
         body = {"5.1": "C+", "5.2": None}
     elif pattern.endswith("/consolidated/{criterion}"):
         body = '"C+"'
+    elif "{action}" in pattern and method == "POST":
+        body = {"status": "on-track", "note": "matrix"}
     elif "/plan" in pattern:
         body, content_type = plan_body(method, pattern, scenario)
     elif pattern.endswith("/triage"):
@@ -486,6 +537,9 @@ def setup():
     base = "/api/assessments/%d" % E
     steps = [
         admin.request("POST", base + "/plan", SMALL, content_type="application/yaml"),
+        admin.put(base + "/plan/measures/sensors", MEASURES["sensors"]),
+        admin.put(base + "/plan/measures/cables", MEASURES["cables"]),
+        admin.put(base + "/plan/measures/kestrel-study", MEASURES["kestrel-study"]),
         admin.put(base + "/plan/capabilities/dike-watch/experts", {"analysts": ["analyst-p"]}),
         admin.put(base + "/scenarios/pub-flood/assigned", {"analysts": ["analyst-p"]}),
         admin.put(base + "/scenarios/conf-nightjar/assigned", {"analysts": ["analyst-x"]}),
@@ -565,6 +619,8 @@ def check_404_bodies(method, pattern, actor, phase, bodies):
     """A hidden scenario's or plan item's answer is exactly a missing one's."""
     if "{scenario}" in pattern:
         missing, names = "no-such", SCENARIOS
+    elif "{action}" in pattern:
+        missing, names = "sensors/no-such-action", PLAN_ACTIONS
     elif "{item}" in pattern:
         missing, names = "no-such-item", PLAN_ITEMS[item_kind(method, pattern)]
     elif "{signal}" in pattern:
@@ -626,7 +682,9 @@ READS = ["/api/assessments", "/api/assessments/{E}", "/api/assessments/{E}/scena
          "/api/assessments/{E}/plan/figures", "/api/assessments/{E}/plan/spread",
          "/api/assessments/{E}/plan/capabilities", "/api/assessments/{E}/plan/measures",
          "/api/assessments/{E}/plan/advice",
-         "/api/assessments/{E}/plan/capabilities/dike-watch/levels"]
+         "/api/assessments/{E}/plan/capabilities/dike-watch/levels",
+         "/api/assessments/{E}/register", "/api/assessments/{E}/register/letter.html",
+         "/api/assessments/{E}/register/sensors/check", "/api/reminders"]
 
 
 def words_in(text):

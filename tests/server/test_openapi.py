@@ -485,6 +485,53 @@ def live_answers_fit_the_document():
         (admin, "DELETE", "/api/session", None),
         (admin, "DELETE", "/api/session", None),
     ]
+    # the register: a published edition whose measure has an action
+    e2 = srv.import_file(CLASSIFIED)
+    R = "/api/assessments/%d/register" % e2
+    srv.add_user("owner", "owner", "public")
+    admin.put("/api/users/owner/organisations", {"organisations": ["board"]})
+    owner = srv.client("owner")
+    for r in (chair.request("POST", "/api/assessments/%d/plan" % e2,
+                            PLAN.replace("owners: [board] }", "owners: [board],\n"
+                                         "      actions: [{ id: act, what: Act, due: 2031 }] }", 1),
+                            content_type="application/yaml"),
+              chair.put("/api/assessments/%d/plan/advice/advise/decision" % e2,
+                        {"status": "adopted"}),
+              chair.put("/api/assessments/%d/status" % e2, {"status": "published"})):
+        t.check(r.status == 200, "the register's edition: %r" % r)
+    calls += [
+        (chair, "GET", R, None),
+        (chair, "GET", R + "?on=2031-06-01&since=2030-06-01&owner=board&status=planned", None),
+        (chair, "GET", R + "?status=nope", None),
+        (chair, "GET", R + "?on=2031-6-1", None),
+        (viewer, "GET", R, None),
+        (owner, "GET", R, None),
+        (chair, "GET", R + "/letter.html?on=2031-06-01", None),
+        (chair, "GET", R + "/letter.odt", None),
+        (viewer, "GET", R + "/letter.html", None),
+        (owner, "GET", R + "/works/act", None),
+        (owner, "GET", R + "/works/nope", None),
+        (owner, "POST", R + "/works/act", {"status": "on-track", "note": "n"}),
+        (owner, "POST", R + "/works/act", {"status": "nope"}),
+        (owner, "POST", R + "/works/act", "[]"),
+        (viewer, "POST", R + "/works/act", {"status": "late"}),
+        (chair, "POST", E + "/register/works/act", {"status": "late"}),
+        (owner, "GET", "/api/reminders", None),
+        (admin, "GET", "/api/reminders?on=2031-12-01", None),
+        (owner, "GET", "/api/reminders?on=2031-12-01", None),
+        (admin, "GET", "/api/reminders?on=x", None),
+        (viewer, "GET", "/api/reminders", None),
+        (anon, "GET", "/api/reminders", None),
+        (anon, "GET", "/api/reminders.atom?token=nope", None),
+        (owner, "POST", "/api/users/me/feed-token", None),
+        (owner, "POST", "/api/users/me/feed-token", {"x": 1}),
+        (viewer, "POST", "/api/users/me/feed-token", None),
+        (admin, "PUT", "/api/users/owner/organisations", {"organisations": ["board", "x"]}),
+        (admin, "PUT", "/api/users/owner/organisations", {"organisations": ["Board"]}),
+        (admin, "PUT", "/api/users/owner/organisations", {"organisations": "board"}),
+        (admin, "PUT", "/api/users/nobody/organisations", {"organisations": []}),
+        (viewer, "PUT", "/api/users/owner/organisations", {"organisations": []}),
+    ]
     for client, method, path, body in calls:
         ctype = None
         if isinstance(body, tuple):

@@ -353,6 +353,9 @@ static void make_legacy(fixture_state *f)
 	                                  "DROP TABLE plan_levels;"
 	                                  "DROP TABLE plan_experts;"
 	                                  "DROP TABLE plan_items;"
+	                                  "DROP TABLE action_log;"
+	                                  "DROP TABLE user_organisations;"
+	                                  "DROP TABLE feed_tokens;"
 	                                  "ALTER TABLE assessments DROP "
 	                                  "COLUMN plan;"
 	                                  "PRAGMA user_version = 4"),

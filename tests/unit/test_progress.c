@@ -163,6 +163,20 @@ static void test_dates(void **state)
 	assert_int_equal(y.year * 10000 + y.month * 100 + y.day, 20080229);
 	y = natrisk_date_add_years(D(2013, 6, 1), -1);
 	assert_int_equal(y.year * 10000 + y.month * 100 + y.day, 20120601);
+	/* thirty days on, worked out by hand: a leap February, a plain one,
+	 * the turn of the year, and none at all */
+	y = natrisk_date_add_days(D(2012, 2, 15), 30);
+	assert_int_equal(y.year * 10000 + y.month * 100 + y.day, 20120316);
+	y = natrisk_date_add_days(D(2013, 2, 15), 30);
+	assert_int_equal(y.year * 10000 + y.month * 100 + y.day, 20130317);
+	y = natrisk_date_add_days(D(2013, 12, 10), 30);
+	assert_int_equal(y.year * 10000 + y.month * 100 + y.day, 20140109);
+	y = natrisk_date_add_days(D(2000, 2, 28), 1);
+	assert_int_equal(y.year * 10000 + y.month * 100 + y.day, 20000229);
+	y = natrisk_date_add_days(D(1900, 2, 28), 1);
+	assert_int_equal(y.year * 10000 + y.month * 100 + y.day, 19000301);
+	y = natrisk_date_add_days(D(2013, 6, 1), 0);
+	assert_int_equal(y.year * 10000 + y.month * 100 + y.day, 20130601);
 	char buf[16];
 	natrisk_due due = { NATRISK_DUE_QUARTER, 2013, 1, 0 };
 	assert_string_equal(natrisk_due_format(&due, buf), "2013-Q1");
