@@ -550,9 +550,9 @@ def live_answers_fit_the_document():
 def signals_fit_the_document():
     """The signal routes' answers, successes and refusals."""
     srv.add_user("rep", "reporter", "confidential")
-    srv.add_user("owner", "owner", "confidential")
+    srv.add_user("owner-c", "owner", "confidential")
     e = srv.import_file(CLASSIFIED)
-    admin, rep, ana, viewer = (srv.client(n) for n in ("admin", "rep", "ana", "owner"))
+    admin, rep, ana, viewer = (srv.client(n) for n in ("admin", "rep", "ana", "owner-c"))
     r = admin.put("/api/assessments/%d/status" % e, {"status": "published"})
     t.status(r, 200, "publish an edition for the reporter")
     signal = {"text": "Probing of the grid", "source": "Institute", "observed": "2025-01-05",
