@@ -9,22 +9,13 @@
  * parses the command line and commits the output.
  */
 #include <getopt.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <natrisk/portfolio_chart.h>
 #include <natrisk/portfolio_output.h>
-#include <natrisk/portfolio_run.h>
 
 #include "cli.h"
-
-/* Most budgets of a sweep, draws of --robust, threads, years: beyond
- * these a number is a typo, not a wish. */
-#define MAX_SWEEP 10000u
-#define MAX_DRAWS 1000000000u
-#define MAX_THREADS 256u
-#define MAX_YEARS 1000u
 
 typedef struct portfolio_args {
 	const char *file, *output, *format, *weights, *must, *never;
@@ -48,39 +39,23 @@ static const struct option options[] = {
 	{ "help", no_argument, NULL, 'h' },
 };
 
-/* A whole number from LOW to HIGH for OPTION; 2 after a usage message. */
 static int whole(const cli_command *cmd, const char *option,
                  uint64_t low, uint64_t high, uint64_t *out)
 {
-	if (cli_parse_whole(optarg, high, out) && *out >= low)
-		return 0;
-	return cli_usage_error(cmd, "%s takes a whole number from %llu to "
-	                       "%llu, not '%s'", option,
-	                       (unsigned long long)low,
-	                       (unsigned long long)high, optarg);
-}
-
-static int parse_budget(const cli_command *cmd, portfolio_args *a)
-{
-	char *end;
-	a->budget = strtod(optarg, &end);
-	a->has_budget = true;
-	if (end != optarg && *end == '\0' && isfinite(a->budget) &&
-	    a->budget >= 0 && strspn(optarg, " \t") == 0)
-		return 0;
-	return cli_usage_error(cmd, "--budget takes an amount in euro >= 0, "
-	                       "not '%s'", optarg);
+	return cli_parse_range(cmd, option, optarg, low, high, out);
 }
 
 static int take(const cli_command *cmd, int letter, void *ctx)
 {
 	portfolio_args *a = ctx;
 	switch (letter) {
-	case 'b': return parse_budget(cmd, a);
-	case 'y': return whole(cmd, "--years", 0, MAX_YEARS, &a->years);
-	case 'k': return whole(cmd, "--sweep", 1, MAX_SWEEP, &a->sweep);
-	case 'r': return whole(cmd, "--robust", 1, MAX_DRAWS, &a->draws);
-	case 't': return whole(cmd, "--threads", 0, MAX_THREADS, &a->threads);
+	case 'b':
+		a->has_budget = true;
+		return cli_parse_budget(cmd, optarg, &a->budget);
+	case 'y': return whole(cmd, "--years", 0, CLI_MAX_YEARS, &a->years);
+	case 'k': return whole(cmd, "--sweep", 1, CLI_MAX_SWEEP, &a->sweep);
+	case 'r': return whole(cmd, "--robust", 1, CLI_MAX_DRAWS, &a->draws);
+	case 't': return whole(cmd, "--threads", 0, CLI_MAX_THREADS, &a->threads);
 	case 's': return cli_parse_seed(cmd, optarg, &a->seed);
 	case 'm': a->must = optarg; return 0;
 	case 'N': a->never = optarg; return 0;
@@ -131,48 +106,11 @@ static int parse_args(const cli_command *cmd, int argc, char **argv,
 	return 0;
 }
 
-/* The ids of the comma list LIST (NULL: none) into *IDS, *COUNT; the
- * strings point into *COPY. Returns 0, or 1 when out of memory. */
-static int split_ids(const cli_command *cmd, const char *list, char **copy,
-                     const char ***ids, size_t *count)
-{
-	*copy = NULL;
-	*ids = NULL;
-	*count = 0;
-	if (!list)
-		return 0;
-	size_t most = 1;
-	for (const char *c = list; *c; c++)
-		most += *c == ',';
-	*copy = strdup(list);
-	*ids = calloc(most, sizeof **ids);
-	if (!*copy || !*ids) {
-		fprintf(stderr, "natrisk %s: out of memory\n", cmd->name);
-		return EXIT_INVALID;
-	}
-	char *rest = *copy;
-	for (char *id = strsep(&rest, ","); id; id = strsep(&rest, ","))
-		(*ids)[(*count)++] = id;
-	return 0;
-}
-
 /* What one run computes, and frees. */
 typedef struct run {
 	natrisk_plan *plan;
-	char *must_text, *never_text;
-	const char **must, **never;
-	natrisk_portfolio_run *computed;
+	cli_portfolio computed;
 } run;
-
-static void run_free(run *r)
-{
-	natrisk_portfolio_run_free(r->computed);
-	natrisk_plan_free(r->plan);
-	free(r->must_text);
-	free(r->never_text);
-	free(r->must);
-	free(r->never);
-}
 
 static int compute(const cli_command *cmd, const portfolio_args *a, run *r)
 {
@@ -183,29 +121,18 @@ static int compute(const cli_command *cmd, const portfolio_args *a, run *r)
 		.years = (unsigned)a->years, .sweep = a->sweep,
 		.draws = a->draws, .seed = a->seed,
 		.threads = (unsigned)a->threads };
-	int status = split_ids(cmd, a->must, &r->must_text, &r->must,
-	                       &q.must_count);
+	int status = cli_profile(cmd, natrisk_plan_assessment(r->plan),
+	                         a->weights, &q.profile);
 	if (status == 0)
-		status = split_ids(cmd, a->never, &r->never_text, &r->never,
-		                   &q.never_count);
-	q.must = r->must;
-	q.never = r->never;
-	if (status == 0)
-		status = cli_profile(cmd, natrisk_plan_assessment(r->plan),
-		                     a->weights, &q.profile);
-	if (status == 0 &&
-	    natrisk_portfolio_run_new(&r->computed, r->plan, &q) != 0) {
-		fprintf(stderr, "natrisk %s: %s\n", cmd->name,
-		        natrisk_error_last());
-		status = EXIT_INVALID;
-	}
+		status = cli_portfolio_run(cmd, r->plan, a->must, a->never, &q,
+		                           &r->computed);
 	return status;
 }
 
 static int write_chart(const portfolio_args *a, const run *r, FILE *out)
 {
 	const natrisk_portfolio_report *p =
-		natrisk_portfolio_run_report(r->computed);
+		natrisk_portfolio_run_report(r->computed.run);
 	natrisk_scene *scene;
 	int rc = natrisk_portfolio_chart_scene(&scene, r->plan,
 	                                       p->frontier_budgets,
@@ -230,7 +157,7 @@ static int write_output(const cli_command *cmd, const portfolio_args *a,
 	if (status)
 		return status;
 	const natrisk_portfolio_report *report =
-		natrisk_portfolio_run_report(r->computed);
+		natrisk_portfolio_run_report(r->computed.run);
 	int rc = chart_output(a) ? write_chart(a, r, out.stream)
 	                         : natrisk_portfolio_write(report, format,
 	                                                   out.stream);
@@ -253,7 +180,8 @@ static int run_portfolio(const cli_command *cmd, int argc, char **argv)
 	status = compute(cmd, &a, &r);
 	if (status == 0)
 		status = write_output(cmd, &a, &r);
-	run_free(&r);
+	cli_portfolio_free(&r.computed);
+	natrisk_plan_free(r.plan);
 	return status;
 }
 
