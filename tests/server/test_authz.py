@@ -136,6 +136,7 @@ POLICY = {
     ("GET", "/api/assessments/{id}/plan.yaml"): "edition",
     ("GET", "/api/assessments/{id}/plan/figures"): "edition",
     ("GET", "/api/assessments/{id}/plan/spread"): "edition-chair",
+    ("POST", "/api/assessments/{id}/plan/portfolio"): "edition-chair",
     ("GET", "/api/assessments/{id}/plan/{kind}"): "edition",
     ("POST", "/api/assessments/{id}/plan/{kind}"): "edition-chair",
     ("GET", "/api/assessments/{id}/plan/{kind}/{item}"): "item",
@@ -177,6 +178,8 @@ def success(method, pattern, actor, scenario, phase):
         return 200 if phase in ("draft", "consolidation") else 409
     if pattern == "/api/assessments/{id}/plan":
         return 200                # an import replaces the plan
+    if pattern == "/api/assessments/{id}/plan/portfolio":
+        return 200                # a computation, nothing made
     if method == "POST" and pattern not in ("/api/session", "/api/users/me/password"):
         return 201
     return 200
@@ -357,6 +360,8 @@ def plan_body(method, pattern, item):
     """The body and its type of a request to a plan route."""
     if (method, pattern) == ("POST", "/api/assessments/{id}/plan"):
         return SMALL, "application/yaml"
+    if pattern.endswith("/plan/portfolio"):
+        return {"budget": 1000000, "sweep": 3, "robust": 5, "seed": 1}, None
     if method == "POST":
         return {"title": unique("Matrix measure"), "capabilities": ["dike-watch"],
                 "owners": ["water-board"]}, None
