@@ -3,7 +3,8 @@
  * set of the plan's measures for a budget, for the edition's chairs and
  * the admin (docs/server.md). The body holds what `natrisk portfolio`'s
  * options hold ({budget, years, must, never, sweep, robust, seed}); the
- * answer is that command's JSON (formats.md, portfolio_output.h), computed
+ * answer is that command's JSON (formats.md, portfolio_output.h), or with
+ * ?format=svg its frontier chart (portfolio_chart.h), computed
  * by the same run (portfolio_run.h) on the plan and the assessment as the
  * caller would export them: need-to-know holds, what lies above the
  * caller's clearance is in neither the computation nor the answer.
@@ -18,6 +19,7 @@
 
 #include <natrisk/membuf.h>
 #include <natrisk/plan_store.h>
+#include <natrisk/portfolio_chart.h>
 #include <natrisk/portfolio_run.h>
 
 #include "authz.h"
@@ -121,24 +123,41 @@ static int parse(const json_t *body, natrisk_portfolio_request *q, reply *r)
 	return 0;
 }
 
-/* The JSON of RUN's report into R. */
-static int answer(const natrisk_portfolio_run *run, reply *r)
+/* The frontier of P as the chart of `natrisk portfolio --sweep -o
+ * OUT.svg`, to OUT. */
+static int write_chart(const natrisk_portfolio_report *p, FILE *out)
 {
+	natrisk_scene *scene;
+	int rc = natrisk_portfolio_chart_scene(&scene, p->plan,
+	                                       p->frontier_budgets, p->frontier,
+	                                       p->frontier_count);
+	if (rc == 0)
+		rc = natrisk_scene_write_svg(scene, false, out);
+	natrisk_scene_free(scene);
+	return rc;
+}
+
+/* RUN's report into R: its JSON, or with SVG its frontier chart. */
+static int answer(const natrisk_portfolio_run *run, bool svg, reply *r)
+{
+	const natrisk_portfolio_report *p = natrisk_portfolio_run_report(run);
 	natrisk_membuf buffer = { 0 };
 	FILE *out = natrisk_membuf_open(&buffer);
-	int rc = out ? natrisk_portfolio_write(natrisk_portfolio_run_report(run),
-	                                       NATRISK_FORMAT_JSON, out)
-	             : NATRISK_ENOMEM;
+	int rc = !out ? NATRISK_ENOMEM
+	         : svg ? write_chart(p, out)
+	               : natrisk_portfolio_write(p, NATRISK_FORMAT_JSON, out);
 	if (out && natrisk_membuf_close(&buffer, out) != 0 && rc == 0)
 		rc = NATRISK_ENOMEM;
 	if (rc != 0) {
 		free(buffer.data);
 		return reply_failure(r, rc);
 	}
-	return reply_take(r, 200, "application/json", buffer.data, buffer.len);
+	return reply_take(r, 200, svg ? "image/svg+xml" : "application/json",
+	                  buffer.data, buffer.len);
 }
 
-static int compute(request *q, reply *r, natrisk_portfolio_request *pq)
+static int compute(request *q, reply *r, natrisk_portfolio_request *pq,
+                   bool svg)
 {
 	natrisk_plan_reader reader;
 	int rc = authz_plan_reader(q, &reader);
@@ -155,20 +174,39 @@ static int compute(request *q, reply *r, natrisk_portfolio_request *pq)
 	if (rc != 0)
 		reply_failure(r, rc);
 	else
-		answer(run, r);
+		answer(run, svg, r);
 	natrisk_portfolio_run_free(run);
 	natrisk_plan_free(plan);
 	return 0;
 }
 
+/* ?format=svg: the frontier chart instead of the JSON; *SVG, or false
+ * with a 400 answer in R. */
+static bool chart_wanted(request *q, reply *r, bool *svg)
+{
+	const char *format = MHD_lookup_connection_value(
+		q->connection, MHD_GET_ARGUMENT_KIND, "format");
+	*svg = format && strcmp(format, "svg") == 0;
+	if (format && !*svg)
+		reply_error(r, 400, "format: svg (the frontier chart) or none "
+		            "(the JSON)");
+	return !format || *svg;
+}
+
 int h_plan_portfolio(request *q, reply *r)
 {
+	bool svg;
+	if (!chart_wanted(q, r, &svg))
+		return 0;
 	json_t *body = request_json(q, r);
 	if (!body)
 		return 0;
 	natrisk_portfolio_request pq = { 0 };
-	if (parse(body, &pq, r) == 0)
-		compute(q, r, &pq);
+	int rc = parse(body, &pq, r);
+	if (rc == 0 && svg && !pq.sweep)
+		rc = bad(r, "format=svg draws the frontier: give sweep");
+	if (rc == 0)
+		compute(q, r, &pq, svg);
 	free((void *)pq.must);
 	free((void *)pq.never);
 	json_decref(body);

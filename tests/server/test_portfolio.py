@@ -17,7 +17,9 @@ is empty, reduction 0, and nothing hidden is in the answer.
 
 For every caller the answer is what `natrisk portfolio --format json`
 gives on the plan file and the edition that caller exports, byte for
-byte once parsed. Then: who may call it (the matrix is test_authz.py's),
+byte once parsed; with ?format=svg the frontier chart is that of
+`natrisk portfolio --sweep K -o OUT.svg`, byte for byte. Then: who may
+call it (the matrix is test_authz.py's),
 bad bodies and the caps (400), unknown ids and infeasible must sets (422).
 Run: python3 tests/server/test_portfolio.py
 """
@@ -146,6 +148,26 @@ def equals_cli():
             t.status(r, 200, "%s: %s" % (name, body))
             t.eq(r.json(), cli(plan, body), "%s: the server's answer is the CLI's on the "
                  "exported files, for %s" % (name, body))
+
+
+@t.test
+def frontier_chart():
+    plan = exported("chair-c")
+    body = {"budget": 2000000, "sweep": 5, "years": 2}
+    r = c["chair-c"].post(path() + "?format=svg", body)
+    t.status(r, 200, "the frontier chart")
+    t.eq(r.header("Content-Type"), "image/svg+xml", "as SVG")
+    out = os.path.join(work, "frontier.svg")
+    run_cli("portfolio", plan, "--budget", "2000000", "--sweep", "5", "--years", "2",
+            "-o", out)
+    with open(out, "rb") as f:
+        t.eq(r.body, f.read(), "the chart of natrisk portfolio -o OUT.svg on the exported files")
+    t.check(r.body.count(b"<circle") >= 1, "with its points")
+    r = c["chair-r"].post(path() + "?format=svg", body)
+    t.eq([w for w in HIDDEN if w in r.text.lower()], [], "nothing hidden in the restricted chart")
+    t.status(c["chair-c"].post(path() + "?format=svg", {"budget": 5}), 400,
+             "a chart needs a sweep")
+    t.status(c["chair-c"].post(path() + "?format=png", body), 400, "svg only")
 
 
 @t.test
