@@ -17,6 +17,7 @@ import { renderUsers } from './page-users.js';
 import { renderPassword } from './page-password.js';
 import { renderPlan } from './page-plan.js';
 import { renderCapability } from './page-capability.js';
+import { renderPortfolio } from './page-portfolio.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
@@ -35,6 +36,7 @@ const ROUTES = [
 	{ re: /^\/editions\/(\d+)\/scenarios\/([a-z0-9][a-z0-9._-]*)\/?$/, page: renderScenario,
 	  keys: ['edition', 'scenario'] },
 	{ re: /^\/editions\/(\d+)\/plan\/?$/, page: renderPlan, keys: ['edition'] },
+	{ re: /^\/editions\/(\d+)\/plan\/portfolio\/?$/, page: renderPortfolio, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/plan\/capabilities\/([a-z0-9][a-z0-9-]*)\/?$/, page: renderCapability,
 	  keys: ['edition', 'item'] },
 	{ re: /^\/users\/?$/, page: renderUsers },

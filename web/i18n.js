@@ -3,6 +3,7 @@
 
 import { ACCOUNT_STRINGS } from './i18n-accounts.js';
 import { PLAN_STRINGS } from './i18n-plan.js';
+import { PORTFOLIO_STRINGS } from './i18n-portfolio.js';
 
 const STRINGS = {
 	en: {
@@ -452,7 +453,7 @@ const STRINGS = {
 // the strings of accounts, editions' chairs and comparison, and of the
 // plan, kept apart
 for (const id of Object.keys(STRINGS))
-	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id]);
+	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id], PORTFOLIO_STRINGS[id]);
 
 export const LANGS = [
 	{ id: 'en', name: 'English' },

@@ -10,7 +10,8 @@
 // phone size in both languages; plans.mjs walks an edition's plan (import,
 // experts and their levels, the spread and agreed levels, measures,
 // advice and decisions, export, need-to-know) on a desktop in English and
-// a phone in Dutch. The tests run in order and build on each other. Every page fails
+// a phone in Dutch; portfolio.mjs the chair's best set of measures for a
+// budget, likewise. The tests run in order and build on each other. Every page fails
 // the run on a JavaScript error, a CSP violation or an unexpected console
 // error, and on a width beyond its window.
 
@@ -21,6 +22,7 @@ import { basics } from './basics.mjs';
 import { cycle } from './cycle.mjs';
 import { accounts, viewerEmpty } from './accounts.mjs';
 import { plans } from './plans.mjs';
+import { portfolio } from './portfolio.mjs';
 
 // The whole run must end well within six minutes on a busy 2-core machine
 // (four before plans.mjs, which adds about 30 s unloaded; at a load of 11
@@ -51,6 +53,8 @@ await test('a restricted chair signs in', async () => {
 });
 for (const [viewport, lang] of [[DESKTOP, 'en'], [PHONE, 'nl']])
 	await plans({ chair, ann, cleo }, viewport, lang);
+for (const [viewport, lang] of [[DESKTOP, 'en'], [PHONE, 'nl']])
+	await portfolio({ chair, cleo }, viewport, lang);
 await cleo.context.close();
 for (const lang of ['en', 'nl'])
 	await accounts(chair, PHONE, lang);
