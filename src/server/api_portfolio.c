@@ -32,8 +32,6 @@
 #define PORTFOLIO_MAX_YEARS 1000
 /* most ids in must or never */
 #define PORTFOLIO_MAX_IDS 10000
-#define STRING_OF(x) #x
-#define STRING(x) STRING_OF(x)
 
 static const char *const members[] = { "budget", "years", "must", "never",
 	                                "sweep", "robust", "seed", NULL };
@@ -74,13 +72,6 @@ static bool ids(const json_t *body, const char *key, const char ***out,
 	return *out != NULL;
 }
 
-/* A 400 answer with MESSAGE in R; returns -1. */
-static int bad(reply *r, const char *message)
-{
-	reply_error(r, 400, "%s", message);
-	return -1;
-}
-
 /* The request of BODY into Q (its id lists to free); 0, or -1 with a
  * 400 answer in R. */
 static int parse(const json_t *body, natrisk_portfolio_request *q, reply *r)
@@ -92,33 +83,42 @@ static int parse(const json_t *body, natrisk_portfolio_request *q, reply *r)
 		while (members[k] && strcmp(members[k], key) != 0)
 			k++;
 		if (!members[k]) {
-			reply_error(r, 400, "unknown member '%s' (budget, "
-			            "years, must, never, sweep, robust, seed)",
-			            key);
+			reply_error(r, 400, "unknown member '%s' (budget, years, "
+			            "must, never, sweep, robust, seed)", key);
 			return -1;
 		}
 	}
 	json_t *budget = json_object_get(body, "budget");
-	if (!json_is_number(budget) || json_number_value(budget) < 0)
-		return bad(r, "budget: an amount in euro >= 0 is required");
+	if (!json_is_number(budget) || json_number_value(budget) < 0) {
+		reply_error(r, 400, "budget: an amount in euro >= 0 is required");
+		return -1;
+	}
 	q->budget = json_number_value(budget);
 	q->has_budget = true;
 	uint64_t years;
-	if (!whole(body, "years", PORTFOLIO_MAX_YEARS, 1, &years))
-		return bad(r, "years: a whole number from 0 to "
-		           STRING(PORTFOLIO_MAX_YEARS));
+	if (!whole(body, "years", PORTFOLIO_MAX_YEARS, 1, &years)) {
+		reply_error(r, 400, "years: a whole number from 0 to %d",
+		            PORTFOLIO_MAX_YEARS);
+		return -1;
+	}
 	q->years = (unsigned)years;
-	if (!whole(body, "sweep", PORTFOLIO_MAX_SWEEP, 0, &q->sweep))
-		return bad(r, "sweep: a whole number of budgets from 0 to "
-		           STRING(PORTFOLIO_MAX_SWEEP));
-	if (!whole(body, "robust", PORTFOLIO_MAX_DRAWS, 0, &q->draws))
-		return bad(r, "robust: a whole number of draws from 0 to "
-		           STRING(PORTFOLIO_MAX_DRAWS));
-	if (!whole(body, "seed", INT64_MAX, 0, &q->seed))
-		return bad(r, "seed: a whole number >= 0");
-	if (!ids(body, "must", (const char ***)&q->must, &q->must_count) ||
-	    !ids(body, "never", (const char ***)&q->never, &q->never_count))
-		return bad(r, "must and never: lists of measure ids");
+	if (!whole(body, "sweep", PORTFOLIO_MAX_SWEEP, 0, &q->sweep)) {
+		reply_error(r, 400, "sweep: a whole number of budgets from 0 "
+		            "to %d", PORTFOLIO_MAX_SWEEP);
+		return -1;
+	}
+	if (!whole(body, "robust", PORTFOLIO_MAX_DRAWS, 0, &q->draws)) {
+		reply_error(r, 400, "robust: a whole number of draws from 0 "
+		            "to %d", PORTFOLIO_MAX_DRAWS);
+		return -1;
+	}
+	if (!whole(body, "seed", INT64_MAX, 0, &q->seed) ||
+	    !ids(body, "must", (const char ***)&q->must, &q->must_count) ||
+	    !ids(body, "never", (const char ***)&q->never, &q->never_count)) {
+		reply_error(r, 400, "seed: a whole number >= 0; must and never: "
+		            "lists of measure ids");
+		return -1;
+	}
 	q->threads = 1;
 	return 0;
 }
@@ -203,8 +203,10 @@ int h_plan_portfolio(request *q, reply *r)
 		return 0;
 	natrisk_portfolio_request pq = { 0 };
 	int rc = parse(body, &pq, r);
-	if (rc == 0 && svg && !pq.sweep)
-		rc = bad(r, "format=svg draws the frontier: give sweep");
+	if (rc == 0 && svg && !pq.sweep) {
+		reply_error(r, 400, "format=svg draws the frontier: give sweep");
+		rc = -1;
+	}
 	if (rc == 0)
 		compute(q, r, &pq, svg);
 	free((void *)pq.must);
