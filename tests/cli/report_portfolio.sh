@@ -56,6 +56,14 @@ expect_status 0
 run grep -c '<tr data-budget=' "$T_TMP/sweep/report.html"
 expect_stdout_matches '^7$'
 
+t "natrisk portfolio --sweep 5 --must d -o OUT.svg: the chart has the 4 points kept"
+# d costs 3 + 1: the budget 0 of the sweep (0, 4.5, 9, 13.5, 18) cannot
+# hold it and is left out; the chart drew 5 points from 4 (and crashed)
+run "$NATRISK" portfolio "$plan" --sweep 5 --must d -o "$T_TMP/must.svg"
+expect_status 0
+run grep -c '<circle' "$T_TMP/must.svg"
+expect_stdout_matches '^4$'
+
 t "--robust: a (3) against b (1) at budget 3, both on s1 2.1 (D 27): a in every draw"
 # a takes 2.1 to B, b to C: a's reduction is the greater whatever the
 # weights and scores drawn (2.1 is D at its LL, EV and UL), and both do
