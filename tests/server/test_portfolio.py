@@ -171,6 +171,17 @@ def frontier_chart():
 
 
 @t.test
+def without_a_plan():
+    e = srv.import_file(CLASSIFIED, chairs=["chair-c"])
+    r = c["chair-c"].post(path(e), {"budget": 5, "sweep": 2})
+    t.status(r, 200, "an edition without a plan: nothing to choose")
+    d = r.json()
+    t.eq((d["selected"], d["cost"], d["reduction"], d["measures"]), ([], 0, 0, []),
+         "no measure, no cost, no reduction")
+    t.eq([p["budget"] for p in d["frontier"]], [0, 0], "both budgets of the sweep are 0")
+
+
+@t.test
 def who_may():
     body = {"budget": 1}
     t.status(c["chair-o"].post(path(), body), 403, "a chair of another edition")
