@@ -37,6 +37,7 @@
 #include "natrisk/plan_portfolio.h"
 #include "natrisk/portfolio_output.h"
 #include "natrisk/portfolio_chart.h"
+#include "natrisk/portfolio_run.h"
 #include "natrisk/plan_store.h"
 #include "natrisk/progress.h"
 #include "natrisk/progress_output.h"

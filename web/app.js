@@ -21,6 +21,7 @@ import { renderSignals } from './page-signals.js';
 import { renderAlerts } from './page-alerts.js';
 import { renderRegister } from './page-register.js';
 import { renderActions } from './page-actions.js';
+import { renderPortfolio } from './page-portfolio.js';
 
 const state = {
 	session: null,     // {user, role, clearance}
@@ -42,6 +43,7 @@ const ROUTES = [
 	{ re: /^\/editions\/(\d+)\/scenarios\/([a-z0-9][a-z0-9._-]*)\/?$/, page: renderScenario,
 	  keys: ['edition', 'scenario'] },
 	{ re: /^\/editions\/(\d+)\/plan\/?$/, page: renderPlan, keys: ['edition'] },
+	{ re: /^\/editions\/(\d+)\/plan\/portfolio\/?$/, page: renderPortfolio, keys: ['edition'] },
 	{ re: /^\/editions\/(\d+)\/plan\/capabilities\/([a-z0-9][a-z0-9-]*)\/?$/, page: renderCapability,
 	  keys: ['edition', 'item'] },
 	{ re: /^\/alerts\/?$/, page: renderAlerts },

@@ -6,6 +6,7 @@ import { PLAN_STRINGS } from './i18n-plan.js';
 import { SIGNAL_STRINGS } from './i18n-signals.js';
 import { ALERT_STRINGS } from './i18n-alerts.js';
 import { REGISTER_STRINGS } from './i18n-register.js';
+import { PORTFOLIO_STRINGS } from './i18n-portfolio.js';
 
 const STRINGS = {
 	en: {
@@ -457,10 +458,11 @@ const STRINGS = {
 };
 
 // the strings of accounts, editions' chairs and comparison, and of the
-// plan, of signals, of alerts and of the register, kept apart
+// plan, of signals, of alerts, of the register and of the portfolio,
+// kept apart
 for (const id of Object.keys(STRINGS))
 	Object.assign(STRINGS[id], ACCOUNT_STRINGS[id], PLAN_STRINGS[id], SIGNAL_STRINGS[id],
-		ALERT_STRINGS[id], REGISTER_STRINGS[id]);
+		ALERT_STRINGS[id], REGISTER_STRINGS[id], PORTFOLIO_STRINGS[id]);
 
 export const LANGS = [
 	{ id: 'en', name: 'English' },

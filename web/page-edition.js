@@ -18,7 +18,7 @@ import {
 const STATUSES = ['draft', 'scoring', 'consolidation', 'published'];
 const POLL_MS = 4000;
 
-function parseSvg(text) {
+export function parseSvg(text) {
 	const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
 	const root = doc.documentElement;
 	if (!root || root.nodeName !== 'svg')

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "plan.h"
 #include "store.h"
 
 #ifdef __cplusplus
@@ -71,6 +72,14 @@ NATRISK_EXTERN
 int natrisk_store_plan_export(natrisk_store *s, int64_t edition,
                               const natrisk_plan_reader *reader, char **yaml,
                               size_t *len);
+/* The plan as READER may see it, loaded (with the assessment as READER
+ * may see it, which the plan owns) as the plan file and the edition's
+ * export would load: *OUT, freed with natrisk_plan_free. Returns
+ * NATRISK_OK or an error code (*OUT NULL). */
+NATRISK_EXTERN
+int natrisk_store_plan_load(natrisk_store *s, int64_t edition,
+                            const natrisk_plan_reader *reader,
+                            natrisk_plan **out);
 /* The plan as JSON ({plan, assessment, organisations, capabilities,
  * measures, advice}, items in the file's form) as READER may see it.
  * Returns NATRISK_OK or an error code (the caller frees what it hands

@@ -17,6 +17,7 @@
 #include "results.h"
 
 struct natrisk_plan; /* plan.h */
+struct natrisk_portfolio_report; /* portfolio_output.h */
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,6 +52,10 @@ typedef struct natrisk_report_options {
 	const natrisk_results *residual;
 	const bool *chosen;
 	const char *measures;
+	/* The best set of the plan's measures for a budget, shown in the
+	 * capability analysis (portfolio_output.h, computed on PLAN under
+	 * R's profile); NULL leaves it out. */
+	const struct natrisk_portfolio_report *portfolio;
 } natrisk_report_options;
 
 /* The default budget of measurement draws (iterations x scenarios x

@@ -14,6 +14,7 @@
 #include <natrisk/assessment.h>
 #include <natrisk/membuf.h>
 #include <natrisk/output.h>
+#include <natrisk/portfolio_run.h>
 #include <natrisk/results.h>
 #include <natrisk/store.h>
 
@@ -145,6 +146,9 @@ typedef struct cli_args {
 	const char *seed;     /* -S, --seed */
 	const char *plan;     /* -P, --plan */
 	const char *measures; /* -M, --measures */
+	/* report: the portfolio (-b --budget, -y --years, -m --must,
+	 * -N --never, -k --sweep, -r --robust) */
+	const char *budget, *years, *must, *never, *sweep, *robust;
 	/* --plan goes with --compare (report: the two draw two diagrams) */
 	bool plan_with_compare;
 } cli_args;
@@ -233,5 +237,37 @@ typedef int (*cli_writer)(const void *thing, natrisk_format format,
 int cli_write_output(const cli_command *cmd, cli_writer write,
                      const void *thing, natrisk_format format,
                      natrisk_lang lang, const char *path);
+
+/* ---- the portfolio (cli_portfolio.c): `natrisk portfolio`, `natrisk
+ * report --budget` */
+
+/* Most budgets of a sweep, draws of --robust, threads, years: beyond
+ * these a number is a typo, not a wish. */
+#define CLI_MAX_SWEEP 10000u
+#define CLI_MAX_DRAWS 1000000000u
+#define CLI_MAX_THREADS 256u
+#define CLI_MAX_YEARS 1000u
+
+/* --budget: an amount >= 0; 0, or 2 after a usage message. */
+int cli_parse_budget(const cli_command *cmd, const char *text, double *out);
+/* A whole number from LOW to HIGH for OPTION; 0, or 2 after a usage
+ * message. */
+int cli_parse_range(const cli_command *cmd, const char *option,
+                    const char *text, uint64_t low, uint64_t high,
+                    uint64_t *out);
+
+/* One portfolio run, with the ids it was given. */
+typedef struct cli_portfolio {
+	char *must_text, *never_text;
+	const char **must, **never;
+	natrisk_portfolio_run *run;
+} cli_portfolio;
+
+/* Q on PLAN, with the comma lists MUST and NEVER (NULL: none) as its
+ * ids. Returns 0 with *OUT (cli_portfolio_free), or 1 after saying why. */
+int cli_portfolio_run(const cli_command *cmd, const struct natrisk_plan *plan,
+                      const char *must, const char *never,
+                      natrisk_portfolio_request *q, cli_portfolio *out);
+void cli_portfolio_free(cli_portfolio *p);
 
 #endif

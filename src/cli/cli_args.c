@@ -26,6 +26,12 @@ static const struct option all_options[] = {
 	{ "seed", required_argument, NULL, 'S' },
 	{ "plan", required_argument, NULL, 'P' },
 	{ "measures", required_argument, NULL, 'M' },
+	{ "budget", required_argument, NULL, 'b' },
+	{ "years", required_argument, NULL, 'y' },
+	{ "must", required_argument, NULL, 'm' },
+	{ "never", required_argument, NULL, 'N' },
+	{ "sweep", required_argument, NULL, 'k' },
+	{ "robust", required_argument, NULL, 'r' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -45,6 +51,12 @@ static int take_option(const cli_command *cmd, int letter, void *ctx)
 	case 'S': args->seed = optarg; break;
 	case 'P': args->plan = optarg; break;
 	case 'M': args->measures = optarg; break;
+	case 'b': args->budget = optarg; break;
+	case 'y': args->years = optarg; break;
+	case 'm': args->must = optarg; break;
+	case 'N': args->never = optarg; break;
+	case 'k': args->sweep = optarg; break;
+	case 'r': args->robust = optarg; break;
 	case 'l':
 		if (!cli_parse_lang(optarg, &args->lang))
 			return cli_usage_error(cmd, "unknown language '%s' "

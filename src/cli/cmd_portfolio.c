@@ -9,7 +9,6 @@
  * parses the command line and commits the output.
  */
 #include <getopt.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,13 +16,6 @@
 #include <natrisk/portfolio_output.h>
 
 #include "cli.h"
-
-/* Most budgets of a sweep, draws of --robust, threads, years: beyond
- * these a number is a typo, not a wish. */
-#define MAX_SWEEP 10000u
-#define MAX_DRAWS 1000000000u
-#define MAX_THREADS 256u
-#define MAX_YEARS 1000u
 
 typedef struct portfolio_args {
 	const char *file, *output, *format, *weights, *must, *never;
@@ -47,39 +39,23 @@ static const struct option options[] = {
 	{ "help", no_argument, NULL, 'h' },
 };
 
-/* A whole number from LOW to HIGH for OPTION; 2 after a usage message. */
 static int whole(const cli_command *cmd, const char *option,
                  uint64_t low, uint64_t high, uint64_t *out)
 {
-	if (cli_parse_whole(optarg, high, out) && *out >= low)
-		return 0;
-	return cli_usage_error(cmd, "%s takes a whole number from %llu to "
-	                       "%llu, not '%s'", option,
-	                       (unsigned long long)low,
-	                       (unsigned long long)high, optarg);
-}
-
-static int parse_budget(const cli_command *cmd, portfolio_args *a)
-{
-	char *end;
-	a->budget = strtod(optarg, &end);
-	a->has_budget = true;
-	if (end != optarg && *end == '\0' && isfinite(a->budget) &&
-	    a->budget >= 0 && strspn(optarg, " \t") == 0)
-		return 0;
-	return cli_usage_error(cmd, "--budget takes an amount in euro >= 0, "
-	                       "not '%s'", optarg);
+	return cli_parse_range(cmd, option, optarg, low, high, out);
 }
 
 static int take(const cli_command *cmd, int letter, void *ctx)
 {
 	portfolio_args *a = ctx;
 	switch (letter) {
-	case 'b': return parse_budget(cmd, a);
-	case 'y': return whole(cmd, "--years", 0, MAX_YEARS, &a->years);
-	case 'k': return whole(cmd, "--sweep", 1, MAX_SWEEP, &a->sweep);
-	case 'r': return whole(cmd, "--robust", 1, MAX_DRAWS, &a->draws);
-	case 't': return whole(cmd, "--threads", 0, MAX_THREADS, &a->threads);
+	case 'b':
+		a->has_budget = true;
+		return cli_parse_budget(cmd, optarg, &a->budget);
+	case 'y': return whole(cmd, "--years", 0, CLI_MAX_YEARS, &a->years);
+	case 'k': return whole(cmd, "--sweep", 1, CLI_MAX_SWEEP, &a->sweep);
+	case 'r': return whole(cmd, "--robust", 1, CLI_MAX_DRAWS, &a->draws);
+	case 't': return whole(cmd, "--threads", 0, CLI_MAX_THREADS, &a->threads);
 	case 's': return cli_parse_seed(cmd, optarg, &a->seed);
 	case 'm': a->must = optarg; return 0;
 	case 'N': a->never = optarg; return 0;
@@ -130,189 +106,37 @@ static int parse_args(const cli_command *cmd, int argc, char **argv,
 	return 0;
 }
 
-/* Marks in SET the measures of the comma list LIST (given to OPTION);
- * 1 after naming an id the plan lacks. */
-static int mark_ids(const cli_command *cmd, const natrisk_plan *p,
-                    const char *option, const char *list, bool *set)
-{
-	char *copy = list ? strdup(list) : NULL;
-	if (list && !copy) {
-		fprintf(stderr, "natrisk %s: out of memory\n", cmd->name);
-		return EXIT_INVALID;
-	}
-	int status = 0;
-	char *rest = copy;
-	for (char *id = rest ? strsep(&rest, ",") : NULL; id && status == 0;
-	     id = strsep(&rest, ",")) {
-		long m = natrisk_plan_find_measure(p, id);
-		if (m < 0) {
-			fprintf(stderr, "natrisk %s: %s has no measure '%s' "
-			        "(%s)\n", cmd->name, natrisk_plan_path(p), id,
-			        option);
-			status = EXIT_INVALID;
-		} else {
-			set[m] = true;
-		}
-	}
-	free(copy);
-	return status;
-}
-
 /* What one run computes, and frees. */
 typedef struct run {
 	natrisk_plan *plan;
-	bool *must, *never;
-	natrisk_plan_portfolio *pp;
-	natrisk_portfolio_choice choice;
-	natrisk_portfolio_explain *explain;
-	double *budgets;
-	natrisk_portfolio_choice *frontier;
-	uint64_t *accepted;
-	natrisk_portfolio_report report;
+	cli_portfolio computed;
 } run;
 
-static void run_free(run *r)
-{
-	for (size_t k = 0; r->explain && k < r->report.explain_count; k++)
-		natrisk_portfolio_explain_release(&r->explain[k]);
-	for (size_t k = 0; r->frontier && k < r->report.frontier_count; k++)
-		natrisk_portfolio_choice_release(&r->frontier[k]);
-	natrisk_portfolio_choice_release(&r->choice);
-	natrisk_plan_portfolio_free(r->pp);
-	natrisk_plan_free(r->plan);
-	free(r->explain);
-	free(r->budgets);
-	free(r->frontier);
-	free(r->accepted);
-	free(r->must);
-	free(r->never);
-}
-
-/* The message of the last error; returns 1. */
-static int failed(const cli_command *cmd)
-{
-	fprintf(stderr, "natrisk %s: %s\n", cmd->name, natrisk_error_last());
-	return EXIT_INVALID;
-}
-
-static int prepare(const cli_command *cmd, const portfolio_args *a, run *r)
+static int compute(const cli_command *cmd, const portfolio_args *a, run *r)
 {
 	if (cli_load_plan(a->file, &r->plan) != 0)
 		return EXIT_INVALID;
-	size_t n = natrisk_plan_measure_count(r->plan);
-	r->must = calloc(n + 1, sizeof *r->must);
-	r->never = calloc(n + 1, sizeof *r->never);
-	if (!r->must || !r->never)
-		return failed(cmd);
-	int status = mark_ids(cmd, r->plan, "--must", a->must, r->must);
+	natrisk_portfolio_request q = {
+		.budget = a->budget, .has_budget = a->has_budget,
+		.years = (unsigned)a->years, .sweep = a->sweep,
+		.draws = a->draws, .seed = a->seed,
+		.threads = (unsigned)a->threads };
+	int status = cli_profile(cmd, natrisk_plan_assessment(r->plan),
+	                         a->weights, &q.profile);
 	if (status == 0)
-		status = mark_ids(cmd, r->plan, "--never", a->never, r->never);
-	for (size_t m = 0; status == 0 && m < n; m++)
-		if (r->must[m] && r->never[m]) {
-			fprintf(stderr, "natrisk %s: measure '%s' is in both "
-			        "--must and --never\n", cmd->name,
-			        natrisk_plan_measure(r->plan, m)->id);
-			status = EXIT_INVALID;
-		}
-	natrisk_plan_portfolio_options o = { (unsigned)a->years, r->must,
-		                             r->never, 0 };
-	if (status == 0)
-		status = cli_profile(cmd, natrisk_plan_assessment(r->plan),
-		                     a->weights, &o.profile);
-	if (status == 0 && natrisk_plan_portfolio_new(&r->pp, r->plan, &o))
-		status = failed(cmd);
-	return status;
-}
-
-/* The frontier; with --must, the budgets that cannot hold the must set
- * are left out. */
-static int sweep(const cli_command *cmd, const portfolio_args *a, run *r)
-{
-	const natrisk_portfolio *p = natrisk_plan_portfolio_problem(r->pp);
-	r->budgets = calloc(a->sweep, sizeof *r->budgets);
-	r->frontier = calloc(a->sweep, sizeof *r->frontier);
-	if (!r->budgets || !r->frontier)
-		return failed(cmd);
-	r->report.frontier_budgets = r->budgets;
-	r->report.frontier = r->frontier;
-	size_t *count = &r->report.frontier_count;
-	for (size_t k = 0; k < a->sweep; k++) {
-		r->budgets[*count] = natrisk_portfolio_sweep_budget(p, a->sweep, k);
-		int rc = natrisk_portfolio_solve(p, r->budgets[*count],
-		                                 &r->frontier[*count]);
-		if (rc == NATRISK_EINVALID && a->must)
-			continue;
-		if (rc != NATRISK_OK)
-			return failed(cmd);
-		++*count;
-	}
-	return 0;
-}
-
-static int explain(const cli_command *cmd, run *r)
-{
-	size_t n = natrisk_plan_measure_count(r->plan);
-	r->explain = calloc(r->choice.selected_count + 1, sizeof *r->explain);
-	if (!r->explain)
-		return failed(cmd);
-	r->report.explain = r->explain;
-	for (size_t m = 0; m < n; m++) {
-		if (!r->choice.selected[m])
-			continue;
-		if (natrisk_plan_portfolio_explain(
-			    r->pp, &r->choice, r->report.budget, m,
-			    &r->explain[r->report.explain_count]))
-			return failed(cmd);
-		r->report.explain_count++;
-	}
-	return 0;
-}
-
-static int robust(const cli_command *cmd, const portfolio_args *a, run *r)
-{
-	size_t n = natrisk_plan_measure_count(r->plan);
-	r->accepted = calloc(n + 1, sizeof *r->accepted);
-	if (!r->accepted ||
-	    natrisk_plan_portfolio_robust(r->pp, a->budget, a->draws, a->seed,
-	                                  (unsigned)a->threads, r->accepted))
-		return failed(cmd);
-	r->report.accepted = r->accepted;
-	r->report.draws = a->draws;
-	return 0;
-}
-
-/* The optimum at the budget (without one: at the cost of all measures,
- * the frontier's last budget), then what the options ask. */
-static int compute(const cli_command *cmd, const portfolio_args *a, run *r)
-{
-	const natrisk_portfolio *p = natrisk_plan_portfolio_problem(r->pp);
-	double budget = a->budget;
-	if (!a->has_budget) {
-		budget = 0;
-		for (size_t m = 0; m < natrisk_plan_measure_count(r->plan); m++) {
-			double cost;
-			natrisk_portfolio_measure_alone(p, m, &cost, NULL);
-			budget += cost;
-		}
-	}
-	r->report = (natrisk_portfolio_report){
-		.plan = r->plan, .portfolio = p, .budget = budget,
-		.years = (unsigned)a->years, .choice = &r->choice };
-	if (natrisk_portfolio_solve(p, budget, &r->choice))
-		return failed(cmd);
-	int status = explain(cmd, r);
-	if (status == 0 && a->sweep)
-		status = sweep(cmd, a, r);
-	if (status == 0 && a->draws)
-		status = robust(cmd, a, r);
+		status = cli_portfolio_run(cmd, r->plan, a->must, a->never, &q,
+		                           &r->computed);
 	return status;
 }
 
 static int write_chart(const portfolio_args *a, const run *r, FILE *out)
 {
+	const natrisk_portfolio_report *p =
+		natrisk_portfolio_run_report(r->computed.run);
 	natrisk_scene *scene;
-	int rc = natrisk_portfolio_chart_scene(&scene, r->plan, r->budgets,
-	                                       r->frontier, a->sweep);
+	int rc = natrisk_portfolio_chart_scene(&scene, r->plan,
+	                                       p->frontier_budgets,
+	                                       p->frontier, p->frontier_count);
 	if (rc != 0)
 		return rc;
 	rc = ends_with(a->output, ".png") ? natrisk_scene_write_png(scene, 2, out)
@@ -332,12 +156,16 @@ static int write_output(const cli_command *cmd, const portfolio_args *a,
 	int status = cli_output_open(&out);
 	if (status)
 		return status;
+	const natrisk_portfolio_report *report =
+		natrisk_portfolio_run_report(r->computed.run);
 	int rc = chart_output(a) ? write_chart(a, r, out.stream)
-	                         : natrisk_portfolio_write(&r->report, format,
+	                         : natrisk_portfolio_write(report, format,
 	                                                   out.stream);
 	if (rc != 0) {
 		cli_output_discard(&out);
-		return failed(cmd);
+		fprintf(stderr, "natrisk %s: %s\n", cmd->name,
+		        natrisk_error_last());
+		return EXIT_INVALID;
 	}
 	return cli_output_commit(&out, a->output);
 }
@@ -349,12 +177,11 @@ static int run_portfolio(const cli_command *cmd, int argc, char **argv)
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	run r = { 0 };
-	status = prepare(cmd, &a, &r);
-	if (status == 0)
-		status = compute(cmd, &a, &r);
+	status = compute(cmd, &a, &r);
 	if (status == 0)
 		status = write_output(cmd, &a, &r);
-	run_free(&r);
+	cli_portfolio_free(&r.computed);
+	natrisk_plan_free(r.plan);
 	return status;
 }
 

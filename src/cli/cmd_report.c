@@ -51,10 +51,55 @@ static int write_report(const cli_run *run, const cli_args *args,
 	return commit(&out, args->output);
 }
 
+/* The portfolio options into Q (without --budget: none, 0); 2 after a
+ * usage message. The draws' seed is --seed's, else 0 as in `natrisk
+ * portfolio`. */
+static int portfolio_options(const cli_command *cmd, const cli_args *args,
+                             natrisk_portfolio_request *q)
+{
+	*q = (natrisk_portfolio_request){ .years = 1 };
+	const char *needs = args->years ? "--years" : args->must ? "--must"
+	                    : args->never ? "--never" : args->sweep ? "--sweep"
+	                    : args->robust ? "--robust" : NULL;
+	if (!args->budget)
+		return needs ? cli_usage_error(cmd, "%s needs --budget", needs)
+		             : 0;
+	if (!args->plan)
+		return cli_usage_error(cmd, "--budget needs --plan");
+	uint64_t years = 1;
+	q->has_budget = true;
+	int status = cli_parse_budget(cmd, args->budget, &q->budget);
+	if (status == 0 && args->years)
+		status = cli_parse_range(cmd, "--years", args->years, 0,
+		                         CLI_MAX_YEARS, &years);
+	q->years = (unsigned)years;
+	if (status == 0 && args->sweep)
+		status = cli_parse_range(cmd, "--sweep", args->sweep, 1,
+		                         CLI_MAX_SWEEP, &q->sweep);
+	if (status == 0 && args->robust)
+		status = cli_parse_range(cmd, "--robust", args->robust, 1,
+		                         CLI_MAX_DRAWS, &q->draws);
+	if (status == 0 && args->robust && args->seed)
+		status = cli_parse_seed(cmd, args->seed, &q->seed);
+	return status;
+}
+
+/* With --budget: the portfolio of RUN's plan under its results' profile. */
+static int portfolio(const cli_command *cmd, const cli_args *args,
+                     const cli_run *run, natrisk_portfolio_request *q,
+                     cli_portfolio *out)
+{
+	if (!q->has_budget)
+		return 0;
+	q->profile = natrisk_results_profile(run->results);
+	return cli_portfolio_run(cmd, run->plan, args->must, args->never, q,
+	                         out);
+}
+
 static int run_report(const cli_command *cmd, int argc, char **argv)
 {
 	cli_args args;
-	int status = cli_parse_args(cmd, argc, argv, "ocwlnSPM", &args);
+	int status = cli_parse_args(cmd, argc, argv, "ocwlnSPMbymNkr", &args);
 	if (status)
 		return status < 0 ? cli_help(cmd) : status;
 	if (!args.output || !*args.output)
@@ -72,6 +117,9 @@ static int run_report(const cli_command *cmd, int argc, char **argv)
 	if (args.seed &&
 	    (status = cli_parse_seed(cmd, args.seed, &options.smaa_seed)) != 0)
 		return status;
+	natrisk_portfolio_request q;
+	if ((status = portfolio_options(cmd, &args, &q)) != 0)
+		return status;
 	cli_run run;
 	if ((status = cli_run_open(cmd, &args, &run)) != 0)
 		return status;
@@ -80,7 +128,13 @@ static int run_report(const cli_command *cmd, int argc, char **argv)
 	options.residual = run.residual;
 	options.chosen = run.chosen;
 	options.measures = args.measures;
-	status = write_report(&run, &args, &options);
+	cli_portfolio best = { 0 };
+	status = portfolio(cmd, &args, &run, &q, &best);
+	if (best.run)
+		options.portfolio = natrisk_portfolio_run_report(best.run);
+	if (status == 0)
+		status = write_report(&run, &args, &options);
+	cli_portfolio_free(&best);
 	cli_run_close(&run);
 	return status;
 }
@@ -90,7 +144,9 @@ const cli_command cmd_report = {
 	"usage: natrisk report FILE -o DIR [--compare PREVIOUS] "
 	"[--weights PROFILE]\n"
 	"                          [--lang en|nl] [--iterations N] [--seed S]\n"
-	"                          [--plan PLAN [--measures SET]]\n\n"
+	"                          [--plan PLAN [--measures SET]\n"
+	"                          [--budget B [--years N] [--must IDS]\n"
+	"                          [--never IDS] [--sweep K] [--robust N]]]\n\n"
 	"Writes DIR/report.html: one HTML file with no external resources,\n"
 	"printable, holding the risk diagram, the ranked summary, a section per\n"
 	"scenario (every score with its LL, EV, UL and rationale, and a bar\n"
@@ -100,7 +156,10 @@ const cli_command cmd_report = {
 	"since that edition; with --plan, the capability analysis: the chain\n"
 	"chart (phases by scenario, coloured by capability gap), the advice\n"
 	"with its owners and decision, the measures with their owners, cost\n"
-	"and expected effect, and the residual risk diagram. DIR is created\n"
+	"and expected effect, and the residual risk diagram; with --budget, the\n"
+	"best set of the plan's measures for that budget as `natrisk portfolio`\n"
+	"chooses it (every measure's cost, reduction and choice, with --sweep\n"
+	"the frontier chart, with --robust the acceptabilities). DIR is created\n"
 	"when missing. Nothing is written when anything fails.\n\n"
 	"  -o, --output DIR      directory to write report.html in (required)\n"
 	"  -c, --compare FILE    the previous edition, for the movements and\n"
@@ -115,6 +174,13 @@ const cli_command cmd_report = {
 	"  -P, --plan PLAN       the plan of FILE's capability analysis\n"
 	"  -M, --measures SET    the measures in place for the residual risk:\n"
 	"                        adopted (default), all or a comma list of ids\n"
+	"  -b, --budget B        the portfolio: the best set within B euro\n"
+	"  -y, --years N         its years of yearly costs (default 1)\n"
+	"  -m, --must IDS        measures it must hold (comma list)\n"
+	"  -N, --never IDS       measures it may never hold\n"
+	"  -k, --sweep K         the frontier: the best set at K budgets\n"
+	"  -r, --robust N        acceptabilities over N SMAA draws (seeded by\n"
+	"                        --seed, default 0 as in `natrisk portfolio`)\n"
 	"  -h, --help            this text\n\n"
 	"Exit status: 0 success, 1 invalid input, 2 usage error.\n",
 	run_report,

@@ -16,6 +16,8 @@ static const message_pair pairs[] = {
 	{ "%s '%s' must be 1 to 32 of 0-9, a-z, '.' and '-'",
 	  "%s '%s' moet bestaan uit 1 tot en met 32 tekens uit 0-9, a-z, "
 	  "'.' en '-'" },
+	{ "%s has no measure '%s' (%s)",
+	  "%s heeft geen maatregel '%s' (%s)" },
 	{ "%s is %s: write 1 to %zu characters",
 	  "%s is %s: schrijf 1 tot en met %zu tekens" },
 	{ "%s is too long: %zu characters, at most %zu",
@@ -541,6 +543,8 @@ static const message_pair pairs[] = {
 	  "maatregel" },
 	{ "measure '%s' has no action '%s'",
 	  "maatregel '%s' heeft geen actie '%s'" },
+	{ "measure '%s' is in both --must and --never",
+	  "maatregel '%s' staat zowel in --must als in --never" },
 	{ "measure '%s' requires itself: %s",
 	  "maatregel '%s' vereist zichzelf: %s" },
 	{ "measure id",

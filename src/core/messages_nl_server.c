@@ -36,6 +36,8 @@ static const message_pair pairs[] = {
 	  "area moet {\"desc\", \"polygon\", \"circle\"} zijn" },
 	{ "area: %s",
 	  "area: %s" },
+	{ "budget: an amount in euro >= 0 is required",
+	  "budget: een bedrag in euro >= 0 is verplicht" },
 	{ "cannot listen on %s: %s",
 	  "kan niet luisteren op %s: %s" },
 	{ "cannot listen on %s: permission denied (ports below 1024 need "
@@ -87,6 +89,10 @@ static const message_pair pairs[] = {
 	  "verwacht: {\"username\": ..., \"password\": ...}" },
 	{ "expected {} or no body",
 	  "verwacht: {} of geen inhoud" },
+	{ "format: svg (the frontier chart) or none (the JSON)",
+	  "format: svg (de grafiek van de grens) of niets (de JSON)" },
+	{ "format=svg draws the frontier: give sweep",
+	  "format=svg tekent de grens: geef sweep" },
 	{ "host name too long",
 	  "hostnaam te lang" },
 	{ "invalid",
@@ -119,6 +125,12 @@ static const message_pair pairs[] = {
 	  "rapport" },
 	{ "results",
 	  "resultaten" },
+	{ "robust: a whole number of draws from 0 to %d",
+	  "robust: een geheel aantal trekkingen van 0 tot en met %d" },
+	{ "seed: a whole number >= 0; must and never: lists of measure "
+	  "ids",
+	  "seed: een geheel getal >= 0; must en never: lijsten van "
+	  "id's van maatregelen" },
 	{ "send the assessment file with Content-Type: application/yaml",
 	  "stuur het beoordelingsbestand met Content-Type: "
 	  "application/yaml" },
@@ -128,6 +140,8 @@ static const message_pair pairs[] = {
 	  "meld u eerst aan" },
 	{ "sign in with Content-Type: application/json",
 	  "meld u aan met Content-Type: application/json" },
+	{ "sweep: a whole number of budgets from 0 to %d",
+	  "sweep: een geheel aantal budgetten van 0 tot en met %d" },
 	{ "the %s of this edition is larger than %zu MiB, more than the "
 	  "server sends",
 	  "deze editie is als %s groter dan %zu MiB, meer dan de server "
@@ -180,8 +194,14 @@ static const message_pair pairs[] = {
 	  "deze libmicrohttpd heeft geen TLS" },
 	{ "too many failed sign-ins; try again in %ld s",
 	  "te veel mislukte aanmeldingen; probeer het over %ld s opnieuw" },
+	{ "unknown member '%s' (budget, years, must, never, sweep, "
+	  "robust, seed)",
+	  "onbekend lid '%s' (budget, years, must, never, sweep, "
+	  "robust, seed)" },
 	{ "url must be an http or https URL of at most %d characters",
 	  "url moet een http- of https-URL van hoogstens %d tekens zijn" },
+	{ "years: a whole number from 0 to %d",
+	  "years: een geheel getal van 0 tot en met %d" },
 	{ "you are not assigned to this scenario",
 	  "u bent niet aan dit scenario toegewezen" },
 	{ "you are not one of this capability's experts",

@@ -30,6 +30,9 @@ static const message_pair pairs[] = {
 	  "(titel), theme (thema), kind (soort), description "
 	  "(beschrijving), classification (rubricering), new (nieuw), "
 	  "sources (bronnen); scores hebben hun eigen routes)" },
+	{ "'%s' is not an organisation's id (1 to 64 of a-z, 0-9 and '-')",
+	  "'%s' is geen id van een organisatie (1 tot en met 64 tekens uit "
+	  "a-z, 0-9 en '-')" },
 	{ "'%s' must be a list of at most %d different ids",
 	  "'%s' moet een lijst van ten hoogste %d verschillende id's "
 	  "zijn" },
@@ -52,9 +55,6 @@ static const message_pair pairs[] = {
 	{ "'observed' must be a date YYYY-MM-DD, not after today",
 	  "de datum van waarneming (observed) moet een datum "
 	  "JJJJ-MM-DD zijn, niet na vandaag" },
-	{ "'%s' is not an organisation's id (1 to 64 of a-z, 0-9 and '-')",
-	  "'%s' is geen id van een organisatie (1 tot en met 64 tekens uit "
-	  "a-z, 0-9 en '-')" },
 	{ "a likelihood cannot be dropped: score it",
 	  "een waarschijnlijkheid kan niet worden geschrapt: geef een "
 	  "score" },
@@ -73,10 +73,10 @@ static const message_pair pairs[] = {
 	  "'edition'",
 	  "een signaal dat scenario's of thema's noemt, noemt ook "
 	  "hun editie (edition)" },
-	{ "a triage decision",
-	  "een triagebesluit" },
 	{ "a status cannot be dated after today (%s)",
 	  "een status kan niet na vandaag (%s) gedateerd zijn" },
+	{ "a triage decision",
+	  "een triagebesluit" },
 	{ "a user belongs to at most %d organisations",
 	  "een gebruiker hoort bij hoogstens %d organisaties" },
 	{ "a user name is 1 to 64 of a-z, 0-9, '.', '_' and '-'",
@@ -214,12 +214,12 @@ static const message_pair pairs[] = {
 	  "geen vrije scenario-id gevonden na %d pogingen" },
 	{ "no free signal id after %d tries",
 	  "geen vrije signaal-id gevonden na %d pogingen" },
+	{ "no such action",
+	  "geen actie met deze naam" },
 	{ "no such alert",
 	  "geen alert met dit id" },
 	{ "no such edition %lld",
 	  "editie %lld bestaat niet" },
-	{ "no such action",
-	  "geen actie met deze naam" },
 	{ "no such feed token",
 	  "geen feed-token met deze waarde" },
 	{ "no such plan item",
@@ -328,12 +328,12 @@ static const message_pair pairs[] = {
 	  "%d",
 	  "de database heeft schemaversie %d; deze natrisk kent versies "
 	  "tot en met %d" },
+	{ "the date is a real date YYYY-MM-DD",
+	  "de datum moet een bestaande datum JJJJ-MM-DD zijn" },
 	{ "the decision propose needs a 'proposal' {title, "
 	  "description, scenario}",
 	  "het besluit propose vraagt een voorstel (proposal) "
 	  "{title, description, scenario}" },
-	{ "the date is a real date YYYY-MM-DD",
-	  "de datum moet een bestaande datum JJJJ-MM-DD zijn" },
 	{ "the edition holds a scenario above your clearance: only "
 	  "someone cleared for all of it may replace its plan",
 	  "de editie bevat een scenario boven uw "
@@ -364,12 +364,12 @@ static const message_pair pairs[] = {
 	  "er is geen gebruiker %s" },
 	{ "unknown scenario '%s' in edition %lld",
 	  "onbekend scenario '%s' in editie %lld" },
-	{ "unknown theme '%s' in edition %lld",
-	  "onbekend thema '%s' in editie %lld" },
 	{ "unknown status '%s' (planned, on-track, late, done, dropped, "
 	  "overdue)",
 	  "onbekende status '%s' (planned, on-track, late, done, dropped, "
 	  "overdue)" },
+	{ "unknown theme '%s' in edition %lld",
+	  "onbekend thema '%s' in editie %lld" },
 	{ "until it is published",
 	  "tot de editie is gepubliceerd" },
 	{ "user '%s' exists already",

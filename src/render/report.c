@@ -475,6 +475,7 @@ int natrisk_report_write(const natrisk_results *r,
 		.residual = options ? options->residual : NULL,
 		.chosen = options ? options->chosen : NULL,
 		.measures = options ? options->measures : NULL,
+		.portfolio = options ? options->portfolio : NULL,
 		.smaa_seed = options && options->smaa_seed ? options->smaa_seed
 		                                           : 1,
 	};

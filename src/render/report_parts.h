@@ -11,6 +11,7 @@
  *                     residual risk (with a plan)
  *   report_plan_chain.c its chain chart: phases x top scenarios by gap
  *   report_plan_residual.c its residual risk diagram
+ *   report_plan_portfolio.c its best set of measures for a budget
  */
 #ifndef NATRISK_REPORT_PARTS_H
 #define NATRISK_REPORT_PARTS_H
@@ -42,6 +43,8 @@ typedef struct report {
 	const natrisk_results *residual;
 	const bool *chosen;
 	const char *measures;
+	/* its portfolio (options); NULL: none */
+	const struct natrisk_portfolio_report *portfolio;
 } report;
 
 /* The id of the charts' shared end cap (report_sections.c), which the
@@ -112,6 +115,10 @@ int report_plan(const report *rp);
 /* Its residual risk: the totals, the diagram and the moved scenarios
  * (report_plan_residual.c). */
 int report_plan_residual(const report *rp);
+/* Its portfolio: the optimum, the measures and the frontier, and their
+ * style sheet (report_plan_portfolio.c); nothing without one. */
+void report_plan_portfolio_css(const report *rp);
+int report_plan_portfolio(const report *rp);
 
 /* The chain chart and its table (report_plan_chain.c): MAP takes each
  * of the plan's scenarios to RP's assessment, CAPS are the plan's

@@ -46,6 +46,7 @@ void report_plan_css(const report *rp)
 	      "td p.effect{margin:0 0 .3rem}\n"
 	      "@media print{#capabilities{break-before:page;"
 	      "page-break-before:always}}\n", rp->out);
+	report_plan_portfolio_css(rp);
 }
 
 /* MAP[k]: the index in RP's assessment of the plan's scenario K. */
@@ -360,6 +361,8 @@ int report_plan(const report *rp)
 	}
 	if (rc == 0)
 		rc = report_plan_residual(rp);
+	if (rc == 0)
+		rc = report_plan_portfolio(rp);
 	if (rc == 0)
 		fputs("</section>\n", rp->out);
 	natrisk_capabilities_free(caps);

@@ -58,6 +58,8 @@ int h_plan_levels_get(request *q, reply *r);
 int h_plan_levels_put(request *q, reply *r);
 int h_plan_agreed_put(request *q, reply *r);
 int h_plan_decision(request *q, reply *r);
+/* api_portfolio.c: the best set of measures for a budget, for chairs */
+int h_plan_portfolio(request *q, reply *r);
 
 /* api_signals.c: horizon scanning */
 int h_signals_list(request *q, reply *r);

@@ -75,6 +75,8 @@ static const route routes[] = {
 	  h_plan_figures },
 	{ "GET", "/api/assessments/{id}/plan/spread", ACCESS_SEE_SPREAD,
 	  h_plan_spread },
+	{ "POST", "/api/assessments/{id}/plan/portfolio", ACCESS_SEE_SPREAD,
+	  h_plan_portfolio },
 	{ "GET", "/api/assessments/{id}/plan/{kind}", ACCESS_READ_EDITION,
 	  h_plan_list },
 	{ "POST", "/api/assessments/{id}/plan/{kind}", ACCESS_MANAGE_EDITION,

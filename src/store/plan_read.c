@@ -362,22 +362,32 @@ static void add_spread(sqlite3 *db, json_t *figures, int64_t item_id)
 	json_object_set_new(figures, "missing", missing);
 }
 
+/* The plan the reader sees, loaded by the plan loader on the
+ * assessment the reader would export, into *OUT; JOB's result is that
+ * plan's document. */
+static int load_work(sqlite3 *db, read_job *job, natrisk_plan **out)
+{
+	*out = NULL;
+	int rc = document_work(db, job);
+	char *text = rc == 0 ? dump(job->result) : NULL;
+	if (rc == 0 && !text)
+		rc = error_set(NATRISK_ENOMEM, "out of memory");
+	natrisk_diag *diag = natrisk_diag_new();
+	if (rc == 0)
+		rc = plan_load_text(db, job->edition, job->reader->clearance, text,
+		                    strlen(text), diag, out);
+	free(text);
+	natrisk_diag_free(diag);
+	return rc;
+}
+
 /* The engine's figures of the plan the reader sees, each capability
  * with the agreed levels (and, for the spread, the chair's view). */
 static int figures_work(sqlite3 *db, void *ctx)
 {
 	read_job *job = ctx;
-	int rc = document_work(db, ctx);
-	char *text = rc == 0 ? dump(job->result) : NULL;
-	if (rc == 0 && !text)
-		rc = error_set(NATRISK_ENOMEM, "out of memory");
-	natrisk_diag *diag = natrisk_diag_new();
 	natrisk_plan *p = NULL;
-	if (rc == 0)
-		rc = plan_load_text(db, job->edition, job->reader->clearance, text,
-		                    strlen(text), diag, &p);
-	free(text);
-	natrisk_diag_free(diag);
+	int rc = load_work(db, job, &p);
 	natrisk_capabilities *c = NULL;
 	if (rc == 0)
 		rc = natrisk_capabilities_new(&c, p);
@@ -437,4 +447,30 @@ int natrisk_store_plan_spread(natrisk_store *s, int64_t edition,
 	if (rc != 0)
 		json_decref(job.result);
 	return rc == 0 ? give(job.result, json) : rc;
+}
+
+typedef struct load_job {
+	read_job read;
+	natrisk_plan *plan;
+} load_job;
+
+static int plan_load_work(sqlite3 *db, void *ctx)
+{
+	load_job *job = ctx;
+	return load_work(db, &job->read, &job->plan);
+}
+
+int natrisk_store_plan_load(natrisk_store *s, int64_t edition,
+                            const natrisk_plan_reader *reader,
+                            natrisk_plan **out)
+{
+	load_job job = { .read = { .edition = edition, .reader = reader } };
+	int rc = db_read(s, plan_load_work, &job);
+	json_decref(job.read.result);
+	if (rc != 0) {
+		natrisk_plan_free(job.plan);
+		job.plan = NULL;
+	}
+	*out = job.plan;
+	return rc;
 }

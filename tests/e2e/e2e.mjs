@@ -14,8 +14,9 @@
 // triage, at phone size in both languages; alerts.mjs issues alerts from
 // the alerts page and reads them as a viewer; register.mjs the register
 // of progress, the letter and an owner's status report (a phone in Dutch,
-// a desktop in English). The tests run in order and build on each other.
-// Every page fails
+// a desktop in English); portfolio.mjs the chair's best set of measures
+// for a budget (a desktop in English, a phone in Dutch). The tests run in
+// order and build on each other. Every page fails
 // the run on a JavaScript error, a CSP violation or an unexpected console
 // error, and on a width beyond its window.
 
@@ -29,12 +30,14 @@ import { plans } from './plans.mjs';
 import { signals } from './signals.mjs';
 import { alerts } from './alerts.mjs';
 import { register } from './register.mjs';
+import { portfolio } from './portfolio.mjs';
 
 // The whole run must end well within ten minutes on a busy 2-core
 // machine (four before plans.mjs, which adds about 30 s unloaded; at a
 // load of 11 the run before it took all of four; signals.mjs adds about
 // 15 s unloaded, register.mjs 36 s at a load of 20, when the whole run
-// took 5.5 minutes; alerts.mjs about 5 s).
+// took 5.5 minutes; alerts.mjs about 5 s; portfolio.mjs 20 s at a load
+// of 20).
 const watchdog = setTimeout(() => {
 	console.error('e2e: timed out after 600 s');
 	process.exit(1);
@@ -61,6 +64,8 @@ await test('a restricted chair signs in', async () => {
 });
 for (const [viewport, lang] of [[DESKTOP, 'en'], [PHONE, 'nl']])
 	await plans({ chair, ann, cleo }, viewport, lang);
+for (const [viewport, lang] of [[DESKTOP, 'en'], [PHONE, 'nl']])
+	await portfolio({ chair, cleo }, viewport, lang);
 await cleo.context.close();
 for (const [viewport, lang] of [[PHONE, 'nl'], [DESKTOP, 'en']])
 	await register(chair, viewport, lang);

@@ -181,6 +181,7 @@ POLICY = {
     ("GET", "/api/assessments/{id}/plan.yaml"): "edition",
     ("GET", "/api/assessments/{id}/plan/figures"): "edition",
     ("GET", "/api/assessments/{id}/plan/spread"): "edition-chair",
+    ("POST", "/api/assessments/{id}/plan/portfolio"): "edition-chair",
     ("GET", "/api/assessments/{id}/plan/{kind}"): "edition",
     ("POST", "/api/assessments/{id}/plan/{kind}"): "edition-chair",
     ("GET", "/api/assessments/{id}/plan/{kind}/{item}"): "item",
@@ -250,6 +251,8 @@ def success(method, pattern, actor, scenario, phase):
         # every signal of reporter-c is triaged by the first round's
         # triage route, after its edit route: read-only from then on
         return 200 if phase == "draft" else 409
+    if pattern == "/api/assessments/{id}/plan/portfolio":
+        return 200                # a computation, nothing made
     if method == "POST" and pattern not in ("/api/session", "/api/users/me/password"):
         return 201
     return 200
@@ -500,6 +503,8 @@ def plan_body(method, pattern, item):
     """The body and its type of a request to a plan route."""
     if (method, pattern) == ("POST", "/api/assessments/{id}/plan"):
         return SMALL, "application/yaml"
+    if pattern.endswith("/plan/portfolio"):
+        return {"budget": 1000000, "sweep": 3, "robust": 5, "seed": 1}, None
     if method == "POST":
         return {"title": unique("Matrix measure"), "capabilities": ["dike-watch"],
                 "owners": ["water-board"]}, None
