@@ -48,5 +48,6 @@
 #include "natrisk/monitor_run.h"
 #include "natrisk/cap.h"
 #include "natrisk/signals.h"
+#include "natrisk/alert_store.h"
 
 #endif

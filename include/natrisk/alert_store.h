@@ -62,13 +62,14 @@ int natrisk_store_alerts_add(natrisk_store *s, const natrisk_alert_new *alerts,
                              const char *actor);
 
 /* The monitor's progress of INDICATOR into *OUT (the initial state when
- * none is stored). */
+ * none is stored). Returns NATRISK_OK, or NATRISK_EIO (then *OUT is
+ * the initial state). */
 NATRISK_EXTERN
 int natrisk_store_alert_progress(natrisk_store *s, const char *indicator,
                                  natrisk_indicator_state *out);
 
 /* Records the last poll of INDICATOR's feed: STATE "ok", "stale" or
- * "failed", with MESSAGE (or NULL). */
+ * "failed", with MESSAGE (or NULL). Returns NATRISK_OK or NATRISK_EIO. */
 NATRISK_EXTERN
 int natrisk_store_feed_polled(natrisk_store *s, const char *indicator,
                               natrisk_classification classification,
@@ -76,14 +77,17 @@ int natrisk_store_feed_polled(natrisk_store *s, const char *indicator,
 
 /* The alerts CLEARANCE may see, as JSON {"alerts": [chain...], "feeds":
  * [...]}, each chain with its messages oldest first (docs/server.md).
- * *OUT is the caller's. */
+ * Returns NATRISK_OK with *OUT the caller's (freed with json_decref()),
+ * or NATRISK_EIO / NATRISK_ENOMEM with *OUT NULL. */
 NATRISK_EXTERN
 int natrisk_store_alerts_json(natrisk_store *s,
                               natrisk_classification clearance,
                               json_t **out);
 
 /* The newest LIMIT messages CLEARANCE may see, newest first: an array of
- * {id, identifier, sent, status, msg_type, headline, cap}. */
+ * {id, identifier, sent, status, msg_type, headline, cap}. Returns
+ * NATRISK_OK with *OUT the caller's (freed with json_decref()), or
+ * NATRISK_EIO / NATRISK_ENOMEM with *OUT NULL. */
 NATRISK_EXTERN
 int natrisk_store_alerts_recent(natrisk_store *s,
                                 natrisk_classification clearance,
@@ -91,7 +95,9 @@ int natrisk_store_alerts_recent(natrisk_store *s,
 
 /* The last message of the chain of the message ALERT_ID, if it belongs
  * to EDITION and CLEARANCE sees it: {identifier, sender, sent, msg_type,
- * scenarios, classification}; NATRISK_ENOTFOUND otherwise. */
+ * scenarios, classification} into *OUT, the caller's (freed with
+ * json_decref()), and NATRISK_OK; NATRISK_ENOTFOUND otherwise (or
+ * NATRISK_EIO, NATRISK_ENOMEM), with *OUT NULL. */
 NATRISK_EXTERN
 int natrisk_store_alert_chain_last(natrisk_store *s, int64_t alert_id,
                                    int64_t edition,
@@ -99,13 +105,16 @@ int natrisk_store_alert_chain_last(natrisk_store *s, int64_t alert_id,
                                    json_t **out);
 
 /* Registers a webhook (audited webhook.add): its secret, 32 random
- * bytes as 64 hexadecimal digits, into SECRET; its id into *ID. */
+ * bytes as 64 hexadecimal digits, into SECRET; its id into *ID.
+ * Returns NATRISK_OK, or NATRISK_EIO / NATRISK_ERROR (no randomness). */
 NATRISK_EXTERN
 int natrisk_store_webhook_add(natrisk_store *s, const char *url,
                               natrisk_classification clearance,
                               const char *actor, char secret[65],
                               int64_t *id);
-/* The webhooks without their secrets, with their outbox counts. */
+/* The webhooks without their secrets, with their outbox counts: returns
+ * NATRISK_OK with *OUT the caller's (freed with json_decref()), or
+ * NATRISK_EIO / NATRISK_ENOMEM with *OUT NULL. */
 NATRISK_EXTERN
 int natrisk_store_webhooks_json(natrisk_store *s, json_t **out);
 
@@ -120,16 +129,20 @@ typedef struct natrisk_delivery {
 } natrisk_delivery;
 
 /* At most LIMIT pending deliveries due at NOW (seconds, with fraction),
- * oldest first. Free with natrisk_deliveries_free(). */
+ * oldest first: returns NATRISK_OK with *OUT (COUNT of them) the
+ * caller's, freed with natrisk_deliveries_free(); or NATRISK_EIO /
+ * NATRISK_ENOMEM with *OUT NULL. */
 NATRISK_EXTERN
 int natrisk_store_deliveries_due(natrisk_store *s, double now, size_t limit,
                                  natrisk_delivery **out, size_t *count);
+/* Frees LIST (COUNT deliveries) and what they own; NULL is allowed. */
 NATRISK_EXTERN
 void natrisk_deliveries_free(natrisk_delivery *list, size_t count);
-/* The receiver answered 2xx. */
+/* The receiver answered 2xx: returns NATRISK_OK or NATRISK_EIO. */
 NATRISK_EXTERN
 int natrisk_store_delivery_done(natrisk_store *s, int64_t id);
-/* The attempt failed with ERROR: tried again at NEXT, or given up. */
+/* The attempt failed with ERROR: tried again at NEXT, or given up.
+ * Returns NATRISK_OK or NATRISK_EIO. */
 NATRISK_EXTERN
 int natrisk_store_delivery_failed(natrisk_store *s, int64_t id, double next,
                                   bool give_up, const char *error);

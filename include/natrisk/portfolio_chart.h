@@ -19,7 +19,8 @@ extern "C" {
  * The COUNT optima of FRONTIER (in increasing budget, at BUDGETS) of
  * PLAN's measures: a point at (cost, reduction) for each, joined in
  * order, labelled "+a, b" with the measures in it that the point before
- * lacked (and "-c" for those that left). Returns NATRISK_OK with *OUT,
+ * lacked (and "-c" for those that left); its axes named in LANG.
+ * Returns NATRISK_OK with *OUT,
  * freed with natrisk_scene_free(); or NATRISK_ENOMEM with *OUT NULL.
  * The scene copies its texts.
  */
@@ -28,7 +29,7 @@ int natrisk_portfolio_chart_scene(natrisk_scene **out,
                                   const natrisk_plan *plan,
                                   const double *budgets,
                                   const natrisk_portfolio_choice *frontier,
-                                  size_t count);
+                                  size_t count, natrisk_lang lang);
 
 #ifdef __cplusplus
 }

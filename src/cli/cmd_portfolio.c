@@ -136,7 +136,8 @@ static int write_chart(const portfolio_args *a, const run *r, FILE *out)
 	natrisk_scene *scene;
 	int rc = natrisk_portfolio_chart_scene(&scene, r->plan,
 	                                       p->frontier_budgets,
-	                                       p->frontier, p->frontier_count);
+	                                       p->frontier, p->frontier_count,
+	                                       NATRISK_LANG_EN);
 	if (rc != 0)
 		return rc;
 	rc = ends_with(a->output, ".png") ? natrisk_scene_write_png(scene, 2, out)

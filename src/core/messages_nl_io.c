@@ -165,6 +165,9 @@ static const message_pair pairs[] = {
 	  "een CAP-afzender heeft geen spaties, komma's, '<' of '&': '%s'" },
 	{ "a Cancel names the message it cancels in references",
 	  "een Cancel noemt in references het bericht dat het intrekt" },
+	{ "a JSON document with text that is not UTF-8, or misnested",
+	  "een JSON-document met tekst die geen UTF-8 is, of verkeerd "
+	  "genest" },
 	{ "a Private message needs addresses",
 	  "een Private bericht heeft addresses nodig" },
 	{ "a Restricted message needs a restriction",

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/error.h"
 #include "utf8.h"
 
 enum { INDENT = 2, FIRST_CAPACITY = 4096 };
@@ -36,6 +37,7 @@ static bool reserve(json_writer *w, size_t n)
 	char *grown = realloc(w->data, capacity);
 	if (!grown) {
 		w->failed = true;
+		w->out_of_memory = true;
 		return false;
 	}
 	w->data = grown;
@@ -258,6 +260,11 @@ void jw_null(json_writer *w)
 char *jw_finish(json_writer *w)
 {
 	if (w->failed || w->depth != 0 || w->after_key || !w->data) {
+		if (w->out_of_memory || !w->data)
+			error_set(NATRISK_ENOMEM, "out of memory");
+		else
+			error_set(NATRISK_EINVALID, "a JSON document with text "
+			          "that is not UTF-8, or misnested");
 		free(w->data);
 		jw_init(w);
 		return NULL;

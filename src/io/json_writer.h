@@ -35,6 +35,7 @@ typedef struct json_writer {
 	/* out of memory, text that is not UTF-8, or containers misnested:
 	 * jw_finish() gives NULL */
 	bool failed;
+	bool out_of_memory; /* the first of those */
 } json_writer;
 
 void jw_init(json_writer *w);
@@ -57,7 +58,8 @@ void jw_bool(json_writer *w, bool value);
 void jw_null(json_writer *w);
 /* The text as a NUL-terminated string the caller frees with free(), or
  * NULL (then nothing to free) when the writer failed or a container is
- * still open. */
+ * still open, with the last error set: NATRISK_ENOMEM, or
+ * NATRISK_EINVALID for text that is not UTF-8 or misnesting. */
 char *jw_finish(json_writer *w);
 
 /* The text jw_real() writes for VALUE into BUF (at least 32 bytes),

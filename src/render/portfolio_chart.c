@@ -39,7 +39,13 @@ typedef struct chart {
 	double max_cost, max_reduction;
 	box *placed;
 	size_t placed_count;
+	natrisk_lang lang;
 } chart;
+
+static const char *word(const chart *c, const char *en, const char *nl)
+{
+	return c->lang == NATRISK_LANG_NL ? nl : en;
+}
 
 static double to_x(const chart *c, double cost)
 {
@@ -78,9 +84,9 @@ static void draw_axes(chart *c)
 	scene_line(c->scene, x0, y0, WIDTH - RIGHT, y0, ink, 1);
 	scene_line(c->scene, x0, y0, x0, TOP, ink, 1);
 	text(c, (x0 + WIDTH - RIGHT) / 2, HEIGHT - 16, 11, ANCHOR_MIDDLE, ink,
-	     "axis", "Cost (million euro)");
+	     "axis", word(c, "Cost (million euro)", "Kosten (miljoen euro)"));
 	shape *s = text(c, 18, (TOP + y0) / 2, 11, ANCHOR_MIDDLE, ink, "axis",
-	                "Risk reduction");
+	                word(c, "Risk reduction", "Risicoverlaging"));
 	if (s)
 		s->vertical = true;
 }
@@ -158,10 +164,10 @@ int natrisk_portfolio_chart_scene(natrisk_scene **out,
                                   const natrisk_plan *plan,
                                   const double *budgets,
                                   const natrisk_portfolio_choice *frontier,
-                                  size_t count)
+                                  size_t count, natrisk_lang lang)
 {
 	*out = NULL;
-	chart c = { .metrics = text_metrics_new(), .plan = plan,
+	chart c = { .metrics = text_metrics_new(), .plan = plan, .lang = lang,
 	            .scene = scene_new(WIDTH, HEIGHT),
 	            .placed = calloc(count + 1, sizeof *c.placed) };
 	for (size_t k = 0; k < count; k++) {
@@ -171,11 +177,15 @@ int natrisk_portfolio_chart_scene(natrisk_scene **out,
 	c.max_cost = c.max_cost > 0 ? c.max_cost : 1;
 	c.max_reduction = c.max_reduction > 0 ? c.max_reduction : 1;
 	if (c.metrics && c.scene && c.placed) {
-		c.scene->title = scene_text(c.scene, "Portfolio frontier");
-		c.scene->description = scene_text(c.scene,
+		c.scene->title = scene_text(c.scene,
+			word(&c, "Portfolio frontier", "Grens van de portefeuille"));
+		c.scene->description = scene_text(c.scene, word(&c,
 			"The best risk reduction at each budget: cost against "
 			"reduction, each point labelled with the measures that "
-			"enter there");
+			"enter there",
+			"De grootste risicoverlaging bij elk budget: kosten "
+			"tegen verlaging, bij elk punt de maatregelen die er "
+			"bij komen"));
 		text(&c, 18, 28, 16, ANCHOR_START, ink, "title",
 		     natrisk_plan_title(plan));
 		draw_axes(&c);

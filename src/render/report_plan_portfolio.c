@@ -165,7 +165,7 @@ static int write_frontier(const report *rp)
 	natrisk_scene *scene = NULL;
 	int rc = natrisk_portfolio_chart_scene(&scene, rp->plan,
 	                                       p->frontier_budgets, p->frontier,
-	                                       p->frontier_count);
+	                                       p->frontier_count, rp->lang);
 	if (rc == 0)
 		rc = natrisk_scene_set_id(scene, "frontier-chart");
 	if (rc == 0) {

@@ -24,6 +24,7 @@
 
 #include "authz.h"
 #include "handlers.h"
+#include "language.h"
 
 /* The caps of a request's work: budgets of a sweep, robustness draws,
  * years. */
@@ -125,26 +126,29 @@ static int parse(const json_t *body, natrisk_portfolio_request *q, reply *r)
 
 /* The frontier of P as the chart of `natrisk portfolio --sweep -o
  * OUT.svg`, to OUT. */
-static int write_chart(const natrisk_portfolio_report *p, FILE *out)
+static int write_chart(const natrisk_portfolio_report *p, natrisk_lang lang,
+                       FILE *out)
 {
 	natrisk_scene *scene;
 	int rc = natrisk_portfolio_chart_scene(&scene, p->plan,
 	                                       p->frontier_budgets, p->frontier,
-	                                       p->frontier_count);
+	                                       p->frontier_count, lang);
 	if (rc == 0)
 		rc = natrisk_scene_write_svg(scene, false, out);
 	natrisk_scene_free(scene);
 	return rc;
 }
 
-/* RUN's report into R: its JSON, or with SVG its frontier chart. */
-static int answer(const natrisk_portfolio_run *run, bool svg, reply *r)
+/* RUN's report into R: its JSON, or with SVG its frontier chart in the
+ * request's language. */
+static int answer(const natrisk_portfolio_run *run, bool svg, request *q,
+                  reply *r)
 {
 	const natrisk_portfolio_report *p = natrisk_portfolio_run_report(run);
 	natrisk_membuf buffer = { 0 };
 	FILE *out = natrisk_membuf_open(&buffer);
 	int rc = !out ? NATRISK_ENOMEM
-	         : svg ? write_chart(p, out)
+	         : svg ? write_chart(p, request_language(q->connection), out)
 	               : natrisk_portfolio_write(p, NATRISK_FORMAT_JSON, out);
 	if (out && natrisk_membuf_close(&buffer, out) != 0 && rc == 0)
 		rc = NATRISK_ENOMEM;
@@ -174,7 +178,7 @@ static int compute(request *q, reply *r, natrisk_portfolio_request *pq,
 	if (rc != 0)
 		reply_failure(r, rc);
 	else
-		answer(run, svg, r);
+		answer(run, svg, q, r);
 	natrisk_portfolio_run_free(run);
 	natrisk_plan_free(plan);
 	return 0;

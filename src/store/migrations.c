@@ -282,12 +282,13 @@ const char *const migrations[] = {
 	/* 10: the register: the organisations an owner belongs to; the status log
 	 * of the actions of a published edition's plan, appended to and
 	 * never changed (the plan file's own log stays in plan_items); and
-	 * each user's token for the reminders' feed (only its hash) */
-	"CREATE TABLE user_organisations ("
+	 * each user's token for the reminders' feed (only its hash). IF NOT
+	 * EXISTS, as for 8 and 9 */
+	"CREATE TABLE IF NOT EXISTS user_organisations ("
 	"  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
 	"  organisation TEXT NOT NULL,"
 	"  PRIMARY KEY (user_id, organisation));"
-	"CREATE TABLE action_log ("
+	"CREATE TABLE IF NOT EXISTS action_log ("
 	"  id INTEGER PRIMARY KEY,"
 	"  assessment_id INTEGER NOT NULL REFERENCES assessments(id),"
 	"  measure TEXT NOT NULL,"
@@ -298,13 +299,13 @@ const char *const migrations[] = {
 	"  note TEXT,"
 	"  author TEXT NOT NULL,"
 	"  created_at TEXT NOT NULL);"
-	"CREATE INDEX action_log_action ON action_log"
+	"CREATE INDEX IF NOT EXISTS action_log_action ON action_log"
 	"  (assessment_id, measure, action, id);"
-	"CREATE TRIGGER action_log_no_update BEFORE UPDATE ON action_log"
+	"CREATE TRIGGER IF NOT EXISTS action_log_no_update BEFORE UPDATE ON action_log"
 	"  BEGIN SELECT RAISE(ABORT, 'the action log is append-only'); END;"
-	"CREATE TRIGGER action_log_no_delete BEFORE DELETE ON action_log"
+	"CREATE TRIGGER IF NOT EXISTS action_log_no_delete BEFORE DELETE ON action_log"
 	"  BEGIN SELECT RAISE(ABORT, 'the action log is append-only'); END;"
-	"CREATE TABLE feed_tokens ("
+	"CREATE TABLE IF NOT EXISTS feed_tokens ("
 	"  user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
 	"  hash TEXT NOT NULL UNIQUE,"
 	"  created_at TEXT NOT NULL);",
