@@ -58,26 +58,31 @@ int h_signal_get(request *q, reply *r)
 	return reply_signal(r, rc, json, 200);
 }
 
-int h_signal_edit(request *q, reply *r)
+/* A store call that changes signal ID with a JSON BODY (an edit or a
+ * triage decision) and answers the signal as WHO sees it. */
+typedef int signal_change(natrisk_store *s, const natrisk_signal_reader *who,
+                          const char *id, const char *body, size_t len,
+                          char **json);
+
+static int change_signal(request *q, reply *r, signal_change *change,
+                         int status)
 {
 	natrisk_signal_reader who;
 	char *json = NULL;
 	if (!body_is_object(q, r))
 		return 0;
 	authz_signal_reader(q, &who);
-	int rc = natrisk_store_signal_edit(q->srv->store, &who, q->signal,
-	                                   q->body, q->body_len, &json);
-	return reply_signal(r, rc, json, 200);
+	int rc = change(q->srv->store, &who, q->signal, q->body, q->body_len,
+	                &json);
+	return reply_signal(r, rc, json, status);
+}
+
+int h_signal_edit(request *q, reply *r)
+{
+	return change_signal(q, r, natrisk_store_signal_edit, 200);
 }
 
 int h_signal_triage(request *q, reply *r)
 {
-	natrisk_signal_reader who;
-	char *json = NULL;
-	if (!body_is_object(q, r))
-		return 0;
-	authz_signal_reader(q, &who);
-	int rc = natrisk_store_signal_triage(q->srv->store, &who, q->signal,
-	                                     q->body, q->body_len, &json);
-	return reply_signal(r, rc, json, 201);
+	return change_signal(q, r, natrisk_store_signal_triage, 201);
 }
