@@ -63,8 +63,11 @@ static char *generate(size_t *len)
 	fprintf(out, "natrisk: 1\ntitle: Regional risk profiles 2026\n"
 	        "edition: 2026\nmethod: nrb-2008\nthemes:\n");
 	for (int r = 0; r < REGIONS; r++)
-		fprintf(out, "  - id: region-%02d\n    title: Region %d\n", r + 1,
-		        r + 1);
+		/* a colour each: the default palette has eight, and 25 themes
+		 * on it would bury the CLI benchmark under warnings */
+		fprintf(out, "  - id: region-%02d\n    title: Region %d\n"
+		        "    colour: \"#%02x%02x%02x\"\n", r + 1, r + 1,
+		        40 + 8 * r, 200 - 6 * r, 60 + (r * 37) % 150);
 	fprintf(out, "scenarios:\n");
 	for (int r = 0; r < REGIONS; r++)
 		for (int s = 0; s < PER_REGION; s++) {
