@@ -21,6 +21,7 @@ typedef struct portfolio_args {
 	const char *file, *output, *format, *weights, *must, *never;
 	double budget;
 	bool has_budget;
+	natrisk_lang lang;
 	uint64_t years, sweep, draws, seed, threads;
 } portfolio_args;
 
@@ -35,6 +36,7 @@ static const struct option options[] = {
 	{ "threads", required_argument, NULL, 't' },
 	{ "weights", required_argument, NULL, 'w' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "lang", required_argument, NULL, 'l' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 };
@@ -61,6 +63,11 @@ static int take(const cli_command *cmd, int letter, void *ctx)
 	case 'N': a->never = optarg; return 0;
 	case 'w': a->weights = optarg; return 0;
 	case 'f': a->format = optarg; return 0;
+	case 'l':
+		if (!cli_parse_lang(optarg, &a->lang))
+			return cli_usage_error(cmd, "unknown language '%s' "
+			                       "(en or nl)", optarg);
+		return 0;
 	case 'o': a->output = optarg; return 0;
 	}
 	return 0;
@@ -84,9 +91,10 @@ static int parse_args(const cli_command *cmd, int argc, char **argv,
 {
 	memset(a, 0, sizeof *a);
 	a->years = 1;
+	a->lang = NATRISK_LANG_EN;
 	int status = cli_getopt(cmd, argc, argv, options,
 	                        sizeof options / sizeof *options,
-	                        "bymNkrstwfo", take, a);
+	                        "bymNkrstwflo", take, a);
 	if (status)
 		return status;
 	if (optind + 1 != argc)
@@ -137,7 +145,7 @@ static int write_chart(const portfolio_args *a, const run *r, FILE *out)
 	int rc = natrisk_portfolio_chart_scene(&scene, r->plan,
 	                                       p->frontier_budgets,
 	                                       p->frontier, p->frontier_count,
-	                                       NATRISK_LANG_EN);
+	                                       a->lang);
 	if (rc != 0)
 		return rc;
 	rc = ends_with(a->output, ".png") ? natrisk_scene_write_png(scene, 2, out)
@@ -191,7 +199,8 @@ const cli_command cmd_portfolio = {
 	"usage: natrisk portfolio PLAN --budget B [--years N] [--must IDS]\n"
 	"                         [--never IDS] [--sweep K] [--robust N --seed S\n"
 	"                         [--threads T]] [--weights PROFILE]\n"
-	"                         [--format table|json|csv] [-o OUT]\n\n"
+	"                         [--format table|json|csv] [--lang en|nl]\n"
+	"                         [-o OUT]\n\n"
 	"Loads the plan file PLAN and the assessment it names, and chooses the\n"
 	"set of measures with the greatest risk reduction (method.md section 6)\n"
 	"whose cost (once + yearly x N years) stays within the budget, honouring\n"
@@ -218,6 +227,8 @@ const cli_command cmd_portfolio = {
 	"  -f, --format FORMAT   table (default); json (docs/formats.md, with\n"
 	"                        \"explain\"); csv: one row per measure, or per\n"
 	"                        budget with --sweep\n"
+	"  -l, --lang LANG       the chart's title and axes in en (default) or\n"
+	"                        nl; the table, json and csv are the same in both\n"
 	"  -o, --output OUT      write to OUT; OUT.svg or OUT.png with --sweep\n"
 	"                        draws the frontier chart\n"
 	"  -h, --help            this text\n\n"

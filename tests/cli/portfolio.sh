@@ -111,6 +111,15 @@ assert len(points) >= 5 or "point" in open(sys.argv[1]).read(), len(points)
 for label in ("+d", "Cost (million euro)", "Risk reduction"):
     assert label in text, (label, text)
 EOF
+run "$NATRISK" portfolio "$plan" --sweep 5 --lang nl -o "$T_TMP/nl.svg"
+expect_status 0
+for label in "Kosten (miljoen euro)" Risicoverlaging "Grens van de portefeuille"; do
+	grep -q "$label" "$T_TMP/nl.svg" || t_fail "--lang nl: no '$label'"
+done
+grep -q "Risk reduction" "$T_TMP/nl.svg" && t_fail "--lang nl: English left"
+run "$NATRISK" portfolio "$plan" --sweep 5 --lang de -o "$T_TMP/de.svg"
+expect_status 2
+expect_stderr_contains "unknown language 'de'"
 run "$NATRISK" portfolio "$plan" --sweep 5 -o "$T_TMP/f.png"
 expect_status 0
 head -c 8 "$T_TMP/f.png" | od -An -c | grep -q 'P   N   G' || t_fail "not a PNG"
