@@ -2,7 +2,8 @@
  * api_portfolio.c - POST /api/assessments/{id}/plan/portfolio: the best
  * set of the plan's measures for a budget, for the edition's chairs and
  * the admin (docs/server.md). The body holds what `natrisk portfolio`'s
- * options hold ({budget, years, must, never, sweep, robust, seed}); the
+ * options hold ({budget, years, must, never, sweep, robust, seed,
+ * weights}); the
  * answer is that command's JSON (formats.md, portfolio_output.h), or with
  * ?format=svg its frontier chart (portfolio_chart.h), computed
  * by the same run (portfolio_run.h) on the plan and the assessment as the
@@ -14,6 +15,7 @@
  * keep the largest answer to seconds, and by one thread for the draws so
  * that other requests keep their workers' processors.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +37,8 @@
 #define PORTFOLIO_MAX_IDS 10000
 
 static const char *const members[] = { "budget", "years", "must", "never",
-	                                "sweep", "robust", "seed", NULL };
+	                                "sweep", "robust", "seed", "weights",
+	                                NULL };
 
 /* Member KEY of BODY as a whole number from 0 to MOST (DEFAULT when it
  * is absent) into *OUT; false when it is something else. */
@@ -73,9 +76,11 @@ static bool ids(const json_t *body, const char *key, const char ***out,
 	return *out != NULL;
 }
 
-/* The request of BODY into Q (its id lists to free); 0, or -1 with a
- * 400 answer in R. */
-static int parse(const json_t *body, natrisk_portfolio_request *q, reply *r)
+/* The request of BODY into Q (its id lists to free) and the weight
+ * profile it names into *WEIGHTS (NULL: the method's default); 0, or -1
+ * with a 400 answer in R. */
+static int parse(const json_t *body, natrisk_portfolio_request *q,
+                 const char **weights, reply *r)
 {
 	const char *key;
 	json_t *value;
@@ -85,7 +90,8 @@ static int parse(const json_t *body, natrisk_portfolio_request *q, reply *r)
 			k++;
 		if (!members[k]) {
 			reply_error(r, 400, "unknown member '%s' (budget, years, "
-			            "must, never, sweep, robust, seed)", key);
+			            "must, never, sweep, robust, seed, weights)",
+			            key);
 			return -1;
 		}
 	}
@@ -120,8 +126,40 @@ static int parse(const json_t *body, natrisk_portfolio_request *q, reply *r)
 		            "lists of measure ids");
 		return -1;
 	}
+	json_t *profile = json_object_get(body, "weights");
+	*weights = json_string_value(profile);
+	if (profile && !*weights) {
+		reply_error(r, 400, "weights: the id of a weight profile of the "
+		            "method");
+		return -1;
+	}
 	q->threads = 1;
 	return 0;
+}
+
+/* WEIGHTS (NULL: the default) of PLAN's method into Q->profile; 0, or -1
+ * with a 400 answer in R naming the profiles there are. */
+static int choose_profile(const natrisk_plan *plan, const char *weights,
+                          natrisk_portfolio_request *q, reply *r)
+{
+	const natrisk_method *m =
+		natrisk_assessment_method(natrisk_plan_assessment(plan));
+	long index = weights ? natrisk_method_find_profile(m, weights)
+	                     : (long)natrisk_method_default_profile(m);
+	if (index >= 0) {
+		q->profile = (size_t)index;
+		return 0;
+	}
+	char known[512] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < natrisk_method_profile_count(m) &&
+	                   used < sizeof known; i++)
+		used += (size_t)snprintf(known + used, sizeof known - used,
+		                         "%s%s", i ? ", " : "",
+		                         natrisk_method_profile(m, i)->id);
+	reply_error(r, 400, "weights: method %s has no weight profile '%s' "
+	            "(it has %s)", natrisk_method_id(m), weights, known);
+	return -1;
 }
 
 /* The frontier of P as the chart of `natrisk portfolio --sweep -o
@@ -161,7 +199,7 @@ static int answer(const natrisk_portfolio_run *run, bool svg, request *q,
 }
 
 static int compute(request *q, reply *r, natrisk_portfolio_request *pq,
-                   bool svg)
+                   const char *weights, bool svg)
 {
 	natrisk_plan_reader reader;
 	int rc = authz_plan_reader(q, &reader);
@@ -170,14 +208,12 @@ static int compute(request *q, reply *r, natrisk_portfolio_request *pq,
 		rc = natrisk_store_plan_load(q->srv->store, q->edition_id,
 		                             &reader, &plan);
 	natrisk_portfolio_run *run = NULL;
-	if (rc == 0) {
-		pq->profile = natrisk_method_default_profile(
-			natrisk_assessment_method(natrisk_plan_assessment(plan)));
+	bool known = rc == 0 && choose_profile(plan, weights, pq, r) == 0;
+	if (known)
 		rc = natrisk_portfolio_run_new(&run, plan, pq);
-	}
 	if (rc != 0)
 		reply_failure(r, rc);
-	else
+	else if (known)
 		answer(run, svg, q, r);
 	natrisk_portfolio_run_free(run);
 	natrisk_plan_free(plan);
@@ -206,13 +242,14 @@ int h_plan_portfolio(request *q, reply *r)
 	if (!body)
 		return 0;
 	natrisk_portfolio_request pq = { 0 };
-	int rc = parse(body, &pq, r);
+	const char *weights = NULL;
+	int rc = parse(body, &pq, &weights, r);
 	if (rc == 0 && svg && !pq.sweep) {
 		reply_error(r, 400, "format=svg draws the frontier: give sweep");
 		rc = -1;
 	}
 	if (rc == 0)
-		compute(q, r, &pq, svg);
+		compute(q, r, &pq, weights, svg);
 	free((void *)pq.must);
 	free((void *)pq.never);
 	json_decref(body);

@@ -8,7 +8,8 @@ with one measure more, kestrel-fix (cost 1, conf-kestrel 5.2 C -> A). By
 hand (nrb-2008, equal weights: T = sum of class values / 10, A 1, C 9;
 a probability of 0.2 stands at 10^L = 4000, as tests/data/portfolio/
 plan.yaml works out): conf-kestrel has 1.2 C and 5.2 C, T = 1.8, r =
-7200; with kestrel-fix T = 1.0, r = 4000: a reduction of 3200. At a
+7200; with kestrel-fix T = 1.0, r = 4000: a reduction of 3200 (2000
+under the "physical" profile, worked in by_hand). At a
 budget of 1 the confidential chair's best set is {kestrel-fix} (the other
 measures within 1 cost nothing and change no score, and the smaller set
 wins a tie); a restricted chair does not see the confidential scenario,
@@ -104,7 +105,8 @@ def cli(plan, body):
     args = ["portfolio", plan, "--budget", repr(body["budget"]), "--format", "json",
             "--threads", "2"]
     for key, option in (("years", "--years"), ("sweep", "--sweep"),
-                        ("robust", "--robust"), ("seed", "--seed")):
+                        ("robust", "--robust"), ("seed", "--seed"),
+                        ("weights", "--weights")):
         if key in body:
             args += [option, str(body[key])]
     for key, option in (("must", "--must"), ("never", "--never")):
@@ -121,6 +123,15 @@ def by_hand():
     t.eq(d["selected"], ["kestrel-fix"], "kestrel-fix alone")
     t.eq(d["cost"], 1, "costs 1")
     t.check(abs(d["reduction"] - 3200) < 1e-6, "reduces by 3200: %r" % d["reduction"])
+    # "physical" weighs 2.1-2.3 three times, the other seven once: a
+    # total of 16, so conf-kestrel's T = (9 + 9) / 16 = 1.125 (r = 4500)
+    # and with kestrel-fix (9 + 1) / 16 = 0.625 (r = 2500)
+    r = c["chair-c"].post(path(), {"budget": 1, "weights": "physical"})
+    t.status(r, 200, "the optimum at 1 under the physical profile")
+    d = r.json()
+    t.eq(d["selected"], ["kestrel-fix"], "kestrel-fix alone under physical weights")
+    t.check(abs(d["reduction"] - 2000) < 1e-6,
+            "reduces by 2000 under physical weights: %r" % d["reduction"])
     r = c["chair-r"].post(path(), {"budget": 1})
     t.status(r, 200, "the restricted chair's optimum at 1")
     d = r.json()
@@ -138,7 +149,9 @@ def equals_cli():
     bodies = [{"budget": 1},
               {"budget": 2500000, "years": 3, "sweep": 6, "robust": 40, "seed": 9},
               {"budget": 1800000, "must": ["sensors"], "never": ["combo"], "sweep": 4},
-              {"budget": 0.5, "robust": 25}]
+              {"budget": 0.5, "robust": 25},
+              {"budget": 2500000, "sweep": 3, "weights": "physical"},
+              {"budget": 1, "weights": "equal"}]
     for name in ("chair-c", "chair-r", "admin"):
         plan = exported(name)
         for body in bodies:
@@ -202,12 +215,17 @@ def bad_bodies():
                       ({"budget": 5, "years": 1.5}, "years not whole"),
                       ({"budget": 5, "must": "sensors"}, "must not a list"),
                       ({"budget": 5, "never": [3]}, "an id not text"),
-                      ({"budget": 5, "threads": 64}, "an unknown member")):
+                      ({"budget": 5, "threads": 64}, "an unknown member"),
+                      ({"budget": 5, "weights": 2}, "weights not text"),
+                      ({"budget": 5, "weights": "no-such"}, "an unknown weight profile")):
         r = c["chair-c"].post(path(), body)
         t.status(r, 400, why)
         t.check(r.is_json_error(), "%s: a JSON error" % why)
     r = c["chair-c"].post(path(), {"budget": 5, "sweep": 51})
     t.check("50" in r.json()["error"], "the cap is named: %s" % r.text)
+    r = c["chair-c"].post(path(), {"budget": 5, "weights": "no-such"})
+    t.check("no-such" in r.json()["error"] and "physical" in r.json()["error"],
+            "the unknown profile and the method's profiles are named: %s" % r.text)
     r = c["chair-c"].post(path(), [1])
     t.status(r, 400, "not an object")
 
