@@ -1,8 +1,9 @@
 // page-portfolio.js - the chair's portfolio of an edition's plan: the
 // best set of measures for a budget (POST /plan/portfolio, which computes
 // what `natrisk portfolio` does on the plan the chair may see). The chair
-// sets the budget, the years of yearly costs and optionally the budgets
-// of a sweep and the robustness draws; the page shows the optimum (its
+// sets the budget, the years of yearly costs, the weight profile of the
+// risk value (the method's default first) and optionally the budgets of
+// a sweep and the robustness draws; the page shows the optimum (its
 // cost and risk reduction, a table of every measure with its cost, its
 // reduction on its own, whether the set holds it and, with draws, its
 // acceptability), and with a sweep the frontier chart (the server draws
@@ -10,7 +11,7 @@
 
 import * as api from './api.js';
 import { h, replace, scrollBox, onSubmit } from './dom.js';
-import { t, number, fixed } from './i18n.js';
+import { t, number, fixed, pick } from './i18n.js';
 import { refuseUnmanaged } from './edition-manage.js';
 import { parseSvg } from './page-edition.js';
 import { titleOf } from './plan-common.js';
@@ -29,9 +30,22 @@ function whole(input) {
 	return input.value === '' ? 0 : Number(input.value);
 }
 
-// The request of the form's fields; sweep and draws left out at 0.
-function body(fields) {
+// The method's weight profiles, the default selected; the server takes
+// the default when the request names none.
+function profileField(profiles) {
+	const input = h('select', { id: 'portfolio-weights', name: 'weights' },
+		profiles.map(p => h('option', { value: p.id, selected: !!p.default }, pick(p.title))));
+	return { field: h('div', { class: 'field' },
+		h('label', { for: 'portfolio-weights' }, t('portfolio.weightsLabel')), input), input };
+}
+
+// The request of the form's fields; sweep and draws left out at 0, the
+// weights when they are the default.
+function body(fields, profiles) {
 	const out = { budget: Number(fields.budget.input.value), years: whole(fields.years.input) };
+	const chosen = profiles.find(p => p.id === fields.weights.input.value);
+	if (chosen && !chosen.default)
+		out.weights = chosen.id;
 	if (whole(fields.sweep.input))
 		out.sweep = whole(fields.sweep.input);
 	if (whole(fields.robust.input)) {
@@ -104,10 +118,11 @@ async function results(path, request, measures) {
 	return parts;
 }
 
-function form(path, measures, out) {
+function form(path, measures, profiles, out) {
 	const fields = {
 		budget: numberField('budget', t('portfolio.budgetLabel'), { min: '0', step: 'any', required: true }),
 		years: numberField('years', t('portfolio.yearsLabel'), { min: '0', max: '1000', step: '1', value: '1' }),
+		weights: profileField(profiles),
 		sweep: numberField('sweep', t('portfolio.sweepLabel', { max: MAX_SWEEP }),
 			{ min: '0', max: String(MAX_SWEEP), step: '1', value: '0' }),
 		robust: numberField('robust', t('portfolio.robustLabel', { max: MAX_DRAWS }),
@@ -123,7 +138,7 @@ function form(path, measures, out) {
 	onSubmit(element, status, async () => {
 		out.setAttribute('aria-busy', 'true');
 		try {
-			replace(out, ...await results(path, body(fields), measures));
+			replace(out, ...await results(path, body(fields, profiles), measures));
 		} finally {
 			out.removeAttribute('aria-busy');
 		}
@@ -139,6 +154,8 @@ export async function renderPortfolio(ctx) {
 	if (refuseUnmanaged(ctx, edition, t('portfolio.title', { title: edition.title })))
 		return;
 	const measures = await api.get(base + '/plan/measures');
+	const method = await api.get('/api/methods/' + api.enc(edition.method));
+	const profiles = method.profiles || [];
 	if (!ctx.alive())
 		return;
 	const out = h('section', { id: 'portfolio-result', 'aria-live': 'polite',
@@ -150,6 +167,6 @@ export async function renderPortfolio(ctx) {
 		h('p', null, t('portfolio.intro')),
 		h('section', { class: 'panel', 'aria-labelledby': 'portfolio-form-heading' },
 			h('h2', { id: 'portfolio-form-heading' }, t('portfolio.formHeading')),
-			form(base + '/plan/portfolio', measures, out)),
+			form(base + '/plan/portfolio', measures, profiles, out)),
 		out);
 }

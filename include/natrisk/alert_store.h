@@ -112,7 +112,17 @@ int natrisk_store_webhook_add(natrisk_store *s, const char *url,
                               natrisk_classification clearance,
                               const char *actor, char secret[65],
                               int64_t *id);
-/* The webhooks without their secrets, with their outbox counts: returns
+/* Removes webhook ID (audited webhook.remove, with its url and
+ * clearance before): no message is queued for it any more, and its
+ * deliveries still pending are given up ("failed", the error saying
+ * why), *CANCELLED of them. Its row and its outbox stay as the record of
+ * what was sent where. Returns NATRISK_OK, NATRISK_ENOTFOUND (no such
+ * webhook, or removed already), or NATRISK_EIO / NATRISK_ENOMEM. */
+NATRISK_EXTERN
+int natrisk_store_webhook_remove(natrisk_store *s, int64_t id,
+                                 const char *actor, int64_t *cancelled);
+/* The webhooks not removed, without their secrets, with their outbox
+ * counts: returns
  * NATRISK_OK with *OUT the caller's (freed with json_decref()), or
  * NATRISK_EIO / NATRISK_ENOMEM with *OUT NULL. */
 NATRISK_EXTERN

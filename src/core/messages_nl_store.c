@@ -232,6 +232,8 @@ static const message_pair pairs[] = {
 	  "dit signaal bestaat niet" },
 	{ "no user '%s'",
 	  "er is geen gebruiker '%s'" },
+	{ "no webhook %lld (or it was removed)",
+	  "geen webhook %lld (of hij is verwijderd)" },
 	{ "not JSON: %s",
 	  "geen JSON: %s" },
 	{ "only the decision propose has a 'proposal'",

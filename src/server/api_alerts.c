@@ -2,9 +2,10 @@
  * api_alerts.c - the alerts a reader may see (GET /api/alerts, each
  * chain with its history, and the monitor's feeds), the Atom feed of
  * their CAP messages (GET /alerts.atom), and the webhooks (an admin's:
- * GET and POST /api/webhooks). A chain about a scenario above the
+ * GET and POST /api/webhooks, DELETE /api/webhooks/{id}). A chain about a scenario above the
  * reader's clearance does not exist for them, in either list.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,4 +185,24 @@ int h_webhook_add(request *q, reply *r)
 		reply_failure(r, rc);
 	json_decref(body);
 	return 0;
+}
+
+/* DELETE /api/webhooks/{id}: 200 with how many pending deliveries were
+ * given up; 404 for an id that is not a webhook's, or one removed. */
+int h_webhook_remove(request *q, reply *r)
+{
+	char *end;
+	errno = 0;
+	long long id = strtoll(q->item, &end, 10);
+	if (q->item[0] < '1' || q->item[0] > '9' || *end || errno)
+		return reply_error(r, 404, "no webhook %s", q->item);
+	int64_t cancelled;
+	int rc = natrisk_store_webhook_remove(q->srv->store, id, q->user.name,
+	                                      &cancelled);
+	if (rc != 0)
+		return reply_failure(r, rc);
+	return reply_json(r, 200, json_pack("{s:I, s:b, s:I}", "id",
+	                                    (json_int_t)id, "removed", 1,
+	                                    "cancelled",
+	                                    (json_int_t)cancelled));
 }

@@ -73,6 +73,7 @@ int h_alerts_atom(request *q, reply *r);
 int h_alert_issue(request *q, reply *r);
 int h_webhooks_list(request *q, reply *r);
 int h_webhook_add(request *q, reply *r);
+int h_webhook_remove(request *q, reply *r);
 /* api_register.c: the register of progress, its letter, an action's
  * log and status, the reminders and their feed */
 int h_register(request *q, reply *r);

@@ -103,6 +103,8 @@ static const route routes[] = {
 	{ "GET", "/alerts.atom", ACCESS_ANYONE, h_alerts_atom },
 	{ "GET", "/api/webhooks", ACCESS_MANAGE_USERS, h_webhooks_list },
 	{ "POST", "/api/webhooks", ACCESS_MANAGE_USERS, h_webhook_add },
+	{ "DELETE", "/api/webhooks/{item}", ACCESS_MANAGE_USERS,
+	  h_webhook_remove },
 	{ "GET", "/api/assessments/{id}/register", ACCESS_READ_REGISTER,
 	  h_register },
 	{ "GET", "/api/assessments/{id}/register/letter.html",

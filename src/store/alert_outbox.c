@@ -73,6 +73,97 @@ int natrisk_store_webhook_add(natrisk_store *s, const char *url,
 	return rc;
 }
 
+typedef struct remove_job {
+	int64_t id;
+	const char *actor;
+	int64_t cancelled;
+} remove_job;
+
+/* Into *HOOK the webhook's url and clearance, for the audit entry, if it
+ * is there and not removed; NATRISK_ENOTFOUND otherwise. */
+static int live_hook(sqlite3 *db, int64_t id, json_t **hook)
+{
+	*hook = NULL;
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT url, clearance FROM "
+	                                    "webhooks WHERE id = ? AND id NOT "
+	                                    "IN (SELECT webhook_id FROM "
+	                                    "webhook_removals)");
+	if (!stmt)
+		return NATRISK_EIO;
+	sqlite3_bind_int64(stmt, 1, id);
+	int rc = 0;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*hook = json_pack("{s:s, s:s}", "url",
+		                  (const char *)sqlite3_column_text(stmt, 0),
+		                  "clearance", natrisk_classification_name(
+			                  (natrisk_classification)
+				                  sqlite3_column_int(stmt, 1)));
+		if (!*hook)
+			rc = error_set(NATRISK_ENOMEM, "out of memory");
+	} else {
+		rc = error_set(NATRISK_ENOTFOUND,
+		               "no webhook %lld (or it was removed)",
+		               (long long)id);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Marks the webhook removed and gives up its pending rows, in one
+ * transaction with the audit entry: no delivery starts after it. */
+static int hook_remove_work(sqlite3 *db, void *ctx)
+{
+	remove_job *job = ctx;
+	json_t *before;
+	int rc = live_hook(db, job->id, &before);
+	if (rc != 0)
+		return rc;
+	char now[21];
+	db_now(now);
+	sqlite3_stmt *stmt = db_prepare(db, "INSERT INTO webhook_removals "
+	                                    "(webhook_id, removed_by, "
+	                                    "removed_at) VALUES (?, ?, ?)");
+	int step = SQLITE_ERROR;
+	if (stmt) {
+		sqlite3_bind_int64(stmt, 1, job->id);
+		sqlite3_bind_text(stmt, 2, job->actor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, now, -1, SQLITE_STATIC);
+		step = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+	}
+	stmt = step == SQLITE_DONE
+	               ? db_prepare(db, "UPDATE alert_outbox SET state = "
+	                                "'failed', last_error = 'the webhook "
+	                                "was removed', done_at = ? WHERE "
+	                                "webhook_id = ? AND state = 'pending'")
+	               : NULL;
+	step = SQLITE_ERROR;
+	if (stmt) {
+		sqlite3_bind_text(stmt, 1, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, job->id);
+		step = sqlite3_step(stmt);
+		job->cancelled = sqlite3_changes(db);
+		sqlite3_finalize(stmt);
+	}
+	char object[48];
+	snprintf(object, sizeof object, "webhook:%lld", (long long)job->id);
+	rc = step == SQLITE_DONE
+	                 ? audit_json_change(db, job->actor, "webhook.remove",
+	                                     object, before, json_null())
+	                 : db_error(db, "webhook");
+	json_decref(before);
+	return rc;
+}
+
+int natrisk_store_webhook_remove(natrisk_store *s, int64_t id,
+                                 const char *actor, int64_t *cancelled)
+{
+	remove_job job = { .id = id, .actor = actor };
+	int rc = db_write(s, hook_remove_work, &job);
+	*cancelled = rc == 0 ? job.cancelled : 0;
+	return rc;
+}
+
 static int hooks_work(sqlite3 *db, void *ctx)
 {
 	hook_job *job = ctx;
@@ -82,7 +173,8 @@ static int hooks_work(sqlite3 *db, void *ctx)
 		"AND o.state = 'pending'), (SELECT COUNT(*) FROM alert_outbox o "
 		"WHERE o.webhook_id = w.id AND o.state = 'delivered'), (SELECT "
 		"COUNT(*) FROM alert_outbox o WHERE o.webhook_id = w.id AND "
-		"o.state = 'failed') FROM webhooks w ORDER BY w.id");
+		"o.state = 'failed') FROM webhooks w WHERE w.id NOT IN (SELECT "
+		"webhook_id FROM webhook_removals) ORDER BY w.id");
 	if (!stmt || !(job->out = json_array()))
 		return stmt ? error_set(NATRISK_ENOMEM, "out of memory")
 		            : NATRISK_EIO;
@@ -143,6 +235,7 @@ static int due_work(sqlite3 *db, void *ctx)
 		"SELECT o.id, w.url, w.secret, a.identifier, a.cap, o.attempts "
 		"FROM alert_outbox o JOIN webhooks w ON w.id = o.webhook_id "
 		"JOIN alerts a ON a.id = o.alert_id WHERE o.state = 'pending' "
+		"AND w.id NOT IN (SELECT webhook_id FROM webhook_removals) "
 		"AND o.next_attempt <= ? ORDER BY o.next_attempt, o.id LIMIT ?");
 	if (!stmt)
 		return NATRISK_EIO;

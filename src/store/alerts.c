@@ -100,7 +100,8 @@ static int queue_deliveries(sqlite3 *db, int64_t id,
 {
 	sqlite3_stmt *stmt = db_prepare(db,
 		"INSERT INTO alert_outbox (alert_id, webhook_id, next_attempt) "
-		"SELECT ?, id, 0 FROM webhooks WHERE clearance >= ?");
+		"SELECT ?, id, 0 FROM webhooks WHERE clearance >= ? AND id "
+		"NOT IN (SELECT webhook_id FROM webhook_removals)");
 	if (!stmt)
 		return NATRISK_EIO;
 	sqlite3_bind_int64(stmt, 1, id);

@@ -309,6 +309,14 @@ const char *const migrations[] = {
 	"  user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
 	"  hash TEXT NOT NULL UNIQUE,"
 	"  created_at TEXT NOT NULL);",
+	/* 11: a webhook is removed, not deleted: its outbox rows, delivered
+	 * or given up, stay the record of what was sent where. A table of
+	 * its own, IF NOT EXISTS as 8 to 10, where columns added to webhooks
+	 * could not be added twice to a store taken back by hand */
+	"CREATE TABLE IF NOT EXISTS webhook_removals ("
+	"  webhook_id INTEGER PRIMARY KEY REFERENCES webhooks(id),"
+	"  removed_by TEXT NOT NULL,"
+	"  removed_at TEXT NOT NULL);",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

@@ -9,7 +9,13 @@
 // (d costs 3 + 1 a year, f 1), reducing the total risk value 5184.47 by
 // 2817.588 + 800 = 3617.588 to 1566.88; the measures cost 18 together,
 // so the sweep's budgets are 0, 6, 12 and 18; b2 ties with b and h is b
-// dearer, and i changes nothing, so no draw's best set holds them.
+// dearer, and i changes nothing, so no draw's best set holds them. Then
+// the chair picks the weight profile "physical" (2.1-2.3 count three
+// times, the rest once: a total weight of 16), under which by hand s1 is
+// worth 10^2.5 * (81 + 27) / 16 = 2134.54, s2 10^3.5 * 9 / 16 = 1778.78
+// and s3 4000 * 3 / 16 = 750, 4663.32 in all; the best set at 5 is then
+// {b, d}: b (1) takes s1 to 10^2.5 * 54 / 16, a reduction of 1067.27,
+// d (4) s2 to 10^1.5 * 9 / 16, 1760.99; 2828.26 in all, to 1835.06.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -22,12 +28,16 @@ const TEXT = {
 		editions: 'Editions', done: 'The best set was computed.',
 		summary: 'The best set holds 2 measures and costs 5 euro of the budget of 5 euro; ' +
 			'it lowers the total risk value from 5,184.47 to 1,566.88 (a reduction of 3,617.59).',
+		physical: 'The best set holds 2 measures and costs 5 euro of the budget of 5 euro; ' +
+			'it lowers the total risk value from 4,663.32 to 1,835.06 (a reduction of 2,828.26).',
 		yes: 'yes', no: 'no', zero: '0.0 %', budgets: ['0', '6', '12', '18']
 	},
 	nl: {
 		editions: 'Edities', done: 'De beste set is berekend.',
 		summary: 'De beste set bevat 2 maatregelen en kost 5 euro van het budget van 5 euro; ' +
 			'hij verlaagt de totale risicowaarde van 5.184,47 naar 1.566,88 (een verlaging met 3.617,59).',
+		physical: 'De beste set bevat 2 maatregelen en kost 5 euro van het budget van 5 euro; ' +
+			'hij verlaagt de totale risicowaarde van 4.663,32 naar 1.835,06 (een verlaging met 2.828,26).',
 		yes: 'ja', no: 'nee', zero: '0,0 %', budgets: ['0', '6', '12', '18']
 	}
 };
@@ -112,6 +122,13 @@ export async function portfolio(users, viewport, lang) {
 		assert.equal(last, 'a, c, d, g, e');
 		await checkA11y(page, 'the portfolio page with its results');
 		await checkWidth(page, 'the portfolio page with its results');
+		// the same budget under the physical profile
+		assert.equal(await page.inputValue('#portfolio-weights'), 'equal', 'the default first');
+		await page.selectOption('#portfolio-weights', 'physical');
+		await page.click('#portfolio-submit');
+		await textIs(page, '#portfolio-summary', L.physical);
+		const chosen = (await measureRows(page)).filter(r => r.selected === 'true').map(r => r.id);
+		assert.deepEqual(chosen, ['b', 'd'], 'b and d under the physical profile');
 	});
 
 	await test(`${name} a chair who does not chair the edition is refused`, async () => {

@@ -3,7 +3,9 @@
 (docs/server.md, "Alerts"): a receiver on 127.0.0.1 that fails gets
 retries with the backoff doubling, with the same idempotency key and a
 signature it can check; the retry cap gives a delivery up; a webhook gets
-only the alerts its clearance reaches; and a server killed (SIGKILL)
+only the alerts its clearance reaches; a webhook removed (DELETE
+/api/webhooks/{id}) gets nothing more, its pending deliveries given up,
+and is audited; and a server killed (SIGKILL)
 while deliveries are pending delivers every alert after its restart, at
 least once, each with the same idempotency key and body, and its monitor
 repeats no message.
@@ -11,6 +13,7 @@ Run: python3 tests/server/test_alerts_delivery.py
 """
 import json
 import os
+import sqlite3
 import sys
 import time
 
@@ -117,6 +120,62 @@ def webhook_clearance():
     t.eq(set(public.delivered()), {low["identifier"]}, "the public one only the public alert")
     t.eq(set(confidential.delivered()), {low["identifier"], high["identifier"]},
          "the confidential one both")
+
+
+@t.test
+def removed_webhook_gets_nothing_more():
+    srv, edition = server(attempts=1000)
+    srv.add_user("chair", "chair", "confidential")
+    admin = srv.client("admin")
+    keep, gone = receiver(), receiver()
+    gone.failing = True
+    kept = admin.post("/api/webhooks", {"url": keep.url}).json()
+    hook = admin.post("/api/webhooks", {"url": gone.url, "clearance": "confidential"}).json()
+    first = issue(admin, edition)
+    t.check(keep.wait_for(lambda r: len(r.delivered()) == 1, 20 * SLOW), "the kept one gets it")
+    t.check(gone.wait_for(lambda r: len(r.received) >= 2, 20 * SLOW),
+            "the failing one is tried again and again")
+    r = admin.delete("/api/webhooks/%d" % hook["id"])
+    t.status(r, 200, "the admin removes the failing webhook")
+    t.eq(r.json(), {"id": hook["id"], "removed": True, "cancelled": 1},
+         "its one pending delivery is given up")
+    tried = len(gone.received)
+    t.eq([h["id"] for h in admin.get("/api/webhooks").json()], [kept["id"]],
+         "the list holds the kept webhook only")
+    gone.failing = False
+    second = issue(admin, edition, scenarios=["conf-nightjar"])
+    third = issue(admin, edition)
+    t.check(keep.wait_for(lambda r: len(r.delivered()) == 2, 20 * SLOW),
+            "the kept (public) one gets the public alert")
+    time.sleep(8 * BACKOFF * SLOW)
+    # at most one attempt was on its way when the removal committed
+    t.check(len(gone.received) <= tried + 1, "no new attempt after the removal: %d then %d"
+            % (tried, len(gone.received)))
+    t.eq({x["key"] for x in gone.received}, {first["identifier"]},
+         "the removed one never sees a message stored after its removal")
+    t.eq(set(keep.delivered()), {first["identifier"], third["identifier"]},
+         "the kept one: the public alerts, not the confidential %s" % second["identifier"])
+    t.status(admin.delete("/api/webhooks/%d" % hook["id"]), 404, "removed already")
+    t.status(admin.delete("/api/webhooks/999999"), 404, "no such webhook")
+    t.status(admin.delete("/api/webhooks/abc"), 404, "not an id")
+    t.status(admin.delete("/api/webhooks/0%d" % kept["id"]), 404, "not an id as written")
+    t.status(srv.client("chair").delete("/api/webhooks/%d" % kept["id"]), 403,
+             "a chair may not remove a webhook")
+    t.status(srv.client().delete("/api/webhooks/%d" % kept["id"]), 401, "nor may a stranger")
+    counts = {h["id"]: h for h in admin.get("/api/webhooks").json()}[kept["id"]]
+    t.eq(counts["pending"] + counts["delivered"], 2, "the kept one still counts its rows")
+    db = sqlite3.connect(srv.db)
+    rows = db.execute("SELECT actor, object, before, after FROM audit "
+                      "WHERE action = 'webhook.remove'").fetchall()
+    state = db.execute("SELECT state, last_error FROM alert_outbox WHERE webhook_id = ?",
+                       (hook["id"],)).fetchall()
+    db.close()
+    t.eq(len(rows), 1, "one audit entry")
+    actor, obj, before, after = rows[0]
+    t.eq((actor, obj, json.loads(before), after),
+         ("admin", "webhook:%d" % hook["id"], {"url": gone.url, "clearance": "confidential"},
+          "null"), "by the admin, with what it was")
+    t.eq(state, [("failed", "the webhook was removed")], "its row says why it was given up")
 
 
 def kill_and_restart(srv):

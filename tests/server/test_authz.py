@@ -88,6 +88,9 @@ MEASURES = {
 # that sees each (its measure's); the last does not exist
 PLAN_ACTIONS = {"sensors/check": "public", "cables/lay": "restricted",
                 "kestrel-study/count": "confidential", "sensors/no-such-action": None}
+# a webhook's id in place of {item}: one that does not exist (removal by an
+# admin is test_alerts_delivery.py's)
+WEBHOOK_ROUTE = "/api/webhooks/{item}"
 USER_ROUTES = ("/api/users/{name}/disabled", "/api/users/{name}/password",
                "/api/users/{name}/organisations")
 MEASURES["no-such-item"] = MEASURES["sensors"]
@@ -212,6 +215,7 @@ POLICY = {
     ("GET", "/alerts.atom"): "anyone",
     ("GET", "/api/webhooks"): "admin",
     ("POST", "/api/webhooks"): "admin",
+    ("DELETE", "/api/webhooks/{item}"): "admin",
     ("GET", "/api/assessments/{id}/register"): "register",
     ("GET", "/api/assessments/{id}/register/letter.html"): "edition-chair",
     ("GET", "/api/assessments/{id}/register/letter.odt"): "edition-chair",
@@ -253,6 +257,8 @@ def success(method, pattern, actor, scenario, phase):
         return 200 if phase == "draft" else 409
     if pattern == "/api/assessments/{id}/plan/portfolio":
         return 200                # a computation, nothing made
+    if pattern == WEBHOOK_ROUTE:
+        return 404                # the matrix removes no real webhook
     if method == "POST" and pattern not in ("/api/session", "/api/users/me/password"):
         return 201
     return 200
@@ -384,6 +390,8 @@ def plan_item_expected(method, pattern, kind, actor, item, phase, chairs_edition
 
 def targets(pattern, method="GET"):
     """(edition, scenario-or-name) pairs to try on PATTERN."""
+    if pattern == WEBHOOK_ROUTE:
+        return [(None, "999999")]
     if "{scenario}" in pattern:
         return [(E, s) for s in SCENARIOS] + [(MISSING_EDITION, "pub-flood")]
     if "{action}" in pattern:
@@ -622,6 +630,8 @@ def matrix():
 
 def check_404_bodies(method, pattern, actor, phase, bodies):
     """A hidden scenario's or plan item's answer is exactly a missing one's."""
+    if pattern == WEBHOOK_ROUTE:
+        return
     if "{scenario}" in pattern:
         missing, names = "no-such", SCENARIOS
     elif "{action}" in pattern:

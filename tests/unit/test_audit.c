@@ -356,6 +356,7 @@ static void make_legacy(fixture_state *f)
 	                                  "DROP TABLE action_log;"
 	                                  "DROP TABLE user_organisations;"
 	                                  "DROP TABLE feed_tokens;"
+	                                  "DROP TABLE webhook_removals;"
 	                                  "ALTER TABLE assessments DROP "
 	                                  "COLUMN plan;"
 	                                  "PRAGMA user_version = 4"),
