@@ -107,6 +107,10 @@ static const message_pair pairs[] = {
 	  "msg_type moet een van deze zijn: Alert, Update, Cancel" },
 	{ "no such edition",
 	  "deze editie bestaat niet" },
+	{ "no such feed token (POST /api/users/me/feed-token gives a new "
+	  "one)",
+	  "dit feedtoken bestaat niet (POST /api/users/me/feed-token geeft "
+	  "een nieuw)" },
 	{ "no such method",
 	  "deze methode bestaat niet" },
 	{ "no such resource",

@@ -11,6 +11,7 @@
 
 #include <libxml/xmlwriter.h>
 #include <natrisk/alert_store.h>
+#include <natrisk/register_store.h>
 
 #include "alerts.h"
 #include "handlers.h"
@@ -110,10 +111,34 @@ static int atom_feed(xmlTextWriterPtr w, json_t *messages, const char *sender)
 
 /* Anonymous readers get the public alerts; a signed-in reader those of
  * their clearance (the session cookie: a browser, not a feed reader). */
+/* The clearance the feed is read at: with ?token= that of the token's
+ * (enabled) user, and a token that is none is 401, not the public feed,
+ * so that a reader sees at once that its link has ended; else the
+ * session's, or public without one. -1 with R answered. */
+static int feed_clearance(request *q, reply *r,
+                          natrisk_classification *clearance)
+{
+	const char *token = MHD_lookup_connection_value(
+		q->connection, MHD_GET_ARGUMENT_KIND, "token");
+	*clearance = q->signed_in ? q->user.clearance : NATRISK_PUBLIC;
+	if (!token)
+		return 0;
+	natrisk_user user;
+	if (natrisk_store_feed_token_find(q->srv->store, token, &user) != 0) {
+		reply_error(r, 401, "no such feed token (POST "
+		            "/api/users/me/feed-token gives a new one)");
+		return -1;
+	}
+	*clearance = user.clearance;
+	natrisk_user_clear(&user);
+	return 0;
+}
+
 int h_alerts_atom(request *q, reply *r)
 {
-	natrisk_classification clearance = q->signed_in ? q->user.clearance
-	                                                : NATRISK_PUBLIC;
+	natrisk_classification clearance;
+	if (feed_clearance(q, r, &clearance) != 0)
+		return 0;
 	json_t *messages;
 	int rc = natrisk_store_alerts_recent(q->srv->store, clearance,
 	                                     ATOM_ENTRIES, &messages);

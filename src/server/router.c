@@ -117,7 +117,7 @@ static const route routes[] = {
 	  ACCESS_REPORT_ACTION, h_action_status },
 	{ "GET", "/api/reminders", ACCESS_REMINDERS, h_reminders },
 	{ "GET", "/api/reminders.atom", ACCESS_ANYONE, h_reminders_feed },
-	{ "POST", "/api/users/me/feed-token", ACCESS_REMINDERS, h_feed_token },
+	{ "POST", "/api/users/me/feed-token", ACCESS_SIGNED_IN, h_feed_token },
 	{ "PUT", "/api/users/{name}/organisations", ACCESS_MANAGE_USERS,
 	  h_user_organisations },
 	{ "GET", "/api/methods/{name}", ACCESS_SIGNED_IN, h_method },

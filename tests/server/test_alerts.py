@@ -8,7 +8,9 @@ messages that `natrisk cap validate` accepts; a feed that answers garbage
 or hangs is recorded as failed and the server goes on; operators issue
 manual alerts, updates and cancels, as Exercise or Test too, audited;
 and an alert about a scenario above a reader's clearance is in neither
-list for that reader.
+list for that reader; a user's feed token (POST /api/users/me/feed-token)
+reads the Atom feed at that user's clearance without a session, until a
+new token or the user's disabling ends it.
 Run: python3 tests/server/test_alerts.py
 """
 import json
@@ -310,6 +312,37 @@ def clearance_hides_alerts_everywhere():
             restricted["identifier"].encode() not in atom, "the anonymous feed is public only")
     t.check(b"Flood exercise" in atom, "and holds the public alerts")
     t.status(anonymous.get("/api/alerts"), 401, "the API needs a session")
+
+    # a feed reader cannot sign in: the user's feed token stands for them
+    links = {}
+    for name, level in (("viewer-p", 0), ("viewer-r", 1), ("viewer-c", 2)):
+        r = srv.client(name).post("/api/users/me/feed-token")
+        t.status(r, 201, "%s takes a feed token" % name)
+        link = links[name] = r.json()["alerts_url"]
+        t.eq(link, "/alerts.atom?token=" + r.json()["token"], "%s: the alerts' feed link" % name)
+        t.check("url" not in r.json(), "%s: no reminders' feed for a viewer" % name)
+        r = anonymous.get(link)
+        t.status(r, 200, "%s's link, without a session" % name)
+        t.eq((secret["identifier"].encode() in r.body, restricted["identifier"].encode() in r.body),
+             (level >= 2, level >= 1), "%s's link reads at %s's clearance" % (name, name))
+        if level < 2:
+            t.check(b"nightjar" not in r.body.lower(), "%s's link: nothing of the nightjar" % name)
+        t.status(anonymous.get(link.replace("/alerts.atom", "/api/reminders.atom")), 403,
+                 "%s's token opens no reminders" % name)
+    old_link = link
+    t.status(srv.client("viewer-c").post("/api/users/me/feed-token"), 201, "a new token")
+    t.status(anonymous.get(old_link), 401, "a new token ends the old link")
+    t.check(anonymous.get(old_link).is_json_error(), "with a JSON error")
+    t.status(anonymous.get("/alerts.atom?token=nonsense"), 401,
+             "a token that is none is refused, not read as public")
+    # a session does not lift a token's clearance: the link reads as its user
+    public_link = srv.client("viewer-p").post("/api/users/me/feed-token").json()["alerts_url"]
+    body = srv.client("viewer-c").get(public_link).body
+    t.check(secret["identifier"].encode() not in body, "a public user's link stays public")
+    t.status(anonymous.get(links["viewer-r"]), 200, "the restricted viewer's link works")
+    run_cli("user", "disable", "viewer-r", "--db", srv.db)
+    t.status(anonymous.get(links["viewer-r"]), 401, "and ends when its user is disabled")
+    run_cli("user", "enable", "viewer-r", "--db", srv.db)
 
 
 @t.test

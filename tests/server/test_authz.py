@@ -223,7 +223,7 @@ POLICY = {
     ("POST", "/api/assessments/{id}/register/{item}/{action}"): "action-reporter",
     ("GET", "/api/reminders"): "reminders",
     ("GET", "/api/reminders.atom"): "feed",
-    ("POST", "/api/users/me/feed-token"): "reminders",
+    ("POST", "/api/users/me/feed-token"): "signed-in",
     ("PUT", "/api/users/{name}/organisations"): "admin",
 }
 

@@ -352,6 +352,7 @@ def feed():
     t.status(r, 201, "an owner takes a feed token")
     token = r.json()["token"]
     t.eq(r.json()["url"], "/api/reminders.atom?token=" + token, "and its URL")
+    t.eq(r.json()["alerts_url"], "/alerts.atom?token=" + token, "and the alerts' feed's")
     anonymous = Client(srv)
     r = anonymous.get("/api/reminders.atom?token=" + token)
     t.status(r, 200, "the feed, without a session")
@@ -376,10 +377,14 @@ def feed():
     r = c["owner-water"].post("/api/users/me/feed-token")
     public = ET.fromstring(anonymous.get("/api/reminders.atom?token=" + r.json()["token"]).body)
     t.eq(len(public.findall("a:entry", ns)), 3, "a public owner's feed has no kestrel")
-    t.status(c["viewer"].post("/api/users/me/feed-token"), 403, "a viewer has no feed")
+    r = c["viewer"].post("/api/users/me/feed-token")
+    t.status(r, 201, "a viewer takes a token too, for the alerts' feed")
+    t.eq(sorted(r.json()), ["alerts_url", "token"], "without a reminders' feed")
+    t.status(anonymous.get("/api/reminders.atom?token=" + r.json()["token"]), 403,
+             "the viewer's token opens no reminders")
     t.eq([row for row in audit_rows("user.feed-token") if token in (row[3] or "")], [],
          "the token never reaches the audit log")
-    t.check(len(audit_rows("user.feed-token")) == 3, "each new token is audited")
+    t.check(len(audit_rows("user.feed-token")) == 4, "each new token is audited")
 
 
 # ------------------------------------------------------------ updates
