@@ -3,7 +3,9 @@
 // monitor's feeds; for chairs and admins, the form that issues an alert,
 // an update or a cancel on an edition they chair (POST
 // /api/assessments/ID/alerts), as Exercise or Test too. The server decides
-// who may: the form shows its refusal as it is.
+// who may: the form shows its refusal as it is. Every reader can make a
+// feed link of their own (POST /api/users/me/feed-token): the Atom feed
+// at their clearance, for a feed reader that cannot sign in.
 
 import * as api from './api.js';
 import { h, replace, onSubmit, scrollBox, labelledSelect } from './dom.js';
@@ -113,6 +115,27 @@ function issueForm(editions, chains, after) {
 		h('p', null, t('alerts.issue.intro')), form);
 }
 
+// A new feed link of the reader's own; the previous one ends.
+function feedLink() {
+	const status = h('p', { id: 'feed-link-status', class: 'form-status', role: 'status' });
+	const output = h('div', { id: 'feed-link-output' });
+	const form = h('form', { id: 'feed-link-form', class: 'inline-form' },
+		h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'feed-link-make' },
+			t('alerts.link.make'))), status);
+	onSubmit(form, status, async () => {
+		const made = await api.post('/api/users/me/feed-token', {});
+		const url = location.origin + made.alerts_url;
+		replace(output, h('div', { class: 'field' },
+			h('label', { for: 'feed-link' }, t('alerts.link.label')),
+			h('input', { id: 'feed-link', type: 'text', readonly: true, value: url,
+				spellcheck: 'false', autocomplete: 'off' })));
+		return t('alerts.link.made');
+	});
+	return h('section', { class: 'panel', 'aria-labelledby': 'feed-link-heading' },
+		h('h2', { id: 'feed-link-heading' }, t('alerts.link.heading')),
+		h('p', null, t('alerts.link.intro')), form, output);
+}
+
 export async function renderAlerts(ctx) {
 	const data = await api.get('/api/alerts');
 	const editions = ctx.isChair() ? await api.get('/api/assessments') : [];
@@ -134,5 +157,6 @@ export async function renderAlerts(ctx) {
 		h('section', { 'aria-labelledby': 'alerts-heading' },
 			h('h2', { id: 'alerts-heading' }, t('alerts.caption')), list),
 		data.feeds.length ? feedsTable(data.feeds) : null,
+		feedLink(),
 		ctx.isChair() ? issueForm(editions, data.alerts, after) : null);
 }

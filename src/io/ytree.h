@@ -99,6 +99,10 @@ void ywarning(ydoc *doc, const ynode *node, const char *fmt, ...)
 bool ycheck_unique(ydoc *doc, const ynode *const *nodes, size_t n,
                    const char *what);
 
+/* Reports a key of MAP that is not text, and every repeated key
+ * (ykeys.c; ytree.c calls it as it closes a mapping). */
+void ycheck_map_keys(ydoc *doc, const ynode *map);
+
 /* The value for KEY in a map, or NULL. */
 ynode *ymap_get(const ynode *map, const char *key);
 bool yis_null(const ynode *node);

@@ -1,7 +1,9 @@
 // alerts.mjs - the alerts page: the edition's chair issues an Exercise
 // alert about a scenario and then a Test update of it from the form, and
 // the page lists the chain with its history; a viewer sees the (public)
-// chain and no form; the anonymous Atom feed carries both messages.
+// chain and no form; the anonymous Atom feed carries both messages; the
+// viewer makes a feed link of their own, which reads the feed without a
+// session, and a second link ends the first.
 
 import assert from 'node:assert/strict';
 import {
@@ -10,8 +12,8 @@ import {
 
 // What the interface says, written by hand in both languages.
 const TEXT = {
-	en: { title: 'Alerts', issued: /^Issued (Alert|Update) natrisk-[0-9a-f]{12}-\d{8}T\d{6}Z \((Exercise|Test)\)\.$/ },
-	nl: { title: 'Alerts', issued: /^(Alert|Update) natrisk-[0-9a-f]{12}-\d{8}T\d{6}Z uitgegeven \((Exercise|Test)\)\.$/ }
+	en: { title: 'Alerts', made: 'A new feed link was made; the previous one no longer works.', issued: /^Issued (Alert|Update) natrisk-[0-9a-f]{12}-\d{8}T\d{6}Z \((Exercise|Test)\)\.$/ },
+	nl: { title: 'Alerts', made: 'Er is een nieuwe feedlink gemaakt; de vorige werkt niet meer.', issued: /^(Alert|Update) natrisk-[0-9a-f]{12}-\d{8}T\d{6}Z uitgegeven \((Exercise|Test)\)\.$/ }
 };
 
 async function prepare(page, lang) {
@@ -85,5 +87,26 @@ export async function alerts({ chair, viewer }, lang) {
 		const atom = await (await fetch(BASE + '/alerts.atom')).text();
 		assert.ok(atom.includes(chainId), 'the anonymous Atom feed lists the public alert');
 		assert.ok(atom.includes(headline + ' (update)'), 'and its update');
+	});
+	await test(`alerts (${lang}): a viewer makes a feed link of their own; a new one ends it`, async () => {
+		const page = viewer.page;
+		const make = async () => {
+			await page.evaluate(() => { document.getElementById('feed-link-status').textContent = ''; });
+			await page.click('#feed-link-make');
+			await page.waitForFunction(() => document.getElementById('feed-link-status')?.textContent.trim());
+			assert.equal((await page.textContent('#feed-link-status')).trim(), TEXT[lang].made);
+			return page.inputValue('#feed-link');
+		};
+		const first = await make();
+		assert.match(first, /\/alerts\.atom\?token=[A-Za-z0-9_-]{43}$/);
+		assert.ok(first.startsWith(BASE), 'an absolute link: ' + first);
+		const feed = await fetch(first); // no cookie: the token alone
+		assert.equal(feed.status, 200);
+		assert.ok((await feed.text()).includes(chainId), 'the link reads the feed');
+		const second = await make();
+		assert.notEqual(second, first);
+		assert.equal((await fetch(first)).status, 401, 'the first link has ended');
+		assert.equal((await fetch(second)).status, 200, 'the second works');
+		await checkA11y(page, 'alerts with a feed link');
 	});
 }
