@@ -3,7 +3,10 @@
 // their status, each editable until it is triaged. For analysts, chairs
 // and admins the triage page: the signals within their clearance, by
 // status, each with its history and a form to dismiss, watch or propose
-// a new or changed scenario. Viewers and owners have no signals (the
+// a new or changed scenario; under a proposal of a new scenario, a
+// chair's form that makes it one (POST /api/signals/ID/adopt: its kind,
+// a first likelihood and its theme; the analysts score its impact), and
+// once made, a link to it. Viewers and owners have no signals (the
 // server answers 403); the page is not theirs.
 
 import * as api from './api.js';
@@ -77,6 +80,53 @@ function triageForm(signal, clearance, onDone) {
 	return form;
 }
 
+// The newest decision, when it proposes a new scenario.
+function newScenarioProposal(signal) {
+	const last = signal.triage && signal.triage[signal.triage.length - 1];
+	return last && last.decision === 'propose' && last.proposal && !last.proposal.scenario
+		? last.proposal : null;
+}
+
+// Where the signal's proposal went, for those who triage.
+function adoptedNote(signal) {
+	const a = signal.adopted;
+	return a ? h('p', { class: 'signal-adopted', id: 'adopted-' + signal.id },
+		t('signals.adopted', { edition: a.edition }), ' ',
+		h('a', { href: '#/editions/' + a.edition + '/scenarios/' + encodeURIComponent(a.scenario) },
+			a.scenario)) : null;
+}
+
+// A chair's form that makes the proposal of SIGNAL a scenario of the
+// edition it names; ON_DONE(signal, message) after. The server decides
+// whether the chair chairs that edition.
+function adoptForm(signal, onDone) {
+	const key = signal.id;
+	const kind = labelledSelect(t('signals.adoptKind'),
+		['threat', 'hazard'].map(k => ({ value: k, label: t('kind.' + k) })), 'threat', { id: 'akind-' + key });
+	const likelihood = labelledSelect(t('signals.adoptLikelihood'),
+		['A', 'B', 'C', 'D', 'E'].map(c => ({ value: c, label: c })), 'C', { id: 'alikelihood-' + key });
+	const theme = h('input', { id: 'atheme-' + key, type: 'text', maxlength: 64, autocomplete: 'off' });
+	const status = h('p', { class: 'form-status', id: 'adopt-status-' + key, role: 'status' });
+	const form = h('form', { class: 'adopt-form', id: 'adopt-' + key, novalidate: true },
+		h('h4', null, t('signals.adoptHeading')),
+		h('p', { class: 'note' }, t('signals.adoptIntro')),
+		kind.field, likelihood.field,
+		h('div', { class: 'field' }, h('label', { for: 'atheme-' + key }, t('signals.adoptTheme')), theme),
+		h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'adopt-submit-' + key },
+			t('signals.adoptSubmit'))),
+		status);
+	onSubmit(form, status, async () => {
+		const body = { kind: kind.select.value, likelihood: likelihood.select.value, impact: {}, new: true };
+		if (theme.value.trim())
+			body.theme = theme.value.trim();
+		const saved = await api.post('/api/signals/' + api.enc(key) + '/adopt', body);
+		const message = t('signals.adoptDone', { scenario: saved.adopted.scenario });
+		onDone(saved, message);
+		return message;
+	});
+	return form;
+}
+
 // One signal as a card; ACTIONS are the reader's (edit, triage).
 function card(signal, actions) {
 	return h('article', { class: 'plan-item signal-card', 'data-signal': signal.id, 'data-status': signal.status },
@@ -91,6 +141,7 @@ function card(signal, actions) {
 		h('p', { class: 'note' }, t('signals.by', { author: signal.author, date: dateTime(signal.submitted) })),
 		signal.triage && signal.triage.length ? h('div', null, h('h4', null, t('signals.history')),
 			h('ol', { class: 'signal-history' }, signal.triage.map(historyEntry))) : null,
+		adoptedNote(signal),
 		actions);
 }
 
@@ -126,11 +177,16 @@ async function renderTriage(ctx) {
 			STATUSES.map(s => ({ value: s, label: t('signal.' + s) }))), 'new', { id: 'signals-filter' });
 	function draw() {
 		const shown = signals.filter(s => !filter.select.value || s.status === filter.select.value);
-		replace(list, shown.length ? shown.map(s => card(s, triageForm(s, ctx.session.clearance, (saved, message) => {
+		const done = (saved, message) => {
 			signals = signals.map(x => (x.id === saved.id ? saved : x));
 			draw();
 			announce(message);
-		}))) : h('p', { id: 'no-signals' }, t(signals.length ? 'signals.noneShown' : 'signals.none')));
+		};
+		const actions = s => [
+			ctx.isChair() && newScenarioProposal(s) && !s.adopted ? adoptForm(s, done) : null,
+			triageForm(s, ctx.session.clearance, done)];
+		replace(list, shown.length ? shown.map(s => card(s, actions(s)))
+			: h('p', { id: 'no-signals' }, t(signals.length ? 'signals.noneShown' : 'signals.none')));
 	}
 	filter.select.addEventListener('change', draw);
 	draw();

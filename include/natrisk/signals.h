@@ -14,7 +14,9 @@
  * Bodies go in and signals come out as JSON text (malloc'd, the
  * caller's to free). Errors as store.h: NATRISK_EINVALID (a bad body,
  * with the message), NATRISK_ENOTFOUND (no such signal, or not for this
- * reader), NATRISK_ECONFLICT (a triaged signal edited), NATRISK_EIO.
+ * reader), NATRISK_ECONFLICT (a triaged signal edited, or a signal
+ * made a scenario that proposes none), NATRISK_EIO. A proposal of a new
+ * scenario becomes one in one action (natrisk_store_signal_adopt).
  */
 #ifndef NATRISK_SIGNALS_H
 #define NATRISK_SIGNALS_H
@@ -72,6 +74,32 @@ int natrisk_store_signal_triage(natrisk_store *s,
                                 const natrisk_signal_reader *who,
                                 const char *id, const char *body,
                                 size_t len, char **json);
+/* The edition whose new scenario signal ID's newest decision proposes,
+ * into *EDITION: NATRISK_OK; NATRISK_ENOTFOUND (not for WHO);
+ * NATRISK_ECONFLICT when the newest decision proposes no new scenario
+ * or the signal has become one already. The server asks it first, to
+ * decide whether WHO chairs that edition. */
+NATRISK_EXTERN
+int natrisk_store_signal_proposal(natrisk_store *s,
+                                  const natrisk_signal_reader *who,
+                                  const char *id, int64_t *edition);
+/* Makes signal ID's proposal a scenario of EDITION (as
+ * natrisk_store_signal_proposal gave it; NATRISK_ECONFLICT if it has
+ * changed since) in one transaction: BODY holds the scenario's fields
+ * as natrisk_store_scenario_add takes them, the proposal's title and
+ * description standing in for those it lacks; its classification is
+ * the signal's level unless BODY gives one, and never below it
+ * (NATRISK_EINVALID). The signal records the scenario it became
+ * ("adopted"), and the act is audited (signal.adopt, with
+ * scenario.add). Returns NATRISK_OK with the signal as WHO sees it in
+ * *JSON (the caller frees it with free()); NATRISK_EINVALID with the
+ * scenario's problems in DIAG; or as natrisk_store_scenario_add. */
+NATRISK_EXTERN
+int natrisk_store_signal_adopt(natrisk_store *s,
+                               const natrisk_signal_reader *who,
+                               const char *id, int64_t edition,
+                               const char *body, size_t len,
+                               natrisk_diag *diag, char **json);
 /* Signal ID as WHO may see it (with its triage history unless
  * own_only): NATRISK_OK with it in *JSON, which the caller frees with
  * free(); or NATRISK_ENOTFOUND. JSON may be NULL: whether it is there. */

@@ -73,6 +73,8 @@ static const message_pair pairs[] = {
 	  "'edition'",
 	  "een signaal dat scenario's of thema's noemt, noemt ook "
 	  "hun editie (edition)" },
+	{ "a signal without its level",
+	  "een signaal zonder rubricering" },
 	{ "a status cannot be dated after today (%s)",
 	  "een status kan niet na vandaag (%s) gedateerd zijn" },
 	{ "a triage decision",
@@ -172,6 +174,8 @@ static const message_pair pairs[] = {
 	  "zodra de editie is gepubliceerd (tot dan verandert het plan zelf)" },
 	{ "edition %lld is published and cannot change",
 	  "editie %lld is gepubliceerd en kan niet meer veranderen" },
+	{ "expected a JSON object of the scenario's fields",
+	  "verwacht: een JSON-object met de velden van het scenario" },
 	{ "expected an object {criterion: score, ...}",
 	  "verwacht: een object {criterium: score, ...}" },
 	{ "expected an object {criterion: score, ...}: %s",
@@ -236,6 +240,10 @@ static const message_pair pairs[] = {
 	  "geen webhook %lld (of hij is verwijderd)" },
 	{ "not JSON: %s",
 	  "geen JSON: %s" },
+	{ "only a proposal of a new scenario becomes a scenario, and the "
+	  "signal's newest decision is not one",
+	  "alleen een voorstel voor een nieuw scenario wordt een scenario, "
+	  "en het nieuwste besluit over het signaal is er geen" },
 	{ "only the decision propose has a 'proposal'",
 	  "alleen het besluit propose heeft een voorstel (proposal)" },
 	{ "organisation '%s' is first responsible for a measure or an "
@@ -349,11 +357,19 @@ static const message_pair pairs[] = {
 	  "%s en een nieuwe kan niet eerder liggen" },
 	{ "the method %s of edition %lld cannot be read",
 	  "de methode %s van editie %lld kan niet worden gelezen" },
+	{ "the proposal has changed; read the signal again",
+	  "het voorstel is gewijzigd; lees het signaal opnieuw" },
 	{ "the request holds errors",
 	  "het verzoek bevat fouten" },
+	{ "the signal has become a scenario already",
+	  "het signaal is al een scenario geworden" },
 	{ "the signal has been triaged: it can no longer be edited",
 	  "het signaal is al beoordeeld: het kan niet meer worden "
 	  "gewijzigd" },
+	{ "the signal is %s: the scenario it becomes is classified %s or "
+	  "higher",
+	  "het signaal heeft rubricering %s: het scenario dat het wordt, "
+	  "krijgt rubricering %s of hoger" },
 	{ "the store %s is open read-only",
 	  "de opslag %s is alleen-lezen geopend" },
 	{ "the store keeps editions whose method is named by its id "

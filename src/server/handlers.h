@@ -67,6 +67,7 @@ int h_signal_submit(request *q, reply *r);
 int h_signal_get(request *q, reply *r);
 int h_signal_edit(request *q, reply *r);
 int h_signal_triage(request *q, reply *r);
+int h_signal_adopt(request *q, reply *r);
 /* api_alerts.c, alert_manual.c: alerts (docs/server.md, "Alerts") */
 int h_alerts_list(request *q, reply *r);
 int h_alerts_atom(request *q, reply *r);

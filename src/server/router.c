@@ -136,6 +136,8 @@ static const route routes[] = {
 	{ "PUT", "/api/signals/{signal}", ACCESS_EDIT_SIGNAL, h_signal_edit },
 	{ "POST", "/api/signals/{signal}/triage", ACCESS_TRIAGE_SIGNAL,
 	  h_signal_triage },
+	{ "POST", "/api/signals/{signal}/adopt", ACCESS_TRIAGE_SIGNAL,
+	  h_signal_adopt },
 };
 
 enum { ROUTE_COUNT = sizeof routes / sizeof *routes };

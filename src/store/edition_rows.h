@@ -119,6 +119,13 @@ int classification_level(const char *name);
 int chairs_replace(sqlite3 *db, int64_t edition, const char *const *names,
                    size_t count);
 
+/* natrisk_store_scenario_add in the caller's transaction (scenarios.c):
+ * *ID the new scenario's id (malloc'd) on success, else NULL. */
+int scenario_add_tx(sqlite3 *db, int64_t edition, const char *json,
+                    size_t len, const char *actor,
+                    natrisk_classification clearance, natrisk_diag *diag,
+                    char **id);
+
 /* Appends to the audit log that ACTOR did ACTION on OBJECT, with BEFORE
  * and AFTER (JSON values, borrowed) as compact JSON text. */
 int audit_json_change(sqlite3 *db, const char *actor, const char *action,

@@ -316,7 +316,14 @@ const char *const migrations[] = {
 	"CREATE TABLE IF NOT EXISTS webhook_removals ("
 	"  webhook_id INTEGER PRIMARY KEY REFERENCES webhooks(id),"
 	"  removed_by TEXT NOT NULL,"
-	"  removed_at TEXT NOT NULL);",
+	"  removed_at TEXT NOT NULL);"
+	/* and a proposal made a scenario (signals.h): at most once, the
+	 * scenario the signal became */
+	"CREATE TABLE IF NOT EXISTS signal_adoptions ("
+	"  signal_id INTEGER PRIMARY KEY REFERENCES signals(id),"
+	"  scenario_id INTEGER NOT NULL REFERENCES scenarios(id),"
+	"  author TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);",
 };
 
 const int migration_count = (int)(sizeof migrations / sizeof *migrations);

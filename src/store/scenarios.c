@@ -183,6 +183,20 @@ static int add_work(sqlite3 *db, void *ctx)
 	return rc == 0 ? edition_bump(db, job->edition, level) : rc;
 }
 
+int scenario_add_tx(sqlite3 *db, int64_t edition, const char *json,
+                    size_t len, const char *actor,
+                    natrisk_classification clearance, natrisk_diag *diag,
+                    char **id)
+{
+	scenario_job job = { edition, NULL, json, len, actor, clearance, diag,
+		             NULL };
+	int rc = add_work(db, &job);
+	*id = rc == 0 ? job.made_id : NULL;
+	if (rc != 0)
+		free(job.made_id);
+	return rc;
+}
+
 int natrisk_store_scenario_add(natrisk_store *s, int64_t edition,
                                const char *json, size_t len,
                                const char *actor,

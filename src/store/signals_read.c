@@ -16,8 +16,9 @@
 	"THEN 1 ELSE 2 END"
 
 /* The signal G's level: the highest of what it is and what it names,
- * and (?4) of its triage: the scenarios proposals name and the
- * decisions' own classifications (a note may say more than the signal). */
+ * and (?4) of its triage: the scenarios proposals name, the decisions'
+ * own classifications (a note may say more than the signal) and the
+ * scenario the signal became. */
 #define SIGNAL_LEVEL                                                      \
 	"MAX(" LEVEL_OF("g.classification") ", "                          \
 	"COALESCE((SELECT MAX(" LEVEL_OF("c.classification") ") FROM "    \
@@ -32,7 +33,10 @@
 	"signal_triage r JOIN scenarios c ON c.id = r.scenario_id "       \
 	"WHERE r.signal_id = g.id AND ?4), 0), "                          \
 	"COALESCE((SELECT MAX(" LEVEL_OF("r.classification") ") FROM "    \
-	"signal_triage r WHERE r.signal_id = g.id AND ?4), 0))"
+	"signal_triage r WHERE r.signal_id = g.id AND ?4), 0), "          \
+	"COALESCE((SELECT " LEVEL_OF("c.classification") " FROM "         \
+	"signal_adoptions d JOIN scenarios c ON c.id = d.scenario_id "    \
+	"WHERE d.signal_id = g.id AND ?4), 0))"
 
 #define SIGNAL_STATUS                                                    \
 	"COALESCE((SELECT CASE decision WHEN 'dismiss' THEN 'dismissed' " \
@@ -152,6 +156,31 @@ static json_t *triage_list(sqlite3 *db, int64_t id)
 	return list;
 }
 
+/* The scenario signal ID became ({edition, scenario, by, at}), or null;
+ * NULL when out of memory or the store fails. */
+static json_t *adoption(sqlite3 *db, int64_t id)
+{
+	sqlite3_stmt *stmt = db_prepare(db,
+		"SELECT c.assessment_id, c.key, d.author, d.created_at FROM "
+		"signal_adoptions d JOIN scenarios c ON c.id = d.scenario_id "
+		"WHERE d.signal_id = ?");
+	if (!stmt)
+		return NULL;
+	sqlite3_bind_int64(stmt, 1, id);
+	json_t *out = NULL;
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW)
+		out = json_pack("{s:I, s:o, s:o, s:o}", "edition",
+		                (json_int_t)sqlite3_column_int64(stmt, 0),
+		                "scenario", text_or_null(stmt, 1), "by",
+		                text_or_null(stmt, 2), "at",
+		                text_or_null(stmt, 3));
+	else if (step == SQLITE_DONE)
+		out = json_null();
+	sqlite3_finalize(stmt);
+	return out;
+}
+
 /* The signal of the row STMT (visible_sql's columns). */
 static json_t *row_json(sqlite3 *db, const natrisk_signal_reader *who,
                         sqlite3_stmt *stmt)
@@ -175,7 +204,8 @@ static json_t *row_json(sqlite3 *db, const natrisk_signal_reader *who,
 		"author", text_or_null(stmt, 2), "submitted",
 		text_or_null(stmt, 8), "edited", text_or_null(stmt, 9));
 	if (o && !who->own_only &&
-	    json_object_set_new(o, "triage", triage_list(db, id)) != 0) {
+	    (json_object_set_new(o, "triage", triage_list(db, id)) != 0 ||
+	     json_object_set_new(o, "adopted", adoption(db, id)) != 0)) {
 		json_decref(o);
 		o = NULL;
 	}

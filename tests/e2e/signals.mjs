@@ -6,7 +6,9 @@
 // change to the scenario, and sees the decision in the history; the
 // reporter then sees the decision and can no longer edit. A signal that
 // names a restricted scenario is on the confidential chair's triage page
-// and not on the public analyst's.
+// and not on the public analyst's; proposed as a new scenario of a draft
+// edition, the chair makes it one from the card, and the scenario is
+// classified as the signal.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -173,5 +175,41 @@ export async function signals({ chair, ann }) {
 		const text = await cardText(page, restricted);
 		assert.ok(text.includes(TEXT.en.restricted) && text.includes(RESTRICTED), text);
 		await reporter.context.close();
+	});
+	await test('the chair makes the proposal of a new scenario a scenario, from the card', async () => {
+		const api = await apiLogin(CHAIR);
+		const yaml = await readFile(ROOT + '/examples/nrb-2012.yaml', 'utf8');
+		const draft = await apiCall(api, 'POST', '/api/assessments', yaml, 'application/yaml');
+		assert.equal(draft.status, 201, draft.text);
+		const D = draft.json.id;
+		const proposed = await apiCall(api, 'POST', `/api/signals/${restricted}/triage`, {
+			decision: 'propose', proposal: {
+				title: 'Ministry network probes', edition: D,
+				description: 'Probing of ministry networks by a state actor.'
+			}
+		});
+		assert.equal(proposed.status, 201, proposed.text);
+		const page = chair.page;
+		await open(page, 'en', '/signals', '#signals-list');
+		await page.selectOption('#signals-filter', 'proposed');
+		await page.waitForSelector(`#adopt-${restricted}`);
+		await checkA11y(page, 'the triage page with the adopt form');
+		await checkWidth(page, 'the adopt form');
+		await page.selectOption(`#akind-${restricted}`, 'threat');
+		await page.selectOption(`#alikelihood-${restricted}`, 'B');
+		await page.click(`#adopt-submit-${restricted}`);
+		await page.waitForSelector(`#adopted-${restricted} a`);
+		const sid = (await page.textContent(`#adopted-${restricted} a`)).trim();
+		assert.match(sid, /^ministry-network-probes-[a-z0-9]{6}$/);
+		assert.match((await page.textContent('#status')).trim(),
+			new RegExp(`^The proposal is now scenario ${sid}\\.$`));
+		assert.equal(await page.$(`#adopt-${restricted}`), null, 'no second adoption offered');
+		const got = await apiCall(api, 'GET', `/api/assessments/${D}/scenarios/${sid}`);
+		assert.equal(got.status, 200, got.text);
+		assert.deepEqual([got.json.title, got.json.description, got.json.kind, got.json.classification,
+			got.json.likelihood.ev], ['Ministry network probes',
+			'Probing of ministry networks by a state actor.', 'threat', 'restricted', 'B']);
+		await page.click(`#adopted-${restricted} a`);
+		await page.waitForFunction(id => location.hash.endsWith('/scenarios/' + id), sid);
 	});
 }

@@ -137,7 +137,9 @@ published = [None]
 #   signal          ... and the signal exists for the actor: a reporter's
 #                   own, or for the others one within their clearance
 #   signal-edit     ... and its reporter (409 once it is triaged)
-#   signal-triage   ... and an analyst, chair or admin
+#   signal-triage   ... and an analyst, chair or admin (adopt: then 409, as
+#                   no signal here proposes a new scenario; who chairs the
+#                   proposal's edition is test_signals.py's)
 #   register        an admin or one of the edition's chairs (the whole
 #                   register), or an owner (their organisations' actions);
 #                   the edition exists (for an owner: published)
@@ -207,6 +209,7 @@ POLICY = {
     ("GET", "/api/signals/{signal}"): "signal",
     ("PUT", "/api/signals/{signal}"): "signal-edit",
     ("POST", "/api/signals/{signal}/triage"): "signal-triage",
+    ("POST", "/api/signals/{signal}/adopt"): "signal-triage",
     # alerts (docs/server.md, "Alerts"): every signed-in user reads those of
     # their clearance, the Atom feed needs no session (the public ones), an
     # edition's chairs and admins issue, admins register webhooks
@@ -259,6 +262,8 @@ def success(method, pattern, actor, scenario, phase):
         return 200                # a computation, nothing made
     if pattern == WEBHOOK_ROUTE:
         return 404                # the matrix removes no real webhook
+    if pattern.endswith("/adopt"):
+        return 409                # no signal of the matrix proposes a new scenario
     if method == "POST" and pattern not in ("/api/session", "/api/users/me/password"):
         return 201
     return 200

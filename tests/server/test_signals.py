@@ -7,7 +7,8 @@ owners have no access. A signal's classification is the highest of its
 own and of what it names (docs/server.md, "Signals"), and a signal above
 a reader does not exist for them in any answer. Every submission, edit
 and decision is audited; bad bodies get 4xx JSON errors and store
-nothing.
+nothing. A chair makes a proposal of a new scenario a scenario of the
+edition it names in one action, classified at least as the signal.
 
 Expected values are written by hand from the fixture
 (tests/server/fixtures/classified.yaml: pub-flood public, res-grid
@@ -247,6 +248,73 @@ def triage_history():
 
 
 @t.test
+def proposal_becomes_a_scenario():
+    """A chair of the edition a proposal names makes it a scenario in one
+    action: the proposal's title and description, classified at least
+    as the signal; the signal records the scenario it became, once."""
+    D = ed["draft"]
+    s = submit("rep-r", classification="restricted", text="Drones over the water works")
+    k = s["id"]
+    adopt = "/api/signals/%s/adopt" % k
+    body = {"kind": "threat", "likelihood": "C", "impact": {"5.1": "C"}}
+    r = c["chair-c"].post(adopt, body)
+    t.status(r, 409, "nothing proposed yet")
+    r = c["ana-r"].post("/api/signals/%s/triage" % k, {"decision": "propose", "proposal": {
+        "title": "Drone incursions at water works",
+        "description": "Repeated drone sightings over pumping stations.", "edition": D}})
+    t.status(r, 201, "an analyst proposes a new scenario of the draft edition")
+    count = len(c["chair-c"].get("/api/assessments/%d/scenarios" % D).json())
+    t.status(c["ana-r"].post(adopt, body), 403, "an analyst does not add scenarios")
+    t.status(c["chair-p"].post(adopt, body), 404, "a public chair does not see the signal")
+    for who in ("viewer", "owner", "rep-r"):
+        t.status(c[who].post(adopt, body), 403, "%s may not" % who)
+    r = c["chair-c"].post(adopt, dict(body, classification="public"))
+    t.status(r, 422, "a restricted signal does not become a public scenario")
+    t.eq(r.json()["error"], "the signal is restricted: the scenario it becomes is "
+         "classified restricted or higher", "and says why")
+    r = c["chair-c"].post(adopt, dict(body, kind="nonsense"))
+    t.status(r, 422, "a scenario the method refuses")
+    t.check(r.json().get("errors"), "with the problems: %s" % r.text)
+    t.eq(len(c["chair-c"].get("/api/assessments/%d/scenarios" % D).json()), count,
+         "and nothing was added")
+    r = c["chair-c"].post(adopt, dict(body, theme="water"))
+    t.status(r, 201, "the chair makes it a scenario")
+    adopted = r.json().get("adopted") or {}
+    t.eq((adopted.get("edition"), adopted.get("by")), (D, "chair-c"), "the signal says so")
+    sid = adopted.get("scenario", "")
+    t.check(re.fullmatch(r"drone-incursions-at-water-works-[a-z0-9]{6}", sid),
+            "a made id from the title: %r" % sid)
+    got = c["chair-c"].get("/api/assessments/%d/scenarios/%s" % (D, sid)).json()
+    t.eq((got.get("title"), got.get("description"), got.get("classification"), got.get("kind"),
+          got.get("theme")),
+         ("Drone incursions at water works", "Repeated drone sightings over pumping stations.",
+          "restricted", "threat", "water"), "the proposal's words, the signal's level")
+    t.eq(len(c["chair-c"].get("/api/assessments/%d/scenarios" % D).json()), count + 1,
+         "one scenario more")
+    t.status(c["ana-p"].get("/api/assessments/%d/scenarios/%s" % (D, sid)), 404,
+             "a public analyst does not see it")
+    t.status(c["chair-c"].post(adopt, body), 409, "once only")
+    t.eq(c["ana-r"].get("/api/signals/" + k).json().get("adopted", {}).get("scenario"), sid,
+         "an analyst reads what it became")
+    t.check("adopted" not in c["rep-r"].get("/api/signals/" + k).json(),
+            "its reporter receives no triage, nor this")
+    # a proposal to change a scenario is the chair's to make by hand
+    r = c["ana-c"].post("/api/signals/%s/triage" % key("bare"), {"decision": "propose",
+                        "proposal": {"title": "Raise it", "edition": D,
+                                     "scenario": "pub-outage"}})
+    t.status(r, 201, "a proposal to change a scenario")
+    t.status(c["chair-c"].post("/api/signals/%s/adopt" % key("bare"), body), 409,
+             "does not become a new scenario")
+    db = sqlite3.connect(srv.db)
+    rows = db.execute("SELECT actor, object, after FROM audit WHERE action IN "
+                      "('signal.adopt', 'scenario.add') ORDER BY id DESC LIMIT 2").fetchall()
+    db.close()
+    t.eq(sorted((a, o.split("/")[0]) for a, o, _ in rows),
+         [("chair-c", "edition:%d" % D), ("chair-c", "signal:" + k)],
+         "the scenario's addition and the adoption, audited together")
+
+
+@t.test
 def proposal_hides_from_lower_readers():
     """A proposal names a scenario: the signal is then at least that
     scenario's classification for those who see the triage; a chair who
@@ -391,7 +459,9 @@ def audit_entries():
           ("ana-c", "signal.triage")], "every decision on it, by whom")
     t.eq(sum(1 for _, a, _ in rows if a == "signal.edit"), 2, "both edits")
     t.eq(sum(1 for _, a, _ in rows if a == "signal.submit"),
-         10, "one entry per signal submitted, none for refused bodies")
+         11, "one entry per signal submitted, none for refused bodies")
+    t.eq(sum(1 for _, a, _ in rows if a == "signal.adopt"), 1,
+         "one adoption, none for the refused ones")
     rc, out, err = run_cli("audit", "verify", "--db", srv.db, check=False)
     t.eq(rc, 0, "the audit chain verifies: %s" % err[:300])
 
