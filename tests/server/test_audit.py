@@ -287,6 +287,7 @@ def legacy_store_sealed():
     sql(srv.db, "ALTER TABLE audit DROP COLUMN mac; DROP TABLE plan_levels; "
         "DROP TABLE plan_experts; DROP TABLE plan_items; DROP TABLE action_log; "
         "DROP TABLE user_organisations; DROP TABLE feed_tokens; DROP TABLE webhook_removals; "
+        "DROP TABLE signal_adoptions; "
         "ALTER TABLE assessments DROP COLUMN plan; PRAGMA user_version = 4;")
     for suffix in (".audit-key", ".audit-anchor"):
         os.unlink(srv.db + suffix)

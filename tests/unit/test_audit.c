@@ -357,6 +357,7 @@ static void make_legacy(fixture_state *f)
 	                                  "DROP TABLE user_organisations;"
 	                                  "DROP TABLE feed_tokens;"
 	                                  "DROP TABLE webhook_removals;"
+	                                  "DROP TABLE signal_adoptions;"
 	                                  "ALTER TABLE assessments DROP "
 	                                  "COLUMN plan;"
 	                                  "PRAGMA user_version = 4"),

@@ -720,6 +720,7 @@ static void test_themes_migrated(void **state)
 		"DROP TABLE plan_items;"
 		"DROP TABLE action_log; DROP TABLE user_organisations;"
 		"DROP TABLE feed_tokens; DROP TABLE webhook_removals;"
+		"DROP TABLE signal_adoptions;"
 		"ALTER TABLE assessments DROP COLUMN plan;"
 		"PRAGMA user_version = 2;"), SQLITE_OK);
 	assert_int_equal(natrisk_store_open(&f->store, f->path), 0);
