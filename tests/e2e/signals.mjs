@@ -190,6 +190,8 @@ export async function signals({ chair, ann }) {
 		});
 		assert.equal(proposed.status, 201, proposed.text);
 		const page = chair.page;
+		// away and back: the page reads the signals again, with the proposal
+		await go(page, '/', 'main h1');
 		await open(page, 'en', '/signals', '#signals-list');
 		await page.selectOption('#signals-filter', 'proposed');
 		await page.waitForSelector(`#adopt-${restricted}`);
