@@ -203,8 +203,8 @@ export async function signals({ chair, ann }) {
 		await page.waitForSelector(`#adopted-${restricted} a`);
 		const sid = (await page.textContent(`#adopted-${restricted} a`)).trim();
 		assert.match(sid, /^ministry-network-probes-[a-z0-9]{6}$/);
-		assert.match((await page.textContent('#status')).trim(),
-			new RegExp(`^The proposal is now scenario ${sid}\\.$`));
+		// announced a moment later (dom.js: a fresh text node)
+		await textIs(page, '#status', `The proposal is now scenario ${sid}.`);
 		assert.equal(await page.$(`#adopt-${restricted}`), null, 'no second adoption offered');
 		const got = await apiCall(api, 'GET', `/api/assessments/${D}/scenarios/${sid}`);
 		assert.equal(got.status, 200, got.text);
