@@ -144,6 +144,12 @@ size_t natrisk_method_default_profile(const natrisk_method *method);
 /* Index of a weight profile by id, or -1. */
 NATRISK_EXTERN
 long natrisk_method_find_profile(const natrisk_method *method, const char *id);
+/* The profile ID names (NULL: the method's default) into *INDEX:
+ * NATRISK_OK, or NATRISK_ENOTFOUND with a last-error message that names
+ * the profiles the method has, for the user to choose from. */
+NATRISK_EXTERN
+int natrisk_method_choose_profile(const natrisk_method *method,
+                                  const char *id, size_t *index);
 
 /* The labels of impact and likelihood class CLS (A..E): owned by METHOD,
  * valid while it lives. Outside A..E the impact label is a static "not

@@ -114,21 +114,10 @@ bool cli_parse_lang(const char *text, natrisk_lang *out)
 int cli_profile(const cli_command *cmd, const natrisk_assessment *a,
                 const char *name, size_t *out)
 {
-	const natrisk_method *m = natrisk_assessment_method(a);
-	if (!name) {
-		*out = natrisk_method_default_profile(m);
+	if (natrisk_method_choose_profile(natrisk_assessment_method(a), name,
+	                                  out) == 0)
 		return 0;
-	}
-	long index = natrisk_method_find_profile(m, name);
-	if (index >= 0) {
-		*out = (size_t)index;
-		return 0;
-	}
-	fprintf(stderr, "natrisk %s: method %s has no weight profile '%s'; "
-	        "it has:", cmd->name, natrisk_method_id(m), name);
-	for (size_t i = 0; i < natrisk_method_profile_count(m); i++)
-		fprintf(stderr, " %s", natrisk_method_profile(m, i)->id);
-	fputc('\n', stderr);
+	fprintf(stderr, "natrisk %s: %s\n", cmd->name, natrisk_error_last());
 	return EXIT_USAGE;
 }
 

@@ -55,6 +55,8 @@ static const message_pair pairs[] = {
 	  "maatregel %s: een kostenpost moet een getal >= 0 zijn" },
 	{ "measure %zu has no id",
 	  "maatregel %zu heeft geen id" },
+	{ "method %s has no weight profile '%s' (it has %s)",
+	  "methode %s heeft geen gewichtenset '%s' (wel %s)" },
 	{ "no measure %zu",
 	  "er is geen maatregel %zu" },
 	{ "no samples",

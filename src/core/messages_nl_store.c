@@ -73,8 +73,6 @@ static const message_pair pairs[] = {
 	  "'edition'",
 	  "een signaal dat scenario's of thema's noemt, noemt ook "
 	  "hun editie (edition)" },
-	{ "a signal without its level",
-	  "een signaal zonder rubricering" },
 	{ "a status cannot be dated after today (%s)",
 	  "een status kan niet na vandaag (%s) gedateerd zijn" },
 	{ "a triage decision",

@@ -4,8 +4,10 @@
  * The loader lives in src/io/method_load.c.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "error.h"
 #include "model.h"
 
 void method_derive(natrisk_method *m)
@@ -99,6 +101,25 @@ long natrisk_method_find_profile(const natrisk_method *m, const char *id)
 		if (strcmp(m->profiles[i].id, id) == 0)
 			return (long)i;
 	return -1;
+}
+
+int natrisk_method_choose_profile(const natrisk_method *m, const char *id,
+                                  size_t *index)
+{
+	long found = id ? natrisk_method_find_profile(m, id)
+	                : (long)m->default_profile;
+	if (found >= 0) {
+		*index = (size_t)found;
+		return NATRISK_OK;
+	}
+	char known[512] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < m->profile_count && used < sizeof known; i++)
+		used += (size_t)snprintf(known + used, sizeof known - used,
+		                         "%s%s", i ? ", " : "",
+		                         m->profiles[i].id);
+	return error_set(NATRISK_ENOTFOUND, "method %s has no weight profile "
+	                 "'%s' (it has %s)", m->id, id, known);
 }
 
 const natrisk_text *natrisk_method_impact_label(const natrisk_method *m,

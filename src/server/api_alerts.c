@@ -2,8 +2,9 @@
  * api_alerts.c - the alerts a reader may see (GET /api/alerts, each
  * chain with its history, and the monitor's feeds), the Atom feed of
  * their CAP messages (GET /alerts.atom), and the webhooks (an admin's:
- * GET and POST /api/webhooks, DELETE /api/webhooks/{id}). A chain about a scenario above the
- * reader's clearance does not exist for them, in either list.
+ * GET and POST /api/webhooks, DELETE /api/webhooks/{id}). A chain about
+ * a scenario above the reader's clearance does not exist for them, in
+ * either list.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -109,12 +110,11 @@ static int atom_feed(xmlTextWriterPtr w, json_t *messages, const char *sender)
 	return rc | (xmlTextWriterEndDocument(w) < 0);
 }
 
-/* Anonymous readers get the public alerts; a signed-in reader those of
- * their clearance (the session cookie: a browser, not a feed reader). */
 /* The clearance the feed is read at: with ?token= that of the token's
- * (enabled) user, and a token that is none is 401, not the public feed,
- * so that a reader sees at once that its link has ended; else the
- * session's, or public without one. -1 with R answered. */
+ * (enabled) user, whatever the session, and a token that is none is 401,
+ * not the public feed, so that a reader sees at once that its link has
+ * ended; else the session's (a browser), or public without one. -1 with
+ * R answered. */
 static int feed_clearance(request *q, reply *r,
                           natrisk_classification *clearance)
 {

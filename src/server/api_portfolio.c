@@ -15,7 +15,6 @@
  * keep the largest answer to seconds, and by one thread for the draws so
  * that other requests keep their workers' processors.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,23 +141,11 @@ static int parse(const json_t *body, natrisk_portfolio_request *q,
 static int choose_profile(const natrisk_plan *plan, const char *weights,
                           natrisk_portfolio_request *q, reply *r)
 {
-	const natrisk_method *m =
-		natrisk_assessment_method(natrisk_plan_assessment(plan));
-	long index = weights ? natrisk_method_find_profile(m, weights)
-	                     : (long)natrisk_method_default_profile(m);
-	if (index >= 0) {
-		q->profile = (size_t)index;
+	if (natrisk_method_choose_profile(natrisk_assessment_method(
+		                                  natrisk_plan_assessment(plan)),
+	                                  weights, &q->profile) == 0)
 		return 0;
-	}
-	char known[512] = "";
-	size_t used = 0;
-	for (size_t i = 0; i < natrisk_method_profile_count(m) &&
-	                   used < sizeof known; i++)
-		used += (size_t)snprintf(known + used, sizeof known - used,
-		                         "%s%s", i ? ", " : "",
-		                         natrisk_method_profile(m, i)->id);
-	reply_error(r, 400, "weights: method %s has no weight profile '%s' "
-	            "(it has %s)", natrisk_method_id(m), weights, known);
+	reply_error(r, 400, "weights: %s", natrisk_error_last());
 	return -1;
 }
 

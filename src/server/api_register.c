@@ -20,15 +20,6 @@
 /* Days ahead that count as due soon. */
 enum { REMINDER_DAYS = 30 };
 
-/* Whether USER's role has reminders (and their feed): owners, chairs,
- * admins. */
-static bool has_reminders(const natrisk_user *user)
-{
-	return user->role == NATRISK_ROLE_OWNER ||
-	       user->role == NATRISK_ROLE_CHAIR ||
-	       user->role == NATRISK_ROLE_ADMIN;
-}
-
 static const char *arg(request *q, const char *name)
 {
 	return MHD_lookup_connection_value(q->connection, MHD_GET_ARGUMENT_KIND,
@@ -249,7 +240,7 @@ int h_reminders_feed(request *q, reply *r)
 		                   "/api/users/me/feed-token)");
 	natrisk_user_clear(&q->user);
 	q->user = user;
-	if (!has_reminders(&user))
+	if (!authz_has_reminders(user.role))
 		return reply_error(r, 403, "your role does not allow this");
 	natrisk_date on = today();
 	json_t *reminders;
@@ -288,7 +279,7 @@ int h_feed_token(request *q, reply *r)
 	snprintf(url, sizeof url, "/api/reminders.atom?token=%s", token);
 	snprintf(alerts_url, sizeof alerts_url, "/alerts.atom?token=%s", token);
 	json_t *out = json_pack("{s:s}", "token", token);
-	if (out && has_reminders(&q->user))
+	if (out && authz_has_reminders(q->user.role))
 		json_object_set_new(out, "url", json_string(url));
 	if (out)
 		json_object_set_new(out, "alerts_url", json_string(alerts_url));

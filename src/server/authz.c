@@ -20,6 +20,12 @@ static int forbid(reply *r)
 	return -1;
 }
 
+bool authz_has_reminders(natrisk_role role)
+{
+	return role == NATRISK_ROLE_OWNER || role == NATRISK_ROLE_CHAIR ||
+	       role == NATRISK_ROLE_ADMIN;
+}
+
 static bool is_chair(const request *q)
 {
 	return q->user.role == NATRISK_ROLE_CHAIR ||
@@ -321,9 +327,7 @@ int authz_check(request *q, access_need needed, reply *r)
 	case ACCESS_REPORT_ACTION:
 		return register_check(q, needed, r);
 	case ACCESS_REMINDERS:
-		return is_chair(q) || q->user.role == NATRISK_ROLE_OWNER
-		               ? 0
-		               : forbid(r);
+		return authz_has_reminders(q->user.role) ? 0 : forbid(r);
 	case ACCESS_READ_PLAN_ITEM:
 	case ACCESS_MANAGE_PLAN_ITEM:
 	case ACCESS_READ_PLAN_LEVELS:

@@ -59,6 +59,9 @@ typedef enum access {
 /* 0 when Q may proceed; otherwise R holds the refusal and the status. */
 int authz_check(request *q, access_need needed, reply *r);
 
+/* Whether ROLE has reminders and their feed (owner, chair, admin):
+ * ACCESS_REMINDERS, and the feed that a token opens without a session. */
+bool authz_has_reminders(natrisk_role role);
 /* Whether ROLE does the assessment's work (analyst, chair, admin), and
  * so reads editions in every status. */
 bool authz_does_the_work(natrisk_role role);

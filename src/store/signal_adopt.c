@@ -16,10 +16,12 @@
 #include "edition_rows.h"
 #include "signal_rows.h"
 
-/* The adoptable proposal of a signal. */
+/* The adoptable proposal of a signal, and the signal's level as the
+ * reader sees it. */
 typedef struct proposal {
 	int64_t signal_id, edition;
 	char *title, *description;
+	natrisk_classification level;
 } proposal;
 
 static void proposal_clear(proposal *p)
@@ -85,8 +87,10 @@ static int find_proposal(sqlite3 *db, const natrisk_signal_reader *who,
 {
 	signal_found found;
 	int rc = signal_find(db, who, key, &found);
-	if (rc == 0)
+	if (rc == 0) {
+		p->level = found.level;
 		rc = newest_proposal(db, found.id, p);
+	}
 	int done = rc == 0 ? adopted_already(db, found.id) : 0;
 	if (done < 0)
 		rc = done;
@@ -127,27 +131,13 @@ int natrisk_store_signal_proposal(natrisk_store *s,
 	return rc;
 }
 
-/* The signal's level as WHO reads it (with its triage). */
-static int signal_level(sqlite3 *db, const natrisk_signal_reader *who,
-                        const char *key, natrisk_classification *level)
-{
-	json_t *signal;
-	int rc = signal_read_json(db, who, key, &signal);
-	if (rc == 0 && natrisk_classification_parse(json_string_value(
-		               json_object_get(signal, "classification")),
-	                                            level) != 0)
-		rc = error_set(NATRISK_EIO, "a signal without its level");
-	json_decref(signal);
-	return rc;
-}
-
 /* BODY (a JSON object of scenario fields) completed from the proposal:
  * its title and description unless BODY gives them, and a
- * classification of at least LEVEL (LEVEL itself unless BODY gives one).
- * NULL with the error set otherwise. */
-static json_t *scenario_body(const adopt_job *job, const proposal *p,
-                             natrisk_classification level)
+ * classification of at least the signal's level (that level unless BODY
+ * gives one). NULL with the error set otherwise. */
+static json_t *scenario_body(const adopt_job *job, const proposal *p)
 {
+	natrisk_classification level = p->level;
 	json_t *body = json_loadb(job->body, job->len, 0, NULL);
 	if (!json_is_object(body)) {
 		json_decref(body);
@@ -214,14 +204,11 @@ static int adopt_work(sqlite3 *db, void *ctx)
 {
 	adopt_job *job = ctx;
 	proposal p = { 0 };
-	natrisk_classification level = NATRISK_PUBLIC;
 	int rc = find_proposal(db, job->who, job->key, &p);
 	if (rc == 0 && p.edition != job->edition)
 		rc = error_set(NATRISK_ECONFLICT, "the proposal has changed; "
 		               "read the signal again");
-	if (rc == 0)
-		rc = signal_level(db, job->who, job->key, &level);
-	json_t *body = rc == 0 ? scenario_body(job, &p, level) : NULL;
+	json_t *body = rc == 0 ? scenario_body(job, &p) : NULL;
 	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
 	if (rc == 0 && !text)
 		rc = body ? error_set(NATRISK_ENOMEM, "out of memory")

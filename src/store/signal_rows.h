@@ -18,6 +18,7 @@
 typedef struct signal_found {
 	int64_t id;
 	char status[16];   /* "new", "dismissed", "watching", "proposed" */
+	natrisk_classification level; /* as the reader sees it */
 } signal_found;
 
 /* Signal KEY as WHO may see it: NATRISK_ENOTFOUND when it does not

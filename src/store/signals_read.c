@@ -80,6 +80,7 @@ int signal_find(sqlite3 *db, const natrisk_signal_reader *who,
 	int step = sqlite3_step(stmt);
 	if (step == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(stmt, 0);
+		out->level = (natrisk_classification)sqlite3_column_int(stmt, 10);
 		snprintf(out->status, sizeof out->status, "%s",
 		         (const char *)sqlite3_column_text(stmt, 11));
 	}
