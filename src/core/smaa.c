@@ -72,8 +72,8 @@ void smaa_impact_triangle(const natrisk_method *m, const smaa_problem *p,
 
 typedef struct smaa_run {
 	smaa_problem problem;
-	smaa_block *blocks;           /* the confidence pass's plan */
-	size_t block_count;
+	smaa_owner *owners;           /* the confidence pass's plan */
+	size_t owner_count;
 	smaa_triangle *cells, *likelihood;
 	const natrisk_smaa_options *options;
 	natrisk_smaa *result;
@@ -104,8 +104,8 @@ static void run_chunk(smaa_thread *t, uint64_t chunk)
 		size_t valid = end - k < SMAA_BATCH ? (size_t)(end - k)
 		                                    : SMAA_BATCH;
 		if (run->pass == 2) {
-			smaa_confidence_batch(&t->worker, valid, run->blocks,
-			                      run->block_count);
+			smaa_confidence_batch(&t->worker, valid, run->owners,
+			                      run->owner_count);
 		} else if (smaa_batch(&t->worker, k, valid) != 0) {
 			atomic_store(&run->failed, 1);
 			return;
@@ -225,102 +225,89 @@ static void value_bounds(const smaa_problem *p, const double *w, size_t i,
 	}
 }
 
-/* Whether J could ever be worth more than owner I under I's weights. */
-static bool could_beat(const smaa_problem *p, const double *w, size_t i,
-                       size_t j)
+/* A rival and the most it can be worth, for sorting. */
+typedef struct rival_rank {
+	float ceiling;
+	size_t alternative;
+} rival_rank;
+
+/* Highest ceiling first; equal ceilings in the alternatives' order, so
+ * that the plan does not depend on the sort. */
+static int by_ceiling(const void *x, const void *y)
 {
-	double least, most;
-	value_bounds(p, w, i, j, &least, &most);
-	return most > least * (1 - 1e-12); /* a margin for rounding */
+	const rival_rank *a = x, *b = y;
+	if (a->ceiling != b->ceiling)
+		return a->ceiling < b->ceiling ? 1 : -1;
+	return (a->alternative > b->alternative) - (a->alternative < b->alternative);
 }
 
-static bool in_block(const smaa_block *k, size_t j)
+/*
+ * Owner I's rivals into SCRATCH (m entries): every J that could ever be
+ * worth more than I under I's central weights W, with its ceiling (the
+ * most it can be worth, rounded up with room for the draws' rounding).
+ * COPY_OF (see smaa_exact_copies): a rival that is an exact copy of
+ * another is worth what that one is, so only the first copy is valued,
+ * and a copy of the owner ties with it in every draw and never beats it.
+ */
+static size_t find_rivals(const smaa_problem *p, const double *w, size_t i,
+                          const size_t *copy_of, rival_rank *scratch)
 {
-	for (size_t q = 0; q < k->count; q++)
-		if (k->owners[q] == j)
-			return true;
-	return false;
+	size_t count = 0;
+	for (size_t j = 0; j < p->m; j++) {
+		if (copy_of[j] != j || copy_of[j] == copy_of[i])
+			continue;
+		double least, most;
+		value_bounds(p, w, i, j, &least, &most);
+		if (most <= least * (1 - 1e-12)) /* a margin for rounding */
+			continue;
+		scratch[count].ceiling = (float)(most * (1 + 0x1p-16));
+		scratch[count++].alternative = j;
+	}
+	qsort(scratch, count, sizeof *scratch, by_ceiling);
+	return count;
 }
 
-/* The most J can be worth under owner Q's weights, rounded up with room
- * for the draws' rounding, for the single-precision comparison. */
-static float ceiling(const smaa_problem *p, const smaa_block *k, size_t q,
-                     size_t j, const double *central)
-{
-	if (k->owners[q] == j)
-		return -INFINITY;
-	double least, most;
-	value_bounds(p, central + k->owners[q] * p->n, j, j, &least, &most);
-	return (float)(most * (1 + 0x1p-16));
-}
-
-/* COPY_OF (see smaa_exact_copies): a rival that is an exact copy of
- * another is worth what that one is, so only the first copy is valued. */
-static int plan_block(smaa_run *run, smaa_block *k, const size_t *copy_of,
-                      arena *a)
+static int plan_owner(smaa_run *run, smaa_owner *o, size_t i,
+                      const size_t *copy_of, rival_rank *scratch, arena *a)
 {
 	const smaa_problem *p = &run->problem;
-	const double *central = run->result->central;
-	k->coef = arena_array(a, p->n * SMAA_OWNERS, sizeof *k->coef);
-	k->coef_single = arena_array(a, p->n * SMAA_OWNERS,
-	                             sizeof *k->coef_single);
-	k->rivals = arena_array(a, p->m, sizeof *k->rivals);
-	k->ceiling = arena_array(a, p->m * SMAA_OWNERS, sizeof *k->ceiling);
-	if (!k->coef || !k->coef_single || !k->rivals || !k->ceiling)
+	const double *w = run->result->central + i * p->n;
+	size_t count = find_rivals(p, w, i, copy_of, scratch);
+	o->alternative = i;
+	o->coef = arena_array(a, p->n, sizeof *o->coef);
+	o->coef_single = arena_array(a, p->n, sizeof *o->coef_single);
+	o->rivals = arena_array(a, count + 1, sizeof *o->rivals);
+	o->ceiling = arena_array(a, count + 1, sizeof *o->ceiling);
+	if (!o->coef || !o->coef_single || !o->rivals || !o->ceiling)
 		return NATRISK_ENOMEM;
-	for (size_t c = 0; c < p->n; c++)
-		for (size_t q = 0; q < k->count; q++) {
-			double weight = central[k->owners[q] * p->n + c];
-			k->coef[c * SMAA_OWNERS + q] = weight;
-			k->coef_single[c * SMAA_OWNERS + q] = (float)weight;
-		}
-	for (size_t j = 0; j < p->m; j++) {
-		bool rival = in_block(k, j);
-		if (!rival && copy_of[j] != j)
-			continue;
-		for (size_t q = 0; q < k->count && !rival; q++)
-			rival = could_beat(p, central + k->owners[q] * p->n,
-			                   k->owners[q], j);
-		if (!rival)
-			continue;
-		for (size_t q = 0; q < k->count; q++)
-			k->ceiling[k->rival_count * SMAA_OWNERS + q] =
-				ceiling(p, k, q, j, central);
-		k->rivals[k->rival_count++] = j;
+	for (size_t c = 0; c < p->n; c++) {
+		o->coef[c] = w[c];
+		o->coef_single[c] = (float)w[c];
 	}
-	run->result->confidence_pairs += (uint64_t)k->count * k->rival_count;
+	for (size_t r = 0; r < count; r++) {
+		o->rivals[r] = scratch[r].alternative;
+		o->ceiling[r] = scratch[r].ceiling;
+	}
+	o->rival_count = count;
+	run->result->confidence_pairs += count;
 	return 0;
 }
 
-/* Groups the alternatives with central weights into blocks. */
+/* Each alternative with central weights, and its rivals. */
 static int plan_confidence(smaa_run *run, arena *a)
 {
 	const natrisk_smaa *s = run->result;
-	run->blocks = arena_array(a, s->m / SMAA_OWNERS + 1,
-	                          sizeof *run->blocks);
-	if (!run->blocks)
-		return NATRISK_ENOMEM;
+	run->owners = arena_array(a, s->m, sizeof *run->owners);
 	const size_t *copy_of = smaa_exact_copies(&run->problem, a);
-	if (!copy_of)
-		return NATRISK_ENOMEM;
-	run->block_count = 0;
-	smaa_block *k = &run->blocks[0];
-	for (size_t i = 0; i < s->m; i++) {
-		if (!s->has_central[i])
-			continue;
-		k->owners[k->count++] = i;
-		if (k->count == SMAA_OWNERS) {
-			if (plan_block(run, k, copy_of, a))
-				return NATRISK_ENOMEM;
-			k = &run->blocks[++run->block_count];
-		}
-	}
-	if (k->count > 0) {
-		if (plan_block(run, k, copy_of, a))
-			return NATRISK_ENOMEM;
-		run->block_count++;
-	}
-	return 0;
+	rival_rank *scratch = malloc(s->m * sizeof *scratch);
+	int rc = run->owners && copy_of && scratch ? 0 : NATRISK_ENOMEM;
+	run->owner_count = 0;
+	for (size_t i = 0; rc == 0 && i < s->m; i++)
+		if (s->has_central[i])
+			rc = plan_owner(run, &run->owners[run->owner_count++],
+			                i, copy_of, scratch, a);
+	free(scratch);
+	return rc;
 }
 
 static int setup_threads(smaa_run *run, smaa_thread *threads, int count)

@@ -18,7 +18,6 @@
 #include "smaa_kernel.h"
 
 #define B SMAA_BATCH
-#define OWNERS SMAA_OWNERS
 
 typedef float v8f __attribute__((vector_size(32)));
 
@@ -89,45 +88,45 @@ static double draw_double(const smaa_problem *p, size_t k,
 	return value[l % 8];
 }
 
-/* Alternative J's value under owner Q's weights in lane L, in double. */
-static double value_double(const smaa_worker *w, const smaa_block *k,
-                           size_t q, size_t j, size_t l)
+/* Alternative J's value under owner O's weights in lane L, in double. */
+static double value_double(const smaa_worker *w, const smaa_owner *o,
+                           size_t j, size_t l)
 {
 	const smaa_problem *p = w->p;
 	double value = 0;
 	for (size_t c = 0; c < p->n; c++)
-		value += k->coef[c * OWNERS + q] *
-		         draw_double(p, j * p->n + c, w->bits, l);
+		value += o->coef[c] * draw_double(p, j * p->n + c, w->bits, l);
 	return value;
 }
 
-/* Alternative J's value under owner Q's weights in lane L, in single
+/* Alternative J's value under owner O's weights in lane L, in single
  * precision. */
-static float value_single_lane(const smaa_worker *w, const smaa_block *k,
-                               size_t q, size_t j, size_t l)
+static float value_single_lane(const smaa_worker *w, const smaa_owner *o,
+                               size_t j, size_t l)
 {
 	size_t n = w->p->n;
 	const float *x = w->draws_single + j * n * B + l;
 	float value = 0;
 	for (size_t c = 0; c < n; c++)
-		value += x[c * B] * k->coef_single[c * OWNERS + q];
+		value += x[c * B] * o->coef_single[c];
 	return value;
 }
 
-/* Whether owner Q ranks first in lane L, valued in double precision:
+/* Whether owner O ranks first in lane L, valued in double precision:
  * the exact answer where single precision could not tell. Only rivals
- * that single precision puts near or above the owner are valued again. */
-static bool first_exactly(const smaa_worker *w, const smaa_block *k,
-                          size_t q, size_t l, float margin)
+ * that single precision puts near or above the owner are valued again;
+ * those whose ceiling is below that cannot be. */
+static bool first_exactly(const smaa_worker *w, const smaa_owner *o,
+                          size_t l, float margin)
 {
-	size_t i = k->owners[q];
-	double own = value_double(w, k, q, i, l);
-	float near = value_single_lane(w, k, q, i, l) * (1 - 2 * margin);
-	for (size_t r = 0; r < k->rival_count; r++) {
-		size_t j = k->rivals[r];
-		if (j == i || value_single_lane(w, k, q, j, l) < near)
+	double own = value_double(w, o, o->alternative, l);
+	float near = value_single_lane(w, o, o->alternative, l) *
+	             (1 - 2 * margin);
+	for (size_t r = 0; r < o->rival_count && o->ceiling[r] >= near; r++) {
+		size_t j = o->rivals[r];
+		if (value_single_lane(w, o, j, l) < near)
 			continue;
-		if (value_double(w, k, q, j, l) > own)
+		if (value_double(w, o, j, l) > own)
 			return false;
 	}
 	return true;
@@ -135,127 +134,131 @@ static bool first_exactly(const smaa_worker *w, const smaa_block *k,
 
 /* Twice the relative error single precision may make on a value: the
  * draws' (SMAA_SINGLE_ERROR) and the weighted sum's ((n + 2) 2^-24, the
- * terms being non-negative). */
+ * terms being non-negative, in any order of summation). */
 static float single_margin(size_t n)
 {
 	return 2 * (SMAA_SINGLE_ERROR + (float)(n + 2) * 0x1p-24f);
 }
 
-/* Alternative J's values under owner Q's weights in single precision. */
-static INLINE v16f value_single(const smaa_worker *w, const smaa_block *k,
-                             size_t q, size_t j, size_t lane)
+/* Alternative J's values under weights COEF in single precision, on
+ * sixteen lanes from LANE: two chains of sums, half the latency. */
+static INLINE v16f value_single(const float *draws, size_t n, size_t j,
+                                size_t lane, const float *coef)
 {
-	size_t n = w->p->n;
-	const float *x = w->draws_single + j * n * B + lane;
-	v16f sum = splat16f(0);
-	for (size_t c = 0; c < n; c++)
-		sum += load16f(x + c * B) * k->coef_single[c * OWNERS + q];
-	return sum;
-}
-
-/* Whether rival R could beat some owner in lanes where owner q is worth
- * at least LEAST[q]. */
-static bool rival_needed(const smaa_block *k, size_t r, const float *least)
-{
-	for (size_t q = 0; q < k->count; q++)
-		if (k->ceiling[r * OWNERS + q] >= least[q])
-			return true;
-	return false;
-}
-
-/* A rival's values (draws X) under the first WIDTH owners' weights COEF,
- * WIDTH a constant where it is called. */
-static INLINE void rival_sums(const float *x, const float *coef, size_t n,
-                              v16f sums[OWNERS], const int width)
-{
-	_Static_assert(OWNERS == 6, "six sums written out");
-	/* written out: gcc must keep these sums in registers */
-	v16f s0 = splat16f(0), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0;
-	for (size_t c = 0; c < n; c++) {
-		v16f draw = load16f(x + c * B);
-		const float *weight = coef + c * OWNERS;
-		s0 += draw * weight[0];
-		s1 += draw * weight[1];
-		s2 += draw * weight[2];
-		if (width > 3) {
-			s3 += draw * weight[3];
-			s4 += draw * weight[4];
-			s5 += draw * weight[5];
-		}
+	const float *x = draws + j * n * B + lane;
+	v16f even = splat16f(0), odd = splat16f(0);
+	size_t c = 0;
+	for (; c + 1 < n; c += 2) {
+		even += load16f(x + c * B) * coef[c];
+		odd += load16f(x + (c + 1) * B) * coef[c + 1];
 	}
-	v16f all[OWNERS] = { s0, s1, s2, s3, s4, s5 };
-	memcpy(sums, all, sizeof all);
+	if (c < n)
+		even += load16f(x + c * B) * coef[c];
+	return even + odd;
+}
+
+/* Lane orders that fold sixteen lanes onto one in four steps. */
+static const v16i fold_half = { 8, 9, 10, 11, 12, 13, 14, 15,
+	                        0, 1, 2, 3, 4, 5, 6, 7 };
+static const v16i fold_quarter = { 4, 5, 6, 7, 0, 1, 2, 3,
+	                           12, 13, 14, 15, 8, 9, 10, 11 };
+static const v16i fold_pair = { 2, 3, 0, 1, 6, 7, 4, 5,
+	                        10, 11, 8, 9, 14, 15, 12, 13 };
+static const v16i fold_one = { 1, 0, 3, 2, 5, 4, 7, 6,
+	                       9, 8, 11, 10, 13, 12, 15, 14 };
+
+/* The least of V's lanes where OPEN is set (+inf if none). */
+static INLINE float least_open(v16f v, v16i open)
+{
+	v16f x = (v16f)(((v16i)v & open) |
+	                ((v16i)splat16f(INFINITY) & ~open));
+	x = min16f(x, SIMD_SHUFFLE(x, fold_half));
+	x = min16f(x, SIMD_SHUFFLE(x, fold_quarter));
+	x = min16f(x, SIMD_SHUFFLE(x, fold_pair));
+	x = min16f(x, SIMD_SHUFFLE(x, fold_one));
+	return x[0];
+}
+
+/* The sum of V's lanes. */
+static INLINE int sum_lanes(v16i v)
+{
+	v += SIMD_SHUFFLE(v, fold_half);
+	v += SIMD_SHUFFLE(v, fold_quarter);
+	v += SIMD_SHUFFLE(v, fold_pair);
+	v += SIMD_SHUFFLE(v, fold_one);
+	return v[0];
+}
+
+/* Lanes where the owner is beaten beyond doubt by the best rival so far:
+ * by more than MARGIN of the two values. */
+static INLINE v16i beaten(v16f own, v16f best, float margin)
+{
+	return best > own + margin * (own + max16f(best, splat16f(0)));
 }
 
 /*
- * For a block of owners, on sixteen lanes from LANE: whether each owner
- * ranks first. The owners' own values come first; a rival whose ceiling
- * lies below every owner's least value in these lanes cannot beat any of
- * them, and is not valued. A lane whose best rival is within the margin
- * of the owner is decided again in double.
+ * Whether owner O ranks first on sixteen lanes from LANE. Its rivals are
+ * valued strongest ceiling first; a lane where one of them beats the
+ * owner beyond doubt is closed, and the rivals are valued only while the
+ * next ceiling reaches the owner's least value among the lanes still
+ * open: every later rival is then below the owner in all of them. A lane
+ * still open whose best rival is within the margin of the owner is
+ * decided again in double.
  */
-static HOT void confidence_block(smaa_worker *w, const smaa_block *k,
+static HOT void confidence_owner(smaa_worker *w, const smaa_owner *o,
                                  size_t lane, uint64_t *wins, size_t valid)
 {
 	size_t n = w->p->n;
-	float margin = single_margin(n);
-	v16f best[OWNERS], own[OWNERS];
-	float least[OWNERS];
-	for (size_t q = 0; q < k->count; q++) {
-		best[q] = splat16f(-INFINITY);
-		own[q] = value_single(w, k, q, k->owners[q], lane);
-		least[q] = INFINITY;
-		for (int b = 0; b < 16; b++)
-			least[q] = own[q][b] < least[q] ? own[q][b] : least[q];
-		least[q] *= 1 - margin;
-	}
-	for (size_t r = 0; r < k->rival_count; r++) {
-		if (!rival_needed(k, r, least))
-			continue;
-		const float *x = w->draws_single + k->rivals[r] * n * B + lane;
-		v16f sums[OWNERS];
-		/* a block of three or fewer does half the work */
-		if (k->count > OWNERS / 2)
-			rival_sums(x, k->coef_single, n, sums, OWNERS);
-		else
-			rival_sums(x, k->coef_single, n, sums, OWNERS / 2);
-		for (size_t q = 0; q < k->count; q++)
-			if (k->owners[q] != k->rivals[r])
-				best[q] = max16f(best[q], sums[q]);
-	}
-	v16i live;
+	float margin = single_margin(n), keep = 1 - margin;
+	v16i open;
 	for (int b = 0; b < 16; b++)
-		live[b] = lane + (size_t)b < valid ? -1 : 0;
-	for (size_t q = 0; q < k->count; q++) {
-		v16f doubt = margin * (own[q] + max16f(best[q], splat16f(0)));
-		v16i win = (best[q] < own[q] - doubt) & live;
-		v16i unsure = ~win & ~(best[q] > own[q] + doubt) & live;
-		int count = 0, any_unsure = 0;
-		for (int b = 0; b < 16; b++) {
-			count -= win[b];
-			any_unsure |= unsure[b];
-		}
-		wins[k->owners[q]] += (uint64_t)count;
-		if (any_unsure)
-			double_words(w);
-		for (int b = 0; any_unsure && b < 16; b++)
-			if (unsure[b])
-				wins[k->owners[q]] +=
-					first_exactly(w, k, q, lane + (size_t)b,
-					              margin);
-	}
+		open[b] = lane + (size_t)b < valid ? -1 : 0;
+	v16f own = value_single(w->draws_single, n, o->alternative, lane,
+	                        o->coef_single);
+	v16f best = splat16f(-INFINITY);
+	/* The two strongest rivals come first, unconditionally: most
+	 * lanes a rival closes, they close. The least over the lanes still
+	 * open is found once, after them, so that the loop's exit does
+	 * not wait on a reduction. */
+	size_t first = o->rival_count < 2 ? o->rival_count : 2;
+	for (size_t r = 0; r < first; r++)
+		best = max16f(best, value_single(w->draws_single, n,
+		                                 o->rivals[r], lane,
+		                                 o->coef_single));
+	open &= ~beaten(own, best, margin);
+	float least = least_open(own, open) * keep;
+	/* with no lane open the least is +inf, and the loop ends */
+	for (size_t r = first; r < o->rival_count && o->ceiling[r] >= least;
+	     r++)
+		best = max16f(best, value_single(w->draws_single, n,
+		                                 o->rivals[r], lane,
+		                                 o->coef_single));
+	open &= ~beaten(own, best, margin);
+	v16f doubt = margin * (own + max16f(best, splat16f(0)));
+	v16i win = (best < own - doubt) & open;
+	v16i unsure = ~win & open;
+	/* both counts in one sum: sixteen lanes stay below bit 16 */
+	int counts = sum_lanes((win & 1) | (unsure & 0x10000));
+	wins[o->alternative] += (uint64_t)(counts & 0xffff);
+	if (counts >> 16 == 0)
+		return;
+	double_words(w);
+	for (int b = 0; b < 16; b++)
+		if (unsure[b])
+			wins[o->alternative] +=
+				first_exactly(w, o, lane + (size_t)b, margin);
 }
 
 void smaa_confidence_batch(smaa_worker *w, size_t valid,
-                           const smaa_block *blocks, size_t block_count)
+                           const smaa_owner *owners, size_t owner_count)
 {
 	w->batch_lanes = w->measurement_lanes;
 	w->bits_ready = false;
 	draw_all_single(w->p, &w->measurement_lanes, w->draws_single);
 	/* lane group by lane group: its draws (a cache line a cell) stay
-	 * in the first-level cache through the blocks */
+	 * in the cache through the owners */
 	for (size_t lane = 0; lane < valid; lane += 16)
-		for (size_t k = 0; k < block_count; k++)
-			confidence_block(w, &blocks[k], lane,
+		for (size_t k = 0; k < owner_count; k++)
+			confidence_owner(w, &owners[k], lane,
 			                 w->confidence_counts, valid);
 }

@@ -12,28 +12,24 @@
 #include "smaa_model.h"
 
 
-/* Alternatives valued together in the confidence pass. */
-#define SMAA_OWNERS 6
-
 /*
- * A block of the confidence pass: up to SMAA_OWNERS alternatives with
- * central weights (COEF[c * SMAA_OWNERS + q] is owner q's weight of
- * criterion c), and the alternatives that could ever beat one of them
- * under those weights, owners included. The others cannot change whether
- * an owner ranks first, and are skipped. CEILING[r * SMAA_OWNERS + q]:
- * the most rival r can be worth under owner q's weights, rounded up (-inf
- * for the owner itself), so that a rival below every owner's value in
- * all lanes can be skipped there too.
+ * An alternative with central weights (an owner) in the confidence pass:
+ * its weights (COEF, and the same in single precision), and the
+ * alternatives that could ever beat it under them (its rivals), highest
+ * CEILING first: the most each can be worth under the owner's weights,
+ * rounded up for the single-precision comparison. The others cannot change
+ * whether the owner ranks first, and are never valued; the pass values
+ * the rivals in this order and stops at the first whose ceiling lies below
+ * the owner in every lane it could still win.
  */
-typedef struct smaa_block {
-	size_t owners[SMAA_OWNERS];
-	size_t count;
+typedef struct smaa_owner {
+	size_t alternative;
 	double *coef;
-	float *coef_single;   /* the same in single precision */
-	float *ceiling;
+	float *coef_single;
 	size_t *rivals;
+	float *ceiling;
 	size_t rival_count;
-} smaa_block;
+} smaa_owner;
 
 /* FIRST[i]: the first alternative that is an exact copy of i (every cell
  * degenerate, the same values), else i; in A. NULL when out of memory. */
@@ -102,6 +98,6 @@ void smaa_chunk_done(smaa_worker *w);
 /* The confidence pass (smaa_confidence.c): the same measurement draws,
  * valued with each owner's central weights. */
 void smaa_confidence_batch(smaa_worker *w, size_t valid,
-                           const smaa_block *blocks, size_t block_count);
+                           const smaa_owner *owners, size_t owner_count);
 
 #endif
