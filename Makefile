@@ -107,7 +107,8 @@ $(LIB_OBJ): Makefile
 
 # The SMAA kernels are where vectorisation matters.
 $(BUILD)/src/core/smaa_kernel.o $(BUILD)/src/core/smaa_confidence.o \
-$(BUILD)/src/core/smaa_rank.o $(BUILD)/src/core/smaa_weights.o: \
+$(BUILD)/src/core/smaa_rank.o $(BUILD)/src/core/smaa_weights.o \
+$(BUILD)/src/core/smaa_single.o: \
 	CFLAGS += -O3 -fno-math-errno -fno-trapping-math
 
 $(BUILD)/tools/embed: tools/embed.c

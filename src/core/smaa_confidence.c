@@ -19,50 +19,6 @@
 
 #define B SMAA_BATCH
 
-typedef float v8f __attribute__((vector_size(32)));
-
-/* Cell T's single-precision values in every lane, from its words (see
- * cell_steps). Cells that reach below A (the linear stretch towards X,
- * whose values near 0 single precision cannot bound relatively) and exact
- * cells are drawn in double and rounded. */
-static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
-                               const v8u steps[4], float *x)
-{
-	if (t->degenerate || t->lo < 0) {
-		for (size_t q = 0; q < B / 8; q++) {
-			v8d value = t->degenerate
-			                    ? splat8(t->constant)
-			                    : cell_value_wide(
-						      p, t, group_words(steps, 0, q),
-						      group_words(steps, 1, q));
-			v8f single = __builtin_convertvector(value, v8f);
-			memcpy(x + 8 * q, &single, sizeof single);
-		}
-		return;
-	}
-	for (size_t h = 0; h < B / 16; h++) {
-		v16f value = cell_value_v16(p, t, half_words(steps, 0, h),
-		                            half_words(steps, 1, h));
-		memcpy(x + 16 * h, &value, sizeof value);
-	}
-}
-
-/* Every cell's single-precision values, the words straight from the
- * generator (the main pass's, regenerated): the words themselves are
- * written out only if a lane must be decided in double (see
- * double_words). */
-static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
-                                float *draws)
-{
-	lanes_state g = lanes_load(lanes);
-	for (size_t k = 0; k < p->m * p->n; k++) {
-		v8u steps[4];
-		cell_steps(&g, steps);
-		draw_single(p, &p->cells[k], steps, draws + k * B);
-	}
-	lanes_store(lanes, &g);
-}
-
 /* The batch's words, for draws in double: generated again from the
  * state the batch started with, once per batch at most. */
 static void double_words(smaa_worker *w)
@@ -130,14 +86,6 @@ static bool first_exactly(const smaa_worker *w, const smaa_owner *o,
 			return false;
 	}
 	return true;
-}
-
-/* Twice the relative error single precision may make on a value: the
- * draws' (SMAA_SINGLE_ERROR) and the weighted sum's ((n + 2) 2^-24, the
- * terms being non-negative, in any order of summation). */
-static float single_margin(size_t n)
-{
-	return 2 * (SMAA_SINGLE_ERROR + (float)(n + 2) * 0x1p-24f);
 }
 
 /* Alternative J's values under weights COEF in single precision, on
@@ -209,7 +157,7 @@ static HOT void confidence_owner(smaa_worker *w, const smaa_owner *o,
                                  size_t lane, uint64_t *wins, size_t valid)
 {
 	size_t n = w->p->n;
-	float margin = single_margin(n), keep = 1 - margin;
+	float margin = smaa_single_margin(n), keep = 1 - margin;
 	v16i open;
 	for (int b = 0; b < 16; b++)
 		open[b] = lane + (size_t)b < valid ? -1 : 0;
@@ -254,7 +202,8 @@ void smaa_confidence_batch(smaa_worker *w, size_t valid,
 {
 	w->batch_lanes = w->measurement_lanes;
 	w->bits_ready = false;
-	draw_all_single(w->p, &w->measurement_lanes, w->draws_single);
+	smaa_draw_single(w->p, &w->measurement_lanes, w->draws_single,
+	                 NULL);
 	/* lane group by lane group: its draws (a cache line a cell) stay
 	 * in the cache through the owners */
 	for (size_t lane = 0; lane < valid; lane += 16)

@@ -112,6 +112,38 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
 	lanes_store(lanes, &g);
 }
 
+/* Alternative I's values in lane group Q (lanes 8q..8q+7) into OUT, as
+ * value_alternatives computes them, bit for bit, from the generator steps
+ * it drew them from (STEPS: four of eight 64-bit lanes a cell, see
+ * cell_steps): the lanes that single precision could not rank
+ * (smaa_single.c). */
+static HOT void value_lanes(const smaa_problem *p, const uint64_t *steps,
+                            const double *w, size_t i, size_t q, double *out)
+{
+	size_t n = p->n;
+	v8d sum = splat8(0);
+	for (size_t c = 0; c < n; c++) {
+		const smaa_triangle *t = &p->cells[i * n + c];
+		const double *weight = w + c * B;
+		if (t->degenerate) {
+			sum += load8(weight + 8 * q) * splat8(t->constant);
+			continue;
+		}
+		v8u cell[4];
+		memcpy(cell, steps + (i * n + c) * 32, sizeof cell);
+		sum += load8(weight + 8 * q) *
+		       cell_value_wide(p, t, group_words(cell, 0, q),
+		                       group_words(cell, 1, q));
+	}
+	store8(out, sum);
+}
+
+void smaa_value_lanes(const smaa_problem *p, const uint64_t *steps,
+                      const double *w, size_t i, size_t q, double *out)
+{
+	value_lanes(p, steps, w, i, q, out);
+}
+
 typedef uint8_t v32b __attribute__((vector_size(B)));
 typedef uint8_t v8c __attribute__((vector_size(8)));
 _Static_assert(SMAA_CHUNK / SMAA_BATCH <= 255,
@@ -299,6 +331,21 @@ static void count_cloud(smaa_worker *w, size_t valid)
 		}
 }
 
+/* The ranks of the batch's values: in single precision where the outputs
+ * need no more (smaa_single.c), unless ties keep coming back. */
+static void rank_alternatives(smaa_worker *w)
+{
+	const smaa_problem *p = w->p;
+	uint32_t *skip = &w->rank_skip[0];
+	if (w->ranks_only && *skip == 0) {
+		if (smaa_rank_single(w))
+			*skip = SMAA_SKIP_BATCHES;
+		return;
+	}
+	value_alternatives(p, &w->measurement_lanes, w->weights, w->values);
+	smaa_count_greater(p->m, w->values, w->greater, w->rank_single, skip);
+}
+
 int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 {
 	const smaa_problem *p = w->p;
@@ -308,9 +355,7 @@ int smaa_batch(smaa_worker *w, uint64_t first, size_t valid)
 	if (smaa_draw_weights(p, first, w->bits, w->weights,
 	                      w->weight_scratch) != 0)
 		return -1;
-	value_alternatives(p, &w->measurement_lanes, w->weights, w->values);
-	smaa_count_greater(m, w->values, w->greater, w->rank_single,
-	                   &w->rank_skip[0]);
+	rank_alternatives(w);
 	if (w->pair_counts)
 		count_pairs(w, valid);
 	count_ranks(m, w->greater, w->rank_counts, valid);
@@ -378,10 +423,8 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	w->first_counts = arena_array(a, m, sizeof(uint64_t));
 	w->central_chunk = arena_array(a, m * n, sizeof(double));
 	w->central_fixed = arena_array(a, m * n, sizeof(__int128));
-	if (outputs & NATRISK_SMAA_CONFIDENCE) {
-		w->draws_single = lane_rows(a, m * n * B, sizeof(float));
+	if (outputs & NATRISK_SMAA_CONFIDENCE)
 		w->confidence_counts = arena_array(a, m, sizeof(uint64_t));
-	}
 	if (outputs & NATRISK_SMAA_PAIRWISE)
 		w->pair_counts = arena_array(a, m * m, sizeof(uint64_t));
 	if ((outputs & NATRISK_SMAA_PAIRWISE) && m <= 256)
@@ -404,13 +447,30 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 		w->risk = lane_rows(a, m * B, sizeof(double));
 		w->risk_counts = arena_array(a, m * m, sizeof(uint64_t));
 	}
+	w->ranks_only = !(w->class_counts || w->cell_counts ||
+	                  w->risk_counts || w->cloud_counts);
+	if (w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE))
+		w->draws_single = lane_rows(a, m * n * B, sizeof(float));
+	/* the steps of every cell: 256 bytes each */
+	w->ranks_only = w->ranks_only && m * n <= SMAA_SINGLE_CELLS;
+	if (w->ranks_only) {
+		w->weights_single = lane_rows(a, n * B, sizeof(float));
+		w->rank_high = lane_rows(a, m * B, sizeof(float));
+		w->steps = lane_rows(a, m * n * 32, sizeof(uint64_t));
+		w->lane_bounds = lane_rows(a, 2 * m, sizeof(float));
+	}
 	int ok = w->weights && w->weight_scratch && w->bits && w->values &&
 	         w->ranks && w->classes && w->cells && w->greater &&
 	         w->rank_single &&
 	         w->rank_counts && w->first_counts &&
 	         w->central_chunk && w->central_fixed;
 	if (outputs & NATRISK_SMAA_CONFIDENCE)
-		ok = ok && w->draws_single && w->confidence_counts;
+		ok = ok && w->confidence_counts;
+	if (w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE))
+		ok = ok && w->draws_single;
+	if (w->ranks_only)
+		ok = ok && w->weights_single && w->rank_high && w->steps &&
+		     w->lane_bounds;
 	if (outputs & NATRISK_SMAA_PAIRWISE)
 		ok = ok && w->pair_counts && (m > 256 || w->pair_bytes);
 	if (p->likelihood) {

@@ -54,14 +54,21 @@ typedef struct smaa_worker {
 	double *weights;        /* n rows */
 	double *weight_scratch; /* (n + 2) rows + 2n */
 	uint32_t *bits;         /* m * n rows */
-	float *draws_single;    /* m * n rows (confidence pass) */
+	bool ranks_only;        /* the outputs need no value but the ranks */
+	float *draws_single;    /* m * n rows (confidence pass, and the main
+	                           pass when ranks_only) */
+	float *weights_single;  /* n rows (ranks_only) */
+	uint64_t *steps;        /* the batch's generator steps (ranks_only) */
 	smaa_lanes batch_lanes; /* the measurement streams at the batch's
 	                           start, and whether BITS holds their words
 	                           (confidence pass) */
 	bool bits_ready;
 	double *values;         /* m rows */
 	int32_t *greater;       /* m rows: how many are strictly greater */
-	float *rank_single;     /* m rows: scratch of smaa_count_greater */
+	float *rank_single;     /* m rows: scratch of smaa_count_greater; the
+	                           values' lower bounds when ranks_only */
+	float *rank_high;       /* m rows: their upper bounds (ranks_only) */
+	float *lane_bounds;     /* 2m: one lane's bounds (ranks_only) */
 	uint32_t rank_skip[2];  /* its state, for values and for risks */
 	uint8_t *ranks;         /* m rows: the same in bytes (pairwise) */
 	uint8_t *classes;       /* m rows: impact classes, X..E as 0..5 */
@@ -80,12 +87,51 @@ typedef struct smaa_worker {
 
 int smaa_worker_init(smaa_worker *w, const smaa_problem *p,
                      unsigned outputs, arena *a);
+/* Batches that go straight to double after one whose every lane was
+ * tied in single precision (smaa_rank.c, smaa_single.c). */
+#define SMAA_SKIP_BATCHES 32
+
+/* The most cells (m * n) the main pass ranks in single precision: it keeps
+ * a batch's generator steps, 256 bytes a cell. */
+#define SMAA_SINGLE_CELLS 16384
+
 /* GREATER[i * SMAA_BATCH + b] = #{j : V[j * SMAA_BATCH + b] > V[i *
  * SMAA_BATCH + b]}, for M rows, compared exactly; SINGLE is scratch of M
  * rows, SKIP the caller's state between batches (0 at first) or NULL
  * (smaa_rank.c). */
 void smaa_count_greater(size_t m, const double *v, int32_t *greater,
                         float *single, uint32_t *skip);
+/* The same counts for values known only to lie within [LOW[k], HIGH[k]]
+ * (M rows each): exact in every lane whose intervals are disjoint;
+ * returns a mask of the other lanes (bit b for lane b), all of them when
+ * M > 4096 (smaa_rank.c). */
+uint32_t smaa_greater_bounded(size_t m, const float *low, const float *high,
+                              int32_t *greater);
+/* Exact counts from the doubles V in the lane groups of GROUPS (bit q
+ * for lanes 8q..8q+7). */
+void smaa_greater_exact(size_t m, const double *v, int32_t *greater,
+                        uint32_t groups);
+/* Alternative I's values in lanes 8q..8q+7 of a batch in double, bit for
+ * bit as the main pass computes them, from the generator steps of the
+ * batch's cells (STEPS, see smaa_draw_single) under the weights W, into
+ * OUT[0..7] (smaa_kernel.c). */
+void smaa_value_lanes(const smaa_problem *p, const uint64_t *steps,
+                      const double *w, size_t i, size_t q, double *out);
+/* Every cell's values in single precision (SMAA_SINGLE_ERROR), from the
+ * measurement streams LANES, which advance as the double draws would;
+ * DRAWS holds m * n rows. STEPS, unless NULL, receives the generator's
+ * steps, 32 words of 64 bits a cell (smaa_single.c). */
+void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
+                      float *draws, uint64_t *steps);
+/* Twice the relative error a value summed in single precision from those
+ * draws may carry against its double: the draws' and the sum's, of n
+ * non-negative terms in any order. */
+float smaa_single_margin(size_t n);
+/* The main pass's ranks (GREATER) of a batch whose outputs need the ranks
+ * alone: valued in single precision, and in double only in the lane groups
+ * where two values come within the margin (smaa_single.c). Returns 1 when
+ * every lane needed the double, else 0. */
+int smaa_rank_single(smaa_worker *w);
 /* The main pass over iterations [first, first + valid), valid <=
  * SMAA_BATCH. Returns 0, or -1 when no weights met the constraints. */
 int smaa_batch(smaa_worker *w, uint64_t first, size_t valid);

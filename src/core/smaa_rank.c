@@ -18,7 +18,7 @@
  *
  * A problem whose ties come back batch after batch (identical scenarios)
  * would pay for both countings; after a batch counted again in every
- * lane, the next SKIP_BATCHES go straight to double. Either way the
+ * lane, the next SMAA_SKIP_BATCHES go straight to double. Either way the
  * counts are the same, so the choice changes the time only.
  */
 #include <string.h>
@@ -27,7 +27,6 @@
 #include "smaa_kernel.h"
 
 #define B SMAA_BATCH
-#define SKIP_BATCHES 32
 
 _Static_assert(B == 32, "a batch's lanes are the bits of a uint32_t");
 
@@ -57,10 +56,14 @@ static INLINE void to_single(size_t m, const double *v, float *single)
 	}
 }
 
-/* Counts in single precision; returns a mask of the lanes whose floats
- * are not all different (bit b for lane b). */
-static INLINE uint32_t greater_single(size_t m, const float *single,
-                                      int32_t *greater)
+/* Counts in single precision, of values known only to lie within
+ * [LOW, HIGH] (the same array twice for values exactly rounded): J
+ * counts as greater than I where LOW[J] > HIGH[I]. Returns a mask of the
+ * lanes where some two intervals meet (bit b for lane b): of two
+ * disjoint intervals exactly one is greater, so the counts of a lane
+ * sum to m(m - 1)/2 if and only if no two meet. */
+static INLINE uint32_t greater_bounded(size_t m, const float *low,
+                                       const float *high, int32_t *greater)
 {
 	enum { V = B / 16 };
 	v16i total[V];
@@ -70,12 +73,12 @@ static INLINE uint32_t greater_single(size_t m, const float *single,
 		v16f mine[V];
 		v16i count[V];
 		for (size_t q = 0; q < V; q++) {
-			mine[q] = load16f(single + i * B + 16 * q);
+			mine[q] = load16f(high + i * B + 16 * q);
 			count[q] = (v16i){ 0 };
 		}
 		for (size_t j = 0; j < m; j++)
 			for (size_t q = 0; q < V; q++)
-				count[q] -= load16f(single + j * B + 16 * q) >
+				count[q] -= load16f(low + j * B + 16 * q) >
 				            mine[q];
 		memcpy(greater + i * B, count, sizeof count);
 		for (size_t q = 0; q < V; q++)
@@ -102,16 +105,42 @@ static HOT void count_greater(size_t m, const double *v, int32_t *greater,
 		return;
 	}
 	to_single(m, v, single);
-	uint32_t tied = greater_single(m, single, greater);
+	uint32_t tied = greater_bounded(m, single, single, greater);
 	for (size_t from = 0; from < B; from += 8)
 		if ((tied >> from) & 0xff)
 			greater_double(m, v, greater, from);
 	if (skip && tied == (uint32_t)-1)
-		*skip = SKIP_BATCHES;
+		*skip = SMAA_SKIP_BATCHES;
 }
 
 void smaa_count_greater(size_t m, const double *v, int32_t *greater,
                         float *single, uint32_t *skip)
 {
 	count_greater(m, v, greater, single, skip);
+}
+
+static HOT uint32_t count_bounded(size_t m, const float *low,
+                                  const float *high, int32_t *greater)
+{
+	return m > 4096 ? (uint32_t)-1 : greater_bounded(m, low, high, greater);
+}
+
+uint32_t smaa_greater_bounded(size_t m, const float *low, const float *high,
+                              int32_t *greater)
+{
+	return count_bounded(m, low, high, greater);
+}
+
+static HOT void count_exact(size_t m, const double *v, int32_t *greater,
+                            uint32_t groups)
+{
+	for (size_t from = 0; from < B; from += 8)
+		if ((groups >> from / 8) & 1)
+			greater_double(m, v, greater, from);
+}
+
+void smaa_greater_exact(size_t m, const double *v, int32_t *greater,
+                        uint32_t groups)
+{
+	count_exact(m, v, greater, groups);
 }

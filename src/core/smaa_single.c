@@ -1,0 +1,196 @@
+/*
+ * smaa_single.c - draws and values in single precision: the confidence
+ * pass's first look (smaa_confidence.c), and the main pass when its
+ * outputs need the ranks alone (rank acceptabilities, central weights,
+ * pairwise winning): sixteen lanes a vector, and an exp2 of a quarter of
+ * the work.
+ *
+ * A rank is what the comparison of the main pass's double-precision
+ * values says. A value summed here lies within a bounded relative error
+ * of that double (SMAA_SINGLE_ERROR for each draw, smaa_draw.h, and the
+ * sum's own), so it stands for an interval that holds the double; two
+ * values whose intervals do not meet compare as their doubles do, and a
+ * lane whose intervals are pairwise disjoint is ranked without a double.
+ * The lane groups where two meet (near-ties, and the ties the method
+ * makes, such as identical exact scenarios) are valued again in double
+ * from the batch's words, bit for bit as the main pass values them
+ * (smaa_value_group), and counted exactly.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "smaa_draw.h"
+#include "smaa_kernel.h"
+
+#define B SMAA_BATCH
+
+typedef float v8f __attribute__((vector_size(32)));
+
+/* Cell T's single-precision values in every lane, from its words (see
+ * cell_steps). Cells that reach below A (the linear stretch towards X,
+ * whose values near 0 single precision cannot bound relatively) and exact
+ * cells are drawn in double and rounded. */
+static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
+                               const v8u steps[4], float *x)
+{
+	if (t->degenerate || t->lo < 0) {
+		for (size_t q = 0; q < B / 8; q++) {
+			v8d value = t->degenerate
+			                    ? splat8(t->constant)
+			                    : cell_value_wide(
+						      p, t, group_words(steps, 0, q),
+						      group_words(steps, 1, q));
+			v8f single = __builtin_convertvector(value, v8f);
+			memcpy(x + 8 * q, &single, sizeof single);
+		}
+		return;
+	}
+	for (size_t h = 0; h < B / 16; h++) {
+		v16f value = cell_value_v16(p, t, half_words(steps, 0, h),
+		                            half_words(steps, 1, h));
+		memcpy(x + 16 * h, &value, sizeof value);
+	}
+}
+
+/* Every cell's single-precision values, the words straight from the
+ * generator: the words themselves are written out only if a lane must be
+ * decided in double. */
+static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
+                                float *draws, uint64_t *kept)
+{
+	lanes_state g = lanes_load(lanes);
+	for (size_t k = 0; k < p->m * p->n; k++) {
+		v8u steps[4];
+		cell_steps(&g, steps);
+		if (kept)
+			memcpy(kept + k * 32, steps, sizeof steps);
+		draw_single(p, &p->cells[k], steps, draws + k * B);
+	}
+	lanes_store(lanes, &g);
+}
+
+void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
+                      float *draws, uint64_t *steps)
+{
+	draw_all_single(p, lanes, draws, steps);
+}
+
+float smaa_single_margin(size_t n)
+{
+	return 2 * (SMAA_SINGLE_ERROR + (float)(n + 2) * 0x1p-24f);
+}
+
+/* The weights W (n rows of doubles) in single precision. */
+static INLINE void weights_single(size_t n, const double *w, float *single)
+{
+	for (size_t k = 0; k < n * B; k += 8) {
+		v8f narrow = __builtin_convertvector(load8(w + k), v8f);
+		memcpy(single + k, &narrow, sizeof narrow);
+	}
+}
+
+/*
+ * Every alternative's value from the single-precision DRAWS under the
+ * weights W, as the interval [LOW, HIGH] that holds its double: the sum
+ * widened by the margin, twice its relative error, so that the rounding
+ * of the widening itself stays inside.
+ */
+static HOT void value_intervals(const smaa_problem *p, const float *draws,
+                                const float *w, float *low, float *high)
+{
+	size_t n = p->n;
+	float spread = smaa_single_margin(n);
+	for (size_t i = 0; i < p->m; i++) {
+		const float *x = draws + i * n * B;
+		v16f first = splat16f(0), second = splat16f(0);
+		for (size_t c = 0; c < n; c++) {
+			first += load16f(w + c * B) * load16f(x + c * B);
+			second += load16f(w + c * B + 16) *
+			          load16f(x + c * B + 16);
+		}
+		v16f below[2] = { first * (1 - spread), second * (1 - spread) };
+		v16f above[2] = { first * (1 + spread), second * (1 + spread) };
+		memcpy(low + i * B, below, sizeof below);
+		memcpy(high + i * B, above, sizeof above);
+	}
+}
+
+/* Alternative I's double in lane L, kept in VALUES once computed (NaN
+ * until then). */
+static double lane_value(smaa_worker *w, size_t i, size_t l)
+{
+	double *slot = &w->values[i * B + l];
+	if (isnan(*slot)) {
+		double group[8];
+		smaa_value_lanes(w->p, w->steps, w->weights, i, l / 8, group);
+		*slot = group[l % 8];
+	}
+	return *slot;
+}
+
+/* Lane L's counts made exact: the pairs whose intervals meet, which the
+ * single-precision count left out both ways, compared in double. The
+ * lane's intervals are gathered first, so that finding which meet one is
+ * a count over contiguous floats. */
+static HOT void settle_lane(smaa_worker *w, size_t l)
+{
+	size_t m = w->p->m;
+	float *low = w->lane_bounds, *high = w->lane_bounds + m;
+	for (size_t i = 0; i < m; i++) {
+		low[i] = w->rank_single[i * B + l];
+		high[i] = w->rank_high[i * B + l];
+		w->values[i * B + l] = NAN;
+	}
+	for (size_t i = 0; i < m; i++) {
+		int meeting = 0;
+		for (size_t j = i + 1; j < m; j++)
+			meeting += (low[j] <= high[i]) & (low[i] <= high[j]);
+		for (size_t j = i + 1; meeting > 0 && j < m; j++) {
+			if (low[j] > high[i] || low[i] > high[j])
+				continue;
+			meeting--;
+			double mine = lane_value(w, i, l);
+			double theirs = lane_value(w, j, l);
+			w->greater[i * B + l] += theirs > mine;
+			w->greater[j * B + l] += mine > theirs;
+		}
+	}
+}
+
+/* Lane group Q's counts made exact from every value in double: cheaper
+ * than pair by pair when many of its lanes are tied. */
+static void settle_group(smaa_worker *w, size_t q)
+{
+	size_t m = w->p->m;
+	for (size_t i = 0; i < m; i++)
+		smaa_value_lanes(w->p, w->steps, w->weights, i, q,
+		                 w->values + i * B + 8 * q);
+	smaa_greater_exact(m, w->values, w->greater, 1u << q);
+}
+
+int smaa_rank_single(smaa_worker *w)
+{
+	_Static_assert(B == 32, "two vectors of sixteen lanes a row");
+	const smaa_problem *p = w->p;
+	size_t m = p->m, n = p->n;
+	smaa_draw_single(p, &w->measurement_lanes, w->draws_single, w->steps);
+	weights_single(n, w->weights, w->weights_single);
+	value_intervals(p, w->draws_single, w->weights_single, w->rank_single,
+	                w->rank_high);
+	uint32_t tied = smaa_greater_bounded(m, w->rank_single, w->rank_high,
+	                                     w->greater);
+	for (size_t q = 0; q < B / 8; q++) {
+		unsigned lanes = (tied >> (8 * q)) & 0xff;
+		if (!lanes)
+			continue;
+		/* a lane costs m^2 / 2 comparisons, the group m * n draws */
+		if ((size_t)__builtin_popcount(lanes) * m > 32 * n) {
+			settle_group(w, q);
+			continue;
+		}
+		for (size_t b = 0; b < 8; b++)
+			if ((lanes >> b) & 1)
+				settle_lane(w, 8 * q + b);
+	}
+	return tied == (uint32_t)-1;
+}
