@@ -43,6 +43,14 @@ void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
 	t->to_left = t->split > 0 ? 1 / t->split : 0;
 	t->to_right = t->split < 1 ? 1 / (1 - t->split) : 0;
 	t->constant = for_impact ? smaa_position_value(p, a) : a;
+	float lo_single = (float)a, mode_single = (float)b, hi_single = (float)c;
+	t->single.lo = lo_single;
+	t->single.mode = mode_single;
+	t->single.rise = mode_single - lo_single;
+	t->single.fall = hi_single - mode_single;
+	t->single.split = (float)t->split;
+	t->single.to_left = (float)t->to_left;
+	t->single.to_right = (float)t->to_right;
 }
 
 double smaa_triangle_draw(const smaa_triangle *t, double u0, double u1)
@@ -445,6 +453,7 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 	p->m = a->scenario_count;
 	p->n = m->criterion_count;
 	p->log2_base = log2(m->base);
+	p->log2_base_single = (float)p->log2_base;
 	p->likelihood_log2_base = log2(m->base);
 	p->x_value = m->x_value;
 	p->x_position = m->x_position;

@@ -275,15 +275,14 @@ static INLINE v16f cell_value_v16(const smaa_problem *p,
                                   const smaa_triangle *t, v16w w0, v16w w1)
 {
 	v16f u0 = unit_v16(w0), u1 = unit_v16(w1);
-	float lo = (float)t->lo, mode = (float)t->mode, hi = (float)t->hi;
-	float split = (float)t->split;
-	v16f rise = max16f(u0 * (float)t->to_left, u1);
-	v16f fall = min16f((u0 - split) * (float)t->to_right, u1);
-	v16f left = lo + (mode - lo) * rise;
-	v16f right = mode + (hi - mode) * fall;
+	float split = t->single.split;
+	v16f rise = max16f(u0 * t->single.to_left, u1);
+	v16f fall = min16f((u0 - split) * t->single.to_right, u1);
+	v16f left = t->single.lo + t->single.rise * rise;
+	v16f right = t->single.mode + t->single.fall * fall;
 	v16i in_left = u0 < split;
 	v16f position = (v16f)(((v16i)left & in_left) | ((v16i)right & ~in_left));
-	return exp2_v16(position * (float)p->log2_base);
+	return exp2_v16(position * p->log2_base_single);
 }
 
 #endif

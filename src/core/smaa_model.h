@@ -36,6 +36,12 @@ typedef struct smaa_triangle {
 	double to_right;     /* 1 / (1 - split) (0 when no right part) */
 	double constant;     /* the exact value when lo == hi */
 	int degenerate;
+	/* the same in single precision, as the single-precision draws take
+	 * them (smaa_draw.h): rise = mode - lo and fall = hi - mode, both
+	 * computed in single precision */
+	struct {
+		float lo, mode, rise, fall, split, to_left, to_right;
+	} single;
 } smaa_triangle;
 
 typedef struct smaa_problem {
@@ -44,6 +50,7 @@ typedef struct smaa_problem {
 	const smaa_triangle *likelihood; /* m, or NULL (given samples) */
 	const size_t *risk_twin;     /* m, or NULL: see smaa.c */
 	double log2_base;            /* impact values: 2^(p * log2_base) */
+	float log2_base_single;      /* the same, rounded */
 	double x_value, x_position;  /* X's value and place (below A) */
 	double x_slope;              /* (1 - x_value) / -x_position */
 	double class_values[5];      /* A..E: impact class boundaries */
