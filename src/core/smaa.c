@@ -477,6 +477,10 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 		                  g[NATRISK_EV].position, g[NATRISK_UL].position,
 		                  0);
 	}
+	p->drawn = 0;
+	for (size_t k = 0; k < p->m * p->n; k++)
+		if (!run->cells[k].degenerate)
+			run->cells[k].draw_row = p->drawn++;
 	p->cells = run->cells;
 	p->likelihood = run->likelihood;
 	if (run->options->outputs & NATRISK_SMAA_RISK) {

@@ -26,8 +26,7 @@ static void double_words(smaa_worker *w)
 	if (w->bits_ready)
 		return;
 	smaa_lanes again = w->batch_lanes;
-	smaa_random_bits(&again, smaa_words_for(2 * w->p->m * w->p->n),
-	                 w->bits);
+	smaa_random_bits(&again, smaa_words_for(2 * w->p->drawn), w->bits);
 	w->bits_ready = true;
 }
 
@@ -39,7 +38,7 @@ static double draw_double(const smaa_problem *p, size_t k,
 	const smaa_triangle *t = &p->cells[k];
 	if (t->degenerate)
 		return t->constant;
-	const uint32_t *row = bits + 2 * k * B + l / 8 * 8;
+	const uint32_t *row = bits + 2 * t->draw_row * B + l / 8 * 8;
 	v8d value = cell_value_v8(p, t, load8w(row), load8w(row + B));
 	return value[l % 8];
 }

@@ -92,15 +92,15 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
 		for (size_t c = 0; c < n; c++) {
 			const smaa_triangle *t = &p->cells[i * n + c];
 			const double *weight = w + c * B;
-			v8u steps[4];
-			cell_steps(&g, steps);
-			/* an exact cell's words are drawn and left */
+			/* an exact cell draws no words */
 			if (t->degenerate) {
 				for (size_t q = 0; q < G; q++)
 					sum[q] += load8(weight + 8 * q) *
 					          splat8(t->constant);
 				continue;
 			}
+			v8u steps[4];
+			cell_steps(&g, steps);
 			for (size_t q = 0; q < G; q++)
 				sum[q] += load8(weight + 8 * q) *
 				          cell_value_wide(

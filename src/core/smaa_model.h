@@ -36,6 +36,9 @@ typedef struct smaa_triangle {
 	double to_right;     /* 1 / (1 - split) (0 when no right part) */
 	double constant;     /* the exact value when lo == hi */
 	int degenerate;
+	size_t draw_row;     /* an impact cell that is not exact: how many
+	                        such come before it (its words are rows
+	                        2 draw_row and 2 draw_row + 1 of a batch) */
 	/* the same in single precision, as the single-precision draws take
 	 * them (smaa_draw.h): rise = mode - lo and fall = hi - mode, both
 	 * computed in single precision */
@@ -47,6 +50,8 @@ typedef struct smaa_triangle {
 typedef struct smaa_problem {
 	size_t m, n;                 /* alternatives, criteria */
 	const smaa_triangle *cells;  /* m * n, alternative-major */
+	size_t drawn;                /* cells that are not exact: an exact
+	                                cell draws no random words */
 	const smaa_triangle *likelihood; /* m, or NULL (given samples) */
 	const size_t *risk_twin;     /* m, or NULL: see smaa.c */
 	double log2_base;            /* impact values: 2^(p * log2_base) */

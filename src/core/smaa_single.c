@@ -28,18 +28,15 @@ typedef float v8f __attribute__((vector_size(32)));
 
 /* Cell T's single-precision values in every lane, from its words (see
  * cell_steps). Cells that reach below A (the linear stretch towards X,
- * whose values near 0 single precision cannot bound relatively) and exact
- * cells are drawn in double and rounded. */
+ * whose values near 0 single precision cannot bound relatively) are drawn
+ * in double and rounded. */
 static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
                                const v8u steps[4], float *x)
 {
-	if (t->degenerate || t->lo < 0) {
+	if (t->lo < 0) {
 		for (size_t q = 0; q < B / 8; q++) {
-			v8d value = t->degenerate
-			                    ? splat8(t->constant)
-			                    : cell_value_wide(
-						      p, t, group_words(steps, 0, q),
-						      group_words(steps, 1, q));
+			v8d value = cell_value_wide(p, t, group_words(steps, 0, q),
+			                            group_words(steps, 1, q));
 			v8f single = __builtin_convertvector(value, v8f);
 			memcpy(x + 8 * q, &single, sizeof single);
 		}
@@ -60,11 +57,19 @@ static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
 {
 	lanes_state g = lanes_load(lanes);
 	for (size_t k = 0; k < p->m * p->n; k++) {
+		const smaa_triangle *t = &p->cells[k];
+		if (t->degenerate) {
+			/* an exact cell draws no words: its value, rounded */
+			v16f value = splat16f((float)t->constant);
+			memcpy(draws + k * B, &value, sizeof value);
+			memcpy(draws + k * B + 16, &value, sizeof value);
+			continue;
+		}
 		v8u steps[4];
 		cell_steps(&g, steps);
 		if (kept)
 			memcpy(kept + k * 32, steps, sizeof steps);
-		draw_single(p, &p->cells[k], steps, draws + k * B);
+		draw_single(p, t, steps, draws + k * B);
 	}
 	lanes_store(lanes, &g);
 }
