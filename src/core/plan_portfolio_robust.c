@@ -144,8 +144,7 @@ static int robust_prepare(robust *r, uint64_t seed)
 	const natrisk_method *m = r->pp->assessment->method;
 	smaa_problem *p = &r->draw;
 	p->n = m->criterion_count;
-	p->log2_base = log2(m->base);
-	p->log2_base_single = (float)p->log2_base;
+	smaa_set_base(p, m->base);
 	p->likelihood_log2_base = log2(m->likelihood_factor);
 	p->x_value = m->x_value;
 	p->x_position = m->x_position;

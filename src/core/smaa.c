@@ -21,6 +21,21 @@
 #include "error.h"
 #include "smaa_kernel.h"
 
+void smaa_number_draws(smaa_problem *p, smaa_triangle *cells)
+{
+	p->drawn = 0;
+	for (size_t k = 0; k < p->m * p->n; k++)
+		if (!cells[k].degenerate)
+			cells[k].draw_row = p->drawn++;
+	p->cells = cells;
+}
+
+void smaa_set_base(smaa_problem *p, double base)
+{
+	p->log2_base = log2(base);
+	p->log2_base_single = (float)p->log2_base;
+}
+
 double smaa_position_value(const smaa_problem *p, double position)
 {
 	if (position < 0)
@@ -452,8 +467,7 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 	smaa_problem *p = &run->problem;
 	p->m = a->scenario_count;
 	p->n = m->criterion_count;
-	p->log2_base = log2(m->base);
-	p->log2_base_single = (float)p->log2_base;
+	smaa_set_base(p, m->base);
 	p->likelihood_log2_base = log2(m->base);
 	p->x_value = m->x_value;
 	p->x_position = m->x_position;
@@ -477,11 +491,7 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 		                  g[NATRISK_EV].position, g[NATRISK_UL].position,
 		                  0);
 	}
-	p->drawn = 0;
-	for (size_t k = 0; k < p->m * p->n; k++)
-		if (!run->cells[k].degenerate)
-			run->cells[k].draw_row = p->drawn++;
-	p->cells = run->cells;
+	smaa_number_draws(p, run->cells);
 	p->likelihood = run->likelihood;
 	if (run->options->outputs & NATRISK_SMAA_RISK) {
 		p->risk_twin = find_risk_twins(a, into);

@@ -447,8 +447,8 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 		w->risk = lane_rows(a, m * B, sizeof(double));
 		w->risk_counts = arena_array(a, m * m, sizeof(uint64_t));
 	}
-	w->ranks_only = !(w->class_counts || w->cell_counts ||
-	                  w->risk_counts || w->cloud_counts);
+	w->ranks_only = !(outputs & (NATRISK_SMAA_CLASSES | NATRISK_SMAA_CELLS |
+	                             NATRISK_SMAA_RISK | NATRISK_SMAA_CLOUD));
 	if (w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE))
 		w->draws_single = lane_rows(a, m * n * B, sizeof(float));
 	/* the steps of every cell: 256 bytes each */

@@ -95,6 +95,11 @@ struct natrisk_smaa {
 /* Allocates a result with every array the outputs need, zeroed. */
 natrisk_smaa *smaa_result_new(size_t m, size_t n, unsigned outputs);
 
+/* Makes CELLS (m * n, set) the problem's, numbering the rows of words of
+ * those that are not exact (draw_row, drawn). */
+void smaa_number_draws(smaa_problem *p, smaa_triangle *cells);
+/* The impact scale's base, in both precisions. */
+void smaa_set_base(smaa_problem *p, double base);
 /* Value of a position on the impact scale. */
 double smaa_position_value(const smaa_problem *p, double position);
 /* Sets up a triangle from three positions (lo <= mode <= hi). */

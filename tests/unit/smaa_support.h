@@ -139,7 +139,7 @@ static inline int st_kernel_init(st_kernel *k, size_t m, size_t n,
 	smaa_problem *p = &k->p;
 	p->m = m;
 	p->n = n;
-	p->log2_base = log2(base);
+	smaa_set_base(p, base);
 	p->likelihood_log2_base = log2(base);
 	p->x_value = x_value;
 	p->x_position = -1; /* the bundled methods' place of X */
@@ -176,7 +176,11 @@ static inline void st_cell(st_kernel *k, size_t i, size_t c, double lo,
 static inline void st_kernel_batch(st_kernel *k, uint64_t first)
 {
 	if (!k->worker_ready) {
-		assert_int_equal(smaa_worker_init(&k->w, &k->p, 0, &k->a), 0);
+		smaa_number_draws(&k->p, k->cells);
+		/* the values in double, as the outputs beyond ranks need */
+		assert_int_equal(smaa_worker_init(&k->w, &k->p,
+		                                  NATRISK_SMAA_CLASSES, &k->a),
+		                 0);
 		k->worker_ready = 1;
 	}
 	if (first % SMAA_CHUNK == 0)
