@@ -163,11 +163,11 @@ static HOT void confidence_owner(smaa_worker *w, const smaa_owner *o,
 	v16f own = value_single(w->draws_single, n, o->alternative, lane,
 	                        o->coef_single);
 	v16f best = splat16f(-INFINITY);
-	/* The two strongest rivals come first, unconditionally: most
+	/* The three strongest rivals come first, unconditionally: most
 	 * lanes a rival closes, they close. The least over the lanes still
 	 * open is found once, after them, so that the loop's exit does
 	 * not wait on a reduction. */
-	size_t first = o->rival_count < 2 ? o->rival_count : 2;
+	size_t first = o->rival_count < 3 ? o->rival_count : 3;
 	for (size_t r = 0; r < first; r++)
 		best = max16f(best, value_single(w->draws_single, n,
 		                                 o->rivals[r], lane,
