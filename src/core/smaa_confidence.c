@@ -143,40 +143,64 @@ static INLINE v16i beaten(v16f own, v16f best, float margin)
 	return best > own + margin * (own + max16f(best, splat16f(0)));
 }
 
+/* The rivals every owner values before it looks at the lanes still open:
+ * most lanes a rival closes, the strongest three close. */
+#define FIRST_RIVALS 3
+
 /*
- * Whether owner O ranks first on sixteen lanes from LANE. Its rivals are
- * valued strongest ceiling first; a lane where one of them beats the
- * owner beyond doubt is closed, and the rivals are valued only while the
- * next ceiling reaches the owner's least value among the lanes still
- * open: every later rival is then below the owner in all of them. A lane
- * still open whose best rival is within the margin of the owner is
- * decided again in double.
+ * The first look at sixteen lanes from LANE, for every owner in turn:
+ * its own values and its FIRST_RIVALS strongest rivals', whatever they
+ * are worth, then which lanes none of them beats beyond doubt (open) and
+ * the owner's least value among those. Without a branch that depends on
+ * the values, one owner's look overlaps the next one's.
  */
-static HOT void confidence_owner(smaa_worker *w, const smaa_owner *o,
-                                 size_t lane, uint64_t *wins, size_t valid)
+static HOT void first_look(smaa_worker *w, const smaa_owner *owners,
+                           size_t count, size_t lane, v16i live)
 {
 	size_t n = w->p->n;
 	float margin = smaa_single_margin(n), keep = 1 - margin;
+	for (size_t k = 0; k < count; k++) {
+		const smaa_owner *o = &owners[k];
+		v16f own = value_single(w->draws_single, n, o->alternative,
+		                        lane, o->coef_single);
+		v16f best = splat16f(-INFINITY);
+		size_t first = o->rival_count < FIRST_RIVALS ? o->rival_count
+		                                             : FIRST_RIVALS;
+		for (size_t r = 0; r < first; r++)
+			best = max16f(best,
+			              value_single(w->draws_single, n,
+			                           o->rivals[r], lane,
+			                           o->coef_single));
+		v16i open = live & ~beaten(own, best, margin);
+		memcpy(w->look_rows + 48 * k, &own, sizeof own);
+		memcpy(w->look_rows + 48 * k + 16, &best, sizeof best);
+		memcpy(w->look_rows + 48 * k + 32, &open, sizeof open);
+		w->look_least[k] = least_open(own, open) * keep;
+	}
+}
+
+/*
+ * Whether owner O (the K-th) ranks first on sixteen lanes from LANE,
+ * after the first look: the rest of its rivals are valued, strongest
+ * ceiling first, only while the next ceiling reaches the owner's least
+ * value among the lanes still open; every later rival is below the owner
+ * in all of them. A lane still open whose best rival is within the
+ * margin of the owner is decided again in double.
+ */
+static HOT void second_look(smaa_worker *w, const smaa_owner *o, size_t k,
+                            size_t lane, uint64_t *wins)
+{
+	size_t n = w->p->n;
+	float margin = smaa_single_margin(n);
+	v16f own, best;
 	v16i open;
-	for (int b = 0; b < 16; b++)
-		open[b] = lane + (size_t)b < valid ? -1 : 0;
-	v16f own = value_single(w->draws_single, n, o->alternative, lane,
-	                        o->coef_single);
-	v16f best = splat16f(-INFINITY);
-	/* The three strongest rivals come first, unconditionally: most
-	 * lanes a rival closes, they close. The least over the lanes still
-	 * open is found once, after them, so that the loop's exit does
-	 * not wait on a reduction. */
-	size_t first = o->rival_count < 3 ? o->rival_count : 3;
-	for (size_t r = 0; r < first; r++)
-		best = max16f(best, value_single(w->draws_single, n,
-		                                 o->rivals[r], lane,
-		                                 o->coef_single));
-	open &= ~beaten(own, best, margin);
-	float least = least_open(own, open) * keep;
+	memcpy(&own, w->look_rows + 48 * k, sizeof own);
+	memcpy(&best, w->look_rows + 48 * k + 16, sizeof best);
+	memcpy(&open, w->look_rows + 48 * k + 32, sizeof open);
+	float least = w->look_least[k];
 	/* with no lane open the least is +inf, and the loop ends */
-	for (size_t r = first; r < o->rival_count && o->ceiling[r] >= least;
-	     r++)
+	for (size_t r = FIRST_RIVALS;
+	     r < o->rival_count && o->ceiling[r] >= least; r++)
 		best = max16f(best, value_single(w->draws_single, n,
 		                                 o->rivals[r], lane,
 		                                 o->coef_single));
@@ -205,8 +229,13 @@ void smaa_confidence_batch(smaa_worker *w, size_t valid,
 	                 NULL);
 	/* lane group by lane group: its draws (a cache line a cell) stay
 	 * in the cache through the owners */
-	for (size_t lane = 0; lane < valid; lane += 16)
+	for (size_t lane = 0; lane < valid; lane += 16) {
+		v16i live;
+		for (int b = 0; b < 16; b++)
+			live[b] = lane + (size_t)b < valid ? -1 : 0;
+		first_look(w, owners, owner_count, lane, live);
 		for (size_t k = 0; k < owner_count; k++)
-			confidence_owner(w, &owners[k], lane,
-			                 w->confidence_counts, valid);
+			second_look(w, &owners[k], k, lane,
+			            w->confidence_counts);
+	}
 }

@@ -423,8 +423,11 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	w->first_counts = arena_array(a, m, sizeof(uint64_t));
 	w->central_chunk = arena_array(a, m * n, sizeof(double));
 	w->central_fixed = arena_array(a, m * n, sizeof(__int128));
-	if (outputs & NATRISK_SMAA_CONFIDENCE)
+	if (outputs & NATRISK_SMAA_CONFIDENCE) {
 		w->confidence_counts = arena_array(a, m, sizeof(uint64_t));
+		w->look_rows = lane_rows(a, 48 * m, sizeof(float));
+		w->look_least = arena_array(a, m, sizeof(float));
+	}
 	if (outputs & NATRISK_SMAA_PAIRWISE)
 		w->pair_counts = arena_array(a, m * m, sizeof(uint64_t));
 	if ((outputs & NATRISK_SMAA_PAIRWISE) && m <= 256)
@@ -465,7 +468,8 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	         w->rank_counts && w->first_counts &&
 	         w->central_chunk && w->central_fixed;
 	if (outputs & NATRISK_SMAA_CONFIDENCE)
-		ok = ok && w->confidence_counts;
+		ok = ok && w->confidence_counts && w->look_rows &&
+		     w->look_least;
 	if (w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE))
 		ok = ok && w->draws_single;
 	if (w->ranks_only)
