@@ -155,10 +155,13 @@ static INLINE v16i beaten(v16f own, v16f best, float margin)
  * the values, one owner's look overlaps the next one's.
  */
 static HOT void first_look(smaa_worker *w, const smaa_owner *owners,
-                           size_t count, size_t lane, v16i live)
+                           size_t count, size_t lane, size_t valid)
 {
 	size_t n = w->p->n;
 	float margin = smaa_single_margin(n), keep = 1 - margin;
+	v16i live;
+	for (int b = 0; b < 16; b++)
+		live[b] = lane + (size_t)b < valid ? -1 : 0;
 	for (size_t k = 0; k < count; k++) {
 		const smaa_owner *o = &owners[k];
 		v16f own = value_single(w->draws_single, n, o->alternative,
@@ -230,10 +233,7 @@ void smaa_confidence_batch(smaa_worker *w, size_t valid,
 	/* lane group by lane group: its draws (a cache line a cell) stay
 	 * in the cache through the owners */
 	for (size_t lane = 0; lane < valid; lane += 16) {
-		v16i live;
-		for (int b = 0; b < 16; b++)
-			live[b] = lane + (size_t)b < valid ? -1 : 0;
-		first_look(w, owners, owner_count, lane, live);
+		first_look(w, owners, owner_count, lane, valid);
 		for (size_t k = 0; k < owner_count; k++)
 			second_look(w, &owners[k], k, lane,
 			            w->confidence_counts);
