@@ -60,10 +60,11 @@ static float value_single_lane(const smaa_worker *w, const smaa_owner *o,
                                size_t j, size_t l)
 {
 	size_t n = w->p->n;
-	const float *x = w->draws_single + j * n * B + l;
+	const float *x = w->draws_single + smaa_half_row(w->p, j * n, l / 16) +
+	                 l % 16;
 	float value = 0;
 	for (size_t c = 0; c < n; c++)
-		value += x[c * B] * o->coef_single[c];
+		value += x[c * 16] * o->coef_single[c];
 	return value;
 }
 
@@ -89,18 +90,19 @@ static bool first_exactly(const smaa_worker *w, const smaa_owner *o,
 
 /* Alternative J's values under weights COEF in single precision, on
  * sixteen lanes from LANE: two chains of sums, half the latency. */
-static INLINE v16f value_single(const float *draws, size_t n, size_t j,
-                                size_t lane, const float *coef)
+static INLINE v16f value_single(const smaa_worker *w, size_t j, size_t lane,
+                                const float *coef)
 {
-	const float *x = draws + j * n * B + lane;
+	size_t n = w->p->n;
+	const float *x = w->draws_single + smaa_half_row(w->p, j * n, lane / 16);
 	v16f even = splat16f(0), odd = splat16f(0);
 	size_t c = 0;
 	for (; c + 1 < n; c += 2) {
-		even += load16f(x + c * B) * coef[c];
-		odd += load16f(x + (c + 1) * B) * coef[c + 1];
+		even += load16f(x + c * 16) * coef[c];
+		odd += load16f(x + (c + 1) * 16) * coef[c + 1];
 	}
 	if (c < n)
-		even += load16f(x + c * B) * coef[c];
+		even += load16f(x + c * 16) * coef[c];
 	return even + odd;
 }
 
@@ -164,16 +166,14 @@ static HOT void first_look(smaa_worker *w, const smaa_owner *owners,
 		live[b] = lane + (size_t)b < valid ? -1 : 0;
 	for (size_t k = 0; k < count; k++) {
 		const smaa_owner *o = &owners[k];
-		v16f own = value_single(w->draws_single, n, o->alternative,
-		                        lane, o->coef_single);
+		v16f own = value_single(w, o->alternative, lane,
+		                        o->coef_single);
 		v16f best = splat16f(-INFINITY);
 		size_t first = o->rival_count < FIRST_RIVALS ? o->rival_count
 		                                             : FIRST_RIVALS;
 		for (size_t r = 0; r < first; r++)
 			best = max16f(best,
-			              value_single(w->draws_single, n,
-			                           o->rivals[r], lane,
-			                           o->coef_single));
+			              value_single(w, o->rivals[r], lane, o->coef_single));
 		v16i open = live & ~beaten(own, best, margin);
 		memcpy(w->look_rows + 48 * k, &own, sizeof own);
 		memcpy(w->look_rows + 48 * k + 16, &best, sizeof best);
@@ -204,9 +204,7 @@ static HOT void second_look(smaa_worker *w, const smaa_owner *o, size_t k,
 	/* with no lane open the least is +inf, and the loop ends */
 	for (size_t r = FIRST_RIVALS;
 	     r < o->rival_count && o->ceiling[r] >= least; r++)
-		best = max16f(best, value_single(w->draws_single, n,
-		                                 o->rivals[r], lane,
-		                                 o->coef_single));
+		best = max16f(best, value_single(w, o->rivals[r], lane, o->coef_single));
 	open &= ~beaten(own, best, margin);
 	v16f doubt = margin * (own + max16f(best, splat16f(0)));
 	v16i win = (best < own - doubt) & open;

@@ -94,6 +94,17 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p,
  * tied in single precision (smaa_rank.c, smaa_single.c). */
 #define SMAA_SKIP_BATCHES 32
 
+/* Where the single-precision draws of cell K (alternative-major) begin
+ * for lanes 16h..16h+15 (HALF h) of a batch: half by half, so that the
+ * rows a group of sixteen lanes reads lie together and spread over the
+ * first-level cache's sets, where rows of a whole batch (two cache lines
+ * each) would fill only every other set. */
+static inline size_t smaa_half_row(const smaa_problem *p, size_t k,
+                                   size_t half)
+{
+	return (half * p->m * p->n + k) * 16;
+}
+
 /* The most cells (m * n) the main pass ranks in single precision: it keeps
  * a batch's generator steps, 256 bytes a cell. */
 #define SMAA_SINGLE_CELLS 16384

@@ -31,21 +31,22 @@ typedef float v8f __attribute__((vector_size(32)));
  * whose values near 0 single precision cannot bound relatively) are drawn
  * in double and rounded. */
 static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
-                               const v8u steps[4], float *x)
+                               const v8u steps[4], float *x, size_t half)
 {
 	if (t->lo < 0) {
 		for (size_t q = 0; q < B / 8; q++) {
 			v8d value = cell_value_wide(p, t, group_words(steps, 0, q),
 			                            group_words(steps, 1, q));
 			v8f single = __builtin_convertvector(value, v8f);
-			memcpy(x + 8 * q, &single, sizeof single);
+			memcpy(x + q / 2 * half + q % 2 * 8, &single,
+			       sizeof single);
 		}
 		return;
 	}
 	for (size_t h = 0; h < B / 16; h++) {
 		v16f value = cell_value_v16(p, t, half_words(steps, 0, h),
 		                            half_words(steps, 1, h));
-		memcpy(x + 16 * h, &value, sizeof value);
+		memcpy(x + h * half, &value, sizeof value);
 	}
 }
 
@@ -56,20 +57,21 @@ static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
                                 float *draws, uint64_t *kept)
 {
 	lanes_state g = lanes_load(lanes);
+	size_t half = p->m * p->n * 16; /* see smaa_half_row */
 	for (size_t k = 0; k < p->m * p->n; k++) {
 		const smaa_triangle *t = &p->cells[k];
 		if (t->degenerate) {
 			/* an exact cell draws no words: its value, rounded */
 			v16f value = splat16f((float)t->constant);
-			memcpy(draws + k * B, &value, sizeof value);
-			memcpy(draws + k * B + 16, &value, sizeof value);
+			memcpy(draws + k * 16, &value, sizeof value);
+			memcpy(draws + half + k * 16, &value, sizeof value);
 			continue;
 		}
 		v8u steps[4];
 		cell_steps(&g, steps);
 		if (kept)
 			memcpy(kept + k * 32, steps, sizeof steps);
-		draw_single(p, t, steps, draws + k * B);
+		draw_single(p, t, steps, draws + k * 16, half);
 	}
 	lanes_store(lanes, &g);
 }
@@ -106,12 +108,12 @@ static HOT void value_intervals(const smaa_problem *p, const float *draws,
 	size_t n = p->n;
 	float spread = smaa_single_margin(n);
 	for (size_t i = 0; i < p->m; i++) {
-		const float *x = draws + i * n * B;
+		const float *x = draws + smaa_half_row(p, i * n, 0);
+		const float *y = draws + smaa_half_row(p, i * n, 1);
 		v16f first = splat16f(0), second = splat16f(0);
 		for (size_t c = 0; c < n; c++) {
-			first += load16f(w + c * B) * load16f(x + c * B);
-			second += load16f(w + c * B + 16) *
-			          load16f(x + c * B + 16);
+			first += load16f(w + c * B) * load16f(x + c * 16);
+			second += load16f(w + c * B + 16) * load16f(y + c * 16);
 		}
 		v16f below[2] = { first * (1 - spread), second * (1 - spread) };
 		v16f above[2] = { first * (1 + spread), second * (1 + spread) };
