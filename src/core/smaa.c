@@ -95,8 +95,7 @@ void smaa_impact_triangle(const natrisk_method *m, const smaa_problem *p,
 
 typedef struct smaa_run {
 	smaa_problem problem;
-	smaa_owner *owners;           /* the confidence pass's plan */
-	size_t owner_count;
+	smaa_confidence_plan plan;    /* the confidence pass's */
 	smaa_triangle *cells, *likelihood;
 	const natrisk_smaa_options *options;
 	natrisk_smaa *result;
@@ -127,8 +126,7 @@ static void run_chunk(smaa_thread *t, uint64_t chunk)
 		size_t valid = end - k < SMAA_BATCH ? (size_t)(end - k)
 		                                    : SMAA_BATCH;
 		if (run->pass == 2) {
-			smaa_confidence_batch(&t->worker, valid, run->owners,
-			                      run->owner_count);
+			smaa_confidence_batch(&t->worker, valid, &run->plan);
 		} else if (smaa_batch(&t->worker, k, valid) != 0) {
 			atomic_store(&run->failed, 1);
 			return;
@@ -307,9 +305,11 @@ static int plan_owner(smaa_run *run, smaa_owner *o, size_t i,
 		o->coef[c] = w[c];
 		o->coef_single[c] = (float)w[c];
 	}
+	run->plan.valued[i] = 1;
 	for (size_t r = 0; r < count; r++) {
 		o->rivals[r] = scratch[r].alternative;
 		o->ceiling[r] = scratch[r].ceiling;
+		run->plan.valued[o->rivals[r]] = 1;
 	}
 	o->rival_count = count;
 	run->result->confidence_pairs += count;
@@ -320,14 +320,18 @@ static int plan_owner(smaa_run *run, smaa_owner *o, size_t i,
 static int plan_confidence(smaa_run *run, arena *a)
 {
 	const natrisk_smaa *s = run->result;
-	run->owners = arena_array(a, s->m, sizeof *run->owners);
+	smaa_confidence_plan *plan = &run->plan;
+	plan->owners = arena_array(a, s->m, sizeof *plan->owners);
+	plan->valued = arena_array(a, s->m, sizeof *plan->valued);
 	const size_t *copy_of = smaa_exact_copies(&run->problem, a);
 	rival_rank *scratch = malloc(s->m * sizeof *scratch);
-	int rc = run->owners && copy_of && scratch ? 0 : NATRISK_ENOMEM;
-	run->owner_count = 0;
+	int rc = plan->owners && plan->valued && copy_of && scratch
+	                 ? 0
+	                 : NATRISK_ENOMEM;
+	plan->owner_count = 0;
 	for (size_t i = 0; rc == 0 && i < s->m; i++)
 		if (s->has_central[i])
-			rc = plan_owner(run, &run->owners[run->owner_count++],
+			rc = plan_owner(run, &plan->owners[plan->owner_count++],
 			                i, copy_of, scratch, a);
 	free(scratch);
 	return rc;

@@ -222,12 +222,14 @@ static HOT void second_look(smaa_worker *w, const smaa_owner *o, size_t k,
 }
 
 void smaa_confidence_batch(smaa_worker *w, size_t valid,
-                           const smaa_owner *owners, size_t owner_count)
+                           const smaa_confidence_plan *plan)
 {
+	const smaa_owner *owners = plan->owners;
+	size_t owner_count = plan->owner_count;
 	w->batch_lanes = w->measurement_lanes;
 	w->bits_ready = false;
-	smaa_draw_single(w->p, &w->measurement_lanes, w->draws_single,
-	                 NULL);
+	smaa_draw_single(w->p, &w->measurement_lanes, w->draws_single, NULL,
+	                 plan->valued);
 	/* lane group by lane group: its draws (a cache line a cell) stay
 	 * in the cache through the owners */
 	for (size_t lane = 0; lane < valid; lane += 16) {

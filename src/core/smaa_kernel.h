@@ -31,6 +31,15 @@ typedef struct smaa_owner {
 	size_t rival_count;
 } smaa_owner;
 
+/* The confidence pass's plan (smaa.c): its owners, and which alternatives
+ * any of them may value (VALUED[i] nonzero: an owner or a rival); the
+ * others are never drawn in that pass. */
+typedef struct smaa_confidence_plan {
+	smaa_owner *owners;
+	size_t owner_count;
+	uint8_t *valued;
+} smaa_confidence_plan;
+
 /* FIRST[i]: the first alternative that is an exact copy of i (every cell
  * degenerate, the same values), else i; in A. NULL when out of memory. */
 size_t *smaa_exact_copies(const smaa_problem *p, arena *a);
@@ -134,9 +143,10 @@ void smaa_value_lanes(const smaa_problem *p, const uint64_t *steps,
 /* Every cell's values in single precision (SMAA_SINGLE_ERROR), from the
  * measurement streams LANES, which advance as the double draws would;
  * DRAWS holds m * n rows. STEPS, unless NULL, receives the generator's
- * steps, 32 words of 64 bits a cell (smaa_single.c). */
+ * steps, 32 words of 64 bits a cell. Alternative i is drawn only where
+ * VALUED is NULL or VALUED[i] nonzero (smaa_single.c). */
 void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
-                      float *draws, uint64_t *steps);
+                      float *draws, uint64_t *steps, const uint8_t *valued);
 /* Twice the relative error a value summed in single precision from those
  * draws may carry against its double: the draws' and the sum's, of n
  * non-negative terms in any order. */
@@ -158,6 +168,6 @@ void smaa_chunk_done(smaa_worker *w);
 /* The confidence pass (smaa_confidence.c): the same measurement draws,
  * valued with each owner's central weights. */
 void smaa_confidence_batch(smaa_worker *w, size_t valid,
-                           const smaa_owner *owners, size_t owner_count);
+                           const smaa_confidence_plan *plan);
 
 #endif

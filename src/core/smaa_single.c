@@ -54,7 +54,8 @@ static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
  * generator: the words themselves are written out only if a lane must be
  * decided in double. */
 static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
-                                float *draws, uint64_t *kept)
+                                float *draws, uint64_t *kept,
+                                const uint8_t *valued)
 {
 	lanes_state g = lanes_load(lanes);
 	size_t half = p->m * p->n * 16; /* see smaa_half_row */
@@ -71,15 +72,18 @@ static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
 		cell_steps(&g, steps);
 		if (kept)
 			memcpy(kept + k * 32, steps, sizeof steps);
+		/* the words of a cell nobody values are drawn and left */
+		if (valued && !valued[k / p->n])
+			continue;
 		draw_single(p, t, steps, draws + k * 16, half);
 	}
 	lanes_store(lanes, &g);
 }
 
 void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
-                      float *draws, uint64_t *steps)
+                      float *draws, uint64_t *steps, const uint8_t *valued)
 {
-	draw_all_single(p, lanes, draws, steps);
+	draw_all_single(p, lanes, draws, steps, valued);
 }
 
 float smaa_single_margin(size_t n)
@@ -180,7 +184,8 @@ int smaa_rank_single(smaa_worker *w)
 	_Static_assert(B == 32, "two vectors of sixteen lanes a row");
 	const smaa_problem *p = w->p;
 	size_t m = p->m, n = p->n;
-	smaa_draw_single(p, &w->measurement_lanes, w->draws_single, w->steps);
+	smaa_draw_single(p, &w->measurement_lanes, w->draws_single, w->steps,
+	                 NULL);
 	weights_single(n, w->weights, w->weights_single);
 	value_intervals(p, w->draws_single, w->weights_single, w->rank_single,
 	                w->rank_high);
