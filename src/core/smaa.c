@@ -259,7 +259,8 @@ static int by_ceiling(const void *x, const void *y)
 	const rival_rank *a = x, *b = y;
 	if (a->ceiling != b->ceiling)
 		return a->ceiling < b->ceiling ? 1 : -1;
-	return (a->alternative > b->alternative) - (a->alternative < b->alternative);
+	return (a->alternative > b->alternative) -
+	       (a->alternative < b->alternative);
 }
 
 /*

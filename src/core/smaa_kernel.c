@@ -425,8 +425,8 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	w->central_fixed = arena_array(a, m * n, sizeof(__int128));
 	if (outputs & NATRISK_SMAA_CONFIDENCE) {
 		w->confidence_counts = arena_array(a, m, sizeof(uint64_t));
-		w->look_rows = lane_rows(a, 48 * m, sizeof(float));
-		w->look_least = arena_array(a, m, sizeof(float));
+		w->owner_rows = lane_rows(a, 48 * m, sizeof(float));
+		w->owner_least = arena_array(a, m, sizeof(float));
 	}
 	if (outputs & NATRISK_SMAA_PAIRWISE)
 		w->pair_counts = arena_array(a, m * m, sizeof(uint64_t));
@@ -468,8 +468,8 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	         w->rank_counts && w->first_counts &&
 	         w->central_chunk && w->central_fixed;
 	if (outputs & NATRISK_SMAA_CONFIDENCE)
-		ok = ok && w->confidence_counts && w->look_rows &&
-		     w->look_least;
+		ok = ok && w->confidence_counts && w->owner_rows &&
+		     w->owner_least;
 	if (w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE))
 		ok = ok && w->draws_single;
 	if (w->ranks_only)

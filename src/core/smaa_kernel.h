@@ -72,9 +72,10 @@ typedef struct smaa_worker {
 	                           start, and whether BITS holds their words
 	                           (confidence pass) */
 	bool bits_ready;
-	float *look_rows;       /* 3 m rows of 16: each owner's values, best
-	                           rival and open lanes between its looks */
-	float *look_least;      /* m: its least value among the open lanes */
+	float *owner_rows;      /* 3 m rows of 16: each owner's values, best
+	                           rival and open lanes, between the strongest
+	                           rivals and the rest (confidence pass) */
+	float *owner_least;     /* m: its least value among the open lanes */
 	double *values;         /* m rows */
 	int32_t *greater;       /* m rows: how many are strictly greater */
 	float *rank_single;     /* m rows: scratch of smaa_count_greater; the

@@ -11,10 +11,11 @@
  * sum's own), so it stands for an interval that holds the double; two
  * values whose intervals do not meet compare as their doubles do, and a
  * lane whose intervals are pairwise disjoint is ranked without a double.
- * The lane groups where two meet (near-ties, and the ties the method
- * makes, such as identical exact scenarios) are valued again in double
- * from the batch's words, bit for bit as the main pass values them
- * (smaa_value_group), and counted exactly.
+ * The lanes where two meet (near-ties, and the ties the method makes,
+ * such as identical exact scenarios) are settled in double from the
+ * generator steps kept for the batch, bit for bit as the double path
+ * values them (smaa_value_lanes): pair by pair, or a whole group of eight
+ * lanes when many of its lanes are tied.
  */
 #include <math.h>
 #include <string.h>
