@@ -21,6 +21,7 @@
  * lane, the next SMAA_SKIP_BATCHES go straight to double. Either way the
  * counts are the same, so the choice changes the time only.
  */
+#include <math.h>
 #include <string.h>
 
 #include "smaa_draw.h"
@@ -65,24 +66,35 @@ static INLINE void to_single(size_t m, const double *v, float *single)
 static INLINE uint32_t greater_bounded(size_t m, const float *low,
                                        const float *high, int32_t *greater)
 {
-	enum { V = B / 16 };
+	/* R alternatives at a time: each of J's bounds loaded once for R
+	 * comparisons */
+	enum { V = B / 16, R = 4 };
 	v16i total[V];
 	for (size_t q = 0; q < V; q++)
 		total[q] = (v16i){ 0 };
-	for (size_t i = 0; i < m; i++) {
-		v16f mine[V];
-		v16i count[V];
-		for (size_t q = 0; q < V; q++) {
-			mine[q] = load16f(high + i * B + 16 * q);
-			count[q] = (v16i){ 0 };
-		}
+	for (size_t i = 0; i < m; i += R) {
+		size_t rows = m - i < R ? m - i : R;
+		v16f mine[R][V];
+		v16i count[R][V];
+		for (size_t r = 0; r < R; r++)
+			for (size_t q = 0; q < V; q++) {
+				/* past the last row: nothing is greater */
+				mine[r][q] = r < rows ? load16f(high + (i + r) * B +
+				                                16 * q)
+				                      : splat16f(INFINITY);
+				count[r][q] = (v16i){ 0 };
+			}
 		for (size_t j = 0; j < m; j++)
+			for (size_t q = 0; q < V; q++) {
+				v16f theirs = load16f(low + j * B + 16 * q);
+				for (size_t r = 0; r < R; r++)
+					count[r][q] -= theirs > mine[r][q];
+			}
+		for (size_t r = 0; r < rows; r++) {
+			memcpy(greater + (i + r) * B, count[r], sizeof count[r]);
 			for (size_t q = 0; q < V; q++)
-				count[q] -= load16f(low + j * B + 16 * q) >
-				            mine[q];
-		memcpy(greater + i * B, count, sizeof count);
-		for (size_t q = 0; q < V; q++)
-			total[q] += count[q];
+				total[q] += count[r][q];
+		}
 	}
 	const int distinct = (int)(m * (m - 1) / 2);
 	uint32_t tied = 0;
