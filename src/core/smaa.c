@@ -21,15 +21,6 @@
 #include "error.h"
 #include "smaa_kernel.h"
 
-void smaa_number_draws(smaa_problem *p, smaa_triangle *cells)
-{
-	p->drawn = 0;
-	for (size_t k = 0; k < p->m * p->n; k++)
-		if (!cells[k].degenerate)
-			cells[k].draw_row = p->drawn++;
-	p->cells = cells;
-}
-
 void smaa_set_base(smaa_problem *p, double base)
 {
 	p->log2_base = log2(base);
@@ -496,7 +487,7 @@ static int build_problem(smaa_run *run, const natrisk_assessment *a,
 		                  g[NATRISK_EV].position, g[NATRISK_UL].position,
 		                  0);
 	}
-	smaa_number_draws(p, run->cells);
+	p->cells = run->cells;
 	p->likelihood = run->likelihood;
 	if (run->options->outputs & NATRISK_SMAA_RISK) {
 		p->risk_twin = find_risk_twins(a, into);

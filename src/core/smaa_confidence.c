@@ -8,8 +8,8 @@
  * main pass. Most lanes are decided by a first look in single precision
  * (sixteen lanes a vector, and an exp2 of a quarter of the work), whose
  * error is bounded (smaa_draw.h); a lane within that bound of a tie is
- * decided again from the double-precision draws, recomputed from the same
- * words by the main pass's arithmetic.
+ * decided again from the double-precision draws, recomputed from the
+ * generator steps kept for the batch by the main pass's arithmetic.
  *
  * Each owner values its rivals strongest first (smaa_kernel.h), the first
  * six whatever they are worth, the rest only while one could still beat
@@ -24,28 +24,17 @@
 
 #define B SMAA_BATCH
 
-/* The batch's words, for draws in double: generated again from the
- * state the batch started with, once per batch at most. */
-static void double_words(smaa_worker *w)
-{
-	if (w->bits_ready)
-		return;
-	smaa_lanes again = w->batch_lanes;
-	smaa_random_bits(&again, smaa_words_for(2 * w->p->drawn), w->bits);
-	w->bits_ready = true;
-}
-
-/* Cell K's value in lane L in double precision, exactly as the main pass
- * drew it. */
+/* Cell K's value in lane L in double precision, from the generator
+ * steps kept for the batch (smaa_draw_single). */
 static double draw_double(const smaa_problem *p, size_t k,
-                          const uint32_t *bits, size_t l)
+                          const uint64_t *steps, size_t l)
 {
 	const smaa_triangle *t = &p->cells[k];
 	if (t->degenerate)
 		return t->constant;
-	const uint32_t *row = bits + 2 * t->draw_row * B + l / 8 * 8;
-	v8d value = cell_value_v8(p, t, load8w(row), load8w(row + B));
-	return value[l % 8];
+	v8u cell[4];
+	memcpy(cell, steps + k * 32, sizeof cell);
+	return group_value(p, t, cell, l / 8)[l % 8];
 }
 
 /* Alternative J's value under owner O's weights in lane L, in double. */
@@ -55,7 +44,7 @@ static double value_double(const smaa_worker *w, const smaa_owner *o,
 	const smaa_problem *p = w->p;
 	double value = 0;
 	for (size_t c = 0; c < p->n; c++)
-		value += o->coef[c] * draw_double(p, j * p->n + c, w->bits, l);
+		value += o->coef[c] * draw_double(p, j * p->n + c, w->steps, l);
 	return value;
 }
 
@@ -221,7 +210,6 @@ static HOT void remaining_rivals(smaa_worker *w, const smaa_owner *o,
 	wins[o->alternative] += (uint64_t)(counts & 0xffff);
 	if (counts >> 16 == 0)
 		return;
-	double_words(w);
 	for (int b = 0; b < 16; b++)
 		if (unsure[b])
 			wins[o->alternative] +=
@@ -233,9 +221,7 @@ void smaa_confidence_batch(smaa_worker *w, size_t valid,
 {
 	const smaa_owner *owners = plan->owners;
 	size_t owner_count = plan->owner_count;
-	w->batch_lanes = w->measurement_lanes;
-	w->bits_ready = false;
-	smaa_draw_single(w->p, &w->measurement_lanes, w->draws_single, NULL,
+	smaa_draw_single(w->p, &w->measurement_lanes, w->draws_single, w->steps,
 	                 plan->valued);
 	/* lane group by lane group: its draws (a cache line a cell) stay
 	 * in the cache through the owners */

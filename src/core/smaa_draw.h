@@ -208,6 +208,17 @@ static INLINE v8u group_words(const v8u steps[4], size_t row, size_t q)
 	return q % 2 ? step >> 32 : step & 0xffffffffull;
 }
 
+/* Cell T's values in double in lane group Q (lanes 8q..8q+7), from the
+ * generator steps it draws (cell_steps): every double draw of the engine
+ * goes through here, so that the passes and the lanes valued again agree
+ * bit for bit. */
+static INLINE v8d group_value(const smaa_problem *p, const smaa_triangle *t,
+                              const v8u steps[4], size_t q)
+{
+	return cell_value_wide(p, t, group_words(steps, 0, q),
+	                       group_words(steps, 1, q));
+}
+
 /* ---- single precision, sixteen lanes: the confidence pass's first look */
 
 typedef uint32_t v16w __attribute__((vector_size(64)));

@@ -103,9 +103,7 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
 			cell_steps(&g, steps);
 			for (size_t q = 0; q < G; q++)
 				sum[q] += load8(weight + 8 * q) *
-				          cell_value_wide(
-						  p, t, group_words(steps, 0, q),
-						  group_words(steps, 1, q));
+				          group_value(p, t, steps, q);
 		}
 		memcpy(values + i * B, sum, sizeof sum);
 	}
@@ -131,9 +129,7 @@ static HOT void value_lanes(const smaa_problem *p, const uint64_t *steps,
 		}
 		v8u cell[4];
 		memcpy(cell, steps + (i * n + c) * 32, sizeof cell);
-		sum += load8(weight + 8 * q) *
-		       cell_value_wide(p, t, group_words(cell, 0, q),
-		                       group_words(cell, 1, q));
+		sum += load8(weight + 8 * q) * group_value(p, t, cell, q);
 	}
 	store8(out, sum);
 }
@@ -414,7 +410,7 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	w->outputs = outputs;
 	w->weights = lane_rows(a, n * B, sizeof(double));
 	w->weight_scratch = lane_rows(a, (n + 2) * B + 2 * n, sizeof(double));
-	w->bits = lane_rows(a, smaa_words_for(2 * m * n > n ? 2 * m * n : n),
+	w->bits = lane_rows(a, smaa_words_for(2 * m > n ? 2 * m : n),
 	                      sizeof(uint32_t));
 	w->values = lane_rows(a, m * B, sizeof(double));
 	w->greater = lane_rows(a, m * B, sizeof(int32_t));
@@ -451,15 +447,16 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 		w->risk_counts = arena_array(a, m * m, sizeof(uint64_t));
 	}
 	w->ranks_only = !(outputs & (NATRISK_SMAA_CLASSES | NATRISK_SMAA_CELLS |
-	                             NATRISK_SMAA_RISK | NATRISK_SMAA_CLOUD));
-	if (w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE))
+	                             NATRISK_SMAA_RISK | NATRISK_SMAA_CLOUD)) &&
+	                m <= SMAA_SINGLE_ALTERNATIVES;
+	bool single = w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE);
+	if (single) {
 		w->draws_single = lane_rows(a, m * n * B, sizeof(float));
-	/* the steps of every cell: 256 bytes each */
-	w->ranks_only = w->ranks_only && m * n <= SMAA_SINGLE_CELLS;
+		w->steps = lane_rows(a, m * n * 32, sizeof(uint64_t));
+	}
 	if (w->ranks_only) {
 		w->weights_single = lane_rows(a, n * B, sizeof(float));
 		w->rank_high = lane_rows(a, m * B, sizeof(float));
-		w->steps = lane_rows(a, m * n * 32, sizeof(uint64_t));
 		w->lane_bounds = lane_rows(a, 2 * m, sizeof(float));
 	}
 	int ok = w->weights && w->weight_scratch && w->bits && w->values &&
@@ -470,11 +467,10 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	if (outputs & NATRISK_SMAA_CONFIDENCE)
 		ok = ok && w->confidence_counts && w->owner_rows &&
 		     w->owner_least;
-	if (w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE))
-		ok = ok && w->draws_single;
+	if (single)
+		ok = ok && w->draws_single && w->steps;
 	if (w->ranks_only)
-		ok = ok && w->weights_single && w->rank_high && w->steps &&
-		     w->lane_bounds;
+		ok = ok && w->weights_single && w->rank_high && w->lane_bounds;
 	if (outputs & NATRISK_SMAA_PAIRWISE)
 		ok = ok && w->pair_counts && (m > 256 || w->pair_bytes);
 	if (p->likelihood) {

@@ -62,16 +62,15 @@ typedef struct smaa_worker {
 	/* scratch, SMAA_BATCH lanes per row */
 	double *weights;        /* n rows */
 	double *weight_scratch; /* (n + 2) rows + 2n */
-	uint32_t *bits;         /* m * n rows */
+	uint32_t *bits;         /* n or 2m rows: words of the weights and of
+	                           the likelihoods */
 	bool ranks_only;        /* the outputs need no value but the ranks */
 	float *draws_single;    /* m * n rows (confidence pass, and the main
 	                           pass when ranks_only) */
+	uint64_t *steps;        /* the generator steps of the batch's cells,
+	                           32 a cell, for the lanes valued again in
+	                           double (with draws_single) */
 	float *weights_single;  /* n rows (ranks_only) */
-	uint64_t *steps;        /* the batch's generator steps (ranks_only) */
-	smaa_lanes batch_lanes; /* the measurement streams at the batch's
-	                           start, and whether BITS holds their words
-	                           (confidence pass) */
-	bool bits_ready;
 	float *owner_rows;      /* 3 m rows of 16: each owner's values, best
 	                           rival and open lanes, between the strongest
 	                           rivals and the rest (confidence pass) */
@@ -115,9 +114,10 @@ static inline size_t smaa_half_row(const smaa_problem *p, size_t k,
 	return (half * p->m * p->n + k) * 16;
 }
 
-/* The most cells (m * n) the main pass ranks in single precision: it keeps
- * a batch's generator steps, 256 bytes a cell. */
-#define SMAA_SINGLE_CELLS 16384
+/* The most alternatives the main pass ranks in single precision: near-ties
+ * grow with the square of their number, and at 2,000 (x 10 criteria) the
+ * lanes valued again in double made it 11% slower than the double path. */
+#define SMAA_SINGLE_ALTERNATIVES 1500
 
 /* GREATER[i * SMAA_BATCH + b] = #{j : V[j * SMAA_BATCH + b] > V[i *
  * SMAA_BATCH + b]}, for M rows, compared exactly; SINGLE is scratch of M
@@ -143,9 +143,9 @@ void smaa_value_lanes(const smaa_problem *p, const uint64_t *steps,
                       const double *w, size_t i, size_t q, double *out);
 /* Every cell's values in single precision (SMAA_SINGLE_ERROR), from the
  * measurement streams LANES, which advance as the double draws would;
- * DRAWS holds m * n rows. STEPS, unless NULL, receives the generator's
- * steps, 32 words of 64 bits a cell. Alternative i is drawn only where
- * VALUED is NULL or VALUED[i] nonzero (smaa_single.c). */
+ * DRAWS holds m * n rows. STEPS receives the generator's steps of each
+ * cell drawn, 32 words of 64 bits a cell. Alternative i is drawn only
+ * where VALUED is NULL or VALUED[i] nonzero (smaa_single.c). */
 void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
                       float *draws, uint64_t *steps, const uint8_t *valued);
 /* Twice the relative error a value summed in single precision from those
@@ -153,9 +153,9 @@ void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
  * non-negative terms in any order. */
 float smaa_single_margin(size_t n);
 /* The main pass's ranks (GREATER) of a batch whose outputs need the ranks
- * alone: valued in single precision, and in double only in the lane groups
- * where two values come within the margin (smaa_single.c). Returns 1 when
- * every lane needed the double, else 0. */
+ * alone: valued in single precision, and in double only where two values
+ * come within the margin, pair by pair or a group of eight lanes at once
+ * (smaa_single.c). Returns 1 when every lane needed the double, else 0. */
 int smaa_rank_single(smaa_worker *w);
 /* The main pass over iterations [first, first + valid), valid <=
  * SMAA_BATCH. Returns 0, or -1 when no weights met the constraints. */

@@ -36,9 +36,6 @@ typedef struct smaa_triangle {
 	double to_right;     /* 1 / (1 - split) (0 when no right part) */
 	double constant;     /* the exact value when lo == hi */
 	int degenerate;
-	size_t draw_row;     /* an impact cell that is not exact: how many
-	                        such come before it (its words are rows
-	                        2 draw_row and 2 draw_row + 1 of a batch) */
 	/* the same in single precision, as the single-precision draws take
 	 * them (smaa_draw.h): rise = mode - lo and fall = hi - mode, both
 	 * computed in single precision */
@@ -50,8 +47,6 @@ typedef struct smaa_triangle {
 typedef struct smaa_problem {
 	size_t m, n;                 /* alternatives, criteria */
 	const smaa_triangle *cells;  /* m * n, alternative-major */
-	size_t drawn;                /* cells that are not exact: an exact
-	                                cell draws no random words */
 	const smaa_triangle *likelihood; /* m, or NULL (given samples) */
 	const size_t *risk_twin;     /* m, or NULL: see smaa.c */
 	double log2_base;            /* impact values: 2^(p * log2_base) */
@@ -95,9 +90,6 @@ struct natrisk_smaa {
 /* Allocates a result with every array the outputs need, zeroed. */
 natrisk_smaa *smaa_result_new(size_t m, size_t n, unsigned outputs);
 
-/* Makes CELLS (m * n, set) the problem's, numbering the rows of words of
- * those that are not exact (draw_row, drawn). */
-void smaa_number_draws(smaa_problem *p, smaa_triangle *cells);
 /* The impact scale's base, in both precisions. */
 void smaa_set_base(smaa_problem *p, double base);
 /* Value of a position on the impact scale. */

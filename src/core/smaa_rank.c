@@ -48,6 +48,24 @@ static INLINE void greater_double(size_t m, const double *v, int32_t *greater,
 	}
 }
 
+/* Counts in double precision in the lane groups of GROUPS. */
+static INLINE void exact_groups(size_t m, const double *v, int32_t *greater,
+                                uint32_t groups)
+{
+	for (size_t from = 0; from < B; from += 8)
+		if ((groups >> from / 8) & 1)
+			greater_double(m, v, greater, from);
+}
+
+/* The lane groups (bit q for lanes 8q..8q+7) with a lane in TIED. */
+static INLINE uint32_t tied_groups(uint32_t tied)
+{
+	uint32_t groups = 0;
+	for (unsigned q = 0; q < B / 8; q++)
+		groups |= (uint32_t)(((tied >> (8 * q)) & 0xff) != 0) << q;
+	return groups;
+}
+
 /* V's rows rounded to single precision. */
 static INLINE void to_single(size_t m, const double *v, float *single)
 {
@@ -118,9 +136,7 @@ static HOT void count_greater(size_t m, const double *v, int32_t *greater,
 	}
 	to_single(m, v, single);
 	uint32_t tied = greater_bounded(m, single, single, greater);
-	for (size_t from = 0; from < B; from += 8)
-		if ((tied >> from) & 0xff)
-			greater_double(m, v, greater, from);
+	exact_groups(m, v, greater, tied_groups(tied));
 	if (skip && tied == (uint32_t)-1)
 		*skip = SMAA_SKIP_BATCHES;
 }
@@ -146,9 +162,7 @@ uint32_t smaa_greater_bounded(size_t m, const float *low, const float *high,
 static HOT void count_exact(size_t m, const double *v, int32_t *greater,
                             uint32_t groups)
 {
-	for (size_t from = 0; from < B; from += 8)
-		if ((groups >> from / 8) & 1)
-			greater_double(m, v, greater, from);
+	exact_groups(m, v, greater, groups);
 }
 
 void smaa_greater_exact(size_t m, const double *v, int32_t *greater,

@@ -36,8 +36,7 @@ static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
 {
 	if (t->lo < 0) {
 		for (size_t q = 0; q < B / 8; q++) {
-			v8d value = cell_value_wide(p, t, group_words(steps, 0, q),
-			                            group_words(steps, 1, q));
+			v8d value = group_value(p, t, steps, q);
 			v8f single = __builtin_convertvector(value, v8f);
 			memcpy(x + q / 2 * half + q % 2 * 8, &single,
 			       sizeof single);
@@ -52,8 +51,8 @@ static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
 }
 
 /* Every cell's single-precision values, the words straight from the
- * generator: the words themselves are written out only if a lane must be
- * decided in double. */
+ * generator; the steps of each cell that is drawn are kept in KEPT, for
+ * the lanes that must be valued again in double. */
 static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
                                 float *draws, uint64_t *kept,
                                 const uint8_t *valued)
@@ -71,11 +70,10 @@ static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
 		}
 		v8u steps[4];
 		cell_steps(&g, steps);
-		if (kept)
-			memcpy(kept + k * 32, steps, sizeof steps);
 		/* the words of a cell nobody values are drawn and left */
 		if (valued && !valued[k / p->n])
 			continue;
+		memcpy(kept + k * 32, steps, sizeof steps);
 		draw_single(p, t, steps, draws + k * 16, half);
 	}
 	lanes_store(lanes, &g);

@@ -176,7 +176,6 @@ static inline void st_cell(st_kernel *k, size_t i, size_t c, double lo,
 static inline void st_kernel_batch(st_kernel *k, uint64_t first)
 {
 	if (!k->worker_ready) {
-		smaa_number_draws(&k->p, k->cells);
 		/* the values in double, as the outputs beyond ranks need */
 		assert_int_equal(smaa_worker_init(&k->w, &k->p,
 		                                  NATRISK_SMAA_CLASSES, &k->a),

@@ -419,6 +419,59 @@ static void test_single_ranks_exact(void **state)
 	check_single_ranks(3);
 }
 
+/*
+ * The confidence pass decides in double where single precision cannot
+ * tell. Alternative 0 a triangle 2^-29 wide around C, 1 exact C, on one
+ * criterion: their values are within the margin in every lane, so every
+ * lane is decided in double. With one criterion every weight vector is
+ * (1), the central weights too, so an owner ranks first in the confidence
+ * pass exactly where it ranks first in the main pass (no strictly greater
+ * value): the counts must be equal, and 0 is first in about half the
+ * lanes, 1 in the other half.
+ */
+static void test_confidence_decides_in_double(void **state)
+{
+	(void)state;
+	enum { ITER = 2 * SMAA_CHUNK };
+	st_kernel k;
+	assert_int_equal(st_kernel_init(&k, 2, 1, 3, 0, NULL, 12), 0);
+	st_cell(&k, 0, 0, 2 - 0x1p-30, 2, 2 + 0x1p-30);
+	st_cell(&k, 1, 0, 2, 2, 2);
+	uint64_t first[2] = { 0, 0 };
+	for (uint64_t at = 0; at < ITER; at += SMAA_BATCH) {
+		st_kernel_batch(&k, at);
+		for (size_t i = 0; i < 2; i++)
+			for (size_t b = 0; b < SMAA_BATCH; b++)
+				first[i] += k.w.greater[i * SMAA_BATCH + b] == 0;
+	}
+	double one = 1;
+	float one_single = 1, ceiling = INFINITY;
+	size_t rival_of[2] = { 1, 0 };
+	smaa_owner owners[2];
+	for (size_t i = 0; i < 2; i++)
+		owners[i] = (smaa_owner){ .alternative = i, .coef = &one,
+			                  .coef_single = &one_single,
+			                  .rivals = &rival_of[i],
+			                  .ceiling = &ceiling,
+			                  .rival_count = 1 };
+	uint8_t valued[2] = { 1, 1 };
+	smaa_confidence_plan plan = { owners, 2, valued };
+	smaa_worker conf;
+	assert_int_equal(smaa_worker_init(&conf, &k.p, NATRISK_SMAA_CONFIDENCE,
+	                                  &k.a),
+	                 0);
+	for (uint64_t at = 0; at < ITER; at += SMAA_BATCH) {
+		if (at % SMAA_CHUNK == 0)
+			smaa_chunk_begin(&conf, at / SMAA_CHUNK);
+		smaa_confidence_batch(&conf, SMAA_BATCH, &plan);
+	}
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(conf.confidence_counts[i], first[i]);
+		assert_true(first[i] > ITER / 4 && first[i] < 3 * ITER / 4);
+	}
+	st_kernel_free(&k);
+}
+
 static void test_batch_repeatable(void **state)
 {
 	(void)state;
@@ -449,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_philox_unit),
 		cmocka_unit_test(test_lanes_match_scalar_xoshiro),
 		cmocka_unit_test(test_single_ranks_exact),
+		cmocka_unit_test(test_confidence_decides_in_double),
 		cmocka_unit_test(test_values_base3),
 		cmocka_unit_test(test_values_base10),
 		cmocka_unit_test(test_position_value),
