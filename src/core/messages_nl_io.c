@@ -312,6 +312,8 @@ static const message_pair pairs[] = {
 	  "at" },
 	{ "at %.2f",
 	  "op %.2f" },
+	{ "base must be at most 1000",
+	  "base mag hoogstens 1000 zijn" },
 	{ "base must exceed 1",
 	  "base moet groter zijn dan 1" },
 	{ "blank",

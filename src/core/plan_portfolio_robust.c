@@ -193,8 +193,7 @@ static void draw_cells(worker *w, uint64_t draw)
 			counter[3] = (uint32_t)j;
 			philox4x32(counter, r->draw.key, words);
 			double position = t->degenerate ? t->lo :
-				smaa_triangle_draw(t, philox_unit(words[0]),
-				                   philox_unit(words[1]));
+				smaa_triangle_draw(t, words[0]);
 			w->value[j] = position;
 		}
 }

@@ -25,6 +25,8 @@ void smaa_set_base(smaa_problem *p, double base)
 {
 	p->log2_base = log2(base);
 	p->log2_base_single = (float)p->log2_base;
+	/* see cell_value_v16 (smaa_draw.h) */
+	p->single_error = (float)((32 * p->log2_base + 16) * 0x1p-24);
 }
 
 double smaa_position_value(const smaa_problem *p, double position)
@@ -45,29 +47,27 @@ void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
 	t->mode = b;
 	t->hi = c;
 	t->degenerate = a == c;
-	t->split = t->degenerate ? 0.5 : (b - a) / (c - a);
-	t->to_left = t->split > 0 ? 1 / t->split : 0;
-	t->to_right = t->split < 1 ? 1 / (1 - t->split) : 0;
+	t->rise_area = (c - a) * (b - a);
+	t->fall_area = (c - a) * (c - b);
+	/* w draws the rising part when (w + 1/2) 2^-32 < (b - a) / (c - a):
+	 * decided on the word, so both precisions choose alike */
+	double split = t->degenerate ? 0 : (b - a) / (c - a);
+	double below = ceil(split * 0x1p32 - 0.5);
+	t->left_words = below < 0 ? 0 : below > 0xffffffffu ? 0xffffffffu
+	                                                    : (uint32_t)below;
 	t->constant = for_impact ? smaa_position_value(p, a) : a;
-	float lo_single = (float)a, mode_single = (float)b, hi_single = (float)c;
-	t->single.lo = lo_single;
-	t->single.mode = mode_single;
-	t->single.rise = mode_single - lo_single;
-	t->single.fall = hi_single - mode_single;
-	t->single.split = (float)t->split;
-	t->single.to_left = (float)t->to_left;
-	t->single.to_right = (float)t->to_right;
+	t->single.lo = (float)a;
+	t->single.hi = (float)c;
+	t->single.rise_area = (float)t->rise_area;
+	t->single.fall_area = (float)t->fall_area;
 }
 
-double smaa_triangle_draw(const smaa_triangle *t, double u0, double u1)
+double smaa_triangle_draw(const smaa_triangle *t, uint32_t word)
 {
 	/* the arithmetic of triangle_wide (smaa_draw.h), one lane */
-	if (u0 < t->split) {
-		double rise = fmax(u0 * t->to_left, u1);
-		return t->lo + (t->mode - t->lo) * rise;
-	}
-	double fall = fmin((u0 - t->split) * t->to_right, u1);
-	return t->mode + (t->hi - t->mode) * fall;
+	if (word < t->left_words)
+		return t->lo + sqrt(((double)word + 0.5) * 0x1p-32 * t->rise_area);
+	return t->hi - sqrt(((double)~word + 0.5) * 0x1p-32 * t->fall_area);
 }
 
 /* Positions as the loader set them: a quantity at its class, so it is

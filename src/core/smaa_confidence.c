@@ -32,8 +32,8 @@ static double draw_double(const smaa_problem *p, size_t k,
 	const smaa_triangle *t = &p->cells[k];
 	if (t->degenerate)
 		return t->constant;
-	v8u cell[4];
-	memcpy(cell, steps + k * 32, sizeof cell);
+	v8u cell[SMAA_CELL_STEPS];
+	memcpy(cell, steps + k * 8 * SMAA_CELL_STEPS, sizeof cell);
 	return group_value(p, t, cell, l / 8)[l % 8];
 }
 
@@ -156,8 +156,7 @@ static INLINE v16i beaten(v16f own, v16f best, float margin)
 static HOT void strongest_rivals(smaa_worker *w, const smaa_owner *owners,
                                  size_t count, size_t lane, size_t valid)
 {
-	size_t n = w->p->n;
-	float margin = smaa_single_margin(n), keep = 1 - margin;
+	float margin = smaa_single_margin(w->p), keep = 1 - margin;
 	v16i live;
 	for (int b = 0; b < 16; b++)
 		live[b] = lane + (size_t)b < valid ? -1 : 0;
@@ -189,8 +188,7 @@ static HOT void strongest_rivals(smaa_worker *w, const smaa_owner *owners,
 static HOT void remaining_rivals(smaa_worker *w, const smaa_owner *o,
                                  size_t k, size_t lane, uint64_t *wins)
 {
-	size_t n = w->p->n;
-	float margin = smaa_single_margin(n);
+	float margin = smaa_single_margin(w->p);
 	v16f own, best;
 	v16i open;
 	memcpy(&own, w->owner_rows + 48 * k, sizeof own);

@@ -1,8 +1,8 @@
 /*
- * smaa_draw.h - the arithmetic of one draw, eight lanes at a time: the
- * random words of a cell, a triangular position from two of them and the
- * value of a position (base^position, or the linear stretch towards X
- * below A). Shared by the
+ * smaa_draw.h - the arithmetic of one draw, eight lanes at a time (sixteen
+ * in single precision): the random words of a cell, one per lane, a
+ * triangular position from each word and the value of a position
+ * (base^position, or the linear stretch towards X below A). Shared by the
  * kernels of the main pass (smaa_kernel.c) and of the confidence pass
  * (smaa_confidence.c), which must draw the same values bit for bit.
  * Written with gcc vector types so that every target clone gets the same
@@ -88,35 +88,55 @@ static INLINE v8u widen8(v8w w)
 	return __builtin_convertvector(w, v8u);
 }
 
-/*
- * Triangular positions from two words per lane, without a square root: the
- * triangle is the mixture of its rising part (probability SPLIT, density
- * like that of the larger of two uniforms) and its falling part (like the
- * smaller of two). The first uniform picks the part and, rescaled, serves
- * as one of the two.
- */
-static INLINE v8d triangle_wide(const smaa_triangle *t, v8u w0, v8u w1)
+/* Square roots lane by lane: gcc makes each loop one vector instruction
+ * in every target clone (-fno-math-errno), and the roots are correctly
+ * rounded whatever the instruction. */
+static INLINE v8d sqrt8(v8d v)
 {
-	v8d u0 = unit_wide(w0), u1 = unit_wide(w1);
-	v8d rise = max8(u0 * t->to_left, u1);
-	v8d fall = min8((u0 - t->split) * t->to_right, u1);
-	v8d left = t->lo + (t->mode - t->lo) * rise;
-	v8d right = t->mode + (t->hi - t->mode) * fall;
-	v8l in_left = u0 < t->split;
+	v8d root;
+	for (int l = 0; l < 8; l++)
+		root[l] = __builtin_sqrt(v[l]);
+	return root;
+}
+
+static INLINE v16f sqrt16f(v16f v)
+{
+	v16f root;
+	for (int l = 0; l < 16; l++)
+		root[l] = __builtin_sqrtf(v[l]);
+	return root;
+}
+
+/*
+ * Triangular positions from one word per lane, by the inverse of the
+ * distribution function: a word below LEFT_WORDS lands on the rising
+ * part at lo + sqrt(u (hi - lo)(mode - lo)), any other on the falling part
+ * at hi - sqrt(u' (hi - lo)(hi - mode)), with u and u' the uniforms of the
+ * word and of its complement (u' = 1 - u exactly, and as accurate near 1
+ * as near 0).
+ */
+static INLINE v8d triangle_wide(const smaa_triangle *t, v8u w)
+{
+	v8l in_left = (v8l)(w < (uint64_t)t->left_words);
+	v8u word = w ^ ((v8u)~in_left & 0xffffffffull);
+	v8d area = (v8d)(((v8l)splat8(t->rise_area) & in_left) |
+	                 ((v8l)splat8(t->fall_area) & ~in_left));
+	v8d root = sqrt8(unit_wide(word) * area);
+	v8d left = t->lo + root, right = t->hi - root;
 	return (v8d)(((v8l)left & in_left) | ((v8l)right & ~in_left));
 }
 
-static INLINE v8d triangle_v8(const smaa_triangle *t, v8w w0, v8w w1)
+static INLINE v8d triangle_v8(const smaa_triangle *t, v8w w)
 {
-	return triangle_wide(t, widen8(w0), widen8(w1));
+	return triangle_wide(t, widen8(w));
 }
 
-/* The value of cell T in eight lanes, from its words W0 and W1. Most cells
+/* The value of cell T in eight lanes, from its words W. Most cells
  * never reach below A, and skip the linear stretch towards X. */
 static INLINE v8d cell_value_wide(const smaa_problem *p,
-                                  const smaa_triangle *t, v8u w0, v8u w1)
+                                  const smaa_triangle *t, v8u w)
 {
-	v8d position = triangle_wide(t, w0, w1);
+	v8d position = triangle_wide(t, w);
 	v8d power = exp2_v8(position * p->log2_base);
 	if (t->lo >= 0)
 		return power;
@@ -126,9 +146,9 @@ static INLINE v8d cell_value_wide(const smaa_problem *p,
 }
 
 static INLINE v8d cell_value_v8(const smaa_problem *p, const smaa_triangle *t,
-                                v8w w0, v8w w1)
+                                v8w w)
 {
-	return cell_value_wide(p, t, widen8(w0), widen8(w1));
+	return cell_value_wide(p, t, widen8(w));
 }
 
 /* ---- random words: xoshiro256++ in eight lanes (see smaa_kernel.c) */
@@ -189,22 +209,23 @@ static INLINE v8w high_words(v8u out)
 }
 
 /*
- * The four generator steps of one cell, as smaa_random_bits would lay
- * out their words: the cell's two rows of SMAA_BATCH lanes are steps 0-1
- * and 2-3, and lane group q (lanes 8q..8q+7) of a row is the low (q even)
- * or high (q odd) half of step q / 2 of the row. The passes draw this way,
- * without a round trip through memory.
+ * The generator steps of one cell, as smaa_random_bits would lay out
+ * their words: lane group q (lanes 8q..8q+7) of the cell's row of
+ * SMAA_BATCH lanes is the low (q even) or high (q odd) half of step q / 2.
+ * The passes draw this way, without a round trip through memory.
  */
-static INLINE void cell_steps(lanes_state *g, v8u steps[4])
+#define SMAA_CELL_STEPS (SMAA_BATCH / (2 * SMAA_LANES))
+
+static INLINE void cell_steps(lanes_state *g, v8u steps[SMAA_CELL_STEPS])
 {
-	for (size_t k = 0; k < 4; k++)
+	for (size_t k = 0; k < SMAA_CELL_STEPS; k++)
 		steps[k] = lanes_next(g);
 }
 
-/* Lane group Q of row ROW, zero-extended. */
-static INLINE v8u group_words(const v8u steps[4], size_t row, size_t q)
+/* Lane group Q of the cell's row, zero-extended. */
+static INLINE v8u group_words(const v8u steps[SMAA_CELL_STEPS], size_t q)
 {
-	v8u step = steps[2 * row + q / 2];
+	v8u step = steps[q / 2];
 	return q % 2 ? step >> 32 : step & 0xffffffffull;
 }
 
@@ -213,10 +234,9 @@ static INLINE v8u group_words(const v8u steps[4], size_t row, size_t q)
  * goes through here, so that the passes and the lanes valued again agree
  * bit for bit. */
 static INLINE v8d group_value(const smaa_problem *p, const smaa_triangle *t,
-                              const v8u steps[4], size_t q)
+                              const v8u steps[SMAA_CELL_STEPS], size_t q)
 {
-	return cell_value_wide(p, t, group_words(steps, 0, q),
-	                       group_words(steps, 1, q));
+	return cell_value_wide(p, t, group_words(steps, q));
 }
 
 /* ---- single precision, sixteen lanes: the confidence pass's first look */
@@ -230,20 +250,21 @@ static INLINE v16w load16w(const uint32_t *p)
 	return v;
 }
 
-/* Lanes 16h..16h+15 of row ROW (see cell_steps): a step's low halves,
- * then its high halves. */
-static INLINE v16w half_words(const v8u steps[4], size_t row, size_t h)
+/* Lanes 16h..16h+15 of the cell's row (see cell_steps): a step's low
+ * halves, then its high halves. */
+static INLINE v16w half_words(const v8u steps[SMAA_CELL_STEPS], size_t h)
 {
 	const v16w order = { 0, 2, 4, 6, 8, 10, 12, 14,
 		             1, 3, 5, 7, 9, 11, 13, 15 };
-	return SIMD_SHUFFLE((v16w)steps[2 * row + h], order);
+	return SIMD_SHUFFLE((v16w)steps[h], order);
 }
 
+/* (w + 1/2) 2^-32 within two units in the last place of itself, down to
+ * the least word's 2^-33: the square root of a draw's rising or falling
+ * part needs the uniform accurate relative to itself, not to 1. */
 static INLINE v16f unit_v16(v16w w)
 {
-	v16i centred = (v16i)(w ^ 0x80000000u);
-	/* the scaling is exact: the same bits as (c + 2^31) 2^-32 */
-	return __builtin_convertvector(centred, v16f) * 0x1p-32f + 0.5f;
+	return __builtin_convertvector(w, v16f) * 0x1p-32f + 0x1p-33f;
 }
 
 static INLINE v16f min16f(v16f a, v16f b)
@@ -275,25 +296,28 @@ static INLINE v16f exp2_v16(v16f y)
 
 /*
  * The value of cell T in sixteen lanes, in single precision, for a cell
- * that stays at or above A (T->lo >= 0): the same arithmetic as
- * cell_value_v8. Every step keeps a relative error of a few 2^-24 on the
- * uniforms and on the position, whose absolute error (below 40 2^-24 for
- * positions within [0, 5]) becomes a relative error of the value of at
- * most ln(base) times that (base 10: below 100 2^-24); exp2 adds a few
- * more. SMAA_SINGLE_ERROR bounds the whole.
+ * within [0, SMAA_TOP_POSITION] (A to the top of E): the arithmetic of
+ * cell_value_v8. In units of u = 2^-24, each rounding at most u relative:
+ * the uniform is within 2u of itself (unit_v16), the area within u, their
+ * product within 4u, so the root is within 3u of itself and, being at most
+ * hi - lo <= 5, within 15u absolute; rounding lo or hi and adding adds 5u
+ * each: the position is within 25u. Times log2(base) L, rounded twice,
+ * the exponent y is within (25 + 2 * 5) L u = 35 L u, which becomes a
+ * relative error of ln 2 times that (24.3 L u) in 2^y, and exp2_v16 adds
+ * about 6u. smaa_set_base sets the bound to (32 L + 16) u: 67u for the
+ * bundled methods' base 3, 122u for base 10.
  */
-#define SMAA_SINGLE_ERROR (128 * 0x1p-24f)
+#define SMAA_TOP_POSITION 5.0
 
 static INLINE v16f cell_value_v16(const smaa_problem *p,
-                                  const smaa_triangle *t, v16w w0, v16w w1)
+                                  const smaa_triangle *t, v16w w)
 {
-	v16f u0 = unit_v16(w0), u1 = unit_v16(w1);
-	float split = t->single.split;
-	v16f rise = max16f(u0 * t->single.to_left, u1);
-	v16f fall = min16f((u0 - split) * t->single.to_right, u1);
-	v16f left = t->single.lo + t->single.rise * rise;
-	v16f right = t->single.mode + t->single.fall * fall;
-	v16i in_left = u0 < split;
+	v16i in_left = (v16i)(w < t->left_words);
+	v16w word = w ^ (v16w)~in_left;
+	v16f area = (v16f)(((v16i)splat16f(t->single.rise_area) & in_left) |
+	                   ((v16i)splat16f(t->single.fall_area) & ~in_left));
+	v16f root = sqrt16f(unit_v16(word) * area);
+	v16f left = t->single.lo + root, right = t->single.hi - root;
 	v16f position = (v16f)(((v16i)left & in_left) | ((v16i)right & ~in_left));
 	return exp2_v16(position * p->log2_base_single);
 }

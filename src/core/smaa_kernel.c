@@ -99,7 +99,7 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
 					          splat8(t->constant);
 				continue;
 			}
-			v8u steps[4];
+			v8u steps[SMAA_CELL_STEPS];
 			cell_steps(&g, steps);
 			for (size_t q = 0; q < G; q++)
 				sum[q] += load8(weight + 8 * q) *
@@ -127,8 +127,9 @@ static HOT void value_lanes(const smaa_problem *p, const uint64_t *steps,
 			sum += load8(weight + 8 * q) * splat8(t->constant);
 			continue;
 		}
-		v8u cell[4];
-		memcpy(cell, steps + (i * n + c) * 32, sizeof cell);
+		v8u cell[SMAA_CELL_STEPS];
+		memcpy(cell, steps + (i * n + c) * 8 * SMAA_CELL_STEPS,
+		       sizeof cell);
 		sum += load8(weight + 8 * q) * group_value(p, t, cell, q);
 	}
 	store8(out, sum);
@@ -280,16 +281,14 @@ static HOT void count_classes(smaa_worker *w, size_t valid)
 static HOT void draw_likelihoods(smaa_worker *w, uint64_t first)
 {
 	const smaa_problem *p = w->p;
-	smaa_random_bits(&w->likelihood_lanes, smaa_words_for(2 * p->m),
-	                 w->bits);
+	smaa_random_bits(&w->likelihood_lanes, smaa_words_for(p->m), w->bits);
 	for (size_t i = 0; i < p->m; i++) {
 		const smaa_triangle *t = &p->likelihood[i];
-		const uint32_t *row = w->bits + 2 * i * B;
+		const uint32_t *row = w->bits + i * B;
 		for (size_t b = 0; b < B; b += 8) {
 			v8d l = t->degenerate
 			                ? splat8(t->lo)
-			                : triangle_v8(t, load8w(row + b),
-			                              load8w(row + B + b));
+			                : triangle_v8(t, load8w(row + b));
 			store8(w->likelihood + i * B + b, l);
 			if (w->risk_counts)
 				store8(w->risk + i * B + b,
@@ -410,7 +409,7 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	w->outputs = outputs;
 	w->weights = lane_rows(a, n * B, sizeof(double));
 	w->weight_scratch = lane_rows(a, (n + 2) * B + 2 * n, sizeof(double));
-	w->bits = lane_rows(a, smaa_words_for(2 * m > n ? 2 * m : n),
+	w->bits = lane_rows(a, smaa_words_for(m > n ? m : n),
 	                      sizeof(uint32_t));
 	w->values = lane_rows(a, m * B, sizeof(double));
 	w->greater = lane_rows(a, m * B, sizeof(int32_t));
@@ -452,7 +451,8 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	bool single = w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE);
 	if (single) {
 		w->draws_single = lane_rows(a, m * n * B, sizeof(float));
-		w->steps = lane_rows(a, m * n * 32, sizeof(uint64_t));
+		w->steps = lane_rows(a, m * n * 8 * SMAA_CELL_STEPS,
+		                     sizeof(uint64_t));
 	}
 	if (w->ranks_only) {
 		w->weights_single = lane_rows(a, n * B, sizeof(float));

@@ -68,7 +68,7 @@ typedef struct smaa_worker {
 	float *draws_single;    /* m * n rows (confidence pass, and the main
 	                           pass when ranks_only) */
 	uint64_t *steps;        /* the generator steps of the batch's cells,
-	                           32 a cell, for the lanes valued again in
+	                           16 words a cell, for the lanes valued again in
 	                           double (with draws_single) */
 	float *weights_single;  /* n rows (ranks_only) */
 	float *owner_rows;      /* 3 m rows of 16: each owner's values, best
@@ -141,17 +141,17 @@ void smaa_greater_exact(size_t m, const double *v, int32_t *greater,
  * OUT[0..7] (smaa_kernel.c). */
 void smaa_value_lanes(const smaa_problem *p, const uint64_t *steps,
                       const double *w, size_t i, size_t q, double *out);
-/* Every cell's values in single precision (SMAA_SINGLE_ERROR), from the
- * measurement streams LANES, which advance as the double draws would;
+/* Every cell's values in single precision (within p->single_error), from
+ * the measurement streams LANES, which advance as the double draws would;
  * DRAWS holds m * n rows. STEPS receives the generator's steps of each
- * cell drawn, 32 words of 64 bits a cell. Alternative i is drawn only
+ * cell drawn, SMAA_CELL_STEPS * SMAA_LANES words of 64 bits a cell. Alternative i is drawn only
  * where VALUED is NULL or VALUED[i] nonzero (smaa_single.c). */
 void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
                       float *draws, uint64_t *steps, const uint8_t *valued);
 /* Twice the relative error a value summed in single precision from those
  * draws may carry against its double: the draws' and the sum's, of n
  * non-negative terms in any order. */
-float smaa_single_margin(size_t n);
+float smaa_single_margin(const smaa_problem *p);
 /* The main pass's ranks (GREATER) of a batch whose outputs need the ranks
  * alone: valued in single precision, and in double only where two values
  * come within the margin, pair by pair or a group of eight lanes at once

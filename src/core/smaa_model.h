@@ -31,16 +31,15 @@ enum { STREAM_WEIGHTS = 0, STREAM_MEASUREMENTS = 1, STREAM_LIKELIHOOD = 2 };
  */
 typedef struct smaa_triangle {
 	double lo, mode, hi;
-	double split;        /* CDF at the mode: (mode - lo) / (hi - lo) */
-	double to_left;      /* 1 / split (0 when there is no left part) */
-	double to_right;     /* 1 / (1 - split) (0 when no right part) */
+	double rise_area;    /* (hi - lo)(mode - lo) */
+	double fall_area;    /* (hi - lo)(hi - mode) */
+	uint32_t left_words; /* words w < this draw the rising part */
 	double constant;     /* the exact value when lo == hi */
 	int degenerate;
 	/* the same in single precision, as the single-precision draws take
-	 * them (smaa_draw.h): rise = mode - lo and fall = hi - mode, both
-	 * computed in single precision */
+	 * them (smaa_draw.h) */
 	struct {
-		float lo, mode, rise, fall, split, to_left, to_right;
+		float lo, hi, rise_area, fall_area;
 	} single;
 } smaa_triangle;
 
@@ -51,6 +50,8 @@ typedef struct smaa_problem {
 	const size_t *risk_twin;     /* m, or NULL: see smaa.c */
 	double log2_base;            /* impact values: 2^(p * log2_base) */
 	float log2_base_single;      /* the same, rounded */
+	float single_error;          /* the relative error bound of a draw in
+	                                single precision (smaa_draw.h) */
 	double x_value, x_position;  /* X's value and place (below A) */
 	double x_slope;              /* (1 - x_value) / -x_position */
 	double class_values[5];      /* A..E: impact class boundaries */
@@ -105,7 +106,7 @@ void smaa_impact_triangle(const natrisk_method *m,
                           smaa_triangle *t);
 /* A position drawn from T with the uniforms U0 and U1 in (0, 1), as the
  * kernels draw it lane by lane (smaa_draw.h: triangle_wide). */
-double smaa_triangle_draw(const smaa_triangle *t, double u0, double u1);
+double smaa_triangle_draw(const smaa_triangle *t, uint32_t word);
 /* One weight vector for ITERATION, drawn from its own Philox stream
  * whatever the constraints (SCRATCH: 2n + 2 doubles). Returns 0, or -1
  * when rejection sampling gives up. */

@@ -7,7 +7,7 @@
  *
  * A rank is what the comparison of the main pass's double-precision
  * values says. A value summed here lies within a bounded relative error
- * of that double (SMAA_SINGLE_ERROR for each draw, smaa_draw.h, and the
+ * of that double (single_error for each draw, smaa_draw.h, and the
  * sum's own), so it stands for an interval that holds the double; two
  * values whose intervals do not meet compare as their doubles do, and a
  * lane whose intervals are pairwise disjoint is ranked without a double.
@@ -29,12 +29,14 @@ typedef float v8f __attribute__((vector_size(32)));
 
 /* Cell T's single-precision values in every lane, from its words (see
  * cell_steps). Cells that reach below A (the linear stretch towards X,
- * whose values near 0 single precision cannot bound relatively) are drawn
- * in double and rounded. */
+ * whose values near 0 single precision cannot bound relatively), or above
+ * the top of E, where the error bound was not reckoned, are drawn in
+ * double and rounded. */
 static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
-                               const v8u steps[4], float *x, size_t half)
+                               const v8u steps[SMAA_CELL_STEPS], float *x,
+                               size_t half)
 {
-	if (t->lo < 0) {
+	if (t->lo < 0 || t->hi > SMAA_TOP_POSITION) {
 		for (size_t q = 0; q < B / 8; q++) {
 			v8d value = group_value(p, t, steps, q);
 			v8f single = __builtin_convertvector(value, v8f);
@@ -44,8 +46,7 @@ static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
 		return;
 	}
 	for (size_t h = 0; h < B / 16; h++) {
-		v16f value = cell_value_v16(p, t, half_words(steps, 0, h),
-		                            half_words(steps, 1, h));
+		v16f value = cell_value_v16(p, t, half_words(steps, h));
 		memcpy(x + h * half, &value, sizeof value);
 	}
 }
@@ -68,12 +69,12 @@ static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
 			memcpy(draws + half + k * 16, &value, sizeof value);
 			continue;
 		}
-		v8u steps[4];
+		v8u steps[SMAA_CELL_STEPS];
 		cell_steps(&g, steps);
 		/* the words of a cell nobody values are drawn and left */
 		if (valued && !valued[k / p->n])
 			continue;
-		memcpy(kept + k * 32, steps, sizeof steps);
+		memcpy(kept + k * 8 * SMAA_CELL_STEPS, steps, sizeof steps);
 		draw_single(p, t, steps, draws + k * 16, half);
 	}
 	lanes_store(lanes, &g);
@@ -85,9 +86,9 @@ void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
 	draw_all_single(p, lanes, draws, steps, valued);
 }
 
-float smaa_single_margin(size_t n)
+float smaa_single_margin(const smaa_problem *p)
 {
-	return 2 * (SMAA_SINGLE_ERROR + (float)(n + 2) * 0x1p-24f);
+	return 2 * (p->single_error + (float)(p->n + 2) * 0x1p-24f);
 }
 
 /* The weights W (n rows of doubles) in single precision. */
@@ -109,7 +110,7 @@ static HOT void value_intervals(const smaa_problem *p, const float *draws,
                                 const float *w, float *low, float *high)
 {
 	size_t n = p->n;
-	float spread = smaa_single_margin(n);
+	float spread = smaa_single_margin(p);
 	for (size_t i = 0; i < p->m; i++) {
 		const float *x = draws + smaa_half_row(p, i * n, 0);
 		const float *y = draws + smaa_half_row(p, i * n, 1);

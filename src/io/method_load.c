@@ -45,6 +45,13 @@ static void load_impact_classes(loader *l, const ynode *node)
 		yerror(l->doc, ymap_get(node, "base"), "base must exceed 1");
 		l->ok = false;
 	}
+	/* E is then at most 10^12 times A; SMAA's single-precision draws
+	 * are bounded for bases up to this (smaa_draw.h) */
+	if (m->base > 1000) {
+		yerror(l->doc, ymap_get(node, "base"),
+		       "base must be at most 1000");
+		l->ok = false;
+	}
 	/* X counts below A, whose value is 1 and whose place is 0 */
 	bounded_number(l, node, "x_value", 0, 1, MSG("[0, 1): below the "
 	               "value of A (1)"), &m->x_value);

@@ -147,8 +147,10 @@ cmp -s "$OUT" "$T_TMP/one.json" && t_fail "another seed gave the same draws"
 
 t "--robust: the draws' optima as the MILP alone found them (f9a6967)"
 # Recorded by the build of f9a6967, which solved every draw through CBC
-# alone; the branch and bound (portfolio_bnb.c) must choose the same
-# sets, tie rules included, with one thread or two.
+# alone (plan-2012's file again when the triangles came to be drawn from
+# one word each, by a build with the branch and bound switched off); the
+# branch and bound (portfolio_bnb.c) must choose the same sets, tie rules
+# included, with one thread or two.
 for threads in 1 2; do
 	run "$NATRISK" portfolio "$plan" --budget 9 --robust 300 --seed 7 --threads "$threads" -f json
 	expect_status 0

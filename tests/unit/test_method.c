@@ -487,6 +487,11 @@ static void test_mini_base_2(void **state)
 	/* D+ = 8 sqrt 2 = 11.313708498984761 */
 	assert_near(natrisk_method_class_value(m, 3, true), 8 * SQRT2, 1e-14);
 	natrisk_method_free(m);
+	m = NULL;
+	/* the greatest base allowed: E = 1000^4 */
+	assert_int_equal(load_mini(EDITS({ 6, "  base: 1000" }), diag, &m), 0);
+	assert_exact(natrisk_method_class_value(m, 4, false), 1e12);
+	natrisk_method_free(m);
 	natrisk_diag_free(diag);
 }
 
@@ -605,6 +610,10 @@ static void test_bad_scales(void **state)
 	/* base 1: 6:9. */
 	natrisk_diag *diag = rejected(EDITS({ 6, "  base: 1" }));
 	assert_error_at(diag, 0, 6, 9, "base must exceed 1");
+	assert_error_count(diag, 1);
+	/* base 1000 is the greatest allowed; 1000.5 is refused at 6:9 */
+	diag = rejected(EDITS({ 6, "  base: 1000.5" }));
+	assert_error_at(diag, 0, 6, 9, "base must be at most 1000");
 	assert_error_count(diag, 1);
 	/* high_offset 1 is a whole class: 9:16. */
 	diag = rejected(EDITS({ 9, "  high_offset: 1" }));

@@ -187,8 +187,9 @@ static void test_position_value(void **state)
 	st_kernel_free(&k);
 }
 
-/* smaa_triangle_set: split = (mode - lo) / (hi - lo), its reciprocals,
- * and a degenerate triangle's constant. */
+/* smaa_triangle_set: the areas (hi - lo)(mode - lo) and (hi - lo)(hi -
+ * mode), the words that draw the rising part ((w + 1/2) 2^-32 below
+ * (mode - lo) / (hi - lo)), and a degenerate triangle's constant. */
 static void test_triangle_set(void **state)
 {
 	(void)state;
@@ -197,17 +198,22 @@ static void test_triangle_set(void **state)
 	smaa_triangle t;
 	smaa_triangle_set(&t, &k.p, 1, 2, 4, 1);
 	assert_int_equal(t.degenerate, 0);
-	assert_near(t.split, 1.0 / 3, 1e-16);
-	assert_near(t.to_left, 3, 1e-15);
-	assert_near(t.to_right, 1.5, 1e-15);
+	assert_exact(t.rise_area, 3);
+	assert_exact(t.fall_area, 6);
+	/* 2^32 / 3 = 1431655765.33: (1431655764 + 1/2) 2^-32 < 1/3 and
+	 * (1431655765 + 1/2) 2^-32 > 1/3 */
+	assert_int_equal(t.left_words, 1431655765u);
+	smaa_triangle_set(&t, &k.p, 1, 1.5, 2, 1);
+	assert_int_equal(t.left_words, 0x80000000u); /* 2^31 - 1/2 < 2^31 */
 	smaa_triangle_set(&t, &k.p, 0, 0, 2, 1);
-	assert_exact(t.split, 0);
-	assert_exact(t.to_left, 0);
-	assert_exact(t.to_right, 1);
+	assert_exact(t.rise_area, 0);
+	assert_exact(t.fall_area, 4);
+	assert_int_equal(t.left_words, 0); /* no rising part */
 	smaa_triangle_set(&t, &k.p, 2, 4, 4, 1);
-	assert_exact(t.split, 1);
-	assert_exact(t.to_left, 1);
-	assert_exact(t.to_right, 0);
+	assert_exact(t.rise_area, 4);
+	assert_exact(t.fall_area, 0);
+	/* all words but the last rise; the last falls from 4 by sqrt(0) */
+	assert_int_equal(t.left_words, 0xffffffffu);
 	smaa_triangle_set(&t, &k.p, 3, 3, 3, 1);
 	assert_int_equal(t.degenerate, 1);
 	assert_near(t.constant, 27, 27e-15);
@@ -234,7 +240,7 @@ static double triangle_cdf(double lo, double mode, double hi, double x)
  * the CDF at three points (binomial, 4 sigma); the mean position (4 sigma
  * of sqrt(variance / N)). Triangles: a general one (1, 2, 4) = B, C, E;
  * one across A, from X (-1, 0, 1), taking both value branches; a falling
- * one (0, 0, 2) and a rising one (2, 4, 4), the two ends of the mixture;
+ * one (0, 0, 2) and a rising one (2, 4, 4), all on one side of the mode;
  * a wide one from X to D (-1, -1, 3).
  */
 static void test_triangle_draws(void **state)
@@ -305,57 +311,109 @@ static void test_triangle_cdf_by_hand(void **state)
 	assert_near(triangle_cdf(-1, -1, 3, 0), 0.4375, 1e-15);
 }
 
+/*
+ * A word is drawn by the inverse of the distribution function: the
+ * position x of word w has F(x) = (w + 1/2) 2^-32. Checked against the
+ * CDF above on words across the range, both sides of the mode included,
+ * for smaa_triangle_draw and for the kernel's eight lanes (triangle_v8),
+ * which must agree bit for bit; and by hand at the ends: word 0 of (1, 2,
+ * 4) is 1 + sqrt(2^-33 * 3), word 2^32 - 1 is 4 - sqrt(2^-33 * 6).
+ */
+static void test_triangle_inverse(void **state)
+{
+	(void)state;
+	static const double shapes[][3] = {
+		{ 1, 2, 4 }, { 0, 0, 2 }, { 2, 4, 4 }, { -1, 0.25, 3 },
+		{ 0, 2.5, 5 },
+	};
+	static const uint32_t words[8] = { 0, 1, 1431655764u, 1431655765u,
+		                           0x80000000u, 3000000000u,
+		                           0xfffffffeu, 0xffffffffu };
+	st_kernel k;
+	assert_int_equal(st_kernel_init(&k, 1, 1, 3, 0, NULL, 1), 0);
+	for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++) {
+		const double *a = shapes[s];
+		smaa_triangle t;
+		smaa_triangle_set(&t, &k.p, a[0], a[1], a[2], 1);
+		v8d lanes = triangle_v8(&t, load8w(words));
+		for (int l = 0; l < 8; l++) {
+			double x = smaa_triangle_draw(&t, words[l]);
+			assert_exact(lanes[l], x);
+			assert_true(x >= a[0] && x <= a[2]);
+			double u = ((double)words[l] + 0.5) * 0x1p-32;
+			assert_near(triangle_cdf(a[0], a[1], a[2], x), u, 1e-9);
+		}
+	}
+	smaa_triangle t;
+	smaa_triangle_set(&t, &k.p, 1, 2, 4, 1);
+	assert_exact(smaa_triangle_draw(&t, 0), 1 + sqrt(0x1p-33 * 3));
+	assert_exact(smaa_triangle_draw(&t, 0xffffffffu),
+	             4 - sqrt(0x1p-33 * 6));
+	st_kernel_free(&k);
+}
+
 /* Two problems with the same seed give the same words and values; the
  * alternatives' streams differ from one another. */
 /*
- * The confidence pass's first look in single precision: for triangles
- * anywhere within A..E + 1 (positions 0..5, whole and not), base 3 and 10,
- * every lane's single-precision value lies within SMAA_SINGLE_ERROR
- * (relative) of the double-precision value the main pass draws from the
- * same words, the bound the confidence pass's margin is made of.
+ * The first look in single precision (the confidence pass, and the main
+ * pass when it needs the ranks alone): for triangles anywhere within A to
+ * the top of E (positions 0..5, whole and not, narrow and wide), bases 3,
+ * 10, 100 and 1000, every lane's single-precision value lies within the
+ * problem's single_error (relative) of the double-precision value the main
+ * pass draws from the same word, the bound the margins are made of. The
+ * words include the least and the greatest and those beside the mode,
+ * where the uniform of the word or of its complement is smallest.
  */
 static void test_single_precision_bound(void **state)
 {
 	(void)state;
+	static const double bases[] = { 3, 10, 100, 1000 };
 	uint64_t s[4] = { 1, 2, 3, 4 };
-	double worst = 0;
-	for (int base = 3; base <= 10; base += 7) {
+	for (size_t k = 0; k < sizeof bases / sizeof *bases; k++) {
 		smaa_problem p;
 		memset(&p, 0, sizeof p);
-		smaa_set_base(&p, base);
+		smaa_set_base(&p, bases[k]);
+		double worst = 0;
 		for (int trial = 0; trial < 20000; trial++) {
 			double a[3];
-			for (int k = 0; k < 3; k++)
-				a[k] = (double)(xoshiro_next(s) % 5001) / 1000;
+			for (int j = 0; j < 3; j++)
+				a[j] = (double)(xoshiro_next(s) % 5001) / 1000;
 			if (trial % 3 == 0)
-				for (int k = 0; k < 3; k++)
-					a[k] = floor(a[k]);
+				for (int j = 0; j < 3; j++)
+					a[j] = floor(a[j]);
+			if (trial % 7 == 0) /* narrow */
+				a[1] = a[2] = a[0] + 0x1p-20 * (double)(trial % 5);
 			double lo = fmin(a[0], fmin(a[1], a[2]));
 			double hi = fmax(a[0], fmax(a[1], a[2]));
-			if (lo == hi)
+			if (lo == hi || hi > 5)
 				continue;
 			smaa_triangle t;
 			smaa_triangle_set(&t, &p, lo, a[0] + a[1] + a[2] - lo - hi,
 			                  hi, 1);
-			uint32_t bits[32];
-			for (int k = 0; k < 32; k++)
-				bits[k] = (uint32_t)xoshiro_next(s);
-			v16f single = cell_value_v16(&p, &t, load16w(bits),
-			                             load16w(bits + 16));
+			uint32_t bits[16];
+			for (int j = 0; j < 16; j++)
+				bits[j] = (uint32_t)xoshiro_next(s);
+			bits[0] = 0;
+			bits[1] = 0xffffffffu;
+			bits[2] = t.left_words - (t.left_words > 0);
+			bits[3] = t.left_words;
+			bits[4] = (uint32_t)(xoshiro_next(s) % 64);
+			bits[5] = 0xffffffffu - (uint32_t)(xoshiro_next(s) % 64);
+			v16f single = cell_value_v16(&p, &t, load16w(bits));
 			for (int g = 0; g < 2; g++) {
-				v8d exact = cell_value_v8(&p, &t, load8w(bits + 8 * g),
-				                          load8w(bits + 16 + 8 * g));
+				v8d exact = cell_value_v8(&p, &t, load8w(bits + 8 * g));
 				for (int l = 0; l < 8; l++)
 					worst = fmax(worst,
 					             fabs(single[8 * g + l] - exact[l]) /
 					                     exact[l]);
 			}
 		}
+		assert_true(worst > 0); /* it is single precision */
+		if (worst > p.single_error)
+			print_error("base %g: worst relative error %g, bound "
+			            "%g\n", bases[k], worst, p.single_error);
+		assert_true(worst <= p.single_error);
 	}
-	assert_true(worst > 0); /* it is single precision */
-	if (worst > SMAA_SINGLE_ERROR)
-		print_error("worst relative error %g\n", worst);
-	assert_true(worst <= SMAA_SINGLE_ERROR);
 }
 
 /*
@@ -509,6 +567,7 @@ int main(void)
 		cmocka_unit_test(test_triangle_set),
 		cmocka_unit_test(test_triangle_cdf_by_hand),
 		cmocka_unit_test(test_triangle_draws),
+		cmocka_unit_test(test_triangle_inverse),
 		cmocka_unit_test(test_single_precision_bound),
 		cmocka_unit_test(test_batch_repeatable),
 	};

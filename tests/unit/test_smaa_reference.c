@@ -9,11 +9,10 @@
  * purpose seeded by smaa_lanes_seed; per batch of SMAA_BATCH iterations,
  * rows of 32-bit words, each generator step giving the low halves of the
  * eight lanes' words, then the high halves. Weights: n - 1 uniforms,
- * sorted, differences. A cell that is not exact takes the next two rows of
+ * sorted, differences. A cell that is not exact takes the next row of
  * the measurement words (an exact one, LL = EV = UL, takes none): the
- * triangular position from its two words
- * (rising part with probability split, as the larger of two uniforms;
- * falling part as the smaller), valued 3^position (pow) at or above A and
+ * triangular position of its word by the inverse distribution function,
+ * valued 3^position (pow) at or above A and
  * linearly from X (0 at -1) to A (1 at 0) below. Then everything in plain
  * double precision, one iteration at a time: values, ranks by counting
  * the strictly greater, central weights, pairwise wins, impact classes
@@ -91,8 +90,10 @@ static bool exact(int i, int c)
 	return g[0] == '-' || (g[0] == g[1] && g[1] == g[2]);
 }
 
-/* Cell (I, C)'s value from its two words. */
-static double draw(int i, int c, uint32_t w0, uint32_t w1)
+/* Cell (I, C)'s value from its word W: the inverse of the triangle's
+ * distribution function at u = (w + 1/2) 2^-32, the falling part computed
+ * from 1 - u; the greatest word always takes the falling part. */
+static double draw(int i, int c, uint32_t w)
 {
 	const char *g = scores[i][c];
 	if (g[0] == '-')
@@ -100,12 +101,11 @@ static double draw(int i, int c, uint32_t w0, uint32_t w1)
 	double lo = position(g[0]), mode = position(g[1]), hi = position(g[2]);
 	if (lo == hi)
 		return value_at(lo);
-	double u0 = philox_unit(w0), u1 = philox_unit(w1);
-	double split = (mode - lo) / (hi - lo), p;
-	if (u0 < split)
-		p = lo + (mode - lo) * fmax(u0 / split, u1);
+	double u = philox_unit(w), rest = philox_unit(~w), p;
+	if (u < (mode - lo) / (hi - lo) && w != 0xffffffffu)
+		p = lo + sqrt(u * ((hi - lo) * (mode - lo)));
 	else
-		p = mode + (hi - mode) * fmin((u0 - split) / (1 - split), u1);
+		p = hi - sqrt(rest * ((hi - lo) * (hi - mode)));
 	return value_at(p);
 }
 
@@ -146,7 +146,7 @@ typedef void (*visit_fn)(void *user, const double *w, double x[M][ST_N]);
 static void each_iteration(const uint32_t key[2], visit_fn visit, void *user)
 {
 	static uint32_t wwords[ST_N * SMAA_BATCH + 16];
-	static uint32_t mwords[2 * M * ST_N * SMAA_BATCH + 16];
+	static uint32_t mwords[M * ST_N * SMAA_BATCH + 16];
 	uint64_t ws[SMAA_LANES][4], ms[SMAA_LANES][4];
 	size_t drawn = 0;
 	for (int i = 0; i < M; i++)
@@ -159,7 +159,7 @@ static void each_iteration(const uint32_t key[2], visit_fn visit, void *user)
 		}
 		if (k % SMAA_BATCH == 0) {
 			batch_words(ws, ST_N, wwords);
-			batch_words(ms, 2 * drawn, mwords);
+			batch_words(ms, drawn, mwords);
 		}
 		size_t b = k % SMAA_BATCH;
 		double cuts[ST_N + 1], w[ST_N], x[M][ST_N];
@@ -172,16 +172,15 @@ static void each_iteration(const uint32_t key[2], visit_fn visit, void *user)
 			previous = cuts[c];
 		}
 		w[ST_N - 1] = 1 - previous;
-		size_t row = 0; /* the next cell's first row of words */
+		size_t row = 0; /* the next cell's row of words */
 		for (int i = 0; i < M; i++)
 			for (int c = 0; c < ST_N; c++) {
 				if (exact(i, c)) {
-					x[i][c] = draw(i, c, 0, 0);
+					x[i][c] = draw(i, c, 0);
 					continue;
 				}
-				x[i][c] = draw(i, c, mwords[row * SMAA_BATCH + b],
-				               mwords[(row + 1) * SMAA_BATCH + b]);
-				row += 2;
+				x[i][c] = draw(i, c, mwords[row * SMAA_BATCH + b]);
+				row++;
 			}
 		visit(user, w, x);
 	}
