@@ -56,10 +56,14 @@ void smaa_triangle_set(smaa_triangle *t, const smaa_problem *p, double lo,
 	t->left_words = below < 0 ? 0 : below > 0xffffffffu ? 0xffffffffu
 	                                                    : (uint32_t)below;
 	t->constant = for_impact ? smaa_position_value(p, a) : a;
-	t->single.lo = (float)a;
-	t->single.hi = (float)c;
-	t->single.rise_area = (float)t->rise_area;
-	t->single.fall_area = (float)t->fall_area;
+	double scale = 16 * p->log2_base;
+	t->single.lo = (float)(a * scale);
+	t->single.hi = (float)(c * scale);
+	/* the uniform's 2^-32 and 1/2 are exact scalings (smaa_draw.h) */
+	t->single.rise_area = (float)(t->rise_area * scale * scale * 0x1p-32);
+	t->single.rise_half = t->single.rise_area / 2;
+	t->single.fall_area = (float)(t->fall_area * scale * scale * 0x1p-32);
+	t->single.fall_half = t->single.fall_area / 2;
 }
 
 double smaa_triangle_draw(const smaa_triangle *t, uint32_t word)
@@ -297,11 +301,16 @@ static int plan_owner(smaa_run *run, smaa_owner *o, size_t i,
 		o->coef[c] = w[c];
 		o->coef_single[c] = (float)w[c];
 	}
-	run->plan.valued[i] = 1;
+	uint8_t *valued = run->plan.valued;
+	valued[i] = SMAA_DRAWN;
 	for (size_t r = 0; r < count; r++) {
-		o->rivals[r] = scratch[r].alternative;
+		size_t j = scratch[r].alternative;
+		o->rivals[r] = j;
 		o->ceiling[r] = scratch[r].ceiling;
-		run->plan.valued[o->rivals[r]] = 1;
+		if (r < SMAA_FIRST_RIVALS)
+			valued[j] = SMAA_DRAWN;
+		else if (valued[j] != SMAA_DRAWN)
+			valued[j] = SMAA_ON_DEMAND;
 	}
 	o->rival_count = count;
 	run->result->confidence_pairs += count;

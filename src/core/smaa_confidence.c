@@ -14,7 +14,8 @@
  * Each owner values its rivals strongest first (smaa_kernel.h), the first
  * six whatever they are worth, the rest only while one could still beat
  * the owner in a lane where no rival has yet: on the reference workload
- * about 10 of its 49 alternatives.
+ * about 10 of its 49 alternatives. An alternative that only later rivals
+ * include is drawn when a lane group first needs it (SMAA_ON_DEMAND).
  */
 #include <math.h>
 #include <string.h>
@@ -62,11 +63,22 @@ static float value_single_lane(const smaa_worker *w, const smaa_owner *o,
 	return value;
 }
 
+/* Rival J's single-precision draws on lanes 16h..16h+15 before it is
+ * valued there: an alternative drawn on demand is drawn from its kept
+ * steps the first time a lane group needs it in the batch. */
+static INLINE void need_drawn(smaa_worker *w, size_t j, size_t h)
+{
+	if (w->valued[j] != SMAA_ON_DEMAND || (w->demand_drawn[j] >> h) & 1)
+		return;
+	w->demand_drawn[j] |= (uint8_t)(1u << h);
+	smaa_draw_half(w->p, w->steps, w->draws_single, j, h);
+}
+
 /* Whether owner O ranks first in lane L, valued in double precision:
  * the exact answer where single precision could not tell. Only rivals
  * that single precision puts near or above the owner are valued again;
  * those whose ceiling is below that cannot be. */
-static bool first_exactly(const smaa_worker *w, const smaa_owner *o,
+static bool first_exactly(smaa_worker *w, const smaa_owner *o,
                           size_t l, float margin)
 {
 	double own = value_double(w, o, o->alternative, l);
@@ -74,6 +86,7 @@ static bool first_exactly(const smaa_worker *w, const smaa_owner *o,
 	             (1 - 2 * margin);
 	for (size_t r = 0; r < o->rival_count && o->ceiling[r] >= near; r++) {
 		size_t j = o->rivals[r];
+		need_drawn(w, j, l / 16);
 		if (value_single_lane(w, o, j, l) < near)
 			continue;
 		if (value_double(w, o, j, l) > own)
@@ -140,15 +153,32 @@ static INLINE v16i beaten(v16f own, v16f best, float margin)
 	return best > own + margin * (own + max16f(best, splat16f(0)));
 }
 
-/* The rivals every owner values before it looks at the lanes still open:
- * most lanes a rival closes, the strongest close. Fewer leave more to the
- * loop whose end waits on the values (3 was 3% slower than 6 on the
- * reference workload, 9 no faster). */
-#define FIRST_RIVALS 6
+/* Owner O's values and its SMAA_FIRST_RIVALS strongest rivals' (the first
+ * again where it has fewer) on sixteen lanes from LANE, into SUMS:
+ * criterion by criterion, each weight broadcast once for all, the sums
+ * independent chains. O has a rival. */
+static INLINE void first_values(const smaa_worker *w, const smaa_owner *o,
+                                size_t lane, v16f sums[SMAA_FIRST_RIVALS + 1])
+{
+	size_t n = w->p->n;
+	const float *x[SMAA_FIRST_RIVALS + 1];
+	for (size_t r = 0; r <= SMAA_FIRST_RIVALS; r++) {
+		size_t j = r == 0 ? o->alternative
+		           : r <= o->rival_count ? o->rivals[r - 1]
+		                                 : o->rivals[0];
+		x[r] = w->draws_single + smaa_half_row(w->p, j * n, lane / 16);
+		sums[r] = splat16f(0);
+	}
+	for (size_t c = 0; c < n; c++) {
+		v16f coef = splat16f(o->coef_single[c]);
+		for (size_t r = 0; r <= SMAA_FIRST_RIVALS; r++)
+			sums[r] += load16f(x[r] + c * 16) * coef;
+	}
+}
 
 /*
  * On sixteen lanes from LANE, for every owner in turn: its own values and
- * its FIRST_RIVALS strongest rivals', whatever they are worth, then which
+ * its SMAA_FIRST_RIVALS strongest rivals', whatever they are worth, then which
  * lanes none of them beats beyond doubt (open) and the owner's least value
  * among those, kept for remaining_rivals. Without a branch that depends
  * on the values, one owner's arithmetic overlaps the next one's.
@@ -162,13 +192,16 @@ static HOT void strongest_rivals(smaa_worker *w, const smaa_owner *owners,
 		live[b] = lane + (size_t)b < valid ? -1 : 0;
 	for (size_t k = 0; k < count; k++) {
 		const smaa_owner *o = &owners[k];
-		v16f own = value_single(w, o, o->alternative, lane);
-		v16f best = splat16f(-INFINITY);
-		size_t first = o->rival_count < FIRST_RIVALS ? o->rival_count
-		                                             : FIRST_RIVALS;
-		for (size_t r = 0; r < first; r++)
-			best = max16f(best, value_single(w, o, o->rivals[r],
-			                                 lane));
+		v16f own, best = splat16f(-INFINITY);
+		if (o->rival_count == 0) {
+			own = value_single(w, o, o->alternative, lane);
+		} else {
+			v16f sums[SMAA_FIRST_RIVALS + 1];
+			first_values(w, o, lane, sums);
+			own = sums[0];
+			for (size_t r = 1; r <= SMAA_FIRST_RIVALS; r++)
+				best = max16f(best, sums[r]);
+		}
 		v16i open = live & ~beaten(own, best, margin);
 		memcpy(w->owner_rows + 48 * k, &own, sizeof own);
 		memcpy(w->owner_rows + 48 * k + 16, &best, sizeof best);
@@ -196,9 +229,11 @@ static HOT void remaining_rivals(smaa_worker *w, const smaa_owner *o,
 	memcpy(&open, w->owner_rows + 48 * k + 32, sizeof open);
 	float least = w->owner_least[k];
 	/* with no lane open the least is +inf, and the loop ends */
-	for (size_t r = FIRST_RIVALS;
-	     r < o->rival_count && o->ceiling[r] >= least; r++)
+	for (size_t r = SMAA_FIRST_RIVALS;
+	     r < o->rival_count && o->ceiling[r] >= least; r++) {
+		need_drawn(w, o->rivals[r], lane / 16);
 		best = max16f(best, value_single(w, o, o->rivals[r], lane));
+	}
 	open &= ~beaten(own, best, margin);
 	v16f doubt = margin * (own + max16f(best, splat16f(0)));
 	v16i win = (best < own - doubt) & open;
@@ -219,8 +254,9 @@ void smaa_confidence_batch(smaa_worker *w, size_t valid,
 {
 	const smaa_owner *owners = plan->owners;
 	size_t owner_count = plan->owner_count;
-	smaa_draw_single(w->p, &w->measurement_lanes, w->draws_single, w->steps,
-	                 plan->valued);
+	smaa_draw_single(w, plan->valued);
+	w->valued = plan->valued;
+	memset(w->demand_drawn, 0, w->p->m);
 	/* lane group by lane group: its draws (a cache line a cell) stay
 	 * in the cache through the owners */
 	for (size_t lane = 0; lane < valid; lane += 16) {

@@ -273,38 +273,46 @@ static INLINE v16f min16f(v16f a, v16f b)
 	return (v16f)(((v16i)a & take_a) | ((v16i)b & ~take_a));
 }
 
-/* 2^y in single precision for |y| < 100, as exp2_v8 with a degree-3
- * polynomial (|t| <= ln 2 / 32: truncation below t^4 / 24 < 1e-8, a sixth
- * of a unit in the last place), by Estrin's scheme: two multiply-adds
- * deep instead of three. */
-static INLINE v16f exp2_v16(v16f y)
+/* 2^(z/16) in single precision for |z| < 1600: z = n + r with n whole
+ * and |r| <= 1/2, 2^(z/16) = 2^(n >> 4) * 2^((n & 15)/16) * e^(r ln 2/16);
+ * the last factor by its degree-3 Taylor polynomial in r (|r ln 2 / 16|
+ * <= 0.0217: truncation below 1e-8, a sixth of a unit in the last place),
+ * the middle one from a table. Taking the exponent in sixteenths spares
+ * the multiplications that would scale it. */
+static INLINE v16f exp2_sixteenths_v16(v16f z)
 {
 	const float shift = 0x1.8p23f;
+	const float c1 = 0x1.62e430p-5f;  /* ln 2 / 16 */
+	const float c2 = 0x1.ebfbe0p-11f; /* (ln 2 / 16)^2 / 2 */
+	const float c3 = 0x1.c6b08ep-17f; /* (ln 2 / 16)^3 / 6 */
 	const v16f table = {
 		0x1.000000p+0f, 0x1.0b5586p+0f, 0x1.172b84p+0f, 0x1.2387a6p+0f,
 		0x1.306fe0p+0f, 0x1.3dea64p+0f, 0x1.4bfdaep+0f, 0x1.5ab07ep+0f,
 		0x1.6a09e6p+0f, 0x1.7a1148p+0f, 0x1.8ace54p+0f, 0x1.9c4918p+0f,
 		0x1.ae89fap+0f, 0x1.c199bep+0f, 0x1.d5818ep+0f, 0x1.ea4afap+0f,
 	};
-	v16f big = y * 16 + shift;
-	v16i k = (v16i)big - (v16i)splat16f(shift);
-	v16f t = (y - (big - shift) * 0.0625f) * 0x1.62e430p-1f;
-	v16f p = (1 + t) + (t * t) * (0.5f + t * (1.0f / 6));
-	v16f entry = SIMD_SHUFFLE(table, k & 15);
-	return p * (v16f)((v16i)entry + ((k >> 4) << 23));
+	v16f big = z + shift; /* rounds z to the nearest whole n */
+	v16i n = (v16i)big - (v16i)splat16f(shift);
+	v16f r = z - (big - shift);
+	v16f p = 1 + r * (c1 + r * (c2 + r * c3));
+	v16f entry = SIMD_SHUFFLE(table, n & 15);
+	return p * (v16f)((v16i)entry + ((n >> 4) << 23));
 }
 
 /*
  * The value of cell T in sixteen lanes, in single precision, for a cell
  * within [0, SMAA_TOP_POSITION] (A to the top of E): the arithmetic of
- * cell_value_v8. In units of u = 2^-24, each rounding at most u relative:
- * the uniform is within 2u of itself (unit_v16), the area within u, their
- * product within 4u, so the root is within 3u of itself and, being at most
- * hi - lo <= 5, within 15u absolute; rounding lo or hi and adding adds 5u
- * each: the position is within 25u. Times log2(base) L, rounded twice,
- * the exponent y is within (25 + 2 * 5) L u = 35 L u, which becomes a
- * relative error of ln 2 times that (24.3 L u) in 2^y, and exp2_v16 adds
- * about 6u. smaa_set_base sets the bound to (32 L + 16) u: 67u for the
+ * cell_value_v8, on the scale of z = 16 log2(value) = 16 L position (L =
+ * log2(base)), whose bounds and areas the triangle holds scaled
+ * (smaa_triangle_set). In units of u = 2^-24, each rounding at most u
+ * relative: the uniform is within 2u of itself (unit_v16), the scaled
+ * area within u (its double's error is far below), their product within
+ * 4u, so the root is within 3u of itself and, being at most 16 L (hi -
+ * lo) <= 80 L, within 240 L u absolute; rounding lo or hi (at most 80 L)
+ * and the sum add 80 L u each: z is within 400 L u, the exponent z/16
+ * within 25 L u, which becomes a relative error of ln 2 times that (17.4
+ * L u) in the value; exp2_sixteenths_v16 adds about 6u (table, polynomial,
+ * product). smaa_set_base sets the bound to (32 L + 16) u: 67u for the
  * bundled methods' base 3, 122u for base 10.
  */
 #define SMAA_TOP_POSITION 5.0
@@ -312,14 +320,22 @@ static INLINE v16f exp2_v16(v16f y)
 static INLINE v16f cell_value_v16(const smaa_problem *p,
                                   const smaa_triangle *t, v16w w)
 {
+	(void)p;
 	v16i in_left = (v16i)(w < t->left_words);
 	v16w word = w ^ (v16w)~in_left;
-	v16f area = (v16f)(((v16i)splat16f(t->single.rise_area) & in_left) |
-	                   ((v16i)splat16f(t->single.fall_area) & ~in_left));
-	v16f root = sqrt16f(unit_v16(word) * area);
-	v16f left = t->single.lo + root, right = t->single.hi - root;
-	v16f position = (v16f)(((v16i)left & in_left) | ((v16i)right & ~in_left));
-	return exp2_v16(position * p->log2_base_single);
+	/* (w + 1/2) 2^-32 area in one multiply-add: fl(w) a + a/2, a the
+	 * area times 2^-32 (exact scalings, done in smaa_triangle_set) */
+	v16f a = (v16f)(((v16i)splat16f(t->single.rise_area) & in_left) |
+	                ((v16i)splat16f(t->single.fall_area) & ~in_left));
+	v16f half = (v16f)(((v16i)splat16f(t->single.rise_half) & in_left) |
+	                   ((v16i)splat16f(t->single.fall_half) & ~in_left));
+	v16f root = sqrt16f(__builtin_convertvector(word, v16f) * a + half);
+	/* lo + root on the rising part, hi - root on the falling: the sign
+	 * and the end chosen by the mask, one addition */
+	v16f end = (v16f)(((v16i)splat16f(t->single.lo) & in_left) |
+	                  ((v16i)splat16f(t->single.hi) & ~in_left));
+	v16f signed_root = (v16f)((v16i)root ^ (~in_left & (int)0x80000000u));
+	return exp2_sixteenths_v16(end + signed_root);
 }
 
 #endif

@@ -203,20 +203,36 @@ static void count_ranks(size_t m, const int32_t *greater, uint64_t *counts,
 			counts[i * m + (size_t)greater[i * B + b]]++;
 }
 
-static void count_first(smaa_worker *w, size_t valid)
+/* The lanes (bit b for lane b) where ROW is 0. */
+static INLINE uint32_t zero_lanes(const int32_t *row)
+{
+	uint32_t lanes = 0;
+	for (unsigned b = 0; b < B; b++)
+		lanes |= (uint32_t)(row[b] == 0) << b;
+	return lanes;
+}
+
+/* Who ranks first in each lane, and the weights of the lanes each ranks
+ * first in: found a row of lanes at a time, since in most rows no lane
+ * is first. */
+static HOT void count_first(smaa_worker *w, size_t valid)
 {
 	size_t m = w->p->m, n = w->p->n;
-	for (size_t i = 0; i < m; i++)
-		for (size_t b = 0; b < valid; b++) {
-			if (w->greater[i * B + b] != 0)
-				continue;
-			w->first_counts[i]++;
-			if (!(w->outputs & NATRISK_SMAA_CENTRAL))
-				continue;
-			double *sum = w->central_chunk + i * n;
+	uint32_t live = valid >= B ? UINT32_MAX : (1u << valid) - 1;
+	for (size_t i = 0; i < m; i++) {
+		uint32_t first = zero_lanes(w->greater + i * B) & live;
+		if (!first)
+			continue;
+		w->first_counts[i] += (uint64_t)__builtin_popcount(first);
+		if (!(w->outputs & NATRISK_SMAA_CENTRAL))
+			continue;
+		double *sum = w->central_chunk + i * n;
+		for (; first; first &= first - 1) {
+			unsigned b = (unsigned)__builtin_ctz(first);
 			for (size_t c = 0; c < n; c++)
 				sum[c] += w->weights[c * B + b];
 		}
+	}
 }
 
 /*
@@ -390,6 +406,26 @@ void smaa_chunk_done(smaa_worker *w)
 	flush_pairs(w);
 }
 
+/* The single-precision draws' cells that draw words, listed once; the
+ * exact ones take their value, rounded, in every lane for good. */
+static void single_cells(smaa_worker *w)
+{
+	const smaa_problem *p = w->p;
+	size_t cells = p->m * p->n;
+	w->random_cell_count = 0;
+	for (size_t k = 0; k < cells && k <= UINT32_MAX; k++) {
+		const smaa_triangle *t = &p->cells[k];
+		if (!t->degenerate) {
+			w->random_cells[w->random_cell_count++] = (uint32_t)k;
+			continue;
+		}
+		for (size_t h = 0; h < B / 16; h++)
+			for (size_t l = 0; l < 16; l++)
+				w->draws_single[smaa_half_row(p, k, h) + l] =
+					(float)t->constant;
+	}
+}
+
 /* Rows of lanes start on a cache line, so that a 64-byte vector load
  * reads one line, not two: the arena promises 16-byte alignment. */
 static void *lane_rows(arena *a, size_t count, size_t size)
@@ -422,6 +458,7 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 		w->confidence_counts = arena_array(a, m, sizeof(uint64_t));
 		w->owner_rows = lane_rows(a, 48 * m, sizeof(float));
 		w->owner_least = arena_array(a, m, sizeof(float));
+		w->demand_drawn = arena_array(a, m, 1);
 	}
 	if (outputs & NATRISK_SMAA_PAIRWISE)
 		w->pair_counts = arena_array(a, m * m, sizeof(uint64_t));
@@ -453,6 +490,9 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 		w->draws_single = lane_rows(a, m * n * B, sizeof(float));
 		w->steps = lane_rows(a, m * n * 8 * SMAA_CELL_STEPS,
 		                     sizeof(uint64_t));
+		w->random_cells = arena_array(a, m * n, sizeof(uint32_t));
+		if (w->draws_single && w->random_cells)
+			single_cells(w);
 	}
 	if (w->ranks_only) {
 		w->weights_single = lane_rows(a, n * B, sizeof(float));
@@ -466,9 +506,10 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	         w->central_chunk && w->central_fixed;
 	if (outputs & NATRISK_SMAA_CONFIDENCE)
 		ok = ok && w->confidence_counts && w->owner_rows &&
-		     w->owner_least;
+		     w->owner_least && w->demand_drawn;
 	if (single)
-		ok = ok && w->draws_single && w->steps;
+		ok = ok && w->draws_single && w->steps && w->random_cells &&
+		     m * n <= UINT32_MAX;
 	if (w->ranks_only)
 		ok = ok && w->weights_single && w->rank_high && w->lane_bounds;
 	if (outputs & NATRISK_SMAA_PAIRWISE)

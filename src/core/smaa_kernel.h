@@ -31,9 +31,21 @@ typedef struct smaa_owner {
 	size_t rival_count;
 } smaa_owner;
 
-/* The confidence pass's plan (smaa.c): its owners, and which alternatives
- * any of them may value (VALUED[i] nonzero: an owner or a rival); the
- * others are never drawn in that pass. */
+/* The rivals every owner values before it looks at the lanes still open
+ * (smaa_confidence.c): most lanes a rival closes, the strongest close.
+ * Fewer leave more to the loop whose end waits on the values (3 was 3%
+ * slower than 6 on the reference workload, 9 no faster). */
+#define SMAA_FIRST_RIVALS 6
+
+/* How the confidence pass draws an alternative: not at all (nobody's
+ * owner or rival), with every batch (an owner, or one of an owner's first
+ * rivals), or only when a lane group needs it (a later rival, which the
+ * owners' lanes are often closed before: its generator steps are kept and
+ * drawn from on demand). */
+enum { SMAA_UNDRAWN = 0, SMAA_DRAWN = 1, SMAA_ON_DEMAND = 2 };
+
+/* The confidence pass's plan (smaa.c): its owners, and how each
+ * alternative is drawn (VALUED[i], one of the above). */
 typedef struct smaa_confidence_plan {
 	smaa_owner *owners;
 	size_t owner_count;
@@ -66,7 +78,10 @@ typedef struct smaa_worker {
 	                           the likelihoods */
 	bool ranks_only;        /* the outputs need no value but the ranks */
 	float *draws_single;    /* m * n rows (confidence pass, and the main
-	                           pass when ranks_only) */
+	                           pass when ranks_only); an exact cell's
+	                           rows hold its value from the start */
+	uint32_t *random_cells; /* the cells that are not exact, in order */
+	size_t random_cell_count;
 	uint64_t *steps;        /* the generator steps of the batch's cells,
 	                           16 words a cell, for the lanes valued again in
 	                           double (with draws_single) */
@@ -75,6 +90,10 @@ typedef struct smaa_worker {
 	                           rival and open lanes, between the strongest
 	                           rivals and the rest (confidence pass) */
 	float *owner_least;     /* m: its least value among the open lanes */
+	const uint8_t *valued;  /* the plan's, for the batch (confidence) */
+	uint8_t *demand_drawn;  /* m: halves (bit h: lanes 16h..16h+15) of
+	                           an alternative drawn on demand that are
+	                           drawn in this batch */
 	double *values;         /* m rows */
 	int32_t *greater;       /* m rows: how many are strictly greater */
 	float *rank_single;     /* m rows: scratch of smaa_count_greater; the
@@ -141,13 +160,17 @@ void smaa_greater_exact(size_t m, const double *v, int32_t *greater,
  * OUT[0..7] (smaa_kernel.c). */
 void smaa_value_lanes(const smaa_problem *p, const uint64_t *steps,
                       const double *w, size_t i, size_t q, double *out);
-/* Every cell's values in single precision (within p->single_error), from
- * the measurement streams LANES, which advance as the double draws would;
- * DRAWS holds m * n rows. STEPS receives the generator's steps of each
- * cell drawn, SMAA_CELL_STEPS * SMAA_LANES words of 64 bits a cell. Alternative i is drawn only
- * where VALUED is NULL or VALUED[i] nonzero (smaa_single.c). */
-void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
-                      float *draws, uint64_t *steps, const uint8_t *valued);
+/* Every cell's values in single precision (within p->single_error) into
+ * W->draws_single (m * n rows), from the measurement streams, which
+ * advance as the double draws would. W->steps receives the generator's
+ * steps of each cell drawn, SMAA_CELL_STEPS * SMAA_LANES words of 64 bits
+ * a cell. Alternative i is drawn only where VALUED is NULL or VALUED[i]
+ * nonzero (smaa_single.c). */
+void smaa_draw_single(smaa_worker *w, const uint8_t *valued);
+/* Alternative I's draws on lanes 16h..16h+15 into DRAWS, from the steps
+ * kept by smaa_draw_single: as that draws them, bit for bit. */
+void smaa_draw_half(const smaa_problem *p, const uint64_t *steps,
+                    float *draws, size_t i, size_t h);
 /* Twice the relative error a value summed in single precision from those
  * draws may carry against its double: the draws' and the sum's, of n
  * non-negative terms in any order. */

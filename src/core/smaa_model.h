@@ -36,10 +36,11 @@ typedef struct smaa_triangle {
 	uint32_t left_words; /* words w < this draw the rising part */
 	double constant;     /* the exact value when lo == hi */
 	int degenerate;
-	/* the same in single precision, as the single-precision draws take
-	 * them (smaa_draw.h) */
+	/* the same in single precision and in sixteenths of the exponent
+	 * (z = 16 log2(value), smaa_draw.h): lo and hi times 16 log2(base),
+	 * the areas times its square and 2^-32, and halves of those */
 	struct {
-		float lo, hi, rise_area, fall_area;
+		float lo, hi, rise_area, rise_half, fall_area, fall_half;
 	} single;
 } smaa_triangle;
 

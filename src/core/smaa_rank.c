@@ -77,7 +77,9 @@ static INLINE void to_single(size_t m, const double *v, float *single)
 
 /* Counts in single precision, of values known only to lie within
  * [LOW, HIGH] (the same array twice for values exactly rounded): J
- * counts as greater than I where LOW[J] > HIGH[I]. Returns a mask of the
+ * counts as greater than I where LOW[J] > HIGH[I]. The values are sums
+ * of non-negative terms begun at +0, never -0 or NaN: their bits, read
+ * as integers, order them as the floats. Returns a mask of the
  * lanes where some two intervals meet (bit b for lane b): of two
  * disjoint intervals exactly one is greater, so the counts of a lane
  * sum to m(m - 1)/2 if and only if no two meet. */
@@ -92,19 +94,23 @@ static INLINE uint32_t greater_bounded(size_t m, const float *low,
 		total[q] = (v16i){ 0 };
 	for (size_t i = 0; i < m; i += R) {
 		size_t rows = m - i < R ? m - i : R;
-		v16f mine[R][V];
+		v16i mine[R][V];
 		v16i count[R][V];
 		for (size_t r = 0; r < R; r++)
 			for (size_t q = 0; q < V; q++) {
 				/* past the last row: nothing is greater */
-				mine[r][q] = r < rows ? load16f(high + (i + r) * B +
-				                                16 * q)
-				                      : splat16f(INFINITY);
+				mine[r][q] = (v16i)(r < rows
+				                    ? load16f(high + (i + r) * B +
+				                              16 * q)
+				                    : splat16f(INFINITY));
 				count[r][q] = (v16i){ 0 };
 			}
+		/* compared as integers, which order non-negative floats as
+		 * the floats (see above), on the vector units' integer
+		 * pipes: twice the comparisons a cycle */
 		for (size_t j = 0; j < m; j++)
 			for (size_t q = 0; q < V; q++) {
-				v16f theirs = load16f(low + j * B + 16 * q);
+				v16i theirs = (v16i)load16f(low + j * B + 16 * q);
 				for (size_t r = 0; r < R; r++)
 					count[r][q] -= theirs > mine[r][q];
 			}

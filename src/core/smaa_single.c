@@ -27,63 +27,91 @@
 
 typedef float v8f __attribute__((vector_size(32)));
 
-/* Cell T's single-precision values in every lane, from its words (see
- * cell_steps). Cells that reach below A (the linear stretch towards X,
- * whose values near 0 single precision cannot bound relatively), or above
- * the top of E, where the error bound was not reckoned, are drawn in
- * double and rounded. */
+/* Cell T's single-precision values on lanes 16h..16h+15, from its words
+ * (see cell_steps), into X. Cells that reach below A (the linear stretch
+ * towards X, whose values near 0 single precision cannot bound
+ * relatively), or above the top of E, where the error bound was not
+ * reckoned, are drawn in double and rounded. */
+static INLINE void draw_half(const smaa_problem *p, const smaa_triangle *t,
+                             const v8u steps[SMAA_CELL_STEPS], size_t h,
+                             float *x)
+{
+	if (t->lo < 0 || t->hi > SMAA_TOP_POSITION) {
+		for (size_t q = 2 * h; q < 2 * h + 2; q++) {
+			v8d value = group_value(p, t, steps, q);
+			v8f single = __builtin_convertvector(value, v8f);
+			memcpy(x + q % 2 * 8, &single, sizeof single);
+		}
+		return;
+	}
+	v16f value = cell_value_v16(p, t, half_words(steps, h));
+	memcpy(x, &value, sizeof value);
+}
+
+/* Cell T's values in every lane: both halves. */
 static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
                                const v8u steps[SMAA_CELL_STEPS], float *x,
                                size_t half)
 {
-	if (t->lo < 0 || t->hi > SMAA_TOP_POSITION) {
-		for (size_t q = 0; q < B / 8; q++) {
-			v8d value = group_value(p, t, steps, q);
-			v8f single = __builtin_convertvector(value, v8f);
-			memcpy(x + q / 2 * half + q % 2 * 8, &single,
-			       sizeof single);
-		}
-		return;
-	}
-	for (size_t h = 0; h < B / 16; h++) {
-		v16f value = cell_value_v16(p, t, half_words(steps, h));
-		memcpy(x + h * half, &value, sizeof value);
-	}
+	draw_half(p, t, steps, 0, x);
+	draw_half(p, t, steps, 1, x + half);
 }
 
 /* Every cell's single-precision values, the words straight from the
- * generator; the steps of each cell that is drawn are kept in KEPT, for
- * the lanes that must be valued again in double. */
+ * generator, for the cells that draw any (RANDOM_CELLS; the exact ones'
+ * values were written once, by smaa_worker_init); the steps of each cell
+ * that is drawn are kept in KEPT, for the lanes that must be valued again
+ * in double and for the alternatives drawn on demand (VALUED, see
+ * smaa_kernel.h; NULL: all drawn). Without a branch on whether a cell is
+ * exact, which no predictor guesses across a batch's cells. */
 static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
+                                const uint32_t *random_cells, size_t count,
                                 float *draws, uint64_t *kept,
                                 const uint8_t *valued)
 {
 	lanes_state g = lanes_load(lanes);
 	size_t half = p->m * p->n * 16; /* see smaa_half_row */
-	for (size_t k = 0; k < p->m * p->n; k++) {
-		const smaa_triangle *t = &p->cells[k];
-		if (t->degenerate) {
-			/* an exact cell draws no words: its value, rounded */
-			v16f value = splat16f((float)t->constant);
-			memcpy(draws + k * 16, &value, sizeof value);
-			memcpy(draws + half + k * 16, &value, sizeof value);
-			continue;
-		}
+	for (size_t d = 0; d < count; d++) {
+		size_t k = random_cells[d];
 		v8u steps[SMAA_CELL_STEPS];
 		cell_steps(&g, steps);
 		/* the words of a cell nobody values are drawn and left */
-		if (valued && !valued[k / p->n])
+		int how = valued ? valued[k / p->n] : SMAA_DRAWN;
+		if (how == SMAA_UNDRAWN)
 			continue;
 		memcpy(kept + k * 8 * SMAA_CELL_STEPS, steps, sizeof steps);
-		draw_single(p, t, steps, draws + k * 16, half);
+		if (how == SMAA_ON_DEMAND)
+			continue;
+		draw_single(p, &p->cells[k], steps, draws + k * 16, half);
 	}
 	lanes_store(lanes, &g);
 }
 
-void smaa_draw_single(const smaa_problem *p, smaa_lanes *lanes,
-                      float *draws, uint64_t *steps, const uint8_t *valued)
+void smaa_draw_single(smaa_worker *w, const uint8_t *valued)
 {
-	draw_all_single(p, lanes, draws, steps, valued);
+	draw_all_single(w->p, &w->measurement_lanes, w->random_cells,
+	                w->random_cell_count, w->draws_single, w->steps,
+	                valued);
+}
+
+static HOT void draw_on_demand(const smaa_problem *p, const uint64_t *kept,
+                               float *draws, size_t i, size_t h)
+{
+	size_t n = p->n, half = p->m * n * 16;
+	for (size_t k = i * n; k < (i + 1) * n; k++) {
+		const smaa_triangle *t = &p->cells[k];
+		if (t->degenerate)
+			continue; /* drawn with the batch */
+		v8u steps[SMAA_CELL_STEPS];
+		memcpy(steps, kept + k * 8 * SMAA_CELL_STEPS, sizeof steps);
+		draw_half(p, t, steps, h, draws + h * half + k * 16);
+	}
+}
+
+void smaa_draw_half(const smaa_problem *p, const uint64_t *steps,
+                    float *draws, size_t i, size_t h)
+{
+	draw_on_demand(p, steps, draws, i, h);
 }
 
 float smaa_single_margin(const smaa_problem *p)
@@ -184,8 +212,7 @@ int smaa_rank_single(smaa_worker *w)
 	_Static_assert(B == 32, "two vectors of sixteen lanes a row");
 	const smaa_problem *p = w->p;
 	size_t m = p->m, n = p->n;
-	smaa_draw_single(p, &w->measurement_lanes, w->draws_single, w->steps,
-	                 NULL);
+	smaa_draw_single(w, NULL);
 	weights_single(n, w->weights, w->weights_single);
 	value_intervals(p, w->draws_single, w->weights_single, w->rank_single,
 	                w->rank_high);

@@ -352,6 +352,65 @@ static void test_triangle_inverse(void **state)
 	st_kernel_free(&k);
 }
 
+/*
+ * A rival after the first SMAA_FIRST_RIVALS is drawn only when a lane
+ * group needs it (SMAA_ON_DEMAND), and the counts are those of every
+ * value drawn. One criterion, so the confidence pass ranks as the main
+ * pass does (see above): owner 0 a triangle C to D; rivals 1 to 6 from A
+ * to D+ with the mode at A (often closing a lane, the highest ceilings);
+ * rival 7 from C to D, whose ceiling (27) is below theirs but above the
+ * owner's least open value in most groups, so it is drawn on demand and
+ * decides lanes; rival 8 exact B (3), below the owner everywhere: never
+ * drawn. Owner 0's confidence count must equal its first count.
+ */
+static void test_confidence_draws_on_demand(void **state)
+{
+	(void)state;
+	enum { ITER = 2 * SMAA_CHUNK, ALTS = 9 };
+	st_kernel k;
+	assert_int_equal(st_kernel_init(&k, ALTS, 1, 3, 0, NULL, 13), 0);
+	st_cell(&k, 0, 0, 2, 2.5, 3);
+	for (size_t i = 1; i <= 6; i++)
+		st_cell(&k, i, 0, 0, 0, 3.5);
+	st_cell(&k, 7, 0, 2, 2.5, 3);
+	st_cell(&k, 8, 0, 1, 1, 1);
+	uint64_t first = 0;
+	for (uint64_t at = 0; at < ITER; at += SMAA_BATCH) {
+		st_kernel_batch(&k, at);
+		for (size_t b = 0; b < SMAA_BATCH; b++)
+			first += k.w.greater[b] == 0;
+	}
+	double one = 1;
+	float one_single = 1;
+	/* 3^3.5 = 46.77 for 1 to 6, 27 for 7, 3 for 8, rounded up */
+	float ceiling[8] = { 47, 47, 47, 47, 47, 47, 27.01f, 3.01f };
+	size_t rivals[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+	smaa_owner owner = { .alternative = 0, .coef = &one,
+		             .coef_single = &one_single, .rivals = rivals,
+		             .ceiling = ceiling, .rival_count = 8 };
+	uint8_t valued[ALTS] = { SMAA_DRAWN, SMAA_DRAWN, SMAA_DRAWN,
+		                 SMAA_DRAWN, SMAA_DRAWN, SMAA_DRAWN,
+		                 SMAA_DRAWN, SMAA_ON_DEMAND, SMAA_ON_DEMAND };
+	smaa_confidence_plan plan = { &owner, 1, valued };
+	smaa_worker conf;
+	assert_int_equal(smaa_worker_init(&conf, &k.p, NATRISK_SMAA_CONFIDENCE,
+	                                  &k.a),
+	                 0);
+	size_t drawn_seven = 0;
+	for (uint64_t at = 0; at < ITER; at += SMAA_BATCH) {
+		if (at % SMAA_CHUNK == 0)
+			smaa_chunk_begin(&conf, at / SMAA_CHUNK);
+		smaa_confidence_batch(&conf, SMAA_BATCH, &plan);
+		drawn_seven += conf.demand_drawn[7] != 0;
+		assert_int_equal(conf.demand_drawn[8], 0);
+	}
+	assert_int_equal(conf.confidence_counts[0], first);
+	/* 7 beats the owner in about half the lanes the first six leave */
+	assert_true(drawn_seven > ITER / SMAA_BATCH / 2);
+	assert_true(first > ITER / 8 && first < 3 * ITER / 4);
+	st_kernel_free(&k);
+}
+
 /* Two problems with the same seed give the same words and values; the
  * alternatives' streams differ from one another. */
 /*
@@ -561,6 +620,7 @@ int main(void)
 		cmocka_unit_test(test_lanes_match_scalar_xoshiro),
 		cmocka_unit_test(test_single_ranks_exact),
 		cmocka_unit_test(test_confidence_decides_in_double),
+		cmocka_unit_test(test_confidence_draws_on_demand),
 		cmocka_unit_test(test_values_base3),
 		cmocka_unit_test(test_values_base10),
 		cmocka_unit_test(test_position_value),
