@@ -26,16 +26,17 @@
 #define B SMAA_BATCH
 
 /* Cell K's value in lane L in double precision, from the generator
- * steps kept for the batch (smaa_draw_single). */
+ * steps kept for the batch (smaa_draw_single): the main pass's draw, bit
+ * for bit (smaa_draw_group runs in the same target clone). */
 static double draw_double(const smaa_problem *p, size_t k,
                           const uint64_t *steps, size_t l)
 {
 	const smaa_triangle *t = &p->cells[k];
 	if (t->degenerate)
 		return t->constant;
-	v8u cell[SMAA_CELL_STEPS];
-	memcpy(cell, steps + k * 8 * SMAA_CELL_STEPS, sizeof cell);
-	return group_value(p, t, cell, l / 8)[l % 8];
+	double group[8];
+	smaa_draw_group(p, steps, k, l / 8, group);
+	return group[l % 8];
 }
 
 /* Alternative J's value under owner O's weights in lane L, in double. */

@@ -115,6 +115,15 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
  * it drew them from (STEPS: four of eight 64-bit lanes a cell, see
  * cell_steps): the lanes that single precision could not rank
  * (smaa_single.c). */
+/* Cell K's values in lane group Q from its kept STEPS. */
+static INLINE v8d kept_value(const smaa_problem *p, const uint64_t *steps,
+                             size_t k, size_t q)
+{
+	v8u cell[SMAA_CELL_STEPS];
+	memcpy(cell, steps + k * 8 * SMAA_CELL_STEPS, sizeof cell);
+	return group_value(p, &p->cells[k], cell, q);
+}
+
 static HOT void value_lanes(const smaa_problem *p, const uint64_t *steps,
                             const double *w, size_t i, size_t q, double *out)
 {
@@ -127,10 +136,8 @@ static HOT void value_lanes(const smaa_problem *p, const uint64_t *steps,
 			sum += load8(weight + 8 * q) * splat8(t->constant);
 			continue;
 		}
-		v8u cell[SMAA_CELL_STEPS];
-		memcpy(cell, steps + (i * n + c) * 8 * SMAA_CELL_STEPS,
-		       sizeof cell);
-		sum += load8(weight + 8 * q) * group_value(p, t, cell, q);
+		sum += load8(weight + 8 * q) *
+		       kept_value(p, steps, i * n + c, q);
 	}
 	store8(out, sum);
 }
@@ -139,6 +146,18 @@ void smaa_value_lanes(const smaa_problem *p, const uint64_t *steps,
                       const double *w, size_t i, size_t q, double *out)
 {
 	value_lanes(p, steps, w, i, q, out);
+}
+
+static HOT void draw_group(const smaa_problem *p, const uint64_t *steps,
+                           size_t k, size_t q, double *out)
+{
+	store8(out, kept_value(p, steps, k, q));
+}
+
+void smaa_draw_group(const smaa_problem *p, const uint64_t *steps, size_t k,
+                     size_t q, double *out)
+{
+	draw_group(p, steps, k, q, out);
 }
 
 typedef uint8_t v32b __attribute__((vector_size(B)));

@@ -160,6 +160,10 @@ void smaa_greater_exact(size_t m, const double *v, int32_t *greater,
  * OUT[0..7] (smaa_kernel.c). */
 void smaa_value_lanes(const smaa_problem *p, const uint64_t *steps,
                       const double *w, size_t i, size_t q, double *out);
+/* Cell K's draws in lanes 8q..8q+7 in double, bit for bit as the main
+ * pass draws them, from the kept STEPS, into OUT[0..7]. */
+void smaa_draw_group(const smaa_problem *p, const uint64_t *steps, size_t k,
+                     size_t q, double *out);
 /* Every cell's values in single precision (within p->single_error) into
  * W->draws_single (m * n rows), from the measurement streams, which
  * advance as the double draws would. W->steps receives the generator's

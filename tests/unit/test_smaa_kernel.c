@@ -353,6 +353,46 @@ static void test_triangle_inverse(void **state)
 }
 
 /*
+ * A lane the confidence pass decides in double draws exactly what the
+ * main pass drew: with one criterion (weight 1) the main pass's double
+ * values are the draws themselves, and smaa_draw_group, from the steps
+ * the single-precision draw kept for the same batch, must give them bit
+ * for bit, in every lane of a chunk, for triangles above and across A
+ * (the kept steps' layout, the lane groups and the arithmetic).
+ */
+static void test_kept_draws_are_the_main_pass(void **state)
+{
+	(void)state;
+	enum { ALTS = 4 };
+	st_kernel k;
+	assert_int_equal(st_kernel_init(&k, ALTS, 1, 3, 0.25, NULL, 14), 0);
+	st_cell(&k, 0, 0, 1, 2, 4);
+	st_cell(&k, 1, 0, -1, 0, 1);
+	st_cell(&k, 2, 0, 0, 0, 2);
+	st_cell(&k, 3, 0, 2.25, 4.5, 4.75);
+	smaa_worker conf;
+	assert_int_equal(smaa_worker_init(&conf, &k.p, NATRISK_SMAA_CONFIDENCE,
+	                                  &k.a),
+	                 0);
+	for (uint64_t at = 0; at < SMAA_CHUNK; at += SMAA_BATCH) {
+		st_kernel_batch(&k, at);
+		if (at == 0)
+			smaa_chunk_begin(&conf, 0);
+		smaa_draw_single(&conf, NULL);
+		for (size_t i = 0; i < ALTS; i++)
+			for (size_t q = 0; q < SMAA_BATCH / 8; q++) {
+				double group[8];
+				smaa_draw_group(&k.p, conf.steps, i, q, group);
+				assert_memory_equal(group,
+				                    k.w.values + i * SMAA_BATCH +
+				                            8 * q,
+				                    sizeof group);
+			}
+	}
+	st_kernel_free(&k);
+}
+
+/*
  * A rival after the first SMAA_FIRST_RIVALS is drawn only when a lane
  * group needs it (SMAA_ON_DEMAND), and the counts are those of every
  * value drawn. One criterion, so the confidence pass ranks as the main
@@ -621,6 +661,7 @@ int main(void)
 		cmocka_unit_test(test_single_ranks_exact),
 		cmocka_unit_test(test_confidence_decides_in_double),
 		cmocka_unit_test(test_confidence_draws_on_demand),
+		cmocka_unit_test(test_kept_draws_are_the_main_pass),
 		cmocka_unit_test(test_values_base3),
 		cmocka_unit_test(test_values_base10),
 		cmocka_unit_test(test_position_value),
