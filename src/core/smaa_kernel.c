@@ -110,11 +110,6 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
 	lanes_store(lanes, &g);
 }
 
-/* Alternative I's values in lane group Q (lanes 8q..8q+7) into OUT, as
- * value_alternatives computes them, bit for bit, from the generator steps
- * it drew them from (STEPS: four of eight 64-bit lanes a cell, see
- * cell_steps): the lanes that single precision could not rank
- * (smaa_single.c). */
 /* Cell K's values in lane group Q from its kept STEPS. */
 static INLINE v8d kept_value(const smaa_problem *p, const uint64_t *steps,
                              size_t k, size_t q)
@@ -124,6 +119,11 @@ static INLINE v8d kept_value(const smaa_problem *p, const uint64_t *steps,
 	return group_value(p, &p->cells[k], cell, q);
 }
 
+/* Alternative I's values in lane group Q (lanes 8q..8q+7) into OUT, as
+ * value_alternatives computes them, bit for bit, from the generator steps
+ * it drew them from (STEPS: SMAA_CELL_STEPS of eight 64-bit lanes a
+ * cell, see cell_steps): the lanes that single precision could not rank
+ * (smaa_single.c). */
 static HOT void value_lanes(const smaa_problem *p, const uint64_t *steps,
                             const double *w, size_t i, size_t q, double *out)
 {
