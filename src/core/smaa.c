@@ -24,7 +24,6 @@
 void smaa_set_base(smaa_problem *p, double base)
 {
 	p->log2_base = log2(base);
-	p->log2_base_single = (float)p->log2_base;
 	/* see cell_value_v16 (smaa_draw.h) */
 	p->single_error = (float)((32 * p->log2_base + 16) * 0x1p-24);
 }

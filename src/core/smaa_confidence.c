@@ -69,7 +69,8 @@ static float value_single_lane(const smaa_worker *w, const smaa_owner *o,
  * steps the first time a lane group needs it in the batch. */
 static INLINE void need_drawn(smaa_worker *w, size_t j, size_t h)
 {
-	if (w->valued[j] != SMAA_ON_DEMAND || (w->demand_drawn[j] >> h) & 1)
+	if (!w->valued || w->valued[j] != SMAA_ON_DEMAND ||
+	    (w->demand_drawn[j] >> h) & 1)
 		return;
 	w->demand_drawn[j] |= (uint8_t)(1u << h);
 	smaa_draw_half(w->p, w->steps, w->draws_single, j, h);
@@ -87,6 +88,9 @@ static bool first_exactly(smaa_worker *w, const smaa_owner *o,
 	             (1 - 2 * margin);
 	for (size_t r = 0; r < o->rival_count && o->ceiling[r] >= near; r++) {
 		size_t j = o->rivals[r];
+		/* a rival remaining_rivals did not reach lies below the
+		 * owner in this lane; drawn all the same, so that no value
+		 * read here is a stale one */
 		need_drawn(w, j, l / 16);
 		if (value_single_lane(w, o, j, l) < near)
 			continue;

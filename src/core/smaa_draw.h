@@ -259,14 +259,6 @@ static INLINE v16w half_words(const v8u steps[SMAA_CELL_STEPS], size_t h)
 	return SIMD_SHUFFLE((v16w)steps[h], order);
 }
 
-/* (w + 1/2) 2^-32 within two units in the last place of itself, down to
- * the least word's 2^-33: the square root of a draw's rising or falling
- * part needs the uniform accurate relative to itself, not to 1. */
-static INLINE v16f unit_v16(v16w w)
-{
-	return __builtin_convertvector(w, v16f) * 0x1p-32f + 0x1p-33f;
-}
-
 static INLINE v16f min16f(v16f a, v16f b)
 {
 	v16i take_a = a < b;
@@ -305,9 +297,12 @@ static INLINE v16f exp2_sixteenths_v16(v16f z)
  * cell_value_v8, on the scale of z = 16 log2(value) = 16 L position (L =
  * log2(base)), whose bounds and areas the triangle holds scaled
  * (smaa_triangle_set). In units of u = 2^-24, each rounding at most u
- * relative: the uniform is within 2u of itself (unit_v16), the scaled
- * area within u (its double's error is far below), their product within
- * 4u, so the root is within 3u of itself and, being at most 16 L (hi -
+ * relative: the word converted within u, the scaled area a within u (its
+ * double's error is far below), and fl(w) a + a/2, the uniform (w + 1/2)
+ * 2^-32 times the area, rounded once: within 3u of itself, and accurate
+ * relative to itself down to the least word's (the square root of the
+ * rising or falling part needs that near 0). The root is then within
+ * 2.5u of itself and, being at most 16 L (hi -
  * lo) <= 80 L, within 240 L u absolute; rounding lo or hi (at most 80 L)
  * and the sum add 80 L u each: z is within 400 L u, the exponent z/16
  * within 25 L u, which becomes a relative error of ln 2 times that (17.4
@@ -317,10 +312,8 @@ static INLINE v16f exp2_sixteenths_v16(v16f z)
  */
 #define SMAA_TOP_POSITION 5.0
 
-static INLINE v16f cell_value_v16(const smaa_problem *p,
-                                  const smaa_triangle *t, v16w w)
+static INLINE v16f cell_value_v16(const smaa_triangle *t, v16w w)
 {
-	(void)p;
 	v16i in_left = (v16i)(w < t->left_words);
 	v16w word = w ^ (v16w)~in_left;
 	/* (w + 1/2) 2^-32 area in one multiply-add: fl(w) a + a/2, a the

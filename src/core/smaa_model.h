@@ -50,7 +50,6 @@ typedef struct smaa_problem {
 	const smaa_triangle *likelihood; /* m, or NULL (given samples) */
 	const size_t *risk_twin;     /* m, or NULL: see smaa.c */
 	double log2_base;            /* impact values: 2^(p * log2_base) */
-	float log2_base_single;      /* the same, rounded */
 	float single_error;          /* the relative error bound of a draw in
 	                                single precision (smaa_draw.h) */
 	double x_value, x_position;  /* X's value and place (below A) */
@@ -92,7 +91,8 @@ struct natrisk_smaa {
 /* Allocates a result with every array the outputs need, zeroed. */
 natrisk_smaa *smaa_result_new(size_t m, size_t n, unsigned outputs);
 
-/* The impact scale's base, in both precisions. */
+/* The impact scale's base, and the error bound of the single-precision
+ * draws that follows from it (smaa_draw.h). */
 void smaa_set_base(smaa_problem *p, double base);
 /* Value of a position on the impact scale. */
 double smaa_position_value(const smaa_problem *p, double position);

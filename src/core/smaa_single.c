@@ -44,7 +44,7 @@ static INLINE void draw_half(const smaa_problem *p, const smaa_triangle *t,
 		}
 		return;
 	}
-	v16f value = cell_value_v16(p, t, half_words(steps, h));
+	v16f value = cell_value_v16(t, half_words(steps, h));
 	memcpy(x, &value, sizeof value);
 }
 
