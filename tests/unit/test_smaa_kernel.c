@@ -516,6 +516,64 @@ static void test_single_precision_bound(void **state)
 }
 
 /*
+ * The same bound on the library's own draws, in the target clone it runs
+ * (the test's inline copy above is built for the plain target): 200
+ * triangles within A to the top of E, drawn in single precision by
+ * smaa_draw_single and in double from the kept steps by smaa_draw_group,
+ * every lane of 64 batches, bases 3, 10 and 1000.
+ */
+static void test_single_precision_bound_library(void **state)
+{
+	(void)state;
+	enum { ALTS = 200, BATCHES = 64 };
+	static const double bases[] = { 3, 10, 1000 };
+	uint64_t s[4] = { 5, 6, 7, 8 };
+	for (size_t b = 0; b < sizeof bases / sizeof *bases; b++) {
+		st_kernel k;
+		assert_int_equal(st_kernel_init(&k, ALTS, 1, bases[b], 0, NULL,
+		                                 15),
+		                 0);
+		for (size_t i = 0; i < ALTS; i++) {
+			double a[3];
+			for (int j = 0; j < 3; j++)
+				a[j] = (double)(xoshiro_next(s) % 5001) / 1000;
+			double lo = fmin(a[0], fmin(a[1], a[2]));
+			double hi = fmax(a[0], fmax(a[1], a[2]));
+			st_cell(&k, i, 0, lo, a[0] + a[1] + a[2] - lo - hi,
+			        lo == hi ? lo + 0.5 : hi);
+		}
+		smaa_worker w;
+		assert_int_equal(smaa_worker_init(&w, &k.p,
+		                                  NATRISK_SMAA_CONFIDENCE, &k.a),
+		                 0);
+		smaa_chunk_begin(&w, 0);
+		double worst = 0;
+		for (int batch = 0; batch < BATCHES; batch++) {
+			smaa_draw_single(&w, NULL);
+			for (size_t i = 0; i < ALTS; i++)
+				for (size_t q = 0; q < SMAA_BATCH / 8; q++) {
+					double exact[8];
+					smaa_draw_group(&k.p, w.steps, i, q, exact);
+					const float *single =
+						w.draws_single +
+						smaa_half_row(&k.p, i, q / 2) +
+						8 * (q % 2);
+					for (int l = 0; l < 8; l++)
+						worst = fmax(worst,
+						             fabs(single[l] - exact[l]) /
+						                     exact[l]);
+				}
+		}
+		assert_true(worst > 0);
+		if (worst > k.p.single_error)
+			print_error("base %g: worst relative error %g, bound "
+			            "%g\n", bases[b], worst, k.p.single_error);
+		assert_true(worst <= k.p.single_error);
+		st_kernel_free(&k);
+	}
+}
+
+/*
  * The main pass ranks in single precision when the outputs need the ranks
  * alone (smaa_single.c); its counts must be those of the double values,
  * exactly. Two workers on one problem, one valuing every lane in double
@@ -670,6 +728,7 @@ int main(void)
 		cmocka_unit_test(test_triangle_draws),
 		cmocka_unit_test(test_triangle_inverse),
 		cmocka_unit_test(test_single_precision_bound),
+		cmocka_unit_test(test_single_precision_bound_library),
 		cmocka_unit_test(test_batch_repeatable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
