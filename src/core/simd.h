@@ -103,4 +103,13 @@ static inline v16f max16f(v16f a, v16f b)
 	return (v16f)(((v16i)a & take_a) | ((v16i)b & ~take_a));
 }
 
+static inline v16f min16f(v16f a, v16f b)
+{
+	v16i take_a = a < b;
+	return (v16f)(((v16i)a & take_a) | ((v16i)b & ~take_a));
+}
+
+/* Eight lanes of floats: sixteen rounded from eight doubles at a time. */
+typedef float v8f __attribute__((vector_size(32)));
+
 #endif

@@ -31,9 +31,6 @@
 static double draw_double(const smaa_problem *p, size_t k,
                           const uint64_t *steps, size_t l)
 {
-	const smaa_triangle *t = &p->cells[k];
-	if (t->degenerate)
-		return t->constant;
 	double group[8];
 	smaa_draw_group(p, steps, k, l / 8, group);
 	return group[l % 8];
@@ -151,11 +148,17 @@ static INLINE int sum_lanes(v16i v)
 	return v[0];
 }
 
-/* Lanes where the owner is beaten beyond doubt by the best rival so far:
- * by more than MARGIN of the two values. */
+/* How far the owner's value OWN and the best rival's BEST may lie from
+ * their doubles together: MARGIN of the two values. */
+static INLINE v16f doubt(v16f own, v16f best, float margin)
+{
+	return margin * (own + max16f(best, splat16f(0)));
+}
+
+/* Lanes where the owner is beaten beyond doubt by the best rival so far. */
 static INLINE v16i beaten(v16f own, v16f best, float margin)
 {
-	return best > own + margin * (own + max16f(best, splat16f(0)));
+	return best > own + doubt(own, best, margin);
 }
 
 /* Owner O's values and its SMAA_FIRST_RIVALS strongest rivals' (the first
@@ -240,8 +243,7 @@ static HOT void remaining_rivals(smaa_worker *w, const smaa_owner *o,
 		best = max16f(best, value_single(w, o, o->rivals[r], lane));
 	}
 	open &= ~beaten(own, best, margin);
-	v16f doubt = margin * (own + max16f(best, splat16f(0)));
-	v16i win = (best < own - doubt) & open;
+	v16i win = (best < own - doubt(own, best, margin)) & open;
 	v16i unsure = ~win & open;
 	/* both counts in one sum: sixteen lanes stay below bit 16 */
 	int counts = sum_lanes((win & 1) | (unsure & 0x10000));

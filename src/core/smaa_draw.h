@@ -222,6 +222,24 @@ static INLINE void cell_steps(lanes_state *g, v8u steps[SMAA_CELL_STEPS])
 		steps[k] = lanes_next(g);
 }
 
+/* The steps of a batch's cells kept for drawing again (smaa_worker's
+ * steps): 64-bit words a cell, cell K's from K * SMAA_KEPT_WORDS. */
+#define SMAA_KEPT_WORDS (SMAA_CELL_STEPS * SMAA_LANES)
+
+static INLINE void kept_store(uint64_t *kept, size_t k,
+                              const v8u steps[SMAA_CELL_STEPS])
+{
+	memcpy(kept + k * SMAA_KEPT_WORDS, steps,
+	       SMAA_CELL_STEPS * sizeof *steps);
+}
+
+static INLINE void kept_load(const uint64_t *kept, size_t k,
+                             v8u steps[SMAA_CELL_STEPS])
+{
+	memcpy(steps, kept + k * SMAA_KEPT_WORDS,
+	       SMAA_CELL_STEPS * sizeof *steps);
+}
+
 /* Lane group Q of the cell's row, zero-extended. */
 static INLINE v8u group_words(const v8u steps[SMAA_CELL_STEPS], size_t q)
 {
@@ -257,12 +275,6 @@ static INLINE v16w half_words(const v8u steps[SMAA_CELL_STEPS], size_t h)
 	const v16w order = { 0, 2, 4, 6, 8, 10, 12, 14,
 		             1, 3, 5, 7, 9, 11, 13, 15 };
 	return SIMD_SHUFFLE((v16w)steps[h], order);
-}
-
-static INLINE v16f min16f(v16f a, v16f b)
-{
-	v16i take_a = a < b;
-	return (v16f)(((v16i)a & take_a) | ((v16i)b & ~take_a));
 }
 
 /* 2^(z/16) in single precision for |z| < 1600: z = n + r with n whole

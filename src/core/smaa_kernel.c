@@ -110,13 +110,17 @@ static HOT void value_alternatives(const smaa_problem *p, smaa_lanes *lanes,
 	lanes_store(lanes, &g);
 }
 
-/* Cell K's values in lane group Q from its kept STEPS. */
+/* Cell K's values in lane group Q from its kept STEPS (an exact cell's,
+ * which draws no words, its value). */
 static INLINE v8d kept_value(const smaa_problem *p, const uint64_t *steps,
                              size_t k, size_t q)
 {
+	const smaa_triangle *t = &p->cells[k];
+	if (t->degenerate)
+		return splat8(t->constant);
 	v8u cell[SMAA_CELL_STEPS];
-	memcpy(cell, steps + k * 8 * SMAA_CELL_STEPS, sizeof cell);
-	return group_value(p, &p->cells[k], cell, q);
+	kept_load(steps, k, cell);
+	return group_value(p, t, cell, q);
 }
 
 /* Alternative I's values in lane group Q (lanes 8q..8q+7) into OUT, as
@@ -129,16 +133,9 @@ static HOT void value_lanes(const smaa_problem *p, const uint64_t *steps,
 {
 	size_t n = p->n;
 	v8d sum = splat8(0);
-	for (size_t c = 0; c < n; c++) {
-		const smaa_triangle *t = &p->cells[i * n + c];
-		const double *weight = w + c * B;
-		if (t->degenerate) {
-			sum += load8(weight + 8 * q) * splat8(t->constant);
-			continue;
-		}
-		sum += load8(weight + 8 * q) *
+	for (size_t c = 0; c < n; c++)
+		sum += load8(w + c * B + 8 * q) *
 		       kept_value(p, steps, i * n + c, q);
-	}
 	store8(out, sum);
 }
 
@@ -430,18 +427,17 @@ void smaa_chunk_done(smaa_worker *w)
 static void single_cells(smaa_worker *w)
 {
 	const smaa_problem *p = w->p;
-	size_t cells = p->m * p->n;
 	w->random_cell_count = 0;
-	for (size_t k = 0; k < cells && k <= UINT32_MAX; k++) {
+	for (size_t k = 0; k < p->m * p->n; k++) {
 		const smaa_triangle *t = &p->cells[k];
 		if (!t->degenerate) {
 			w->random_cells[w->random_cell_count++] = (uint32_t)k;
 			continue;
 		}
+		v16f value = splat16f((float)t->constant);
 		for (size_t h = 0; h < B / 16; h++)
-			for (size_t l = 0; l < 16; l++)
-				w->draws_single[smaa_half_row(p, k, h) + l] =
-					(float)t->constant;
+			memcpy(w->draws_single + smaa_half_row(p, k, h), &value,
+			       sizeof value);
 	}
 }
 
@@ -507,10 +503,10 @@ int smaa_worker_init(smaa_worker *w, const smaa_problem *p, unsigned outputs,
 	bool single = w->ranks_only || (outputs & NATRISK_SMAA_CONFIDENCE);
 	if (single) {
 		w->draws_single = lane_rows(a, m * n * B, sizeof(float));
-		w->steps = lane_rows(a, m * n * 8 * SMAA_CELL_STEPS,
+		w->steps = lane_rows(a, m * n * SMAA_KEPT_WORDS,
 		                     sizeof(uint64_t));
 		w->random_cells = arena_array(a, m * n, sizeof(uint32_t));
-		if (w->draws_single && w->random_cells)
+		if (w->draws_single && w->random_cells && m * n <= UINT32_MAX)
 			single_cells(w);
 	}
 	if (w->ranks_only) {

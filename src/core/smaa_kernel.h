@@ -74,7 +74,7 @@ typedef struct smaa_worker {
 	/* scratch, SMAA_BATCH lanes per row */
 	double *weights;        /* n rows */
 	double *weight_scratch; /* (n + 2) rows + 2n */
-	uint32_t *bits;         /* n or 2m rows: words of the weights and of
+	uint32_t *bits;         /* n or m rows: words of the weights and of
 	                           the likelihoods */
 	bool ranks_only;        /* the outputs need no value but the ranks */
 	float *draws_single;    /* m * n rows (confidence pass, and the main
@@ -161,15 +161,16 @@ void smaa_greater_exact(size_t m, const double *v, int32_t *greater,
 void smaa_value_lanes(const smaa_problem *p, const uint64_t *steps,
                       const double *w, size_t i, size_t q, double *out);
 /* Cell K's draws in lanes 8q..8q+7 in double, bit for bit as the main
- * pass draws them, from the kept STEPS, into OUT[0..7]. */
+ * pass draws them, from the kept STEPS (an exact cell's value), into
+ * OUT[0..7]. */
 void smaa_draw_group(const smaa_problem *p, const uint64_t *steps, size_t k,
                      size_t q, double *out);
 /* Every cell's values in single precision (within p->single_error) into
  * W->draws_single (m * n rows), from the measurement streams, which
  * advance as the double draws would. W->steps receives the generator's
  * steps of each cell drawn, SMAA_CELL_STEPS * SMAA_LANES words of 64 bits
- * a cell. Alternative i is drawn only where VALUED is NULL or VALUED[i]
- * nonzero (smaa_single.c). */
+ * a cell. Alternative i is drawn as VALUED[i] says (SMAA_DRAWN when VALUED
+ * is NULL); its steps are kept unless it is SMAA_UNDRAWN (smaa_single.c). */
 void smaa_draw_single(smaa_worker *w, const uint8_t *valued);
 /* Alternative I's draws on lanes 16h..16h+15 into DRAWS, from the steps
  * kept by smaa_draw_single: as that draws them, bit for bit. */

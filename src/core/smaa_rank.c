@@ -31,8 +31,11 @@
 
 _Static_assert(B == 32, "a batch's lanes are the bits of a uint32_t");
 
+/* The most alternatives counted in single precision: a lane's counts
+ * sum to m(m - 1)/2, which must stay within an int32. */
+#define SINGLE_COUNTED 4096
+
 typedef int32_t v8i32 __attribute__((vector_size(32)));
-typedef float v8f __attribute__((vector_size(32)));
 
 /* Counts in double precision for lanes [FROM, FROM + 8). */
 static INLINE void greater_double(size_t m, const double *v, int32_t *greater,
@@ -133,7 +136,7 @@ static HOT void count_greater(size_t m, const double *v, int32_t *greater,
                               float *single, uint32_t *skip)
 {
 	/* sums of counts stay within an int32 */
-	if ((skip && *skip > 0) || m > 4096) {
+	if ((skip && *skip > 0) || m > SINGLE_COUNTED) {
 		for (size_t from = 0; from < B; from += 8)
 			greater_double(m, v, greater, from);
 		if (skip && *skip > 0)
@@ -156,7 +159,7 @@ void smaa_count_greater(size_t m, const double *v, int32_t *greater,
 static HOT uint32_t count_bounded(size_t m, const float *low,
                                   const float *high, int32_t *greater)
 {
-	return m > 4096 ? (uint32_t)-1 : greater_bounded(m, low, high, greater);
+	return m > SINGLE_COUNTED ? (uint32_t)-1 : greater_bounded(m, low, high, greater);
 }
 
 uint32_t smaa_greater_bounded(size_t m, const float *low, const float *high,

@@ -25,7 +25,6 @@
 
 #define B SMAA_BATCH
 
-typedef float v8f __attribute__((vector_size(32)));
 
 /* Cell T's single-precision values on lanes 16h..16h+15, from its words
  * (see cell_steps), into X. Cells that reach below A (the linear stretch
@@ -48,29 +47,21 @@ static INLINE void draw_half(const smaa_problem *p, const smaa_triangle *t,
 	memcpy(x, &value, sizeof value);
 }
 
-/* Cell T's values in every lane: both halves. */
-static INLINE void draw_single(const smaa_problem *p, const smaa_triangle *t,
-                               const v8u steps[SMAA_CELL_STEPS], float *x,
-                               size_t half)
-{
-	draw_half(p, t, steps, 0, x);
-	draw_half(p, t, steps, 1, x + half);
-}
-
 /* Every cell's single-precision values, the words straight from the
- * generator, for the cells that draw any (RANDOM_CELLS; the exact ones'
- * values were written once, by smaa_worker_init); the steps of each cell
- * that is drawn are kept in KEPT, for the lanes that must be valued again
- * in double and for the alternatives drawn on demand (VALUED, see
- * smaa_kernel.h; NULL: all drawn). Without a branch on whether a cell is
- * exact, which no predictor guesses across a batch's cells. */
+ * generator, for the cells that draw any (RANDOM_CELLS, COUNT of them;
+ * the exact ones' values were written once, by smaa_worker_init):
+ * without a branch on whether a cell is exact, which no predictor guesses
+ * across a batch's cells. The steps of each cell drawn are kept in KEPT,
+ * for the lanes that must be valued again in double and for the
+ * alternatives drawn on demand (VALUED, see smaa_kernel.h; NULL: all
+ * drawn). A loop over the alternatives, each its mode once and its cells
+ * inside, was 1-5% slower than this one loop over the cells. */
 static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
                                 const uint32_t *random_cells, size_t count,
                                 float *draws, uint64_t *kept,
                                 const uint8_t *valued)
 {
 	lanes_state g = lanes_load(lanes);
-	size_t half = p->m * p->n * 16; /* see smaa_half_row */
 	for (size_t d = 0; d < count; d++) {
 		size_t k = random_cells[d];
 		v8u steps[SMAA_CELL_STEPS];
@@ -79,10 +70,14 @@ static HOT void draw_all_single(const smaa_problem *p, smaa_lanes *lanes,
 		int how = valued ? valued[k / p->n] : SMAA_DRAWN;
 		if (how == SMAA_UNDRAWN)
 			continue;
-		memcpy(kept + k * 8 * SMAA_CELL_STEPS, steps, sizeof steps);
+		kept_store(kept, k, steps);
 		if (how == SMAA_ON_DEMAND)
 			continue;
-		draw_single(p, &p->cells[k], steps, draws + k * 16, half);
+		/* both halves in one block: written as a loop, gcc kept it
+		 * one and the draws lost 3-5% */
+		const smaa_triangle *t = &p->cells[k];
+		draw_half(p, t, steps, 0, draws + smaa_half_row(p, k, 0));
+		draw_half(p, t, steps, 1, draws + smaa_half_row(p, k, 1));
 	}
 	lanes_store(lanes, &g);
 }
@@ -97,14 +92,13 @@ void smaa_draw_single(smaa_worker *w, const uint8_t *valued)
 static HOT void draw_on_demand(const smaa_problem *p, const uint64_t *kept,
                                float *draws, size_t i, size_t h)
 {
-	size_t n = p->n, half = p->m * n * 16;
-	for (size_t k = i * n; k < (i + 1) * n; k++) {
+	for (size_t k = i * p->n; k < (i + 1) * p->n; k++) {
 		const smaa_triangle *t = &p->cells[k];
 		if (t->degenerate)
-			continue; /* drawn with the batch */
+			continue; /* written once, by smaa_worker_init */
 		v8u steps[SMAA_CELL_STEPS];
-		memcpy(steps, kept + k * 8 * SMAA_CELL_STEPS, sizeof steps);
-		draw_half(p, t, steps, h, draws + h * half + k * 16);
+		kept_load(kept, k, steps);
+		draw_half(p, t, steps, h, draws + smaa_half_row(p, k, h));
 	}
 }
 
